@@ -1,14 +1,50 @@
 //! What generated operation methods call: check a request (once), then serialize it.
 
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
+use std::task::{Context, Poll};
 
+use crate::client::Error;
 use crate::params::{Location, Params, RpcParams};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A boxed future that can be sent across threads: what the product traits' methods return,
 /// so that `dyn <Product>Api` works.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// The answer of a product trait's operation that its implementation does not provide:
+/// [`Error::NotImplemented`] naming the operation (`CreateVpnGateway`) and the trait (`VpcApi`),
+/// nothing sent. One function for every operation's default body.
+pub fn not_implemented<T: 'static, E: 'static>(
+    operation: &'static str,
+    api: &'static str,
+) -> BoxFuture<'static, Result<T, Error<E>>> {
+    Box::pin(Unimplemented {
+        operation,
+        api,
+        output: PhantomData,
+    })
+}
+
+/// The future of [`not_implemented`]: ready at once, and `Send` whatever `T` and `E` are, so
+/// that a default body has nothing to prove about the operation's types.
+struct Unimplemented<T, E> {
+    operation: &'static str,
+    api: &'static str,
+    output: PhantomData<fn() -> (T, E)>,
+}
+
+impl<T, E> Future for Unimplemented<T, E> {
+    type Output = Result<T, Error<E>>;
+
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        Poll::Ready(Err(Error::NotImplemented {
+            operation: self.operation,
+            api: self.api,
+        }))
+    }
+}
 
 /// The wire name of the region parameter a client fills in when a request leaves it unset.
 pub const REGION_ID: &str = "RegionId";
@@ -57,5 +93,27 @@ pub fn prepare(request: &dyn OperationRequest, region: Option<&str>) -> Result<P
     match checked {
         Err(violations) if request.checked() != Checked::Unchecked => Err(violations),
         _ => Ok(params),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::task::Waker;
+
+    use super::*;
+    use crate::client::ServiceError;
+
+    #[test]
+    fn not_implemented_fails_at_once_naming_operation_and_trait() {
+        let mut future = not_implemented::<(), ServiceError>("CreateVpnGateway", "VpcApi");
+        let mut cx = Context::from_waker(Waker::noop());
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(Err(error)) => assert_eq!(
+                error.to_string(),
+                "`CreateVpnGateway` is not implemented by this `VpcApi`"
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert!(future.as_mut().poll(&mut cx).is_ready(), "ready again");
     }
 }

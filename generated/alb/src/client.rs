@@ -1385,14 +1385,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddEntriesToAcl",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddEntriesToAcl", "AlbApi")
     }
     /// Calls `AddServersToServerGroup`: Adds backend servers to a server group.
     fn add_servers_to_server_group(
@@ -1408,14 +1401,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddServersToServerGroup",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddServersToServerGroup", "AlbApi")
     }
     /// Calls `ApplyHealthCheckTemplateToServerGroup`: Applies a health check template to a server group.
     fn apply_health_check_template_to_server_group(
@@ -1431,13 +1417,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ApplyHealthCheckTemplateToServerGroup",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ApplyHealthCheckTemplateToServerGroup",
+            "AlbApi",
         )
     }
     /// Calls `AssociateAclsWithListener`: Associates access control lists (ACLs) with a listener.
@@ -1454,14 +1436,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateAclsWithListener",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateAclsWithListener", "AlbApi")
     }
     /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener.
     fn associate_additional_certificates_with_listener(
@@ -1477,13 +1452,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateAdditionalCertificatesWithListener",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociateAdditionalCertificatesWithListener",
+            "AlbApi",
         )
     }
     /// Calls `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with an Application Load Balancer (ALB) instance.
@@ -1500,13 +1471,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachCommonBandwidthPackageToLoadBalancer",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AttachCommonBandwidthPackageToLoadBalancer",
+            "AlbApi",
         )
     }
     /// Calls `CancelShiftLoadBalancerZones`: Adds the elastic IP address (EIP) and virtual IP address (VIP) of a zone to a DNS record.
@@ -1523,13 +1490,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelShiftLoadBalancerZones",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CancelShiftLoadBalancerZones",
+            "AlbApi",
         )
     }
     /// Calls `CreateAScripts`: Creates AScript rules.
@@ -1544,14 +1507,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateAScripts",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateAScripts", "AlbApi")
     }
     /// Calls `CreateAcl`: Creates an access control list (ACL) in a region.
     fn create_acl(
@@ -1565,14 +1521,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateAcl",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateAcl", "AlbApi")
     }
     /// Calls `CreateHealthCheckTemplate`: Creates a health check template in a region.
     fn create_health_check_template(
@@ -1588,14 +1537,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateHealthCheckTemplate",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateHealthCheckTemplate", "AlbApi")
     }
     /// Calls `CreateListener`: Creates a listener.
     fn create_listener(
@@ -1609,14 +1551,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateListener",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateListener", "AlbApi")
     }
     /// Calls `CreateLoadBalancer`: Creates an Application Load Balancer (ALB) instance in a region.
     fn create_load_balancer(
@@ -1630,14 +1565,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLoadBalancer",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateLoadBalancer", "AlbApi")
     }
     /// Calls `CreateRule`: Creates a forwarding rule for a listener.
     fn create_rule(
@@ -1651,14 +1579,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRule",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRule", "AlbApi")
     }
     /// Calls `CreateRules`: Creates multiple forwarding rules at a time.
     fn create_rules(
@@ -1672,14 +1593,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRules",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRules", "AlbApi")
     }
     /// Calls `CreateSecurityPolicy`: Creates a custom security policy in a region.
     fn create_security_policy(
@@ -1693,14 +1607,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSecurityPolicy",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSecurityPolicy", "AlbApi")
     }
     /// Calls `CreateServerGroup`: Creates a server group in a region.
     fn create_server_group(
@@ -1714,14 +1621,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateServerGroup",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateServerGroup", "AlbApi")
     }
     /// Calls `DeleteAScripts`: Deletes AScript rules.
     fn delete_a_scripts(
@@ -1735,14 +1635,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteAScripts",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteAScripts", "AlbApi")
     }
     /// Calls `DeleteAcl`: Deletes an access control list (ACL).
     fn delete_acl(
@@ -1756,14 +1649,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteAcl",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteAcl", "AlbApi")
     }
     /// Calls `DeleteHealthCheckTemplates`: Deletes health check templates.
     fn delete_health_check_templates(
@@ -1779,14 +1665,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteHealthCheckTemplates",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteHealthCheckTemplates", "AlbApi")
     }
     /// Calls `DeleteListener`: Deletes a listener.
     fn delete_listener(
@@ -1800,14 +1679,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteListener",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteListener", "AlbApi")
     }
     /// Calls `DeleteLoadBalancer`: Deletes an Application Load Balancer (ALB) instance.
     fn delete_load_balancer(
@@ -1821,14 +1693,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteLoadBalancer",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteLoadBalancer", "AlbApi")
     }
     /// Calls `DeleteRule`: Deletes a forwarding rule.
     fn delete_rule(
@@ -1842,14 +1707,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRule",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRule", "AlbApi")
     }
     /// Calls `DeleteRules`: Deletes one or more forwarding rules from a listener at a time.
     fn delete_rules(
@@ -1863,14 +1721,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRules",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRules", "AlbApi")
     }
     /// Calls `DeleteSecurityPolicy`: Deletes a custom security policy.
     fn delete_security_policy(
@@ -1884,14 +1735,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSecurityPolicy",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSecurityPolicy", "AlbApi")
     }
     /// Calls `DeleteServerGroup`: Deletes a server group.
     fn delete_server_group(
@@ -1905,14 +1749,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteServerGroup",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteServerGroup", "AlbApi")
     }
     /// Calls `DescribeCapacityReservation`: 查询资源预留
     fn describe_capacity_reservation(
@@ -1928,13 +1765,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCapacityReservation",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCapacityReservation",
+            "AlbApi",
         )
     }
     /// Calls `DescribeRegions`: Queries available regions.
@@ -1949,14 +1782,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRegions",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRegions", "AlbApi")
     }
     /// Calls `DescribeZones`: Queries zones in a region.
     fn describe_zones(
@@ -1970,14 +1796,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeZones",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeZones", "AlbApi")
     }
     /// Calls `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates an Internet Shared Bandwidth instance from an Application Load Balancer (ALB) instance.
     fn detach_common_bandwidth_package_from_load_balancer(
@@ -1993,13 +1812,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachCommonBandwidthPackageFromLoadBalancer",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DetachCommonBandwidthPackageFromLoadBalancer",
+            "AlbApi",
         )
     }
     /// Calls `DisableDeletionProtection`: Disables deletion protection for an Application Load Balancer (ALB) instance.
@@ -2016,14 +1831,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableDeletionProtection",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DisableDeletionProtection", "AlbApi")
     }
     /// Calls `DisableLoadBalancerAccessLog`: Disables the access log feature for a Application Load Balancer (ALB) instance.
     fn disable_load_balancer_access_log(
@@ -2039,13 +1847,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableLoadBalancerAccessLog",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DisableLoadBalancerAccessLog",
+            "AlbApi",
         )
     }
     /// Calls `DisableLoadBalancerIpv6Internet`: Changes the type of the IPv6 address that is used by a dual-stack Application Load Balancer (ALB) instance from public to private.
@@ -2062,13 +1866,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableLoadBalancerIpv6Internet",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DisableLoadBalancerIpv6Internet",
+            "AlbApi",
         )
     }
     /// Calls `DissociateAclsFromListener`: Disassociates access control lists (ACLs) from a listener.
@@ -2085,14 +1885,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DissociateAclsFromListener",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DissociateAclsFromListener", "AlbApi")
     }
     /// Calls `DissociateAdditionalCertificatesFromListener`: Disassociates additional certificates from a listener.
     fn dissociate_additional_certificates_from_listener(
@@ -2108,13 +1901,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DissociateAdditionalCertificatesFromListener",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DissociateAdditionalCertificatesFromListener",
+            "AlbApi",
         )
     }
     /// Calls `EnableDeletionProtection`: Enables deletion protection for a resource.
@@ -2131,14 +1920,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableDeletionProtection",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnableDeletionProtection", "AlbApi")
     }
     /// Calls `EnableLoadBalancerAccessLog`: Enables the access log feature for an Application Load Balancer (ALB) instance.
     fn enable_load_balancer_access_log(
@@ -2154,13 +1936,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableLoadBalancerAccessLog",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "EnableLoadBalancerAccessLog",
+            "AlbApi",
         )
     }
     /// Calls `EnableLoadBalancerIpv6Internet`: Changes the type of the IPv6 address that is used by a dual-stack Application Load Balancer (ALB) instance from private to public.
@@ -2177,13 +1955,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableLoadBalancerIpv6Internet",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "EnableLoadBalancerIpv6Internet",
+            "AlbApi",
         )
     }
     /// Calls `GetHealthCheckTemplateAttribute`: Queries the details about a health check template.
@@ -2200,13 +1974,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetHealthCheckTemplateAttribute",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetHealthCheckTemplateAttribute",
+            "AlbApi",
         )
     }
     /// Calls `GetListenerAttribute`: Queries the details about a listener.
@@ -2221,14 +1991,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetListenerAttribute",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetListenerAttribute", "AlbApi")
     }
     /// Calls `GetListenerHealthStatus`: Queries the health check status of a listener and its forwarding rules.
     fn get_listener_health_status(
@@ -2244,14 +2007,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetListenerHealthStatus",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetListenerHealthStatus", "AlbApi")
     }
     /// Calls `GetLoadBalancerAttribute`: Queries the details of an Application Load Balancer (ALB) instance.
     fn get_load_balancer_attribute(
@@ -2267,14 +2023,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetLoadBalancerAttribute",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetLoadBalancerAttribute", "AlbApi")
     }
     /// Calls `ListAScripts`: Queries AScript rules.
     fn list_a_scripts(
@@ -2288,14 +2037,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAScripts",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAScripts", "AlbApi")
     }
     /// Calls `ListAclEntries`: Queries the entries of an access control list (ACL).
     fn list_acl_entries(
@@ -2309,14 +2051,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAclEntries",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAclEntries", "AlbApi")
     }
     /// Calls `ListAclRelations`: Queries the listeners that are associated with access control lists (ACLs).
     fn list_acl_relations(
@@ -2330,14 +2065,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAclRelations",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAclRelations", "AlbApi")
     }
     /// Calls `ListAcls`: Queries the access control lists (ACLs) in a region.
     fn list_acls(
@@ -2351,14 +2079,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAcls",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAcls", "AlbApi")
     }
     /// Calls `ListAsynJobs`: Queries asynchronous tasks in a region.
     fn list_asyn_jobs(
@@ -2372,14 +2093,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAsynJobs",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAsynJobs", "AlbApi")
     }
     /// Calls `ListHealthCheckTemplates`: Queries health check templates in a region.
     fn list_health_check_templates(
@@ -2395,14 +2109,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListHealthCheckTemplates",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListHealthCheckTemplates", "AlbApi")
     }
     /// Calls `ListListenerCertificates`: Queries the certificates that are associated with a listener, including additional certificates and the default certificate.
     fn list_listener_certificates(
@@ -2418,14 +2125,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListListenerCertificates",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListListenerCertificates", "AlbApi")
     }
     /// Calls `ListListeners`: Queries the listeners in a region.
     fn list_listeners(
@@ -2439,14 +2139,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListListeners",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListListeners", "AlbApi")
     }
     /// Calls `ListLoadBalancers`: Queries the configurations of instances.
     fn list_load_balancers(
@@ -2460,14 +2153,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListLoadBalancers",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListLoadBalancers", "AlbApi")
     }
     /// Calls `ListRules`: Queries the forwarding rules in a region.
     fn list_rules(
@@ -2481,14 +2167,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListRules",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListRules", "AlbApi")
     }
     /// Calls `ListSecurityPolicies`: Queries custom security policies in a region.
     fn list_security_policies(
@@ -2502,14 +2181,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListSecurityPolicies",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListSecurityPolicies", "AlbApi")
     }
     /// Calls `ListSecurityPolicyRelations`: Queries the listeners that are associated with security policies.
     fn list_security_policy_relations(
@@ -2525,13 +2197,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListSecurityPolicyRelations",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListSecurityPolicyRelations",
+            "AlbApi",
         )
     }
     /// Calls `ListServerGroupServers`: Queries servers in a server group.
@@ -2548,14 +2216,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListServerGroupServers",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListServerGroupServers", "AlbApi")
     }
     /// Calls `ListServerGroups`: Queries server groups.
     fn list_server_groups(
@@ -2569,14 +2230,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListServerGroups",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListServerGroups", "AlbApi")
     }
     /// Calls `ListSystemSecurityPolicies`: Queries system security policies in a region.
     fn list_system_security_policies(
@@ -2592,14 +2246,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListSystemSecurityPolicies",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListSystemSecurityPolicies", "AlbApi")
     }
     /// Calls `ListTagKeys`: Queries tag keys.
     fn list_tag_keys(
@@ -2613,14 +2260,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagKeys",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagKeys", "AlbApi")
     }
     /// Calls `ListTagResources`: Queries the tags of resources.
     fn list_tag_resources(
@@ -2634,14 +2274,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "AlbApi")
     }
     /// Calls `ListTagValues`: Queries tag values.
     fn list_tag_values(
@@ -2655,14 +2288,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagValues",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagValues", "AlbApi")
     }
     /// Calls `LoadBalancerJoinSecurityGroup`: Adds an Application Load Balancer (ALB) instance to a security group.
     fn load_balancer_join_security_group(
@@ -2678,13 +2304,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "LoadBalancerJoinSecurityGroup",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "LoadBalancerJoinSecurityGroup",
+            "AlbApi",
         )
     }
     /// Calls `LoadBalancerLeaveSecurityGroup`: Removes an Application Load Balancer (ALB) instance from a security group.
@@ -2701,13 +2323,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "LoadBalancerLeaveSecurityGroup",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "LoadBalancerLeaveSecurityGroup",
+            "AlbApi",
         )
     }
     /// Calls `ModifyCapacityReservation`: 修改资源预留
@@ -2724,14 +2342,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCapacityReservation",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyCapacityReservation", "AlbApi")
     }
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     fn move_resource_group(
@@ -2745,14 +2356,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "MoveResourceGroup",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("MoveResourceGroup", "AlbApi")
     }
     /// Calls `RemoveEntriesFromAcl`: Removes entries from an access control list (ACL).
     fn remove_entries_from_acl(
@@ -2766,14 +2370,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveEntriesFromAcl",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RemoveEntriesFromAcl", "AlbApi")
     }
     /// Calls `RemoveServersFromServerGroup`: Removes backend servers from a server group.
     fn remove_servers_from_server_group(
@@ -2789,13 +2386,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveServersFromServerGroup",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveServersFromServerGroup",
+            "AlbApi",
         )
     }
     /// Calls `ReplaceServersInServerGroup`: Replaces backend servers in a server group.
@@ -2812,13 +2405,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReplaceServersInServerGroup",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ReplaceServersInServerGroup",
+            "AlbApi",
         )
     }
     /// Calls `StartListener`: Enables a listener.
@@ -2833,14 +2422,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartListener",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StartListener", "AlbApi")
     }
     /// Calls `StartShiftLoadBalancerZones`: Removes an elastic IP address (EIP) or a virtual IP address (VIP) of a zone from a DNS record.
     fn start_shift_load_balancer_zones(
@@ -2856,13 +2438,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartShiftLoadBalancerZones",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "StartShiftLoadBalancerZones",
+            "AlbApi",
         )
     }
     /// Calls `StopListener`: Disables a listener.
@@ -2877,14 +2455,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StopListener",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StopListener", "AlbApi")
     }
     /// Calls `TagResources`: Adds tags to resources.
     fn tag_resources(
@@ -2898,14 +2469,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "AlbApi")
     }
     /// Calls `UnTagResources`: Removes tags from resources.
     fn un_tag_resources(
@@ -2919,14 +2483,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnTagResources",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnTagResources", "AlbApi")
     }
     /// Calls `UpdateAScripts`: Updates AScript rules.
     fn update_a_scripts(
@@ -2940,14 +2497,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateAScripts",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateAScripts", "AlbApi")
     }
     /// Calls `UpdateAclAttribute`: Updates the attributes of an access control list (ACL), such as the name.
     fn update_acl_attribute(
@@ -2961,14 +2511,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateAclAttribute",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateAclAttribute", "AlbApi")
     }
     /// Calls `UpdateHealthCheckTemplateAttribute`: Modifies the attributes, such as the name and protocol, of a health check template.
     fn update_health_check_template_attribute(
@@ -2984,13 +2527,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateHealthCheckTemplateAttribute",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateHealthCheckTemplateAttribute",
+            "AlbApi",
         )
     }
     /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the default action.
@@ -3007,14 +2546,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateListenerAttribute",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateListenerAttribute", "AlbApi")
     }
     /// Calls `UpdateListenerLogConfig`: Updates the log configuration of a listener, such as the access log configuration.
     fn update_listener_log_config(
@@ -3030,14 +2562,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateListenerLogConfig",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateListenerLogConfig", "AlbApi")
     }
     /// Calls `UpdateLoadBalancerAddressTypeConfig`: Modifies the network type of an Application Load Balancer (ALB) instance.
     fn update_load_balancer_address_type_config(
@@ -3053,13 +2578,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoadBalancerAddressTypeConfig",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateLoadBalancerAddressTypeConfig",
+            "AlbApi",
         )
     }
     /// Calls `UpdateLoadBalancerAttribute`: Modifies the attributes of an Application Load Balancer (ALB) instance, such as the name and the configuration read-only mode.
@@ -3076,13 +2597,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoadBalancerAttribute",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateLoadBalancerAttribute",
+            "AlbApi",
         )
     }
     /// Calls `UpdateLoadBalancerEdition`: Changes the edition of an Application Load Balancer (ALB) instance.
@@ -3099,14 +2616,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoadBalancerEdition",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateLoadBalancerEdition", "AlbApi")
     }
     /// Calls `UpdateLoadBalancerZones`: Modifies the zones of an Application Load Balancer (ALB) instance.
     fn update_load_balancer_zones(
@@ -3122,14 +2632,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoadBalancerZones",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateLoadBalancerZones", "AlbApi")
     }
     /// Calls `UpdateRuleAttribute`: Updates a forwarding rule, such as the match condition, action, and name.
     fn update_rule_attribute(
@@ -3143,14 +2646,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateRuleAttribute",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateRuleAttribute", "AlbApi")
     }
     /// Calls `UpdateRulesAttribute`: Modifies the attributes of forwarding rules.
     fn update_rules_attribute(
@@ -3164,14 +2660,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateRulesAttribute",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateRulesAttribute", "AlbApi")
     }
     /// Calls `UpdateSecurityPolicyAttribute`: Updates the attributes of a security policy, such as the TLS protocol version and the supported cipher suites.
     fn update_security_policy_attribute(
@@ -3187,13 +2676,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateSecurityPolicyAttribute",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateSecurityPolicyAttribute",
+            "AlbApi",
         )
     }
     /// Calls `UpdateServerGroupAttribute`: Modifies the configurations of a server group, such as health checks, session persistence, the server group name, the routing algorithm, and the protocol.
@@ -3210,14 +2695,7 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateServerGroupAttribute",
-                    api: "AlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateServerGroupAttribute", "AlbApi")
     }
     /// Calls `UpdateServerGroupServersAttribute`: Modifies the configurations, such as the backend server weight and description, of a server group.
     fn update_server_group_servers_attribute(
@@ -3233,13 +2711,9 @@ pub trait AlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateServerGroupServersAttribute",
-                    api: "AlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateServerGroupServersAttribute",
+            "AlbApi",
         )
     }
     /// Every page of `ListAScripts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.

@@ -228,9 +228,11 @@ pub struct AScriptId {
 impl ::acs_runtime::de::FromJson for AScriptId {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            a_script_id: fields.take("AScriptId")?,
-        })
+        let value = Self {
+            a_script_id: fields.read("AScriptId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AScriptId {
@@ -1486,10 +1488,12 @@ pub struct RuleId {
 impl ::acs_runtime::de::FromJson for RuleId {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            rule_id: fields.take("RuleId")?,
-            priority: fields.take("Priority")?,
-        })
+        let value = Self {
+            rule_id: fields.read("RuleId"),
+            priority: fields.read("Priority"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RuleId {
@@ -1838,12 +1842,14 @@ pub struct CapacityReservationState {
 impl ::acs_runtime::de::FromJson for CapacityReservationState {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            effective_capacity_units: fields.take("EffectiveCapacityUnits")?,
-            availability_zone: fields.take("AvailabilityZone")?,
-            reason: fields.take("Reason")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            effective_capacity_units: fields.read("EffectiveCapacityUnits"),
+            availability_zone: fields.read("AvailabilityZone"),
+            reason: fields.read("Reason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationState {
@@ -1865,9 +1871,11 @@ pub struct MinimumLoadBalancerCapacity {
 impl ::acs_runtime::de::FromJson for MinimumLoadBalancerCapacity {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            capacity_units: fields.take("CapacityUnits")?,
-        })
+        let value = Self {
+            capacity_units: fields.read("CapacityUnits"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MinimumLoadBalancerCapacity {
@@ -1899,11 +1907,13 @@ pub struct Region {
 impl ::acs_runtime::de::FromJson for Region {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_name: fields.take("LocalName")?,
-            region_endpoint: fields.take("RegionEndpoint")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            local_name: fields.read("LocalName"),
+            region_endpoint: fields.read("RegionEndpoint"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Region {
@@ -1930,10 +1940,12 @@ pub struct Zone {
 impl ::acs_runtime::de::FromJson for Zone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_name: fields.take("LocalName")?,
-            zone_id: fields.take("ZoneId")?,
-        })
+        let value = Self {
+            local_name: fields.read("LocalName"),
+            zone_id: fields.read("ZoneId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Zone {
@@ -1960,10 +1972,12 @@ pub struct GetHealthCheckTemplateAttributeTag {
 impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeTag {
@@ -1994,10 +2008,12 @@ pub struct AclRelation {
 impl ::acs_runtime::de::FromJson for AclRelation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AclRelation {
@@ -2030,10 +2046,12 @@ pub struct AclConfig {
 impl ::acs_runtime::de::FromJson for AclConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_relations: fields.take("AclRelations")?,
-            acl_type: fields.take("AclType")?,
-        })
+        let value = Self {
+            acl_relations: fields.read("AclRelations"),
+            acl_type: fields.read("AclType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AclConfig {
@@ -2055,9 +2073,11 @@ pub struct GetListenerAttributeCertificate {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeCertificate {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            certificate_id: fields.take("CertificateId")?,
-        })
+        let value = Self {
+            certificate_id: fields.read("CertificateId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCertificate {
@@ -2092,11 +2112,13 @@ pub struct GetListenerAttributeCaCertificate {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeCaCertificate {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            certificate_id: fields.take("CertificateId")?,
-            status: fields.take("Status")?,
-            is_default: fields.take("IsDefault")?,
-        })
+        let value = Self {
+            certificate_id: fields.read("CertificateId"),
+            status: fields.read("Status"),
+            is_default: fields.read("IsDefault"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCaCertificate {
@@ -2118,9 +2140,11 @@ pub struct GetListenerAttributeServerGroupTuple {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeServerGroupTuple {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_group_id: fields.take("ServerGroupId")?,
-        })
+        let value = Self {
+            server_group_id: fields.read("ServerGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeServerGroupTuple {
@@ -2143,9 +2167,11 @@ pub struct GetListenerAttributeForwardGroupConfig {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeForwardGroupConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_group_tuples: fields.take("ServerGroupTuples")?,
-        })
+        let value = Self {
+            server_group_tuples: fields.read("ServerGroupTuples"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeForwardGroupConfig {
@@ -2175,10 +2201,12 @@ pub struct GetListenerAttributeDefaultAction {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeDefaultAction {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            forward_group_config: fields.take("ForwardGroupConfig")?,
-            r#type: fields.take("Type")?,
-        })
+        let value = Self {
+            forward_group_config: fields.read("ForwardGroupConfig"),
+            r#type: fields.read("Type"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeDefaultAction {
@@ -2219,11 +2247,13 @@ pub struct AccessLogTracingConfig {
 impl ::acs_runtime::de::FromJson for AccessLogTracingConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tracing_enabled: fields.take("TracingEnabled")?,
-            tracing_sample: fields.take("TracingSample")?,
-            tracing_type: fields.take("TracingType")?,
-        })
+        let value = Self {
+            tracing_enabled: fields.read("TracingEnabled"),
+            tracing_sample: fields.read("TracingSample"),
+            tracing_type: fields.read("TracingType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AccessLogTracingConfig {
@@ -2252,11 +2282,13 @@ pub struct LogConfig {
 impl ::acs_runtime::de::FromJson for LogConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             access_log_record_customized_headers_enabled: fields
-                .take("AccessLogRecordCustomizedHeadersEnabled")?,
-            access_log_tracing_config: fields.take("AccessLogTracingConfig")?,
-        })
+                .read("AccessLogRecordCustomizedHeadersEnabled"),
+            access_log_tracing_config: fields.read("AccessLogTracingConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LogConfig {
@@ -2290,10 +2322,12 @@ pub struct GetListenerAttributeQuicConfig {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeQuicConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            quic_listener_id: fields.take("QuicListenerId")?,
-            quic_upgrade_enabled: fields.take("QuicUpgradeEnabled")?,
-        })
+        let value = Self {
+            quic_listener_id: fields.read("QuicListenerId"),
+            quic_upgrade_enabled: fields.read("QuicUpgradeEnabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeQuicConfig {
@@ -2477,37 +2511,38 @@ pub struct GetListenerAttributeXForwardedForConfig {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeXForwardedForConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             x_forwarded_for_client_cert_client_verify_alias: fields
-                .take("XForwardedForClientCertClientVerifyAlias")?,
+                .read("XForwardedForClientCertClientVerifyAlias"),
             x_forwarded_for_client_cert_client_verify_enabled: fields
-                .take("XForwardedForClientCertClientVerifyEnabled")?,
+                .read("XForwardedForClientCertClientVerifyEnabled"),
             x_forwarded_for_client_cert_fingerprint_alias: fields
-                .take("XForwardedForClientCertFingerprintAlias")?,
+                .read("XForwardedForClientCertFingerprintAlias"),
             x_forwarded_for_client_cert_fingerprint_enabled: fields
-                .take("XForwardedForClientCertFingerprintEnabled")?,
+                .read("XForwardedForClientCertFingerprintEnabled"),
             x_forwarded_for_client_cert_issuer_dn_alias: fields
-                .take("XForwardedForClientCertIssuerDNAlias")?,
+                .read("XForwardedForClientCertIssuerDNAlias"),
             x_forwarded_for_client_cert_issuer_dn_enabled: fields
-                .take("XForwardedForClientCertIssuerDNEnabled")?,
+                .read("XForwardedForClientCertIssuerDNEnabled"),
             x_forwarded_for_client_cert_subject_dn_alias: fields
-                .take("XForwardedForClientCertSubjectDNAlias")?,
+                .read("XForwardedForClientCertSubjectDNAlias"),
             x_forwarded_for_client_cert_subject_dn_enabled: fields
-                .take("XForwardedForClientCertSubjectDNEnabled")?,
+                .read("XForwardedForClientCertSubjectDNEnabled"),
             x_forwarded_for_client_src_port_enabled: fields
-                .take("XForwardedForClientSrcPortEnabled")?,
-            x_forwarded_for_enabled: fields.take("XForwardedForEnabled")?,
-            x_forwarded_for_processing_mode: fields.take("XForwardedForProcessingMode")?,
-            x_forwarded_for_proto_enabled: fields.take("XForwardedForProtoEnabled")?,
-            x_forwarded_for_slb_id_enabled: fields.take("XForwardedForSLBIdEnabled")?,
-            x_forwarded_for_slb_port_enabled: fields
-                .take("XForwardedForSLBPortEnabled")?,
+                .read("XForwardedForClientSrcPortEnabled"),
+            x_forwarded_for_enabled: fields.read("XForwardedForEnabled"),
+            x_forwarded_for_processing_mode: fields.read("XForwardedForProcessingMode"),
+            x_forwarded_for_proto_enabled: fields.read("XForwardedForProtoEnabled"),
+            x_forwarded_for_slb_id_enabled: fields.read("XForwardedForSLBIdEnabled"),
+            x_forwarded_for_slb_port_enabled: fields.read("XForwardedForSLBPortEnabled"),
             x_forwarded_for_client_source_ips_enabled: fields
-                .take("XForwardedForClientSourceIpsEnabled")?,
+                .read("XForwardedForClientSourceIpsEnabled"),
             x_forwarded_for_client_source_ips_trusted: fields
-                .take("XForwardedForClientSourceIpsTrusted")?,
-            x_forwarded_for_host_enabled: fields.take("XForwardedForHostEnabled")?,
-        })
+                .read("XForwardedForClientSourceIpsTrusted"),
+            x_forwarded_for_host_enabled: fields.read("XForwardedForHostEnabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeXForwardedForConfig {
@@ -2554,11 +2589,13 @@ pub struct Reason {
 impl ::acs_runtime::de::FromJson for Reason {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            actual_response: fields.take("ActualResponse")?,
-            expected_response: fields.take("ExpectedResponse")?,
-            reason_code: fields.take("ReasonCode")?,
-        })
+        let value = Self {
+            actual_response: fields.read("ActualResponse"),
+            expected_response: fields.read("ExpectedResponse"),
+            reason_code: fields.read("ReasonCode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Reason {
@@ -2604,13 +2641,15 @@ pub struct NonNormalServer {
 impl ::acs_runtime::de::FromJson for NonNormalServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            port: fields.take("Port")?,
-            reason: fields.take("Reason")?,
-            server_id: fields.take("ServerId")?,
-            server_ip: fields.take("ServerIp")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            port: fields.read("Port"),
+            reason: fields.read("Reason"),
+            server_id: fields.read("ServerId"),
+            server_ip: fields.read("ServerIp"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NonNormalServer {
@@ -2649,12 +2688,14 @@ pub struct ServerGroupInfo {
 impl ::acs_runtime::de::FromJson for ServerGroupInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_enabled: fields.take("HealthCheckEnabled")?,
-            non_normal_servers: fields.take("NonNormalServers")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            action_type: fields.take("ActionType")?,
-        })
+        let value = Self {
+            health_check_enabled: fields.read("HealthCheckEnabled"),
+            non_normal_servers: fields.read("NonNormalServers"),
+            server_group_id: fields.read("ServerGroupId"),
+            action_type: fields.read("ActionType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServerGroupInfo {
@@ -2690,12 +2731,14 @@ pub struct ListenerHealthStatus {
 impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_id: fields.take("ListenerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            server_group_infos: fields.take("ServerGroupInfos")?,
-        })
+        let value = Self {
+            listener_id: fields.read("ListenerId"),
+            listener_port: fields.read("ListenerPort"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            server_group_infos: fields.read("ServerGroupInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListenerHealthStatus {
@@ -2721,10 +2764,12 @@ pub struct RuleHealthStatus {
 impl ::acs_runtime::de::FromJson for RuleHealthStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            rule_id: fields.take("RuleId")?,
-            server_group_infos: fields.take("ServerGroupInfos")?,
-        })
+        let value = Self {
+            rule_id: fields.read("RuleId"),
+            server_group_infos: fields.read("ServerGroupInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RuleHealthStatus {
@@ -2751,10 +2796,12 @@ pub struct AccessLogConfig {
 impl ::acs_runtime::de::FromJson for AccessLogConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            log_project: fields.take("LogProject")?,
-            log_store: fields.take("LogStore")?,
-        })
+        let value = Self {
+            log_project: fields.read("LogProject"),
+            log_store: fields.read("LogStore"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AccessLogConfig {
@@ -2784,10 +2831,12 @@ pub struct DeletionProtectionConfig {
 impl ::acs_runtime::de::FromJson for DeletionProtectionConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enabled: fields.take("Enabled")?,
-            enabled_time: fields.take("EnabledTime")?,
-        })
+        let value = Self {
+            enabled: fields.read("Enabled"),
+            enabled_time: fields.read("EnabledTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeletionProtectionConfig {
@@ -2812,9 +2861,11 @@ pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBillingConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            pay_type: fields.take("PayType")?,
-        })
+        let value = Self {
+            pay_type: fields.read("PayType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -2847,10 +2898,12 @@ pub struct LoadBalancerOperationLock {
 impl ::acs_runtime::de::FromJson for LoadBalancerOperationLock {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_reason: fields.take("LockReason")?,
-            lock_type: fields.take("LockType")?,
-        })
+        let value = Self {
+            lock_reason: fields.read("LockReason"),
+            lock_type: fields.read("LockType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerOperationLock {
@@ -2887,10 +2940,12 @@ impl ::acs_runtime::de::FromJson
 for GetLoadBalancerAttributeModificationProtectionConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reason: fields.take("Reason")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            reason: fields.read("Reason"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -2966,17 +3021,19 @@ pub struct LoadBalancerAddresse {
 impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            address: fields.take("Address")?,
-            ipv6_address: fields.take("Ipv6Address")?,
-            intranet_address: fields.take("IntranetAddress")?,
-            allocation_id: fields.take("AllocationId")?,
-            eip_type: fields.take("EipType")?,
-            intranet_address_hc_status: fields.take("IntranetAddressHcStatus")?,
-            ipv6_address_hc_status: fields.take("Ipv6AddressHcStatus")?,
-            ipv4_local_addresses: fields.take("Ipv4LocalAddresses")?,
-            ipv6_local_addresses: fields.take("Ipv6LocalAddresses")?,
-        })
+        let value = Self {
+            address: fields.read("Address"),
+            ipv6_address: fields.read("Ipv6Address"),
+            intranet_address: fields.read("IntranetAddress"),
+            allocation_id: fields.read("AllocationId"),
+            eip_type: fields.read("EipType"),
+            intranet_address_hc_status: fields.read("IntranetAddressHcStatus"),
+            ipv6_address_hc_status: fields.read("Ipv6AddressHcStatus"),
+            ipv4_local_addresses: fields.read("Ipv4LocalAddresses"),
+            ipv6_local_addresses: fields.read("Ipv6LocalAddresses"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerAddresse {
@@ -3019,12 +3076,14 @@ pub struct GetLoadBalancerAttributeZoneMapping {
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            load_balancer_addresses: fields.take("LoadBalancerAddresses")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            zone_id: fields.take("ZoneId")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            load_balancer_addresses: fields.read("LoadBalancerAddresses"),
+            v_switch_id: fields.read("VSwitchId"),
+            zone_id: fields.read("ZoneId"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeZoneMapping {
@@ -3084,15 +3143,17 @@ pub struct ListAScriptsAScript {
 impl ::acs_runtime::de::FromJson for ListAScriptsAScript {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            a_script_id: fields.take("AScriptId")?,
-            a_script_name: fields.take("AScriptName")?,
-            enabled: fields.take("Enabled")?,
-            script_content: fields.take("ScriptContent")?,
-            a_script_status: fields.take("AScriptStatus")?,
-            listener_id: fields.take("ListenerId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-        })
+        let value = Self {
+            a_script_id: fields.read("AScriptId"),
+            a_script_name: fields.read("AScriptName"),
+            enabled: fields.read("Enabled"),
+            script_content: fields.read("ScriptContent"),
+            a_script_status: fields.read("AScriptStatus"),
+            listener_id: fields.read("ListenerId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAScriptsAScript {
@@ -3128,11 +3189,13 @@ pub struct ListAclEntriesAclEntries {
 impl ::acs_runtime::de::FromJson for ListAclEntriesAclEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            description: fields.take("Description")?,
-            entry: fields.take("Entry")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            description: fields.read("Description"),
+            entry: fields.read("Entry"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAclEntriesAclEntries {
@@ -3178,13 +3241,15 @@ pub struct RelatedListener {
 impl ::acs_runtime::de::FromJson for RelatedListener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_id: fields.take("ListenerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            listener_id: fields.read("ListenerId"),
+            listener_port: fields.read("ListenerPort"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RelatedListener {
@@ -3210,10 +3275,12 @@ pub struct ListAclRelationsAclRelation {
 impl ::acs_runtime::de::FromJson for ListAclRelationsAclRelation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            related_listeners: fields.take("RelatedListeners")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            related_listeners: fields.read("RelatedListeners"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAclRelationsAclRelation {
@@ -3276,16 +3343,18 @@ pub struct Acl {
 impl ::acs_runtime::de::FromJson for Acl {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            acl_name: fields.take("AclName")?,
-            acl_status: fields.take("AclStatus")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            config_managed_enabled: fields.take("ConfigManagedEnabled")?,
-            create_time: fields.take("CreateTime")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            acl_name: fields.read("AclName"),
+            acl_status: fields.read("AclStatus"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            config_managed_enabled: fields.read("ConfigManagedEnabled"),
+            create_time: fields.read("CreateTime"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Acl {
@@ -3371,18 +3440,20 @@ pub struct Job {
 impl ::acs_runtime::de::FromJson for Job {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            api_name: fields.take("ApiName")?,
-            create_time: fields.take("CreateTime")?,
-            error_code: fields.take("ErrorCode")?,
-            error_message: fields.take("ErrorMessage")?,
-            id: fields.take("Id")?,
-            modify_time: fields.take("ModifyTime")?,
-            operate_type: fields.take("OperateType")?,
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            api_name: fields.read("ApiName"),
+            create_time: fields.read("CreateTime"),
+            error_code: fields.read("ErrorCode"),
+            error_message: fields.read("ErrorMessage"),
+            id: fields.read("Id"),
+            modify_time: fields.read("ModifyTime"),
+            operate_type: fields.read("OperateType"),
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Job {
@@ -3514,23 +3585,25 @@ pub struct HealthCheckTemplate {
 impl ::acs_runtime::de::FromJson for HealthCheckTemplate {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            health_check_host: fields.take("HealthCheckHost")?,
-            health_check_codes: fields.take("HealthCheckCodes")?,
-            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            health_check_path: fields.take("HealthCheckPath")?,
-            health_check_protocol: fields.take("HealthCheckProtocol")?,
-            health_check_template_id: fields.take("HealthCheckTemplateId")?,
-            health_check_template_name: fields.take("HealthCheckTemplateName")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            tags: fields.take("Tags")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            health_check_host: fields.read("HealthCheckHost"),
+            health_check_codes: fields.read("HealthCheckCodes"),
+            health_check_http_version: fields.read("HealthCheckHttpVersion"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            health_check_path: fields.read("HealthCheckPath"),
+            health_check_protocol: fields.read("HealthCheckProtocol"),
+            health_check_template_id: fields.read("HealthCheckTemplateId"),
+            health_check_template_name: fields.read("HealthCheckTemplateName"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            tags: fields.read("Tags"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for HealthCheckTemplate {
@@ -3574,12 +3647,14 @@ pub struct ListListenerCertificatesCertificate {
 impl ::acs_runtime::de::FromJson for ListListenerCertificatesCertificate {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            certificate_id: fields.take("CertificateId")?,
-            is_default: fields.take("IsDefault")?,
-            status: fields.take("Status")?,
-            certificate_type: fields.take("CertificateType")?,
-        })
+        let value = Self {
+            certificate_id: fields.read("CertificateId"),
+            is_default: fields.read("IsDefault"),
+            status: fields.read("Status"),
+            certificate_type: fields.read("CertificateType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesCertificate {
@@ -3696,24 +3771,26 @@ pub struct Listener {
 impl ::acs_runtime::de::FromJson for Listener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            default_actions: fields.take("DefaultActions")?,
-            gzip_enabled: fields.take("GzipEnabled")?,
-            http2_enabled: fields.take("Http2Enabled")?,
-            idle_timeout: fields.take("IdleTimeout")?,
-            listener_description: fields.take("ListenerDescription")?,
-            listener_id: fields.take("ListenerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            listener_status: fields.take("ListenerStatus")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            log_config: fields.take("LogConfig")?,
-            quic_config: fields.take("QuicConfig")?,
-            request_timeout: fields.take("RequestTimeout")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            x_forwarded_for_config: fields.take("XForwardedForConfig")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            default_actions: fields.read("DefaultActions"),
+            gzip_enabled: fields.read("GzipEnabled"),
+            http2_enabled: fields.read("Http2Enabled"),
+            idle_timeout: fields.read("IdleTimeout"),
+            listener_description: fields.read("ListenerDescription"),
+            listener_id: fields.read("ListenerId"),
+            listener_port: fields.read("ListenerPort"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            listener_status: fields.read("ListenerStatus"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            log_config: fields.read("LogConfig"),
+            quic_config: fields.read("QuicConfig"),
+            request_timeout: fields.read("RequestTimeout"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+            x_forwarded_for_config: fields.read("XForwardedForConfig"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Listener {
@@ -3857,29 +3934,31 @@ pub struct LoadBalancer {
 impl ::acs_runtime::de::FromJson for LoadBalancer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_log_config: fields.take("AccessLogConfig")?,
-            address_allocated_mode: fields.take("AddressAllocatedMode")?,
-            address_type: fields.take("AddressType")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            create_time: fields.take("CreateTime")?,
-            dns_name: fields.take("DNSName")?,
-            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
-            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
-            load_balancer_bussiness_status: fields.take("LoadBalancerBussinessStatus")?,
-            load_balancer_edition: fields.take("LoadBalancerEdition")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            load_balancer_operation_locks: fields.take("LoadBalancerOperationLocks")?,
-            load_balancer_status: fields.take("LoadBalancerStatus")?,
-            modification_protection_config: fields.take("ModificationProtectionConfig")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            vpc_id: fields.take("VpcId")?,
-            address_ip_version: fields.take("AddressIpVersion")?,
-            ipv6_address_type: fields.take("Ipv6AddressType")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-        })
+        let value = Self {
+            access_log_config: fields.read("AccessLogConfig"),
+            address_allocated_mode: fields.read("AddressAllocatedMode"),
+            address_type: fields.read("AddressType"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            create_time: fields.read("CreateTime"),
+            dns_name: fields.read("DNSName"),
+            deletion_protection_config: fields.read("DeletionProtectionConfig"),
+            load_balancer_billing_config: fields.read("LoadBalancerBillingConfig"),
+            load_balancer_bussiness_status: fields.read("LoadBalancerBussinessStatus"),
+            load_balancer_edition: fields.read("LoadBalancerEdition"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            load_balancer_operation_locks: fields.read("LoadBalancerOperationLocks"),
+            load_balancer_status: fields.read("LoadBalancerStatus"),
+            modification_protection_config: fields.read("ModificationProtectionConfig"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            vpc_id: fields.read("VpcId"),
+            address_ip_version: fields.read("AddressIpVersion"),
+            ipv6_address_type: fields.read("Ipv6AddressType"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
@@ -3913,11 +3992,13 @@ pub struct ListRulesFixedResponseConfig {
 impl ::acs_runtime::de::FromJson for ListRulesFixedResponseConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            content: fields.take("Content")?,
-            content_type: fields.take("ContentType")?,
-            http_code: fields.take("HttpCode")?,
-        })
+        let value = Self {
+            content: fields.read("Content"),
+            content_type: fields.read("ContentType"),
+            http_code: fields.read("HttpCode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesFixedResponseConfig {
@@ -3944,10 +4025,12 @@ pub struct ListRulesServerGroupTuple {
 impl ::acs_runtime::de::FromJson for ListRulesServerGroupTuple {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_group_id: fields.take("ServerGroupId")?,
-            weight: fields.take("Weight")?,
-        })
+        let value = Self {
+            server_group_id: fields.read("ServerGroupId"),
+            weight: fields.read("Weight"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupTuple {
@@ -3974,10 +4057,12 @@ pub struct ListRulesServerGroupStickySession {
 impl ::acs_runtime::de::FromJson for ListRulesServerGroupStickySession {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enabled: fields.take("Enabled")?,
-            timeout: fields.take("Timeout")?,
-        })
+        let value = Self {
+            enabled: fields.read("Enabled"),
+            timeout: fields.read("Timeout"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupStickySession {
@@ -4004,10 +4089,12 @@ pub struct ListRulesForwardGroupConfig {
 impl ::acs_runtime::de::FromJson for ListRulesForwardGroupConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_group_tuples: fields.take("ServerGroupTuples")?,
-            server_group_sticky_session: fields.take("ServerGroupStickySession")?,
-        })
+        let value = Self {
+            server_group_tuples: fields.read("ServerGroupTuples"),
+            server_group_sticky_session: fields.read("ServerGroupStickySession"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesForwardGroupConfig {
@@ -4055,11 +4142,13 @@ pub struct ListRulesInsertHeaderConfig {
 impl ::acs_runtime::de::FromJson for ListRulesInsertHeaderConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-            value_type: fields.take("ValueType")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+            value_type: fields.read("ValueType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesInsertHeaderConfig {
@@ -4129,14 +4218,16 @@ pub struct ListRulesRedirectConfig {
 impl ::acs_runtime::de::FromJson for ListRulesRedirectConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            host: fields.take("Host")?,
-            http_code: fields.take("HttpCode")?,
-            path: fields.take("Path")?,
-            port: fields.take("Port")?,
-            protocol: fields.take("Protocol")?,
-            query: fields.take("Query")?,
-        })
+        let value = Self {
+            host: fields.read("Host"),
+            http_code: fields.read("HttpCode"),
+            path: fields.read("Path"),
+            port: fields.read("Port"),
+            protocol: fields.read("Protocol"),
+            query: fields.read("Query"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRedirectConfig {
@@ -4161,7 +4252,9 @@ pub struct ListRulesRemoveHeaderConfig {
 impl ::acs_runtime::de::FromJson for ListRulesRemoveHeaderConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { key: fields.take("Key")? })
+        let value = Self { key: fields.read("Key") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRemoveHeaderConfig {
@@ -4202,11 +4295,13 @@ pub struct ListRulesRewriteConfig {
 impl ::acs_runtime::de::FromJson for ListRulesRewriteConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            host: fields.take("Host")?,
-            path: fields.take("Path")?,
-            query: fields.take("Query")?,
-        })
+        let value = Self {
+            host: fields.read("Host"),
+            path: fields.read("Path"),
+            query: fields.read("Query"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRewriteConfig {
@@ -4227,9 +4322,11 @@ pub struct ListRulesMirrorGroupConfig {
 impl ::acs_runtime::de::FromJson for ListRulesMirrorGroupConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_group_tuples: fields.take("ServerGroupTuples")?,
-        })
+        let value = Self {
+            server_group_tuples: fields.read("ServerGroupTuples"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesMirrorGroupConfig {
@@ -4255,10 +4352,12 @@ pub struct ListRulesTrafficMirrorConfig {
 impl ::acs_runtime::de::FromJson for ListRulesTrafficMirrorConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            target_type: fields.take("TargetType")?,
-            mirror_group_config: fields.take("MirrorGroupConfig")?,
-        })
+        let value = Self {
+            target_type: fields.read("TargetType"),
+            mirror_group_config: fields.read("MirrorGroupConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficMirrorConfig {
@@ -4287,10 +4386,12 @@ pub struct ListRulesTrafficLimitConfig {
 impl ::acs_runtime::de::FromJson for ListRulesTrafficLimitConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            qps: fields.take("QPS")?,
-            per_ip_qps: fields.take("PerIpQps")?,
-        })
+        let value = Self {
+            qps: fields.read("QPS"),
+            per_ip_qps: fields.read("PerIpQps"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficLimitConfig {
@@ -4338,14 +4439,16 @@ pub struct ListRulesCorsConfig {
 impl ::acs_runtime::de::FromJson for ListRulesCorsConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            allow_origin: fields.take("AllowOrigin")?,
-            allow_methods: fields.take("AllowMethods")?,
-            allow_headers: fields.take("AllowHeaders")?,
-            expose_headers: fields.take("ExposeHeaders")?,
-            allow_credentials: fields.take("AllowCredentials")?,
-            max_age: fields.take("MaxAge")?,
-        })
+        let value = Self {
+            allow_origin: fields.read("AllowOrigin"),
+            allow_methods: fields.read("AllowMethods"),
+            allow_headers: fields.read("AllowHeaders"),
+            expose_headers: fields.read("ExposeHeaders"),
+            allow_credentials: fields.read("AllowCredentials"),
+            max_age: fields.read("MaxAge"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesCorsConfig {
@@ -4423,19 +4526,21 @@ pub struct ListRulesRuleAction {
 impl ::acs_runtime::de::FromJson for ListRulesRuleAction {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            fixed_response_config: fields.take("FixedResponseConfig")?,
-            forward_group_config: fields.take("ForwardGroupConfig")?,
-            insert_header_config: fields.take("InsertHeaderConfig")?,
-            order: fields.take("Order")?,
-            redirect_config: fields.take("RedirectConfig")?,
-            remove_header_config: fields.take("RemoveHeaderConfig")?,
-            rewrite_config: fields.take("RewriteConfig")?,
-            traffic_mirror_config: fields.take("TrafficMirrorConfig")?,
-            traffic_limit_config: fields.take("TrafficLimitConfig")?,
-            r#type: fields.take("Type")?,
-            cors_config: fields.take("CorsConfig")?,
-        })
+        let value = Self {
+            fixed_response_config: fields.read("FixedResponseConfig"),
+            forward_group_config: fields.read("ForwardGroupConfig"),
+            insert_header_config: fields.read("InsertHeaderConfig"),
+            order: fields.read("Order"),
+            redirect_config: fields.read("RedirectConfig"),
+            remove_header_config: fields.read("RemoveHeaderConfig"),
+            rewrite_config: fields.read("RewriteConfig"),
+            traffic_mirror_config: fields.read("TrafficMirrorConfig"),
+            traffic_limit_config: fields.read("TrafficLimitConfig"),
+            r#type: fields.read("Type"),
+            cors_config: fields.read("CorsConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRuleAction {
@@ -4462,10 +4567,12 @@ pub struct ListRulesValue {
 impl ::acs_runtime::de::FromJson for ListRulesValue {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesValue {
@@ -4486,9 +4593,11 @@ pub struct ListRulesCookieConfig {
 impl ::acs_runtime::de::FromJson for ListRulesCookieConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesCookieConfig {
@@ -4514,10 +4623,12 @@ pub struct ListRulesHeaderConfig {
 impl ::acs_runtime::de::FromJson for ListRulesHeaderConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesHeaderConfig {
@@ -4538,9 +4649,11 @@ pub struct ListRulesHostConfig {
 impl ::acs_runtime::de::FromJson for ListRulesHostConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesHostConfig {
@@ -4561,9 +4674,11 @@ pub struct ListRulesMethodConfig {
 impl ::acs_runtime::de::FromJson for ListRulesMethodConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesMethodConfig {
@@ -4584,9 +4699,11 @@ pub struct ListRulesPathConfig {
 impl ::acs_runtime::de::FromJson for ListRulesPathConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesPathConfig {
@@ -4607,9 +4724,11 @@ pub struct ListRulesQueryStringConfig {
 impl ::acs_runtime::de::FromJson for ListRulesQueryStringConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesQueryStringConfig {
@@ -4630,9 +4749,11 @@ pub struct ListRulesSourceIpConfig {
 impl ::acs_runtime::de::FromJson for ListRulesSourceIpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesSourceIpConfig {
@@ -4653,9 +4774,11 @@ pub struct ListRulesResponseStatusCodeConfig {
 impl ::acs_runtime::de::FromJson for ListRulesResponseStatusCodeConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesResponseStatusCodeConfig {
@@ -4681,10 +4804,12 @@ pub struct ListRulesResponseHeaderConfig {
 impl ::acs_runtime::de::FromJson for ListRulesResponseHeaderConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            values: fields.take("Values")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            values: fields.read("Values"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesResponseHeaderConfig {
@@ -4752,18 +4877,20 @@ pub struct ListRulesRuleCondition {
 impl ::acs_runtime::de::FromJson for ListRulesRuleCondition {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cookie_config: fields.take("CookieConfig")?,
-            header_config: fields.take("HeaderConfig")?,
-            host_config: fields.take("HostConfig")?,
-            method_config: fields.take("MethodConfig")?,
-            path_config: fields.take("PathConfig")?,
-            query_string_config: fields.take("QueryStringConfig")?,
-            source_ip_config: fields.take("SourceIpConfig")?,
-            response_status_code_config: fields.take("ResponseStatusCodeConfig")?,
-            response_header_config: fields.take("ResponseHeaderConfig")?,
-            r#type: fields.take("Type")?,
-        })
+        let value = Self {
+            cookie_config: fields.read("CookieConfig"),
+            header_config: fields.read("HeaderConfig"),
+            host_config: fields.read("HostConfig"),
+            method_config: fields.read("MethodConfig"),
+            path_config: fields.read("PathConfig"),
+            query_string_config: fields.read("QueryStringConfig"),
+            source_ip_config: fields.read("SourceIpConfig"),
+            response_status_code_config: fields.read("ResponseStatusCodeConfig"),
+            response_header_config: fields.read("ResponseHeaderConfig"),
+            r#type: fields.read("Type"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRuleCondition {
@@ -4838,18 +4965,20 @@ pub struct ListRulesRule {
 impl ::acs_runtime::de::FromJson for ListRulesRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_id: fields.take("ListenerId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            priority: fields.take("Priority")?,
-            rule_actions: fields.take("RuleActions")?,
-            rule_conditions: fields.take("RuleConditions")?,
-            rule_id: fields.take("RuleId")?,
-            rule_name: fields.take("RuleName")?,
-            rule_status: fields.take("RuleStatus")?,
-            direction: fields.take("Direction")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            listener_id: fields.read("ListenerId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            priority: fields.read("Priority"),
+            rule_actions: fields.read("RuleActions"),
+            rule_conditions: fields.read("RuleConditions"),
+            rule_id: fields.read("RuleId"),
+            rule_name: fields.read("RuleName"),
+            rule_status: fields.read("RuleStatus"),
+            direction: fields.read("Direction"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesRule {
@@ -4906,16 +5035,18 @@ pub struct SecurityPolicies {
 impl ::acs_runtime::de::FromJson for SecurityPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ciphers: fields.take("Ciphers")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            security_policy_name: fields.take("SecurityPolicyName")?,
-            security_policy_status: fields.take("SecurityPolicyStatus")?,
-            tls_versions: fields.take("TLSVersions")?,
-            create_time: fields.take("CreateTime")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            ciphers: fields.read("Ciphers"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+            security_policy_name: fields.read("SecurityPolicyName"),
+            security_policy_status: fields.read("SecurityPolicyStatus"),
+            tls_versions: fields.read("TLSVersions"),
+            create_time: fields.read("CreateTime"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SecurityPolicies {
@@ -4952,12 +5083,14 @@ pub struct ListSecurityPolicyRelationsRelatedListener {
 impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsRelatedListener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_id: fields.take("ListenerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-        })
+        let value = Self {
+            listener_id: fields.read("ListenerId"),
+            listener_port: fields.read("ListenerPort"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsRelatedListener {
@@ -4985,10 +5118,12 @@ pub struct SecrityPolicyRelation {
 impl ::acs_runtime::de::FromJson for SecrityPolicyRelation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            related_listeners: fields.take("RelatedListeners")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-        })
+        let value = Self {
+            related_listeners: fields.read("RelatedListeners"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SecrityPolicyRelation {
@@ -5060,17 +5195,19 @@ pub struct ListServerGroupServersServer {
 impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            description: fields.take("Description")?,
-            port: fields.take("Port")?,
-            server_id: fields.take("ServerId")?,
-            server_ip: fields.take("ServerIp")?,
-            server_type: fields.take("ServerType")?,
-            status: fields.take("Status")?,
-            weight: fields.take("Weight")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            remote_ip_enabled: fields.take("RemoteIpEnabled")?,
-        })
+        let value = Self {
+            description: fields.read("Description"),
+            port: fields.read("Port"),
+            server_id: fields.read("ServerId"),
+            server_ip: fields.read("ServerIp"),
+            server_type: fields.read("ServerType"),
+            status: fields.read("Status"),
+            weight: fields.read("Weight"),
+            server_group_id: fields.read("ServerGroupId"),
+            remote_ip_enabled: fields.read("RemoteIpEnabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersServer {
@@ -5179,20 +5316,22 @@ pub struct ListServerGroupsHealthCheckConfig {
 impl ::acs_runtime::de::FromJson for ListServerGroupsHealthCheckConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            health_check_enabled: fields.take("HealthCheckEnabled")?,
-            health_check_host: fields.take("HealthCheckHost")?,
-            health_check_codes: fields.take("HealthCheckCodes")?,
-            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            health_check_path: fields.take("HealthCheckPath")?,
-            health_check_protocol: fields.take("HealthCheckProtocol")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-        })
+        let value = Self {
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            health_check_enabled: fields.read("HealthCheckEnabled"),
+            health_check_host: fields.read("HealthCheckHost"),
+            health_check_codes: fields.read("HealthCheckCodes"),
+            health_check_http_version: fields.read("HealthCheckHttpVersion"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            health_check_path: fields.read("HealthCheckPath"),
+            health_check_protocol: fields.read("HealthCheckProtocol"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsHealthCheckConfig {
@@ -5237,12 +5376,14 @@ pub struct ListServerGroupsStickySessionConfig {
 impl ::acs_runtime::de::FromJson for ListServerGroupsStickySessionConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cookie: fields.take("Cookie")?,
-            cookie_timeout: fields.take("CookieTimeout")?,
-            sticky_session_enabled: fields.take("StickySessionEnabled")?,
-            sticky_session_type: fields.take("StickySessionType")?,
-        })
+        let value = Self {
+            cookie: fields.read("Cookie"),
+            cookie_timeout: fields.read("CookieTimeout"),
+            sticky_session_enabled: fields.read("StickySessionEnabled"),
+            sticky_session_type: fields.read("StickySessionType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsStickySessionConfig {
@@ -5269,10 +5410,12 @@ pub struct ListServerGroupsUchConfig {
 impl ::acs_runtime::de::FromJson for ListServerGroupsUchConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsUchConfig {
@@ -5307,10 +5450,12 @@ pub struct ListServerGroupsConnectionDrainConfig {
 impl ::acs_runtime::de::FromJson for ListServerGroupsConnectionDrainConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            connection_drain_enabled: fields.take("ConnectionDrainEnabled")?,
-            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
-        })
+        let value = Self {
+            connection_drain_enabled: fields.read("ConnectionDrainEnabled"),
+            connection_drain_timeout: fields.read("ConnectionDrainTimeout"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsConnectionDrainConfig {
@@ -5346,10 +5491,12 @@ pub struct ListServerGroupsSlowStartConfig {
 impl ::acs_runtime::de::FromJson for ListServerGroupsSlowStartConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            slow_start_enabled: fields.take("SlowStartEnabled")?,
-            slow_start_duration: fields.take("SlowStartDuration")?,
-        })
+        let value = Self {
+            slow_start_enabled: fields.read("SlowStartEnabled"),
+            slow_start_duration: fields.read("SlowStartDuration"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsSlowStartConfig {
@@ -5510,30 +5657,32 @@ pub struct ServerGroup {
 impl ::acs_runtime::de::FromJson for ServerGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_config: fields.take("HealthCheckConfig")?,
-            protocol: fields.take("Protocol")?,
-            related_load_balancer_ids: fields.take("RelatedLoadBalancerIds")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            scheduler: fields.take("Scheduler")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            server_group_name: fields.take("ServerGroupName")?,
-            server_group_status: fields.take("ServerGroupStatus")?,
-            server_group_type: fields.take("ServerGroupType")?,
-            sticky_session_config: fields.take("StickySessionConfig")?,
-            vpc_id: fields.take("VpcId")?,
-            tags: fields.take("Tags")?,
-            config_managed_enabled: fields.take("ConfigManagedEnabled")?,
-            upstream_keepalive_enabled: fields.take("UpstreamKeepaliveEnabled")?,
-            ipv6_enabled: fields.take("Ipv6Enabled")?,
-            server_count: fields.take("ServerCount")?,
-            service_name: fields.take("ServiceName")?,
-            uch_config: fields.take("UchConfig")?,
-            create_time: fields.take("CreateTime")?,
-            connection_drain_config: fields.take("ConnectionDrainConfig")?,
-            slow_start_config: fields.take("SlowStartConfig")?,
-            cross_zone_enabled: fields.take("CrossZoneEnabled")?,
-        })
+        let value = Self {
+            health_check_config: fields.read("HealthCheckConfig"),
+            protocol: fields.read("Protocol"),
+            related_load_balancer_ids: fields.read("RelatedLoadBalancerIds"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            scheduler: fields.read("Scheduler"),
+            server_group_id: fields.read("ServerGroupId"),
+            server_group_name: fields.read("ServerGroupName"),
+            server_group_status: fields.read("ServerGroupStatus"),
+            server_group_type: fields.read("ServerGroupType"),
+            sticky_session_config: fields.read("StickySessionConfig"),
+            vpc_id: fields.read("VpcId"),
+            tags: fields.read("Tags"),
+            config_managed_enabled: fields.read("ConfigManagedEnabled"),
+            upstream_keepalive_enabled: fields.read("UpstreamKeepaliveEnabled"),
+            ipv6_enabled: fields.read("Ipv6Enabled"),
+            server_count: fields.read("ServerCount"),
+            service_name: fields.read("ServiceName"),
+            uch_config: fields.read("UchConfig"),
+            create_time: fields.read("CreateTime"),
+            connection_drain_config: fields.read("ConnectionDrainConfig"),
+            slow_start_config: fields.read("SlowStartConfig"),
+            cross_zone_enabled: fields.read("CrossZoneEnabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServerGroup {
@@ -5563,11 +5712,13 @@ pub struct ListSystemSecurityPoliciesSecurityPolicies {
 impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesSecurityPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ciphers: fields.take("Ciphers")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            tls_versions: fields.take("TLSVersions")?,
-        })
+        let value = Self {
+            ciphers: fields.read("Ciphers"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+            tls_versions: fields.read("TLSVersions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesSecurityPolicies {
@@ -5598,10 +5749,12 @@ pub struct TagKey {
 impl ::acs_runtime::de::FromJson for TagKey {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            category: fields.take("Category")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            category: fields.read("Category"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagKey {
@@ -5643,12 +5796,14 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResource {

@@ -3301,14 +3301,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ActiveFlowLog",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ActiveFlowLog", "CbnApi")
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Calls `AddTrafficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
@@ -3325,13 +3318,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddTrafficMatchRuleToTrafficMarkingPolicy",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddTrafficMatchRuleToTrafficMarkingPolicy",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -3349,13 +3338,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddTraficMatchRuleToTrafficMarkingPolicy",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddTraficMatchRuleToTrafficMarkingPolicy",
+            "CbnApi",
         )
     }
     #[cfg(feature = "bandwidth-plans")]
@@ -3373,13 +3358,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateCenBandwidthPackage",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociateCenBandwidthPackage",
+            "CbnApi",
         )
     }
     #[cfg(feature = "associated-forwarding-correlations")]
@@ -3397,13 +3378,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateTransitRouterAttachmentWithRouteTable",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociateTransitRouterAttachmentWithRouteTable",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -3421,13 +3398,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateTransitRouterMulticastDomain",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociateTransitRouterMulticastDomain",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -3445,14 +3418,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachCenChildInstance",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachCenChildInstance", "CbnApi")
     }
     #[cfg(feature = "transit-routers")]
     /// Calls `CheckTransitRouterService`: Queries whether your Alibaba Cloud account has the transit router feature activated.
@@ -3469,14 +3435,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CheckTransitRouterService",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CheckTransitRouterService", "CbnApi")
     }
     #[cfg(feature = "cen-instances")]
     /// Calls `CreateCen`: Cloud Enterprise Network (CEN) instances are basic network resources that are used to manage interconnected networks. You can use a CEN instance to manage a network that covers one or multiple regions. Before you can connect network instances, you must first call the CreateCen operation to create a CEN instance.
@@ -3491,14 +3450,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCen",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateCen", "CbnApi")
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Calls `CreateCenBandwidthPackage`: Creates a bandwidth plan.
@@ -3515,14 +3467,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCenBandwidthPackage",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateCenBandwidthPackage", "CbnApi")
     }
     #[cfg(feature = "route-management")]
     /// Calls `CreateCenChildInstanceRouteEntryToAttachment`: Adds a route entry to a network instance and sets the next hop of the destination CIDR block to the transit router in the current region.
@@ -3539,13 +3484,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCenChildInstanceRouteEntryToAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateCenChildInstanceRouteEntryToAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-management")]
@@ -3563,13 +3504,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCenChildInstanceRouteEntryToCen",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateCenChildInstanceRouteEntryToCen",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -3587,13 +3524,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCenInterRegionTrafficQosPolicy",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateCenInterRegionTrafficQosPolicy",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -3611,13 +3544,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCenInterRegionTrafficQosQueue",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateCenInterRegionTrafficQosQueue",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-maps")]
@@ -3633,14 +3562,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCenRouteMap",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateCenRouteMap", "CbnApi")
     }
     #[cfg(feature = "flow-logs")]
     /// Calls `CreateFlowlog`: Creates a flow log.
@@ -3655,14 +3577,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateFlowlog",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateFlowlog", "CbnApi")
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Calls `CreateTrafficMarkingPolicy`: Creates a traffic marking policy. A traffic marking policy captures network traffic based on traffic classification rules and marks the traffic with the Differentiated Services Code Point (DSCP) values that you specify.
@@ -3679,14 +3594,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTrafficMarkingPolicy",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateTrafficMarkingPolicy", "CbnApi")
     }
     #[cfg(feature = "aggregate-route")]
     /// Calls `CreateTransitRouteTableAggregation`: Creates an aggregate route.
@@ -3703,13 +3611,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouteTableAggregation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouteTableAggregation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "transit-routers")]
@@ -3725,14 +3629,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouter",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateTransitRouter", "CbnApi")
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
     /// Calls `CreateTransitRouterCidr`: Creates a custom CIDR block for a transit router. Custom CIDR blocks of a transit router are similar to the CIDR blocks of the loopback interface of a router.
@@ -3749,14 +3646,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterCidr",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateTransitRouterCidr", "CbnApi")
     }
     #[cfg(feature = "network-instance-connections")]
     /// Calls `CreateTransitRouterEcrAttachment`: Attaches an Express Connect Router (ECR) connection to the transit router in the same region.
@@ -3773,13 +3663,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterEcrAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterEcrAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -3797,13 +3683,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterMulticastDomain",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterMulticastDomain",
+            "CbnApi",
         )
     }
     #[cfg(feature = "cross-region-connections")]
@@ -3821,13 +3703,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterPeerAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterPeerAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "prefix-lists")]
@@ -3845,13 +3723,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterPrefixListAssociation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterPrefixListAssociation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "routes-of-transit-routers")]
@@ -3869,13 +3743,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterRouteEntry",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterRouteEntry",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
@@ -3893,13 +3763,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterRouteTable",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterRouteTable",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -3917,13 +3783,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterVbrAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterVbrAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -3941,13 +3803,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterVpcAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterVpcAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -3965,13 +3823,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTransitRouterVpnAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTransitRouterVpnAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "flow-logs")]
@@ -3987,14 +3841,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeactiveFlowLog",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeactiveFlowLog", "CbnApi")
     }
     #[cfg(feature = "cen-instances")]
     /// Calls `DeleteCen`: Deletes a Cloud Enterprise Network (CEN) instance.
@@ -4009,14 +3856,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCen",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteCen", "CbnApi")
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Calls `DeleteCenBandwidthPackage`: Deletes a bandwidth plan.
@@ -4033,14 +3873,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCenBandwidthPackage",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteCenBandwidthPackage", "CbnApi")
     }
     #[cfg(feature = "route-management")]
     /// Calls `DeleteCenChildInstanceRouteEntryToAttachment`: Deletes a route of a network instance from an Enterprise Edition transit router.
@@ -4057,13 +3890,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCenChildInstanceRouteEntryToAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteCenChildInstanceRouteEntryToAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-management")]
@@ -4081,13 +3910,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCenChildInstanceRouteEntryToCen",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteCenChildInstanceRouteEntryToCen",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -4105,13 +3930,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCenInterRegionTrafficQosPolicy",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteCenInterRegionTrafficQosPolicy",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -4129,13 +3950,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCenInterRegionTrafficQosQueue",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteCenInterRegionTrafficQosQueue",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-maps")]
@@ -4151,14 +3968,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCenRouteMap",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteCenRouteMap", "CbnApi")
     }
     #[cfg(feature = "flow-logs")]
     /// Calls `DeleteFlowlog`: Deletes a flow log.
@@ -4173,14 +3983,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteFlowlog",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteFlowlog", "CbnApi")
     }
     #[cfg(feature = "cloud-services")]
     /// Calls `DeleteRouteServiceInCen`: Deletes the configuration of a cloud service connected to a Basic Edition transit router.
@@ -4197,14 +4000,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRouteServiceInCen",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRouteServiceInCen", "CbnApi")
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Calls `DeleteTrafficMarkingPolicy`: Deletes a specified traffic marking policy.
@@ -4221,14 +4017,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTrafficMarkingPolicy",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteTrafficMarkingPolicy", "CbnApi")
     }
     #[cfg(feature = "aggregate-route")]
     /// Calls `DeleteTransitRouteTableAggregation`: Deletes an aggregate route.
@@ -4245,13 +4034,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouteTableAggregation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouteTableAggregation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "transit-routers")]
@@ -4267,14 +4052,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouter",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteTransitRouter", "CbnApi")
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
     /// Calls `DeleteTransitRouterCidr`: Deletes a CIDR block from a transit router.
@@ -4291,14 +4069,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterCidr",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteTransitRouterCidr", "CbnApi")
     }
     #[cfg(feature = "network-instance-connections")]
     /// Calls `DeleteTransitRouterEcrAttachment`: Deletes an Express Connect Router (ECR) connection from an Enterprise Edition transit router.
@@ -4315,13 +4086,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterEcrAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterEcrAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -4339,13 +4106,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterMulticastDomain",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterMulticastDomain",
+            "CbnApi",
         )
     }
     #[cfg(feature = "cross-region-connections")]
@@ -4363,13 +4126,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterPeerAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterPeerAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "prefix-lists")]
@@ -4387,13 +4146,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterPrefixListAssociation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterPrefixListAssociation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "routes-of-transit-routers")]
@@ -4411,13 +4166,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterRouteEntry",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterRouteEntry",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
@@ -4435,13 +4186,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterRouteTable",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterRouteTable",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -4459,13 +4206,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterVbrAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterVbrAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -4483,13 +4226,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterVpcAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterVpcAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -4507,13 +4246,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTransitRouterVpnAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTransitRouterVpnAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -4531,13 +4266,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeregisterTransitRouterMulticastGroupMembers",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeregisterTransitRouterMulticastGroupMembers",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -4555,13 +4286,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeregisterTransitRouterMulticastGroupSources",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeregisterTransitRouterMulticastGroupSources",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -4579,13 +4306,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenAttachedChildInstanceAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCenAttachedChildInstanceAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -4603,13 +4326,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenAttachedChildInstances",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCenAttachedChildInstances",
+            "CbnApi",
         )
     }
     #[cfg(feature = "bandwidth-plans")]
@@ -4627,13 +4346,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenBandwidthPackages",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCenBandwidthPackages",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-management")]
@@ -4651,13 +4366,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenChildInstanceRouteEntries",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCenChildInstanceRouteEntries",
+            "CbnApi",
         )
     }
     #[cfg(feature = "bandwidth-plans")]
@@ -4675,13 +4386,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenGeographicSpanRemainingBandwidth",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCenGeographicSpanRemainingBandwidth",
+            "CbnApi",
         )
     }
     #[cfg(feature = "bandwidth-plans")]
@@ -4699,14 +4406,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenGeographicSpans",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCenGeographicSpans", "CbnApi")
     }
     #[cfg(feature = "cross-region-connections")]
     /// Calls `DescribeCenInterRegionBandwidthLimits`: Queries the bandwidth of connections between regions.
@@ -4723,13 +4423,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenInterRegionBandwidthLimits",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCenInterRegionBandwidthLimits",
+            "CbnApi",
         )
     }
     #[cfg(feature = "privatezone")]
@@ -4747,13 +4443,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenPrivateZoneRoutes",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCenPrivateZoneRoutes",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-management")]
@@ -4771,13 +4463,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenRegionDomainRouteEntries",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCenRegionDomainRouteEntries",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-maps")]
@@ -4793,14 +4481,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenRouteMaps",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCenRouteMaps", "CbnApi")
     }
     #[cfg(feature = "health-check")]
     /// Calls `DescribeCenVbrHealthCheck`: Queries the health check configurations of virtual border routers (VBRs) in a region.
@@ -4817,14 +4498,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCenVbrHealthCheck",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCenVbrHealthCheck", "CbnApi")
     }
     #[cfg(feature = "cen-instances")]
     /// Calls `DescribeCens`: Queries the information about your Cloud Enterprise Network (CEN) instances.
@@ -4839,14 +4513,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCens",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCens", "CbnApi")
     }
     #[cfg(feature = "network-instance-connections")]
     /// Calls `DescribeChildInstanceRegions`: Queries the regions in which you can attach network instances to Cloud Enterprise Network (CEN) instances.
@@ -4863,13 +4530,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeChildInstanceRegions",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeChildInstanceRegions",
+            "CbnApi",
         )
     }
     #[cfg(feature = "flow-logs")]
@@ -4885,14 +4548,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeFlowlogs",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeFlowlogs", "CbnApi")
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Calls `DescribeGeographicRegionMembership`: Queries regions in an area.
@@ -4909,13 +4565,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeGeographicRegionMembership",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeGeographicRegionMembership",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -4933,14 +4585,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeGrantRulesToCen",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeGrantRulesToCen", "CbnApi")
     }
     #[cfg(feature = "cen-instances")]
     /// Calls `DescribeGrantRulesToResource`: Queries the information about the permissions that the Alibaba Cloud account of a network instance granted to a Cloud Enterprise Network (CEN) instance in a different Alibaba Cloud account, the ID of the CEN instance, and the Alibaba Cloud account that pays the fees of the network instance.
@@ -4957,13 +4602,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeGrantRulesToResource",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeGrantRulesToResource",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-management")]
@@ -4981,13 +4622,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePublishedRouteEntries",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribePublishedRouteEntries",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-management")]
@@ -5003,14 +4640,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouteConflict",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRouteConflict", "CbnApi")
     }
     #[cfg(feature = "cloud-services")]
     /// Calls `DescribeRouteServicesInCen`: Queries the cloud services that are configured on a Cloud Enterprise Network (CEN) instance.
@@ -5027,14 +4657,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouteServicesInCen",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRouteServicesInCen", "CbnApi")
     }
     #[cfg(feature = "aggregate-route")]
     /// Calls `DescribeTransitRouteTableAggregation`: Queries the aggregate routes on an Enterprise Edition transit router.
@@ -5051,13 +4674,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTransitRouteTableAggregation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeTransitRouteTableAggregation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "aggregate-route")]
@@ -5075,13 +4694,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTransitRouteTableAggregationDetail",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeTransitRouteTableAggregationDetail",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -5099,14 +4714,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachCenChildInstance",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachCenChildInstance", "CbnApi")
     }
     #[cfg(feature = "health-check")]
     /// Calls `DisableCenVbrHealthCheck`: Disables the health check feature for a virtual border router (VBR).
@@ -5123,14 +4731,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableCenVbrHealthCheck",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DisableCenVbrHealthCheck", "CbnApi")
     }
     #[cfg(feature = "route-learning-correlations")]
     /// Calls `DisableTransitRouterRouteTablePropagation`: Deletes a route learning correlation.
@@ -5147,13 +4748,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableTransitRouterRouteTablePropagation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DisableTransitRouterRouteTablePropagation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -5171,13 +4768,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisassociateTransitRouterMulticastDomain",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DisassociateTransitRouterMulticastDomain",
+            "CbnApi",
         )
     }
     #[cfg(feature = "associated-forwarding-correlations")]
@@ -5195,13 +4788,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DissociateTransitRouterAttachmentFromRouteTable",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DissociateTransitRouterAttachmentFromRouteTable",
+            "CbnApi",
         )
     }
     #[cfg(feature = "health-check")]
@@ -5219,14 +4808,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableCenVbrHealthCheck",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnableCenVbrHealthCheck", "CbnApi")
     }
     #[cfg(feature = "route-learning-correlations")]
     /// Calls `EnableTransitRouterRouteTablePropagation`: Creates a route learning correlation.
@@ -5243,13 +4825,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableTransitRouterRouteTablePropagation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "EnableTransitRouterRouteTablePropagation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "transit-routers")]
@@ -5267,13 +4845,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GrantInstanceToTransitRouter",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GrantInstanceToTransitRouter",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-management")]
@@ -5291,13 +4865,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListCenChildInstanceRouteEntriesToAttachment",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListCenChildInstanceRouteEntriesToAttachment",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -5315,13 +4885,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListCenInterRegionTrafficQosPolicies",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListCenInterRegionTrafficQosPolicies",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -5339,13 +4905,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListCenInterRegionTrafficQosQueues",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListCenInterRegionTrafficQosQueues",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -5361,14 +4923,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListGrantVSwitchEnis",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListGrantVSwitchEnis", "CbnApi")
     }
     #[cfg(feature = "network-instance-connections")]
     /// Calls `ListGrantVSwitchesToCen`: Queries the vSwitches in a virtual private cloud (VPC) that belongs to another Alibaba Cloud account and is attached to a Cloud Enterprise Network (CEN) instance.
@@ -5385,14 +4940,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListGrantVSwitchesToCen",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListGrantVSwitchesToCen", "CbnApi")
     }
     #[cfg(feature = "tag-api")]
     /// Calls `ListTagResources`: Queries the information about tags that are added to a Cloud Enterprise Network (CEN) instance.
@@ -5407,14 +4955,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "CbnApi")
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Calls `ListTrafficMarkingPolicies`: Queries the details about a traffic marking policy, such as the status and priority.
@@ -5431,14 +4972,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTrafficMarkingPolicies",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTrafficMarkingPolicies", "CbnApi")
     }
     #[cfg(feature = "transit-routers")]
     /// Calls `ListTransitRouterAvailableResource`: Queries the zones that support Enterprise Edition transit routers in a region.
@@ -5455,13 +4989,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterAvailableResource",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterAvailableResource",
+            "CbnApi",
         )
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
@@ -5477,14 +5007,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterCidr",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTransitRouterCidr", "CbnApi")
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
     /// Calls `ListTransitRouterCidrAllocation`: Queries how a CIDR block is allocated.
@@ -5501,13 +5024,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterCidrAllocation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterCidrAllocation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -5525,13 +5044,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterEcrAttachments",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterEcrAttachments",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -5549,13 +5064,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterMulticastDomainAssociations",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterMulticastDomainAssociations",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -5573,13 +5084,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterMulticastDomainVSwitches",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterMulticastDomainVSwitches",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -5597,13 +5104,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterMulticastDomains",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterMulticastDomains",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -5621,13 +5124,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterMulticastGroups",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterMulticastGroups",
+            "CbnApi",
         )
     }
     #[cfg(feature = "cross-region-connections")]
@@ -5645,13 +5144,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterPeerAttachments",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterPeerAttachments",
+            "CbnApi",
         )
     }
     #[cfg(feature = "prefix-lists")]
@@ -5669,13 +5164,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterPrefixListAssociation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterPrefixListAssociation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "routes-of-transit-routers")]
@@ -5693,13 +5184,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterRouteEntries",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterRouteEntries",
+            "CbnApi",
         )
     }
     #[cfg(feature = "associated-forwarding-correlations")]
@@ -5717,13 +5204,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterRouteTableAssociations",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterRouteTableAssociations",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-learning-correlations")]
@@ -5741,13 +5224,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterRouteTablePropagations",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterRouteTablePropagations",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
@@ -5765,13 +5244,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterRouteTables",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterRouteTables",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -5789,13 +5264,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterVbrAttachments",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterVbrAttachments",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -5813,13 +5284,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterVpcAttachments",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterVpcAttachments",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -5837,13 +5304,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouterVpnAttachments",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTransitRouterVpnAttachments",
+            "CbnApi",
         )
     }
     #[cfg(feature = "transit-routers")]
@@ -5859,14 +5322,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTransitRouters",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTransitRouters", "CbnApi")
     }
     #[cfg(feature = "cen-instances")]
     /// Calls `ModifyCenAttribute`: Modifies the name and description of a Cloud Enterprise Network (CEN) instance.
@@ -5881,14 +5337,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCenAttribute",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyCenAttribute", "CbnApi")
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Calls `ModifyCenBandwidthPackageAttribute`: Modifies the name and description of a bandwidth plan.
@@ -5905,13 +5354,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCenBandwidthPackageAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyCenBandwidthPackageAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "bandwidth-plans")]
@@ -5929,13 +5374,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCenBandwidthPackageSpec",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyCenBandwidthPackageSpec",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-maps")]
@@ -5951,14 +5392,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCenRouteMap",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyCenRouteMap", "CbnApi")
     }
     #[cfg(feature = "flow-logs")]
     /// Calls `ModifyFlowLogAttribute`: Modifies the name, description, and capture window of a flow log.
@@ -5975,14 +5409,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyFlowLogAttribute",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyFlowLogAttribute", "CbnApi")
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Calls `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: Modifies the name and description of a traffic classification rule.
@@ -5999,13 +5426,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyTrafficMatchRuleToTrafficMarkingPolicy",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyTrafficMatchRuleToTrafficMarkingPolicy",
+            "CbnApi",
         )
     }
     #[cfg(feature = "aggregate-route")]
@@ -6023,13 +5446,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyTransitRouteTableAggregation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyTransitRouteTableAggregation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
@@ -6047,14 +5466,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyTransitRouterCidr",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyTransitRouterCidr", "CbnApi")
     }
     #[cfg(feature = "multicast")]
     /// Calls `ModifyTransitRouterMulticastDomain`: You can call the ModifyTransitRouterMulticastDomain operation to modify the name, description, and feature options of a multicast domain.
@@ -6071,13 +5483,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyTransitRouterMulticastDomain",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyTransitRouterMulticastDomain",
+            "CbnApi",
         )
     }
     #[cfg(feature = "cen-instances")]
@@ -6093,14 +5501,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "MoveResourceGroup",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("MoveResourceGroup", "CbnApi")
     }
     #[cfg(feature = "transit-routers")]
     /// Calls `OpenTransitRouterService`: Activates the transit router feature.
@@ -6117,14 +5518,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "OpenTransitRouterService",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("OpenTransitRouterService", "CbnApi")
     }
     #[cfg(feature = "route-management")]
     /// Calls `PublishRouteEntries`: Cloud Enterprise Network (CEN) supports route advertisement. You can call this operation to advertise routes of virtual private clouds (VPCs) or virtual border routers (VBRs) attached to a CEN instance to the CEN instance. Other network instances attached to the CEN instance can learn the routes if route conflicts do not exist.
@@ -6139,14 +5533,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "PublishRouteEntries",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("PublishRouteEntries", "CbnApi")
     }
     #[cfg(feature = "aggregate-route")]
     /// Calls `RefreshTransitRouteTableAggregation`: Re-advertises an aggregate route.
@@ -6163,13 +5550,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RefreshTransitRouteTableAggregation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RefreshTransitRouteTableAggregation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -6187,13 +5570,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RegisterTransitRouterMulticastGroupMembers",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RegisterTransitRouterMulticastGroupMembers",
+            "CbnApi",
         )
     }
     #[cfg(feature = "multicast")]
@@ -6211,13 +5590,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RegisterTransitRouterMulticastGroupSources",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RegisterTransitRouterMulticastGroupSources",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -6235,13 +5610,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveTrafficMatchRuleFromTrafficMarkingPolicy",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveTrafficMatchRuleFromTrafficMarkingPolicy",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -6259,13 +5630,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveTraficMatchRuleFromTrafficMarkingPolicy",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveTraficMatchRuleFromTrafficMarkingPolicy",
+            "CbnApi",
         )
     }
     #[cfg(feature = "associated-forwarding-correlations")]
@@ -6283,13 +5650,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReplaceTransitRouterRouteTableAssociation",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ReplaceTransitRouterRouteTableAssociation",
+            "CbnApi",
         )
     }
     #[cfg(feature = "cloud-services")]
@@ -6307,13 +5670,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ResolveAndRouteServiceInCen",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ResolveAndRouteServiceInCen",
+            "CbnApi",
         )
     }
     #[cfg(feature = "transit-routers")]
@@ -6331,13 +5690,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RevokeInstanceFromTransitRouter",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RevokeInstanceFromTransitRouter",
+            "CbnApi",
         )
     }
     #[cfg(feature = "privatezone")]
@@ -6355,14 +5710,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RoutePrivateZoneInCenToVpc",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RoutePrivateZoneInCenToVpc", "CbnApi")
     }
     #[cfg(feature = "cross-region-connections")]
     /// Calls `SetCenInterRegionBandwidthLimit`: Configures, modifies, or deletes the bandwidth of inter-region connections for a Basic Edition transit router.
@@ -6379,13 +5727,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetCenInterRegionBandwidthLimit",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetCenInterRegionBandwidthLimit",
+            "CbnApi",
         )
     }
     #[cfg(feature = "tag-api")]
@@ -6401,14 +5745,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "CbnApi")
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Calls `TempUpgradeCenBandwidthPackageSpec`: Temporarily upgrades a subscription bandwidth plan of Cloud Enterprise Network (CEN).
@@ -6425,13 +5762,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TempUpgradeCenBandwidthPackageSpec",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "TempUpgradeCenBandwidthPackageSpec",
+            "CbnApi",
         )
     }
     #[cfg(feature = "bandwidth-plans")]
@@ -6449,13 +5782,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateCenBandwidthPackage",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UnassociateCenBandwidthPackage",
+            "CbnApi",
         )
     }
     #[cfg(feature = "privatezone")]
@@ -6473,13 +5802,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnroutePrivateZoneInCenToVpc",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UnroutePrivateZoneInCenToVpc",
+            "CbnApi",
         )
     }
     #[cfg(feature = "tag-api")]
@@ -6495,14 +5820,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UntagResources",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UntagResources", "CbnApi")
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Calls `UpdateCenInterRegionTrafficQosPolicyAttribute`: Modifies the name and description of a quality of service (QoS) policy.
@@ -6519,13 +5837,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateCenInterRegionTrafficQosPolicyAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateCenInterRegionTrafficQosPolicyAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -6543,13 +5857,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateCenInterRegionTrafficQosQueueAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateCenInterRegionTrafficQosQueueAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "traffic-scheduling")]
@@ -6567,13 +5877,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTrafficMarkingPolicyAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTrafficMarkingPolicyAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "transit-routers")]
@@ -6589,14 +5895,7 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouter",
-                    api: "CbnApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateTransitRouter", "CbnApi")
     }
     #[cfg(feature = "network-instance-connections")]
     /// Calls `UpdateTransitRouterEcrAttachmentAttribute`: Modifies the name and description of an Express Connect Router (ECR) connection on a Enterprise Edition transit router.
@@ -6613,13 +5912,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouterEcrAttachmentAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTransitRouterEcrAttachmentAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "cross-region-connections")]
@@ -6637,13 +5932,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouterPeerAttachmentAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTransitRouterPeerAttachmentAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "routes-of-transit-routers")]
@@ -6661,13 +5952,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouterRouteEntry",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTransitRouterRouteEntry",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
@@ -6685,13 +5972,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouterRouteTable",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTransitRouterRouteTable",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -6709,13 +5992,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouterVbrAttachmentAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTransitRouterVbrAttachmentAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -6733,13 +6012,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouterVpcAttachmentAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTransitRouterVpcAttachmentAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -6757,13 +6032,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouterVpcAttachmentZones",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTransitRouterVpcAttachmentZones",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]
@@ -6781,13 +6052,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTransitRouterVpnAttachmentAttribute",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTransitRouterVpnAttachmentAttribute",
+            "CbnApi",
         )
     }
     #[cfg(feature = "route-management")]
@@ -6805,13 +6072,9 @@ pub trait CbnApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "WithdrawPublishedRouteEntries",
-                    api: "CbnApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "WithdrawPublishedRouteEntries",
+            "CbnApi",
         )
     }
     #[cfg(feature = "network-instance-connections")]

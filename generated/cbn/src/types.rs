@@ -740,9 +740,11 @@ pub struct SecondaryCidrBlocks {
 impl ::acs_runtime::de::FromJson for SecondaryCidrBlocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secondary_cidr_block: fields.take("secondaryCidrBlock")?,
-        })
+        let value = Self {
+            secondary_cidr_block: fields.read("secondaryCidrBlock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -779,10 +781,12 @@ pub struct Ipv6CidrBlock {
 impl ::acs_runtime::de::FromJson for Ipv6CidrBlock {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_isp: fields.take("Ipv6Isp")?,
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-        })
+        let value = Self {
+            ipv6_isp: fields.read("Ipv6Isp"),
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -806,9 +810,11 @@ pub struct Ipv6CidrBlocks {
 impl ::acs_runtime::de::FromJson for Ipv6CidrBlocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_cidr_block: fields.take("ipv6CidrBlock")?,
-        })
+        let value = Self {
+            ipv6_cidr_block: fields.read("ipv6CidrBlock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -842,12 +848,14 @@ pub struct ChildInstanceAttributes {
 impl ::acs_runtime::de::FromJson for ChildInstanceAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cidr_block: fields.take("CidrBlock")?,
-            secondary_cidr_blocks: fields.take("SecondaryCidrBlocks")?,
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-            ipv6_cidr_blocks: fields.take("Ipv6CidrBlocks")?,
-        })
+        let value = Self {
+            cidr_block: fields.read("CidrBlock"),
+            secondary_cidr_blocks: fields.read("SecondaryCidrBlocks"),
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+            ipv6_cidr_blocks: fields.read("Ipv6CidrBlocks"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -914,16 +922,18 @@ pub struct ChildInstance {
 impl ::acs_runtime::de::FromJson for ChildInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            child_instance_type: fields.take("ChildInstanceType")?,
-            status: fields.take("Status")?,
-            child_instance_region_id: fields.take("ChildInstanceRegionId")?,
-            child_instance_owner_id: fields.take("ChildInstanceOwnerId")?,
-            child_instance_id: fields.take("ChildInstanceId")?,
-            managed_service: fields.take("ManagedService")?,
-            child_instance_attach_time: fields.take("ChildInstanceAttachTime")?,
-            cen_id: fields.take("CenId")?,
-        })
+        let value = Self {
+            child_instance_type: fields.read("ChildInstanceType"),
+            status: fields.read("Status"),
+            child_instance_region_id: fields.read("ChildInstanceRegionId"),
+            child_instance_owner_id: fields.read("ChildInstanceOwnerId"),
+            child_instance_id: fields.read("ChildInstanceId"),
+            managed_service: fields.read("ManagedService"),
+            child_instance_attach_time: fields.read("ChildInstanceAttachTime"),
+            cen_id: fields.read("CenId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -947,9 +957,11 @@ pub struct ChildInstances {
 impl ::acs_runtime::de::FromJson for ChildInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            child_instance: fields.take("ChildInstance")?,
-        })
+        let value = Self {
+            child_instance: fields.read("ChildInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -1021,12 +1033,14 @@ pub struct OrginInterRegionBandwidthLimit {
 impl ::acs_runtime::de::FromJson for OrginInterRegionBandwidthLimit {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth_limit: fields.take("BandwidthLimit")?,
-            opposite_region_id: fields.take("OppositeRegionId")?,
-            geographic_span_id: fields.take("GeographicSpanId")?,
-            local_region_id: fields.take("LocalRegionId")?,
-        })
+        let value = Self {
+            bandwidth_limit: fields.read("BandwidthLimit"),
+            opposite_region_id: fields.read("OppositeRegionId"),
+            geographic_span_id: fields.read("GeographicSpanId"),
+            local_region_id: fields.read("LocalRegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1052,10 +1066,12 @@ pub struct OrginInterRegionBandwidthLimits {
 impl ::acs_runtime::de::FromJson for OrginInterRegionBandwidthLimits {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             orgin_inter_region_bandwidth_limit: fields
-                .take("OrginInterRegionBandwidthLimit")?,
-        })
+                .read("OrginInterRegionBandwidthLimit"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1107,10 +1123,12 @@ pub struct DescribeCenBandwidthPackagesTag {
 impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -1149,7 +1167,9 @@ pub struct Tags {
 impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -1175,9 +1195,11 @@ pub struct CenIds {
 impl ::acs_runtime::de::FromJson for CenIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_id: fields.take("CenId")?,
-        })
+        let value = Self {
+            cen_id: fields.read("CenId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1328,32 +1350,34 @@ pub struct CenBandwidthPackage {
 impl ::acs_runtime::de::FromJson for CenBandwidthPackage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reservation_active_time: fields.take("ReservationActiveTime")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            reservation_order_type: fields.take("ReservationOrderType")?,
-            bandwidth_package_charge_type: fields.take("BandwidthPackageChargeType")?,
-            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
+        let value = Self {
+            reservation_active_time: fields.read("ReservationActiveTime"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            reservation_order_type: fields.read("ReservationOrderType"),
+            bandwidth_package_charge_type: fields.read("BandwidthPackageChargeType"),
+            cen_bandwidth_package_id: fields.read("CenBandwidthPackageId"),
             reservation_internet_charge_type: fields
-                .take("ReservationInternetChargeType")?,
-            geographic_region_a_id: fields.take("GeographicRegionAId")?,
-            bandwidth: fields.take("Bandwidth")?,
-            description: fields.take("Description")?,
-            expired_time: fields.take("ExpiredTime")?,
-            reservation_bandwidth: fields.take("ReservationBandwidth")?,
-            geographic_span_id: fields.take("GeographicSpanId")?,
-            geographic_region_b_id: fields.take("GeographicRegionBId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            is_cross_border: fields.take("IsCrossBorder")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            has_reservation_data: fields.take("HasReservationData")?,
+                .read("ReservationInternetChargeType"),
+            geographic_region_a_id: fields.read("GeographicRegionAId"),
+            bandwidth: fields.read("Bandwidth"),
+            description: fields.read("Description"),
+            expired_time: fields.read("ExpiredTime"),
+            reservation_bandwidth: fields.read("ReservationBandwidth"),
+            geographic_span_id: fields.read("GeographicSpanId"),
+            geographic_region_b_id: fields.read("GeographicRegionBId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            is_cross_border: fields.read("IsCrossBorder"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            has_reservation_data: fields.read("HasReservationData"),
             orgin_inter_region_bandwidth_limits: fields
-                .take("OrginInterRegionBandwidthLimits")?,
-            tags: fields.take("Tags")?,
-            cen_ids: fields.take("CenIds")?,
-        })
+                .read("OrginInterRegionBandwidthLimits"),
+            tags: fields.read("Tags"),
+            cen_ids: fields.read("CenIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1377,9 +1401,11 @@ pub struct CenBandwidthPackages {
 impl ::acs_runtime::de::FromJson for CenBandwidthPackages {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_bandwidth_package: fields.take("CenBandwidthPackage")?,
-        })
+        let value = Self {
+            cen_bandwidth_package: fields.read("CenBandwidthPackage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1437,10 +1463,12 @@ pub struct CenRouteMapRecord {
 impl ::acs_runtime::de::FromJson for CenRouteMapRecord {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_map_id: fields.take("RouteMapId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            route_map_id: fields.read("RouteMapId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1464,9 +1492,11 @@ pub struct CenRouteMapRecords {
 impl ::acs_runtime::de::FromJson for CenRouteMapRecords {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_route_map_record: fields.take("CenRouteMapRecord")?,
-        })
+        let value = Self {
+            cen_route_map_record: fields.read("CenRouteMapRecord"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1519,13 +1549,15 @@ pub struct Conflict {
 impl ::acs_runtime::de::FromJson for Conflict {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1549,9 +1581,11 @@ pub struct Conflicts {
 impl ::acs_runtime::de::FromJson for Conflicts {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            conflict: fields.take("Conflict")?,
-        })
+        let value = Self {
+            conflict: fields.read("Conflict"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1575,9 +1609,11 @@ pub struct Communities {
 impl ::acs_runtime::de::FromJson for Communities {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            community: fields.take("Community")?,
-        })
+        let value = Self {
+            community: fields.read("Community"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1601,9 +1637,11 @@ pub struct AsPaths {
 impl ::acs_runtime::de::FromJson for AsPaths {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            as_path: fields.take("AsPath")?,
-        })
+        let value = Self {
+            as_path: fields.read("AsPath"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1714,21 +1752,23 @@ pub struct CenRouteEntry {
 impl ::acs_runtime::de::FromJson for CenRouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            publish_status: fields.take("PublishStatus")?,
-            next_hop_type: fields.take("NextHopType")?,
-            operational_mode: fields.take("OperationalMode")?,
-            next_hop_region_id: fields.take("NextHopRegionId")?,
-            next_hop_instance_id: fields.take("NextHopInstanceId")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            route_table_id: fields.take("RouteTableId")?,
-            cen_route_map_records: fields.take("CenRouteMapRecords")?,
-            conflicts: fields.take("Conflicts")?,
-            communities: fields.take("Communities")?,
-            as_paths: fields.take("AsPaths")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            publish_status: fields.read("PublishStatus"),
+            next_hop_type: fields.read("NextHopType"),
+            operational_mode: fields.read("OperationalMode"),
+            next_hop_region_id: fields.read("NextHopRegionId"),
+            next_hop_instance_id: fields.read("NextHopInstanceId"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            route_table_id: fields.read("RouteTableId"),
+            cen_route_map_records: fields.read("CenRouteMapRecords"),
+            conflicts: fields.read("Conflicts"),
+            communities: fields.read("Communities"),
+            as_paths: fields.read("AsPaths"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1752,9 +1792,11 @@ pub struct CenRouteEntries {
 impl ::acs_runtime::de::FromJson for CenRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_route_entry: fields.take("CenRouteEntry")?,
-        })
+        let value = Self {
+            cen_route_entry: fields.read("CenRouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -1789,11 +1831,13 @@ pub struct GeographicSpanModel {
 impl ::acs_runtime::de::FromJson for GeographicSpanModel {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_geo_region_id: fields.take("LocalGeoRegionId")?,
-            geographic_span_id: fields.take("GeographicSpanId")?,
-            opposite_geo_region_id: fields.take("OppositeGeoRegionId")?,
-        })
+        let value = Self {
+            local_geo_region_id: fields.read("LocalGeoRegionId"),
+            geographic_span_id: fields.read("GeographicSpanId"),
+            opposite_geo_region_id: fields.read("OppositeGeoRegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1817,9 +1861,11 @@ pub struct GeographicSpanModels {
 impl ::acs_runtime::de::FromJson for GeographicSpanModels {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            geographic_span_model: fields.take("GeographicSpanModel")?,
-        })
+        let value = Self {
+            geographic_span_model: fields.read("GeographicSpanModel"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1887,16 +1933,18 @@ pub struct CenInterRegionBandwidthLimit {
 impl ::acs_runtime::de::FromJson for CenInterRegionBandwidthLimit {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            opposite_region_id: fields.take("OppositeRegionId")?,
-            geographic_span_id: fields.take("GeographicSpanId")?,
-            cen_id: fields.take("CenId")?,
-            local_region_id: fields.take("LocalRegionId")?,
-            bandwidth_limit: fields.take("BandwidthLimit")?,
-            bandwidth_type: fields.take("BandwidthType")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            opposite_region_id: fields.read("OppositeRegionId"),
+            geographic_span_id: fields.read("GeographicSpanId"),
+            cen_id: fields.read("CenId"),
+            local_region_id: fields.read("LocalRegionId"),
+            bandwidth_limit: fields.read("BandwidthLimit"),
+            bandwidth_type: fields.read("BandwidthType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cross-region-connections")]
@@ -1922,10 +1970,11 @@ pub struct CenInterRegionBandwidthLimits {
 impl ::acs_runtime::de::FromJson for CenInterRegionBandwidthLimits {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_inter_region_bandwidth_limit: fields
-                .take("CenInterRegionBandwidthLimit")?,
-        })
+        let value = Self {
+            cen_inter_region_bandwidth_limit: fields.read("CenInterRegionBandwidthLimit"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cross-region-connections")]
@@ -1969,12 +2018,14 @@ pub struct PrivateZoneInfo {
 impl ::acs_runtime::de::FromJson for PrivateZoneInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            access_region_id: fields.take("AccessRegionId")?,
-            host_region_id: fields.take("HostRegionId")?,
-            host_vpc_id: fields.take("HostVpcId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            access_region_id: fields.read("AccessRegionId"),
+            host_region_id: fields.read("HostRegionId"),
+            host_vpc_id: fields.read("HostVpcId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "privatezone")]
@@ -1998,9 +2049,11 @@ pub struct PrivateZoneInfos {
 impl ::acs_runtime::de::FromJson for PrivateZoneInfos {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_zone_info: fields.take("PrivateZoneInfo")?,
-        })
+        let value = Self {
+            private_zone_info: fields.read("PrivateZoneInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "privatezone")]
@@ -2061,10 +2114,12 @@ pub struct CenOutRouteMapRecord {
 impl ::acs_runtime::de::FromJson for CenOutRouteMapRecord {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_map_id: fields.take("RouteMapId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            route_map_id: fields.read("RouteMapId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -2088,9 +2143,11 @@ pub struct CenOutRouteMapRecords {
 impl ::acs_runtime::de::FromJson for CenOutRouteMapRecords {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_out_route_map_record: fields.take("CenOutRouteMapRecord")?,
-        })
+        let value = Self {
+            cen_out_route_map_record: fields.read("CenOutRouteMapRecord"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -2177,20 +2234,22 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntry {
 impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            to_other_region_status: fields.take("ToOtherRegionStatus")?,
-            r#type: fields.take("Type")?,
-            status: fields.take("Status")?,
-            next_hop_type: fields.take("NextHopType")?,
-            next_hop_instance_id: fields.take("NextHopInstanceId")?,
-            next_hop_region_id: fields.take("NextHopRegionId")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            preference: fields.take("Preference")?,
-            cen_route_map_records: fields.take("CenRouteMapRecords")?,
-            cen_out_route_map_records: fields.take("CenOutRouteMapRecords")?,
-            communities: fields.take("Communities")?,
-            as_paths: fields.take("AsPaths")?,
-        })
+        let value = Self {
+            to_other_region_status: fields.read("ToOtherRegionStatus"),
+            r#type: fields.read("Type"),
+            status: fields.read("Status"),
+            next_hop_type: fields.read("NextHopType"),
+            next_hop_instance_id: fields.read("NextHopInstanceId"),
+            next_hop_region_id: fields.read("NextHopRegionId"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            preference: fields.read("Preference"),
+            cen_route_map_records: fields.read("CenRouteMapRecords"),
+            cen_out_route_map_records: fields.read("CenOutRouteMapRecords"),
+            communities: fields.read("Communities"),
+            as_paths: fields.read("AsPaths"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -2217,9 +2276,11 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntries {
 impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesCenRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_route_entry: fields.take("CenRouteEntry")?,
-        })
+        let value = Self {
+            cen_route_entry: fields.read("CenRouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -2244,9 +2305,11 @@ pub struct SourceRegionIds {
 impl ::acs_runtime::de::FromJson for SourceRegionIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            source_region_id: fields.take("SourceRegionId")?,
-        })
+        let value = Self {
+            source_region_id: fields.read("SourceRegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2275,9 +2338,11 @@ pub struct SourceChildInstanceTypes {
 impl ::acs_runtime::de::FromJson for SourceChildInstanceTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            source_child_instance_type: fields.take("SourceChildInstanceType")?,
-        })
+        let value = Self {
+            source_child_instance_type: fields.read("SourceChildInstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2303,9 +2368,11 @@ pub struct DestinationRouteTableIds {
 impl ::acs_runtime::de::FromJson for DestinationRouteTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            destination_route_table_id: fields.take("DestinationRouteTableId")?,
-        })
+        let value = Self {
+            destination_route_table_id: fields.read("DestinationRouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2329,9 +2396,11 @@ pub struct SourceInstanceIds {
 impl ::acs_runtime::de::FromJson for SourceInstanceIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            source_instance_id: fields.take("SourceInstanceId")?,
-        })
+        let value = Self {
+            source_instance_id: fields.read("SourceInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2357,9 +2426,11 @@ pub struct DestinationCidrBlocks {
 impl ::acs_runtime::de::FromJson for DestinationCidrBlocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-        })
+        let value = Self {
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2383,9 +2454,11 @@ pub struct DestinationRegionIds {
 impl ::acs_runtime::de::FromJson for DestinationRegionIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            destination_region_id: fields.take("DestinationRegionId")?,
-        })
+        let value = Self {
+            destination_region_id: fields.read("DestinationRegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2409,9 +2482,11 @@ pub struct SourceRouteTableIds {
 impl ::acs_runtime::de::FromJson for SourceRouteTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            source_route_table_id: fields.take("SourceRouteTableId")?,
-        })
+        let value = Self {
+            source_route_table_id: fields.read("SourceRouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2435,9 +2510,11 @@ pub struct MatchCommunitySet {
 impl ::acs_runtime::de::FromJson for MatchCommunitySet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            match_community: fields.take("MatchCommunity")?,
-        })
+        let value = Self {
+            match_community: fields.read("MatchCommunity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2463,9 +2540,11 @@ pub struct PrependAsPath {
 impl ::acs_runtime::de::FromJson for PrependAsPath {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            as_path: fields.take("AsPath")?,
-        })
+        let value = Self {
+            as_path: fields.read("AsPath"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2493,9 +2572,11 @@ pub struct RouteTypes {
 impl ::acs_runtime::de::FromJson for RouteTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_type: fields.take("RouteType")?,
-        })
+        let value = Self {
+            route_type: fields.read("RouteType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2526,9 +2607,11 @@ pub struct DestinationChildInstanceTypes {
 impl ::acs_runtime::de::FromJson for DestinationChildInstanceTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            destination_child_instance_type: fields.take("DestinationChildInstanceType")?,
-        })
+        let value = Self {
+            destination_child_instance_type: fields.read("DestinationChildInstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2554,9 +2637,11 @@ pub struct DestinationInstanceIds {
 impl ::acs_runtime::de::FromJson for DestinationInstanceIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            destination_instance_id: fields.take("DestinationInstanceId")?,
-        })
+        let value = Self {
+            destination_instance_id: fields.read("DestinationInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2580,9 +2665,11 @@ pub struct MatchAsns {
 impl ::acs_runtime::de::FromJson for MatchAsns {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            match_asn: fields.take("MatchAsn")?,
-        })
+        let value = Self {
+            match_asn: fields.read("MatchAsn"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2606,9 +2693,11 @@ pub struct OperateCommunitySet {
 impl ::acs_runtime::de::FromJson for OperateCommunitySet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            operate_community: fields.take("OperateCommunity")?,
-        })
+        let value = Self {
+            operate_community: fields.read("OperateCommunity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2788,43 +2877,45 @@ pub struct RouteMap {
 impl ::acs_runtime::de::FromJson for RouteMap {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_map_id: fields.take("RouteMapId")?,
-            status: fields.take("Status")?,
-            transmit_direction: fields.take("TransmitDirection")?,
+        let value = Self {
+            route_map_id: fields.read("RouteMapId"),
+            status: fields.read("Status"),
+            transmit_direction: fields.read("TransmitDirection"),
             source_instance_ids_reverse_match: fields
-                .take("SourceInstanceIdsReverseMatch")?,
-            cen_region_id: fields.take("CenRegionId")?,
-            cen_id: fields.take("CenId")?,
-            priority: fields.take("Priority")?,
-            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
-            community_operate_mode: fields.take("CommunityOperateMode")?,
-            map_result: fields.take("MapResult")?,
-            community_match_mode: fields.take("CommunityMatchMode")?,
-            description: fields.take("Description")?,
-            as_path_match_mode: fields.take("AsPathMatchMode")?,
-            preference: fields.take("Preference")?,
+                .read("SourceInstanceIdsReverseMatch"),
+            cen_region_id: fields.read("CenRegionId"),
+            cen_id: fields.read("CenId"),
+            priority: fields.read("Priority"),
+            transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
+            community_operate_mode: fields.read("CommunityOperateMode"),
+            map_result: fields.read("MapResult"),
+            community_match_mode: fields.read("CommunityMatchMode"),
+            description: fields.read("Description"),
+            as_path_match_mode: fields.read("AsPathMatchMode"),
+            preference: fields.read("Preference"),
             destination_instance_ids_reverse_match: fields
-                .take("DestinationInstanceIdsReverseMatch")?,
-            cidr_match_mode: fields.take("CidrMatchMode")?,
-            next_priority: fields.take("NextPriority")?,
-            match_address_type: fields.take("MatchAddressType")?,
-            source_region_ids: fields.take("SourceRegionIds")?,
-            source_child_instance_types: fields.take("SourceChildInstanceTypes")?,
-            destination_route_table_ids: fields.take("DestinationRouteTableIds")?,
-            source_instance_ids: fields.take("SourceInstanceIds")?,
-            destination_cidr_blocks: fields.take("DestinationCidrBlocks")?,
-            destination_region_ids: fields.take("DestinationRegionIds")?,
-            source_route_table_ids: fields.take("SourceRouteTableIds")?,
-            match_community_set: fields.take("MatchCommunitySet")?,
-            prepend_as_path: fields.take("PrependAsPath")?,
-            route_types: fields.take("RouteTypes")?,
+                .read("DestinationInstanceIdsReverseMatch"),
+            cidr_match_mode: fields.read("CidrMatchMode"),
+            next_priority: fields.read("NextPriority"),
+            match_address_type: fields.read("MatchAddressType"),
+            source_region_ids: fields.read("SourceRegionIds"),
+            source_child_instance_types: fields.read("SourceChildInstanceTypes"),
+            destination_route_table_ids: fields.read("DestinationRouteTableIds"),
+            source_instance_ids: fields.read("SourceInstanceIds"),
+            destination_cidr_blocks: fields.read("DestinationCidrBlocks"),
+            destination_region_ids: fields.read("DestinationRegionIds"),
+            source_route_table_ids: fields.read("SourceRouteTableIds"),
+            match_community_set: fields.read("MatchCommunitySet"),
+            prepend_as_path: fields.read("PrependAsPath"),
+            route_types: fields.read("RouteTypes"),
             destination_child_instance_types: fields
-                .take("DestinationChildInstanceTypes")?,
-            destination_instance_ids: fields.take("DestinationInstanceIds")?,
-            match_asns: fields.take("MatchAsns")?,
-            operate_community_set: fields.take("OperateCommunitySet")?,
-        })
+                .read("DestinationChildInstanceTypes"),
+            destination_instance_ids: fields.read("DestinationInstanceIds"),
+            match_asns: fields.read("MatchAsns"),
+            operate_community_set: fields.read("OperateCommunitySet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2848,9 +2939,11 @@ pub struct RouteMaps {
 impl ::acs_runtime::de::FromJson for RouteMaps {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_map: fields.take("RouteMap")?,
-        })
+        let value = Self {
+            route_map: fields.read("RouteMap"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-maps")]
@@ -2926,17 +3019,19 @@ pub struct VbrHealthCheck {
 impl ::acs_runtime::de::FromJson for VbrHealthCheck {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_target_ip: fields.take("HealthCheckTargetIp")?,
-            vbr_instance_id: fields.take("VbrInstanceId")?,
-            vbr_instance_region_id: fields.take("VbrInstanceRegionId")?,
-            cen_id: fields.take("CenId")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_source_ip: fields.take("HealthCheckSourceIp")?,
-            health_check_only: fields.take("HealthCheckOnly")?,
-            description: fields.take("Description")?,
-        })
+        let value = Self {
+            health_check_target_ip: fields.read("HealthCheckTargetIp"),
+            vbr_instance_id: fields.read("VbrInstanceId"),
+            vbr_instance_region_id: fields.read("VbrInstanceRegionId"),
+            cen_id: fields.read("CenId"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_source_ip: fields.read("HealthCheckSourceIp"),
+            health_check_only: fields.read("HealthCheckOnly"),
+            description: fields.read("Description"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "health-check")]
@@ -2960,9 +3055,11 @@ pub struct VbrHealthChecks {
 impl ::acs_runtime::de::FromJson for VbrHealthChecks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vbr_health_check: fields.take("VbrHealthCheck")?,
-        })
+        let value = Self {
+            vbr_health_check: fields.read("VbrHealthCheck"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "health-check")]
@@ -2986,9 +3083,11 @@ pub struct CenBandwidthPackageIds {
 impl ::acs_runtime::de::FromJson for CenBandwidthPackageIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
-        })
+        let value = Self {
+            cen_bandwidth_package_id: fields.read("CenBandwidthPackageId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cen-instances")]
@@ -3063,18 +3162,20 @@ pub struct Cen {
 impl ::acs_runtime::de::FromJson for Cen {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            ipv6_level: fields.take("Ipv6Level")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            cen_id: fields.take("CenId")?,
-            protection_level: fields.take("ProtectionLevel")?,
-            name: fields.take("Name")?,
-            tags: fields.take("Tags")?,
-            cen_bandwidth_package_ids: fields.take("CenBandwidthPackageIds")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            ipv6_level: fields.read("Ipv6Level"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            cen_id: fields.read("CenId"),
+            protection_level: fields.read("ProtectionLevel"),
+            name: fields.read("Name"),
+            tags: fields.read("Tags"),
+            cen_bandwidth_package_ids: fields.read("CenBandwidthPackageIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cen-instances")]
@@ -3098,7 +3199,9 @@ pub struct Cens {
 impl ::acs_runtime::de::FromJson for Cens {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { cen: fields.take("Cen")? })
+        let value = Self { cen: fields.read("Cen") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cen-instances")]
@@ -3128,10 +3231,12 @@ pub struct Region {
 impl ::acs_runtime::de::FromJson for Region {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_name: fields.take("LocalName")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            local_name: fields.read("LocalName"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3155,9 +3260,11 @@ pub struct Regions {
 impl ::acs_runtime::de::FromJson for Regions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region: fields.take("Region")?,
-        })
+        let value = Self {
+            region: fields.read("Region"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3258,23 +3365,25 @@ pub struct FlowLog {
 impl ::acs_runtime::de::FromJson for FlowLog {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            flow_log_name: fields.take("FlowLogName")?,
-            description: fields.take("Description")?,
-            project_name: fields.take("ProjectName")?,
-            cen_id: fields.take("CenId")?,
-            log_store_name: fields.take("LogStoreName")?,
-            region_id: fields.take("RegionId")?,
-            flow_log_id: fields.take("FlowLogId")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            log_format_string: fields.take("LogFormatString")?,
-            flow_log_version: fields.take("FlowLogVersion")?,
-            interval: fields.take("Interval")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            flow_log_name: fields.read("FlowLogName"),
+            description: fields.read("Description"),
+            project_name: fields.read("ProjectName"),
+            cen_id: fields.read("CenId"),
+            log_store_name: fields.read("LogStoreName"),
+            region_id: fields.read("RegionId"),
+            flow_log_id: fields.read("FlowLogId"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            transit_router_id: fields.read("TransitRouterId"),
+            log_format_string: fields.read("LogFormatString"),
+            flow_log_version: fields.read("FlowLogVersion"),
+            interval: fields.read("Interval"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-logs")]
@@ -3298,9 +3407,11 @@ pub struct FlowLogs {
 impl ::acs_runtime::de::FromJson for FlowLogs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            flow_log: fields.take("FlowLog")?,
-        })
+        let value = Self {
+            flow_log: fields.read("FlowLog"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-logs")]
@@ -3327,9 +3438,11 @@ pub struct RegionId {
 impl ::acs_runtime::de::FromJson for RegionId {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -3353,9 +3466,11 @@ pub struct RegionIds {
 impl ::acs_runtime::de::FromJson for RegionIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -3424,16 +3539,18 @@ pub struct GrantRule {
 impl ::acs_runtime::de::FromJson for GrantRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            child_instance_type: fields.take("ChildInstanceType")?,
-            child_instance_region_id: fields.take("ChildInstanceRegionId")?,
-            child_instance_owner_id: fields.take("ChildInstanceOwnerId")?,
-            child_instance_id: fields.take("ChildInstanceId")?,
-            cen_id: fields.take("CenId")?,
-            order_type: fields.take("OrderType")?,
-            cen_owner_id: fields.take("CenOwnerId")?,
-            create_time: fields.take("CreateTime")?,
-        })
+        let value = Self {
+            child_instance_type: fields.read("ChildInstanceType"),
+            child_instance_region_id: fields.read("ChildInstanceRegionId"),
+            child_instance_owner_id: fields.read("ChildInstanceOwnerId"),
+            child_instance_id: fields.read("ChildInstanceId"),
+            cen_id: fields.read("CenId"),
+            order_type: fields.read("OrderType"),
+            cen_owner_id: fields.read("CenOwnerId"),
+            create_time: fields.read("CreateTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3457,9 +3574,11 @@ pub struct GrantRules {
 impl ::acs_runtime::de::FromJson for GrantRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            grant_rule: fields.take("GrantRule")?,
-        })
+        let value = Self {
+            grant_rule: fields.read("GrantRule"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3528,12 +3647,14 @@ pub struct DescribeGrantRulesToResourceGrantRule {
 impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceGrantRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_owner_id: fields.take("CenOwnerId")?,
-            order_type: fields.take("OrderType")?,
-            cen_id: fields.take("CenId")?,
-            create_time: fields.take("CreateTime")?,
-        })
+        let value = Self {
+            cen_owner_id: fields.read("CenOwnerId"),
+            order_type: fields.read("OrderType"),
+            cen_id: fields.read("CenId"),
+            create_time: fields.read("CreateTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cen-instances")]
@@ -3622,16 +3743,18 @@ pub struct PublishedRouteEntry {
 impl ::acs_runtime::de::FromJson for PublishedRouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop_id: fields.take("NextHopId")?,
-            publish_status: fields.take("PublishStatus")?,
-            child_instance_route_table_id: fields.take("ChildInstanceRouteTableId")?,
-            next_hop_type: fields.take("NextHopType")?,
-            operational_mode: fields.take("OperationalMode")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            route_type: fields.take("RouteType")?,
-            conflicts: fields.take("Conflicts")?,
-        })
+        let value = Self {
+            next_hop_id: fields.read("NextHopId"),
+            publish_status: fields.read("PublishStatus"),
+            child_instance_route_table_id: fields.read("ChildInstanceRouteTableId"),
+            next_hop_type: fields.read("NextHopType"),
+            operational_mode: fields.read("OperationalMode"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            route_type: fields.read("RouteType"),
+            conflicts: fields.read("Conflicts"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -3655,9 +3778,11 @@ pub struct PublishedRouteEntries {
 impl ::acs_runtime::de::FromJson for PublishedRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            published_route_entry: fields.take("PublishedRouteEntry")?,
-        })
+        let value = Self {
+            published_route_entry: fields.read("PublishedRouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -3709,13 +3834,15 @@ pub struct RouteConflict {
 impl ::acs_runtime::de::FromJson for RouteConflict {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -3739,9 +3866,11 @@ pub struct RouteConflicts {
 impl ::acs_runtime::de::FromJson for RouteConflicts {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_conflict: fields.take("RouteConflict")?,
-        })
+        let value = Self {
+            route_conflict: fields.read("RouteConflict"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -3765,7 +3894,9 @@ pub struct Cidrs {
 impl ::acs_runtime::de::FromJson for Cidrs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { cidr: fields.take("Cidr")? })
+        let value = Self { cidr: fields.read("Cidr") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-services")]
@@ -3826,16 +3957,18 @@ pub struct RouteServiceEntry {
 impl ::acs_runtime::de::FromJson for RouteServiceEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            host: fields.take("Host")?,
-            description: fields.take("Description")?,
-            host_vpc_id: fields.take("HostVpcId")?,
-            cen_id: fields.take("CenId")?,
-            access_region_id: fields.take("AccessRegionId")?,
-            host_region_id: fields.take("HostRegionId")?,
-            cidrs: fields.take("Cidrs")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            host: fields.read("Host"),
+            description: fields.read("Description"),
+            host_vpc_id: fields.read("HostVpcId"),
+            cen_id: fields.read("CenId"),
+            access_region_id: fields.read("AccessRegionId"),
+            host_region_id: fields.read("HostRegionId"),
+            cidrs: fields.read("Cidrs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-services")]
@@ -3859,9 +3992,11 @@ pub struct RouteServiceEntries {
 impl ::acs_runtime::de::FromJson for RouteServiceEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_service_entry: fields.take("RouteServiceEntry")?,
-        })
+        let value = Self {
+            route_service_entry: fields.read("RouteServiceEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-services")]
@@ -3933,17 +4068,19 @@ pub struct Data {
 impl ::acs_runtime::de::FromJson for Data {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
+        let value = Self {
+            name: fields.read("Name"),
             transit_route_table_aggregation_cidr: fields
-                .take("TransitRouteTableAggregationCidr")?,
-            scope: fields.take("Scope")?,
-            route_type: fields.take("RouteType")?,
-            description: fields.take("Description")?,
-            tr_route_table_id: fields.take("TrRouteTableId")?,
-            status: fields.take("Status")?,
-            scope_list: fields.take("ScopeList")?,
-        })
+                .read("TransitRouteTableAggregationCidr"),
+            scope: fields.read("Scope"),
+            route_type: fields.read("RouteType"),
+            description: fields.read("Description"),
+            tr_route_table_id: fields.read("TrRouteTableId"),
+            status: fields.read("Status"),
+            scope_list: fields.read("ScopeList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "aggregate-route")]
@@ -3984,11 +4121,13 @@ pub struct DescribeTransitRouteTableAggregationDetailData {
 impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            description: fields.take("Description")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            description: fields.read("Description"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "aggregate-route")]
@@ -4108,14 +4247,16 @@ pub struct RouteEntry {
 impl ::acs_runtime::de::FromJson for RouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_id: fields.take("CenId")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            status: fields.take("Status")?,
-            service_type: fields.take("ServiceType")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            child_instance_route_table_id: fields.take("ChildInstanceRouteTableId")?,
-        })
+        let value = Self {
+            cen_id: fields.read("CenId"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            status: fields.read("Status"),
+            service_type: fields.read("ServiceType"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            child_instance_route_table_id: fields.read("ChildInstanceRouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-management")]
@@ -4170,15 +4311,17 @@ impl ::acs_runtime::de::FromJson
 for ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            qos_queue_name: fields.take("QosQueueName")?,
-            remain_bandwidth_percent: fields.take("RemainBandwidthPercent")?,
-            bandwidth: fields.take("Bandwidth")?,
-            qos_queue_id: fields.take("QosQueueId")?,
-            qos_queue_description: fields.take("QosQueueDescription")?,
-            dscps: fields.take("Dscps")?,
-            effective_bandwidth: fields.take("EffectiveBandwidth")?,
-        })
+        let value = Self {
+            qos_queue_name: fields.read("QosQueueName"),
+            remain_bandwidth_percent: fields.read("RemainBandwidthPercent"),
+            bandwidth: fields.read("Bandwidth"),
+            qos_queue_id: fields.read("QosQueueId"),
+            qos_queue_description: fields.read("QosQueueDescription"),
+            dscps: fields.read("Dscps"),
+            effective_bandwidth: fields.read("EffectiveBandwidth"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4248,16 +4391,18 @@ pub struct TrafficQosPolicies {
 impl ::acs_runtime::de::FromJson for TrafficQosPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_qos_policy_name: fields.take("TrafficQosPolicyName")?,
-            traffic_qos_policy_status: fields.take("TrafficQosPolicyStatus")?,
-            traffic_qos_policy_id: fields.take("TrafficQosPolicyId")?,
-            traffic_qos_policy_description: fields.take("TrafficQosPolicyDescription")?,
-            bandwidth_guarantee_mode: fields.take("BandwidthGuaranteeMode")?,
-            traffic_qos_queues: fields.take("TrafficQosQueues")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-        })
+        let value = Self {
+            traffic_qos_policy_name: fields.read("TrafficQosPolicyName"),
+            traffic_qos_policy_status: fields.read("TrafficQosPolicyStatus"),
+            traffic_qos_policy_id: fields.read("TrafficQosPolicyId"),
+            traffic_qos_policy_description: fields.read("TrafficQosPolicyDescription"),
+            bandwidth_guarantee_mode: fields.read("BandwidthGuaranteeMode"),
+            traffic_qos_queues: fields.read("TrafficQosQueues"),
+            transit_router_id: fields.read("TransitRouterId"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4356,19 +4501,21 @@ pub struct ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
 impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            traffic_qos_queue_name: fields.take("TrafficQosQueueName")?,
-            remain_bandwidth_percent: fields.take("RemainBandwidthPercent")?,
-            bandwidth: fields.take("Bandwidth")?,
-            effective_bandwidth: fields.take("EffectiveBandwidth")?,
-            traffic_qos_policy_id: fields.take("TrafficQosPolicyId")?,
-            traffic_qos_queue_id: fields.take("TrafficQosQueueId")?,
-            traffic_qos_queue_description: fields.take("TrafficQosQueueDescription")?,
-            dscps: fields.take("Dscps")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            transit_router_id: fields.read("TransitRouterId"),
+            traffic_qos_queue_name: fields.read("TrafficQosQueueName"),
+            remain_bandwidth_percent: fields.read("RemainBandwidthPercent"),
+            bandwidth: fields.read("Bandwidth"),
+            effective_bandwidth: fields.read("EffectiveBandwidth"),
+            traffic_qos_policy_id: fields.read("TrafficQosPolicyId"),
+            traffic_qos_queue_id: fields.read("TrafficQosQueueId"),
+            traffic_qos_queue_description: fields.read("TrafficQosQueueDescription"),
+            dscps: fields.read("Dscps"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4429,15 +4576,17 @@ pub struct GrantVSwitchEnis {
 impl ::acs_runtime::de::FromJson for GrantVSwitchEnis {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            description: fields.take("Description")?,
-            transit_router_flag: fields.take("TransitRouterFlag")?,
-            network_interface_name: fields.take("NetworkInterfaceName")?,
-            primary_ip_address: fields.take("PrimaryIpAddress")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            v_switch_id: fields.read("VSwitchId"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            description: fields.read("Description"),
+            transit_router_flag: fields.read("TransitRouterFlag"),
+            network_interface_name: fields.read("NetworkInterfaceName"),
+            primary_ip_address: fields.read("PrimaryIpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -4477,12 +4626,14 @@ pub struct VSwitche {
 impl ::acs_runtime::de::FromJson for VSwitche {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            zone_id: fields.take("ZoneId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            v_switch_name: fields.take("VSwitchName")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            zone_id: fields.read("ZoneId"),
+            v_switch_id: fields.read("VSwitchId"),
+            v_switch_name: fields.read("VSwitchName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -4542,12 +4693,14 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_type: fields.take("ResourceType")?,
-            tag_value: fields.take("TagValue")?,
-            resource_id: fields.take("ResourceId")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            resource_type: fields.read("ResourceType"),
+            tag_value: fields.read("TagValue"),
+            resource_id: fields.read("ResourceId"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag-api")]
@@ -4571,9 +4724,11 @@ pub struct TagResources {
 impl ::acs_runtime::de::FromJson for TagResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_resource: fields.take("TagResource")?,
-        })
+        let value = Self {
+            tag_resource: fields.read("TagResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag-api")]
@@ -4654,19 +4809,21 @@ pub struct ListTrafficMarkingPoliciesTrafficMatchRule {
 impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesTrafficMatchRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            match_dscp: fields.take("MatchDscp")?,
-            dst_cidr: fields.take("DstCidr")?,
-            traffic_match_rule_description: fields.take("TrafficMatchRuleDescription")?,
-            protocol: fields.take("Protocol")?,
-            traffic_match_rule_id: fields.take("TrafficMatchRuleId")?,
-            src_cidr: fields.take("SrcCidr")?,
-            traffic_match_rule_name: fields.take("TrafficMatchRuleName")?,
-            traffic_match_rule_status: fields.take("TrafficMatchRuleStatus")?,
-            address_family: fields.take("AddressFamily")?,
-            dst_port_range: fields.take("DstPortRange")?,
-            src_port_range: fields.take("SrcPortRange")?,
-        })
+        let value = Self {
+            match_dscp: fields.read("MatchDscp"),
+            dst_cidr: fields.read("DstCidr"),
+            traffic_match_rule_description: fields.read("TrafficMatchRuleDescription"),
+            protocol: fields.read("Protocol"),
+            traffic_match_rule_id: fields.read("TrafficMatchRuleId"),
+            src_cidr: fields.read("SrcCidr"),
+            traffic_match_rule_name: fields.read("TrafficMatchRuleName"),
+            traffic_match_rule_status: fields.read("TrafficMatchRuleStatus"),
+            address_family: fields.read("AddressFamily"),
+            dst_port_range: fields.read("DstPortRange"),
+            src_port_range: fields.read("SrcPortRange"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4734,17 +4891,19 @@ pub struct TrafficMarkingPolicies {
 impl ::acs_runtime::de::FromJson for TrafficMarkingPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_marking_policy_status: fields.take("TrafficMarkingPolicyStatus")?,
-            traffic_marking_policy_id: fields.take("TrafficMarkingPolicyId")?,
-            marking_dscp: fields.take("MarkingDscp")?,
-            traffic_marking_policy_name: fields.take("TrafficMarkingPolicyName")?,
-            priority: fields.take("Priority")?,
+        let value = Self {
+            traffic_marking_policy_status: fields.read("TrafficMarkingPolicyStatus"),
+            traffic_marking_policy_id: fields.read("TrafficMarkingPolicyId"),
+            marking_dscp: fields.read("MarkingDscp"),
+            traffic_marking_policy_name: fields.read("TrafficMarkingPolicyName"),
+            priority: fields.read("Priority"),
             traffic_marking_policy_description: fields
-                .take("TrafficMarkingPolicyDescription")?,
-            traffic_match_rules: fields.take("TrafficMatchRules")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-        })
+                .read("TrafficMarkingPolicyDescription"),
+            traffic_match_rules: fields.read("TrafficMatchRules"),
+            transit_router_id: fields.read("TransitRouterId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4810,15 +4969,17 @@ pub struct CidrList {
 impl ::acs_runtime::de::FromJson for CidrList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_cidr_id: fields.take("TransitRouterCidrId")?,
-            family: fields.take("Family")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            cidr: fields.take("Cidr")?,
-            publish_cidr_route: fields.take("PublishCidrRoute")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-        })
+        let value = Self {
+            transit_router_cidr_id: fields.read("TransitRouterCidrId"),
+            family: fields.read("Family"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            cidr: fields.read("Cidr"),
+            publish_cidr_route: fields.read("PublishCidrRoute"),
+            transit_router_id: fields.read("TransitRouterId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
@@ -4863,13 +5024,15 @@ pub struct TransitRouterCidrAllocation {
 impl ::acs_runtime::de::FromJson for TransitRouterCidrAllocation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_cidr_id: fields.take("TransitRouterCidrId")?,
-            allocated_cidr_block: fields.take("AllocatedCidrBlock")?,
-            attachment_id: fields.take("AttachmentId")?,
-            cidr: fields.take("Cidr")?,
-            attachment_name: fields.take("AttachmentName")?,
-        })
+        let value = Self {
+            transit_router_cidr_id: fields.read("TransitRouterCidrId"),
+            allocated_cidr_block: fields.read("AllocatedCidrBlock"),
+            attachment_id: fields.read("AttachmentId"),
+            cidr: fields.read("Cidr"),
+            attachment_name: fields.read("AttachmentName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
@@ -4973,23 +5136,25 @@ pub struct TransitRouterAttachment {
 impl ::acs_runtime::de::FromJson for TransitRouterAttachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            resource_type: fields.take("ResourceType")?,
-            transit_router_region_id: fields.take("TransitRouterRegionId")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            transit_router_id: fields.read("TransitRouterId"),
+            resource_type: fields.read("ResourceType"),
+            transit_router_region_id: fields.read("TransitRouterRegionId"),
             transit_router_attachment_description: fields
-                .take("TransitRouterAttachmentDescription")?,
-            ecr_owner_id: fields.take("EcrOwnerId")?,
-            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
-            ecr_id: fields.take("EcrId")?,
-            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
-            tags: fields.take("Tags")?,
-            cen_id: fields.take("CenId")?,
-            order_type: fields.take("OrderType")?,
-        })
+                .read("TransitRouterAttachmentDescription"),
+            ecr_owner_id: fields.read("EcrOwnerId"),
+            auto_publish_route_enabled: fields.read("AutoPublishRouteEnabled"),
+            ecr_id: fields.read("EcrId"),
+            transit_router_attachment_name: fields.read("TransitRouterAttachmentName"),
+            tags: fields.read("Tags"),
+            cen_id: fields.read("CenId"),
+            order_type: fields.read("OrderType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -5050,16 +5215,18 @@ pub struct TransitRouterMulticastAssociation {
 impl ::acs_runtime::de::FromJson for TransitRouterMulticastAssociation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             transit_router_multicast_domain_id: fields
-                .take("TransitRouterMulticastDomainId")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            status: fields.take("Status")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_owner_id: fields.take("ResourceOwnerId")?,
-            resource_id: fields.take("ResourceId")?,
-        })
+                .read("TransitRouterMulticastDomainId"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            v_switch_id: fields.read("VSwitchId"),
+            status: fields.read("Status"),
+            resource_type: fields.read("ResourceType"),
+            resource_owner_id: fields.read("ResourceOwnerId"),
+            resource_id: fields.read("ResourceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -5084,9 +5251,11 @@ pub struct ListTransitRouterMulticastDomainsOptions {
 impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainsOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            igmpv2_support: fields.take("Igmpv2Support")?,
-        })
+        let value = Self {
+            igmpv2_support: fields.read("Igmpv2Support"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -5153,20 +5322,22 @@ pub struct TransitRouterMulticastDomain {
 impl ::acs_runtime::de::FromJson for TransitRouterMulticastDomain {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             transit_router_multicast_domain_id: fields
-                .take("TransitRouterMulticastDomainId")?,
+                .read("TransitRouterMulticastDomainId"),
             transit_router_multicast_domain_name: fields
-                .take("TransitRouterMulticastDomainName")?,
+                .read("TransitRouterMulticastDomainName"),
             transit_router_multicast_domain_description: fields
-                .take("TransitRouterMulticastDomainDescription")?,
-            status: fields.take("Status")?,
-            tags: fields.take("Tags")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            region_id: fields.take("RegionId")?,
-            cen_id: fields.take("CenId")?,
-            options: fields.take("Options")?,
-        })
+                .read("TransitRouterMulticastDomainDescription"),
+            status: fields.read("Status"),
+            tags: fields.read("Tags"),
+            transit_router_id: fields.read("TransitRouterId"),
+            region_id: fields.read("RegionId"),
+            cen_id: fields.read("CenId"),
+            options: fields.read("Options"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -5273,24 +5444,26 @@ pub struct TransitRouterMulticastGroup {
 impl ::acs_runtime::de::FromJson for TransitRouterMulticastGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group_ip_address: fields.take("GroupIpAddress")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
+        let value = Self {
+            group_ip_address: fields.read("GroupIpAddress"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            v_switch_id: fields.read("VSwitchId"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
             peer_transit_router_multicast_domain_id: fields
-                .take("PeerTransitRouterMulticastDomainId")?,
-            status: fields.take("Status")?,
-            group_source: fields.take("GroupSource")?,
-            group_member: fields.take("GroupMember")?,
-            member_type: fields.take("MemberType")?,
-            source_type: fields.take("SourceType")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_owner_id: fields.take("ResourceOwnerId")?,
-            resource_id: fields.take("ResourceId")?,
+                .read("PeerTransitRouterMulticastDomainId"),
+            status: fields.read("Status"),
+            group_source: fields.read("GroupSource"),
+            group_member: fields.read("GroupMember"),
+            member_type: fields.read("MemberType"),
+            source_type: fields.read("SourceType"),
+            resource_type: fields.read("ResourceType"),
+            resource_owner_id: fields.read("ResourceOwnerId"),
+            resource_id: fields.read("ResourceId"),
             transit_router_multicast_domain_id: fields
-                .take("TransitRouterMulticastDomainId")?,
-        })
+                .read("TransitRouterMulticastDomainId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "multicast")]
@@ -5429,28 +5602,30 @@ impl ::acs_runtime::de::FromJson
 for ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            bandwidth_type: fields.take("BandwidthType")?,
-            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            bandwidth_type: fields.read("BandwidthType"),
+            cen_bandwidth_package_id: fields.read("CenBandwidthPackageId"),
             transit_router_attachment_description: fields
-                .take("TransitRouterAttachmentDescription")?,
-            region_id: fields.take("RegionId")?,
-            peer_transit_router_id: fields.take("PeerTransitRouterId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            peer_transit_router_region_id: fields.take("PeerTransitRouterRegionId")?,
-            resource_type: fields.take("ResourceType")?,
-            bandwidth: fields.take("Bandwidth")?,
-            geographic_span_id: fields.take("GeographicSpanId")?,
-            peer_transit_router_owner_id: fields.take("PeerTransitRouterOwnerId")?,
-            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
-            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
-            tags: fields.take("Tags")?,
-            cen_id: fields.take("CenId")?,
-            default_link_type: fields.take("DefaultLinkType")?,
-        })
+                .read("TransitRouterAttachmentDescription"),
+            region_id: fields.read("RegionId"),
+            peer_transit_router_id: fields.read("PeerTransitRouterId"),
+            transit_router_id: fields.read("TransitRouterId"),
+            peer_transit_router_region_id: fields.read("PeerTransitRouterRegionId"),
+            resource_type: fields.read("ResourceType"),
+            bandwidth: fields.read("Bandwidth"),
+            geographic_span_id: fields.read("GeographicSpanId"),
+            peer_transit_router_owner_id: fields.read("PeerTransitRouterOwnerId"),
+            auto_publish_route_enabled: fields.read("AutoPublishRouteEnabled"),
+            transit_router_attachment_name: fields.read("TransitRouterAttachmentName"),
+            tags: fields.read("Tags"),
+            cen_id: fields.read("CenId"),
+            default_link_type: fields.read("DefaultLinkType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cross-region-connections")]
@@ -5521,16 +5696,18 @@ pub struct PrefixList {
 impl ::acs_runtime::de::FromJson for PrefixList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            owner_uid: fields.take("OwnerUid")?,
-            status: fields.take("Status")?,
-            next_hop: fields.take("NextHop")?,
-            next_hop_instance_id: fields.take("NextHopInstanceId")?,
-            next_hop_type: fields.take("NextHopType")?,
-            transit_router_table_id: fields.take("TransitRouterTableId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            owner_uid: fields.read("OwnerUid"),
+            status: fields.read("Status"),
+            next_hop: fields.read("NextHop"),
+            next_hop_instance_id: fields.read("NextHopInstanceId"),
+            next_hop_type: fields.read("NextHopType"),
+            transit_router_table_id: fields.read("TransitRouterTableId"),
+            transit_router_id: fields.read("TransitRouterId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefix-lists")]
@@ -5622,14 +5799,16 @@ pub struct PathAttributes {
 impl ::acs_runtime::de::FromJson for PathAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            communities: fields.take("Communities")?,
-            as_paths: fields.take("AsPaths")?,
-            origin_instance_id: fields.take("OriginInstanceId")?,
-            origin_instance_type: fields.take("OriginInstanceType")?,
-            origin_route_type: fields.take("OriginRouteType")?,
-            preference: fields.take("Preference")?,
-        })
+        let value = Self {
+            communities: fields.read("Communities"),
+            as_paths: fields.read("AsPaths"),
+            origin_instance_id: fields.read("OriginInstanceId"),
+            origin_instance_type: fields.read("OriginInstanceType"),
+            origin_route_type: fields.read("OriginRouteType"),
+            preference: fields.read("Preference"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "routes-of-transit-routers")]
@@ -5774,34 +5953,36 @@ pub struct TransitRouterRouteEntries {
 impl ::acs_runtime::de::FromJson for TransitRouterRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_route_entry_id: fields.take("TransitRouterRouteEntryId")?,
+        let value = Self {
+            transit_router_route_entry_id: fields.read("TransitRouterRouteEntryId"),
             transit_router_route_entry_destination_cidr_block: fields
-                .take("TransitRouterRouteEntryDestinationCidrBlock")?,
-            transit_router_route_entry_type: fields.take("TransitRouterRouteEntryType")?,
-            create_time: fields.take("CreateTime")?,
-            transit_router_route_entry_name: fields.take("TransitRouterRouteEntryName")?,
+                .read("TransitRouterRouteEntryDestinationCidrBlock"),
+            transit_router_route_entry_type: fields.read("TransitRouterRouteEntryType"),
+            create_time: fields.read("CreateTime"),
+            transit_router_route_entry_name: fields.read("TransitRouterRouteEntryName"),
             transit_router_route_entry_status: fields
-                .take("TransitRouterRouteEntryStatus")?,
+                .read("TransitRouterRouteEntryStatus"),
             transit_router_route_entry_next_hop_type: fields
-                .take("TransitRouterRouteEntryNextHopType")?,
+                .read("TransitRouterRouteEntryNextHopType"),
             transit_router_route_entry_next_hop_id: fields
-                .take("TransitRouterRouteEntryNextHopId")?,
+                .read("TransitRouterRouteEntryNextHopId"),
             transit_router_route_entry_description: fields
-                .take("TransitRouterRouteEntryDescription")?,
-            operational_mode: fields.take("OperationalMode")?,
-            tag: fields.take("Tag")?,
+                .read("TransitRouterRouteEntryDescription"),
+            operational_mode: fields.read("OperationalMode"),
+            tag: fields.read("Tag"),
             transit_router_route_entry_next_hop_resource_id: fields
-                .take("TransitRouterRouteEntryNextHopResourceId")?,
+                .read("TransitRouterRouteEntryNextHopResourceId"),
             transit_router_route_entry_next_hop_resource_type: fields
-                .take("TransitRouterRouteEntryNextHopResourceType")?,
+                .read("TransitRouterRouteEntryNextHopResourceType"),
             transit_router_route_entry_origin_resource_type: fields
-                .take("TransitRouterRouteEntryOriginResourceType")?,
+                .read("TransitRouterRouteEntryOriginResourceType"),
             transit_router_route_entry_origin_resource_id: fields
-                .take("TransitRouterRouteEntryOriginResourceId")?,
-            prefix_list_id: fields.take("PrefixListId")?,
-            path_attributes: fields.take("PathAttributes")?,
-        })
+                .read("TransitRouterRouteEntryOriginResourceId"),
+            prefix_list_id: fields.read("PrefixListId"),
+            path_attributes: fields.read("PathAttributes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "routes-of-transit-routers")]
@@ -5856,13 +6037,15 @@ pub struct TransitRouterAssociation {
 impl ::acs_runtime::de::FromJson for TransitRouterAssociation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            status: fields.take("Status")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_id: fields.take("ResourceId")?,
-            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
-        })
+        let value = Self {
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            status: fields.read("Status"),
+            resource_type: fields.read("ResourceType"),
+            resource_id: fields.read("ResourceId"),
+            transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associated-forwarding-correlations")]
@@ -5916,13 +6099,15 @@ pub struct TransitRouterPropagation {
 impl ::acs_runtime::de::FromJson for TransitRouterPropagation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            status: fields.take("Status")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_id: fields.take("ResourceId")?,
-            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
-        })
+        let value = Self {
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            status: fields.read("Status"),
+            resource_type: fields.read("ResourceType"),
+            resource_id: fields.read("ResourceId"),
+            transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-learning-correlations")]
@@ -5987,9 +6172,11 @@ impl ::acs_runtime::de::FromJson
 for ListTransitRouterRouteTablesResponseRouteTableOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            multi_region_ecmp: fields.take("MultiRegionECMP")?,
-        })
+        let value = Self {
+            multi_region_ecmp: fields.read("MultiRegionECMP"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
@@ -6069,20 +6256,22 @@ pub struct TransitRouterRouteTable {
 impl ::acs_runtime::de::FromJson for TransitRouterRouteTable {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             transit_router_route_table_status: fields
-                .take("TransitRouterRouteTableStatus")?,
-            transit_router_route_table_type: fields.take("TransitRouterRouteTableType")?,
-            create_time: fields.take("CreateTime")?,
-            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
-            transit_router_route_table_name: fields.take("TransitRouterRouteTableName")?,
+                .read("TransitRouterRouteTableStatus"),
+            transit_router_route_table_type: fields.read("TransitRouterRouteTableType"),
+            create_time: fields.read("CreateTime"),
+            transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
+            transit_router_route_table_name: fields.read("TransitRouterRouteTableName"),
             transit_router_route_table_description: fields
-                .take("TransitRouterRouteTableDescription")?,
-            tags: fields.take("Tags")?,
-            route_table_options: fields.take("RouteTableOptions")?,
-            region_id: fields.take("RegionId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-        })
+                .read("TransitRouterRouteTableDescription"),
+            tags: fields.read("Tags"),
+            route_table_options: fields.read("RouteTableOptions"),
+            region_id: fields.read("RegionId"),
+            transit_router_id: fields.read("TransitRouterId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
@@ -6190,23 +6379,25 @@ impl ::acs_runtime::de::FromJson
 for ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            resource_type: fields.take("ResourceType")?,
-            vbr_region_id: fields.take("VbrRegionId")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            transit_router_id: fields.read("TransitRouterId"),
+            resource_type: fields.read("ResourceType"),
+            vbr_region_id: fields.read("VbrRegionId"),
             transit_router_attachment_description: fields
-                .take("TransitRouterAttachmentDescription")?,
-            vbr_owner_id: fields.take("VbrOwnerId")?,
-            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
-            vbr_id: fields.take("VbrId")?,
-            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
-            tags: fields.take("Tags")?,
-            cen_id: fields.take("CenId")?,
-            order_type: fields.take("OrderType")?,
-        })
+                .read("TransitRouterAttachmentDescription"),
+            vbr_owner_id: fields.read("VbrOwnerId"),
+            auto_publish_route_enabled: fields.read("AutoPublishRouteEnabled"),
+            vbr_id: fields.read("VbrId"),
+            transit_router_attachment_name: fields.read("TransitRouterAttachmentName"),
+            tags: fields.read("Tags"),
+            cen_id: fields.read("CenId"),
+            order_type: fields.read("OrderType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6242,11 +6433,13 @@ pub struct ListTransitRouterVpcAttachmentsZoneMapping {
 impl ::acs_runtime::de::FromJson for ListTransitRouterVpcAttachmentsZoneMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            v_switch_id: fields.read("VSwitchId"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6371,28 +6564,30 @@ impl ::acs_runtime::de::FromJson
 for ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            resource_type: fields.take("ResourceType")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            transit_router_id: fields.read("TransitRouterId"),
+            resource_type: fields.read("ResourceType"),
             transit_router_attachment_description: fields
-                .take("TransitRouterAttachmentDescription")?,
-            vpc_owner_id: fields.take("VpcOwnerId")?,
-            vpc_region_id: fields.take("VpcRegionId")?,
-            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
-            zone_mappings: fields.take("ZoneMappings")?,
-            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
-            charge_type: fields.take("ChargeType")?,
-            tags: fields.take("Tags")?,
-            order_type: fields.take("OrderType")?,
-            managed_service: fields.take("ManagedService")?,
+                .read("TransitRouterAttachmentDescription"),
+            vpc_owner_id: fields.read("VpcOwnerId"),
+            vpc_region_id: fields.read("VpcRegionId"),
+            transit_router_attachment_name: fields.read("TransitRouterAttachmentName"),
+            zone_mappings: fields.read("ZoneMappings"),
+            auto_publish_route_enabled: fields.read("AutoPublishRouteEnabled"),
+            charge_type: fields.read("ChargeType"),
+            tags: fields.read("Tags"),
+            order_type: fields.read("OrderType"),
+            managed_service: fields.read("ManagedService"),
             transit_router_vpc_attachment_options: fields
-                .take("TransitRouterVPCAttachmentOptions")?,
-            cen_id: fields.take("CenId")?,
-        })
+                .read("TransitRouterVPCAttachmentOptions"),
+            cen_id: fields.read("CenId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6420,9 +6615,11 @@ pub struct ListTransitRouterVpnAttachmentsZone {
 impl ::acs_runtime::de::FromJson for ListTransitRouterVpnAttachmentsZone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6539,25 +6736,27 @@ impl ::acs_runtime::de::FromJson
 for ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            resource_type: fields.take("ResourceType")?,
-            vpn_owner_id: fields.take("VpnOwnerId")?,
-            vpn_id: fields.take("VpnId")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            transit_router_id: fields.read("TransitRouterId"),
+            resource_type: fields.read("ResourceType"),
+            vpn_owner_id: fields.read("VpnOwnerId"),
+            vpn_id: fields.read("VpnId"),
             transit_router_attachment_description: fields
-                .take("TransitRouterAttachmentDescription")?,
-            vpn_region_id: fields.take("VpnRegionId")?,
-            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
-            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
-            zones: fields.take("Zones")?,
-            tags: fields.take("Tags")?,
-            charge_type: fields.take("ChargeType")?,
-            cen_id: fields.take("CenId")?,
-            order_type: fields.take("OrderType")?,
-        })
+                .read("TransitRouterAttachmentDescription"),
+            vpn_region_id: fields.read("VpnRegionId"),
+            auto_publish_route_enabled: fields.read("AutoPublishRouteEnabled"),
+            transit_router_attachment_name: fields.read("TransitRouterAttachmentName"),
+            zones: fields.read("Zones"),
+            tags: fields.read("Tags"),
+            charge_type: fields.read("ChargeType"),
+            cen_id: fields.read("CenId"),
+            order_type: fields.read("OrderType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6637,13 +6836,15 @@ pub struct ListTransitRoutersTransitRouterCidrList {
 impl ::acs_runtime::de::FromJson for ListTransitRoutersTransitRouterCidrList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cidr: fields.take("Cidr")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            transit_router_cidr_id: fields.take("TransitRouterCidrId")?,
-            publish_cidr_route: fields.take("PublishCidrRoute")?,
-        })
+        let value = Self {
+            cidr: fields.read("Cidr"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            transit_router_cidr_id: fields.read("TransitRouterCidrId"),
+            publish_cidr_route: fields.read("PublishCidrRoute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "transit-routers")]
@@ -6737,20 +6938,22 @@ pub struct TransitRouter {
 impl ::acs_runtime::de::FromJson for TransitRouter {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            r#type: fields.take("Type")?,
-            status: fields.take("Status")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            transit_router_description: fields.take("TransitRouterDescription")?,
-            transit_router_name: fields.take("TransitRouterName")?,
-            cen_id: fields.take("CenId")?,
-            ali_uid: fields.take("AliUid")?,
-            region_id: fields.take("RegionId")?,
-            support_multicast: fields.take("SupportMulticast")?,
-            transit_router_cidr_list: fields.take("TransitRouterCidrList")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            r#type: fields.read("Type"),
+            status: fields.read("Status"),
+            transit_router_id: fields.read("TransitRouterId"),
+            transit_router_description: fields.read("TransitRouterDescription"),
+            transit_router_name: fields.read("TransitRouterName"),
+            cen_id: fields.read("CenId"),
+            ali_uid: fields.read("AliUid"),
+            region_id: fields.read("RegionId"),
+            support_multicast: fields.read("SupportMulticast"),
+            transit_router_cidr_list: fields.read("TransitRouterCidrList"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "transit-routers")]

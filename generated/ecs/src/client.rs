@@ -6604,14 +6604,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AcceptInquiredSystemEvent",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AcceptInquiredSystemEvent", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ActivateRouterInterface`: ActivateRouterInterface
@@ -6628,14 +6621,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ActivateRouterInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ActivateRouterInterface", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `AddBandwidthPackageIps`: AddBandwidthPackageIps
@@ -6652,14 +6638,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddBandwidthPackageIps",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddBandwidthPackageIps", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `AddTags`: Adds tags to Elastic Compute Service (ECS) resources, or overwrites tags of ECS resources. You can add tags to ECS resources such as instances, disks, snapshots, images, and security groups for easy management.
@@ -6674,14 +6653,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddTags",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddTags", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `AllocateDedicatedHosts`: Creates pay-as-you-go or subscription dedicated hosts. A dedicated host is a physical server dedicated to a single tenant. You can create Elastic Compute Service (ECS) instances on a dedicated host and view the attributes of a dedicated host.
@@ -6698,14 +6670,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocateDedicatedHosts",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AllocateDedicatedHosts", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `AllocateEipAddress`: AllocateEipAddress
@@ -6720,14 +6685,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocateEipAddress",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AllocateEipAddress", "EcsApi")
     }
     #[cfg(feature = "networks")]
     /// Calls `AllocatePublicIpAddress`: Assigns a static public IP address (also called system-assigned public IP address or auto-assigned public IP address) to an Elastic Compute Service (ECS) instance.
@@ -6744,14 +6702,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocatePublicIpAddress",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AllocatePublicIpAddress", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `ApplyAutoSnapshotPolicy`: Applies an automatic snapshot policy to one or more cloud disks. You can call this operation to replace the automatic snapshot policy of a cloud disk.
@@ -6768,14 +6719,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ApplyAutoSnapshotPolicy",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ApplyAutoSnapshotPolicy", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `AssignIpv6Addresses`: Assigns one or more IPv6 addresses to an elastic network interface (ENI).
@@ -6790,14 +6734,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssignIpv6Addresses",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssignIpv6Addresses", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `AssignPrivateIpAddresses`: Assigns secondary private IP addresses to an elastic network interface (ENI). You can specify available private IP addresses within the CIDR block of the vSwitch that is connected to the ENI. Alternatively, you can specify the number of private IP addresses that are automatically assigned from the CIDR block of the vSwitch to the ENI.
@@ -6814,14 +6751,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssignPrivateIpAddresses",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssignPrivateIpAddresses", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `AssociateEipAddress`: AssociateEipAddress
@@ -6836,14 +6766,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateEipAddress",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateEipAddress", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `AssociateHaVip`: AssociateHaVip
@@ -6858,14 +6781,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateHaVip",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateHaVip", "EcsApi")
     }
     #[cfg(feature = "networks")]
     /// Calls `AttachClassicLinkVpc`: Links an instance that is deployed in the classic network to a virtual private cloud (VPC) by establishing a ClassicLink connection between the instance and the VPC. This way, the instance can communicate with cloud resources in the VPC over the internal network.
@@ -6880,14 +6796,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachClassicLinkVpc",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachClassicLinkVpc", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `AttachDisk`: Attaches a pay-as-you-go data disk or a system disk to an Elastic Compute Service (ECS) instance.
@@ -6902,14 +6811,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachDisk",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachDisk", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `AttachInstanceRamRole`: Attaches an instance Resource Access Management (RAM) role to Elastic Compute Service (ECS) instances.
@@ -6924,14 +6826,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachInstanceRamRole",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachInstanceRamRole", "EcsApi")
     }
     #[cfg(feature = "ssh-key-pairs")]
     /// Calls `AttachKeyPair`: Binds an SSH key pair to one or more Linux instances.
@@ -6946,14 +6841,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachKeyPair",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachKeyPair", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `AttachNetworkInterface`: Attaches an elastic network interface (ENI) to an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC). When you call this operation, you can specify parameters, such as NetworkInterfaceId, InstanceId, and NetworkCardIndex, in the request.
@@ -6970,14 +6858,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachNetworkInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachNetworkInterface", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `AuthorizeSecurityGroup`: Creates inbound security group rules in a security group. You can use the created rules to allow or deny inbound traffic from other objects to Elastic Compute Service (ECS) instances in the security group for fine-grained network access control.
@@ -6994,14 +6875,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AuthorizeSecurityGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AuthorizeSecurityGroup", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `AuthorizeSecurityGroupEgress`: Creates outbound rules in a security group. You can use the created rules to allow or deny outbound traffic from Elastic Compute Service (ECS) instances in the security group to other objects for fine-grained network access control.
@@ -7018,13 +6892,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AuthorizeSecurityGroupEgress",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AuthorizeSecurityGroupEgress",
+            "EcsApi",
         )
     }
     #[cfg(feature = "snapshots")]
@@ -7042,14 +6912,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelAutoSnapshotPolicy",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CancelAutoSnapshotPolicy", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `CancelCopyImage`: Cancels an ongoing image copy task.
@@ -7064,14 +6927,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelCopyImage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CancelCopyImage", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `CancelImagePipelineExecution`: Cancels an image building task.
@@ -7088,13 +6944,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelImagePipelineExecution",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CancelImagePipelineExecution",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -7112,14 +6964,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelPhysicalConnection",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CancelPhysicalConnection", "EcsApi")
     }
     #[cfg(feature = "system-events")]
     /// Calls `CancelSimulatedSystemEvents`: Cancels simulated system events that are in the Scheduled or Executing state. After you cancel a simulated system event, the simulated event enters the Canceled state.
@@ -7136,13 +6981,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelSimulatedSystemEvents",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CancelSimulatedSystemEvents",
+            "EcsApi",
         )
     }
     #[cfg(feature = "tasks")]
@@ -7158,14 +6999,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelTask",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CancelTask", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ConnectRouterInterface`: ConnectRouterInterface
@@ -7182,14 +7016,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ConnectRouterInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ConnectRouterInterface", "EcsApi")
     }
     #[cfg(feature = "networks")]
     /// Calls `ConvertNatPublicIpToEip`: Converts the static public IP address of an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC) into an elastic IP address (EIP). Static public IP addresses are the public IP addresses that are automatically assigned to ECS instances.
@@ -7206,14 +7033,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ConvertNatPublicIpToEip",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ConvertNatPublicIpToEip", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `CopyImage`: Copies a custom image from one region to another region. You can copy custom images to deploy or copy Elastic Compute Service (ECS) instances across regions.
@@ -7228,14 +7048,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CopyImage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CopyImage", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `CopySnapshot`: Copies a standard or encrypted snapshot from one region to another.
@@ -7250,14 +7063,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CopySnapshot",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CopySnapshot", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `CreateActivation`: Creates an activation code. The activation code is used to register servers that are not provided by Alibaba Cloud as Alibaba Cloud managed instances.
@@ -7272,14 +7078,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateActivation",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateActivation", "EcsApi")
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Calls `CreateAutoProvisioningGroup`: Creates an auto provisioning group.
@@ -7296,13 +7095,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateAutoProvisioningGroup",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateAutoProvisioningGroup",
+            "EcsApi",
         )
     }
     #[cfg(feature = "snapshots")]
@@ -7320,14 +7115,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateAutoSnapshotPolicy",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateAutoSnapshotPolicy", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `CreateCapacityReservation`: Creates a capacity reservation.
@@ -7344,14 +7132,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCapacityReservation",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateCapacityReservation", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `CreateCommand`: Creates a Cloud Assistant command, which can be a Shell, PowerShell, or batch command.
@@ -7366,14 +7147,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCommand",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateCommand", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `CreateDedicatedHostCluster`: Creates a dedicated host group.
@@ -7390,14 +7164,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDedicatedHostCluster",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDedicatedHostCluster", "EcsApi")
     }
     #[cfg(feature = "deployment-sets")]
     /// Calls `CreateDeploymentSet`: Creates a deployment set in a region.
@@ -7412,14 +7179,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDeploymentSet",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDeploymentSet", "EcsApi")
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Calls `CreateDiagnosticMetricSet`: Creates a diagnostic metric set. You can group diagnostic metrics into diagnostic metric sets.
@@ -7436,14 +7196,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDiagnosticMetricSet",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDiagnosticMetricSet", "EcsApi")
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Calls `CreateDiagnosticReport`: Creates a diagnostic report for a resource. When you call this operation, you can configure the MetricSetId parameter to create a diagnostic report based on the specified diagnostic metric set. Then, you can call the DescribeDiagnosticReportAttributes operation based on the returned diagnostic report ID to view the details of the diagnostic report.
@@ -7460,14 +7213,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDiagnosticReport",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDiagnosticReport", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `CreateDisk`: Creates a pay-as-you-go or subscription data disk.
@@ -7482,14 +7228,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDisk",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDisk", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `CreateElasticityAssurance`: Creates an elasticity assurance in a region. When you call this operation, you can specify parameters, such as ZoneId, InstanceType, Period, PeriodUnit, and AutoRenew, in the request.
@@ -7506,14 +7245,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateElasticityAssurance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateElasticityAssurance", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `CreateForwardEntry`: CreateForwardEntry
@@ -7528,14 +7260,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateForwardEntry",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateForwardEntry", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `CreateHaVip`: CreateHaVip
@@ -7550,14 +7275,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateHaVip",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateHaVip", "EcsApi")
     }
     #[cfg(feature = "hpc-clusters")]
     /// Calls `CreateHpcCluster`: Creates a high performance computing (HPC) cluster.
@@ -7572,14 +7290,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateHpcCluster",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateHpcCluster", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `CreateImage`: Creates a custom image. After you call this operation to create a custom image, you can call the RunInstances operation to create Elastic Compute Service (ECS) instances from the custom image or call the ReplaceSystemDisk operation to replace system disks by using the custom image.
@@ -7594,14 +7305,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateImage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateImage", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `CreateImageComponent`: Creates an image component. Image components are used to store the builder template commands that are commonly used when you create images.
@@ -7616,14 +7320,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateImageComponent",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateImageComponent", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `CreateImagePipeline`: Creates an image template. Image templates can be used to create images.
@@ -7638,14 +7335,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateImagePipeline",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateImagePipeline", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `CreateInstance`: Creates a subscription or pay-as-you-go Elastic Compute Service (ECS) instance. When you call this operation, you can specify different parameters to create instances based on your business requirements.
@@ -7660,14 +7350,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateInstance", "EcsApi")
     }
     #[cfg(feature = "ssh-key-pairs")]
     /// Calls `CreateKeyPair`: Creates an SSH key pair. The system stores the public key and returns the unencrypted private key. The private key is encoded with PEM in the PKCS#8 format. You must properly store the private key and ensure its confidentiality.
@@ -7682,14 +7365,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateKeyPair",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateKeyPair", "EcsApi")
     }
     #[cfg(feature = "launch-templates")]
     /// Calls `CreateLaunchTemplate`: Creates a launch template. A launch template eliminates the need to configure a large number of parameters every time you create an Elastic Compute Service (ECS) instance.
@@ -7704,14 +7380,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLaunchTemplate",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateLaunchTemplate", "EcsApi")
     }
     #[cfg(feature = "launch-templates")]
     /// Calls `CreateLaunchTemplateVersion`: Creates a version for a launch template. You can use the created version to create Elastic Compute Service (ECS) instances, scaling groups, or auto provisioning groups.
@@ -7728,13 +7397,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLaunchTemplateVersion",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateLaunchTemplateVersion",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -7750,14 +7415,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateNatGateway",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateNatGateway", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `CreateNetworkInterface`: Creates an elastic network interface (ENI). You can specify an IP address as the primary private IP address of the ENI.
@@ -7774,14 +7432,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateNetworkInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateNetworkInterface", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `CreateNetworkInterfacePermission`: Grants a permission on an elastic network interface (ENI) to an Alibaba Cloud partner (a certified ISV) or an individual user.
@@ -7798,13 +7449,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateNetworkInterfacePermission",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateNetworkInterfacePermission",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -7822,14 +7469,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePhysicalConnection",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreatePhysicalConnection", "EcsApi")
     }
     #[cfg(feature = "portlist")]
     /// Calls `CreatePortRangeList`: Creates a port list. You can associate a port list with resources, such as security groups.
@@ -7844,14 +7484,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePortRangeList",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreatePortRangeList", "EcsApi")
     }
     #[cfg(feature = "prefixlist")]
     /// Calls `CreatePrefixList`: Creates a prefix list.
@@ -7866,14 +7499,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePrefixList",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreatePrefixList", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `CreateRouteEntry`: CreateRouteEntry
@@ -7888,14 +7514,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRouteEntry",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRouteEntry", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `CreateRouterInterface`: CreateRouterInterface
@@ -7910,14 +7529,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRouterInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRouterInterface", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `CreateSecurityGroup`: Creates a security group.
@@ -7932,14 +7544,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSecurityGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSecurityGroup", "EcsApi")
     }
     #[cfg(feature = "system-events")]
     /// Calls `CreateSimulatedSystemEvents`: Schedules simulated system events of Elastic Compute Service (ECS) instances. The simulated system events do not actually occur on or affect ECS instances.
@@ -7956,13 +7561,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSimulatedSystemEvents",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateSimulatedSystemEvents",
+            "EcsApi",
         )
     }
     #[cfg(feature = "snapshots")]
@@ -7978,14 +7579,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSnapshot",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSnapshot", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `CreateSnapshotGroup`: Creates a snapshot-consistent group for the disks of an Elastic Compute Service (ECS) instance. A snapshot-consistent group contains snapshots of one or more disks.
@@ -8000,14 +7594,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSnapshotGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSnapshotGroup", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `CreateVSwitch`: CreateVSwitch
@@ -8022,14 +7609,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVSwitch",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVSwitch", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `CreateVirtualBorderRouter`: CreateVirtualBorderRouter
@@ -8046,14 +7626,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVirtualBorderRouter",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVirtualBorderRouter", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `CreateVpc`: CreateVpc
@@ -8068,14 +7641,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpc",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpc", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeactivateRouterInterface`: DeactivateRouterInterface
@@ -8092,14 +7658,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeactivateRouterInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeactivateRouterInterface", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DeleteActivation`: Deletes an unused activation code.
@@ -8114,14 +7673,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteActivation",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteActivation", "EcsApi")
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Calls `DeleteAutoProvisioningGroup`: Deletes an auto provisioning group. When you call this operation, you can specify AutoProvisioningGroupId and TerminateInstances in the request.
@@ -8138,13 +7690,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteAutoProvisioningGroup",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteAutoProvisioningGroup",
+            "EcsApi",
         )
     }
     #[cfg(feature = "snapshots")]
@@ -8162,14 +7710,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteAutoSnapshotPolicy",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteAutoSnapshotPolicy", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteBandwidthPackage`: DeleteBandwidthPackage
@@ -8186,14 +7727,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteBandwidthPackage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteBandwidthPackage", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DeleteCommand`: Deletes a Cloud Assistant command in a region. This operation cannot delete Cloud Assistant commands that are being run.
@@ -8208,14 +7742,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCommand",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteCommand", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `DeleteDedicatedHostCluster`: Deletes a dedicated host group. Before you call the API operation, you must migrate the dedicated hosts in the host group to another host group.
@@ -8232,14 +7759,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteDedicatedHostCluster",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteDedicatedHostCluster", "EcsApi")
     }
     #[cfg(feature = "deployment-sets")]
     /// Calls `DeleteDeploymentSet`: Deletes a deployment set.
@@ -8254,14 +7774,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteDeploymentSet",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteDeploymentSet", "EcsApi")
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Calls `DeleteDiagnosticMetricSets`: Deletes diagnostic metric sets.
@@ -8278,14 +7791,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteDiagnosticMetricSets",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteDiagnosticMetricSets", "EcsApi")
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Calls `DeleteDiagnosticReports`: Deletes diagnostic reports.
@@ -8302,14 +7808,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteDiagnosticReports",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteDiagnosticReports", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `DeleteDisk`: Deletes a pay-as-you-go data disk. The data disk can be a basic disk, an ultra disk, a standard SSD, or an Enterprise SSD (ESSD).
@@ -8324,14 +7823,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteDisk",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteDisk", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteForwardEntry`: DeleteForwardEntry
@@ -8346,14 +7838,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteForwardEntry",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteForwardEntry", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteHaVip`: DeleteHaVip
@@ -8368,14 +7853,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteHaVip",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteHaVip", "EcsApi")
     }
     #[cfg(feature = "hpc-clusters")]
     /// Calls `DeleteHpcCluster`: Deletes a high performance computing (HPC) cluster.
@@ -8390,14 +7868,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteHpcCluster",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteHpcCluster", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `DeleteImage`: Deletes a custom image. When you call this operation, you can specify ImageId and Force in the request.
@@ -8412,14 +7883,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteImage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteImage", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `DeleteImageComponent`: Deletes an image component. You can specify RegionId and ImageComponentId in the request.
@@ -8434,14 +7898,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteImageComponent",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteImageComponent", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `DeleteImagePipeline`: Deletes an image template.
@@ -8456,14 +7913,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteImagePipeline",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteImagePipeline", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DeleteInstance`: Deletes or releases a pay-as-you-go Elastic Compute Service (ECS) instance or an expired subscription ECS instance. You can configure parameters to specify whether to release the disks attached to the instance or retain the disks as pay-as-you-go disks.
@@ -8478,14 +7928,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteInstance", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DeleteInstances`: Releases multiple pay-as-you-go Elastic Compute Service (ECS) instances or expired subscription ECS instances at a time. You can configure parameters to specify whether to release the disks attached to the instances or retain the disks as pay-as-you-go disks.
@@ -8500,14 +7943,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteInstances", "EcsApi")
     }
     #[cfg(feature = "ssh-key-pairs")]
     /// Calls `DeleteKeyPairs`: Deletes one or more SSH key pairs.
@@ -8522,14 +7958,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteKeyPairs",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteKeyPairs", "EcsApi")
     }
     #[cfg(feature = "launch-templates")]
     /// Calls `DeleteLaunchTemplate`: Deletes a launch template. You can use the LaunchTemplateId or LaunchTemplateName parameter to specify the launch template that you want to delete from the specified region.
@@ -8544,14 +7973,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteLaunchTemplate",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteLaunchTemplate", "EcsApi")
     }
     #[cfg(feature = "launch-templates")]
     /// Calls `DeleteLaunchTemplateVersion`: Deletes versions of a launch template. When you call this operation, you can specify parameters, such as LaunchTemplateId and DeleteVersion, in the request.
@@ -8568,13 +7990,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteLaunchTemplateVersion",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteLaunchTemplateVersion",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -8590,14 +8008,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteNatGateway",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteNatGateway", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `DeleteNetworkInterface`: Deletes an elastic network interface (ENI) in a region. DeleteNetworkInterface is an asynchronous operation.
@@ -8614,14 +8025,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteNetworkInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteNetworkInterface", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteNetworkInterfacePermission`: 删除操作弹性网卡的权限
@@ -8638,13 +8042,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteNetworkInterfacePermission",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteNetworkInterfacePermission",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -8662,14 +8062,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePhysicalConnection",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletePhysicalConnection", "EcsApi")
     }
     #[cfg(feature = "portlist")]
     /// Calls `DeletePortRangeList`: Deletes a port list and all entries in the port list.
@@ -8684,14 +8077,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePortRangeList",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletePortRangeList", "EcsApi")
     }
     #[cfg(feature = "prefixlist")]
     /// Calls `DeletePrefixList`: Deletes a prefix list and all entries in the prefix list.
@@ -8706,14 +8092,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePrefixList",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletePrefixList", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteRouteEntry`: DeleteRouteEntry
@@ -8728,14 +8107,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRouteEntry",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRouteEntry", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteRouterInterface`: DeleteRouterInterface
@@ -8750,14 +8122,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRouterInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRouterInterface", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `DeleteSecurityGroup`: Deletes a security group and all security group rules in the security group.
@@ -8772,14 +8137,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSecurityGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSecurityGroup", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `DeleteSnapshot`: Deletes a specified snapshot. If you call this operation to delete a snapshot that is being created, the associated snapshot creation task is also canceled.
@@ -8794,14 +8152,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSnapshot",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSnapshot", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `DeleteSnapshotGroup`: Deletes snapshot-consistent groups.
@@ -8816,14 +8167,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSnapshotGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSnapshotGroup", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteVSwitch`: DeleteVSwitch
@@ -8838,14 +8182,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVSwitch",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVSwitch", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteVirtualBorderRouter`: DeleteVirtualBorderRouter
@@ -8862,14 +8199,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVirtualBorderRouter",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVirtualBorderRouter", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DeleteVpc`: 删除VPC
@@ -8884,14 +8214,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpc",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpc", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DeregisterManagedInstance`: Deregisters a managed instance. After you deregister the managed instance, you can no longer use Cloud Assistant to send commands or files to the instance.
@@ -8908,14 +8231,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeregisterManagedInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeregisterManagedInstance", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeAccessPoints`: DescribeAccessPoints
@@ -8930,14 +8246,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAccessPoints",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeAccessPoints", "EcsApi")
     }
     #[cfg(feature = "regions")]
     /// Calls `DescribeAccountAttributes`: Queries the quotas of Elastic Compute Service (ECS) resources that you can create in an Alibaba Cloud region. For a specific region, you can query the maximum numbers of security groups, elastic network interfaces (ENIs), vCPUs for pay-as-you-go instances, vCPUs for spot instances, and dedicated hosts that you can create and the capacity quotas for pay-as-you-go disks that you can create. You can also query information such as network types or whether an account has completed the account verification.
@@ -8954,14 +8263,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAccountAttributes",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeAccountAttributes", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DescribeActivations`: Queries existing activation codes and their usage information.
@@ -8976,14 +8278,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeActivations",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeActivations", "EcsApi")
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Calls `DescribeAutoProvisioningGroupHistory`: Queries the scheduling tasks of an auto provisioning group.
@@ -9000,13 +8295,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAutoProvisioningGroupHistory",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeAutoProvisioningGroupHistory",
+            "EcsApi",
         )
     }
     #[cfg(feature = "auto-provisioning-groups")]
@@ -9024,13 +8315,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAutoProvisioningGroupInstances",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeAutoProvisioningGroupInstances",
+            "EcsApi",
         )
     }
     #[cfg(feature = "auto-provisioning-groups")]
@@ -9048,13 +8335,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAutoProvisioningGroups",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeAutoProvisioningGroups",
+            "EcsApi",
         )
     }
     #[cfg(feature = "snapshots")]
@@ -9072,13 +8355,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAutoSnapshotPolicyAssociations",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeAutoSnapshotPolicyAssociations",
+            "EcsApi",
         )
     }
     #[cfg(feature = "snapshots")]
@@ -9096,13 +8375,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAutoSnapshotPolicyEx",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeAutoSnapshotPolicyEx",
+            "EcsApi",
         )
     }
     #[cfg(feature = "regions")]
@@ -9120,14 +8395,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAvailableResource",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeAvailableResource", "EcsApi")
     }
     #[cfg(feature = "networks")]
     /// Calls `DescribeBandwidthLimitation`: Queries the maximum public bandwidth that can be purchased, upgraded, or downgraded for various Elastic Compute Service (ECS) instance types.
@@ -9144,13 +8412,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeBandwidthLimitation",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeBandwidthLimitation",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -9168,14 +8432,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeBandwidthPackages",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeBandwidthPackages", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `DescribeCapacityReservationInstances`: Queries the Elastic Compute Service (ECS) instances that match a capacity reservation.
@@ -9192,13 +8449,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCapacityReservationInstances",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCapacityReservationInstances",
+            "EcsApi",
         )
     }
     #[cfg(feature = "elasticity-assurances")]
@@ -9216,13 +8469,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCapacityReservations",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCapacityReservations",
+            "EcsApi",
         )
     }
     #[cfg(feature = "networks")]
@@ -9240,13 +8489,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeClassicLinkInstances",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeClassicLinkInstances",
+            "EcsApi",
         )
     }
     #[cfg(feature = "cloud-assistant")]
@@ -9264,13 +8509,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCloudAssistantSettings",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCloudAssistantSettings",
+            "EcsApi",
         )
     }
     #[cfg(feature = "cloud-assistant")]
@@ -9288,13 +8529,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCloudAssistantStatus",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCloudAssistantStatus",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -9310,14 +8547,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeClusters",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeClusters", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DescribeCommands`: Queries the Cloud Assistant commands that you created or the common Cloud Assistant commands that Alibaba Cloud provides.
@@ -9332,14 +8562,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCommands",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCommands", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `DescribeDedicatedHostAutoRenew`: Queries the auto-renewal status of one or more subscription dedicated hosts.
@@ -9356,13 +8579,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDedicatedHostAutoRenew",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeDedicatedHostAutoRenew",
+            "EcsApi",
         )
     }
     #[cfg(feature = "dedicated-hosts")]
@@ -9380,13 +8599,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDedicatedHostClusters",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeDedicatedHostClusters",
+            "EcsApi",
         )
     }
     #[cfg(feature = "dedicated-hosts")]
@@ -9404,14 +8619,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDedicatedHostTypes",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDedicatedHostTypes", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `DescribeDedicatedHosts`: Queries the details of one or more Dedicated Hosts (DDHs). You can call this operation to obtain information about a DDH, including the physical performance specifications, machine code, service status, and the list of created ECS instances. You can specify relevant parameters, such as DDH IDs, DDH cluster IDs, hostname, and status, to query the required DDH details. This helps you efficiently manage and optimize cloud computing resources.
@@ -9428,14 +8636,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDedicatedHosts",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDedicatedHosts", "EcsApi")
     }
     #[cfg(feature = "deployment-sets")]
     /// Calls `DescribeDeploymentSetSupportedInstanceTypeFamily`: Queries the instance families that support different deployment strategies. When you call this operation, specify parameters, such as RegionId and Strategy, in the request.
@@ -9452,13 +8653,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDeploymentSetSupportedInstanceTypeFamily",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeDeploymentSetSupportedInstanceTypeFamily",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deployment-sets")]
@@ -9476,14 +8673,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDeploymentSets",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDeploymentSets", "EcsApi")
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Calls `DescribeDiagnosticMetricSets`: Queries diagnostic metric sets.
@@ -9500,13 +8690,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDiagnosticMetricSets",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeDiagnosticMetricSets",
+            "EcsApi",
         )
     }
     #[cfg(feature = "resource-diagnostic")]
@@ -9524,14 +8710,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDiagnosticMetrics",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDiagnosticMetrics", "EcsApi")
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Calls `DescribeDiagnosticReportAttributes`: Queries the details of a diagnostic report.
@@ -9548,13 +8727,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDiagnosticReportAttributes",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeDiagnosticReportAttributes",
+            "EcsApi",
         )
     }
     #[cfg(feature = "resource-diagnostic")]
@@ -9572,14 +8747,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDiagnosticReports",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDiagnosticReports", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `DescribeDiskDefaultKMSKeyId`: Queries the Key Management Service (KMS) key used by the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
@@ -9596,13 +8764,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDiskDefaultKMSKeyId",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeDiskDefaultKMSKeyId",
+            "EcsApi",
         )
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9620,13 +8784,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDiskEncryptionByDefaultStatus",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeDiskEncryptionByDefaultStatus",
+            "EcsApi",
         )
     }
     #[cfg(feature = "om-and-monitoring")]
@@ -9644,14 +8804,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDiskMonitorData",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDiskMonitorData", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `DescribeDisks`: Queries block storage devices that you created, including cloud disks, local disks, and elastic ephemeral disks.
@@ -9666,14 +8819,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDisks",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDisks", "EcsApi")
     }
     #[cfg(feature = "system-events")]
     /// Calls `DescribeDisksFullStatus`: Queries the full status information about one or more Elastic Block Storage (EBS) devices.
@@ -9690,14 +8836,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDisksFullStatus",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDisksFullStatus", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeEipAddresses`: DescribeEipAddresses
@@ -9712,14 +8851,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeEipAddresses",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeEipAddresses", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeEipMonitorData`: DescribeEipMonitorData
@@ -9736,14 +8868,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeEipMonitorData",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeEipMonitorData", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `DescribeElasticityAssuranceAutoRenewAttribute`: Queries the auto-renewal attribute of elasticity assurances.
@@ -9760,13 +8885,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeElasticityAssuranceAutoRenewAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeElasticityAssuranceAutoRenewAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "elasticity-assurances")]
@@ -9784,13 +8905,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeElasticityAssuranceInstances",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeElasticityAssuranceInstances",
+            "EcsApi",
         )
     }
     #[cfg(feature = "elasticity-assurances")]
@@ -9808,13 +8925,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeElasticityAssurances",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeElasticityAssurances",
+            "EcsApi",
         )
     }
     #[cfg(feature = "om-and-monitoring")]
@@ -9832,14 +8945,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeEniMonitorData",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeEniMonitorData", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeForwardTableEntries`: DescribeForwardTableEntries
@@ -9856,13 +8962,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeForwardTableEntries",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeForwardTableEntries",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -9878,14 +8980,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeHaVips",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeHaVips", "EcsApi")
     }
     #[cfg(feature = "hpc-clusters")]
     /// Calls `DescribeHpcClusters`: The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The \\*\\*token\\*\\* can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see \\\[How to ensure idempotence\]\\(\~\~25693\~\~).
@@ -9900,14 +8995,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeHpcClusters",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeHpcClusters", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `DescribeImageComponents`: Queries the details of one or more image components.
@@ -9924,14 +9012,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeImageComponents",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeImageComponents", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `DescribeImageFromFamily`: Queries available custom images that are most recently created in a specific image family.
@@ -9948,14 +9029,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeImageFromFamily",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeImageFromFamily", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `DescribeImagePipelineExecutions`: Queries the details of an image creation task.
@@ -9972,13 +9046,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeImagePipelineExecutions",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeImagePipelineExecutions",
+            "EcsApi",
         )
     }
     #[cfg(feature = "images")]
@@ -9996,14 +9066,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeImagePipelines",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeImagePipelines", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `DescribeImageSharePermission`: Queries the accounts with which a custom image is shared. When you call this operation, you can specify parameters, such as RegionId and ImageId, in the request. The response can be displayed by page. By default, 10 entries are displayed on each page.
@@ -10020,13 +9083,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeImageSharePermission",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeImageSharePermission",
+            "EcsApi",
         )
     }
     #[cfg(feature = "images")]
@@ -10044,13 +9103,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeImageSupportInstanceTypes",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeImageSupportInstanceTypes",
+            "EcsApi",
         )
     }
     #[cfg(feature = "images")]
@@ -10066,14 +9121,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeImages",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeImages", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `DescribeInstanceAttachmentAttributes`: Queries the information about the private pools that Elastic Compute Service (ECS) instances match.
@@ -10090,13 +9138,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceAttachmentAttributes",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeInstanceAttachmentAttributes",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -10114,14 +9158,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeInstanceAttribute", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DescribeInstanceAutoRenewAttribute`: Queries the auto-renewal attribute of subscription Elastic Compute Service (ECS) instances, including whether auto-renewal is enabled for the instances and the auto-renewal durations of the instances.
@@ -10138,13 +9175,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceAutoRenewAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeInstanceAutoRenewAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "system-events")]
@@ -10162,13 +9195,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceHistoryEvents",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeInstanceHistoryEvents",
+            "EcsApi",
         )
     }
     #[cfg(feature = "om-and-monitoring")]
@@ -10186,13 +9215,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceMaintenanceAttributes",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeInstanceMaintenanceAttributes",
+            "EcsApi",
         )
     }
     #[cfg(feature = "inquiry")]
@@ -10210,13 +9235,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceModificationPrice",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeInstanceModificationPrice",
+            "EcsApi",
         )
     }
     #[cfg(feature = "om-and-monitoring")]
@@ -10234,13 +9255,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceMonitorData",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeInstanceMonitorData",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -10258,14 +9275,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceRamRole",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeInstanceRamRole", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DescribeInstanceStatus`: Queries the status of one or more Elastic Compute Service (ECS) instances. You can also call this operation to query the list of ECS instances that match the specified filter conditions.
@@ -10282,14 +9292,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceStatus",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeInstanceStatus", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DescribeInstanceTypeFamilies`: Queries the instance families provided by Elastic Compute Service (ECS). You can call the DescribeInstanceTypeFamilies operation to obtain information about different series of instance families. This helps you better understand the available instance types and choose appropriate instance types to create ECS instances.
@@ -10306,13 +9309,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceTypeFamilies",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeInstanceTypeFamilies",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -10328,14 +9327,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceTypes",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeInstanceTypes", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DescribeInstanceVncUrl`: Queries the Virtual Network Computing (VNC) logon address of an Elastic Compute Service (ECS) instance.
@@ -10352,14 +9344,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstanceVncUrl",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeInstanceVncUrl", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DescribeInstances`: Queries Elastic Compute Service (ECS) instances by various filter conditions. The details of the queried ECS instances are returned in the response.
@@ -10374,14 +9359,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeInstances", "EcsApi")
     }
     #[cfg(feature = "system-events")]
     /// Calls `DescribeInstancesFullStatus`: Queries the full status information of one or more Elastic Compute Service (ECS) instances. The full status information includes the instance status and the status of instance system events. The instance status is the lifecycle status of instances. The status of instance system events is the health status of maintenance events.
@@ -10398,13 +9376,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInstancesFullStatus",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeInstancesFullStatus",
+            "EcsApi",
         )
     }
     #[cfg(feature = "cloud-assistant")]
@@ -10422,14 +9396,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInvocationResults",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeInvocationResults", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DescribeInvocations`: Queries the execution list and states of Cloud Assistant commands.
@@ -10444,14 +9411,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeInvocations",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeInvocations", "EcsApi")
     }
     #[cfg(feature = "ssh-key-pairs")]
     /// Calls `DescribeKeyPairs`: Queries one or more key pairs.
@@ -10466,14 +9426,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeKeyPairs",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeKeyPairs", "EcsApi")
     }
     #[cfg(feature = "launch-templates")]
     /// Calls `DescribeLaunchTemplateVersions`: Queries the information of launch template versions, such as the total number of launch templates, launch template names, and launch template version numbers.
@@ -10490,13 +9443,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLaunchTemplateVersions",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeLaunchTemplateVersions",
+            "EcsApi",
         )
     }
     #[cfg(feature = "launch-templates")]
@@ -10514,14 +9463,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLaunchTemplates",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeLaunchTemplates", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeLimitation`: 查询账号限制
@@ -10536,14 +9478,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLimitation",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeLimitation", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DescribeManagedInstances`: Queries managed instances.
@@ -10560,14 +9495,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeManagedInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeManagedInstances", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeNatGateways`: DescribeNatGateways
@@ -10582,14 +9510,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNatGateways",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeNatGateways", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `DescribeNetworkInterfaceAttribute`: Queries the details of an elastic network interface (ENI). When you call this operation, you can set the NetworkInterfaceId parameter to specify an ENI.
@@ -10606,13 +9527,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNetworkInterfaceAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeNetworkInterfaceAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -10630,13 +9547,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNetworkInterfacePermissions",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeNetworkInterfacePermissions",
+            "EcsApi",
         )
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -10654,14 +9567,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNetworkInterfaces",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeNetworkInterfaces", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeNewProjectEipMonitorData`: DescribeNewProjectEipMonitorData
@@ -10678,13 +9584,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNewProjectEipMonitorData",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeNewProjectEipMonitorData",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -10702,13 +9604,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePhysicalConnections",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribePhysicalConnections",
+            "EcsApi",
         )
     }
     #[cfg(feature = "portlist")]
@@ -10726,13 +9624,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePortRangeListAssociations",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribePortRangeListAssociations",
+            "EcsApi",
         )
     }
     #[cfg(feature = "portlist")]
@@ -10750,13 +9644,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePortRangeListEntries",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribePortRangeListEntries",
+            "EcsApi",
         )
     }
     #[cfg(feature = "portlist")]
@@ -10774,14 +9664,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePortRangeLists",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribePortRangeLists", "EcsApi")
     }
     #[cfg(feature = "prefixlist")]
     /// Calls `DescribePrefixListAssociations`: Queries information about resources that are associated with a prefix list, such as the resource IDs and types.
@@ -10798,13 +9681,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePrefixListAssociations",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribePrefixListAssociations",
+            "EcsApi",
         )
     }
     #[cfg(feature = "prefixlist")]
@@ -10822,13 +9701,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePrefixListAttributes",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribePrefixListAttributes",
+            "EcsApi",
         )
     }
     #[cfg(feature = "prefixlist")]
@@ -10844,14 +9719,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePrefixLists",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribePrefixLists", "EcsApi")
     }
     #[cfg(feature = "inquiry")]
     /// Calls `DescribePrice`: Queries the most recent prices of specified resources. You can specify a resource type in the request, such as the Elastic Compute Service (ECS) instance, cloud disk, dedicated host, elasticity assurance, and capacity reservation. You can also query the activity rules, prices, and discounts of resources.
@@ -10866,14 +9734,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePrice",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribePrice", "EcsApi")
     }
     #[cfg(feature = "regions")]
     /// Calls `DescribeRecommendInstanceType`: Queries alternative instance types of an instance type. This operation is in internal preview. This operation lists all alternative instance types of an instance type that has been or is planed to be retired.
@@ -10890,13 +9751,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRecommendInstanceType",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeRecommendInstanceType",
+            "EcsApi",
         )
     }
     #[cfg(feature = "regions")]
@@ -10912,14 +9769,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRegions",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRegions", "EcsApi")
     }
     #[cfg(feature = "inquiry")]
     /// Calls `DescribeRenewalPrice`: Queries the renewal prices of Elastic Compute Service (ECS) resources. Renewal prices of only subscription resources can be queried.
@@ -10934,14 +9784,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRenewalPrice",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRenewalPrice", "EcsApi")
     }
     #[cfg(feature = "reserved-instances")]
     /// Calls `DescribeReservedInstanceAutoRenewAttribute`: Queries the auto-renewal attributes of one or more reserved instances, including the auto-renewal duration and auto-renewal status.
@@ -10958,13 +9801,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeReservedInstanceAutoRenewAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeReservedInstanceAutoRenewAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "reserved-instances")]
@@ -10982,14 +9821,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeReservedInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeReservedInstances", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeResourceByTags`: Queries resources by tag or resource type.
@@ -11006,14 +9838,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeResourceByTags",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeResourceByTags", "EcsApi")
     }
     #[cfg(feature = "regions")]
     /// Calls `DescribeResourcesModification`: Queries available instance types or system disk categories in a specific zone before you change the instance type or system disk category of an Elastic Compute Service (ECS) instance.
@@ -11030,13 +9855,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeResourcesModification",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeResourcesModification",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -11052,14 +9873,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouteTables",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRouteTables", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeRouterInterfaces`: DescribeRouterInterfaces
@@ -11076,14 +9890,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouterInterfaces",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRouterInterfaces", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `DescribeSecurityGroupAttribute`: Queries the details of a specified security group and the security group rules of the security group.
@@ -11100,13 +9907,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSecurityGroupAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeSecurityGroupAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "security-groups")]
@@ -11124,13 +9927,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSecurityGroupReferences",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeSecurityGroupReferences",
+            "EcsApi",
         )
     }
     #[cfg(feature = "security-groups")]
@@ -11148,14 +9947,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSecurityGroups",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSecurityGroups", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DescribeSendFileResults`: Queries the files sent by Cloud Assistant and their status.
@@ -11172,14 +9964,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSendFileResults",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSendFileResults", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `DescribeSnapshotGroups`: Queries the information of one or more snapshot-consistent groups, such as the status of the groups, IDs of the instances associated with the groups, and snapshot creation progress.
@@ -11196,14 +9981,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSnapshotGroups",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSnapshotGroups", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `DescribeSnapshotLinks`: Queries the snapshot chains of cloud disks. A snapshot chain is a chain of all the snapshots created for a disk. A disk corresponds to a chain of snapshots.
@@ -11218,14 +9996,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSnapshotLinks",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSnapshotLinks", "EcsApi")
     }
     #[cfg(feature = "om-and-monitoring")]
     /// Calls `DescribeSnapshotMonitorData`: Queries the monitoring data of snapshot sizes in a region within the last 30 days.
@@ -11242,13 +10013,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSnapshotMonitorData",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeSnapshotMonitorData",
+            "EcsApi",
         )
     }
     #[cfg(feature = "snapshots")]
@@ -11266,14 +10033,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSnapshotPackage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSnapshotPackage", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `DescribeSnapshots`: Queries the details of cloud disk snapshots. The details include the status of the snapshots, the amount of remaining time required to create the snapshots, and the retention period of the automatic snapshots in days.
@@ -11288,14 +10048,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSnapshots",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSnapshots", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `DescribeSnapshotsUsage`: Queries the number of snapshots that are stored in a region and the total size of the snapshots.
@@ -11312,14 +10065,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSnapshotsUsage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSnapshotsUsage", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DescribeSpotAdvice`: Queries information about spot instances in a region in the previous 30 days. The information includes the average release rate of spot instances and the percentage of the average spot instance price relative to the pay-as-you-go instance price.
@@ -11334,14 +10080,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSpotAdvice",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSpotAdvice", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DescribeSpotPriceHistory`: Queries the historical prices of spot instances within up to the previous 30 days. You can set the maximum price of a spot instance based on the historical prices.
@@ -11358,14 +10097,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSpotPriceHistory",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSpotPriceHistory", "EcsApi")
     }
     #[cfg(feature = "storage-capacity-units-scus")]
     /// Calls `DescribeStorageCapacityUnits`: Queries the details of storage capacity units (SCUs). In the request, you can specify the name, status, or capacity of each SCU.
@@ -11382,13 +10114,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeStorageCapacityUnits",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeStorageCapacityUnits",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -11404,14 +10132,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTags",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeTags", "EcsApi")
     }
     #[cfg(feature = "tasks")]
     /// Calls `DescribeTaskAttribute`: Queries the details of an asynchronous task. The asynchronous tasks that you can query by calling this operation are the tasks generated by the ImportImage, ExportImage, and ModifyDiskSpec operations.
@@ -11426,14 +10147,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTaskAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeTaskAttribute", "EcsApi")
     }
     #[cfg(feature = "tasks")]
     /// Calls `DescribeTasks`: Queries the progress of one or more asynchronous tasks.
@@ -11448,14 +10162,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTasks",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeTasks", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DescribeTerminalSessions`: Queries the session records of Elastic Compute Service (ECS) Session Manager.
@@ -11472,14 +10179,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTerminalSessions",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeTerminalSessions", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeUserBusinessBehavior`: 获取用户级别默认属性
@@ -11496,13 +10196,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeUserBusinessBehavior",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeUserBusinessBehavior",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -11518,14 +10214,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeUserData",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeUserData", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeVRouters`: 查询路由器列表
@@ -11540,14 +10229,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVRouters",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVRouters", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeVSwitches`: DescribeVSwitches
@@ -11562,14 +10244,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVSwitches",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVSwitches", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `DescribeVirtualBorderRouters`: DescribeVirtualBorderRouters
@@ -11586,13 +10261,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVirtualBorderRouters",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeVirtualBorderRouters",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -11610,13 +10281,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVirtualBorderRoutersForPhysicalConnection",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeVirtualBorderRoutersForPhysicalConnection",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -11632,14 +10299,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpcs",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpcs", "EcsApi")
     }
     #[cfg(feature = "regions")]
     /// Calls `DescribeZones`: Queries Alibaba Cloud regions. You can specify parameters, such as InstanceChargeType and ResourceType, in the request.
@@ -11654,14 +10314,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeZones",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeZones", "EcsApi")
     }
     #[cfg(feature = "networks")]
     /// Calls `DetachClassicLinkVpc`: Unlinks an Elastic Compute Service (ECS) instance that resides in the classic network from a virtual private cloud (VPC) by closing the ClassicLink connection between the instance and the VPC. After the instance is unlinked from the VPC, the instance can no longer communicate with instances in the VPC.
@@ -11676,14 +10329,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachClassicLinkVpc",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachClassicLinkVpc", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `DetachDisk`: Detaches a pay-as-you-go data disk or a system disk from an Elastic Compute Service (ECS) instance.
@@ -11698,14 +10344,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachDisk",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachDisk", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `DetachInstanceRamRole`: Detaches instance Resource Access Management (RAM) roles from Elastic Compute Service (ECS) instances.
@@ -11720,14 +10359,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachInstanceRamRole",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachInstanceRamRole", "EcsApi")
     }
     #[cfg(feature = "ssh-key-pairs")]
     /// Calls `DetachKeyPair`: Unbinds an SSH key pair from Linux Elastic Compute Service (ECS) instances.
@@ -11742,14 +10374,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachKeyPair",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachKeyPair", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `DetachNetworkInterface`: Detach an elastic network interface (ENI) from an Elastic Compute Service (ECS) instance.
@@ -11766,14 +10391,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachNetworkInterface",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachNetworkInterface", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `DisableActivation`: To prevent an activation code from being leaked, you can call the DisableActivation operation to disable the activation code. Disabled activation codes cannot be used to register new managed instances. However, managed instances that are already registered are not affected.
@@ -11788,14 +10406,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableActivation",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DisableActivation", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `DisableDiskEncryptionByDefault`: Disables account-level default encryption of Elastic Block Storage (EBS) resources in a region. After you disable account-level default encryption of EBS resources in a region, the encryption status of existing disks in the region does not change. When you create a disk, you can still choose to encrypt the disk.
@@ -11812,13 +10423,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableDiskEncryptionByDefault",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DisableDiskEncryptionByDefault",
+            "EcsApi",
         )
     }
     #[cfg(feature = "family")]
@@ -11836,14 +10443,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableNetworkInterfaceQoS",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DisableNetworkInterfaceQoS", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `EnableDiskEncryptionByDefault`: Enables the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
@@ -11860,13 +10460,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableDiskEncryptionByDefault",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "EnableDiskEncryptionByDefault",
+            "EcsApi",
         )
     }
     #[cfg(feature = "family")]
@@ -11884,14 +10480,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableNetworkInterfaceQoS",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnableNetworkInterfaceQoS", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `EnablePhysicalConnection`: EnablePhysicalConnection
@@ -11908,14 +10497,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnablePhysicalConnection",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnablePhysicalConnection", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `EndTerminalSession`: Permanently closes a session.
@@ -11930,14 +10512,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EndTerminalSession",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EndTerminalSession", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `ExportImage`: Exports a custom image to an Object Storage Service (OSS) bucket in the same region.
@@ -11952,14 +10527,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ExportImage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ExportImage", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ExportSnapshot`: 将快照导出到指定的对象存储
@@ -11974,14 +10542,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ExportSnapshot",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ExportSnapshot", "EcsApi")
     }
     #[cfg(feature = "om-and-monitoring")]
     /// Calls `GetInstanceConsoleOutput`: Queries the command output of an Elastic Compute Service (ECS) instance. The returned command output is encoded in Base64.
@@ -11998,14 +10559,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetInstanceConsoleOutput",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetInstanceConsoleOutput", "EcsApi")
     }
     #[cfg(feature = "om-and-monitoring")]
     /// Calls `GetInstanceScreenshot`: Obtains the screenshots of an Elastic Compute Service (ECS) instance.
@@ -12020,14 +10574,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetInstanceScreenshot",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetInstanceScreenshot", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `ImportImage`: Imports an on-premise image to Elastic Compute Service (ECS). The imported image exists as a custom image in the destination region. You can use the imported image to create ECS instances by calling the RunInstances operation or replace the system disk of an ECS instance by calling the ReplaceSystemDisk operation.
@@ -12042,14 +10589,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ImportImage",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ImportImage", "EcsApi")
     }
     #[cfg(feature = "ssh-key-pairs")]
     /// Calls `ImportKeyPair`: Imports the public key of a Rivest-Shamir-Adleman (RSA) key pair that is generated by a third-party tool. After the key pair is imported, Alibaba Cloud stores the public key. You must securely store the private key.
@@ -12064,14 +10604,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ImportKeyPair",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ImportKeyPair", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `InstallCloudAssistant`: Installs Cloud Assistant Agent on Elastic Compute Service (ECS) instances. After you install Cloud Assistant Agent on ECS instances, restart the instances for the installation to take effect.
@@ -12086,14 +10619,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "InstallCloudAssistant",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("InstallCloudAssistant", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `InvokeCommand`: Specify parameters such as CommandId, InstanceId, and ResourceGroupId to trigger a Cloud Assistant command for one or more ECS instances.
@@ -12108,14 +10634,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "InvokeCommand",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("InvokeCommand", "EcsApi")
     }
     #[cfg(feature = "tags-and-resourcegroup")]
     /// Calls `JoinResourceGroup`: Adds an Elastic Compute Service (ECS) resource or service to a resource group.
@@ -12130,14 +10649,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "JoinResourceGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("JoinResourceGroup", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `JoinSecurityGroup`: Adds an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) to a specified security group.
@@ -12152,14 +10664,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "JoinSecurityGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("JoinSecurityGroup", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `LeaveSecurityGroup`: Removes an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) from a security group.
@@ -12174,14 +10679,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "LeaveSecurityGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("LeaveSecurityGroup", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `ListPluginStatus`: Queries the states of Cloud Assistant plug-ins on Elastic Compute Service (ECS) instances.
@@ -12196,14 +10694,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPluginStatus",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPluginStatus", "EcsApi")
     }
     #[cfg(feature = "tags-and-resourcegroup")]
     /// Calls `ListTagResources`: Queries the tags that are added to one or more Elastic Compute Service (ECS) resources.
@@ -12218,14 +10709,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "EcsApi")
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Calls `ModifyAutoProvisioningGroup`: Modifies the configurations of an auto provisioning group.
@@ -12242,13 +10726,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyAutoProvisioningGroup",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyAutoProvisioningGroup",
+            "EcsApi",
         )
     }
     #[cfg(feature = "snapshots")]
@@ -12266,14 +10746,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyAutoSnapshotPolicyEx",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyAutoSnapshotPolicyEx", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ModifyBandwidthPackageSpec`: ModifyBandwidthPackageSpec
@@ -12290,14 +10763,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyBandwidthPackageSpec",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyBandwidthPackageSpec", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `ModifyCapacityReservation`: Modifies the information of a capacity reservation, including the name, description, release mode, and the total number of Elastic Compute Service (ECS) instances for which capacity is reserved.
@@ -12314,14 +10780,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCapacityReservation",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyCapacityReservation", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `ModifyCloudAssistantSettings`: Modifies the configurations of a Cloud Assistant feature.
@@ -12338,13 +10797,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCloudAssistantSettings",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyCloudAssistantSettings",
+            "EcsApi",
         )
     }
     #[cfg(feature = "cloud-assistant")]
@@ -12360,14 +10815,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCommand",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyCommand", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `ModifyDedicatedHostAttribute`: Modifies the information about a dedicated host, such as the name, description, and instance migration policy that is applied when the dedicated host fails.
@@ -12384,13 +10832,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDedicatedHostAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyDedicatedHostAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "dedicated-hosts")]
@@ -12408,13 +10852,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDedicatedHostAutoReleaseTime",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyDedicatedHostAutoReleaseTime",
+            "EcsApi",
         )
     }
     #[cfg(feature = "dedicated-hosts")]
@@ -12432,13 +10872,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDedicatedHostAutoRenewAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyDedicatedHostAutoRenewAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "dedicated-hosts")]
@@ -12456,13 +10892,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDedicatedHostClusterAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyDedicatedHostClusterAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "dedicated-hosts")]
@@ -12480,13 +10912,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDedicatedHostsChargeType",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyDedicatedHostsChargeType",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deployment-sets")]
@@ -12504,13 +10932,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDeploymentSetAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyDeploymentSetAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "resource-diagnostic")]
@@ -12528,14 +10952,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDiagnosticMetricSet",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyDiagnosticMetricSet", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ModifyDiskAttribute`: Modifies the name, description, release behavior with ECS instance, snapshot deletion on disk removal, automatic snapshot policy feature, and performance burst feature for one or more block storage devices.
@@ -12550,14 +10967,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDiskAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyDiskAttribute", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ModifyDiskChargeType`: Converts the billing method of a data disk attached to a subscription ECS instance between pay-as-you-go and subscription.
@@ -12572,14 +10982,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDiskChargeType",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyDiskChargeType", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ModifyDiskDefaultKMSKeyId`: Changes the Key Management Service (KMS) key used by the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
@@ -12596,14 +10999,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDiskDefaultKMSKeyId",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyDiskDefaultKMSKeyId", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ModifyDiskDeployment`: Migrates disks to or from a dedicated block storage cluster, or migrates disks between different dedicated block storage clusters.
@@ -12618,14 +11014,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDiskDeployment",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyDiskDeployment", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ModifyDiskSpec`: Changes the disk category of a cloud disk or the performance level of an Enterprise SSD (ESSD). You cannot change the disk categories of Regional ESSDs, basic disks, elastic ephemeral disks, and local disks.
@@ -12640,14 +11029,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyDiskSpec",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyDiskSpec", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ModifyEipAddressAttribute`: ModifyEipAddressAttribute
@@ -12664,14 +11046,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyEipAddressAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyEipAddressAttribute", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `ModifyElasticityAssurance`: Modifies information about an elasticity assurance, including the name, description, and capacity. Only capacity scale-in is supported .
@@ -12688,14 +11063,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyElasticityAssurance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyElasticityAssurance", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `ModifyElasticityAssuranceAutoRenewAttribute`: Modifies the auto-renewal attribute of elasticity assurances.
@@ -12712,13 +11080,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyElasticityAssuranceAutoRenewAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyElasticityAssuranceAutoRenewAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -12734,14 +11098,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyForwardEntry",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyForwardEntry", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ModifyHaVipAttribute`: ModifyHaVipAttribute
@@ -12756,14 +11113,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyHaVipAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyHaVipAttribute", "EcsApi")
     }
     #[cfg(feature = "hpc-clusters")]
     /// Calls `ModifyHpcClusterAttribute`: Modifies the description of a high performance computing (HPC) cluster.
@@ -12780,14 +11130,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyHpcClusterAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyHpcClusterAttribute", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `ModifyImageAttribute`: Modifies the attributes of a custom image, such as the image family, name, boot mode, and status and whether the image supports the Non-Volatile Memory Express (NVMe) protocol. When you call this operation, you can specify parameters, such as ImageId and ImageFamily, in the request.
@@ -12802,14 +11145,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyImageAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyImageAttribute", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `ModifyImageShareGroupPermission`: 修改镜像共享组权限
@@ -12826,13 +11162,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyImageShareGroupPermission",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyImageShareGroupPermission",
+            "EcsApi",
         )
     }
     #[cfg(feature = "images")]
@@ -12850,14 +11182,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyImageSharePermission",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyImageSharePermission", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `ModifyInstanceAttachmentAttributes`: Changes the type of the private pool for an Elastic Compute Service (ECS) instance.
@@ -12874,13 +11199,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceAttachmentAttributes",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyInstanceAttachmentAttributes",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -12898,14 +11219,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInstanceAttribute", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `ModifyInstanceAutoReleaseTime`: Changes the automatic release time of a pay-as-you-go or spot instance or cancels the automatic release of the instance.
@@ -12922,13 +11236,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceAutoReleaseTime",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyInstanceAutoReleaseTime",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -12946,13 +11256,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceAutoRenewAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyInstanceAutoRenewAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -12970,14 +11276,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceChargeType",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInstanceChargeType", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `ModifyInstanceClockOptions`: Modifies the instance clock options.
@@ -12994,14 +11293,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceClockOptions",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInstanceClockOptions", "EcsApi")
     }
     #[cfg(feature = "deployment-sets")]
     /// Calls `ModifyInstanceDeployment`: Changes the deployment set of an Elastic Compute Service (ECS) instance or migrates an ECS instance to a dedicated host. You can change the instance type of an ECS instance when you migrate the instance.
@@ -13018,14 +11310,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceDeployment",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInstanceDeployment", "EcsApi")
     }
     #[cfg(feature = "om-and-monitoring")]
     /// Calls `ModifyInstanceMaintenanceAttributes`: Modifies the maintenance attributes of an instance.
@@ -13042,13 +11327,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceMaintenanceAttributes",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyInstanceMaintenanceAttributes",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -13066,13 +11347,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceMetadataOptions",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyInstanceMetadataOptions",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -13090,13 +11367,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceNetworkOptions",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyInstanceNetworkOptions",
+            "EcsApi",
         )
     }
     #[cfg(feature = "networks")]
@@ -13114,14 +11387,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceNetworkSpec",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInstanceNetworkSpec", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `ModifyInstanceSpec`: Changes the instance type or public bandwidth of a pay-as-you-go Elastic Compute Service (ECS) instance.
@@ -13136,14 +11402,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceSpec",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInstanceSpec", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `ModifyInstanceVncPasswd`: Changes the Virtual Network Computing (VNC) password of an Elastic Compute Service (ECS) instance.
@@ -13160,14 +11419,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceVncPasswd",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInstanceVncPasswd", "EcsApi")
     }
     #[cfg(feature = "networks")]
     /// Calls `ModifyInstanceVpcAttribute`: Changes the virtual private cloud (VPC), private IP address, security groups, or vSwitch of an Elastic Compute Service (ECS) instance located in a VPC.
@@ -13184,14 +11436,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInstanceVpcAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInstanceVpcAttribute", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `ModifyInvocationAttribute`: Modifies the execution information of a Cloud Assistant scheduled command task, including modifying the content and execution frequency of the command and adding Elastic Compute Service (ECS) instances or Alibaba Cloud managed instances to the command task.
@@ -13208,14 +11453,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyInvocationAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyInvocationAttribute", "EcsApi")
     }
     #[cfg(feature = "launch-templates")]
     /// Calls `ModifyLaunchTemplateDefaultVersion`: Changes the default version of a launch template. When you call this operation, you can specify DefaultVersionNumber in the request. If you do not specify a version when you create Elastic Compute Service (ECS) instances based on a launch template, the default version of the launch template is used.
@@ -13232,13 +11470,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyLaunchTemplateDefaultVersion",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyLaunchTemplateDefaultVersion",
+            "EcsApi",
         )
     }
     #[cfg(feature = "cloud-assistant")]
@@ -13254,14 +11488,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyManagedInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyManagedInstance", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `ModifyNetworkInterfaceAttribute`: Modifies the attributes of an elastic network interface (ENI), such as the number of queues supported by the ENI, the security groups to which the ENI belongs, the queue depth, the communication mode, and whether to retain the ENI when the Elastic Compute Service (ECS) instance to which the ENI is attached is released.
@@ -13278,13 +11505,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyNetworkInterfaceAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyNetworkInterfaceAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -13302,13 +11525,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyPhysicalConnectionAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyPhysicalConnectionAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "portlist")]
@@ -13324,14 +11543,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyPortRangeList",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyPortRangeList", "EcsApi")
     }
     #[cfg(feature = "prefixlist")]
     /// Calls `ModifyPrefixList`: Modifies the name, description, or entries of a prefix list. You can add, modify, and delete entries in the prefix list.
@@ -13346,14 +11558,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyPrefixList",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyPrefixList", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `ModifyPrepayInstanceSpec`: Changes the instance type of a subscription Elastic Compute Service (ECS) instance. You can upgrade or downgrade the instance type. The new instance type takes effect for the entire lifecycle of the subscription ECS instance.
@@ -13370,14 +11575,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyPrepayInstanceSpec",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyPrepayInstanceSpec", "EcsApi")
     }
     #[cfg(feature = "reserved-instances")]
     /// Calls `ModifyReservedInstanceAttribute`: Modifies the attributes of a reserved instance, such as the name and description of the instance.
@@ -13394,13 +11592,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyReservedInstanceAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyReservedInstanceAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "reserved-instances")]
@@ -13418,13 +11612,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyReservedInstanceAutoRenewAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyReservedInstanceAutoRenewAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "reserved-instances")]
@@ -13442,14 +11632,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyReservedInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyReservedInstances", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ModifyRouterInterfaceAttribute`: ModifyRouterInterfaceAttribute
@@ -13466,13 +11649,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyRouterInterfaceAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyRouterInterfaceAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -13490,14 +11669,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyRouterInterfaceSpec",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyRouterInterfaceSpec", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `ModifySecurityGroupAttribute`: Modifies the name or description of a specific security group.
@@ -13514,13 +11686,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySecurityGroupAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifySecurityGroupAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "security-groups")]
@@ -13538,13 +11706,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySecurityGroupEgressRule",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifySecurityGroupEgressRule",
+            "EcsApi",
         )
     }
     #[cfg(feature = "security-groups")]
@@ -13562,14 +11726,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySecurityGroupPolicy",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifySecurityGroupPolicy", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `ModifySecurityGroupRule`: Modifies an inbound security group rule in a security group.
@@ -13586,14 +11743,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySecurityGroupRule",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifySecurityGroupRule", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `ModifySnapshotAttribute`: Modifies the name, description, or retention period of a snapshot.
@@ -13610,14 +11760,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySnapshotAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifySnapshotAttribute", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `ModifySnapshotCategory`: Changes the type of a snapshot. You can call this operation to convert a standard snapshot into an archive snapshot.
@@ -13634,14 +11777,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySnapshotCategory",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifySnapshotCategory", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `ModifySnapshotGroup`: Modifies the name and description of a snapshot-consistent group.
@@ -13656,14 +11792,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySnapshotGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifySnapshotGroup", "EcsApi")
     }
     #[cfg(feature = "storage-capacity-units-scus")]
     /// Calls `ModifyStorageCapacityUnitAttribute`: Modifies the name or description of a storage capacity unit (SCU).
@@ -13680,13 +11809,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyStorageCapacityUnitAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyStorageCapacityUnitAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -13704,14 +11829,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyUserBusinessBehavior",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyUserBusinessBehavior", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ModifyVRouterAttribute`: ModifyVRouterAttribute
@@ -13728,14 +11846,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVRouterAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVRouterAttribute", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ModifyVSwitchAttribute`: ModifyVSwitchAttribute
@@ -13752,14 +11863,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVSwitchAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVSwitchAttribute", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ModifyVirtualBorderRouterAttribute`: ModifyVirtualBorderRouterAttribute
@@ -13776,13 +11880,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVirtualBorderRouterAttribute",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVirtualBorderRouterAttribute",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -13798,14 +11898,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpcAttribute",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVpcAttribute", "EcsApi")
     }
     #[cfg(feature = "snapshots")]
     /// Calls `OpenSnapshotService`: Activate the snapshot service.
@@ -13820,14 +11913,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "OpenSnapshotService",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("OpenSnapshotService", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `PurchaseElasticityAssurance`: Purchases an elasticity assurance that is not in the Active state and for which resources are prepared.
@@ -13844,13 +11930,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "PurchaseElasticityAssurance",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "PurchaseElasticityAssurance",
+            "EcsApi",
         )
     }
     #[cfg(feature = "reserved-instances")]
@@ -13868,13 +11950,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "PurchaseReservedInstancesOffering",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "PurchaseReservedInstancesOffering",
+            "EcsApi",
         )
     }
     #[cfg(feature = "storage-capacity-units-scus")]
@@ -13892,13 +11970,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "PurchaseStorageCapacityUnit",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "PurchaseStorageCapacityUnit",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -13914,14 +11988,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReActivateInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReActivateInstances", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ReInitDisk`: Re-initializes a cloud disk to the state when the cloud disk was created.
@@ -13936,14 +12003,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReInitDisk",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReInitDisk", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `RebootInstance`: Restarts an Elastic Compute Service (ECS) instance.
@@ -13958,14 +12018,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RebootInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RebootInstance", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `RebootInstances`: Restarts Elastic Compute Service (ECS) instances. When you call this operation, you can configure parameters to specify a batch operation mode and whether to forcefully restart the instances.
@@ -13980,14 +12033,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RebootInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RebootInstances", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `RecoverVirtualBorderRouter`: RecoverVirtualBorderRouter
@@ -14004,14 +12050,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RecoverVirtualBorderRouter",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RecoverVirtualBorderRouter", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `RedeployDedicatedHost`: Migrates Elastic Compute Service (ECS) instances from a failed dedicated host.
@@ -14026,14 +12065,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RedeployDedicatedHost",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RedeployDedicatedHost", "EcsApi")
     }
     #[cfg(feature = "om-and-monitoring")]
     /// Calls `RedeployInstance`: Redeploys an Elastic Compute Service (ECS) instance. You can call this operation to redeploy an ECS instance when the instance receives a system event notification.
@@ -14048,14 +12080,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RedeployInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RedeployInstance", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `ReleaseCapacityReservation`: Releases a capacity reservation.
@@ -14072,14 +12097,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReleaseCapacityReservation",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReleaseCapacityReservation", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `ReleaseDedicatedHost`: Releases a pay-as-you-go Dedicated Host or an expired subscription Dedicated Host.
@@ -14094,14 +12112,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReleaseDedicatedHost",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReleaseDedicatedHost", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ReleaseEipAddress`: ReleaseEipAddress
@@ -14116,14 +12127,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReleaseEipAddress",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReleaseEipAddress", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `ReleasePublicIpAddress`: Disassociates a public IP address from an Elastic Compute Service (ECS) instance.
@@ -14140,14 +12144,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReleasePublicIpAddress",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReleasePublicIpAddress", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `RemoveBandwidthPackageIps`: RemoveBandwidthPackageIps
@@ -14164,14 +12161,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveBandwidthPackageIps",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RemoveBandwidthPackageIps", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `RemoveTags`: Removes tags from a resource, such as an Elastic Compute Service (ECS) instance, disk, snapshot, image, or security group.
@@ -14186,14 +12176,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveTags",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RemoveTags", "EcsApi")
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Calls `RenewDedicatedHosts`: Renews one or more subscription dedicated hosts.
@@ -14208,14 +12191,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RenewDedicatedHosts",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RenewDedicatedHosts", "EcsApi")
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Calls `RenewElasticityAssurances`: Renews elasticity assurances that you purchased.
@@ -14232,14 +12208,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RenewElasticityAssurances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RenewElasticityAssurances", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `RenewInstance`: Renews a subscription Elastic Compute Service (ECS) instance. You can specify a renewal period or renew the instance to a unified expiration date.
@@ -14254,14 +12223,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RenewInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RenewInstance", "EcsApi")
     }
     #[cfg(feature = "reserved-instances")]
     /// Calls `RenewReservedInstances`: Renews one or more reserved instances. When you renew reserved instances, you can specify a validity period (renewal period) and whether to enable auto-renewal for the reserved instances.
@@ -14278,14 +12240,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RenewReservedInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RenewReservedInstances", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ReplaceSystemDisk`: Replaces the operating system (system disk) of an ECS instance. After the operating system of the ECS instance is replaced, the original system disk of the instance is released and a new system disk is generated for the instance. This causes the ID of the system disk to change.
@@ -14300,14 +12255,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReplaceSystemDisk",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReplaceSystemDisk", "EcsApi")
     }
     #[cfg(feature = "om-and-monitoring")]
     /// Calls `ReportInstancesStatus`: Reports an exception on Elastic Compute Service (ECS) instances. You can report the same exception on multiple ECS instances or on multiple disks of an ECS instance.
@@ -14322,14 +12270,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReportInstancesStatus",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReportInstancesStatus", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ResetDisk`: Rolls back a cloud disk to a snapshot from an earlier point in time.
@@ -14344,14 +12285,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ResetDisk",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ResetDisk", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ResetDiskDefaultKMSKeyId`: Resets the Key Management Service (KMS) key used by Account-level Elastic Block Storage (EBS) Default Encryption in a region to the service key.
@@ -14368,14 +12302,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ResetDiskDefaultKMSKeyId",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ResetDiskDefaultKMSKeyId", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ResetDisks`: Rolls back one or more disks by using a snapshot-consistent group.
@@ -14390,14 +12317,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ResetDisks",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ResetDisks", "EcsApi")
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Calls `ResizeDisk`: Resizes a system disk or a data disk.
@@ -14412,14 +12332,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ResizeDisk",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ResizeDisk", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `RevokeSecurityGroup`: Deletes inbound security group rules from a specific security group.
@@ -14434,14 +12347,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RevokeSecurityGroup",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RevokeSecurityGroup", "EcsApi")
     }
     #[cfg(feature = "security-groups")]
     /// Calls `RevokeSecurityGroupEgress`: Deletes outbound security group rules from a specified security group.
@@ -14458,14 +12364,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RevokeSecurityGroupEgress",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RevokeSecurityGroupEgress", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `RunCommand`: Creates and runs a Cloud Assistant command on one or more Elastic Compute Service (ECS) instances. Shell, PowerShell, and batch commands are supported. You can run the command based on a schedule, include custom parameters in the command, or run the command in containers on instances.
@@ -14480,14 +12379,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RunCommand",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RunCommand", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `RunInstances`: Batch creates Elastic Compute Service (ECS) instances. You can automatically start, assign public IP addresses to, and specify an automatic release time for the instances.
@@ -14502,14 +12394,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RunInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RunInstances", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `SendFile`: Sends a file to one or more Elastic Compute Service (ECS) instances.
@@ -14524,14 +12409,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SendFile",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SendFile", "EcsApi")
     }
     #[cfg(feature = "images")]
     /// Calls `StartImagePipelineExecution`: Executes an image creation task (image building task) by using an image template.
@@ -14548,13 +12426,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartImagePipelineExecution",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "StartImagePipelineExecution",
+            "EcsApi",
         )
     }
     #[cfg(feature = "instances")]
@@ -14570,14 +12444,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StartInstance", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `StartInstances`: Starts Elastic Compute Service (ECS) instances that are in the Stopped state.
@@ -14592,14 +12459,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StartInstances", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `StartTerminalSession`: Creates a session by using the session management feature. When you call this operation, you can include the ID of an Elastic Compute Service (ECS) instance in the request to create a WebSocket session for the instance. The URL of the WebSocket session returned by the operation can be used to connect to the instance.
@@ -14614,14 +12474,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartTerminalSession",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StartTerminalSession", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `StopInstance`: Stops an Elastic Compute Service (ECS) instance. You can specify parameters to determine whether to forcefully stop the instance and the stop mode.
@@ -14636,14 +12489,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StopInstance",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StopInstance", "EcsApi")
     }
     #[cfg(feature = "instances")]
     /// Calls `StopInstances`: Stops Elastic Compute Service (ECS) instances. You can specify parameters to determine whether to forcefully stop the instances and the stop mode.
@@ -14658,14 +12504,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StopInstances",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StopInstances", "EcsApi")
     }
     #[cfg(feature = "cloud-assistant")]
     /// Calls `StopInvocation`: \\\*   If you stop the process of a command that runs only once, the executions that have started are not interrupted. The executions that have not started are canceled. \\\*   If you stop the process of a scheduled invocation command, the executions that have started are not interrupted. However, the execution does not start in the next period.
@@ -14680,14 +12519,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StopInvocation",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StopInvocation", "EcsApi")
     }
     #[cfg(feature = "tags-and-resourcegroup")]
     /// Calls `TagResources`: Creates and adds tags to Elastic Compute Service (ECS) resources.
@@ -14702,14 +12534,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `TerminatePhysicalConnection`: TerminatePhysicalConnection
@@ -14726,13 +12551,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TerminatePhysicalConnection",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "TerminatePhysicalConnection",
+            "EcsApi",
         )
     }
     #[cfg(feature = "deprecated")]
@@ -14750,13 +12571,9 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TerminateVirtualBorderRouter",
-                    api: "EcsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "TerminateVirtualBorderRouter",
+            "EcsApi",
         )
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -14772,14 +12589,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassignIpv6Addresses",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassignIpv6Addresses", "EcsApi")
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Calls `UnassignPrivateIpAddresses`: Unassigns secondary private IP addresses from an elastic network interface (ENI).
@@ -14796,14 +12606,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassignPrivateIpAddresses",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassignPrivateIpAddresses", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `UnassociateEipAddress`: UnassociateEipAddress
@@ -14818,14 +12621,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateEipAddress",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassociateEipAddress", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Calls `UnassociateHaVip`: UnassociateHaVip
@@ -14840,14 +12636,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateHaVip",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassociateHaVip", "EcsApi")
     }
     #[cfg(feature = "tags-and-resourcegroup")]
     /// Calls `UntagResources`: Removes tags from Elastic Compute Service (ECS) resources. After a tag is removed from a resource, the tag is automatically deleted if it is not added to other resources.
@@ -14862,14 +12651,7 @@ pub trait EcsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UntagResources",
-                    api: "EcsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UntagResources", "EcsApi")
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.

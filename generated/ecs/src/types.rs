@@ -113,9 +113,11 @@ pub struct DedicatedHostIdSets {
 impl ::acs_runtime::de::FromJson for DedicatedHostIdSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_id: fields.take("DedicatedHostId")?,
-        })
+        let value = Self {
+            dedicated_host_id: fields.read("DedicatedHostId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -139,9 +141,11 @@ pub struct Ipv6Sets {
 impl ::acs_runtime::de::FromJson for Ipv6Sets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_address: fields.take("Ipv6Address")?,
-        })
+        let value = Self {
+            ipv6_address: fields.read("Ipv6Address"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -165,9 +169,11 @@ pub struct Ipv6PrefixSets {
 impl ::acs_runtime::de::FromJson for Ipv6PrefixSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_prefix: fields.take("Ipv6Prefix")?,
-        })
+        let value = Self {
+            ipv6_prefix: fields.read("Ipv6Prefix"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -191,9 +197,11 @@ pub struct PrivateIpSet {
 impl ::acs_runtime::de::FromJson for PrivateIpSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_address: fields.take("PrivateIpAddress")?,
-        })
+        let value = Self {
+            private_ip_address: fields.read("PrivateIpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -217,9 +225,11 @@ pub struct Ipv4PrefixSet {
 impl ::acs_runtime::de::FromJson for Ipv4PrefixSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv4_prefixes: fields.take("Ipv4Prefixes")?,
-        })
+        let value = Self {
+            ipv4_prefixes: fields.read("Ipv4Prefixes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -248,11 +258,13 @@ pub struct AssignedPrivateIpAddressesSet {
 impl ::acs_runtime::de::FromJson for AssignedPrivateIpAddressesSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            private_ip_set: fields.take("PrivateIpSet")?,
-            ipv4_prefix_set: fields.take("Ipv4PrefixSet")?,
-        })
+        let value = Self {
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            private_ip_set: fields.read("PrivateIpSet"),
+            ipv4_prefix_set: fields.read("Ipv4PrefixSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -292,12 +304,14 @@ pub struct AttachInstanceRamRoleResult {
 impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResult {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            instance_id: fields.take("InstanceId")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            instance_id: fields.read("InstanceId"),
+            success: fields.read("Success"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -323,9 +337,11 @@ pub struct AttachInstanceRamRoleResults {
 impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResults {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            attach_instance_ram_role_result: fields.take("AttachInstanceRamRoleResult")?,
-        })
+        let value = Self {
+            attach_instance_ram_role_result: fields.read("AttachInstanceRamRoleResult"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -365,12 +381,14 @@ pub struct AttachKeyPairResult {
 impl ::acs_runtime::de::FromJson for AttachKeyPairResult {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            instance_id: fields.take("InstanceId")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            instance_id: fields.read("InstanceId"),
+            success: fields.read("Success"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssh-key-pairs")]
@@ -394,9 +412,11 @@ pub struct Results {
 impl ::acs_runtime::de::FromJson for Results {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            result: fields.take("Result")?,
-        })
+        let value = Self {
+            result: fields.read("Result"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssh-key-pairs")]
@@ -1708,9 +1728,11 @@ pub struct InstanceIds {
 impl ::acs_runtime::de::FromJson for InstanceIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "auto-provisioning-groups", feature = "deployment-sets"))]
@@ -1766,15 +1788,17 @@ pub struct LaunchResult {
 impl ::acs_runtime::de::FromJson for LaunchResult {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            error_msg: fields.take("ErrorMsg")?,
-            instance_type: fields.take("InstanceType")?,
-            error_code: fields.take("ErrorCode")?,
-            spot_strategy: fields.take("SpotStrategy")?,
-            amount: fields.take("Amount")?,
-            instance_ids: fields.take("InstanceIds")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            error_msg: fields.read("ErrorMsg"),
+            instance_type: fields.read("InstanceType"),
+            error_code: fields.read("ErrorCode"),
+            spot_strategy: fields.read("SpotStrategy"),
+            amount: fields.read("Amount"),
+            instance_ids: fields.read("InstanceIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -1798,9 +1822,11 @@ pub struct LaunchResults {
 impl ::acs_runtime::de::FromJson for LaunchResults {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_result: fields.take("LaunchResult")?,
-        })
+        let value = Self {
+            launch_result: fields.read("LaunchResult"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -3044,9 +3070,11 @@ pub struct ForwardTableIds {
 impl ::acs_runtime::de::FromJson for ForwardTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            forward_table_id: fields.take("ForwardTableId")?,
-        })
+        let value = Self {
+            forward_table_id: fields.read("ForwardTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -3068,9 +3096,11 @@ pub struct BandwidthPackageIds {
 impl ::acs_runtime::de::FromJson for BandwidthPackageIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-        })
+        let value = Self {
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -3215,9 +3245,11 @@ pub struct SecurityGroupIds {
 impl ::acs_runtime::de::FromJson for SecurityGroupIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group_id: fields.take("SecurityGroupId")?,
-        })
+        let value = Self {
+            security_group_id: fields.read("SecurityGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3253,10 +3285,12 @@ pub struct CreateNetworkInterfacePrivateIpSet {
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfacePrivateIpSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            primary: fields.take("Primary")?,
-        })
+        let value = Self {
+            private_ip_address: fields.read("PrivateIpAddress"),
+            primary: fields.read("Primary"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -3280,9 +3314,11 @@ pub struct PrivateIpSets {
 impl ::acs_runtime::de::FromJson for PrivateIpSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_set: fields.take("PrivateIpSet")?,
-        })
+        let value = Self {
+            private_ip_set: fields.read("PrivateIpSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -3342,10 +3378,12 @@ pub struct CreateNetworkInterfaceTag {
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_value: fields.take("TagValue")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            tag_value: fields.read("TagValue"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3414,7 +3452,9 @@ pub struct Tags {
 impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3454,9 +3494,11 @@ pub struct Ipv6Set {
 impl ::acs_runtime::de::FromJson for Ipv6Set {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_address: fields.take("Ipv6Address")?,
-        })
+        let value = Self {
+            ipv6_address: fields.read("Ipv6Address"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3480,9 +3522,11 @@ pub struct CreateNetworkInterfaceIpv6Sets {
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv6Sets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_set: fields.take("Ipv6Set")?,
-        })
+        let value = Self {
+            ipv6_set: fields.read("Ipv6Set"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3507,9 +3551,11 @@ pub struct CreateNetworkInterfaceIpv4PrefixSet {
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv4PrefixSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv4_prefix: fields.take("Ipv4Prefix")?,
-        })
+        let value = Self {
+            ipv4_prefix: fields.read("Ipv4Prefix"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3533,9 +3579,11 @@ pub struct Ipv4PrefixSets {
 impl ::acs_runtime::de::FromJson for Ipv4PrefixSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv4_prefix_set: fields.take("Ipv4PrefixSet")?,
-        })
+        let value = Self {
+            ipv4_prefix_set: fields.read("Ipv4PrefixSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3560,9 +3608,11 @@ pub struct Ipv6PrefixSet {
 impl ::acs_runtime::de::FromJson for Ipv6PrefixSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_prefix: fields.take("Ipv6Prefix")?,
-        })
+        let value = Self {
+            ipv6_prefix: fields.read("Ipv6Prefix"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3586,9 +3636,11 @@ pub struct CreateNetworkInterfaceIpv6PrefixSets {
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv6PrefixSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_prefix_set: fields.take("Ipv6PrefixSet")?,
-        })
+        let value = Self {
+            ipv6_prefix_set: fields.read("Ipv6PrefixSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
@@ -3643,15 +3695,16 @@ pub struct NetworkInterfacePermission {
 impl ::acs_runtime::de::FromJson for NetworkInterfacePermission {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            permission: fields.take("Permission")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            account_id: fields.take("AccountId")?,
-            network_interface_permission_id: fields
-                .take("NetworkInterfacePermissionId")?,
-            service_name: fields.take("ServiceName")?,
-            permission_state: fields.take("PermissionState")?,
-        })
+        let value = Self {
+            permission: fields.read("Permission"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            account_id: fields.read("AccountId"),
+            network_interface_permission_id: fields.read("NetworkInterfacePermissionId"),
+            service_name: fields.read("ServiceName"),
+            permission_state: fields.read("PermissionState"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -3740,9 +3793,11 @@ pub struct EventIdSet {
 impl ::acs_runtime::de::FromJson for EventIdSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            event_id: fields.take("EventId")?,
-        })
+        let value = Self {
+            event_id: fields.read("EventId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -3807,17 +3862,19 @@ pub struct Activation {
 impl ::acs_runtime::de::FromJson for Activation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            deregistered_count: fields.take("DeregisteredCount")?,
-            instance_count: fields.take("InstanceCount")?,
-            description: fields.take("Description")?,
-            registered_count: fields.take("RegisteredCount")?,
-            instance_name: fields.take("InstanceName")?,
-            ip_address_range: fields.take("IpAddressRange")?,
-            time_to_live_in_hours: fields.take("TimeToLiveInHours")?,
-            activation_id: fields.take("ActivationId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            deregistered_count: fields.read("DeregisteredCount"),
+            instance_count: fields.read("InstanceCount"),
+            description: fields.read("Description"),
+            registered_count: fields.read("RegisteredCount"),
+            instance_name: fields.read("InstanceName"),
+            ip_address_range: fields.read("IpAddressRange"),
+            time_to_live_in_hours: fields.read("TimeToLiveInHours"),
+            activation_id: fields.read("ActivationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -3841,9 +3898,11 @@ pub struct LaunchTemplateVersionNumbers {
 impl ::acs_runtime::de::FromJson for LaunchTemplateVersionNumbers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            version_numbers: fields.take("versionNumbers")?,
-        })
+        let value = Self {
+            version_numbers: fields.read("versionNumbers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -3873,10 +3932,12 @@ pub struct LaunchTemplateVersion {
 impl ::acs_runtime::de::FromJson for LaunchTemplateVersion {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_id: fields.take("LaunchTemplateId")?,
-            launch_template_version_number: fields.take("LaunchTemplateVersionNumber")?,
-        })
+        let value = Self {
+            launch_template_id: fields.read("LaunchTemplateId"),
+            launch_template_version_number: fields.read("LaunchTemplateVersionNumber"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -3900,9 +3961,11 @@ pub struct LaunchTemplateVersions {
 impl ::acs_runtime::de::FromJson for LaunchTemplateVersions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_version: fields.take("LaunchTemplateVersion")?,
-        })
+        let value = Self {
+            launch_template_version: fields.read("LaunchTemplateVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -3944,10 +4007,12 @@ pub struct RelatedItem {
 impl ::acs_runtime::de::FromJson for RelatedItem {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3989,9 +4054,11 @@ pub struct RelatedItemSet {
 impl ::acs_runtime::de::FromJson for RelatedItemSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            related_item: fields.take("RelatedItem")?,
-        })
+        let value = Self {
+            related_item: fields.read("RelatedItem"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4050,12 +4117,14 @@ pub struct OperationProgress {
 impl ::acs_runtime::de::FromJson for OperationProgress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            error_msg: fields.take("ErrorMsg")?,
-            error_code: fields.take("ErrorCode")?,
-            operation_status: fields.take("OperationStatus")?,
-            related_item_set: fields.take("RelatedItemSet")?,
-        })
+        let value = Self {
+            error_msg: fields.read("ErrorMsg"),
+            error_code: fields.read("ErrorCode"),
+            operation_status: fields.read("OperationStatus"),
+            related_item_set: fields.read("RelatedItemSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4097,9 +4166,11 @@ pub struct OperationProgressSet {
 impl ::acs_runtime::de::FromJson for OperationProgressSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            operation_progress: fields.take("OperationProgress")?,
-        })
+        let value = Self {
+            operation_progress: fields.read("OperationProgress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4195,22 +4266,24 @@ pub struct Instance {
 impl ::acs_runtime::de::FromJson for Instance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            last_invoked_time: fields.take("LastInvokedTime")?,
-            internet_ip: fields.take("InternetIp")?,
-            hostname: fields.take("Hostname")?,
-            instance_id: fields.take("InstanceId")?,
-            activation_id: fields.take("ActivationId")?,
-            intranet_ip: fields.take("IntranetIp")?,
-            agent_version: fields.take("AgentVersion")?,
-            registration_time: fields.take("RegistrationTime")?,
-            instance_name: fields.take("InstanceName")?,
-            os_type: fields.take("OsType")?,
-            os_version: fields.take("OsVersion")?,
-            invocation_count: fields.take("InvocationCount")?,
-            machine_id: fields.take("MachineId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            last_invoked_time: fields.read("LastInvokedTime"),
+            internet_ip: fields.read("InternetIp"),
+            hostname: fields.read("Hostname"),
+            instance_id: fields.read("InstanceId"),
+            activation_id: fields.read("ActivationId"),
+            intranet_ip: fields.read("IntranetIp"),
+            agent_version: fields.read("AgentVersion"),
+            registration_time: fields.read("RegistrationTime"),
+            instance_name: fields.read("InstanceName"),
+            os_type: fields.read("OsType"),
+            os_version: fields.read("OsVersion"),
+            invocation_count: fields.read("InvocationCount"),
+            machine_id: fields.read("MachineId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -4264,16 +4337,18 @@ pub struct AccessPointType {
 impl ::acs_runtime::de::FromJson for AccessPointType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            host_operator: fields.take("HostOperator")?,
-            description: fields.take("Description")?,
-            attached_region_no: fields.take("AttachedRegionNo")?,
-            name: fields.take("Name")?,
-            access_point_id: fields.take("AccessPointId")?,
-            location: fields.take("Location")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            host_operator: fields.read("HostOperator"),
+            description: fields.read("Description"),
+            attached_region_no: fields.read("AttachedRegionNo"),
+            name: fields.read("Name"),
+            access_point_id: fields.read("AccessPointId"),
+            location: fields.read("Location"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -4295,9 +4370,11 @@ pub struct AccessPointSet {
 impl ::acs_runtime::de::FromJson for AccessPointSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_point_type: fields.take("AccessPointType")?,
-        })
+        let value = Self {
+            access_point_type: fields.read("AccessPointType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -4384,15 +4461,17 @@ pub struct ValueItem {
 impl ::acs_runtime::de::FromJson for ValueItem {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_category: fields.take("DiskCategory")?,
-            value: fields.take("Value")?,
-            expired_time: fields.take("ExpiredTime")?,
-            zone_id: fields.take("ZoneId")?,
-            instance_type: fields.take("InstanceType")?,
-            count: fields.take("Count")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-        })
+        let value = Self {
+            disk_category: fields.read("DiskCategory"),
+            value: fields.read("Value"),
+            expired_time: fields.read("ExpiredTime"),
+            zone_id: fields.read("ZoneId"),
+            instance_type: fields.read("InstanceType"),
+            count: fields.read("Count"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -4416,9 +4495,11 @@ pub struct AttributeValues {
 impl ::acs_runtime::de::FromJson for AttributeValues {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            value_item: fields.take("ValueItem")?,
-        })
+        let value = Self {
+            value_item: fields.read("ValueItem"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -4461,10 +4542,12 @@ pub struct AccountAttributeItem {
 impl ::acs_runtime::de::FromJson for AccountAttributeItem {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            attribute_name: fields.take("AttributeName")?,
-            attribute_values: fields.take("AttributeValues")?,
-        })
+        let value = Self {
+            attribute_name: fields.read("AttributeName"),
+            attribute_values: fields.read("AttributeValues"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -4488,9 +4571,11 @@ pub struct AccountAttributeItems {
 impl ::acs_runtime::de::FromJson for AccountAttributeItems {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            account_attribute_item: fields.take("AccountAttributeItem")?,
-        })
+        let value = Self {
+            account_attribute_item: fields.read("AccountAttributeItem"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -4534,10 +4619,12 @@ pub struct DescribeActivationsTag {
 impl ::acs_runtime::de::FromJson for DescribeActivationsTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -4623,20 +4710,22 @@ pub struct ActivationList {
 impl ::acs_runtime::de::FromJson for ActivationList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            deregistered_count: fields.take("DeregisteredCount")?,
-            instance_count: fields.take("InstanceCount")?,
-            description: fields.take("Description")?,
-            registered_count: fields.take("RegisteredCount")?,
-            instance_name: fields.take("InstanceName")?,
-            disabled: fields.take("Disabled")?,
-            ip_address_range: fields.take("IpAddressRange")?,
-            time_to_live_in_hours: fields.take("TimeToLiveInHours")?,
-            activation_id: fields.take("ActivationId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            deregistered_count: fields.read("DeregisteredCount"),
+            instance_count: fields.read("InstanceCount"),
+            description: fields.read("Description"),
+            registered_count: fields.read("RegisteredCount"),
+            instance_name: fields.read("InstanceName"),
+            disabled: fields.read("Disabled"),
+            ip_address_range: fields.read("IpAddressRange"),
+            time_to_live_in_hours: fields.read("TimeToLiveInHours"),
+            activation_id: fields.read("ActivationId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -4671,10 +4760,12 @@ pub struct ActivityDetail {
 impl ::acs_runtime::de::FromJson for ActivityDetail {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            detail: fields.take("Detail")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            detail: fields.read("Detail"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4698,9 +4789,11 @@ pub struct ActivityDetails {
 impl ::acs_runtime::de::FromJson for ActivityDetails {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            activity_detail: fields.take("ActivityDetail")?,
-        })
+        let value = Self {
+            activity_detail: fields.read("ActivityDetail"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4746,13 +4839,15 @@ pub struct AutoProvisioningGroupHistory {
 impl ::acs_runtime::de::FromJson for AutoProvisioningGroupHistory {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            start_time: fields.take("StartTime")?,
-            task_id: fields.take("TaskId")?,
-            last_event_time: fields.take("LastEventTime")?,
-            activity_details: fields.take("ActivityDetails")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            start_time: fields.read("StartTime"),
+            task_id: fields.read("TaskId"),
+            last_event_time: fields.read("LastEventTime"),
+            activity_details: fields.read("ActivityDetails"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4778,9 +4873,11 @@ pub struct AutoProvisioningGroupHistories {
 impl ::acs_runtime::de::FromJson for AutoProvisioningGroupHistories {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            auto_provisioning_group_history: fields.take("AutoProvisioningGroupHistory")?,
-        })
+        let value = Self {
+            auto_provisioning_group_history: fields.read("AutoProvisioningGroupHistory"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4866,20 +4963,22 @@ pub struct DescribeAutoProvisioningGroupInstancesInstance {
 impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupInstancesInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            is_spot: fields.take("IsSpot")?,
-            cpu: fields.take("CPU")?,
-            instance_id: fields.take("InstanceId")?,
-            network_type: fields.take("NetworkType")?,
-            instance_type: fields.take("InstanceType")?,
-            region_id: fields.take("RegionId")?,
-            io_optimized: fields.take("IoOptimized")?,
-            os_type: fields.take("OsType")?,
-            zone_id: fields.take("ZoneId")?,
-            memory: fields.take("Memory")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            is_spot: fields.read("IsSpot"),
+            cpu: fields.read("CPU"),
+            instance_id: fields.read("InstanceId"),
+            network_type: fields.read("NetworkType"),
+            instance_type: fields.read("InstanceType"),
+            region_id: fields.read("RegionId"),
+            io_optimized: fields.read("IoOptimized"),
+            os_type: fields.read("OsType"),
+            zone_id: fields.read("ZoneId"),
+            memory: fields.read("Memory"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4905,9 +5004,11 @@ pub struct Instances {
 impl ::acs_runtime::de::FromJson for Instances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance: fields.take("Instance")?,
-        })
+        let value = Self {
+            instance: fields.read("Instance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4952,13 +5053,15 @@ pub struct DescribeAutoProvisioningGroupsLaunchTemplateConfig {
 impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsLaunchTemplateConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            max_price: fields.take("MaxPrice")?,
-            priority: fields.take("Priority")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            weighted_capacity: fields.take("WeightedCapacity")?,
-            instance_type: fields.take("InstanceType")?,
-        })
+        let value = Self {
+            max_price: fields.read("MaxPrice"),
+            priority: fields.read("Priority"),
+            v_switch_id: fields.read("VSwitchId"),
+            weighted_capacity: fields.read("WeightedCapacity"),
+            instance_type: fields.read("InstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -4985,9 +5088,11 @@ pub struct LaunchTemplateConfigs {
 impl ::acs_runtime::de::FromJson for LaunchTemplateConfigs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_config: fields.take("LaunchTemplateConfig")?,
-        })
+        let value = Self {
+            launch_template_config: fields.read("LaunchTemplateConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5030,11 +5135,13 @@ pub struct SpotOptions {
 impl ::acs_runtime::de::FromJson for SpotOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_pools_to_use_count: fields.take("InstancePoolsToUseCount")?,
-            allocation_strategy: fields.take("AllocationStrategy")?,
-            instance_interruption_behavior: fields.take("InstanceInterruptionBehavior")?,
-        })
+        let value = Self {
+            instance_pools_to_use_count: fields.read("InstancePoolsToUseCount"),
+            allocation_strategy: fields.read("AllocationStrategy"),
+            instance_interruption_behavior: fields.read("InstanceInterruptionBehavior"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5064,9 +5171,11 @@ pub struct PayAsYouGoOptions {
 impl ::acs_runtime::de::FromJson for PayAsYouGoOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            allocation_strategy: fields.take("AllocationStrategy")?,
-        })
+        let value = Self {
+            allocation_strategy: fields.read("AllocationStrategy"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5113,12 +5222,14 @@ pub struct TargetCapacitySpecification {
 impl ::acs_runtime::de::FromJson for TargetCapacitySpecification {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            spot_target_capacity: fields.take("SpotTargetCapacity")?,
-            pay_as_you_go_target_capacity: fields.take("PayAsYouGoTargetCapacity")?,
-            default_target_capacity_type: fields.take("DefaultTargetCapacityType")?,
-            total_target_capacity: fields.take("TotalTargetCapacity")?,
-        })
+        let value = Self {
+            spot_target_capacity: fields.read("SpotTargetCapacity"),
+            pay_as_you_go_target_capacity: fields.read("PayAsYouGoTargetCapacity"),
+            default_target_capacity_type: fields.read("DefaultTargetCapacityType"),
+            total_target_capacity: fields.read("TotalTargetCapacity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5154,7 +5265,9 @@ pub struct DescribeAutoProvisioningGroupsTags {
 impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -5303,31 +5416,33 @@ pub struct AutoProvisioningGroup {
 impl ::acs_runtime::de::FromJson for AutoProvisioningGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            auto_provisioning_group_name: fields.take("AutoProvisioningGroupName")?,
-            status: fields.take("Status")?,
-            terminate_instances: fields.take("TerminateInstances")?,
-            max_spot_price: fields.take("MaxSpotPrice")?,
-            state: fields.take("State")?,
-            launch_template_id: fields.take("LaunchTemplateId")?,
-            valid_from: fields.take("ValidFrom")?,
-            launch_template_version: fields.take("LaunchTemplateVersion")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            auto_provisioning_group_name: fields.read("AutoProvisioningGroupName"),
+            status: fields.read("Status"),
+            terminate_instances: fields.read("TerminateInstances"),
+            max_spot_price: fields.read("MaxSpotPrice"),
+            state: fields.read("State"),
+            launch_template_id: fields.read("LaunchTemplateId"),
+            valid_from: fields.read("ValidFrom"),
+            launch_template_version: fields.read("LaunchTemplateVersion"),
             terminate_instances_with_expiration: fields
-                .take("TerminateInstancesWithExpiration")?,
-            region_id: fields.take("RegionId")?,
-            valid_until: fields.take("ValidUntil")?,
-            auto_provisioning_group_type: fields.take("AutoProvisioningGroupType")?,
-            auto_provisioning_group_id: fields.take("AutoProvisioningGroupId")?,
+                .read("TerminateInstancesWithExpiration"),
+            region_id: fields.read("RegionId"),
+            valid_until: fields.read("ValidUntil"),
+            auto_provisioning_group_type: fields.read("AutoProvisioningGroupType"),
+            auto_provisioning_group_id: fields.read("AutoProvisioningGroupId"),
             excess_capacity_termination_policy: fields
-                .take("ExcessCapacityTerminationPolicy")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            launch_template_configs: fields.take("LaunchTemplateConfigs")?,
-            spot_options: fields.take("SpotOptions")?,
-            pay_as_you_go_options: fields.take("PayAsYouGoOptions")?,
-            target_capacity_specification: fields.take("TargetCapacitySpecification")?,
-            tags: fields.take("Tags")?,
-        })
+                .read("ExcessCapacityTerminationPolicy"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            launch_template_configs: fields.read("LaunchTemplateConfigs"),
+            spot_options: fields.read("SpotOptions"),
+            pay_as_you_go_options: fields.read("PayAsYouGoOptions"),
+            target_capacity_specification: fields.read("TargetCapacitySpecification"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5351,9 +5466,11 @@ pub struct AutoProvisioningGroups {
 impl ::acs_runtime::de::FromJson for AutoProvisioningGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            auto_provisioning_group: fields.take("AutoProvisioningGroup")?,
-        })
+        let value = Self {
+            auto_provisioning_group: fields.read("AutoProvisioningGroup"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "auto-provisioning-groups")]
@@ -5383,10 +5500,12 @@ pub struct AutoSnapshotPolicyAssociation {
 impl ::acs_runtime::de::FromJson for AutoSnapshotPolicyAssociation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
-            disk_id: fields.take("DiskId")?,
-        })
+        let value = Self {
+            auto_snapshot_policy_id: fields.read("AutoSnapshotPolicyId"),
+            disk_id: fields.read("DiskId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5412,10 +5531,12 @@ pub struct AutoSnapshotPolicyAssociations {
 impl ::acs_runtime::de::FromJson for AutoSnapshotPolicyAssociations {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             auto_snapshot_policy_association: fields
-                .take("AutoSnapshotPolicyAssociation")?,
-        })
+                .read("AutoSnapshotPolicyAssociation"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5451,10 +5572,12 @@ impl ::acs_runtime::de::FromJson
 for DescribeAutoSnapshotPolicyExCopyEncryptionConfiguration {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            encrypted: fields.take("Encrypted")?,
-            kms_key_id: fields.take("KMSKeyId")?,
-        })
+        let value = Self {
+            encrypted: fields.read("Encrypted"),
+            kms_key_id: fields.read("KMSKeyId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5571,26 +5694,27 @@ pub struct AutoSnapshotPolicy {
 impl ::acs_runtime::de::FromJson for AutoSnapshotPolicy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            time_points: fields.take("TimePoints")?,
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            auto_snapshot_policy_name: fields.take("AutoSnapshotPolicyName")?,
-            target_copy_regions: fields.take("TargetCopyRegions")?,
-            copied_snapshots_retention_days: fields
-                .take("CopiedSnapshotsRetentionDays")?,
-            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
-            retention_days: fields.take("RetentionDays")?,
-            region_id: fields.take("RegionId")?,
-            disk_nums: fields.take("DiskNums")?,
-            enable_cross_region_copy: fields.take("EnableCrossRegionCopy")?,
-            repeat_weekdays: fields.take("RepeatWeekdays")?,
-            volume_nums: fields.take("VolumeNums")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            copy_encryption_configuration: fields.take("CopyEncryptionConfiguration")?,
-            r#type: fields.take("Type")?,
-        })
+        let value = Self {
+            time_points: fields.read("TimePoints"),
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            auto_snapshot_policy_name: fields.read("AutoSnapshotPolicyName"),
+            target_copy_regions: fields.read("TargetCopyRegions"),
+            copied_snapshots_retention_days: fields.read("CopiedSnapshotsRetentionDays"),
+            auto_snapshot_policy_id: fields.read("AutoSnapshotPolicyId"),
+            retention_days: fields.read("RetentionDays"),
+            region_id: fields.read("RegionId"),
+            disk_nums: fields.read("DiskNums"),
+            enable_cross_region_copy: fields.read("EnableCrossRegionCopy"),
+            repeat_weekdays: fields.read("RepeatWeekdays"),
+            volume_nums: fields.read("VolumeNums"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            copy_encryption_configuration: fields.read("CopyEncryptionConfiguration"),
+            r#type: fields.read("Type"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5614,9 +5738,11 @@ pub struct AutoSnapshotPolicies {
 impl ::acs_runtime::de::FromJson for AutoSnapshotPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            auto_snapshot_policy: fields.take("AutoSnapshotPolicy")?,
-        })
+        let value = Self {
+            auto_snapshot_policy: fields.read("AutoSnapshotPolicy"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -5654,14 +5780,16 @@ pub struct SupportedResource {
 impl ::acs_runtime::de::FromJson for SupportedResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            value: fields.take("Value")?,
-            max: fields.take("Max")?,
-            unit: fields.take("Unit")?,
-            status_category: fields.take("StatusCategory")?,
-            min: fields.take("Min")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            value: fields.read("Value"),
+            max: fields.read("Max"),
+            unit: fields.read("Unit"),
+            status_category: fields.read("StatusCategory"),
+            min: fields.read("Min"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5683,9 +5811,11 @@ pub struct SupportedResources {
 impl ::acs_runtime::de::FromJson for SupportedResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_resource: fields.take("SupportedResource")?,
-        })
+        let value = Self {
+            supported_resource: fields.read("SupportedResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5710,10 +5840,12 @@ pub struct AvailableResource {
 impl ::acs_runtime::de::FromJson for AvailableResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            supported_resources: fields.take("SupportedResources")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            supported_resources: fields.read("SupportedResources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5735,9 +5867,11 @@ pub struct AvailableResources {
 impl ::acs_runtime::de::FromJson for AvailableResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_resource: fields.take("AvailableResource")?,
-        })
+        let value = Self {
+            available_resource: fields.read("AvailableResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5778,13 +5912,15 @@ pub struct AvailableZone {
 impl ::acs_runtime::de::FromJson for AvailableZone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            status: fields.take("Status")?,
-            status_category: fields.take("StatusCategory")?,
-            region_id: fields.take("RegionId")?,
-            available_resources: fields.take("AvailableResources")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            status: fields.read("Status"),
+            status_category: fields.read("StatusCategory"),
+            region_id: fields.read("RegionId"),
+            available_resources: fields.read("AvailableResources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5808,9 +5944,11 @@ pub struct AvailableZones {
 impl ::acs_runtime::de::FromJson for AvailableZones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_zone: fields.take("AvailableZone")?,
-        })
+        let value = Self {
+            available_zone: fields.read("AvailableZone"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -5853,12 +5991,14 @@ pub struct Bandwidth {
 impl ::acs_runtime::de::FromJson for Bandwidth {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            internet_charge_type: fields.take("InternetChargeType")?,
-            max: fields.take("Max")?,
-            min: fields.take("Min")?,
-            unit: fields.take("Unit")?,
-        })
+        let value = Self {
+            internet_charge_type: fields.read("InternetChargeType"),
+            max: fields.read("Max"),
+            min: fields.read("Min"),
+            unit: fields.read("Unit"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "networks")]
@@ -5882,9 +6022,11 @@ pub struct Bandwidths {
 impl ::acs_runtime::de::FromJson for Bandwidths {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth: fields.take("Bandwidth")?,
-        })
+        let value = Self {
+            bandwidth: fields.read("Bandwidth"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "networks")]
@@ -5908,10 +6050,12 @@ pub struct PublicIpAddresse {
 impl ::acs_runtime::de::FromJson for PublicIpAddresse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-            allocation_id: fields.take("AllocationId")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+            allocation_id: fields.read("AllocationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -5933,9 +6077,11 @@ pub struct PublicIpAddresses {
 impl ::acs_runtime::de::FromJson for PublicIpAddresses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            public_ip_addresse: fields.take("PublicIpAddresse")?,
-        })
+        let value = Self {
+            public_ip_addresse: fields.read("PublicIpAddresse"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -5985,23 +6131,25 @@ pub struct DescribeBandwidthPackagesBandwidthPackage {
 impl ::acs_runtime::de::FromJson for DescribeBandwidthPackagesBandwidthPackage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            ip_count: fields.take("IpCount")?,
-            region_id: fields.take("RegionId")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            description: fields.take("Description")?,
-            bandwidth: fields.take("Bandwidth")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            zone_id: fields.take("ZoneId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            isp: fields.take("ISP")?,
-            public_ip_addresses: fields.take("PublicIpAddresses")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            ip_count: fields.read("IpCount"),
+            region_id: fields.read("RegionId"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            description: fields.read("Description"),
+            bandwidth: fields.read("Bandwidth"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            zone_id: fields.read("ZoneId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            isp: fields.read("ISP"),
+            public_ip_addresses: fields.read("PublicIpAddresses"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -6025,9 +6173,11 @@ pub struct BandwidthPackages {
 impl ::acs_runtime::de::FromJson for BandwidthPackages {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth_package: fields.take("BandwidthPackage")?,
-        })
+        let value = Self {
+            bandwidth_package: fields.read("BandwidthPackage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -6071,9 +6221,11 @@ pub struct InstanceIdSet {
 impl ::acs_runtime::de::FromJson for InstanceIdSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6097,9 +6249,11 @@ pub struct CapacityReservationItem {
 impl ::acs_runtime::de::FromJson for CapacityReservationItem {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id_set: fields.take("InstanceIdSet")?,
-        })
+        let value = Self {
+            instance_id_set: fields.read("InstanceIdSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6145,11 +6299,13 @@ pub struct CapacityReservationUsage {
 impl ::acs_runtime::de::FromJson for CapacityReservationUsage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            account_id: fields.take("AccountId")?,
-            service_name: fields.take("ServiceName")?,
-            used_amount: fields.take("UsedAmount")?,
-        })
+        let value = Self {
+            account_id: fields.read("AccountId"),
+            service_name: fields.read("ServiceName"),
+            used_amount: fields.read("UsedAmount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6173,9 +6329,11 @@ pub struct CapacityReservationUsages {
 impl ::acs_runtime::de::FromJson for CapacityReservationUsages {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            capacity_reservation_usage: fields.take("CapacityReservationUsage")?,
-        })
+        let value = Self {
+            capacity_reservation_usage: fields.read("CapacityReservationUsage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6222,14 +6380,16 @@ pub struct AllocatedResource {
 impl ::acs_runtime::de::FromJson for AllocatedResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            used_amount: fields.take("UsedAmount")?,
-            total_amount: fields.take("TotalAmount")?,
-            available_amount: fields.take("AvailableAmount")?,
-            zone_id: fields.take("zoneId")?,
-            instance_type: fields.take("InstanceType")?,
-            capacity_reservation_usages: fields.take("CapacityReservationUsages")?,
-        })
+        let value = Self {
+            used_amount: fields.read("UsedAmount"),
+            total_amount: fields.read("TotalAmount"),
+            available_amount: fields.read("AvailableAmount"),
+            zone_id: fields.read("zoneId"),
+            instance_type: fields.read("InstanceType"),
+            capacity_reservation_usages: fields.read("CapacityReservationUsages"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6253,9 +6413,11 @@ pub struct AllocatedResources {
 impl ::acs_runtime::de::FromJson for AllocatedResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            allocated_resource: fields.take("AllocatedResource")?,
-        })
+        let value = Self {
+            allocated_resource: fields.read("AllocatedResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6386,28 +6548,30 @@ impl ::acs_runtime::de::FromJson
 for DescribeCapacityReservationsCapacityReservationItem {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            time_slot: fields.take("TimeSlot")?,
+        let value = Self {
+            status: fields.read("Status"),
+            time_slot: fields.read("TimeSlot"),
             private_pool_options_match_criteria: fields
-                .take("PrivatePoolOptionsMatchCriteria")?,
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-            private_pool_options_name: fields.take("PrivatePoolOptionsName")?,
-            region_id: fields.take("RegionId")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            end_time: fields.take("EndTime")?,
-            start_time: fields.take("StartTime")?,
-            description: fields.take("Description")?,
-            end_time_type: fields.take("EndTimeType")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            platform: fields.take("Platform")?,
-            allocated_resources: fields.take("AllocatedResources")?,
-            tags: fields.take("Tags")?,
-            start_time_type: fields.take("StartTimeType")?,
-            saving_plan_id: fields.take("SavingPlanId")?,
-            reserved_instance_id: fields.take("ReservedInstanceId")?,
-            capacity_reservation_owner_id: fields.take("CapacityReservationOwnerId")?,
-        })
+                .read("PrivatePoolOptionsMatchCriteria"),
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+            private_pool_options_name: fields.read("PrivatePoolOptionsName"),
+            region_id: fields.read("RegionId"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            end_time: fields.read("EndTime"),
+            start_time: fields.read("StartTime"),
+            description: fields.read("Description"),
+            end_time_type: fields.read("EndTimeType"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            platform: fields.read("Platform"),
+            allocated_resources: fields.read("AllocatedResources"),
+            tags: fields.read("Tags"),
+            start_time_type: fields.read("StartTimeType"),
+            saving_plan_id: fields.read("SavingPlanId"),
+            reserved_instance_id: fields.read("ReservedInstanceId"),
+            capacity_reservation_owner_id: fields.read("CapacityReservationOwnerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6434,9 +6598,11 @@ pub struct CapacityReservationSet {
 impl ::acs_runtime::de::FromJson for CapacityReservationSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            capacity_reservation_item: fields.take("CapacityReservationItem")?,
-        })
+        let value = Self {
+            capacity_reservation_item: fields.read("CapacityReservationItem"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -6466,10 +6632,12 @@ pub struct Link {
 impl ::acs_runtime::de::FromJson for Link {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "networks")]
@@ -6493,7 +6661,9 @@ pub struct Links {
 impl ::acs_runtime::de::FromJson for Links {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { link: fields.take("Link")? })
+        let value = Self { link: fields.read("Link") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "networks")]
@@ -6558,15 +6728,17 @@ pub struct OssDeliveryConfig {
 impl ::acs_runtime::de::FromJson for OssDeliveryConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            encryption_type: fields.take("EncryptionType")?,
-            encryption_algorithm: fields.take("EncryptionAlgorithm")?,
-            delivery_type: fields.take("DeliveryType")?,
-            enabled: fields.take("Enabled")?,
-            bucket_name: fields.take("BucketName")?,
-            prefix: fields.take("Prefix")?,
-            encryption_key_id: fields.take("EncryptionKeyId")?,
-        })
+        let value = Self {
+            encryption_type: fields.read("EncryptionType"),
+            encryption_algorithm: fields.read("EncryptionAlgorithm"),
+            delivery_type: fields.read("DeliveryType"),
+            enabled: fields.read("Enabled"),
+            bucket_name: fields.read("BucketName"),
+            prefix: fields.read("Prefix"),
+            encryption_key_id: fields.read("EncryptionKeyId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6590,9 +6762,11 @@ pub struct OssDeliveryConfigs {
 impl ::acs_runtime::de::FromJson for OssDeliveryConfigs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            oss_delivery_config: fields.take("OssDeliveryConfig")?,
-        })
+        let value = Self {
+            oss_delivery_config: fields.read("OssDeliveryConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6635,12 +6809,14 @@ pub struct SlsDeliveryConfig {
 impl ::acs_runtime::de::FromJson for SlsDeliveryConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            delivery_type: fields.take("DeliveryType")?,
-            logstore_name: fields.take("LogstoreName")?,
-            enabled: fields.take("Enabled")?,
-            project_name: fields.take("ProjectName")?,
-        })
+        let value = Self {
+            delivery_type: fields.read("DeliveryType"),
+            logstore_name: fields.read("LogstoreName"),
+            enabled: fields.read("Enabled"),
+            project_name: fields.read("ProjectName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6664,9 +6840,11 @@ pub struct SlsDeliveryConfigs {
 impl ::acs_runtime::de::FromJson for SlsDeliveryConfigs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            sls_delivery_config: fields.take("SlsDeliveryConfig")?,
-        })
+        let value = Self {
+            sls_delivery_config: fields.read("SlsDeliveryConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6690,9 +6868,11 @@ pub struct AllowedUpgradeWindows {
 impl ::acs_runtime::de::FromJson for AllowedUpgradeWindows {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            allowed_upgrade_window: fields.take("AllowedUpgradeWindow")?,
-        })
+        let value = Self {
+            allowed_upgrade_window: fields.read("AllowedUpgradeWindow"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6724,11 +6904,13 @@ pub struct AgentUpgradeConfig {
 impl ::acs_runtime::de::FromJson for AgentUpgradeConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enabled: fields.take("Enabled")?,
-            allowed_upgrade_windows: fields.take("AllowedUpgradeWindows")?,
-            time_zone: fields.take("TimeZone")?,
-        })
+        let value = Self {
+            enabled: fields.read("Enabled"),
+            allowed_upgrade_windows: fields.read("AllowedUpgradeWindows"),
+            time_zone: fields.read("TimeZone"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6760,9 +6942,11 @@ pub struct SessionManagerConfig {
 impl ::acs_runtime::de::FromJson for SessionManagerConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            session_manager_enabled: fields.take("SessionManagerEnabled")?,
-        })
+        let value = Self {
+            session_manager_enabled: fields.read("SessionManagerEnabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6839,17 +7023,19 @@ pub struct InstanceCloudAssistantStatus {
 impl ::acs_runtime::de::FromJson for InstanceCloudAssistantStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cloud_assistant_status: fields.take("CloudAssistantStatus")?,
-            last_invoked_time: fields.take("LastInvokedTime")?,
-            cloud_assistant_version: fields.take("CloudAssistantVersion")?,
-            active_task_count: fields.take("ActiveTaskCount")?,
-            invocation_count: fields.take("InvocationCount")?,
-            instance_id: fields.take("InstanceId")?,
-            last_heartbeat_time: fields.take("LastHeartbeatTime")?,
-            os_type: fields.take("OSType")?,
-            support_session_manager: fields.take("SupportSessionManager")?,
-        })
+        let value = Self {
+            cloud_assistant_status: fields.read("CloudAssistantStatus"),
+            last_invoked_time: fields.read("LastInvokedTime"),
+            cloud_assistant_version: fields.read("CloudAssistantVersion"),
+            active_task_count: fields.read("ActiveTaskCount"),
+            invocation_count: fields.read("InvocationCount"),
+            instance_id: fields.read("InstanceId"),
+            last_heartbeat_time: fields.read("LastHeartbeatTime"),
+            os_type: fields.read("OSType"),
+            support_session_manager: fields.read("SupportSessionManager"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6875,9 +7061,11 @@ pub struct InstanceCloudAssistantStatusSet {
 impl ::acs_runtime::de::FromJson for InstanceCloudAssistantStatusSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_cloud_assistant_status: fields.take("InstanceCloudAssistantStatus")?,
-        })
+        let value = Self {
+            instance_cloud_assistant_status: fields.read("InstanceCloudAssistantStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -6899,9 +7087,11 @@ pub struct Cluster {
 impl ::acs_runtime::de::FromJson for Cluster {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cluster_id: fields.take("ClusterId")?,
-        })
+        let value = Self {
+            cluster_id: fields.read("ClusterId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -6923,9 +7113,11 @@ pub struct Clusters {
 impl ::acs_runtime::de::FromJson for Clusters {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cluster: fields.take("Cluster")?,
-        })
+        let value = Self {
+            cluster: fields.read("Cluster"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -6949,9 +7141,11 @@ pub struct PossibleValues {
 impl ::acs_runtime::de::FromJson for PossibleValues {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            possible_value: fields.take("PossibleValue")?,
-        })
+        let value = Self {
+            possible_value: fields.read("PossibleValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7003,14 +7197,16 @@ pub struct ParameterDefinition {
 impl ::acs_runtime::de::FromJson for ParameterDefinition {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            default_value: fields.take("DefaultValue")?,
-            description: fields.take("Description")?,
-            required: fields.take("Required")?,
-            parameter_name: fields.take("ParameterName")?,
-            possible_values: fields.take("PossibleValues")?,
-            pattern_regex: fields.take("PatternRegex")?,
-        })
+        let value = Self {
+            default_value: fields.read("DefaultValue"),
+            description: fields.read("Description"),
+            required: fields.read("Required"),
+            parameter_name: fields.read("ParameterName"),
+            possible_values: fields.read("PossibleValues"),
+            pattern_regex: fields.read("PatternRegex"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7034,9 +7230,11 @@ pub struct ParameterDefinitions {
 impl ::acs_runtime::de::FromJson for ParameterDefinitions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            parameter_definition: fields.take("ParameterDefinition")?,
-        })
+        let value = Self {
+            parameter_definition: fields.read("ParameterDefinition"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7060,9 +7258,11 @@ pub struct ParameterNames {
 impl ::acs_runtime::de::FromJson for ParameterNames {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            parameter_name: fields.take("ParameterName")?,
-        })
+        let value = Self {
+            parameter_name: fields.read("ParameterName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7171,27 +7371,29 @@ pub struct Command {
 impl ::acs_runtime::de::FromJson for Command {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            parameter_definitions: fields.take("ParameterDefinitions")?,
-            description: fields.take("Description")?,
-            category: fields.take("Category")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            parameter_names: fields.take("ParameterNames")?,
-            timeout: fields.take("Timeout")?,
-            provider: fields.take("Provider")?,
-            name: fields.take("Name")?,
-            working_dir: fields.take("WorkingDir")?,
-            command_content: fields.take("CommandContent")?,
-            r#type: fields.take("Type")?,
-            version: fields.take("Version")?,
-            invoke_times: fields.take("InvokeTimes")?,
-            creation_time: fields.take("CreationTime")?,
-            launcher: fields.take("Launcher")?,
-            latest: fields.take("Latest")?,
-            enable_parameter: fields.take("EnableParameter")?,
-            command_id: fields.take("CommandId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            parameter_definitions: fields.read("ParameterDefinitions"),
+            description: fields.read("Description"),
+            category: fields.read("Category"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            parameter_names: fields.read("ParameterNames"),
+            timeout: fields.read("Timeout"),
+            provider: fields.read("Provider"),
+            name: fields.read("Name"),
+            working_dir: fields.read("WorkingDir"),
+            command_content: fields.read("CommandContent"),
+            r#type: fields.read("Type"),
+            version: fields.read("Version"),
+            invoke_times: fields.read("InvokeTimes"),
+            creation_time: fields.read("CreationTime"),
+            launcher: fields.read("Launcher"),
+            latest: fields.read("Latest"),
+            enable_parameter: fields.read("EnableParameter"),
+            command_id: fields.read("CommandId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7215,9 +7417,11 @@ pub struct Commands {
 impl ::acs_runtime::de::FromJson for Commands {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            command: fields.take("Command")?,
-        })
+        let value = Self {
+            command: fields.read("Command"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -7280,14 +7484,16 @@ pub struct DedicatedHostRenewAttribute {
 impl ::acs_runtime::de::FromJson for DedicatedHostRenewAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            period_unit: fields.take("PeriodUnit")?,
-            duration: fields.take("Duration")?,
-            dedicated_host_id: fields.take("DedicatedHostId")?,
-            renewal_status: fields.take("RenewalStatus")?,
-            auto_renew_enabled: fields.take("AutoRenewEnabled")?,
-            auto_renew_with_ecs: fields.take("AutoRenewWithEcs")?,
-        })
+        let value = Self {
+            period_unit: fields.read("PeriodUnit"),
+            duration: fields.read("Duration"),
+            dedicated_host_id: fields.read("DedicatedHostId"),
+            renewal_status: fields.read("RenewalStatus"),
+            auto_renew_enabled: fields.read("AutoRenewEnabled"),
+            auto_renew_with_ecs: fields.read("AutoRenewWithEcs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7313,9 +7519,11 @@ pub struct DedicatedHostRenewAttributes {
 impl ::acs_runtime::de::FromJson for DedicatedHostRenewAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_renew_attribute: fields.take("DedicatedHostRenewAttribute")?,
-        })
+        let value = Self {
+            dedicated_host_renew_attribute: fields.read("DedicatedHostRenewAttribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7339,9 +7547,11 @@ pub struct DedicatedHostIds {
 impl ::acs_runtime::de::FromJson for DedicatedHostIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_id: fields.take("DedicatedHostId")?,
-        })
+        let value = Self {
+            dedicated_host_id: fields.read("DedicatedHostId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7382,11 +7592,13 @@ pub struct LocalStorageCapacity {
 impl ::acs_runtime::de::FromJson for LocalStorageCapacity {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            data_disk_category: fields.take("DataDiskCategory")?,
-            available_disk: fields.take("AvailableDisk")?,
-            total_disk: fields.take("TotalDisk")?,
-        })
+        let value = Self {
+            data_disk_category: fields.read("DataDiskCategory"),
+            available_disk: fields.read("AvailableDisk"),
+            total_disk: fields.read("TotalDisk"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7410,9 +7622,11 @@ pub struct LocalStorageCapacities {
 impl ::acs_runtime::de::FromJson for LocalStorageCapacities {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_storage_capacity: fields.take("LocalStorageCapacity")?,
-        })
+        let value = Self {
+            local_storage_capacity: fields.read("LocalStorageCapacity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7442,10 +7656,12 @@ pub struct AvailableInstanceType {
 impl ::acs_runtime::de::FromJson for AvailableInstanceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_type: fields.take("InstanceType")?,
-            available_instance_capacity: fields.take("AvailableInstanceCapacity")?,
-        })
+        let value = Self {
+            instance_type: fields.read("InstanceType"),
+            available_instance_capacity: fields.read("AvailableInstanceCapacity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7469,9 +7685,11 @@ pub struct AvailableInstanceTypes {
 impl ::acs_runtime::de::FromJson for AvailableInstanceTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_instance_type: fields.take("AvailableInstanceType")?,
-        })
+        let value = Self {
+            available_instance_type: fields.read("AvailableInstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7515,14 +7733,16 @@ pub struct DedicatedHostClusterCapacity {
 impl ::acs_runtime::de::FromJson for DedicatedHostClusterCapacity {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_vcpus: fields.take("AvailableVcpus")?,
-            available_memory: fields.take("AvailableMemory")?,
-            total_memory: fields.take("TotalMemory")?,
-            total_vcpus: fields.take("TotalVcpus")?,
-            local_storage_capacities: fields.take("LocalStorageCapacities")?,
-            available_instance_types: fields.take("AvailableInstanceTypes")?,
-        })
+        let value = Self {
+            available_vcpus: fields.read("AvailableVcpus"),
+            available_memory: fields.read("AvailableMemory"),
+            total_memory: fields.read("TotalMemory"),
+            total_vcpus: fields.read("TotalVcpus"),
+            local_storage_capacities: fields.read("LocalStorageCapacities"),
+            available_instance_types: fields.read("AvailableInstanceTypes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7582,17 +7802,19 @@ pub struct DedicatedHostCluster {
 impl ::acs_runtime::de::FromJson for DedicatedHostCluster {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            description: fields.take("Description")?,
-            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            region_id: fields.take("RegionId")?,
-            dedicated_host_cluster_name: fields.take("DedicatedHostClusterName")?,
-            tags: fields.take("Tags")?,
-            dedicated_host_ids: fields.take("DedicatedHostIds")?,
-            dedicated_host_cluster_capacity: fields.take("DedicatedHostClusterCapacity")?,
-        })
+        let value = Self {
+            description: fields.read("Description"),
+            dedicated_host_cluster_id: fields.read("DedicatedHostClusterId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            region_id: fields.read("RegionId"),
+            dedicated_host_cluster_name: fields.read("DedicatedHostClusterName"),
+            tags: fields.read("Tags"),
+            dedicated_host_ids: fields.read("DedicatedHostIds"),
+            dedicated_host_cluster_capacity: fields.read("DedicatedHostClusterCapacity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7616,9 +7838,11 @@ pub struct DedicatedHostClusters {
 impl ::acs_runtime::de::FromJson for DedicatedHostClusters {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_cluster: fields.take("DedicatedHostCluster")?,
-        })
+        let value = Self {
+            dedicated_host_cluster: fields.read("DedicatedHostCluster"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7642,9 +7866,11 @@ pub struct SupportedInstanceTypeFamilies {
 impl ::acs_runtime::de::FromJson for SupportedInstanceTypeFamilies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_instance_type_family: fields.take("SupportedInstanceTypeFamily")?,
-        })
+        let value = Self {
+            supported_instance_type_family: fields.read("SupportedInstanceTypeFamily"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7668,9 +7894,11 @@ pub struct SupportedInstanceTypesList {
 impl ::acs_runtime::de::FromJson for SupportedInstanceTypesList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_instance_types_list: fields.take("SupportedInstanceTypesList")?,
-        })
+        let value = Self {
+            supported_instance_types_list: fields.read("SupportedInstanceTypesList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7761,24 +7989,26 @@ pub struct DedicatedHostType {
 impl ::acs_runtime::de::FromJson for DedicatedHostType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cores: fields.take("Cores")?,
-            local_storage_category: fields.take("LocalStorageCategory")?,
-            gpu_spec: fields.take("GPUSpec")?,
-            total_vcpus: fields.take("TotalVcpus")?,
-            cpu_over_commit_ratio_range: fields.take("CpuOverCommitRatioRange")?,
-            physical_gpus: fields.take("PhysicalGpus")?,
-            memory_size: fields.take("MemorySize")?,
-            support_cpu_over_commit_ratio: fields.take("SupportCpuOverCommitRatio")?,
-            local_storage_capacity: fields.take("LocalStorageCapacity")?,
-            dedicated_host_type: fields.take("DedicatedHostType")?,
-            local_storage_amount: fields.take("LocalStorageAmount")?,
-            total_vgpus: fields.take("TotalVgpus")?,
-            sockets: fields.take("Sockets")?,
+        let value = Self {
+            cores: fields.read("Cores"),
+            local_storage_category: fields.read("LocalStorageCategory"),
+            gpu_spec: fields.read("GPUSpec"),
+            total_vcpus: fields.read("TotalVcpus"),
+            cpu_over_commit_ratio_range: fields.read("CpuOverCommitRatioRange"),
+            physical_gpus: fields.read("PhysicalGpus"),
+            memory_size: fields.read("MemorySize"),
+            support_cpu_over_commit_ratio: fields.read("SupportCpuOverCommitRatio"),
+            local_storage_capacity: fields.read("LocalStorageCapacity"),
+            dedicated_host_type: fields.read("DedicatedHostType"),
+            local_storage_amount: fields.read("LocalStorageAmount"),
+            total_vgpus: fields.read("TotalVgpus"),
+            sockets: fields.read("Sockets"),
             supported_instance_type_families: fields
-                .take("SupportedInstanceTypeFamilies")?,
-            supported_instance_types_list: fields.take("SupportedInstanceTypesList")?,
-        })
+                .read("SupportedInstanceTypeFamilies"),
+            supported_instance_types_list: fields.read("SupportedInstanceTypesList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7802,9 +8032,11 @@ pub struct DedicatedHostTypes {
 impl ::acs_runtime::de::FromJson for DedicatedHostTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_type: fields.take("DedicatedHostType")?,
-        })
+        let value = Self {
+            dedicated_host_type: fields.read("DedicatedHostType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7843,12 +8075,14 @@ pub struct DescribeDedicatedHostsInstance {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_type: fields.take("InstanceType")?,
-            instance_id: fields.take("InstanceId")?,
-            socket_id: fields.take("SocketId")?,
-            instance_owner_id: fields.take("InstanceOwnerId")?,
-        })
+        let value = Self {
+            instance_type: fields.read("InstanceType"),
+            instance_id: fields.read("InstanceId"),
+            socket_id: fields.read("SocketId"),
+            instance_owner_id: fields.read("InstanceOwnerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7872,9 +8106,11 @@ pub struct DescribeDedicatedHostsInstances {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance: fields.take("Instance")?,
-        })
+        let value = Self {
+            instance: fields.read("Instance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -7914,9 +8150,11 @@ pub struct OperationLock {
 impl ::acs_runtime::de::FromJson for OperationLock {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_reason: fields.take("LockReason")?,
-        })
+        let value = Self {
+            lock_reason: fields.read("LockReason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -7958,9 +8196,11 @@ pub struct OperationLocks {
 impl ::acs_runtime::de::FromJson for OperationLocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            operation_lock: fields.take("OperationLock")?,
-        })
+        let value = Self {
+            operation_lock: fields.read("OperationLock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -7990,10 +8230,12 @@ pub struct SupportedCustomInstanceTypeFamilies {
 impl ::acs_runtime::de::FromJson for SupportedCustomInstanceTypeFamilies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             supported_custom_instance_type_family: fields
-                .take("SupportedCustomInstanceTypeFamily")?,
-        })
+                .read("SupportedCustomInstanceTypeFamily"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8038,13 +8280,15 @@ pub struct SocketCapacity {
 impl ::acs_runtime::de::FromJson for SocketCapacity {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            socket_id: fields.take("SocketId")?,
-            available_memory: fields.take("AvailableMemory")?,
-            total_memory: fields.take("TotalMemory")?,
-            available_vcpu: fields.take("AvailableVcpu")?,
-            total_vcpu: fields.take("TotalVcpu")?,
-        })
+        let value = Self {
+            socket_id: fields.read("SocketId"),
+            available_memory: fields.read("AvailableMemory"),
+            total_memory: fields.read("TotalMemory"),
+            available_vcpu: fields.read("AvailableVcpu"),
+            total_vcpu: fields.read("TotalVcpu"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8068,9 +8312,11 @@ pub struct SocketCapacities {
 impl ::acs_runtime::de::FromJson for SocketCapacities {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            socket_capacity: fields.take("SocketCapacity")?,
-        })
+        let value = Self {
+            socket_capacity: fields.read("SocketCapacity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8094,10 +8340,12 @@ pub struct DescribeDedicatedHostsAvailableInstanceType {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsAvailableInstanceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_instance_capacity: fields.take("AvailableInstanceCapacity")?,
-            instance_type: fields.take("InstanceType")?,
-        })
+        let value = Self {
+            available_instance_capacity: fields.read("AvailableInstanceCapacity"),
+            instance_type: fields.read("InstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8121,9 +8369,11 @@ pub struct DescribeDedicatedHostsAvailableInstanceTypes {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsAvailableInstanceTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_instance_type: fields.take("AvailableInstanceType")?,
-        })
+        let value = Self {
+            available_instance_type: fields.read("AvailableInstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8194,19 +8444,21 @@ pub struct Capacity {
 impl ::acs_runtime::de::FromJson for Capacity {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_memory: fields.take("AvailableMemory")?,
-            local_storage_category: fields.take("LocalStorageCategory")?,
-            total_memory: fields.take("TotalMemory")?,
-            total_local_storage: fields.take("TotalLocalStorage")?,
-            total_vcpus: fields.take("TotalVcpus")?,
-            total_vgpus: fields.take("TotalVgpus")?,
-            available_local_storage: fields.take("AvailableLocalStorage")?,
-            available_vcpus: fields.take("AvailableVcpus")?,
-            available_vgpus: fields.take("AvailableVgpus")?,
-            socket_capacities: fields.take("SocketCapacities")?,
-            available_instance_types: fields.take("AvailableInstanceTypes")?,
-        })
+        let value = Self {
+            available_memory: fields.read("AvailableMemory"),
+            local_storage_category: fields.read("LocalStorageCategory"),
+            total_memory: fields.read("TotalMemory"),
+            total_local_storage: fields.read("TotalLocalStorage"),
+            total_vcpus: fields.read("TotalVcpus"),
+            total_vgpus: fields.read("TotalVgpus"),
+            available_local_storage: fields.read("AvailableLocalStorage"),
+            available_vcpus: fields.read("AvailableVcpus"),
+            available_vgpus: fields.read("AvailableVgpus"),
+            socket_capacities: fields.read("SocketCapacities"),
+            available_instance_types: fields.read("AvailableInstanceTypes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8236,10 +8488,12 @@ pub struct DescribeDedicatedHostsNetworkAttributes {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsNetworkAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            udp_timeout: fields.take("UdpTimeout")?,
-            slb_udp_timeout: fields.take("SlbUdpTimeout")?,
-        })
+        let value = Self {
+            udp_timeout: fields.read("UdpTimeout"),
+            slb_udp_timeout: fields.read("SlbUdpTimeout"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8264,9 +8518,11 @@ pub struct HostDetailInfo {
 impl ::acs_runtime::de::FromJson for HostDetailInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            serial_number: fields.take("SerialNumber")?,
-        })
+        let value = Self {
+            serial_number: fields.read("SerialNumber"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8447,42 +8703,44 @@ pub struct DedicatedHost {
 impl ::acs_runtime::de::FromJson for DedicatedHost {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            cores: fields.take("Cores")?,
-            auto_placement: fields.take("AutoPlacement")?,
-            gpu_spec: fields.take("GPUSpec")?,
-            auto_release_time: fields.take("AutoReleaseTime")?,
-            charge_type: fields.take("ChargeType")?,
-            cpu_over_commit_ratio: fields.take("CpuOverCommitRatio")?,
-            action_on_maintenance: fields.take("ActionOnMaintenance")?,
-            sale_cycle: fields.take("SaleCycle")?,
-            physical_gpus: fields.take("PhysicalGpus")?,
-            region_id: fields.take("RegionId")?,
-            dedicated_host_name: fields.take("DedicatedHostName")?,
-            description: fields.take("Description")?,
-            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
-            expired_time: fields.take("ExpiredTime")?,
-            dedicated_host_type: fields.take("DedicatedHostType")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            dedicated_host_id: fields.take("DedicatedHostId")?,
-            sockets: fields.take("Sockets")?,
-            machine_id: fields.take("MachineId")?,
-            instances: fields.take("Instances")?,
-            operation_locks: fields.take("OperationLocks")?,
-            tags: fields.take("Tags")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            cores: fields.read("Cores"),
+            auto_placement: fields.read("AutoPlacement"),
+            gpu_spec: fields.read("GPUSpec"),
+            auto_release_time: fields.read("AutoReleaseTime"),
+            charge_type: fields.read("ChargeType"),
+            cpu_over_commit_ratio: fields.read("CpuOverCommitRatio"),
+            action_on_maintenance: fields.read("ActionOnMaintenance"),
+            sale_cycle: fields.read("SaleCycle"),
+            physical_gpus: fields.read("PhysicalGpus"),
+            region_id: fields.read("RegionId"),
+            dedicated_host_name: fields.read("DedicatedHostName"),
+            description: fields.read("Description"),
+            dedicated_host_cluster_id: fields.read("DedicatedHostClusterId"),
+            expired_time: fields.read("ExpiredTime"),
+            dedicated_host_type: fields.read("DedicatedHostType"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            dedicated_host_id: fields.read("DedicatedHostId"),
+            sockets: fields.read("Sockets"),
+            machine_id: fields.read("MachineId"),
+            instances: fields.read("Instances"),
+            operation_locks: fields.read("OperationLocks"),
+            tags: fields.read("Tags"),
             supported_instance_type_families: fields
-                .take("SupportedInstanceTypeFamilies")?,
+                .read("SupportedInstanceTypeFamilies"),
             supported_custom_instance_type_families: fields
-                .take("SupportedCustomInstanceTypeFamilies")?,
-            supported_instance_types_list: fields.take("SupportedInstanceTypesList")?,
-            capacity: fields.take("Capacity")?,
-            network_attributes: fields.take("NetworkAttributes")?,
-            host_detail_info: fields.take("HostDetailInfo")?,
-            dedicated_host_owner_id: fields.take("DedicatedHostOwnerId")?,
-        })
+                .read("SupportedCustomInstanceTypeFamilies"),
+            supported_instance_types_list: fields.read("SupportedInstanceTypesList"),
+            capacity: fields.read("Capacity"),
+            network_attributes: fields.read("NetworkAttributes"),
+            host_detail_info: fields.read("HostDetailInfo"),
+            dedicated_host_owner_id: fields.read("DedicatedHostOwnerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8506,9 +8764,11 @@ pub struct DedicatedHosts {
 impl ::acs_runtime::de::FromJson for DedicatedHosts {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host: fields.take("DedicatedHost")?,
-        })
+        let value = Self {
+            dedicated_host: fields.read("DedicatedHost"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dedicated-hosts")]
@@ -8543,11 +8803,13 @@ pub struct DescribeDeploymentSetsCapacity {
 impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsCapacity {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            used_amount: fields.take("UsedAmount")?,
-            available_amount: fields.take("AvailableAmount")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            used_amount: fields.read("UsedAmount"),
+            available_amount: fields.read("AvailableAmount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deployment-sets")]
@@ -8571,9 +8833,11 @@ pub struct Capacities {
 impl ::acs_runtime::de::FromJson for Capacities {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            capacity: fields.take("Capacity")?,
-        })
+        let value = Self {
+            capacity: fields.read("Capacity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deployment-sets")]
@@ -8651,21 +8915,23 @@ pub struct DeploymentSet {
 impl ::acs_runtime::de::FromJson for DeploymentSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            strategy: fields.take("Strategy")?,
-            deployment_set_id: fields.take("DeploymentSetId")?,
-            account_id: fields.take("AccountId")?,
-            deployment_strategy: fields.take("DeploymentStrategy")?,
-            deployment_set_description: fields.take("DeploymentSetDescription")?,
-            domain: fields.take("Domain")?,
-            group_count: fields.take("GroupCount")?,
-            granularity: fields.take("Granularity")?,
-            deployment_set_name: fields.take("DeploymentSetName")?,
-            instance_amount: fields.take("InstanceAmount")?,
-            instance_ids: fields.take("InstanceIds")?,
-            capacities: fields.take("Capacities")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            strategy: fields.read("Strategy"),
+            deployment_set_id: fields.read("DeploymentSetId"),
+            account_id: fields.read("AccountId"),
+            deployment_strategy: fields.read("DeploymentStrategy"),
+            deployment_set_description: fields.read("DeploymentSetDescription"),
+            domain: fields.read("Domain"),
+            group_count: fields.read("GroupCount"),
+            granularity: fields.read("Granularity"),
+            deployment_set_name: fields.read("DeploymentSetName"),
+            instance_amount: fields.read("InstanceAmount"),
+            instance_ids: fields.read("InstanceIds"),
+            capacities: fields.read("Capacities"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deployment-sets")]
@@ -8689,9 +8955,11 @@ pub struct DeploymentSets {
 impl ::acs_runtime::de::FromJson for DeploymentSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            deployment_set: fields.take("DeploymentSet")?,
-        })
+        let value = Self {
+            deployment_set: fields.read("DeploymentSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deployment-sets")]
@@ -8776,14 +9044,16 @@ pub struct MetricSet {
 impl ::acs_runtime::de::FromJson for MetricSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            metric_set_id: fields.take("MetricSetId")?,
-            metric_set_name: fields.take("MetricSetName")?,
-            description: fields.take("Description")?,
-            r#type: fields.take("Type")?,
-            resource_type: fields.take("ResourceType")?,
-            metric_ids: fields.take("MetricIds")?,
-        })
+        let value = Self {
+            metric_set_id: fields.read("MetricSetId"),
+            metric_set_name: fields.read("MetricSetName"),
+            description: fields.read("Description"),
+            r#type: fields.read("Type"),
+            resource_type: fields.read("ResourceType"),
+            metric_ids: fields.read("MetricIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -8842,15 +9112,17 @@ pub struct Metric {
 impl ::acs_runtime::de::FromJson for Metric {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            metric_id: fields.take("MetricId")?,
-            metric_name: fields.take("MetricName")?,
-            metric_category: fields.take("MetricCategory")?,
-            description: fields.take("Description")?,
-            resource_type: fields.take("ResourceType")?,
-            guest_metric: fields.take("GuestMetric")?,
-            supported_operating_system: fields.take("SupportedOperatingSystem")?,
-        })
+        let value = Self {
+            metric_id: fields.read("MetricId"),
+            metric_name: fields.read("MetricName"),
+            metric_category: fields.read("MetricCategory"),
+            description: fields.read("Description"),
+            resource_type: fields.read("ResourceType"),
+            guest_metric: fields.read("GuestMetric"),
+            supported_operating_system: fields.read("SupportedOperatingSystem"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -8894,12 +9166,14 @@ pub struct Issue {
 impl ::acs_runtime::de::FromJson for Issue {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            issue_id: fields.take("IssueId")?,
-            severity: fields.take("Severity")?,
-            additional: fields.take("Additional")?,
-            occurrence_time: fields.take("OccurrenceTime")?,
-        })
+        let value = Self {
+            issue_id: fields.read("IssueId"),
+            severity: fields.read("Severity"),
+            additional: fields.read("Additional"),
+            occurrence_time: fields.read("OccurrenceTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -8923,9 +9197,11 @@ pub struct Issues {
 impl ::acs_runtime::de::FromJson for Issues {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            issue: fields.take("Issue")?,
-        })
+        let value = Self {
+            issue: fields.read("Issue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -8978,13 +9254,15 @@ pub struct MetricResult {
 impl ::acs_runtime::de::FromJson for MetricResult {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            metric_id: fields.take("MetricId")?,
-            metric_category: fields.take("MetricCategory")?,
-            severity: fields.take("Severity")?,
-            status: fields.take("Status")?,
-            issues: fields.take("Issues")?,
-        })
+        let value = Self {
+            metric_id: fields.read("MetricId"),
+            metric_category: fields.read("MetricCategory"),
+            severity: fields.read("Severity"),
+            status: fields.read("Status"),
+            issues: fields.read("Issues"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9008,9 +9286,11 @@ pub struct MetricResults {
 impl ::acs_runtime::de::FromJson for MetricResults {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            metric_result: fields.take("MetricResult")?,
-        })
+        let value = Self {
+            metric_result: fields.read("MetricResult"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9123,12 +9403,14 @@ pub struct DescribeDiagnosticReportsIssue {
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsIssue {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            metric_id: fields.take("MetricId")?,
-            metric_category: fields.take("MetricCategory")?,
-            issue_id: fields.take("IssueId")?,
-            severity: fields.take("Severity")?,
-        })
+        let value = Self {
+            metric_id: fields.read("MetricId"),
+            metric_category: fields.read("MetricCategory"),
+            issue_id: fields.read("IssueId"),
+            severity: fields.read("Severity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9152,9 +9434,11 @@ pub struct DescribeDiagnosticReportsIssues {
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsIssues {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            issue: fields.take("Issue")?,
-        })
+        let value = Self {
+            issue: fields.read("Issue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9232,19 +9516,21 @@ pub struct Report {
 impl ::acs_runtime::de::FromJson for Report {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            metric_set_id: fields.take("MetricSetId")?,
-            start_time: fields.take("StartTime")?,
-            end_time: fields.take("EndTime")?,
-            report_id: fields.take("ReportId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            finished_time: fields.take("FinishedTime")?,
-            severity: fields.take("Severity")?,
-            issues: fields.take("Issues")?,
-        })
+        let value = Self {
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            metric_set_id: fields.read("MetricSetId"),
+            start_time: fields.read("StartTime"),
+            end_time: fields.read("EndTime"),
+            report_id: fields.read("ReportId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            finished_time: fields.read("FinishedTime"),
+            severity: fields.read("Severity"),
+            issues: fields.read("Issues"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9268,9 +9554,11 @@ pub struct Reports {
 impl ::acs_runtime::de::FromJson for Reports {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            report: fields.take("Report")?,
-        })
+        let value = Self {
+            report: fields.read("Report"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-diagnostic")]
@@ -9340,18 +9628,20 @@ pub struct DiskMonitorData {
 impl ::acs_runtime::de::FromJson for DiskMonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bps_read: fields.take("BPSRead")?,
-            iops_read: fields.take("IOPSRead")?,
-            latency_read: fields.take("LatencyRead")?,
-            bps_total: fields.take("BPSTotal")?,
-            iops_total: fields.take("IOPSTotal")?,
-            time_stamp: fields.take("TimeStamp")?,
-            latency_write: fields.take("LatencyWrite")?,
-            iops_write: fields.take("IOPSWrite")?,
-            disk_id: fields.take("DiskId")?,
-            bps_write: fields.take("BPSWrite")?,
-        })
+        let value = Self {
+            bps_read: fields.read("BPSRead"),
+            iops_read: fields.read("IOPSRead"),
+            latency_read: fields.read("LatencyRead"),
+            bps_total: fields.read("BPSTotal"),
+            iops_total: fields.read("IOPSTotal"),
+            time_stamp: fields.read("TimeStamp"),
+            latency_write: fields.read("LatencyWrite"),
+            iops_write: fields.read("IOPSWrite"),
+            disk_id: fields.read("DiskId"),
+            bps_write: fields.read("BPSWrite"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -9375,9 +9665,11 @@ pub struct MonitorData {
 impl ::acs_runtime::de::FromJson for MonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_monitor_data: fields.take("DiskMonitorData")?,
-        })
+        let value = Self {
+            disk_monitor_data: fields.read("DiskMonitorData"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -9441,11 +9733,13 @@ pub struct MountInstance {
 impl ::acs_runtime::de::FromJson for MountInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            attached_time: fields.take("AttachedTime")?,
-            instance_id: fields.take("InstanceId")?,
-            device: fields.take("Device")?,
-        })
+        let value = Self {
+            attached_time: fields.read("AttachedTime"),
+            instance_id: fields.read("InstanceId"),
+            device: fields.read("Device"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9469,9 +9763,11 @@ pub struct MountInstances {
 impl ::acs_runtime::de::FromJson for MountInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            mount_instance: fields.take("MountInstance")?,
-        })
+        let value = Self {
+            mount_instance: fields.read("MountInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9506,11 +9802,13 @@ pub struct Attachment {
 impl ::acs_runtime::de::FromJson for Attachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            device: fields.take("Device")?,
-            attached_time: fields.take("AttachedTime")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            device: fields.read("Device"),
+            attached_time: fields.read("AttachedTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9534,9 +9832,11 @@ pub struct Attachments {
 impl ::acs_runtime::de::FromJson for Attachments {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            attachment: fields.take("Attachment")?,
-        })
+        let value = Self {
+            attachment: fields.read("Attachment"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9565,9 +9865,11 @@ pub struct Placement {
 impl ::acs_runtime::de::FromJson for Placement {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_ids: fields.take("ZoneIds")?,
-        })
+        let value = Self {
+            zone_ids: fields.read("ZoneIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9881,58 +10183,60 @@ pub struct Disk {
 impl ::acs_runtime::de::FromJson for Disk {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            serial_number: fields.take("SerialNumber")?,
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            performance_level: fields.take("PerformanceLevel")?,
-            bdf_id: fields.take("BdfId")?,
-            enable_auto_snapshot: fields.take("EnableAutoSnapshot")?,
-            storage_set_id: fields.take("StorageSetId")?,
-            storage_set_partition_number: fields.take("StorageSetPartitionNumber")?,
-            disk_id: fields.take("DiskId")?,
-            delete_auto_snapshot: fields.take("DeleteAutoSnapshot")?,
-            storage_cluster_id: fields.take("StorageClusterId")?,
-            encrypted: fields.take("Encrypted")?,
-            iops_read: fields.take("IOPSRead")?,
-            mount_instance_num: fields.take("MountInstanceNum")?,
-            description: fields.take("Description")?,
-            device: fields.take("Device")?,
-            disk_name: fields.take("DiskName")?,
-            portable: fields.take("Portable")?,
-            image_id: fields.take("ImageId")?,
-            kms_key_id: fields.take("KMSKeyId")?,
-            delete_with_instance: fields.take("DeleteWithInstance")?,
-            detached_time: fields.take("DetachedTime")?,
-            source_snapshot_id: fields.take("SourceSnapshotId")?,
-            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
+        let value = Self {
+            serial_number: fields.read("SerialNumber"),
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            performance_level: fields.read("PerformanceLevel"),
+            bdf_id: fields.read("BdfId"),
+            enable_auto_snapshot: fields.read("EnableAutoSnapshot"),
+            storage_set_id: fields.read("StorageSetId"),
+            storage_set_partition_number: fields.read("StorageSetPartitionNumber"),
+            disk_id: fields.read("DiskId"),
+            delete_auto_snapshot: fields.read("DeleteAutoSnapshot"),
+            storage_cluster_id: fields.read("StorageClusterId"),
+            encrypted: fields.read("Encrypted"),
+            iops_read: fields.read("IOPSRead"),
+            mount_instance_num: fields.read("MountInstanceNum"),
+            description: fields.read("Description"),
+            device: fields.read("Device"),
+            disk_name: fields.read("DiskName"),
+            portable: fields.read("Portable"),
+            image_id: fields.read("ImageId"),
+            kms_key_id: fields.read("KMSKeyId"),
+            delete_with_instance: fields.read("DeleteWithInstance"),
+            detached_time: fields.read("DetachedTime"),
+            source_snapshot_id: fields.read("SourceSnapshotId"),
+            auto_snapshot_policy_id: fields.read("AutoSnapshotPolicyId"),
             enable_automated_snapshot_policy: fields
-                .take("EnableAutomatedSnapshotPolicy")?,
-            iops_write: fields.take("IOPSWrite")?,
-            instance_id: fields.take("InstanceId")?,
-            iops: fields.take("IOPS")?,
-            region_id: fields.take("RegionId")?,
-            expired_time: fields.take("ExpiredTime")?,
-            size: fields.take("Size")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            disk_charge_type: fields.take("DiskChargeType")?,
-            zone_id: fields.take("ZoneId")?,
-            attached_time: fields.take("AttachedTime")?,
-            category: fields.take("Category")?,
-            product_code: fields.take("ProductCode")?,
-            multi_attach: fields.take("MultiAttach")?,
-            operation_locks: fields.take("OperationLocks")?,
-            mount_instances: fields.take("MountInstances")?,
-            tags: fields.take("Tags")?,
-            attachments: fields.take("Attachments")?,
-            provisioned_iops: fields.take("ProvisionedIops")?,
-            bursting_enabled: fields.take("BurstingEnabled")?,
-            throughput: fields.take("Throughput")?,
-            throughput_read: fields.take("ThroughputRead")?,
-            throughput_write: fields.take("ThroughputWrite")?,
-            placement: fields.take("Placement")?,
-        })
+                .read("EnableAutomatedSnapshotPolicy"),
+            iops_write: fields.read("IOPSWrite"),
+            instance_id: fields.read("InstanceId"),
+            iops: fields.read("IOPS"),
+            region_id: fields.read("RegionId"),
+            expired_time: fields.read("ExpiredTime"),
+            size: fields.read("Size"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            disk_charge_type: fields.read("DiskChargeType"),
+            zone_id: fields.read("ZoneId"),
+            attached_time: fields.read("AttachedTime"),
+            category: fields.read("Category"),
+            product_code: fields.read("ProductCode"),
+            multi_attach: fields.read("MultiAttach"),
+            operation_locks: fields.read("OperationLocks"),
+            mount_instances: fields.read("MountInstances"),
+            tags: fields.read("Tags"),
+            attachments: fields.read("Attachments"),
+            provisioned_iops: fields.read("ProvisionedIops"),
+            bursting_enabled: fields.read("BurstingEnabled"),
+            throughput: fields.read("Throughput"),
+            throughput_read: fields.read("ThroughputRead"),
+            throughput_write: fields.read("ThroughputWrite"),
+            placement: fields.read("Placement"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -9956,7 +10260,9 @@ pub struct Disks {
 impl ::acs_runtime::de::FromJson for Disks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { disk: fields.take("Disk")? })
+        let value = Self { disk: fields.read("Disk") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
@@ -10012,10 +10318,12 @@ pub struct EventType {
 impl ::acs_runtime::de::FromJson for EventType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            code: fields.take("Code")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            code: fields.read("Code"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10059,13 +10367,15 @@ pub struct DiskEventType {
 impl ::acs_runtime::de::FromJson for DiskEventType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            event_id: fields.take("EventId")?,
-            event_end_time: fields.take("EventEndTime")?,
-            event_time: fields.take("EventTime")?,
-            impact_level: fields.take("ImpactLevel")?,
-            event_type: fields.take("EventType")?,
-        })
+        let value = Self {
+            event_id: fields.read("EventId"),
+            event_end_time: fields.read("EventEndTime"),
+            event_time: fields.read("EventTime"),
+            impact_level: fields.read("ImpactLevel"),
+            event_type: fields.read("EventType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10089,9 +10399,11 @@ pub struct DiskEventSet {
 impl ::acs_runtime::de::FromJson for DiskEventSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_event_type: fields.take("DiskEventType")?,
-        })
+        let value = Self {
+            disk_event_type: fields.read("DiskEventType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10121,10 +10433,12 @@ pub struct DescribeDisksFullStatusStatus {
 impl ::acs_runtime::de::FromJson for DescribeDisksFullStatusStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            code: fields.take("Code")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            code: fields.read("Code"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10154,10 +10468,12 @@ pub struct HealthStatus {
 impl ::acs_runtime::de::FromJson for HealthStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            code: fields.take("Code")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            code: fields.read("Code"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10206,14 +10522,16 @@ pub struct DiskFullStatusType {
 impl ::acs_runtime::de::FromJson for DiskFullStatusType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_id: fields.take("DiskId")?,
-            instance_id: fields.take("InstanceId")?,
-            device: fields.take("Device")?,
-            disk_event_set: fields.take("DiskEventSet")?,
-            status: fields.take("Status")?,
-            health_status: fields.take("HealthStatus")?,
-        })
+        let value = Self {
+            disk_id: fields.read("DiskId"),
+            instance_id: fields.read("InstanceId"),
+            device: fields.read("Device"),
+            disk_event_set: fields.read("DiskEventSet"),
+            status: fields.read("Status"),
+            health_status: fields.read("HealthStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10237,9 +10555,11 @@ pub struct DiskFullStatusSet {
 impl ::acs_runtime::de::FromJson for DiskFullStatusSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_full_status_type: fields.take("DiskFullStatusType")?,
-        })
+        let value = Self {
+            disk_full_status_type: fields.read("DiskFullStatusType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -10261,9 +10581,11 @@ pub struct LockReason {
 impl ::acs_runtime::de::FromJson for LockReason {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_reason: fields.take("LockReason")?,
-        })
+        let value = Self {
+            lock_reason: fields.read("LockReason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "deprecated", feature = "instances"))]
@@ -10285,9 +10607,11 @@ pub struct DescribeEipAddressesOperationLocks {
 impl ::acs_runtime::de::FromJson for DescribeEipAddressesOperationLocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_reason: fields.take("LockReason")?,
-        })
+        let value = Self {
+            lock_reason: fields.read("LockReason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "deprecated", feature = "instances"))]
@@ -10333,21 +10657,23 @@ pub struct EipAddress {
 impl ::acs_runtime::de::FromJson for EipAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            allocation_time: fields.take("AllocationTime")?,
-            charge_type: fields.take("ChargeType")?,
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-            region_id: fields.take("RegionId")?,
-            ip_address: fields.take("IpAddress")?,
-            bandwidth: fields.take("Bandwidth")?,
-            expired_time: fields.take("ExpiredTime")?,
-            allocation_id: fields.take("AllocationId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            eip_bandwidth: fields.take("EipBandwidth")?,
-            operation_locks: fields.take("OperationLocks")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            allocation_time: fields.read("AllocationTime"),
+            charge_type: fields.read("ChargeType"),
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+            region_id: fields.read("RegionId"),
+            ip_address: fields.read("IpAddress"),
+            bandwidth: fields.read("Bandwidth"),
+            expired_time: fields.read("ExpiredTime"),
+            allocation_id: fields.read("AllocationId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            eip_bandwidth: fields.read("EipBandwidth"),
+            operation_locks: fields.read("OperationLocks"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -10369,9 +10695,11 @@ pub struct EipAddresses {
 impl ::acs_runtime::de::FromJson for EipAddresses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eip_address: fields.take("EipAddress")?,
-        })
+        let value = Self {
+            eip_address: fields.read("EipAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -10403,14 +10731,16 @@ pub struct EipMonitorData {
 impl ::acs_runtime::de::FromJson for EipMonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eip_tx: fields.take("EipTX")?,
-            eip_packets: fields.take("EipPackets")?,
-            eip_bandwidth: fields.take("EipBandwidth")?,
-            time_stamp: fields.take("TimeStamp")?,
-            eip_flow: fields.take("EipFlow")?,
-            eip_rx: fields.take("EipRX")?,
-        })
+        let value = Self {
+            eip_tx: fields.read("EipTX"),
+            eip_packets: fields.read("EipPackets"),
+            eip_bandwidth: fields.read("EipBandwidth"),
+            time_stamp: fields.read("TimeStamp"),
+            eip_flow: fields.read("EipFlow"),
+            eip_rx: fields.read("EipRX"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -10432,9 +10762,11 @@ pub struct EipMonitorDatas {
 impl ::acs_runtime::de::FromJson for EipMonitorDatas {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eip_monitor_data: fields.take("EipMonitorData")?,
-        })
+        let value = Self {
+            eip_monitor_data: fields.read("EipMonitorData"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -10501,12 +10833,14 @@ pub struct ElasticityAssuranceRenewAttribute {
 impl ::acs_runtime::de::FromJson for ElasticityAssuranceRenewAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            period_unit: fields.take("PeriodUnit")?,
-            period: fields.take("Period")?,
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-            renewal_status: fields.take("RenewalStatus")?,
-        })
+        let value = Self {
+            period_unit: fields.read("PeriodUnit"),
+            period: fields.read("Period"),
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+            renewal_status: fields.read("RenewalStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10532,10 +10866,12 @@ pub struct ElasticityAssuranceRenewAttributes {
 impl ::acs_runtime::de::FromJson for ElasticityAssuranceRenewAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             elasticity_assurance_renew_attribute: fields
-                .take("ElasticityAssuranceRenewAttribute")?,
-        })
+                .read("ElasticityAssuranceRenewAttribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10559,9 +10895,11 @@ pub struct ElasticityAssuranceItem {
 impl ::acs_runtime::de::FromJson for ElasticityAssuranceItem {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id_set: fields.take("InstanceIdSet")?,
-        })
+        let value = Self {
+            instance_id_set: fields.read("InstanceIdSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10596,11 +10934,13 @@ pub struct ElasticityAssuranceUsage {
 impl ::acs_runtime::de::FromJson for ElasticityAssuranceUsage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            account_id: fields.take("AccountId")?,
-            service_name: fields.take("ServiceName")?,
-            used_amount: fields.take("UsedAmount")?,
-        })
+        let value = Self {
+            account_id: fields.read("AccountId"),
+            service_name: fields.read("ServiceName"),
+            used_amount: fields.read("UsedAmount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10624,9 +10964,11 @@ pub struct ElasticityAssuranceUsages {
 impl ::acs_runtime::de::FromJson for ElasticityAssuranceUsages {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            elasticity_assurance_usage: fields.take("ElasticityAssuranceUsage")?,
-        })
+        let value = Self {
+            elasticity_assurance_usage: fields.read("ElasticityAssuranceUsage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10673,14 +11015,16 @@ pub struct DescribeElasticityAssurancesAllocatedResource {
 impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesAllocatedResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            used_amount: fields.take("UsedAmount")?,
-            total_amount: fields.take("TotalAmount")?,
-            available_amount: fields.take("AvailableAmount")?,
-            zone_id: fields.take("zoneId")?,
-            instance_type: fields.take("InstanceType")?,
-            elasticity_assurance_usages: fields.take("ElasticityAssuranceUsages")?,
-        })
+        let value = Self {
+            used_amount: fields.read("UsedAmount"),
+            total_amount: fields.read("TotalAmount"),
+            available_amount: fields.read("AvailableAmount"),
+            zone_id: fields.read("zoneId"),
+            instance_type: fields.read("InstanceType"),
+            elasticity_assurance_usages: fields.read("ElasticityAssuranceUsages"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10706,9 +11050,11 @@ pub struct DescribeElasticityAssurancesAllocatedResources {
 impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesAllocatedResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            allocated_resource: fields.take("AllocatedResource")?,
-        })
+        let value = Self {
+            allocated_resource: fields.read("AllocatedResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10756,12 +11102,14 @@ pub struct DescribeElasticityAssurancesRecurrenceRule {
 impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesRecurrenceRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            recurrence_type: fields.take("RecurrenceType")?,
-            recurrence_value: fields.take("RecurrenceValue")?,
-            start_hour: fields.take("StartHour")?,
-            end_hour: fields.take("EndHour")?,
-        })
+        let value = Self {
+            recurrence_type: fields.read("RecurrenceType"),
+            recurrence_value: fields.read("RecurrenceValue"),
+            start_hour: fields.read("StartHour"),
+            end_hour: fields.read("EndHour"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10787,9 +11135,11 @@ pub struct RecurrenceRules {
 impl ::acs_runtime::de::FromJson for RecurrenceRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            recurrence_rule: fields.take("RecurrenceRule")?,
-        })
+        let value = Self {
+            recurrence_rule: fields.read("RecurrenceRule"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10912,28 +11262,30 @@ impl ::acs_runtime::de::FromJson
 for DescribeElasticityAssurancesElasticityAssuranceItem {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
+        let value = Self {
+            status: fields.read("Status"),
             private_pool_options_match_criteria: fields
-                .take("PrivatePoolOptionsMatchCriteria")?,
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-            used_assurance_times: fields.take("UsedAssuranceTimes")?,
-            latest_start_time: fields.take("LatestStartTime")?,
-            private_pool_options_name: fields.take("PrivatePoolOptionsName")?,
-            region_id: fields.take("RegionId")?,
-            end_time: fields.take("EndTime")?,
-            start_time: fields.take("StartTime")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            total_assurance_times: fields.take("TotalAssuranceTimes")?,
-            allocated_resources: fields.take("AllocatedResources")?,
-            tags: fields.take("Tags")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            start_time_type: fields.take("StartTimeType")?,
-            elasticity_assurance_owner_id: fields.take("ElasticityAssuranceOwnerId")?,
-            recurrence_rules: fields.take("RecurrenceRules")?,
-            package_type: fields.take("PackageType")?,
-        })
+                .read("PrivatePoolOptionsMatchCriteria"),
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+            used_assurance_times: fields.read("UsedAssuranceTimes"),
+            latest_start_time: fields.read("LatestStartTime"),
+            private_pool_options_name: fields.read("PrivatePoolOptionsName"),
+            region_id: fields.read("RegionId"),
+            end_time: fields.read("EndTime"),
+            start_time: fields.read("StartTime"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            total_assurance_times: fields.read("TotalAssuranceTimes"),
+            allocated_resources: fields.read("AllocatedResources"),
+            tags: fields.read("Tags"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            start_time_type: fields.read("StartTimeType"),
+            elasticity_assurance_owner_id: fields.read("ElasticityAssuranceOwnerId"),
+            recurrence_rules: fields.read("RecurrenceRules"),
+            package_type: fields.read("PackageType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -10960,9 +11312,11 @@ pub struct ElasticityAssuranceSet {
 impl ::acs_runtime::de::FromJson for ElasticityAssuranceSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            elasticity_assurance_item: fields.take("ElasticityAssuranceItem")?,
-        })
+        let value = Self {
+            elasticity_assurance_item: fields.read("ElasticityAssuranceItem"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -11022,16 +11376,18 @@ pub struct EniMonitorData {
 impl ::acs_runtime::de::FromJson for EniMonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            packet_rx: fields.take("PacketRx")?,
-            time_stamp: fields.take("TimeStamp")?,
-            drop_packet_rx: fields.take("DropPacketRx")?,
-            eni_id: fields.take("EniId")?,
-            drop_packet_tx: fields.take("DropPacketTx")?,
-            packet_tx: fields.take("PacketTx")?,
-            intranet_tx: fields.take("IntranetTx")?,
-            intranet_rx: fields.take("IntranetRx")?,
-        })
+        let value = Self {
+            packet_rx: fields.read("PacketRx"),
+            time_stamp: fields.read("TimeStamp"),
+            drop_packet_rx: fields.read("DropPacketRx"),
+            eni_id: fields.read("EniId"),
+            drop_packet_tx: fields.read("DropPacketTx"),
+            packet_tx: fields.read("PacketTx"),
+            intranet_tx: fields.read("IntranetTx"),
+            intranet_rx: fields.read("IntranetRx"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -11055,9 +11411,11 @@ pub struct DescribeEniMonitorDataMonitorData {
 impl ::acs_runtime::de::FromJson for DescribeEniMonitorDataMonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eni_monitor_data: fields.take("EniMonitorData")?,
-        })
+        let value = Self {
+            eni_monitor_data: fields.read("EniMonitorData"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -11093,16 +11451,18 @@ pub struct ForwardTableEntry {
 impl ::acs_runtime::de::FromJson for ForwardTableEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            forward_entry_id: fields.take("ForwardEntryId")?,
-            internal_ip: fields.take("InternalIp")?,
-            internal_port: fields.take("InternalPort")?,
-            forward_table_id: fields.take("ForwardTableId")?,
-            external_port: fields.take("ExternalPort")?,
-            ip_protocol: fields.take("IpProtocol")?,
-            external_ip: fields.take("ExternalIp")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            forward_entry_id: fields.read("ForwardEntryId"),
+            internal_ip: fields.read("InternalIp"),
+            internal_port: fields.read("InternalPort"),
+            forward_table_id: fields.read("ForwardTableId"),
+            external_port: fields.read("ExternalPort"),
+            ip_protocol: fields.read("IpProtocol"),
+            external_ip: fields.read("ExternalIp"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11124,9 +11484,11 @@ pub struct ForwardTableEntries {
 impl ::acs_runtime::de::FromJson for ForwardTableEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            forward_table_entry: fields.take("ForwardTableEntry")?,
-        })
+        let value = Self {
+            forward_table_entry: fields.read("ForwardTableEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11166,9 +11528,11 @@ pub struct AssociatedEipAddresses {
 impl ::acs_runtime::de::FromJson for AssociatedEipAddresses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associated_eip_addresse: fields.take("associatedEipAddresse")?,
-        })
+        let value = Self {
+            associated_eip_addresse: fields.read("associatedEipAddresse"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11190,9 +11554,11 @@ pub struct AssociatedInstances {
 impl ::acs_runtime::de::FromJson for AssociatedInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associated_instance: fields.take("associatedInstance")?,
-        })
+        let value = Self {
+            associated_instance: fields.read("associatedInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11234,19 +11600,21 @@ pub struct HaVip {
 impl ::acs_runtime::de::FromJson for HaVip {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            ip_address: fields.take("IpAddress")?,
-            description: fields.take("Description")?,
-            ha_vip_id: fields.take("HaVipId")?,
-            create_time: fields.take("CreateTime")?,
-            master_instance_id: fields.take("MasterInstanceId")?,
-            region_id: fields.take("RegionId")?,
-            associated_eip_addresses: fields.take("AssociatedEipAddresses")?,
-            associated_instances: fields.take("AssociatedInstances")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            v_switch_id: fields.read("VSwitchId"),
+            ip_address: fields.read("IpAddress"),
+            description: fields.read("Description"),
+            ha_vip_id: fields.read("HaVipId"),
+            create_time: fields.read("CreateTime"),
+            master_instance_id: fields.read("MasterInstanceId"),
+            region_id: fields.read("RegionId"),
+            associated_eip_addresses: fields.read("AssociatedEipAddresses"),
+            associated_instances: fields.read("AssociatedInstances"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11268,9 +11636,11 @@ pub struct HaVips {
 impl ::acs_runtime::de::FromJson for HaVips {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ha_vip: fields.take("HaVip")?,
-        })
+        let value = Self {
+            ha_vip: fields.read("HaVip"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -11305,11 +11675,13 @@ pub struct HpcCluster {
 impl ::acs_runtime::de::FromJson for HpcCluster {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            hpc_cluster_id: fields.take("HpcClusterId")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-        })
+        let value = Self {
+            hpc_cluster_id: fields.read("HpcClusterId"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "hpc-clusters")]
@@ -11333,9 +11705,11 @@ pub struct HpcClusters {
 impl ::acs_runtime::de::FromJson for HpcClusters {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            hpc_cluster: fields.take("HpcCluster")?,
-        })
+        let value = Self {
+            hpc_cluster: fields.read("HpcCluster"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "hpc-clusters")]
@@ -11376,11 +11750,13 @@ pub struct Parameter {
 impl ::acs_runtime::de::FromJson for Parameter {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            r#type: fields.take("Type")?,
-            default_value: fields.take("DefaultValue")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            r#type: fields.read("Type"),
+            default_value: fields.read("DefaultValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11404,9 +11780,11 @@ pub struct Parameters {
 impl ::acs_runtime::de::FromJson for Parameters {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            parameter: fields.take("Parameter")?,
-        })
+        let value = Self {
+            parameter: fields.read("Parameter"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11483,20 +11861,22 @@ pub struct ImageComponentSet {
 impl ::acs_runtime::de::FromJson for ImageComponentSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            description: fields.take("Description")?,
-            system_type: fields.take("SystemType")?,
-            image_component_id: fields.take("ImageComponentId")?,
-            component_type: fields.take("ComponentType")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            name: fields.take("Name")?,
-            content: fields.take("Content")?,
-            owner: fields.take("Owner")?,
-            tags: fields.take("Tags")?,
-            component_version: fields.take("ComponentVersion")?,
-            parameters: fields.take("Parameters")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            description: fields.read("Description"),
+            system_type: fields.read("SystemType"),
+            image_component_id: fields.read("ImageComponentId"),
+            component_type: fields.read("ComponentType"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            name: fields.read("Name"),
+            content: fields.read("Content"),
+            owner: fields.read("Owner"),
+            tags: fields.read("Tags"),
+            component_version: fields.read("ComponentVersion"),
+            parameters: fields.read("Parameters"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11520,9 +11900,11 @@ pub struct ImageComponent {
 impl ::acs_runtime::de::FromJson for ImageComponent {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_component_set: fields.take("ImageComponentSet")?,
-        })
+        let value = Self {
+            image_component_set: fields.read("ImageComponentSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11579,15 +11961,17 @@ pub struct DescribeImageFromFamilyDiskDeviceMapping {
 impl ::acs_runtime::de::FromJson for DescribeImageFromFamilyDiskDeviceMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            import_oss_bucket: fields.take("ImportOSSBucket")?,
-            snapshot_id: fields.take("SnapshotId")?,
-            import_oss_object: fields.take("ImportOSSObject")?,
-            size: fields.take("Size")?,
-            device: fields.take("Device")?,
-            format: fields.take("Format")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            import_oss_bucket: fields.read("ImportOSSBucket"),
+            snapshot_id: fields.read("SnapshotId"),
+            import_oss_object: fields.read("ImportOSSObject"),
+            size: fields.read("Size"),
+            device: fields.read("Device"),
+            format: fields.read("Format"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11613,9 +11997,11 @@ pub struct DiskDeviceMappings {
 impl ::acs_runtime::de::FromJson for DiskDeviceMappings {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_device_mapping: fields.take("DiskDeviceMapping")?,
-        })
+        let value = Self {
+            disk_device_mapping: fields.read("DiskDeviceMapping"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11763,31 +12149,33 @@ pub struct Image {
 impl ::acs_runtime::de::FromJson for Image {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            image_family: fields.take("ImageFamily")?,
-            progress: fields.take("Progress")?,
-            is_copied: fields.take("IsCopied")?,
-            is_support_io_optimized: fields.take("IsSupportIoOptimized")?,
-            image_owner_alias: fields.take("ImageOwnerAlias")?,
-            is_support_cloudinit: fields.take("IsSupportCloudinit")?,
-            image_version: fields.take("ImageVersion")?,
-            usage: fields.take("Usage")?,
-            is_self_shared: fields.take("IsSelfShared")?,
-            description: fields.take("Description")?,
-            size: fields.take("Size")?,
-            platform: fields.take("Platform")?,
-            image_name: fields.take("ImageName")?,
-            os_name: fields.take("OSName")?,
-            image_id: fields.take("ImageId")?,
-            os_type: fields.take("OSType")?,
-            is_subscribed: fields.take("IsSubscribed")?,
-            product_code: fields.take("ProductCode")?,
-            architecture: fields.take("Architecture")?,
-            disk_device_mappings: fields.take("DiskDeviceMappings")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            image_family: fields.read("ImageFamily"),
+            progress: fields.read("Progress"),
+            is_copied: fields.read("IsCopied"),
+            is_support_io_optimized: fields.read("IsSupportIoOptimized"),
+            image_owner_alias: fields.read("ImageOwnerAlias"),
+            is_support_cloudinit: fields.read("IsSupportCloudinit"),
+            image_version: fields.read("ImageVersion"),
+            usage: fields.read("Usage"),
+            is_self_shared: fields.read("IsSelfShared"),
+            description: fields.read("Description"),
+            size: fields.read("Size"),
+            platform: fields.read("Platform"),
+            image_name: fields.read("ImageName"),
+            os_name: fields.read("OSName"),
+            image_id: fields.read("ImageId"),
+            os_type: fields.read("OSType"),
+            is_subscribed: fields.read("IsSubscribed"),
+            product_code: fields.read("ProductCode"),
+            architecture: fields.read("Architecture"),
+            disk_device_mappings: fields.read("DiskDeviceMappings"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11862,17 +12250,19 @@ pub struct ImagePipelineExecutionSet {
 impl ::acs_runtime::de::FromJson for ImagePipelineExecutionSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            image_pipeline_id: fields.take("ImagePipelineId")?,
-            status: fields.take("Status")?,
-            modified_time: fields.take("ModifiedTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            message: fields.take("Message")?,
-            image_id: fields.take("ImageId")?,
-            execution_id: fields.take("ExecutionId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            image_pipeline_id: fields.read("ImagePipelineId"),
+            status: fields.read("Status"),
+            modified_time: fields.read("ModifiedTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            message: fields.read("Message"),
+            image_id: fields.read("ImageId"),
+            execution_id: fields.read("ExecutionId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11898,9 +12288,11 @@ pub struct ImagePipelineExecution {
 impl ::acs_runtime::de::FromJson for ImagePipelineExecution {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_pipeline_execution_set: fields.take("ImagePipelineExecutionSet")?,
-        })
+        let value = Self {
+            image_pipeline_execution_set: fields.read("ImagePipelineExecutionSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11924,9 +12316,11 @@ pub struct ToRegionIds {
 impl ::acs_runtime::de::FromJson for ToRegionIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            to_region_id: fields.take("ToRegionId")?,
-        })
+        let value = Self {
+            to_region_id: fields.read("ToRegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -11950,9 +12344,11 @@ pub struct AddAccounts {
 impl ::acs_runtime::de::FromJson for AddAccounts {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            add_account: fields.take("AddAccount")?,
-        })
+        let value = Self {
+            add_account: fields.read("AddAccount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12003,12 +12399,14 @@ pub struct DescribeImagePipelinesDiskDeviceMapping {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesDiskDeviceMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            oss_bucket: fields.take("OSSBucket")?,
-            oss_object: fields.take("OSSObject")?,
-            format: fields.take("Format")?,
-            disk_image_size: fields.take("DiskImageSize")?,
-        })
+        let value = Self {
+            oss_bucket: fields.read("OSSBucket"),
+            oss_object: fields.read("OSSObject"),
+            format: fields.read("Format"),
+            disk_image_size: fields.read("DiskImageSize"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12037,9 +12435,11 @@ pub struct DescribeImagePipelinesDiskDeviceMappings {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesDiskDeviceMappings {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_device_mapping: fields.take("DiskDeviceMapping")?,
-        })
+        let value = Self {
+            disk_device_mapping: fields.read("DiskDeviceMapping"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12069,10 +12469,12 @@ pub struct DescribeImagePipelinesFeatures {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesFeatures {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nvme_support: fields.take("NvmeSupport")?,
-            imds_support: fields.take("ImdsSupport")?,
-        })
+        let value = Self {
+            nvme_support: fields.read("NvmeSupport"),
+            imds_support: fields.read("ImdsSupport"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12096,10 +12498,12 @@ pub struct DescribeImagePipelinesImportImageTag {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImportImageTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12123,9 +12527,11 @@ pub struct ImportImageTags {
 impl ::acs_runtime::de::FromJson for ImportImageTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            import_image_tag: fields.take("ImportImageTag")?,
-        })
+        let value = Self {
+            import_image_tag: fields.read("ImportImageTag"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12234,21 +12640,23 @@ pub struct DescribeImagePipelinesImportImageOptions {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImportImageOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            architecture: fields.take("Architecture")?,
-            os_type: fields.take("OSType")?,
-            platform: fields.take("Platform")?,
-            boot_mode: fields.take("BootMode")?,
-            license_type: fields.take("LicenseType")?,
-            disk_device_mappings: fields.take("DiskDeviceMappings")?,
-            features: fields.take("Features")?,
-            retain_imported_image: fields.take("RetainImportedImage")?,
-            retention_strategy: fields.take("RetentionStrategy")?,
-            image_name: fields.take("ImageName")?,
-            description: fields.take("Description")?,
-            role_name: fields.take("RoleName")?,
-            import_image_tags: fields.take("ImportImageTags")?,
-        })
+        let value = Self {
+            architecture: fields.read("Architecture"),
+            os_type: fields.read("OSType"),
+            platform: fields.read("Platform"),
+            boot_mode: fields.read("BootMode"),
+            license_type: fields.read("LicenseType"),
+            disk_device_mappings: fields.read("DiskDeviceMappings"),
+            features: fields.read("Features"),
+            retain_imported_image: fields.read("RetainImportedImage"),
+            retention_strategy: fields.read("RetentionStrategy"),
+            image_name: fields.read("ImageName"),
+            description: fields.read("Description"),
+            role_name: fields.read("RoleName"),
+            import_image_tags: fields.read("ImportImageTags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12285,10 +12693,12 @@ pub struct DescribeImagePipelinesAdvancedOptions {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesAdvancedOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            retain_cloud_assistant: fields.take("RetainCloudAssistant")?,
-            image_name_suffix: fields.take("ImageNameSuffix")?,
-        })
+        let value = Self {
+            retain_cloud_assistant: fields.read("RetainCloudAssistant"),
+            image_name_suffix: fields.read("ImageNameSuffix"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12317,9 +12727,11 @@ pub struct DescribeImagePipelinesImageFeatures {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageFeatures {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nvme_support: fields.take("NvmeSupport")?,
-        })
+        let value = Self {
+            nvme_support: fields.read("NvmeSupport"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12349,10 +12761,12 @@ pub struct DescribeImagePipelinesImageTag {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12376,9 +12790,11 @@ pub struct ImageTags {
 impl ::acs_runtime::de::FromJson for ImageTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_tag: fields.take("ImageTag")?,
-        })
+        let value = Self {
+            image_tag: fields.read("ImageTag"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12419,13 +12835,15 @@ pub struct DescribeImagePipelinesImageOptions {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_name: fields.take("ImageName")?,
-            image_family: fields.take("ImageFamily")?,
-            description: fields.take("Description")?,
-            image_features: fields.take("ImageFeatures")?,
-            image_tags: fields.take("ImageTags")?,
-        })
+        let value = Self {
+            image_name: fields.read("ImageName"),
+            image_family: fields.read("ImageFamily"),
+            description: fields.read("Description"),
+            image_features: fields.read("ImageFeatures"),
+            image_tags: fields.read("ImageTags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12574,32 +12992,34 @@ pub struct ImagePipelineSet {
 impl ::acs_runtime::de::FromJson for ImagePipelineSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            delete_instance_on_failure: fields.take("DeleteInstanceOnFailure")?,
-            instance_type: fields.take("InstanceType")?,
-            internet_max_bandwidth_out: fields.take("InternetMaxBandwidthOut")?,
-            image_pipeline_id: fields.take("ImagePipelineId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            system_disk_size: fields.take("SystemDiskSize")?,
-            description: fields.take("Description")?,
-            base_image: fields.take("BaseImage")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            image_name: fields.take("ImageName")?,
-            base_image_type: fields.take("BaseImageType")?,
-            name: fields.take("Name")?,
-            build_content: fields.take("BuildContent")?,
-            tags: fields.take("Tags")?,
-            to_region_ids: fields.take("ToRegionIds")?,
-            add_accounts: fields.take("AddAccounts")?,
-            repair_mode: fields.take("RepairMode")?,
-            test_content: fields.take("TestContent")?,
-            image_family: fields.take("ImageFamily")?,
-            nvme_support: fields.take("NvmeSupport")?,
-            import_image_options: fields.take("ImportImageOptions")?,
-            advanced_options: fields.take("AdvancedOptions")?,
-            image_options: fields.take("ImageOptions")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            delete_instance_on_failure: fields.read("DeleteInstanceOnFailure"),
+            instance_type: fields.read("InstanceType"),
+            internet_max_bandwidth_out: fields.read("InternetMaxBandwidthOut"),
+            image_pipeline_id: fields.read("ImagePipelineId"),
+            v_switch_id: fields.read("VSwitchId"),
+            system_disk_size: fields.read("SystemDiskSize"),
+            description: fields.read("Description"),
+            base_image: fields.read("BaseImage"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            image_name: fields.read("ImageName"),
+            base_image_type: fields.read("BaseImageType"),
+            name: fields.read("Name"),
+            build_content: fields.read("BuildContent"),
+            tags: fields.read("Tags"),
+            to_region_ids: fields.read("ToRegionIds"),
+            add_accounts: fields.read("AddAccounts"),
+            repair_mode: fields.read("RepairMode"),
+            test_content: fields.read("TestContent"),
+            image_family: fields.read("ImageFamily"),
+            nvme_support: fields.read("NvmeSupport"),
+            import_image_options: fields.read("ImportImageOptions"),
+            advanced_options: fields.read("AdvancedOptions"),
+            image_options: fields.read("ImageOptions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12623,9 +13043,11 @@ pub struct ImagePipeline {
 impl ::acs_runtime::de::FromJson for ImagePipeline {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_pipeline_set: fields.take("ImagePipelineSet")?,
-        })
+        let value = Self {
+            image_pipeline_set: fields.read("ImagePipelineSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12650,9 +13072,11 @@ pub struct ShareGroup {
 impl ::acs_runtime::de::FromJson for ShareGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group: fields.take("Group")?,
-        })
+        let value = Self {
+            group: fields.read("Group"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12676,9 +13100,11 @@ pub struct ShareGroups {
 impl ::acs_runtime::de::FromJson for ShareGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            share_group: fields.take("ShareGroup")?,
-        })
+        let value = Self {
+            share_group: fields.read("ShareGroup"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12708,10 +13134,12 @@ pub struct Account {
 impl ::acs_runtime::de::FromJson for Account {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            aliyun_id: fields.take("AliyunId")?,
-            shared_time: fields.take("SharedTime")?,
-        })
+        let value = Self {
+            aliyun_id: fields.read("AliyunId"),
+            shared_time: fields.read("SharedTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12735,9 +13163,11 @@ pub struct Accounts {
 impl ::acs_runtime::de::FromJson for Accounts {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            account: fields.take("Account")?,
-        })
+        let value = Self {
+            account: fields.read("Account"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12795,12 +13225,14 @@ pub struct InstanceType {
 impl ::acs_runtime::de::FromJson for InstanceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_type_id: fields.take("InstanceTypeId")?,
-            instance_type_family: fields.take("InstanceTypeFamily")?,
-            cpu_core_count: fields.take("CpuCoreCount")?,
-            memory_size: fields.take("MemorySize")?,
-        })
+        let value = Self {
+            instance_type_id: fields.read("InstanceTypeId"),
+            instance_type_family: fields.read("InstanceTypeFamily"),
+            cpu_core_count: fields.read("CpuCoreCount"),
+            memory_size: fields.read("MemorySize"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12842,9 +13274,11 @@ pub struct InstanceTypes {
 impl ::acs_runtime::de::FromJson for InstanceTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_type: fields.take("InstanceType")?,
-        })
+        let value = Self {
+            instance_type: fields.read("InstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12914,18 +13348,20 @@ pub struct DescribeImagesDiskDeviceMapping {
 impl ::acs_runtime::de::FromJson for DescribeImagesDiskDeviceMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            import_oss_bucket: fields.take("ImportOSSBucket")?,
-            progress: fields.take("Progress")?,
-            snapshot_id: fields.take("SnapshotId")?,
-            import_oss_object: fields.take("ImportOSSObject")?,
-            device: fields.take("Device")?,
-            size: fields.take("Size")?,
-            remain_time: fields.take("RemainTime")?,
-            format: fields.take("Format")?,
-            encrypted: fields.take("Encrypted")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            import_oss_bucket: fields.read("ImportOSSBucket"),
+            progress: fields.read("Progress"),
+            snapshot_id: fields.read("SnapshotId"),
+            import_oss_object: fields.read("ImportOSSObject"),
+            device: fields.read("Device"),
+            size: fields.read("Size"),
+            remain_time: fields.read("RemainTime"),
+            format: fields.read("Format"),
+            encrypted: fields.read("Encrypted"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12949,9 +13385,11 @@ pub struct DescribeImagesDiskDeviceMappings {
 impl ::acs_runtime::de::FromJson for DescribeImagesDiskDeviceMappings {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_device_mapping: fields.take("DiskDeviceMapping")?,
-        })
+        let value = Self {
+            disk_device_mapping: fields.read("DiskDeviceMapping"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -12996,12 +13434,14 @@ pub struct Item {
 impl ::acs_runtime::de::FromJson for Item {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            value: fields.take("Value")?,
-            risk_level: fields.take("RiskLevel")?,
-            risk_code: fields.take("RiskCode")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            value: fields.read("Value"),
+            risk_level: fields.read("RiskLevel"),
+            risk_code: fields.read("RiskCode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13025,7 +13465,9 @@ pub struct Items {
 impl ::acs_runtime::de::FromJson for Items {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { item: fields.take("Item")? })
+        let value = Self { item: fields.read("Item") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13055,10 +13497,12 @@ pub struct DetectionOptions {
 impl ::acs_runtime::de::FromJson for DetectionOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            items: fields.take("Items")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            items: fields.read("Items"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13108,14 +13552,16 @@ pub struct DescribeImagesFeatures {
 impl ::acs_runtime::de::FromJson for DescribeImagesFeatures {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nvme_support: fields.take("NvmeSupport")?,
-            imds_support: fields.take("ImdsSupport")?,
-            cpu_online_upgrade: fields.take("CpuOnlineUpgrade")?,
-            cpu_online_downgrade: fields.take("CpuOnlineDowngrade")?,
-            memory_online_upgrade: fields.take("MemoryOnlineUpgrade")?,
-            memory_online_downgrade: fields.take("MemoryOnlineDowngrade")?,
-        })
+        let value = Self {
+            nvme_support: fields.read("NvmeSupport"),
+            imds_support: fields.read("ImdsSupport"),
+            cpu_online_upgrade: fields.read("CpuOnlineUpgrade"),
+            cpu_online_downgrade: fields.read("CpuOnlineDowngrade"),
+            memory_online_upgrade: fields.read("MemoryOnlineUpgrade"),
+            memory_online_downgrade: fields.read("MemoryOnlineDowngrade"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13323,41 +13769,43 @@ pub struct DescribeImagesImage {
 impl ::acs_runtime::de::FromJson for DescribeImagesImage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            image_family: fields.take("ImageFamily")?,
-            progress: fields.take("Progress")?,
-            is_copied: fields.take("IsCopied")?,
-            is_support_io_optimized: fields.take("IsSupportIoOptimized")?,
-            image_owner_alias: fields.take("ImageOwnerAlias")?,
-            is_support_cloudinit: fields.take("IsSupportCloudinit")?,
-            image_version: fields.take("ImageVersion")?,
-            usage: fields.take("Usage")?,
-            is_self_shared: fields.take("IsSelfShared")?,
-            description: fields.take("Description")?,
-            size: fields.take("Size")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            platform: fields.take("Platform")?,
-            os_name_en: fields.take("OSNameEn")?,
-            image_name: fields.take("ImageName")?,
-            os_name: fields.take("OSName")?,
-            image_id: fields.take("ImageId")?,
-            os_type: fields.take("OSType")?,
-            is_subscribed: fields.take("IsSubscribed")?,
-            product_code: fields.take("ProductCode")?,
-            architecture: fields.take("Architecture")?,
-            boot_mode: fields.take("BootMode")?,
-            disk_device_mappings: fields.take("DiskDeviceMappings")?,
-            tags: fields.take("Tags")?,
-            is_public: fields.take("IsPublic")?,
-            image_owner_id: fields.take("ImageOwnerId")?,
-            login_as_non_root_supported: fields.take("LoginAsNonRootSupported")?,
-            supplier_name: fields.take("SupplierName")?,
-            detection_options: fields.take("DetectionOptions")?,
-            features: fields.take("Features")?,
-            license_type: fields.take("LicenseType")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            image_family: fields.read("ImageFamily"),
+            progress: fields.read("Progress"),
+            is_copied: fields.read("IsCopied"),
+            is_support_io_optimized: fields.read("IsSupportIoOptimized"),
+            image_owner_alias: fields.read("ImageOwnerAlias"),
+            is_support_cloudinit: fields.read("IsSupportCloudinit"),
+            image_version: fields.read("ImageVersion"),
+            usage: fields.read("Usage"),
+            is_self_shared: fields.read("IsSelfShared"),
+            description: fields.read("Description"),
+            size: fields.read("Size"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            platform: fields.read("Platform"),
+            os_name_en: fields.read("OSNameEn"),
+            image_name: fields.read("ImageName"),
+            os_name: fields.read("OSName"),
+            image_id: fields.read("ImageId"),
+            os_type: fields.read("OSType"),
+            is_subscribed: fields.read("IsSubscribed"),
+            product_code: fields.read("ProductCode"),
+            architecture: fields.read("Architecture"),
+            boot_mode: fields.read("BootMode"),
+            disk_device_mappings: fields.read("DiskDeviceMappings"),
+            tags: fields.read("Tags"),
+            is_public: fields.read("IsPublic"),
+            image_owner_id: fields.read("ImageOwnerId"),
+            login_as_non_root_supported: fields.read("LoginAsNonRootSupported"),
+            supplier_name: fields.read("SupplierName"),
+            detection_options: fields.read("DetectionOptions"),
+            features: fields.read("Features"),
+            license_type: fields.read("LicenseType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13381,9 +13829,11 @@ pub struct Images {
 impl ::acs_runtime::de::FromJson for Images {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image: fields.take("Image")?,
-        })
+        let value = Self {
+            image: fields.read("Image"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "images")]
@@ -13422,12 +13872,14 @@ pub struct DescribeInstanceAttachmentAttributesInstance {
 impl ::acs_runtime::de::FromJson for DescribeInstanceAttachmentAttributesInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
             private_pool_options_match_criteria: fields
-                .take("PrivatePoolOptionsMatchCriteria")?,
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-        })
+                .read("PrivatePoolOptionsMatchCriteria"),
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -13453,9 +13905,11 @@ pub struct DescribeInstanceAttachmentAttributesInstances {
 impl ::acs_runtime::de::FromJson for DescribeInstanceAttachmentAttributesInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance: fields.take("Instance")?,
-        })
+        let value = Self {
+            instance: fields.read("Instance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -13479,9 +13933,11 @@ pub struct PublicIpAddress {
 impl ::acs_runtime::de::FromJson for PublicIpAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13505,9 +13961,11 @@ pub struct InnerIpAddress {
 impl ::acs_runtime::de::FromJson for InnerIpAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13531,9 +13989,11 @@ pub struct PrivateIpAddress {
 impl ::acs_runtime::de::FromJson for PrivateIpAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13570,12 +14030,14 @@ pub struct VpcAttributes {
 impl ::acs_runtime::de::FromJson for VpcAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            nat_ip_address: fields.take("NatIpAddress")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            nat_ip_address: fields.read("NatIpAddress"),
+            v_switch_id: fields.read("VSwitchId"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13620,12 +14082,14 @@ pub struct DescribeInstanceAttributeEipAddress {
 impl ::acs_runtime::de::FromJson for DescribeInstanceAttributeEipAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            internet_charge_type: fields.take("InternetChargeType")?,
-            ip_address: fields.take("IpAddress")?,
-            bandwidth: fields.take("Bandwidth")?,
-            allocation_id: fields.take("AllocationId")?,
-        })
+        let value = Self {
+            internet_charge_type: fields.read("InternetChargeType"),
+            ip_address: fields.read("IpAddress"),
+            bandwidth: fields.read("Bandwidth"),
+            allocation_id: fields.read("AllocationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13655,10 +14119,12 @@ pub struct DedicatedHostAttribute {
 impl ::acs_runtime::de::FromJson for DedicatedHostAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_name: fields.take("DedicatedHostName")?,
-            dedicated_host_id: fields.take("DedicatedHostId")?,
-        })
+        let value = Self {
+            dedicated_host_name: fields.read("DedicatedHostName"),
+            dedicated_host_id: fields.read("DedicatedHostId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13733,11 +14199,13 @@ pub struct NetworkOptions {
 impl ::acs_runtime::de::FromJson for NetworkOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_jumbo_frame: fields.take("EnableJumboFrame")?,
-            enable_network_encryption: fields.take("EnableNetworkEncryption")?,
-            bandwidth_weighting: fields.take("BandwidthWeighting")?,
-        })
+        let value = Self {
+            enable_jumbo_frame: fields.read("EnableJumboFrame"),
+            enable_network_encryption: fields.read("EnableNetworkEncryption"),
+            bandwidth_weighting: fields.read("BandwidthWeighting"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13786,13 +14254,15 @@ pub struct InstanceRenewAttribute {
 impl ::acs_runtime::de::FromJson for InstanceRenewAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            period_unit: fields.take("PeriodUnit")?,
-            duration: fields.take("Duration")?,
-            renewal_status: fields.take("RenewalStatus")?,
-            instance_id: fields.take("InstanceId")?,
-            auto_renew_enabled: fields.take("AutoRenewEnabled")?,
-        })
+        let value = Self {
+            period_unit: fields.read("PeriodUnit"),
+            duration: fields.read("Duration"),
+            renewal_status: fields.read("RenewalStatus"),
+            instance_id: fields.read("InstanceId"),
+            auto_renew_enabled: fields.read("AutoRenewEnabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13816,9 +14286,11 @@ pub struct InstanceRenewAttributes {
 impl ::acs_runtime::de::FromJson for InstanceRenewAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_renew_attribute: fields.take("InstanceRenewAttribute")?,
-        })
+        let value = Self {
+            instance_renew_attribute: fields.read("InstanceRenewAttribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -13882,10 +14354,12 @@ pub struct EventCycleStatus {
 impl ::acs_runtime::de::FromJson for EventCycleStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            code: fields.take("Code")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            code: fields.read("Code"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -13942,13 +14416,15 @@ pub struct InactiveDisk {
 impl ::acs_runtime::de::FromJson for InactiveDisk {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            device_size: fields.take("DeviceSize")?,
-            device_category: fields.take("DeviceCategory")?,
-            device_type: fields.take("DeviceType")?,
-            release_time: fields.take("ReleaseTime")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            device_size: fields.read("DeviceSize"),
+            device_category: fields.read("DeviceCategory"),
+            device_type: fields.read("DeviceType"),
+            release_time: fields.read("ReleaseTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -13972,9 +14448,11 @@ pub struct InactiveDisks {
 impl ::acs_runtime::de::FromJson for InactiveDisks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            inactive_disk: fields.take("InactiveDisk")?,
-        })
+        let value = Self {
+            inactive_disk: fields.read("InactiveDisk"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -13998,9 +14476,11 @@ pub struct MigrationOptions {
 impl ::acs_runtime::de::FromJson for MigrationOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            migration_option: fields.take("MigrationOption")?,
-        })
+        let value = Self {
+            migration_option: fields.read("MigrationOption"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14094,24 +14574,26 @@ pub struct ExtendedAttribute {
 impl ::acs_runtime::de::FromJson for ExtendedAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            device: fields.take("Device")?,
-            disk_id: fields.take("DiskId")?,
-            inactive_disks: fields.take("InactiveDisks")?,
-            host_type: fields.take("HostType")?,
-            host_id: fields.take("HostId")?,
-            migration_options: fields.take("MigrationOptions")?,
-            online_repair_policy: fields.take("OnlineRepairPolicy")?,
-            rack: fields.take("Rack")?,
-            punish_type: fields.take("PunishType")?,
-            punish_domain: fields.take("PunishDomain")?,
-            punish_url: fields.take("PunishUrl")?,
-            code: fields.take("Code")?,
-            can_accept: fields.take("CanAccept")?,
-            response_result: fields.take("ResponseResult")?,
-            metric_value: fields.take("MetricValue")?,
-            metric_name: fields.take("MetricName")?,
-        })
+        let value = Self {
+            device: fields.read("Device"),
+            disk_id: fields.read("DiskId"),
+            inactive_disks: fields.read("InactiveDisks"),
+            host_type: fields.read("HostType"),
+            host_id: fields.read("HostId"),
+            migration_options: fields.read("MigrationOptions"),
+            online_repair_policy: fields.read("OnlineRepairPolicy"),
+            rack: fields.read("Rack"),
+            punish_type: fields.read("PunishType"),
+            punish_domain: fields.read("PunishDomain"),
+            punish_url: fields.read("PunishUrl"),
+            code: fields.read("Code"),
+            can_accept: fields.read("CanAccept"),
+            response_result: fields.read("ResponseResult"),
+            metric_value: fields.read("MetricValue"),
+            metric_name: fields.read("MetricName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14192,20 +14674,22 @@ pub struct InstanceSystemEventType {
 impl ::acs_runtime::de::FromJson for InstanceSystemEventType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            event_id: fields.take("EventId")?,
-            event_publish_time: fields.take("EventPublishTime")?,
-            event_finish_time: fields.take("EventFinishTime")?,
-            resource_type: fields.take("ResourceType")?,
-            impact_level: fields.take("ImpactLevel")?,
-            not_before: fields.take("NotBefore")?,
-            instance_id: fields.take("InstanceId")?,
-            reason: fields.take("Reason")?,
-            event_type: fields.take("EventType")?,
-            event_cycle_status: fields.take("EventCycleStatus")?,
-            extended_attribute: fields.take("ExtendedAttribute")?,
-            reason_code: fields.take("ReasonCode")?,
-        })
+        let value = Self {
+            event_id: fields.read("EventId"),
+            event_publish_time: fields.read("EventPublishTime"),
+            event_finish_time: fields.read("EventFinishTime"),
+            resource_type: fields.read("ResourceType"),
+            impact_level: fields.read("ImpactLevel"),
+            not_before: fields.read("NotBefore"),
+            instance_id: fields.read("InstanceId"),
+            reason: fields.read("Reason"),
+            event_type: fields.read("EventType"),
+            event_cycle_status: fields.read("EventCycleStatus"),
+            extended_attribute: fields.read("ExtendedAttribute"),
+            reason_code: fields.read("ReasonCode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14229,9 +14713,11 @@ pub struct InstanceSystemEventSet {
 impl ::acs_runtime::de::FromJson for InstanceSystemEventSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_system_event_type: fields.take("InstanceSystemEventType")?,
-        })
+        let value = Self {
+            instance_system_event_type: fields.read("InstanceSystemEventType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -14261,10 +14747,12 @@ pub struct MaintenanceWindow {
 impl ::acs_runtime::de::FromJson for MaintenanceWindow {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            end_time: fields.take("EndTime")?,
-            start_time: fields.take("StartTime")?,
-        })
+        let value = Self {
+            end_time: fields.read("EndTime"),
+            start_time: fields.read("StartTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14288,9 +14776,11 @@ pub struct MaintenanceWindows {
 impl ::acs_runtime::de::FromJson for MaintenanceWindows {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            maintenance_window: fields.take("MaintenanceWindow")?,
-        })
+        let value = Self {
+            maintenance_window: fields.read("MaintenanceWindow"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14314,9 +14804,11 @@ pub struct SupportedValues {
 impl ::acs_runtime::de::FromJson for SupportedValues {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_value: fields.take("SupportedValue")?,
-        })
+        let value = Self {
+            supported_value: fields.read("SupportedValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14352,11 +14844,13 @@ pub struct ActionOnMaintenance {
 impl ::acs_runtime::de::FromJson for ActionOnMaintenance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            default_value: fields.take("DefaultValue")?,
-            value: fields.take("Value")?,
-            supported_values: fields.take("SupportedValues")?,
-        })
+        let value = Self {
+            default_value: fields.read("DefaultValue"),
+            value: fields.read("Value"),
+            supported_values: fields.read("SupportedValues"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14392,12 +14886,14 @@ pub struct MaintenanceAttribute {
 impl ::acs_runtime::de::FromJson for MaintenanceAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            notify_on_maintenance: fields.take("NotifyOnMaintenance")?,
-            instance_id: fields.take("InstanceId")?,
-            maintenance_windows: fields.take("MaintenanceWindows")?,
-            action_on_maintenance: fields.take("ActionOnMaintenance")?,
-        })
+        let value = Self {
+            notify_on_maintenance: fields.read("NotifyOnMaintenance"),
+            instance_id: fields.read("InstanceId"),
+            maintenance_windows: fields.read("MaintenanceWindows"),
+            action_on_maintenance: fields.read("ActionOnMaintenance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14421,9 +14917,11 @@ pub struct MaintenanceAttributes {
 impl ::acs_runtime::de::FromJson for MaintenanceAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            maintenance_attribute: fields.take("MaintenanceAttribute")?,
-        })
+        let value = Self {
+            maintenance_attribute: fields.read("MaintenanceAttribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14524,10 +15022,12 @@ pub struct Rule {
 impl ::acs_runtime::de::FromJson for Rule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            description: fields.take("Description")?,
-            rule_id: fields.take("RuleId")?,
-        })
+        let value = Self {
+            description: fields.read("Description"),
+            rule_id: fields.read("RuleId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14551,7 +15051,9 @@ pub struct Rules {
 impl ::acs_runtime::de::FromJson for Rules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { rule: fields.take("Rule")? })
+        let value = Self { rule: fields.read("Rule") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14575,7 +15077,9 @@ pub struct SubRules {
 impl ::acs_runtime::de::FromJson for SubRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { rule: fields.take("Rule")? })
+        let value = Self { rule: fields.read("Rule") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14623,13 +15127,15 @@ pub struct DetailInfo {
 impl ::acs_runtime::de::FromJson for DetailInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource: fields.take("Resource")?,
-            original_price: fields.take("OriginalPrice")?,
-            discount_price: fields.take("DiscountPrice")?,
-            trade_price: fields.take("TradePrice")?,
-            sub_rules: fields.take("SubRules")?,
-        })
+        let value = Self {
+            resource: fields.read("Resource"),
+            original_price: fields.read("OriginalPrice"),
+            discount_price: fields.read("DiscountPrice"),
+            trade_price: fields.read("TradePrice"),
+            sub_rules: fields.read("SubRules"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14655,9 +15161,11 @@ pub struct DetailInfos {
 impl ::acs_runtime::de::FromJson for DetailInfos {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            detail_info: fields.take("DetailInfo")?,
-        })
+        let value = Self {
+            detail_info: fields.read("DetailInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14702,13 +15210,15 @@ pub struct Price {
 impl ::acs_runtime::de::FromJson for Price {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            original_price: fields.take("OriginalPrice")?,
-            discount_price: fields.take("DiscountPrice")?,
-            currency: fields.take("Currency")?,
-            trade_price: fields.take("TradePrice")?,
-            detail_infos: fields.take("DetailInfos")?,
-        })
+        let value = Self {
+            original_price: fields.read("OriginalPrice"),
+            discount_price: fields.read("DiscountPrice"),
+            currency: fields.read("Currency"),
+            trade_price: fields.read("TradePrice"),
+            detail_infos: fields.read("DetailInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14734,10 +15244,12 @@ pub struct PriceInfo {
 impl ::acs_runtime::de::FromJson for PriceInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            rules: fields.take("Rules")?,
-            price: fields.take("Price")?,
-        })
+        let value = Self {
+            rules: fields.read("Rules"),
+            price: fields.read("Price"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -14842,26 +15354,28 @@ pub struct InstanceMonitorData {
 impl ::acs_runtime::de::FromJson for InstanceMonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cpu_credit_balance: fields.take("CPUCreditBalance")?,
-            bps_read: fields.take("BPSRead")?,
-            internet_tx: fields.take("InternetTX")?,
-            cpu: fields.take("CPU")?,
-            cpu_credit_usage: fields.take("CPUCreditUsage")?,
-            iops_write: fields.take("IOPSWrite")?,
-            intranet_tx: fields.take("IntranetTX")?,
-            instance_id: fields.take("InstanceId")?,
-            bps_write: fields.take("BPSWrite")?,
+        let value = Self {
+            cpu_credit_balance: fields.read("CPUCreditBalance"),
+            bps_read: fields.read("BPSRead"),
+            internet_tx: fields.read("InternetTX"),
+            cpu: fields.read("CPU"),
+            cpu_credit_usage: fields.read("CPUCreditUsage"),
+            iops_write: fields.read("IOPSWrite"),
+            intranet_tx: fields.read("IntranetTX"),
+            instance_id: fields.read("InstanceId"),
+            bps_write: fields.read("BPSWrite"),
             cpu_notpaid_surplus_credit_usage: fields
-                .take("CPUNotpaidSurplusCreditUsage")?,
-            cpu_advance_credit_balance: fields.take("CPUAdvanceCreditBalance")?,
-            iops_read: fields.take("IOPSRead")?,
-            internet_bandwidth: fields.take("InternetBandwidth")?,
-            internet_rx: fields.take("InternetRX")?,
-            time_stamp: fields.take("TimeStamp")?,
-            intranet_rx: fields.take("IntranetRX")?,
-            intranet_bandwidth: fields.take("IntranetBandwidth")?,
-        })
+                .read("CPUNotpaidSurplusCreditUsage"),
+            cpu_advance_credit_balance: fields.read("CPUAdvanceCreditBalance"),
+            iops_read: fields.read("IOPSRead"),
+            internet_bandwidth: fields.read("InternetBandwidth"),
+            internet_rx: fields.read("InternetRX"),
+            time_stamp: fields.read("TimeStamp"),
+            intranet_rx: fields.read("IntranetRX"),
+            intranet_bandwidth: fields.read("IntranetBandwidth"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14885,9 +15399,11 @@ pub struct DescribeInstanceMonitorDataMonitorData {
 impl ::acs_runtime::de::FromJson for DescribeInstanceMonitorDataMonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_monitor_data: fields.take("InstanceMonitorData")?,
-        })
+        let value = Self {
+            instance_monitor_data: fields.read("InstanceMonitorData"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -14917,10 +15433,12 @@ pub struct InstanceRamRoleSet {
 impl ::acs_runtime::de::FromJson for InstanceRamRoleSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ram_role_name: fields.take("RamRoleName")?,
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            ram_role_name: fields.read("RamRoleName"),
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -14944,9 +15462,11 @@ pub struct InstanceRamRoleSets {
 impl ::acs_runtime::de::FromJson for InstanceRamRoleSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_ram_role_set: fields.take("InstanceRamRoleSet")?,
-        })
+        let value = Self {
+            instance_ram_role_set: fields.read("InstanceRamRoleSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -14982,10 +15502,12 @@ pub struct InstanceStatus {
 impl ::acs_runtime::de::FromJson for InstanceStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15009,9 +15531,11 @@ pub struct InstanceStatuses {
 impl ::acs_runtime::de::FromJson for InstanceStatuses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_status: fields.take("InstanceStatus")?,
-        })
+        let value = Self {
+            instance_status: fields.read("InstanceStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15041,10 +15565,12 @@ pub struct InstanceTypeFamily {
 impl ::acs_runtime::de::FromJson for InstanceTypeFamily {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            generation: fields.take("Generation")?,
-            instance_type_family_id: fields.take("InstanceTypeFamilyId")?,
-        })
+        let value = Self {
+            generation: fields.read("Generation"),
+            instance_type_family_id: fields.read("InstanceTypeFamilyId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15068,9 +15594,11 @@ pub struct InstanceTypeFamilies {
 impl ::acs_runtime::de::FromJson for InstanceTypeFamilies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_type_family: fields.take("InstanceTypeFamily")?,
-        })
+        let value = Self {
+            instance_type_family: fields.read("InstanceTypeFamily"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15337,9 +15865,11 @@ pub struct NetworkCardInfo {
 impl ::acs_runtime::de::FromJson for NetworkCardInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_card_index: fields.take("NetworkCardIndex")?,
-        })
+        let value = Self {
+            network_card_index: fields.read("NetworkCardIndex"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15363,9 +15893,11 @@ pub struct NetworkCards {
 impl ::acs_runtime::de::FromJson for NetworkCards {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_card_info: fields.take("NetworkCardInfo")?,
-        })
+        let value = Self {
+            network_card_info: fields.read("NetworkCardInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15389,9 +15921,11 @@ pub struct SupportedBootModes {
 impl ::acs_runtime::de::FromJson for SupportedBootModes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_boot_mode: fields.take("SupportedBootMode")?,
-        })
+        let value = Self {
+            supported_boot_mode: fields.read("SupportedBootMode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15426,11 +15960,13 @@ pub struct DescribeInstanceTypesEnhancedNetwork {
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypesEnhancedNetwork {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            sriov_support: fields.take("SriovSupport")?,
-            vf_queue_number_per_eni: fields.take("VfQueueNumberPerEni")?,
-            rss_support: fields.take("RssSupport")?,
-        })
+        let value = Self {
+            sriov_support: fields.read("SriovSupport"),
+            vf_queue_number_per_eni: fields.read("VfQueueNumberPerEni"),
+            rss_support: fields.read("RssSupport"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15454,9 +15990,11 @@ pub struct SupportedTopologyTypes {
 impl ::acs_runtime::de::FromJson for SupportedTopologyTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_topology_type: fields.take("SupportedTopologyType")?,
-        })
+        let value = Self {
+            supported_topology_type: fields.read("SupportedTopologyType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15500,13 +16038,15 @@ pub struct DescribeInstanceTypesCpuOptions {
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypesCpuOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_topology_types: fields.take("SupportedTopologyTypes")?,
-            threads_per_core: fields.take("ThreadsPerCore")?,
-            core: fields.take("Core")?,
-            core_factor: fields.take("CoreFactor")?,
-            hyper_threading_adjustable: fields.take("HyperThreadingAdjustable")?,
-        })
+        let value = Self {
+            supported_topology_types: fields.read("SupportedTopologyTypes"),
+            threads_per_core: fields.read("ThreadsPerCore"),
+            core: fields.read("Core"),
+            core_factor: fields.read("CoreFactor"),
+            hyper_threading_adjustable: fields.read("HyperThreadingAdjustable"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15534,9 +16074,11 @@ pub struct Clock {
 impl ::acs_runtime::de::FromJson for Clock {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ptp_support: fields.take("PtpSupport")?,
-        })
+        let value = Self {
+            ptp_support: fields.read("PtpSupport"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15566,10 +16108,12 @@ pub struct Attribute {
 impl ::acs_runtime::de::FromJson for Attribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15593,9 +16137,11 @@ pub struct Attributes {
 impl ::acs_runtime::de::FromJson for Attributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            attribute: fields.take("Attribute")?,
-        })
+        let value = Self {
+            attribute: fields.read("Attribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15625,13 +16171,15 @@ pub struct WeightingInfo {
 impl ::acs_runtime::de::FromJson for WeightingInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_bandwidth: fields.take("VpcBandwidth")?,
-            ebs_burst_bandwidth: fields.take("EbsBurstBandwidth")?,
-            ebs_bandwidth: fields.take("EbsBandwidth")?,
-            vpc_burst_bandwidth: fields.take("VpcBurstBandwidth")?,
-            name: fields.take("Name")?,
-        })
+        let value = Self {
+            vpc_bandwidth: fields.read("VpcBandwidth"),
+            ebs_burst_bandwidth: fields.read("EbsBurstBandwidth"),
+            ebs_bandwidth: fields.read("EbsBandwidth"),
+            vpc_burst_bandwidth: fields.read("VpcBurstBandwidth"),
+            name: fields.read("Name"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15653,9 +16201,11 @@ pub struct WeightingInfos {
 impl ::acs_runtime::de::FromJson for WeightingInfos {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            weighting_info: fields.take("WeightingInfo")?,
-        })
+        let value = Self {
+            weighting_info: fields.read("WeightingInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15677,9 +16227,11 @@ pub struct DescribeInstanceTypesBandwidthWeighting {
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypesBandwidthWeighting {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            weighting_infos: fields.take("WeightingInfos")?,
-        })
+        let value = Self {
+            weighting_infos: fields.read("WeightingInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15703,9 +16255,11 @@ pub struct NetworkInfo {
 impl ::acs_runtime::de::FromJson for NetworkInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth_weighting: fields.take("BandwidthWeighting")?,
-        })
+        let value = Self {
+            bandwidth_weighting: fields.read("BandwidthWeighting"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -15979,53 +16533,55 @@ pub struct DescribeInstanceTypesInstanceType {
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypesInstanceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eni_total_quantity: fields.take("EniTotalQuantity")?,
-            local_storage_category: fields.take("LocalStorageCategory")?,
-            primary_eni_queue_number: fields.take("PrimaryEniQueueNumber")?,
-            memory_size: fields.take("MemorySize")?,
-            local_storage_capacity: fields.take("LocalStorageCapacity")?,
-            instance_family_level: fields.take("InstanceFamilyLevel")?,
-            instance_pps_rx: fields.take("InstancePpsRx")?,
-            eni_ipv6_address_quantity: fields.take("EniIpv6AddressQuantity")?,
-            maximum_queue_number_per_eni: fields.take("MaximumQueueNumberPerEni")?,
-            instance_type_id: fields.take("InstanceTypeId")?,
-            instance_bandwidth_rx: fields.take("InstanceBandwidthRx")?,
-            secondary_eni_queue_number: fields.take("SecondaryEniQueueNumber")?,
-            gpu_spec: fields.take("GPUSpec")?,
-            instance_bandwidth_tx: fields.take("InstanceBandwidthTx")?,
-            queue_pair_number: fields.take("QueuePairNumber")?,
-            eri_quantity: fields.take("EriQuantity")?,
-            gpu_amount: fields.take("GPUAmount")?,
-            total_eni_queue_quantity: fields.take("TotalEniQueueQuantity")?,
-            nvme_support: fields.take("NvmeSupport")?,
-            disk_quantity: fields.take("DiskQuantity")?,
-            initial_credit: fields.take("InitialCredit")?,
-            local_storage_amount: fields.take("LocalStorageAmount")?,
-            baseline_credit: fields.take("BaselineCredit")?,
-            instance_pps_tx: fields.take("InstancePpsTx")?,
-            eni_private_ip_address_quantity: fields.take("EniPrivateIpAddressQuantity")?,
-            cpu_core_count: fields.take("CpuCoreCount")?,
-            instance_type_family: fields.take("InstanceTypeFamily")?,
-            eni_quantity: fields.take("EniQuantity")?,
-            eni_trunk_supported: fields.take("EniTrunkSupported")?,
-            cpu_speed_frequency: fields.take("CpuSpeedFrequency")?,
-            cpu_turbo_frequency: fields.take("CpuTurboFrequency")?,
-            physical_processor_model: fields.take("PhysicalProcessorModel")?,
-            network_encryption_support: fields.take("NetworkEncryptionSupport")?,
-            instance_category: fields.take("InstanceCategory")?,
-            cpu_architecture: fields.take("CpuArchitecture")?,
-            gpu_memory_size: fields.take("GPUMemorySize")?,
-            network_card_quantity: fields.take("NetworkCardQuantity")?,
-            network_cards: fields.take("NetworkCards")?,
-            supported_boot_modes: fields.take("SupportedBootModes")?,
-            enhanced_network: fields.take("EnhancedNetwork")?,
-            cpu_options: fields.take("CpuOptions")?,
-            jumbo_frame_support: fields.take("JumboFrameSupport")?,
-            clock: fields.take("Clock")?,
-            attributes: fields.take("Attributes")?,
-            network_info: fields.take("NetworkInfo")?,
-        })
+        let value = Self {
+            eni_total_quantity: fields.read("EniTotalQuantity"),
+            local_storage_category: fields.read("LocalStorageCategory"),
+            primary_eni_queue_number: fields.read("PrimaryEniQueueNumber"),
+            memory_size: fields.read("MemorySize"),
+            local_storage_capacity: fields.read("LocalStorageCapacity"),
+            instance_family_level: fields.read("InstanceFamilyLevel"),
+            instance_pps_rx: fields.read("InstancePpsRx"),
+            eni_ipv6_address_quantity: fields.read("EniIpv6AddressQuantity"),
+            maximum_queue_number_per_eni: fields.read("MaximumQueueNumberPerEni"),
+            instance_type_id: fields.read("InstanceTypeId"),
+            instance_bandwidth_rx: fields.read("InstanceBandwidthRx"),
+            secondary_eni_queue_number: fields.read("SecondaryEniQueueNumber"),
+            gpu_spec: fields.read("GPUSpec"),
+            instance_bandwidth_tx: fields.read("InstanceBandwidthTx"),
+            queue_pair_number: fields.read("QueuePairNumber"),
+            eri_quantity: fields.read("EriQuantity"),
+            gpu_amount: fields.read("GPUAmount"),
+            total_eni_queue_quantity: fields.read("TotalEniQueueQuantity"),
+            nvme_support: fields.read("NvmeSupport"),
+            disk_quantity: fields.read("DiskQuantity"),
+            initial_credit: fields.read("InitialCredit"),
+            local_storage_amount: fields.read("LocalStorageAmount"),
+            baseline_credit: fields.read("BaselineCredit"),
+            instance_pps_tx: fields.read("InstancePpsTx"),
+            eni_private_ip_address_quantity: fields.read("EniPrivateIpAddressQuantity"),
+            cpu_core_count: fields.read("CpuCoreCount"),
+            instance_type_family: fields.read("InstanceTypeFamily"),
+            eni_quantity: fields.read("EniQuantity"),
+            eni_trunk_supported: fields.read("EniTrunkSupported"),
+            cpu_speed_frequency: fields.read("CpuSpeedFrequency"),
+            cpu_turbo_frequency: fields.read("CpuTurboFrequency"),
+            physical_processor_model: fields.read("PhysicalProcessorModel"),
+            network_encryption_support: fields.read("NetworkEncryptionSupport"),
+            instance_category: fields.read("InstanceCategory"),
+            cpu_architecture: fields.read("CpuArchitecture"),
+            gpu_memory_size: fields.read("GPUMemorySize"),
+            network_card_quantity: fields.read("NetworkCardQuantity"),
+            network_cards: fields.read("NetworkCards"),
+            supported_boot_modes: fields.read("SupportedBootModes"),
+            enhanced_network: fields.read("EnhancedNetwork"),
+            cpu_options: fields.read("CpuOptions"),
+            jumbo_frame_support: fields.read("JumboFrameSupport"),
+            clock: fields.read("Clock"),
+            attributes: fields.read("Attributes"),
+            network_info: fields.read("NetworkInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16049,9 +16605,11 @@ pub struct DescribeInstanceTypesInstanceTypes {
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypesInstanceTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_type: fields.take("InstanceType")?,
-        })
+        let value = Self {
+            instance_type: fields.read("InstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16134,13 +16692,15 @@ pub struct DescribeInstancesEipAddress {
 impl ::acs_runtime::de::FromJson for DescribeInstancesEipAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth: fields.take("Bandwidth")?,
-            allocation_id: fields.take("AllocationId")?,
-            ip_address: fields.take("IpAddress")?,
-            is_support_unassociate: fields.take("IsSupportUnassociate")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-        })
+        let value = Self {
+            bandwidth: fields.read("Bandwidth"),
+            allocation_id: fields.read("AllocationId"),
+            ip_address: fields.read("IpAddress"),
+            is_support_unassociate: fields.read("IsSupportUnassociate"),
+            internet_charge_type: fields.read("InternetChargeType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16178,10 +16738,12 @@ pub struct DescribeInstancesImageOptions {
 impl ::acs_runtime::de::FromJson for DescribeInstancesImageOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            login_as_non_root: fields.take("LoginAsNonRoot")?,
-            current_osnv_me_supported: fields.take("CurrentOSNVMeSupported")?,
-        })
+        let value = Self {
+            login_as_non_root: fields.read("LoginAsNonRoot"),
+            current_osnv_me_supported: fields.read("CurrentOSNVMeSupported"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16206,9 +16768,11 @@ pub struct DescribeInstancesHibernationOptions {
 impl ::acs_runtime::de::FromJson for DescribeInstancesHibernationOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            configured: fields.take("Configured")?,
-        })
+        let value = Self {
+            configured: fields.read("Configured"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16233,9 +16797,11 @@ pub struct AdditionalInfo {
 impl ::acs_runtime::de::FromJson for AdditionalInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_high_density_mode: fields.take("EnableHighDensityMode")?,
-        })
+        let value = Self {
+            enable_high_density_mode: fields.read("EnableHighDensityMode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16276,11 +16842,13 @@ pub struct MetadataOptions {
 impl ::acs_runtime::de::FromJson for MetadataOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            http_put_response_hop_limit: fields.take("HttpPutResponseHopLimit")?,
-            http_tokens: fields.take("HttpTokens")?,
-            http_endpoint: fields.take("HttpEndpoint")?,
-        })
+        let value = Self {
+            http_put_response_hop_limit: fields.read("HttpPutResponseHopLimit"),
+            http_tokens: fields.read("HttpTokens"),
+            http_endpoint: fields.read("HttpEndpoint"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16329,15 +16897,17 @@ pub struct DescribeInstancesCpuOptions {
 impl ::acs_runtime::de::FromJson for DescribeInstancesCpuOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            topology_type: fields.take("TopologyType")?,
-            turbo_mode: fields.take("TurboMode")?,
-            enable_visst: fields.take("EnableVISST")?,
-            enable_vrdt: fields.take("EnableVRDT")?,
-            threads_per_core: fields.take("ThreadsPerCore")?,
-            numa: fields.take("Numa")?,
-            core_count: fields.take("CoreCount")?,
-        })
+        let value = Self {
+            topology_type: fields.read("TopologyType"),
+            turbo_mode: fields.read("TurboMode"),
+            enable_visst: fields.read("EnableVISST"),
+            enable_vrdt: fields.read("EnableVRDT"),
+            threads_per_core: fields.read("ThreadsPerCore"),
+            numa: fields.read("Numa"),
+            core_count: fields.read("CoreCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16412,14 +16982,16 @@ pub struct PrivateDnsNameOptions {
 impl ::acs_runtime::de::FromJson for PrivateDnsNameOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_instance_id_dns_a_record: fields.take("EnableInstanceIdDnsARecord")?,
-            hostname_type: fields.take("HostnameType")?,
-            enable_ip_dns_ptr_record: fields.take("EnableIpDnsPtrRecord")?,
-            enable_ip_dns_a_record: fields.take("EnableIpDnsARecord")?,
+        let value = Self {
+            enable_instance_id_dns_a_record: fields.read("EnableInstanceIdDnsARecord"),
+            hostname_type: fields.read("HostnameType"),
+            enable_ip_dns_ptr_record: fields.read("EnableIpDnsPtrRecord"),
+            enable_ip_dns_a_record: fields.read("EnableIpDnsARecord"),
             enable_instance_id_dns_aaaa_record: fields
-                .take("EnableInstanceIdDnsAAAARecord")?,
-        })
+                .read("EnableInstanceIdDnsAAAARecord"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16456,12 +17028,14 @@ pub struct DescribeInstancesVpcAttributes {
 impl ::acs_runtime::de::FromJson for DescribeInstancesVpcAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            vpc_id: fields.take("VpcId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            nat_ip_address: fields.take("NatIpAddress")?,
-        })
+        let value = Self {
+            private_ip_address: fields.read("PrivateIpAddress"),
+            vpc_id: fields.read("VpcId"),
+            v_switch_id: fields.read("VSwitchId"),
+            nat_ip_address: fields.read("NatIpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16497,10 +17071,12 @@ pub struct DedicatedInstanceAttribute {
 impl ::acs_runtime::de::FromJson for DedicatedInstanceAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tenancy: fields.take("Tenancy")?,
-            affinity: fields.take("Affinity")?,
-        })
+        let value = Self {
+            tenancy: fields.read("Tenancy"),
+            affinity: fields.read("Affinity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16540,11 +17116,13 @@ pub struct DescribeInstancesPrivateIpSet {
 impl ::acs_runtime::de::FromJson for DescribeInstancesPrivateIpSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            private_dns_name: fields.take("PrivateDnsName")?,
-            primary: fields.take("Primary")?,
-        })
+        let value = Self {
+            private_ip_address: fields.read("PrivateIpAddress"),
+            private_dns_name: fields.read("PrivateDnsName"),
+            primary: fields.read("Primary"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16568,9 +17146,11 @@ pub struct DescribeInstancesPrivateIpSets {
 impl ::acs_runtime::de::FromJson for DescribeInstancesPrivateIpSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_set: fields.take("PrivateIpSet")?,
-        })
+        let value = Self {
+            private_ip_set: fields.read("PrivateIpSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16621,16 +17201,18 @@ pub struct DescribeInstancesNetworkInterface {
 impl ::acs_runtime::de::FromJson for DescribeInstancesNetworkInterface {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            ipv6_sets: fields.take("Ipv6Sets")?,
-            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
-            primary_ip_address: fields.take("PrimaryIpAddress")?,
-            mac_address: fields.take("MacAddress")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
-            private_ip_sets: fields.take("PrivateIpSets")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            ipv6_sets: fields.read("Ipv6Sets"),
+            ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
+            primary_ip_address: fields.read("PrimaryIpAddress"),
+            mac_address: fields.read("MacAddress"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            ipv4_prefix_sets: fields.read("Ipv4PrefixSets"),
+            private_ip_sets: fields.read("PrivateIpSets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16654,9 +17236,11 @@ pub struct NetworkInterfaces {
 impl ::acs_runtime::de::FromJson for NetworkInterfaces {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_interface: fields.take("NetworkInterface")?,
-        })
+        let value = Self {
+            network_interface: fields.read("NetworkInterface"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16686,11 +17270,13 @@ pub struct EcsCapacityReservationAttr {
 impl ::acs_runtime::de::FromJson for EcsCapacityReservationAttr {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             capacity_reservation_preference: fields
-                .take("CapacityReservationPreference")?,
-            capacity_reservation_id: fields.take("CapacityReservationId")?,
-        })
+                .read("CapacityReservationPreference"),
+            capacity_reservation_id: fields.read("CapacityReservationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16725,11 +17311,13 @@ pub struct DescribeInstancesDedicatedHostAttribute {
 impl ::acs_runtime::de::FromJson for DescribeInstancesDedicatedHostAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_id: fields.take("DedicatedHostId")?,
-            dedicated_host_name: fields.take("DedicatedHostName")?,
-            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
-        })
+        let value = Self {
+            dedicated_host_id: fields.read("DedicatedHostId"),
+            dedicated_host_name: fields.read("DedicatedHostName"),
+            dedicated_host_cluster_id: fields.read("DedicatedHostClusterId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16765,10 +17353,12 @@ pub struct DescribeInstancesLockReason {
 impl ::acs_runtime::de::FromJson for DescribeInstancesLockReason {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_reason: fields.take("LockReason")?,
-            lock_msg: fields.take("LockMsg")?,
-        })
+        let value = Self {
+            lock_reason: fields.read("LockReason"),
+            lock_msg: fields.read("LockMsg"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16792,9 +17382,11 @@ pub struct DescribeInstancesOperationLocks {
 impl ::acs_runtime::de::FromJson for DescribeInstancesOperationLocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_reason: fields.take("LockReason")?,
-        })
+        let value = Self {
+            lock_reason: fields.read("LockReason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16818,9 +17410,11 @@ pub struct RdmaIpAddress {
 impl ::acs_runtime::de::FromJson for RdmaIpAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -16842,9 +17436,11 @@ pub struct ClockOptions {
 impl ::acs_runtime::de::FromJson for ClockOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ptp_status: fields.take("PtpStatus")?,
-        })
+        let value = Self {
+            ptp_status: fields.read("PtpStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17220,76 +17816,78 @@ pub struct DescribeInstancesInstance {
 impl ::acs_runtime::de::FromJson for DescribeInstancesInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_group_id: fields.take("ResourceGroupId")?,
-            memory: fields.take("Memory")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            cpu: fields.take("Cpu")?,
-            os_name: fields.take("OSName")?,
-            instance_network_type: fields.take("InstanceNetworkType")?,
-            inner_ip_address: fields.take("InnerIpAddress")?,
-            expired_time: fields.take("ExpiredTime")?,
-            image_id: fields.take("ImageId")?,
-            eip_address: fields.take("EipAddress")?,
-            image_options: fields.take("ImageOptions")?,
-            vlan_id: fields.take("VlanId")?,
-            host_name: fields.take("HostName")?,
-            tags: fields.take("Tags")?,
-            status: fields.take("Status")?,
-            hibernation_options: fields.take("HibernationOptions")?,
-            additional_info: fields.take("AdditionalInfo")?,
-            metadata_options: fields.take("MetadataOptions")?,
-            instance_id: fields.take("InstanceId")?,
-            stopped_mode: fields.take("StoppedMode")?,
-            cpu_options: fields.take("CpuOptions")?,
-            start_time: fields.take("StartTime")?,
-            private_dns_name_options: fields.take("PrivateDnsNameOptions")?,
-            deletion_protection: fields.take("DeletionProtection")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            vpc_attributes: fields.take("VpcAttributes")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            deployment_set_id: fields.take("DeploymentSetId")?,
-            instance_name: fields.take("InstanceName")?,
-            spot_interruption_behavior: fields.take("SpotInterruptionBehavior")?,
-            internet_max_bandwidth_out: fields.take("InternetMaxBandwidthOut")?,
-            serial_number: fields.take("SerialNumber")?,
-            os_type: fields.take("OSType")?,
-            creation_time: fields.take("CreationTime")?,
-            auto_release_time: fields.take("AutoReleaseTime")?,
-            description: fields.take("Description")?,
-            enable_nvs: fields.take("EnableNVS")?,
-            local_storage_capacity: fields.take("LocalStorageCapacity")?,
-            instance_type_family: fields.take("InstanceTypeFamily")?,
-            dedicated_instance_attribute: fields.take("DedicatedInstanceAttribute")?,
-            spot_duration: fields.take("SpotDuration")?,
-            local_storage_amount: fields.take("LocalStorageAmount")?,
-            public_ip_address: fields.take("PublicIpAddress")?,
-            gpu_spec: fields.take("GPUSpec")?,
-            network_interfaces: fields.take("NetworkInterfaces")?,
-            spot_price_limit: fields.take("SpotPriceLimit")?,
-            sale_cycle: fields.take("SaleCycle")?,
-            device_available: fields.take("DeviceAvailable")?,
-            instance_type: fields.take("InstanceType")?,
-            spot_strategy: fields.take("SpotStrategy")?,
-            os_name_en: fields.take("OSNameEn")?,
-            key_pair_name: fields.take("KeyPairName")?,
-            io_optimized: fields.take("IoOptimized")?,
-            zone_id: fields.take("ZoneId")?,
-            cluster_id: fields.take("ClusterId")?,
-            hpc_cluster_id: fields.take("HpcClusterId")?,
-            isp: fields.take("ISP")?,
-            deployment_set_group_no: fields.take("DeploymentSetGroupNo")?,
-            ecs_capacity_reservation_attr: fields.take("EcsCapacityReservationAttr")?,
-            dedicated_host_attribute: fields.take("DedicatedHostAttribute")?,
-            gpu_amount: fields.take("GPUAmount")?,
-            operation_locks: fields.take("OperationLocks")?,
-            rdma_ip_address: fields.take("RdmaIpAddress")?,
-            internet_max_bandwidth_in: fields.take("InternetMaxBandwidthIn")?,
-            clock_options: fields.take("ClockOptions")?,
-            recyclable: fields.take("Recyclable")?,
-            region_id: fields.take("RegionId")?,
-            credit_specification: fields.take("CreditSpecification")?,
-        })
+        let value = Self {
+            resource_group_id: fields.read("ResourceGroupId"),
+            memory: fields.read("Memory"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            cpu: fields.read("Cpu"),
+            os_name: fields.read("OSName"),
+            instance_network_type: fields.read("InstanceNetworkType"),
+            inner_ip_address: fields.read("InnerIpAddress"),
+            expired_time: fields.read("ExpiredTime"),
+            image_id: fields.read("ImageId"),
+            eip_address: fields.read("EipAddress"),
+            image_options: fields.read("ImageOptions"),
+            vlan_id: fields.read("VlanId"),
+            host_name: fields.read("HostName"),
+            tags: fields.read("Tags"),
+            status: fields.read("Status"),
+            hibernation_options: fields.read("HibernationOptions"),
+            additional_info: fields.read("AdditionalInfo"),
+            metadata_options: fields.read("MetadataOptions"),
+            instance_id: fields.read("InstanceId"),
+            stopped_mode: fields.read("StoppedMode"),
+            cpu_options: fields.read("CpuOptions"),
+            start_time: fields.read("StartTime"),
+            private_dns_name_options: fields.read("PrivateDnsNameOptions"),
+            deletion_protection: fields.read("DeletionProtection"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            vpc_attributes: fields.read("VpcAttributes"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            deployment_set_id: fields.read("DeploymentSetId"),
+            instance_name: fields.read("InstanceName"),
+            spot_interruption_behavior: fields.read("SpotInterruptionBehavior"),
+            internet_max_bandwidth_out: fields.read("InternetMaxBandwidthOut"),
+            serial_number: fields.read("SerialNumber"),
+            os_type: fields.read("OSType"),
+            creation_time: fields.read("CreationTime"),
+            auto_release_time: fields.read("AutoReleaseTime"),
+            description: fields.read("Description"),
+            enable_nvs: fields.read("EnableNVS"),
+            local_storage_capacity: fields.read("LocalStorageCapacity"),
+            instance_type_family: fields.read("InstanceTypeFamily"),
+            dedicated_instance_attribute: fields.read("DedicatedInstanceAttribute"),
+            spot_duration: fields.read("SpotDuration"),
+            local_storage_amount: fields.read("LocalStorageAmount"),
+            public_ip_address: fields.read("PublicIpAddress"),
+            gpu_spec: fields.read("GPUSpec"),
+            network_interfaces: fields.read("NetworkInterfaces"),
+            spot_price_limit: fields.read("SpotPriceLimit"),
+            sale_cycle: fields.read("SaleCycle"),
+            device_available: fields.read("DeviceAvailable"),
+            instance_type: fields.read("InstanceType"),
+            spot_strategy: fields.read("SpotStrategy"),
+            os_name_en: fields.read("OSNameEn"),
+            key_pair_name: fields.read("KeyPairName"),
+            io_optimized: fields.read("IoOptimized"),
+            zone_id: fields.read("ZoneId"),
+            cluster_id: fields.read("ClusterId"),
+            hpc_cluster_id: fields.read("HpcClusterId"),
+            isp: fields.read("ISP"),
+            deployment_set_group_no: fields.read("DeploymentSetGroupNo"),
+            ecs_capacity_reservation_attr: fields.read("EcsCapacityReservationAttr"),
+            dedicated_host_attribute: fields.read("DedicatedHostAttribute"),
+            gpu_amount: fields.read("GPUAmount"),
+            operation_locks: fields.read("OperationLocks"),
+            rdma_ip_address: fields.read("RdmaIpAddress"),
+            internet_max_bandwidth_in: fields.read("InternetMaxBandwidthIn"),
+            clock_options: fields.read("ClockOptions"),
+            recyclable: fields.read("Recyclable"),
+            region_id: fields.read("RegionId"),
+            credit_specification: fields.read("CreditSpecification"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17313,9 +17911,11 @@ pub struct DescribeInstancesInstances {
 impl ::acs_runtime::de::FromJson for DescribeInstancesInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance: fields.take("Instance")?,
-        })
+        let value = Self {
+            instance: fields.read("Instance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -17361,11 +17961,13 @@ pub struct DescribeInstancesFullStatusExtendedAttribute {
 impl ::acs_runtime::de::FromJson for DescribeInstancesFullStatusExtendedAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            device: fields.take("Device")?,
-            disk_id: fields.take("DiskId")?,
-            inactive_disks: fields.take("InactiveDisks")?,
-        })
+        let value = Self {
+            device: fields.read("Device"),
+            disk_id: fields.read("DiskId"),
+            inactive_disks: fields.read("InactiveDisks"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17442,16 +18044,18 @@ pub struct ScheduledSystemEventType {
 impl ::acs_runtime::de::FromJson for ScheduledSystemEventType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            event_publish_time: fields.take("EventPublishTime")?,
-            event_id: fields.take("EventId")?,
-            not_before: fields.take("NotBefore")?,
-            impact_level: fields.take("ImpactLevel")?,
-            reason: fields.take("Reason")?,
-            event_cycle_status: fields.take("EventCycleStatus")?,
-            event_type: fields.take("EventType")?,
-            extended_attribute: fields.take("ExtendedAttribute")?,
-        })
+        let value = Self {
+            event_publish_time: fields.read("EventPublishTime"),
+            event_id: fields.read("EventId"),
+            not_before: fields.read("NotBefore"),
+            impact_level: fields.read("ImpactLevel"),
+            reason: fields.read("Reason"),
+            event_cycle_status: fields.read("EventCycleStatus"),
+            event_type: fields.read("EventType"),
+            extended_attribute: fields.read("ExtendedAttribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17475,9 +18079,11 @@ pub struct ScheduledSystemEventSet {
 impl ::acs_runtime::de::FromJson for ScheduledSystemEventSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            scheduled_system_event_type: fields.take("ScheduledSystemEventType")?,
-        })
+        let value = Self {
+            scheduled_system_event_type: fields.read("ScheduledSystemEventType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17512,12 +18118,14 @@ pub struct InstanceFullStatusType {
 impl ::acs_runtime::de::FromJson for InstanceFullStatusType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            scheduled_system_event_set: fields.take("ScheduledSystemEventSet")?,
-            status: fields.take("Status")?,
-            health_status: fields.take("HealthStatus")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            scheduled_system_event_set: fields.read("ScheduledSystemEventSet"),
+            status: fields.read("Status"),
+            health_status: fields.read("HealthStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17543,9 +18151,11 @@ pub struct InstanceFullStatusSet {
 impl ::acs_runtime::de::FromJson for InstanceFullStatusSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_full_status_type: fields.take("InstanceFullStatusType")?,
-        })
+        let value = Self {
+            instance_full_status_type: fields.read("InstanceFullStatusType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "system-events")]
@@ -17749,31 +18359,33 @@ pub struct InvocationResult {
 impl ::acs_runtime::de::FromJson for InvocationResult {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dropped: fields.take("Dropped")?,
-            oss_output_delivery: fields.take("OssOutputDelivery")?,
-            invocation_status: fields.take("InvocationStatus")?,
-            instance_id: fields.take("InstanceId")?,
-            exit_code: fields.take("ExitCode")?,
-            error_info: fields.take("ErrorInfo")?,
-            start_time: fields.take("StartTime")?,
-            repeats: fields.take("Repeats")?,
-            invoke_record_status: fields.take("InvokeRecordStatus")?,
-            finished_time: fields.take("FinishedTime")?,
-            oss_output_uri: fields.take("OssOutputUri")?,
-            oss_output_status: fields.take("OssOutputStatus")?,
-            username: fields.take("Username")?,
-            container_id: fields.take("ContainerId")?,
-            container_name: fields.take("ContainerName")?,
-            output: fields.take("Output")?,
-            launcher: fields.take("Launcher")?,
-            command_id: fields.take("CommandId")?,
-            error_code: fields.take("ErrorCode")?,
-            invoke_id: fields.take("InvokeId")?,
-            termination_mode: fields.take("TerminationMode")?,
-            tags: fields.take("Tags")?,
-            stop_time: fields.take("StopTime")?,
-        })
+        let value = Self {
+            dropped: fields.read("Dropped"),
+            oss_output_delivery: fields.read("OssOutputDelivery"),
+            invocation_status: fields.read("InvocationStatus"),
+            instance_id: fields.read("InstanceId"),
+            exit_code: fields.read("ExitCode"),
+            error_info: fields.read("ErrorInfo"),
+            start_time: fields.read("StartTime"),
+            repeats: fields.read("Repeats"),
+            invoke_record_status: fields.read("InvokeRecordStatus"),
+            finished_time: fields.read("FinishedTime"),
+            oss_output_uri: fields.read("OssOutputUri"),
+            oss_output_status: fields.read("OssOutputStatus"),
+            username: fields.read("Username"),
+            container_id: fields.read("ContainerId"),
+            container_name: fields.read("ContainerName"),
+            output: fields.read("Output"),
+            launcher: fields.read("Launcher"),
+            command_id: fields.read("CommandId"),
+            error_code: fields.read("ErrorCode"),
+            invoke_id: fields.read("InvokeId"),
+            termination_mode: fields.read("TerminationMode"),
+            tags: fields.read("Tags"),
+            stop_time: fields.read("StopTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -17801,9 +18413,11 @@ pub struct InvocationResults {
 impl ::acs_runtime::de::FromJson for InvocationResults {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            invocation_result: fields.take("InvocationResult")?,
-        })
+        let value = Self {
+            invocation_result: fields.read("InvocationResult"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -17878,13 +18492,15 @@ pub struct Invocation {
 impl ::acs_runtime::de::FromJson for Invocation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            invocation_results: fields.take("InvocationResults")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            invocation_results: fields.read("InvocationResults"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18018,25 +18634,27 @@ pub struct InvokeInstance {
 impl ::acs_runtime::de::FromJson for InvokeInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dropped: fields.take("Dropped")?,
-            invocation_status: fields.take("InvocationStatus")?,
-            instance_id: fields.take("InstanceId")?,
-            timed: fields.take("Timed")?,
-            instance_invoke_status: fields.take("InstanceInvokeStatus")?,
-            exit_code: fields.take("ExitCode")?,
-            error_info: fields.take("ErrorInfo")?,
-            start_time: fields.take("StartTime")?,
-            repeats: fields.take("Repeats")?,
-            oss_output_uri: fields.take("OssOutputUri")?,
-            oss_output_status: fields.take("OssOutputStatus")?,
-            finish_time: fields.take("FinishTime")?,
-            output: fields.take("Output")?,
-            creation_time: fields.take("CreationTime")?,
-            update_time: fields.take("UpdateTime")?,
-            error_code: fields.take("ErrorCode")?,
-            stop_time: fields.take("StopTime")?,
-        })
+        let value = Self {
+            dropped: fields.read("Dropped"),
+            invocation_status: fields.read("InvocationStatus"),
+            instance_id: fields.read("InstanceId"),
+            timed: fields.read("Timed"),
+            instance_invoke_status: fields.read("InstanceInvokeStatus"),
+            exit_code: fields.read("ExitCode"),
+            error_info: fields.read("ErrorInfo"),
+            start_time: fields.read("StartTime"),
+            repeats: fields.read("Repeats"),
+            oss_output_uri: fields.read("OssOutputUri"),
+            oss_output_status: fields.read("OssOutputStatus"),
+            finish_time: fields.read("FinishTime"),
+            output: fields.read("Output"),
+            creation_time: fields.read("CreationTime"),
+            update_time: fields.read("UpdateTime"),
+            error_code: fields.read("ErrorCode"),
+            stop_time: fields.read("StopTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18060,9 +18678,11 @@ pub struct InvokeInstances {
 impl ::acs_runtime::de::FromJson for InvokeInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            invoke_instance: fields.take("InvokeInstance")?,
-        })
+        let value = Self {
+            invoke_instance: fields.read("InvokeInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18268,31 +18888,33 @@ pub struct DescribeInvocationsInvocation {
 impl ::acs_runtime::de::FromJson for DescribeInvocationsInvocation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            oss_output_delivery: fields.take("OssOutputDelivery")?,
-            invocation_status: fields.take("InvocationStatus")?,
-            parameters: fields.take("Parameters")?,
-            timed: fields.take("Timed")?,
-            command_description: fields.take("CommandDescription")?,
-            timeout: fields.take("Timeout")?,
-            invoke_instances: fields.take("InvokeInstances")?,
-            command_content: fields.take("CommandContent")?,
-            working_dir: fields.take("WorkingDir")?,
-            repeat_mode: fields.take("RepeatMode")?,
-            invoke_status: fields.take("InvokeStatus")?,
-            command_type: fields.take("CommandType")?,
-            username: fields.take("Username")?,
-            container_id: fields.take("ContainerId")?,
-            container_name: fields.take("ContainerName")?,
-            creation_time: fields.take("CreationTime")?,
-            frequency: fields.take("Frequency")?,
-            launcher: fields.take("Launcher")?,
-            command_id: fields.take("CommandId")?,
-            command_name: fields.take("CommandName")?,
-            invoke_id: fields.take("InvokeId")?,
-            termination_mode: fields.take("TerminationMode")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            oss_output_delivery: fields.read("OssOutputDelivery"),
+            invocation_status: fields.read("InvocationStatus"),
+            parameters: fields.read("Parameters"),
+            timed: fields.read("Timed"),
+            command_description: fields.read("CommandDescription"),
+            timeout: fields.read("Timeout"),
+            invoke_instances: fields.read("InvokeInstances"),
+            command_content: fields.read("CommandContent"),
+            working_dir: fields.read("WorkingDir"),
+            repeat_mode: fields.read("RepeatMode"),
+            invoke_status: fields.read("InvokeStatus"),
+            command_type: fields.read("CommandType"),
+            username: fields.read("Username"),
+            container_id: fields.read("ContainerId"),
+            container_name: fields.read("ContainerName"),
+            creation_time: fields.read("CreationTime"),
+            frequency: fields.read("Frequency"),
+            launcher: fields.read("Launcher"),
+            command_id: fields.read("CommandId"),
+            command_name: fields.read("CommandName"),
+            invoke_id: fields.read("InvokeId"),
+            termination_mode: fields.read("TerminationMode"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18316,9 +18938,11 @@ pub struct Invocations {
 impl ::acs_runtime::de::FromJson for Invocations {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            invocation: fields.take("Invocation")?,
-        })
+        let value = Self {
+            invocation: fields.read("Invocation"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -18365,14 +18989,16 @@ pub struct KeyPair {
 impl ::acs_runtime::de::FromJson for KeyPair {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            key_pair_name: fields.take("KeyPairName")?,
-            key_pair_finger_print: fields.take("KeyPairFingerPrint")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            public_key: fields.take("PublicKey")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            key_pair_name: fields.read("KeyPairName"),
+            key_pair_finger_print: fields.read("KeyPairFingerPrint"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            public_key: fields.read("PublicKey"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssh-key-pairs")]
@@ -18396,9 +19022,11 @@ pub struct KeyPairs {
 impl ::acs_runtime::de::FromJson for KeyPairs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_pair: fields.take("KeyPair")?,
-        })
+        let value = Self {
+            key_pair: fields.read("KeyPair"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssh-key-pairs")]
@@ -18500,21 +19128,23 @@ pub struct DescribeLaunchTemplateVersionsDataDisk {
 impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsDataDisk {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            performance_level: fields.take("PerformanceLevel")?,
-            description: fields.take("Description")?,
-            snapshot_id: fields.take("SnapshotId")?,
-            device: fields.take("Device")?,
-            size: fields.take("Size")?,
-            disk_name: fields.take("DiskName")?,
-            category: fields.take("Category")?,
-            delete_with_instance: fields.take("DeleteWithInstance")?,
-            encrypted: fields.take("Encrypted")?,
-            provisioned_iops: fields.take("ProvisionedIops")?,
-            bursting_enabled: fields.take("BurstingEnabled")?,
-            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
-            kms_key_id: fields.take("KMSKeyId")?,
-        })
+        let value = Self {
+            performance_level: fields.read("PerformanceLevel"),
+            description: fields.read("Description"),
+            snapshot_id: fields.read("SnapshotId"),
+            device: fields.read("Device"),
+            size: fields.read("Size"),
+            disk_name: fields.read("DiskName"),
+            category: fields.read("Category"),
+            delete_with_instance: fields.read("DeleteWithInstance"),
+            encrypted: fields.read("Encrypted"),
+            provisioned_iops: fields.read("ProvisionedIops"),
+            bursting_enabled: fields.read("BurstingEnabled"),
+            auto_snapshot_policy_id: fields.read("AutoSnapshotPolicyId"),
+            kms_key_id: fields.read("KMSKeyId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18538,9 +19168,11 @@ pub struct DataDisks {
 impl ::acs_runtime::de::FromJson for DataDisks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            data_disk: fields.take("DataDisk")?,
-        })
+        let value = Self {
+            data_disk: fields.read("DataDisk"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18610,17 +19242,19 @@ pub struct DescribeLaunchTemplateVersionsNetworkInterface {
 impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsNetworkInterface {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_interface_name: fields.take("NetworkInterfaceName")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            description: fields.take("Description")?,
-            primary_ip_address: fields.take("PrimaryIpAddress")?,
-            security_group_id: fields.take("SecurityGroupId")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            instance_type: fields.take("InstanceType")?,
-            network_interface_traffic_mode: fields.take("NetworkInterfaceTrafficMode")?,
-            delete_on_release: fields.take("DeleteOnRelease")?,
-        })
+        let value = Self {
+            network_interface_name: fields.read("NetworkInterfaceName"),
+            v_switch_id: fields.read("VSwitchId"),
+            description: fields.read("Description"),
+            primary_ip_address: fields.read("PrimaryIpAddress"),
+            security_group_id: fields.read("SecurityGroupId"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            instance_type: fields.read("InstanceType"),
+            network_interface_traffic_mode: fields.read("NetworkInterfaceTrafficMode"),
+            delete_on_release: fields.read("DeleteOnRelease"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18646,9 +19280,11 @@ pub struct DescribeLaunchTemplateVersionsNetworkInterfaces {
 impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsNetworkInterfaces {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_interface: fields.take("NetworkInterface")?,
-        })
+        let value = Self {
+            network_interface: fields.read("NetworkInterface"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18678,10 +19314,12 @@ pub struct InstanceTag {
 impl ::acs_runtime::de::FromJson for InstanceTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18705,9 +19343,11 @@ pub struct DescribeLaunchTemplateVersionsTags {
 impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_tag: fields.take("InstanceTag")?,
-        })
+        let value = Self {
+            instance_tag: fields.read("InstanceTag"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18734,9 +19374,11 @@ pub struct DescribeLaunchTemplateVersionsImageOptions {
 impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsImageOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            login_as_non_root: fields.take("LoginAsNonRoot")?,
-        })
+        let value = Self {
+            login_as_non_root: fields.read("LoginAsNonRoot"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -18758,9 +19400,11 @@ pub struct DescribeLaunchTemplateVersionsSecurityOptions {
 impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsSecurityOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            trusted_system_mode: fields.take("TrustedSystemMode")?,
-        })
+        let value = Self {
+            trusted_system_mode: fields.read("TrustedSystemMode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19052,53 +19696,55 @@ pub struct LaunchTemplateData {
 impl ::acs_runtime::de::FromJson for LaunchTemplateData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            deployment_set_id: fields.take("DeploymentSetId")?,
-            vpc_id: fields.take("VpcId")?,
-            key_pair_name: fields.take("KeyPairName")?,
-            security_group_id: fields.take("SecurityGroupId")?,
-            network_type: fields.take("NetworkType")?,
-            spot_strategy: fields.take("SpotStrategy")?,
-            enable_vm_os_config: fields.take("EnableVmOsConfig")?,
-            description: fields.take("Description")?,
-            spot_duration: fields.take("SpotDuration")?,
-            instance_name: fields.take("InstanceName")?,
-            security_enhancement_strategy: fields.take("SecurityEnhancementStrategy")?,
-            user_data: fields.take("UserData")?,
-            spot_price_limit: fields.take("SpotPriceLimit")?,
-            password_inherit: fields.take("PasswordInherit")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            image_id: fields.take("ImageId")?,
-            auto_release_time: fields.take("AutoReleaseTime")?,
-            image_owner_alias: fields.take("ImageOwnerAlias")?,
-            host_name: fields.take("HostName")?,
-            internet_max_bandwidth_out: fields.take("InternetMaxBandwidthOut")?,
-            internet_max_bandwidth_in: fields.take("InternetMaxBandwidthIn")?,
-            instance_type: fields.take("InstanceType")?,
-            period: fields.take("Period")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            io_optimized: fields.take("IoOptimized")?,
-            ram_role_name: fields.take("RamRoleName")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            zone_id: fields.take("ZoneId")?,
-            ipv6_address_count: fields.take("Ipv6AddressCount")?,
-            data_disks: fields.take("DataDisks")?,
-            network_interfaces: fields.take("NetworkInterfaces")?,
-            tags: fields.take("Tags")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            deletion_protection: fields.take("DeletionProtection")?,
-            credit_specification: fields.take("CreditSpecification")?,
-            auto_renew: fields.take("AutoRenew")?,
-            auto_renew_period: fields.take("AutoRenewPeriod")?,
-            period_unit: fields.take("PeriodUnit")?,
-            http_endpoint: fields.take("HttpEndpoint")?,
-            http_tokens: fields.take("HttpTokens")?,
-            http_put_response_hop_limit: fields.take("HttpPutResponseHopLimit")?,
-            image_options: fields.take("ImageOptions")?,
-            security_options: fields.take("SecurityOptions")?,
-        })
+        let value = Self {
+            deployment_set_id: fields.read("DeploymentSetId"),
+            vpc_id: fields.read("VpcId"),
+            key_pair_name: fields.read("KeyPairName"),
+            security_group_id: fields.read("SecurityGroupId"),
+            network_type: fields.read("NetworkType"),
+            spot_strategy: fields.read("SpotStrategy"),
+            enable_vm_os_config: fields.read("EnableVmOsConfig"),
+            description: fields.read("Description"),
+            spot_duration: fields.read("SpotDuration"),
+            instance_name: fields.read("InstanceName"),
+            security_enhancement_strategy: fields.read("SecurityEnhancementStrategy"),
+            user_data: fields.read("UserData"),
+            spot_price_limit: fields.read("SpotPriceLimit"),
+            password_inherit: fields.read("PasswordInherit"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+            image_id: fields.read("ImageId"),
+            auto_release_time: fields.read("AutoReleaseTime"),
+            image_owner_alias: fields.read("ImageOwnerAlias"),
+            host_name: fields.read("HostName"),
+            internet_max_bandwidth_out: fields.read("InternetMaxBandwidthOut"),
+            internet_max_bandwidth_in: fields.read("InternetMaxBandwidthIn"),
+            instance_type: fields.read("InstanceType"),
+            period: fields.read("Period"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            io_optimized: fields.read("IoOptimized"),
+            ram_role_name: fields.read("RamRoleName"),
+            v_switch_id: fields.read("VSwitchId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            zone_id: fields.read("ZoneId"),
+            ipv6_address_count: fields.read("Ipv6AddressCount"),
+            data_disks: fields.read("DataDisks"),
+            network_interfaces: fields.read("NetworkInterfaces"),
+            tags: fields.read("Tags"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            deletion_protection: fields.read("DeletionProtection"),
+            credit_specification: fields.read("CreditSpecification"),
+            auto_renew: fields.read("AutoRenew"),
+            auto_renew_period: fields.read("AutoRenewPeriod"),
+            period_unit: fields.read("PeriodUnit"),
+            http_endpoint: fields.read("HttpEndpoint"),
+            http_tokens: fields.read("HttpTokens"),
+            http_put_response_hop_limit: fields.read("HttpPutResponseHopLimit"),
+            image_options: fields.read("ImageOptions"),
+            security_options: fields.read("SecurityOptions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19162,17 +19808,19 @@ pub struct LaunchTemplateVersionSet {
 impl ::acs_runtime::de::FromJson for LaunchTemplateVersionSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_name: fields.take("LaunchTemplateName")?,
-            default_version: fields.take("DefaultVersion")?,
-            version_number: fields.take("VersionNumber")?,
-            modified_time: fields.take("ModifiedTime")?,
-            launch_template_id: fields.take("LaunchTemplateId")?,
-            create_time: fields.take("CreateTime")?,
-            created_by: fields.take("CreatedBy")?,
-            version_description: fields.take("VersionDescription")?,
-            launch_template_data: fields.take("LaunchTemplateData")?,
-        })
+        let value = Self {
+            launch_template_name: fields.read("LaunchTemplateName"),
+            default_version: fields.read("DefaultVersion"),
+            version_number: fields.read("VersionNumber"),
+            modified_time: fields.read("ModifiedTime"),
+            launch_template_id: fields.read("LaunchTemplateId"),
+            create_time: fields.read("CreateTime"),
+            created_by: fields.read("CreatedBy"),
+            version_description: fields.read("VersionDescription"),
+            launch_template_data: fields.read("LaunchTemplateData"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19196,9 +19844,11 @@ pub struct LaunchTemplateVersionSets {
 impl ::acs_runtime::de::FromJson for LaunchTemplateVersionSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_version_set: fields.take("LaunchTemplateVersionSet")?,
-        })
+        let value = Self {
+            launch_template_version_set: fields.read("LaunchTemplateVersionSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19264,17 +19914,19 @@ pub struct LaunchTemplateSet {
 impl ::acs_runtime::de::FromJson for LaunchTemplateSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_name: fields.take("LaunchTemplateName")?,
-            default_version_number: fields.take("DefaultVersionNumber")?,
-            modified_time: fields.take("ModifiedTime")?,
-            launch_template_id: fields.take("LaunchTemplateId")?,
-            create_time: fields.take("CreateTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            created_by: fields.take("CreatedBy")?,
-            latest_version_number: fields.take("LatestVersionNumber")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            launch_template_name: fields.read("LaunchTemplateName"),
+            default_version_number: fields.read("DefaultVersionNumber"),
+            modified_time: fields.read("ModifiedTime"),
+            launch_template_id: fields.read("LaunchTemplateId"),
+            create_time: fields.read("CreateTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            created_by: fields.read("CreatedBy"),
+            latest_version_number: fields.read("LatestVersionNumber"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19298,9 +19950,11 @@ pub struct LaunchTemplateSets {
 impl ::acs_runtime::de::FromJson for LaunchTemplateSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_set: fields.take("LaunchTemplateSet")?,
-        })
+        let value = Self {
+            launch_template_set: fields.read("LaunchTemplateSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "launch-templates")]
@@ -19402,24 +20056,26 @@ pub struct DescribeManagedInstancesInstance {
 impl ::acs_runtime::de::FromJson for DescribeManagedInstancesInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            last_invoked_time: fields.take("LastInvokedTime")?,
-            connected: fields.take("Connected")?,
-            internet_ip: fields.take("InternetIp")?,
-            hostname: fields.take("Hostname")?,
-            instance_id: fields.take("InstanceId")?,
-            activation_id: fields.take("ActivationId")?,
-            intranet_ip: fields.take("IntranetIp")?,
-            agent_version: fields.take("AgentVersion")?,
-            registration_time: fields.take("RegistrationTime")?,
-            instance_name: fields.take("InstanceName")?,
-            os_type: fields.take("OsType")?,
-            os_version: fields.take("OsVersion")?,
-            invocation_count: fields.take("InvocationCount")?,
-            machine_id: fields.take("MachineId")?,
-            tags: fields.take("Tags")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            last_invoked_time: fields.read("LastInvokedTime"),
+            connected: fields.read("Connected"),
+            internet_ip: fields.read("InternetIp"),
+            hostname: fields.read("Hostname"),
+            instance_id: fields.read("InstanceId"),
+            activation_id: fields.read("ActivationId"),
+            intranet_ip: fields.read("IntranetIp"),
+            agent_version: fields.read("AgentVersion"),
+            registration_time: fields.read("RegistrationTime"),
+            instance_name: fields.read("InstanceName"),
+            os_type: fields.read("OsType"),
+            os_version: fields.read("OsVersion"),
+            invocation_count: fields.read("InvocationCount"),
+            machine_id: fields.read("MachineId"),
+            tags: fields.read("Tags"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -19463,20 +20119,22 @@ pub struct NatGateway {
 impl ::acs_runtime::de::FromJson for NatGateway {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            vpc_id: fields.take("VpcId")?,
-            spec: fields.take("Spec")?,
-            description: fields.take("Description")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            region_id: fields.take("RegionId")?,
-            forward_table_ids: fields.take("ForwardTableIds")?,
-            bandwidth_package_ids: fields.take("BandwidthPackageIds")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            vpc_id: fields.read("VpcId"),
+            spec: fields.read("Spec"),
+            description: fields.read("Description"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            region_id: fields.read("RegionId"),
+            forward_table_ids: fields.read("ForwardTableIds"),
+            bandwidth_package_ids: fields.read("BandwidthPackageIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -19498,9 +20156,11 @@ pub struct NatGateways {
 impl ::acs_runtime::de::FromJson for NatGateways {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_gateway: fields.take("NatGateway")?,
-        })
+        let value = Self {
+            nat_gateway: fields.read("NatGateway"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -19530,10 +20190,12 @@ pub struct AssociatedPublicIp {
 impl ::acs_runtime::de::FromJson for AssociatedPublicIp {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            public_ip_address: fields.take("PublicIpAddress")?,
-            allocation_id: fields.take("AllocationId")?,
-        })
+        let value = Self {
+            public_ip_address: fields.read("PublicIpAddress"),
+            allocation_id: fields.read("AllocationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19557,9 +20219,11 @@ pub struct MemberNetworkInterfaceIds {
 impl ::acs_runtime::de::FromJson for MemberNetworkInterfaceIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            member_network_interface_id: fields.take("MemberNetworkInterfaceId")?,
-        })
+        let value = Self {
+            member_network_interface_id: fields.read("MemberNetworkInterfaceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19603,13 +20267,15 @@ pub struct DescribeNetworkInterfaceAttributeAttachment {
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeAttachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            device_index: fields.take("DeviceIndex")?,
-            instance_id: fields.take("InstanceId")?,
-            trunk_network_interface_id: fields.take("TrunkNetworkInterfaceId")?,
-            member_network_interface_ids: fields.take("MemberNetworkInterfaceIds")?,
-            network_card_index: fields.take("NetworkCardIndex")?,
-        })
+        let value = Self {
+            device_index: fields.read("DeviceIndex"),
+            instance_id: fields.read("InstanceId"),
+            trunk_network_interface_id: fields.read("TrunkNetworkInterfaceId"),
+            member_network_interface_ids: fields.read("MemberNetworkInterfaceIds"),
+            network_card_index: fields.read("NetworkCardIndex"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19646,11 +20312,13 @@ pub struct DescribeNetworkInterfaceAttributePrivateIpSet {
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributePrivateIpSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            primary: fields.take("Primary")?,
-            associated_public_ip: fields.take("AssociatedPublicIp")?,
-        })
+        let value = Self {
+            private_ip_address: fields.read("PrivateIpAddress"),
+            primary: fields.read("Primary"),
+            associated_public_ip: fields.read("AssociatedPublicIp"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19676,9 +20344,11 @@ pub struct DescribeNetworkInterfaceAttributePrivateIpSets {
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributePrivateIpSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_set: fields.take("PrivateIpSet")?,
-        })
+        let value = Self {
+            private_ip_set: fields.read("PrivateIpSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19713,11 +20383,13 @@ pub struct SlaveInterfaceSpecificationSet {
 impl ::acs_runtime::de::FromJson for SlaveInterfaceSpecificationSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            slave_network_interface_id: fields.take("SlaveNetworkInterfaceId")?,
-            work_state: fields.take("WorkState")?,
-            bond_network_interface_id: fields.take("BondNetworkInterfaceId")?,
-        })
+        let value = Self {
+            slave_network_interface_id: fields.read("SlaveNetworkInterfaceId"),
+            work_state: fields.read("WorkState"),
+            bond_network_interface_id: fields.read("BondNetworkInterfaceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19743,10 +20415,12 @@ pub struct SlaveInterfaceSpecification {
 impl ::acs_runtime::de::FromJson for SlaveInterfaceSpecification {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             slave_interface_specification_set: fields
-                .take("SlaveInterfaceSpecificationSet")?,
-        })
+                .read("SlaveInterfaceSpecificationSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19773,10 +20447,12 @@ pub struct BondInterfaceSpecification {
 impl ::acs_runtime::de::FromJson for BondInterfaceSpecification {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bond_mode: fields.take("BondMode")?,
-            slave_interface_specification: fields.take("SlaveInterfaceSpecification")?,
-        })
+        let value = Self {
+            bond_mode: fields.read("BondMode"),
+            slave_interface_specification: fields.read("SlaveInterfaceSpecification"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19812,11 +20488,13 @@ impl ::acs_runtime::de::FromJson
 for DescribeNetworkInterfaceAttributeSlaveInterfaceSpecification {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            slave_network_interface_id: fields.take("SlaveNetworkInterfaceId")?,
-            work_state: fields.take("WorkState")?,
-            bond_network_interface_id: fields.take("BondNetworkInterfaceId")?,
-        })
+        let value = Self {
+            slave_network_interface_id: fields.read("SlaveNetworkInterfaceId"),
+            work_state: fields.read("WorkState"),
+            bond_network_interface_id: fields.read("BondNetworkInterfaceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19853,11 +20531,13 @@ impl ::acs_runtime::de::FromJson
 for DescribeNetworkInterfaceAttributeNetworkInterfaceTrafficConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_interface_traffic_mode: fields.take("NetworkInterfaceTrafficMode")?,
-            queue_number: fields.take("QueueNumber")?,
-            queue_pair_number: fields.take("QueuePairNumber")?,
-        })
+        let value = Self {
+            network_interface_traffic_mode: fields.read("NetworkInterfaceTrafficMode"),
+            queue_number: fields.read("QueueNumber"),
+            queue_pair_number: fields.read("QueuePairNumber"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19902,12 +20582,13 @@ impl ::acs_runtime::de::FromJson
 for DescribeNetworkInterfaceAttributeConnectionTrackingConfiguration {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tcp_established_timeout: fields.take("TcpEstablishedTimeout")?,
-            tcp_closed_and_time_wait_timeout: fields
-                .take("TcpClosedAndTimeWaitTimeout")?,
-            udp_timeout: fields.take("UdpTimeout")?,
-        })
+        let value = Self {
+            tcp_established_timeout: fields.read("TcpEstablishedTimeout"),
+            tcp_closed_and_time_wait_timeout: fields.read("TcpClosedAndTimeWaitTimeout"),
+            udp_timeout: fields.read("UdpTimeout"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19942,13 +20623,15 @@ pub struct DescribeNetworkInterfaceAttributeEnhancedNetwork {
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeEnhancedNetwork {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_sriov: fields.take("EnableSriov")?,
-            enable_rss: fields.take("EnableRss")?,
+        let value = Self {
+            enable_sriov: fields.read("EnableSriov"),
+            enable_rss: fields.read("EnableRss"),
             virtual_function_total_queue_number: fields
-                .take("VirtualFunctionTotalQueueNumber")?,
-            virtual_function_quantity: fields.take("VirtualFunctionQuantity")?,
-        })
+                .read("VirtualFunctionTotalQueueNumber"),
+            virtual_function_quantity: fields.read("VirtualFunctionQuantity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -19994,13 +20677,15 @@ pub struct QoS {
 impl ::acs_runtime::de::FromJson for QoS {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth_tx: fields.take("BandwidthTx")?,
-            bandwidth_rx: fields.take("BandwidthRx")?,
-            pps_tx: fields.take("PpsTx")?,
-            pps_rx: fields.take("PpsRx")?,
-            concurrent_connections: fields.take("ConcurrentConnections")?,
-        })
+        let value = Self {
+            bandwidth_tx: fields.read("BandwidthTx"),
+            bandwidth_rx: fields.read("BandwidthRx"),
+            pps_tx: fields.read("PpsTx"),
+            pps_rx: fields.read("PpsRx"),
+            concurrent_connections: fields.read("ConcurrentConnections"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20028,10 +20713,12 @@ pub struct QoSConfig {
 impl ::acs_runtime::de::FromJson for QoSConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_qo_s: fields.take("EnableQoS")?,
-            qo_s: fields.take("QoS")?,
-        })
+        let value = Self {
+            enable_qo_s: fields.read("EnableQoS"),
+            qo_s: fields.read("QoS"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20057,9 +20744,11 @@ pub struct NetworkInterfacePermissions {
 impl ::acs_runtime::de::FromJson for NetworkInterfacePermissions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_interface_permission: fields.take("NetworkInterfacePermission")?,
-        })
+        let value = Self {
+            network_interface_permission: fields.read("NetworkInterfacePermission"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20103,12 +20792,14 @@ pub struct DescribeNetworkInterfacesPrivateIpSet {
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesPrivateIpSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            primary: fields.take("Primary")?,
-            associated_public_ip: fields.take("AssociatedPublicIp")?,
-            private_dns_name: fields.take("PrivateDnsName")?,
-        })
+        let value = Self {
+            private_ip_address: fields.read("PrivateIpAddress"),
+            primary: fields.read("Primary"),
+            associated_public_ip: fields.read("AssociatedPublicIp"),
+            private_dns_name: fields.read("PrivateDnsName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20132,9 +20823,11 @@ pub struct DescribeNetworkInterfacesPrivateIpSets {
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesPrivateIpSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_ip_set: fields.take("PrivateIpSet")?,
-        })
+        let value = Self {
+            private_ip_set: fields.read("PrivateIpSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20177,12 +20870,14 @@ pub struct DescribeNetworkInterfacesAttachment {
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesAttachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            device_index: fields.take("DeviceIndex")?,
-            instance_id: fields.take("InstanceId")?,
-            trunk_network_interface_id: fields.take("TrunkNetworkInterfaceId")?,
-            network_card_index: fields.take("NetworkCardIndex")?,
-        })
+        let value = Self {
+            device_index: fields.read("DeviceIndex"),
+            instance_id: fields.read("InstanceId"),
+            trunk_network_interface_id: fields.read("TrunkNetworkInterfaceId"),
+            network_card_index: fields.read("NetworkCardIndex"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20349,37 +21044,39 @@ pub struct NetworkInterfaceSet {
 impl ::acs_runtime::de::FromJson for NetworkInterfaceSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            vpc_id: fields.take("VpcId")?,
-            r#type: fields.take("Type")?,
-            status: fields.take("Status")?,
-            network_interface_traffic_mode: fields.take("NetworkInterfaceTrafficMode")?,
-            network_interface_name: fields.take("NetworkInterfaceName")?,
-            mac_address: fields.take("MacAddress")?,
-            queue_pair_number: fields.take("QueuePairNumber")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            service_id: fields.take("ServiceID")?,
-            instance_id: fields.take("InstanceId")?,
-            owner_id: fields.take("OwnerId")?,
-            service_managed: fields.take("ServiceManaged")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            queue_number: fields.take("QueueNumber")?,
-            private_ip_sets: fields.take("PrivateIpSets")?,
-            ipv6_sets: fields.take("Ipv6Sets")?,
-            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
-            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
-            tags: fields.take("Tags")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            associated_public_ip: fields.take("AssociatedPublicIp")?,
-            attachment: fields.take("Attachment")?,
-            delete_on_release: fields.take("DeleteOnRelease")?,
-            source_dest_check: fields.take("SourceDestCheck")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            vpc_id: fields.read("VpcId"),
+            r#type: fields.read("Type"),
+            status: fields.read("Status"),
+            network_interface_traffic_mode: fields.read("NetworkInterfaceTrafficMode"),
+            network_interface_name: fields.read("NetworkInterfaceName"),
+            mac_address: fields.read("MacAddress"),
+            queue_pair_number: fields.read("QueuePairNumber"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            service_id: fields.read("ServiceID"),
+            instance_id: fields.read("InstanceId"),
+            owner_id: fields.read("OwnerId"),
+            service_managed: fields.read("ServiceManaged"),
+            v_switch_id: fields.read("VSwitchId"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+            queue_number: fields.read("QueueNumber"),
+            private_ip_sets: fields.read("PrivateIpSets"),
+            ipv6_sets: fields.read("Ipv6Sets"),
+            ipv4_prefix_sets: fields.read("Ipv4PrefixSets"),
+            ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
+            tags: fields.read("Tags"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            associated_public_ip: fields.read("AssociatedPublicIp"),
+            attachment: fields.read("Attachment"),
+            delete_on_release: fields.read("DeleteOnRelease"),
+            source_dest_check: fields.read("SourceDestCheck"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20403,9 +21100,11 @@ pub struct NetworkInterfaceSets {
 impl ::acs_runtime::de::FromJson for NetworkInterfaceSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_interface_set: fields.take("NetworkInterfaceSet")?,
-        })
+        let value = Self {
+            network_interface_set: fields.read("NetworkInterfaceSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
@@ -20461,27 +21160,29 @@ pub struct PhysicalConnectionType {
 impl ::acs_runtime::de::FromJson for PhysicalConnectionType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ad_location: fields.take("AdLocation")?,
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            port_number: fields.take("PortNumber")?,
-            circuit_code: fields.take("CircuitCode")?,
-            spec: fields.take("Spec")?,
-            bandwidth: fields.take("Bandwidth")?,
-            description: fields.take("Description")?,
-            port_type: fields.take("PortType")?,
-            enabled_time: fields.take("EnabledTime")?,
-            business_status: fields.take("BusinessStatus")?,
-            line_operator: fields.take("LineOperator")?,
-            name: fields.take("Name")?,
+        let value = Self {
+            ad_location: fields.read("AdLocation"),
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            port_number: fields.read("PortNumber"),
+            circuit_code: fields.read("CircuitCode"),
+            spec: fields.read("Spec"),
+            bandwidth: fields.read("Bandwidth"),
+            description: fields.read("Description"),
+            port_type: fields.read("PortType"),
+            enabled_time: fields.read("EnabledTime"),
+            business_status: fields.read("BusinessStatus"),
+            line_operator: fields.read("LineOperator"),
+            name: fields.read("Name"),
             redundant_physical_connection_id: fields
-                .take("RedundantPhysicalConnectionId")?,
-            peer_location: fields.take("PeerLocation")?,
-            access_point_id: fields.take("AccessPointId")?,
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-        })
+                .read("RedundantPhysicalConnectionId"),
+            peer_location: fields.read("PeerLocation"),
+            access_point_id: fields.read("AccessPointId"),
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -20503,9 +21204,11 @@ pub struct PhysicalConnectionSet {
 impl ::acs_runtime::de::FromJson for PhysicalConnectionSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            physical_connection_type: fields.take("PhysicalConnectionType")?,
-        })
+        let value = Self {
+            physical_connection_type: fields.read("PhysicalConnectionType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -20535,10 +21238,12 @@ pub struct PortRangeListAssociation {
 impl ::acs_runtime::de::FromJson for PortRangeListAssociation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-        })
+        let value = Self {
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "portlist")]
@@ -20568,10 +21273,12 @@ pub struct Entries {
 impl ::acs_runtime::de::FromJson for Entries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            port_range: fields.take("PortRange")?,
-            description: fields.take("Description")?,
-        })
+        let value = Self {
+            port_range: fields.read("PortRange"),
+            description: fields.read("Description"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "portlist")]
@@ -20630,16 +21337,18 @@ pub struct PortRangeList {
 impl ::acs_runtime::de::FromJson for PortRangeList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            port_range_list_id: fields.take("PortRangeListId")?,
-            port_range_list_name: fields.take("PortRangeListName")?,
-            max_entries: fields.take("MaxEntries")?,
-            association_count: fields.take("AssociationCount")?,
-            description: fields.take("Description")?,
-            creation_time: fields.take("CreationTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            port_range_list_id: fields.read("PortRangeListId"),
+            port_range_list_name: fields.read("PortRangeListName"),
+            max_entries: fields.read("MaxEntries"),
+            association_count: fields.read("AssociationCount"),
+            description: fields.read("Description"),
+            creation_time: fields.read("CreationTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "portlist")]
@@ -20669,10 +21378,12 @@ pub struct PrefixListAssociation {
 impl ::acs_runtime::de::FromJson for PrefixListAssociation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-        })
+        let value = Self {
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -20696,9 +21407,11 @@ pub struct PrefixListAssociations {
 impl ::acs_runtime::de::FromJson for PrefixListAssociations {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_association: fields.take("PrefixListAssociation")?,
-        })
+        let value = Self {
+            prefix_list_association: fields.read("PrefixListAssociation"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -20728,10 +21441,12 @@ pub struct DescribePrefixListAttributesEntry {
 impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            description: fields.take("Description")?,
-            cidr: fields.take("Cidr")?,
-        })
+        let value = Self {
+            description: fields.read("Description"),
+            cidr: fields.read("Cidr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -20755,9 +21470,11 @@ pub struct DescribePrefixListAttributesEntries {
 impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            entry: fields.take("Entry")?,
-        })
+        let value = Self {
+            entry: fields.read("Entry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -20822,17 +21539,19 @@ pub struct PrefixList {
 impl ::acs_runtime::de::FromJson for PrefixList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            association_count: fields.take("AssociationCount")?,
-            max_entries: fields.take("MaxEntries")?,
-            description: fields.take("Description")?,
-            address_family: fields.take("AddressFamily")?,
-            prefix_list_name: fields.take("PrefixListName")?,
-            prefix_list_id: fields.take("PrefixListId")?,
-            tags: fields.take("Tags")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            association_count: fields.read("AssociationCount"),
+            max_entries: fields.read("MaxEntries"),
+            description: fields.read("Description"),
+            address_family: fields.read("AddressFamily"),
+            prefix_list_name: fields.read("PrefixListName"),
+            prefix_list_id: fields.read("PrefixListId"),
+            tags: fields.read("Tags"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -20856,9 +21575,11 @@ pub struct PrefixLists {
 impl ::acs_runtime::de::FromJson for PrefixLists {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list: fields.take("PrefixList")?,
-        })
+        let value = Self {
+            prefix_list: fields.read("PrefixList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefixlist")]
@@ -21100,13 +21821,15 @@ pub struct DescribePriceDetailInfo {
 impl ::acs_runtime::de::FromJson for DescribePriceDetailInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            original_price: fields.take("OriginalPrice")?,
-            discount_price: fields.take("DiscountPrice")?,
-            resource: fields.take("Resource")?,
-            sub_rules: fields.take("SubRules")?,
-            trade_price: fields.take("TradePrice")?,
-        })
+        let value = Self {
+            original_price: fields.read("OriginalPrice"),
+            discount_price: fields.read("DiscountPrice"),
+            resource: fields.read("Resource"),
+            sub_rules: fields.read("SubRules"),
+            trade_price: fields.read("TradePrice"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21128,9 +21851,11 @@ pub struct DescribePriceDetailInfos {
 impl ::acs_runtime::de::FromJson for DescribePriceDetailInfos {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            detail_info: fields.take("DetailInfo")?,
-        })
+        let value = Self {
+            detail_info: fields.read("DetailInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21181,14 +21906,16 @@ pub struct DescribePricePrice {
 impl ::acs_runtime::de::FromJson for DescribePricePrice {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            original_price: fields.take("OriginalPrice")?,
-            reserved_instance_hour_price: fields.take("ReservedInstanceHourPrice")?,
-            discount_price: fields.take("DiscountPrice")?,
-            currency: fields.take("Currency")?,
-            trade_price: fields.take("TradePrice")?,
-            detail_infos: fields.take("DetailInfos")?,
-        })
+        let value = Self {
+            original_price: fields.read("OriginalPrice"),
+            reserved_instance_hour_price: fields.read("ReservedInstanceHourPrice"),
+            discount_price: fields.read("DiscountPrice"),
+            currency: fields.read("Currency"),
+            trade_price: fields.read("TradePrice"),
+            detail_infos: fields.read("DetailInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21232,12 +21959,14 @@ pub struct MarketplaceImagePrice {
 impl ::acs_runtime::de::FromJson for MarketplaceImagePrice {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            currency: fields.take("Currency")?,
-            original_price: fields.take("OriginalPrice")?,
-            discount_price: fields.take("DiscountPrice")?,
-            trade_price: fields.take("TradePrice")?,
-        })
+        let value = Self {
+            currency: fields.read("Currency"),
+            original_price: fields.read("OriginalPrice"),
+            discount_price: fields.read("DiscountPrice"),
+            trade_price: fields.read("TradePrice"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21261,9 +21990,11 @@ pub struct RelatedPrice {
 impl ::acs_runtime::de::FromJson for RelatedPrice {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            marketplace_image_price: fields.take("MarketplaceImagePrice")?,
-        })
+        let value = Self {
+            marketplace_image_price: fields.read("MarketplaceImagePrice"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21293,11 +22024,13 @@ pub struct DescribePricePriceInfo {
 impl ::acs_runtime::de::FromJson for DescribePricePriceInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            rules: fields.take("Rules")?,
-            price: fields.take("Price")?,
-            related_price: fields.take("RelatedPrice")?,
-        })
+        let value = Self {
+            rules: fields.read("Rules"),
+            price: fields.read("Price"),
+            related_price: fields.read("RelatedPrice"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "inquiry")]
@@ -21321,9 +22054,11 @@ pub struct NetworkTypes {
 impl ::acs_runtime::de::FromJson for NetworkTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_type: fields.take("NetworkType")?,
-        })
+        let value = Self {
+            network_type: fields.read("NetworkType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21350,10 +22085,12 @@ pub struct Zone {
 impl ::acs_runtime::de::FromJson for Zone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_no: fields.take("ZoneNo")?,
-            network_types: fields.take("NetworkTypes")?,
-        })
+        let value = Self {
+            zone_no: fields.read("ZoneNo"),
+            network_types: fields.read("NetworkTypes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21377,7 +22114,9 @@ pub struct Zones {
 impl ::acs_runtime::de::FromJson for Zones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { zone: fields.take("zone")? })
+        let value = Self { zone: fields.read("zone") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21427,14 +22166,16 @@ pub struct DescribeRecommendInstanceTypeInstanceType {
 impl ::acs_runtime::de::FromJson for DescribeRecommendInstanceTypeInstanceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            support_io_optimized: fields.take("SupportIoOptimized")?,
-            cores: fields.take("Cores")?,
-            memory: fields.take("Memory")?,
-            instance_type: fields.take("InstanceType")?,
-            instance_type_family: fields.take("InstanceTypeFamily")?,
-            generation: fields.take("Generation")?,
-        })
+        let value = Self {
+            support_io_optimized: fields.read("SupportIoOptimized"),
+            cores: fields.read("Cores"),
+            memory: fields.read("Memory"),
+            instance_type: fields.read("InstanceType"),
+            instance_type_family: fields.read("InstanceTypeFamily"),
+            generation: fields.read("Generation"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21500,18 +22241,20 @@ pub struct RecommendInstanceType {
 impl ::acs_runtime::de::FromJson for RecommendInstanceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            commodity_code: fields.take("CommodityCode")?,
-            zone_id: fields.take("ZoneId")?,
-            priority: fields.take("Priority")?,
-            network_type: fields.take("NetworkType")?,
-            scene: fields.take("Scene")?,
-            spot_strategy: fields.take("SpotStrategy")?,
-            region_id: fields.take("RegionId")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            zones: fields.take("Zones")?,
-            instance_type: fields.take("InstanceType")?,
-        })
+        let value = Self {
+            commodity_code: fields.read("CommodityCode"),
+            zone_id: fields.read("ZoneId"),
+            priority: fields.read("Priority"),
+            network_type: fields.read("NetworkType"),
+            scene: fields.read("Scene"),
+            spot_strategy: fields.read("SpotStrategy"),
+            region_id: fields.read("RegionId"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            zones: fields.read("Zones"),
+            instance_type: fields.read("InstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21535,9 +22278,11 @@ pub struct Data {
 impl ::acs_runtime::de::FromJson for Data {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            recommend_instance_type: fields.take("RecommendInstanceType")?,
-        })
+        let value = Self {
+            recommend_instance_type: fields.read("RecommendInstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21580,12 +22325,14 @@ pub struct Region {
 impl ::acs_runtime::de::FromJson for Region {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            region_endpoint: fields.take("RegionEndpoint")?,
-            local_name: fields.take("LocalName")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            region_endpoint: fields.read("RegionEndpoint"),
+            local_name: fields.read("LocalName"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21609,9 +22356,11 @@ pub struct Regions {
 impl ::acs_runtime::de::FromJson for Regions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region: fields.take("Region")?,
-        })
+        let value = Self {
+            region: fields.read("Region"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21656,12 +22405,14 @@ pub struct ReservedInstanceRenewAttribute {
 impl ::acs_runtime::de::FromJson for ReservedInstanceRenewAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            period_unit: fields.take("PeriodUnit")?,
-            duration: fields.take("Duration")?,
-            reserved_instance_id: fields.take("ReservedInstanceId")?,
-            renewal_status: fields.take("RenewalStatus")?,
-        })
+        let value = Self {
+            period_unit: fields.read("PeriodUnit"),
+            duration: fields.read("Duration"),
+            reserved_instance_id: fields.read("ReservedInstanceId"),
+            renewal_status: fields.read("RenewalStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -21687,10 +22438,12 @@ pub struct ReservedInstanceRenewAttributes {
 impl ::acs_runtime::de::FromJson for ReservedInstanceRenewAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             reserved_instance_renew_attribute: fields
-                .take("ReservedInstanceRenewAttribute")?,
-        })
+                .read("ReservedInstanceRenewAttribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -21800,26 +22553,28 @@ pub struct ReservedInstance {
 impl ::acs_runtime::de::FromJson for ReservedInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            reserved_instance_name: fields.take("ReservedInstanceName")?,
-            reserved_instance_id: fields.take("ReservedInstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-            instance_amount: fields.take("InstanceAmount")?,
-            region_id: fields.take("RegionId")?,
-            offering_type: fields.take("OfferingType")?,
-            start_time: fields.take("StartTime")?,
-            description: fields.take("Description")?,
-            allocation_status: fields.take("AllocationStatus")?,
-            expired_time: fields.take("ExpiredTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            platform: fields.take("Platform")?,
-            scope: fields.take("Scope")?,
-            operation_locks: fields.take("OperationLocks")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            reserved_instance_name: fields.read("ReservedInstanceName"),
+            reserved_instance_id: fields.read("ReservedInstanceId"),
+            instance_type: fields.read("InstanceType"),
+            instance_amount: fields.read("InstanceAmount"),
+            region_id: fields.read("RegionId"),
+            offering_type: fields.read("OfferingType"),
+            start_time: fields.read("StartTime"),
+            description: fields.read("Description"),
+            allocation_status: fields.read("AllocationStatus"),
+            expired_time: fields.read("ExpiredTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            platform: fields.read("Platform"),
+            scope: fields.read("Scope"),
+            operation_locks: fields.read("OperationLocks"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -21843,9 +22598,11 @@ pub struct ReservedInstances {
 impl ::acs_runtime::de::FromJson for ReservedInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reserved_instance: fields.take("ReservedInstance")?,
-        })
+        let value = Self {
+            reserved_instance: fields.read("ReservedInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -21880,11 +22637,13 @@ pub struct Resource {
 impl ::acs_runtime::de::FromJson for Resource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_type: fields.take("ResourceType")?,
-            resource_id: fields.take("ResourceId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            resource_type: fields.read("ResourceType"),
+            resource_id: fields.read("ResourceId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -21908,9 +22667,11 @@ pub struct Resources {
 impl ::acs_runtime::de::FromJson for Resources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource: fields.take("Resource")?,
-        })
+        let value = Self {
+            resource: fields.read("Resource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -21937,7 +22698,9 @@ pub struct Condition {
 impl ::acs_runtime::de::FromJson for Condition {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { key: fields.take("Key")? })
+        let value = Self { key: fields.read("Key") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -21961,9 +22724,11 @@ pub struct Conditions {
 impl ::acs_runtime::de::FromJson for Conditions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            condition: fields.take("Condition")?,
-        })
+        let value = Self {
+            condition: fields.read("Condition"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22028,15 +22793,17 @@ pub struct ConditionSupportedResource {
 impl ::acs_runtime::de::FromJson for ConditionSupportedResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            conditions: fields.take("Conditions")?,
-            status: fields.take("Status")?,
-            value: fields.take("Value")?,
-            max: fields.take("Max")?,
-            unit: fields.take("Unit")?,
-            status_category: fields.take("StatusCategory")?,
-            min: fields.take("Min")?,
-        })
+        let value = Self {
+            conditions: fields.read("Conditions"),
+            status: fields.read("Status"),
+            value: fields.read("Value"),
+            max: fields.read("Max"),
+            unit: fields.read("Unit"),
+            status_category: fields.read("StatusCategory"),
+            min: fields.read("Min"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22062,9 +22829,11 @@ pub struct ConditionSupportedResources {
 impl ::acs_runtime::de::FromJson for ConditionSupportedResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            condition_supported_resource: fields.take("ConditionSupportedResource")?,
-        })
+        let value = Self {
+            condition_supported_resource: fields.read("ConditionSupportedResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22096,11 +22865,13 @@ pub struct DescribeResourcesModificationAvailableResource {
 impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            supported_resources: fields.take("SupportedResources")?,
-            condition_supported_resources: fields.take("ConditionSupportedResources")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            supported_resources: fields.read("SupportedResources"),
+            condition_supported_resources: fields.read("ConditionSupportedResources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22126,9 +22897,11 @@ pub struct DescribeResourcesModificationAvailableResources {
 impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_resource: fields.take("AvailableResource")?,
-        })
+        let value = Self {
+            available_resource: fields.read("AvailableResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22179,13 +22952,15 @@ pub struct DescribeResourcesModificationAvailableZone {
 impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableZone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            status: fields.take("Status")?,
-            status_category: fields.take("StatusCategory")?,
-            region_id: fields.take("RegionId")?,
-            available_resources: fields.take("AvailableResources")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            status: fields.read("Status"),
+            status_category: fields.read("StatusCategory"),
+            region_id: fields.read("RegionId"),
+            available_resources: fields.read("AvailableResources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22211,9 +22986,11 @@ pub struct DescribeResourcesModificationAvailableZones {
 impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableZones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_zone: fields.take("AvailableZone")?,
-        })
+        let value = Self {
+            available_zone: fields.read("AvailableZone"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -22241,12 +23018,14 @@ pub struct NextHop {
 impl ::acs_runtime::de::FromJson for NextHop {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            weight: fields.take("Weight")?,
-            next_hop_id: fields.take("NextHopId")?,
-            next_hop_type: fields.take("NextHopType")?,
-            enabled: fields.take("Enabled")?,
-        })
+        let value = Self {
+            weight: fields.read("Weight"),
+            next_hop_id: fields.read("NextHopId"),
+            next_hop_type: fields.read("NextHopType"),
+            enabled: fields.read("Enabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22268,9 +23047,11 @@ pub struct NextHops {
 impl ::acs_runtime::de::FromJson for NextHops {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop: fields.take("NextHop")?,
-        })
+        let value = Self {
+            next_hop: fields.read("NextHop"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22304,15 +23085,17 @@ pub struct RouteEntry {
 impl ::acs_runtime::de::FromJson for RouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            status: fields.take("Status")?,
-            next_hop_type: fields.take("NextHopType")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            instance_id: fields.take("InstanceId")?,
-            route_table_id: fields.take("RouteTableId")?,
-            next_hops: fields.take("NextHops")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            status: fields.read("Status"),
+            next_hop_type: fields.read("NextHopType"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            instance_id: fields.read("InstanceId"),
+            route_table_id: fields.read("RouteTableId"),
+            next_hops: fields.read("NextHops"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22334,9 +23117,11 @@ pub struct RouteEntrys {
 impl ::acs_runtime::de::FromJson for RouteEntrys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry: fields.take("RouteEntry")?,
-        })
+        let value = Self {
+            route_entry: fields.read("RouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22368,14 +23153,16 @@ pub struct RouteTable {
 impl ::acs_runtime::de::FromJson for RouteTable {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            v_router_id: fields.take("VRouterId")?,
-            route_table_id: fields.take("RouteTableId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            route_table_type: fields.take("RouteTableType")?,
-            route_entrys: fields.take("RouteEntrys")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            v_router_id: fields.read("VRouterId"),
+            route_table_id: fields.read("RouteTableId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            route_table_type: fields.read("RouteTableType"),
+            route_entrys: fields.read("RouteEntrys"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22397,9 +23184,11 @@ pub struct RouteTables {
 impl ::acs_runtime::de::FromJson for RouteTables {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_table: fields.take("RouteTable")?,
-        })
+        let value = Self {
+            route_table: fields.read("RouteTable"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22469,34 +23258,36 @@ pub struct RouterInterfaceType {
 impl ::acs_runtime::de::FromJson for RouterInterfaceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_target_ip: fields.take("HealthCheckTargetIp")?,
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            spec: fields.take("Spec")?,
-            opposite_interface_id: fields.take("OppositeInterfaceId")?,
-            router_interface_id: fields.take("RouterInterfaceId")?,
-            charge_type: fields.take("ChargeType")?,
-            opposite_router_type: fields.take("OppositeRouterType")?,
-            opposite_interface_owner_id: fields.take("OppositeInterfaceOwnerId")?,
-            description: fields.take("Description")?,
-            name: fields.take("Name")?,
-            opposite_router_id: fields.take("OppositeRouterId")?,
-            opposite_interface_spec: fields.take("OppositeInterfaceSpec")?,
-            router_id: fields.take("RouterId")?,
+        let value = Self {
+            health_check_target_ip: fields.read("HealthCheckTargetIp"),
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            spec: fields.read("Spec"),
+            opposite_interface_id: fields.read("OppositeInterfaceId"),
+            router_interface_id: fields.read("RouterInterfaceId"),
+            charge_type: fields.read("ChargeType"),
+            opposite_router_type: fields.read("OppositeRouterType"),
+            opposite_interface_owner_id: fields.read("OppositeInterfaceOwnerId"),
+            description: fields.read("Description"),
+            name: fields.read("Name"),
+            opposite_router_id: fields.read("OppositeRouterId"),
+            opposite_interface_spec: fields.read("OppositeInterfaceSpec"),
+            router_id: fields.read("RouterId"),
             opposite_interface_business_status: fields
-                .take("OppositeInterfaceBusinessStatus")?,
-            connected_time: fields.take("ConnectedTime")?,
-            opposite_interface_status: fields.take("OppositeInterfaceStatus")?,
-            health_check_source_ip: fields.take("HealthCheckSourceIp")?,
-            end_time: fields.take("EndTime")?,
-            opposite_region_id: fields.take("OppositeRegionId")?,
-            opposite_access_point_id: fields.take("OppositeAccessPointId")?,
-            business_status: fields.take("BusinessStatus")?,
-            role: fields.take("Role")?,
-            router_type: fields.take("RouterType")?,
-            access_point_id: fields.take("AccessPointId")?,
-        })
+                .read("OppositeInterfaceBusinessStatus"),
+            connected_time: fields.read("ConnectedTime"),
+            opposite_interface_status: fields.read("OppositeInterfaceStatus"),
+            health_check_source_ip: fields.read("HealthCheckSourceIp"),
+            end_time: fields.read("EndTime"),
+            opposite_region_id: fields.read("OppositeRegionId"),
+            opposite_access_point_id: fields.read("OppositeAccessPointId"),
+            business_status: fields.read("BusinessStatus"),
+            role: fields.read("Role"),
+            router_type: fields.read("RouterType"),
+            access_point_id: fields.read("AccessPointId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22518,9 +23309,11 @@ pub struct RouterInterfaceSet {
 impl ::acs_runtime::de::FromJson for RouterInterfaceSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            router_interface_type: fields.take("RouterInterfaceType")?,
-        })
+        let value = Self {
+            router_interface_type: fields.read("RouterInterfaceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -22670,34 +23463,36 @@ pub struct DescribeSecurityGroupAttributePermission {
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributePermission {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group_rule_id: fields.take("SecurityGroupRuleId")?,
-            direction: fields.take("Direction")?,
-            source_group_id: fields.take("SourceGroupId")?,
-            dest_group_owner_account: fields.take("DestGroupOwnerAccount")?,
-            dest_prefix_list_id: fields.take("DestPrefixListId")?,
-            dest_prefix_list_name: fields.take("DestPrefixListName")?,
-            source_cidr_ip: fields.take("SourceCidrIp")?,
-            ipv6_dest_cidr_ip: fields.take("Ipv6DestCidrIp")?,
-            create_time: fields.take("CreateTime")?,
-            ipv6_source_cidr_ip: fields.take("Ipv6SourceCidrIp")?,
-            dest_group_id: fields.take("DestGroupId")?,
-            dest_cidr_ip: fields.take("DestCidrIp")?,
-            ip_protocol: fields.take("IpProtocol")?,
-            priority: fields.take("Priority")?,
-            dest_group_name: fields.take("DestGroupName")?,
-            nic_type: fields.take("NicType")?,
-            policy: fields.take("Policy")?,
-            description: fields.take("Description")?,
-            port_range: fields.take("PortRange")?,
-            source_prefix_list_name: fields.take("SourcePrefixListName")?,
-            source_prefix_list_id: fields.take("SourcePrefixListId")?,
-            source_group_owner_account: fields.take("SourceGroupOwnerAccount")?,
-            source_group_name: fields.take("SourceGroupName")?,
-            source_port_range: fields.take("SourcePortRange")?,
-            port_range_list_id: fields.take("PortRangeListId")?,
-            port_range_list_name: fields.take("PortRangeListName")?,
-        })
+        let value = Self {
+            security_group_rule_id: fields.read("SecurityGroupRuleId"),
+            direction: fields.read("Direction"),
+            source_group_id: fields.read("SourceGroupId"),
+            dest_group_owner_account: fields.read("DestGroupOwnerAccount"),
+            dest_prefix_list_id: fields.read("DestPrefixListId"),
+            dest_prefix_list_name: fields.read("DestPrefixListName"),
+            source_cidr_ip: fields.read("SourceCidrIp"),
+            ipv6_dest_cidr_ip: fields.read("Ipv6DestCidrIp"),
+            create_time: fields.read("CreateTime"),
+            ipv6_source_cidr_ip: fields.read("Ipv6SourceCidrIp"),
+            dest_group_id: fields.read("DestGroupId"),
+            dest_cidr_ip: fields.read("DestCidrIp"),
+            ip_protocol: fields.read("IpProtocol"),
+            priority: fields.read("Priority"),
+            dest_group_name: fields.read("DestGroupName"),
+            nic_type: fields.read("NicType"),
+            policy: fields.read("Policy"),
+            description: fields.read("Description"),
+            port_range: fields.read("PortRange"),
+            source_prefix_list_name: fields.read("SourcePrefixListName"),
+            source_prefix_list_id: fields.read("SourcePrefixListId"),
+            source_group_owner_account: fields.read("SourceGroupOwnerAccount"),
+            source_group_name: fields.read("SourceGroupName"),
+            source_port_range: fields.read("SourcePortRange"),
+            port_range_list_id: fields.read("PortRangeListId"),
+            port_range_list_name: fields.read("PortRangeListName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -22721,9 +23516,11 @@ pub struct Permissions {
 impl ::acs_runtime::de::FromJson for Permissions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            permission: fields.take("Permission")?,
-        })
+        let value = Self {
+            permission: fields.read("Permission"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -22745,9 +23542,11 @@ pub struct SnapshotPolicyIds {
 impl ::acs_runtime::de::FromJson for SnapshotPolicyIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_policy_id: fields.take("SnapshotPolicyId")?,
-        })
+        let value = Self {
+            snapshot_policy_id: fields.read("SnapshotPolicyId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -22777,10 +23576,12 @@ pub struct ReferencingSecurityGroup {
 impl ::acs_runtime::de::FromJson for ReferencingSecurityGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group_id: fields.take("SecurityGroupId")?,
-            ali_uid: fields.take("AliUid")?,
-        })
+        let value = Self {
+            security_group_id: fields.read("SecurityGroupId"),
+            ali_uid: fields.read("AliUid"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -22804,9 +23605,11 @@ pub struct ReferencingSecurityGroups {
 impl ::acs_runtime::de::FromJson for ReferencingSecurityGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            referencing_security_group: fields.take("ReferencingSecurityGroup")?,
-        })
+        let value = Self {
+            referencing_security_group: fields.read("ReferencingSecurityGroup"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -22833,10 +23636,12 @@ pub struct SecurityGroupReference {
 impl ::acs_runtime::de::FromJson for SecurityGroupReference {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group_id: fields.take("SecurityGroupId")?,
-            referencing_security_groups: fields.take("ReferencingSecurityGroups")?,
-        })
+        let value = Self {
+            security_group_id: fields.read("SecurityGroupId"),
+            referencing_security_groups: fields.read("ReferencingSecurityGroups"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -22860,9 +23665,11 @@ pub struct SecurityGroupReferences {
 impl ::acs_runtime::de::FromJson for SecurityGroupReferences {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group_reference: fields.take("SecurityGroupReference")?,
-        })
+        let value = Self {
+            security_group_reference: fields.read("SecurityGroupReference"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -22960,22 +23767,24 @@ pub struct SecurityGroup {
 impl ::acs_runtime::de::FromJson for SecurityGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group_id: fields.take("SecurityGroupId")?,
-            security_group_name: fields.take("SecurityGroupName")?,
-            description: fields.take("Description")?,
-            security_group_type: fields.take("SecurityGroupType")?,
-            vpc_id: fields.take("VpcId")?,
-            creation_time: fields.take("CreationTime")?,
-            ecs_count: fields.take("EcsCount")?,
-            available_instance_amount: fields.take("AvailableInstanceAmount")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            service_managed: fields.take("ServiceManaged")?,
-            service_id: fields.take("ServiceID")?,
-            tags: fields.take("Tags")?,
-            rule_count: fields.take("RuleCount")?,
-            group_to_group_rule_count: fields.take("GroupToGroupRuleCount")?,
-        })
+        let value = Self {
+            security_group_id: fields.read("SecurityGroupId"),
+            security_group_name: fields.read("SecurityGroupName"),
+            description: fields.read("Description"),
+            security_group_type: fields.read("SecurityGroupType"),
+            vpc_id: fields.read("VpcId"),
+            creation_time: fields.read("CreationTime"),
+            ecs_count: fields.read("EcsCount"),
+            available_instance_amount: fields.read("AvailableInstanceAmount"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            service_managed: fields.read("ServiceManaged"),
+            service_id: fields.read("ServiceID"),
+            tags: fields.read("Tags"),
+            rule_count: fields.read("RuleCount"),
+            group_to_group_rule_count: fields.read("GroupToGroupRuleCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -22999,9 +23808,11 @@ pub struct SecurityGroups {
 impl ::acs_runtime::de::FromJson for SecurityGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group: fields.take("SecurityGroup")?,
-        })
+        let value = Self {
+            security_group: fields.read("SecurityGroup"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-groups")]
@@ -23109,16 +23920,18 @@ pub struct DescribeSendFileResultsInvokeInstance {
 impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvokeInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            start_time: fields.take("StartTime")?,
-            invocation_status: fields.take("InvocationStatus")?,
-            finish_time: fields.take("FinishTime")?,
-            update_time: fields.take("UpdateTime")?,
-            error_info: fields.take("ErrorInfo")?,
-            error_code: fields.take("ErrorCode")?,
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            start_time: fields.read("StartTime"),
+            invocation_status: fields.read("InvocationStatus"),
+            finish_time: fields.read("FinishTime"),
+            update_time: fields.read("UpdateTime"),
+            error_info: fields.read("ErrorInfo"),
+            error_code: fields.read("ErrorCode"),
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -23144,9 +23957,11 @@ pub struct DescribeSendFileResultsInvokeInstances {
 impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvokeInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            invoke_instance: fields.take("InvokeInstance")?,
-        })
+        let value = Self {
+            invoke_instance: fields.read("InvokeInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -23250,23 +24065,25 @@ pub struct DescribeSendFileResultsInvocation {
 impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvocation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            invocation_status: fields.take("InvocationStatus")?,
-            content_type: fields.take("ContentType")?,
-            target_dir: fields.take("TargetDir")?,
-            file_owner: fields.take("FileOwner")?,
-            description: fields.take("Description")?,
-            vm_count: fields.take("VmCount")?,
-            file_mode: fields.take("FileMode")?,
-            file_group: fields.take("FileGroup")?,
-            invoke_id: fields.take("InvokeId")?,
-            name: fields.take("Name")?,
-            content: fields.take("Content")?,
-            overwrite: fields.take("Overwrite")?,
-            invoke_instances: fields.take("InvokeInstances")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            invocation_status: fields.read("InvocationStatus"),
+            content_type: fields.read("ContentType"),
+            target_dir: fields.read("TargetDir"),
+            file_owner: fields.read("FileOwner"),
+            description: fields.read("Description"),
+            vm_count: fields.read("VmCount"),
+            file_mode: fields.read("FileMode"),
+            file_group: fields.read("FileGroup"),
+            invoke_id: fields.read("InvokeId"),
+            name: fields.read("Name"),
+            content: fields.read("Content"),
+            overwrite: fields.read("Overwrite"),
+            invoke_instances: fields.read("InvokeInstances"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -23290,9 +24107,11 @@ pub struct DescribeSendFileResultsInvocations {
 impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvocations {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            invocation: fields.take("Invocation")?,
-        })
+        let value = Self {
+            invocation: fields.read("Invocation"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -23322,10 +24141,12 @@ pub struct DescribeSnapshotGroupsTag {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23349,7 +24170,9 @@ pub struct DescribeSnapshotGroupsTags {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23419,16 +24242,18 @@ pub struct Snapshot {
 impl ::acs_runtime::de::FromJson for Snapshot {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            source_disk_id: fields.take("SourceDiskId")?,
-            progress: fields.take("Progress")?,
-            available: fields.take("Available")?,
-            instant_access_retention_days: fields.take("InstantAccessRetentionDays")?,
-            snapshot_id: fields.take("SnapshotId")?,
-            instant_access: fields.take("InstantAccess")?,
-            source_disk_type: fields.take("SourceDiskType")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            source_disk_id: fields.read("SourceDiskId"),
+            progress: fields.read("Progress"),
+            available: fields.read("Available"),
+            instant_access_retention_days: fields.read("InstantAccessRetentionDays"),
+            snapshot_id: fields.read("SnapshotId"),
+            instant_access: fields.read("InstantAccess"),
+            source_disk_type: fields.read("SourceDiskType"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23452,9 +24277,11 @@ pub struct Snapshots {
 impl ::acs_runtime::de::FromJson for Snapshots {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot: fields.take("Snapshot")?,
-        })
+        let value = Self {
+            snapshot: fields.read("Snapshot"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23522,18 +24349,20 @@ pub struct SnapshotGroup {
 impl ::acs_runtime::de::FromJson for SnapshotGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            description: fields.take("Description")?,
-            progress_status: fields.take("ProgressStatus")?,
-            snapshot_group_id: fields.take("SnapshotGroupId")?,
-            instance_id: fields.take("InstanceId")?,
-            name: fields.take("Name")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            snapshots: fields.take("Snapshots")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            description: fields.read("Description"),
+            progress_status: fields.read("ProgressStatus"),
+            snapshot_group_id: fields.read("SnapshotGroupId"),
+            instance_id: fields.read("InstanceId"),
+            name: fields.read("Name"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            snapshots: fields.read("Snapshots"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23557,9 +24386,11 @@ pub struct SnapshotGroups {
 impl ::acs_runtime::de::FromJson for SnapshotGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_group: fields.take("SnapshotGroup")?,
-        })
+        let value = Self {
+            snapshot_group: fields.read("SnapshotGroup"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23651,20 +24482,22 @@ pub struct SnapshotLink {
 impl ::acs_runtime::de::FromJson for SnapshotLink {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instant_access: fields.take("InstantAccess")?,
-            total_size: fields.take("TotalSize")?,
-            source_disk_name: fields.take("SourceDiskName")?,
-            source_disk_size: fields.take("SourceDiskSize")?,
-            source_disk_type: fields.take("SourceDiskType")?,
-            instance_id: fields.take("InstanceId")?,
-            snapshot_link_id: fields.take("SnapshotLinkId")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            source_disk_id: fields.take("SourceDiskId")?,
-            instance_name: fields.take("InstanceName")?,
-            category: fields.take("Category")?,
-        })
+        let value = Self {
+            instant_access: fields.read("InstantAccess"),
+            total_size: fields.read("TotalSize"),
+            source_disk_name: fields.read("SourceDiskName"),
+            source_disk_size: fields.read("SourceDiskSize"),
+            source_disk_type: fields.read("SourceDiskType"),
+            instance_id: fields.read("InstanceId"),
+            snapshot_link_id: fields.read("SnapshotLinkId"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            source_disk_id: fields.read("SourceDiskId"),
+            instance_name: fields.read("InstanceName"),
+            category: fields.read("Category"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23688,9 +24521,11 @@ pub struct SnapshotLinks {
 impl ::acs_runtime::de::FromJson for SnapshotLinks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_link: fields.take("SnapshotLink")?,
-        })
+        let value = Self {
+            snapshot_link: fields.read("SnapshotLink"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23720,10 +24555,12 @@ pub struct DataPoint {
 impl ::acs_runtime::de::FromJson for DataPoint {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            size: fields.take("Size")?,
-            time_stamp: fields.take("TimeStamp")?,
-        })
+        let value = Self {
+            size: fields.read("Size"),
+            time_stamp: fields.read("TimeStamp"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -23747,9 +24584,11 @@ pub struct DescribeSnapshotMonitorDataMonitorData {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotMonitorDataMonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            data_point: fields.take("DataPoint")?,
-        })
+        let value = Self {
+            data_point: fields.read("DataPoint"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "om-and-monitoring")]
@@ -23789,12 +24628,14 @@ pub struct SnapshotPackage {
 impl ::acs_runtime::de::FromJson for SnapshotPackage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            display_name: fields.take("DisplayName")?,
-            end_time: fields.take("EndTime")?,
-            start_time: fields.take("StartTime")?,
-            init_capacity: fields.take("InitCapacity")?,
-        })
+        let value = Self {
+            display_name: fields.read("DisplayName"),
+            end_time: fields.read("EndTime"),
+            start_time: fields.read("StartTime"),
+            init_capacity: fields.read("InitCapacity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -23818,9 +24659,11 @@ pub struct SnapshotPackages {
 impl ::acs_runtime::de::FromJson for SnapshotPackages {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_package: fields.take("SnapshotPackage")?,
-        })
+        let value = Self {
+            snapshot_package: fields.read("SnapshotPackage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24019,37 +24862,39 @@ pub struct DescribeSnapshotsSnapshot {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotsSnapshot {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            progress: fields.take("Progress")?,
-            instant_access: fields.take("InstantAccess")?,
-            available: fields.take("Available")?,
-            remain_time: fields.take("RemainTime")?,
-            source_disk_size: fields.take("SourceDiskSize")?,
-            retention_days: fields.take("RetentionDays")?,
-            source_disk_type: fields.take("SourceDiskType")?,
-            source_storage_type: fields.take("SourceStorageType")?,
-            usage: fields.take("Usage")?,
-            last_modified_time: fields.take("LastModifiedTime")?,
-            encrypted: fields.take("Encrypted")?,
-            snapshot_type: fields.take("SnapshotType")?,
-            source_disk_id: fields.take("SourceDiskId")?,
-            snapshot_name: fields.take("SnapshotName")?,
-            instant_access_retention_days: fields.take("InstantAccessRetentionDays")?,
-            description: fields.take("Description")?,
-            snapshot_id: fields.take("SnapshotId")?,
-            region_id: fields.take("RegionId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            category: fields.take("Category")?,
-            kms_key_id: fields.take("KMSKeyId")?,
-            snapshot_sn: fields.take("SnapshotSN")?,
-            product_code: fields.take("ProductCode")?,
-            source_snapshot_id: fields.take("SourceSnapshotId")?,
-            source_region_id: fields.take("SourceRegionId")?,
-            snapshot_link_id: fields.take("SnapshotLinkId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            progress: fields.read("Progress"),
+            instant_access: fields.read("InstantAccess"),
+            available: fields.read("Available"),
+            remain_time: fields.read("RemainTime"),
+            source_disk_size: fields.read("SourceDiskSize"),
+            retention_days: fields.read("RetentionDays"),
+            source_disk_type: fields.read("SourceDiskType"),
+            source_storage_type: fields.read("SourceStorageType"),
+            usage: fields.read("Usage"),
+            last_modified_time: fields.read("LastModifiedTime"),
+            encrypted: fields.read("Encrypted"),
+            snapshot_type: fields.read("SnapshotType"),
+            source_disk_id: fields.read("SourceDiskId"),
+            snapshot_name: fields.read("SnapshotName"),
+            instant_access_retention_days: fields.read("InstantAccessRetentionDays"),
+            description: fields.read("Description"),
+            snapshot_id: fields.read("SnapshotId"),
+            region_id: fields.read("RegionId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            category: fields.read("Category"),
+            kms_key_id: fields.read("KMSKeyId"),
+            snapshot_sn: fields.read("SnapshotSN"),
+            product_code: fields.read("ProductCode"),
+            source_snapshot_id: fields.read("SourceSnapshotId"),
+            source_region_id: fields.read("SourceRegionId"),
+            snapshot_link_id: fields.read("SnapshotLinkId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24073,9 +24918,11 @@ pub struct DescribeSnapshotsSnapshots {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotsSnapshots {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot: fields.take("Snapshot")?,
-        })
+        let value = Self {
+            snapshot: fields.read("Snapshot"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "snapshots")]
@@ -24122,12 +24969,14 @@ pub struct AvailableSpotResource {
 impl ::acs_runtime::de::FromJson for AvailableSpotResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            interrupt_rate_desc: fields.take("InterruptRateDesc")?,
-            average_spot_discount: fields.take("AverageSpotDiscount")?,
-            instance_type: fields.take("InstanceType")?,
-            interruption_rate: fields.take("InterruptionRate")?,
-        })
+        let value = Self {
+            interrupt_rate_desc: fields.read("InterruptRateDesc"),
+            average_spot_discount: fields.read("AverageSpotDiscount"),
+            instance_type: fields.read("InstanceType"),
+            interruption_rate: fields.read("InterruptionRate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24151,9 +25000,11 @@ pub struct AvailableSpotResources {
 impl ::acs_runtime::de::FromJson for AvailableSpotResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_spot_resource: fields.take("AvailableSpotResource")?,
-        })
+        let value = Self {
+            available_spot_resource: fields.read("AvailableSpotResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24180,10 +25031,12 @@ pub struct AvailableSpotZone {
 impl ::acs_runtime::de::FromJson for AvailableSpotZone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            available_spot_resources: fields.take("AvailableSpotResources")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            available_spot_resources: fields.read("AvailableSpotResources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24209,9 +25062,11 @@ pub struct AvailableSpotZones {
 impl ::acs_runtime::de::FromJson for AvailableSpotZones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_spot_zone: fields.take("AvailableSpotZone")?,
-        })
+        let value = Self {
+            available_spot_zone: fields.read("AvailableSpotZone"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24270,15 +25125,17 @@ pub struct SpotPriceType {
 impl ::acs_runtime::de::FromJson for SpotPriceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            io_optimized: fields.take("IoOptimized")?,
-            zone_id: fields.take("ZoneId")?,
-            spot_price: fields.take("SpotPrice")?,
-            timestamp: fields.take("Timestamp")?,
-            network_type: fields.take("NetworkType")?,
-            instance_type: fields.take("InstanceType")?,
-            origin_price: fields.take("OriginPrice")?,
-        })
+        let value = Self {
+            io_optimized: fields.read("IoOptimized"),
+            zone_id: fields.read("ZoneId"),
+            spot_price: fields.read("SpotPrice"),
+            timestamp: fields.read("Timestamp"),
+            network_type: fields.read("NetworkType"),
+            instance_type: fields.read("InstanceType"),
+            origin_price: fields.read("OriginPrice"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24302,9 +25159,11 @@ pub struct SpotPrices {
 impl ::acs_runtime::de::FromJson for SpotPrices {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            spot_price_type: fields.take("SpotPriceType")?,
-        })
+        let value = Self {
+            spot_price_type: fields.read("SpotPriceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -24384,19 +25243,21 @@ pub struct StorageCapacityUnit {
 impl ::acs_runtime::de::FromJson for StorageCapacityUnit {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            start_time: fields.take("StartTime")?,
-            capacity: fields.take("Capacity")?,
-            description: fields.take("Description")?,
-            allocation_status: fields.take("AllocationStatus")?,
-            expired_time: fields.take("ExpiredTime")?,
-            storage_capacity_unit_id: fields.take("StorageCapacityUnitId")?,
-            name: fields.take("Name")?,
-            region_id: fields.take("RegionId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            start_time: fields.read("StartTime"),
+            capacity: fields.read("Capacity"),
+            description: fields.read("Description"),
+            allocation_status: fields.read("AllocationStatus"),
+            expired_time: fields.read("ExpiredTime"),
+            storage_capacity_unit_id: fields.read("StorageCapacityUnitId"),
+            name: fields.read("Name"),
+            region_id: fields.read("RegionId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "storage-capacity-units-scus")]
@@ -24420,9 +25281,11 @@ pub struct StorageCapacityUnits {
 impl ::acs_runtime::de::FromJson for StorageCapacityUnits {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            storage_capacity_unit: fields.take("StorageCapacityUnit")?,
-        })
+        let value = Self {
+            storage_capacity_unit: fields.read("StorageCapacityUnit"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "storage-capacity-units-scus")]
@@ -24502,20 +25365,22 @@ pub struct ResourceTypeCount {
 impl ::acs_runtime::de::FromJson for ResourceTypeCount {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance: fields.take("Instance")?,
-            image: fields.take("Image")?,
-            ddh: fields.take("Ddh")?,
-            snapshot_policy: fields.take("SnapshotPolicy")?,
-            securitygroup: fields.take("Securitygroup")?,
-            snapshot: fields.take("Snapshot")?,
-            reserved_instance: fields.take("ReservedInstance")?,
-            launch_template: fields.take("LaunchTemplate")?,
-            eni: fields.take("Eni")?,
-            disk: fields.take("Disk")?,
-            key_pair: fields.take("KeyPair")?,
-            volume: fields.take("Volume")?,
-        })
+        let value = Self {
+            instance: fields.read("Instance"),
+            image: fields.read("Image"),
+            ddh: fields.read("Ddh"),
+            snapshot_policy: fields.read("SnapshotPolicy"),
+            securitygroup: fields.read("Securitygroup"),
+            snapshot: fields.read("Snapshot"),
+            reserved_instance: fields.read("ReservedInstance"),
+            launch_template: fields.read("LaunchTemplate"),
+            eni: fields.read("Eni"),
+            disk: fields.read("Disk"),
+            key_pair: fields.read("KeyPair"),
+            volume: fields.read("Volume"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -24549,11 +25414,13 @@ pub struct DescribeTagsTag {
 impl ::acs_runtime::de::FromJson for DescribeTagsTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_value: fields.take("TagValue")?,
-            tag_key: fields.take("TagKey")?,
-            resource_type_count: fields.take("ResourceTypeCount")?,
-        })
+        let value = Self {
+            tag_value: fields.read("TagValue"),
+            tag_key: fields.read("TagKey"),
+            resource_type_count: fields.read("ResourceTypeCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -24577,7 +25444,9 @@ pub struct DescribeTagsTags {
 impl ::acs_runtime::de::FromJson for DescribeTagsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -24632,15 +25501,17 @@ pub struct Task {
 impl ::acs_runtime::de::FromJson for Task {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            task_status: fields.take("TaskStatus")?,
-            finished_time: fields.take("FinishedTime")?,
-            support_cancel: fields.take("SupportCancel")?,
-            task_id: fields.take("TaskId")?,
-            task_action: fields.take("TaskAction")?,
-            resource_id: fields.take("ResourceId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            task_status: fields.read("TaskStatus"),
+            finished_time: fields.read("FinishedTime"),
+            support_cancel: fields.read("SupportCancel"),
+            task_id: fields.read("TaskId"),
+            task_action: fields.read("TaskAction"),
+            resource_id: fields.read("ResourceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tasks")]
@@ -24664,7 +25535,9 @@ pub struct TaskSet {
 impl ::acs_runtime::de::FromJson for TaskSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { task: fields.take("Task")? })
+        let value = Self { task: fields.read("Task") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tasks")]
@@ -24728,14 +25601,16 @@ pub struct Connection {
 impl ::acs_runtime::de::FromJson for Connection {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            failed_detail: fields.take("FailedDetail")?,
-            end_time: fields.take("EndTime")?,
-            instance_id: fields.take("InstanceId")?,
-            start_time: fields.take("StartTime")?,
-            closed_reason: fields.take("ClosedReason")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            failed_detail: fields.read("FailedDetail"),
+            end_time: fields.read("EndTime"),
+            instance_id: fields.read("InstanceId"),
+            start_time: fields.read("StartTime"),
+            closed_reason: fields.read("ClosedReason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -24759,9 +25634,11 @@ pub struct Connections {
 impl ::acs_runtime::de::FromJson for Connections {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            connection: fields.take("Connection")?,
-        })
+        let value = Self {
+            connection: fields.read("Connection"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -24831,17 +25708,19 @@ pub struct Session {
 impl ::acs_runtime::de::FromJson for Session {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            connections: fields.take("Connections")?,
-            identity_type: fields.take("IdentityType")?,
-            principal_id: fields.take("PrincipalId")?,
-            username: fields.take("Username")?,
-            creation_time: fields.take("CreationTime")?,
-            target_server: fields.take("TargetServer")?,
-            port_number: fields.take("PortNumber")?,
-            client_ip: fields.take("ClientIP")?,
-            session_id: fields.take("SessionId")?,
-        })
+        let value = Self {
+            connections: fields.read("Connections"),
+            identity_type: fields.read("IdentityType"),
+            principal_id: fields.read("PrincipalId"),
+            username: fields.read("Username"),
+            creation_time: fields.read("CreationTime"),
+            target_server: fields.read("TargetServer"),
+            port_number: fields.read("PortNumber"),
+            client_ip: fields.read("ClientIP"),
+            session_id: fields.read("SessionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -24865,9 +25744,11 @@ pub struct Sessions {
 impl ::acs_runtime::de::FromJson for Sessions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            session: fields.take("Session")?,
-        })
+        let value = Self {
+            session: fields.read("Session"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -24889,9 +25770,11 @@ pub struct RouteTableIds {
 impl ::acs_runtime::de::FromJson for RouteTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_table_id: fields.take("RouteTableId")?,
-        })
+        let value = Self {
+            route_table_id: fields.read("RouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -24925,15 +25808,17 @@ pub struct VRouter {
 impl ::acs_runtime::de::FromJson for VRouter {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            creation_time: fields.take("CreationTime")?,
-            v_router_id: fields.take("VRouterId")?,
-            description: fields.take("Description")?,
-            v_router_name: fields.take("VRouterName")?,
-            region_id: fields.take("RegionId")?,
-            route_table_ids: fields.take("RouteTableIds")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            creation_time: fields.read("CreationTime"),
+            v_router_id: fields.read("VRouterId"),
+            description: fields.read("Description"),
+            v_router_name: fields.read("VRouterName"),
+            region_id: fields.read("RegionId"),
+            route_table_ids: fields.read("RouteTableIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -24955,9 +25840,11 @@ pub struct VRouters {
 impl ::acs_runtime::de::FromJson for VRouters {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_router: fields.take("VRouter")?,
-        })
+        let value = Self {
+            v_router: fields.read("VRouter"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -24999,19 +25886,21 @@ pub struct VSwitch {
 impl ::acs_runtime::de::FromJson for VSwitch {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            is_default: fields.take("IsDefault")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            cidr_block: fields.take("CidrBlock")?,
-            description: fields.take("Description")?,
-            available_ip_address_count: fields.take("AvailableIpAddressCount")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            v_switch_name: fields.take("VSwitchName")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            is_default: fields.read("IsDefault"),
+            v_switch_id: fields.read("VSwitchId"),
+            cidr_block: fields.read("CidrBlock"),
+            description: fields.read("Description"),
+            available_ip_address_count: fields.read("AvailableIpAddressCount"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            v_switch_name: fields.read("VSwitchName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25033,9 +25922,11 @@ pub struct VSwitches {
 impl ::acs_runtime::de::FromJson for VSwitches {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch: fields.take("VSwitch")?,
-        })
+        let value = Self {
+            v_switch: fields.read("VSwitch"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25095,29 +25986,31 @@ pub struct VirtualBorderRouterType {
 impl ::acs_runtime::de::FromJson for VirtualBorderRouterType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vlan_interface_id: fields.take("VlanInterfaceId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            circuit_code: fields.take("CircuitCode")?,
-            physical_connection_owner_uid: fields.take("PhysicalConnectionOwnerUid")?,
-            local_gateway_ip: fields.take("LocalGatewayIp")?,
-            activation_time: fields.take("ActivationTime")?,
+        let value = Self {
+            vlan_interface_id: fields.read("VlanInterfaceId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            circuit_code: fields.read("CircuitCode"),
+            physical_connection_owner_uid: fields.read("PhysicalConnectionOwnerUid"),
+            local_gateway_ip: fields.read("LocalGatewayIp"),
+            activation_time: fields.read("ActivationTime"),
             physical_connection_business_status: fields
-                .take("PhysicalConnectionBusinessStatus")?,
-            peering_subnet_mask: fields.take("PeeringSubnetMask")?,
-            route_table_id: fields.take("RouteTableId")?,
-            description: fields.take("Description")?,
-            physical_connection_status: fields.take("PhysicalConnectionStatus")?,
-            recovery_time: fields.take("RecoveryTime")?,
-            termination_time: fields.take("TerminationTime")?,
-            peer_gateway_ip: fields.take("PeerGatewayIp")?,
-            name: fields.take("Name")?,
-            access_point_id: fields.take("AccessPointId")?,
-            vbr_id: fields.take("VbrId")?,
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-            vlan_id: fields.take("VlanId")?,
-        })
+                .read("PhysicalConnectionBusinessStatus"),
+            peering_subnet_mask: fields.read("PeeringSubnetMask"),
+            route_table_id: fields.read("RouteTableId"),
+            description: fields.read("Description"),
+            physical_connection_status: fields.read("PhysicalConnectionStatus"),
+            recovery_time: fields.read("RecoveryTime"),
+            termination_time: fields.read("TerminationTime"),
+            peer_gateway_ip: fields.read("PeerGatewayIp"),
+            name: fields.read("Name"),
+            access_point_id: fields.read("AccessPointId"),
+            vbr_id: fields.read("VbrId"),
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+            vlan_id: fields.read("VlanId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25139,9 +26032,11 @@ pub struct VirtualBorderRouterSet {
 impl ::acs_runtime::de::FromJson for VirtualBorderRouterSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            virtual_border_router_type: fields.take("VirtualBorderRouterType")?,
-        })
+        let value = Self {
+            virtual_border_router_type: fields.read("VirtualBorderRouterType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25177,16 +26072,18 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
 impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            circuit_code: fields.take("CircuitCode")?,
-            recovery_time: fields.take("RecoveryTime")?,
-            termination_time: fields.take("TerminationTime")?,
-            activation_time: fields.take("ActivationTime")?,
-            vbr_owner_uid: fields.take("VbrOwnerUid")?,
-            vbr_id: fields.take("VbrId")?,
-            vlan_id: fields.take("VlanId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            circuit_code: fields.read("CircuitCode"),
+            recovery_time: fields.read("RecoveryTime"),
+            termination_time: fields.read("TerminationTime"),
+            activation_time: fields.read("ActivationTime"),
+            vbr_owner_uid: fields.read("VbrOwnerUid"),
+            vbr_id: fields.read("VbrId"),
+            vlan_id: fields.read("VlanId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25210,10 +26107,12 @@ pub struct VirtualBorderRouterForPhysicalConnectionSet {
 impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             virtual_border_router_for_physical_connection_type: fields
-                .take("VirtualBorderRouterForPhysicalConnectionType")?,
-        })
+                .read("VirtualBorderRouterForPhysicalConnectionType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25235,9 +26134,11 @@ pub struct VSwitchIds {
 impl ::acs_runtime::de::FromJson for VSwitchIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_id: fields.take("VSwitchId")?,
-        })
+        let value = Self {
+            v_switch_id: fields.read("VSwitchId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25259,9 +26160,11 @@ pub struct UserCidrs {
 impl ::acs_runtime::de::FromJson for UserCidrs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            user_cidr: fields.take("UserCidr")?,
-        })
+        let value = Self {
+            user_cidr: fields.read("UserCidr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25303,19 +26206,21 @@ pub struct Vpc {
 impl ::acs_runtime::de::FromJson for Vpc {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            vpc_name: fields.take("VpcName")?,
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            v_router_id: fields.take("VRouterId")?,
-            is_default: fields.take("IsDefault")?,
-            cidr_block: fields.take("CidrBlock")?,
-            description: fields.take("Description")?,
-            region_id: fields.take("RegionId")?,
-            v_switch_ids: fields.take("VSwitchIds")?,
-            user_cidrs: fields.take("UserCidrs")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            vpc_name: fields.read("VpcName"),
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            v_router_id: fields.read("VRouterId"),
+            is_default: fields.read("IsDefault"),
+            cidr_block: fields.read("CidrBlock"),
+            description: fields.read("Description"),
+            region_id: fields.read("RegionId"),
+            v_switch_ids: fields.read("VSwitchIds"),
+            user_cidrs: fields.read("UserCidrs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25337,7 +26242,9 @@ pub struct Vpcs {
 impl ::acs_runtime::de::FromJson for Vpcs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { vpc: fields.take("Vpc")? })
+        let value = Self { vpc: fields.read("Vpc") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "deprecated")]
@@ -25361,9 +26268,11 @@ pub struct SystemDiskCategories {
 impl ::acs_runtime::de::FromJson for SystemDiskCategories {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_system_disk_category: fields.take("supportedSystemDiskCategory")?,
-        })
+        let value = Self {
+            supported_system_disk_category: fields.read("supportedSystemDiskCategory"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25387,9 +26296,11 @@ pub struct InstanceGenerations {
 impl ::acs_runtime::de::FromJson for InstanceGenerations {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_instance_generation: fields.take("supportedInstanceGeneration")?,
-        })
+        let value = Self {
+            supported_instance_generation: fields.read("supportedInstanceGeneration"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25413,9 +26324,11 @@ pub struct DataDiskCategories {
 impl ::acs_runtime::de::FromJson for DataDiskCategories {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_data_disk_category: fields.take("supportedDataDiskCategory")?,
-        })
+        let value = Self {
+            supported_data_disk_category: fields.read("supportedDataDiskCategory"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25439,9 +26352,11 @@ pub struct DescribeZonesInstanceTypes {
 impl ::acs_runtime::de::FromJson for DescribeZonesInstanceTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_instance_type: fields.take("supportedInstanceType")?,
-        })
+        let value = Self {
+            supported_instance_type: fields.read("supportedInstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25465,9 +26380,11 @@ pub struct DescribeZonesInstanceTypeFamilies {
 impl ::acs_runtime::de::FromJson for DescribeZonesInstanceTypeFamilies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_instance_type_family: fields.take("supportedInstanceTypeFamily")?,
-        })
+        let value = Self {
+            supported_instance_type_family: fields.read("supportedInstanceTypeFamily"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25491,9 +26408,11 @@ pub struct DescribeZonesNetworkTypes {
 impl ::acs_runtime::de::FromJson for DescribeZonesNetworkTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            supported_network_category: fields.take("supportedNetworkCategory")?,
-        })
+        let value = Self {
+            supported_network_category: fields.read("supportedNetworkCategory"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25530,15 +26449,17 @@ pub struct ResourcesInfo {
 impl ::acs_runtime::de::FromJson for ResourcesInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            io_optimized: fields.take("IoOptimized")?,
-            system_disk_categories: fields.take("SystemDiskCategories")?,
-            instance_generations: fields.take("InstanceGenerations")?,
-            data_disk_categories: fields.take("DataDiskCategories")?,
-            instance_types: fields.take("InstanceTypes")?,
-            instance_type_families: fields.take("InstanceTypeFamilies")?,
-            network_types: fields.take("NetworkTypes")?,
-        })
+        let value = Self {
+            io_optimized: fields.read("IoOptimized"),
+            system_disk_categories: fields.read("SystemDiskCategories"),
+            instance_generations: fields.read("InstanceGenerations"),
+            data_disk_categories: fields.read("DataDiskCategories"),
+            instance_types: fields.read("InstanceTypes"),
+            instance_type_families: fields.read("InstanceTypeFamilies"),
+            network_types: fields.read("NetworkTypes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25562,9 +26483,11 @@ pub struct DescribeZonesAvailableResources {
 impl ::acs_runtime::de::FromJson for DescribeZonesAvailableResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resources_info: fields.take("ResourcesInfo")?,
-        })
+        let value = Self {
+            resources_info: fields.read("ResourcesInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25594,9 +26517,11 @@ pub struct AvailableResourceCreation {
 impl ::acs_runtime::de::FromJson for AvailableResourceCreation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_types: fields.take("ResourceTypes")?,
-        })
+        let value = Self {
+            resource_types: fields.read("ResourceTypes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25620,9 +26545,11 @@ pub struct DedicatedHostGenerations {
 impl ::acs_runtime::de::FromJson for DedicatedHostGenerations {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_generation: fields.take("DedicatedHostGeneration")?,
-        })
+        let value = Self {
+            dedicated_host_generation: fields.read("DedicatedHostGeneration"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25646,9 +26573,11 @@ pub struct DescribeZonesAvailableInstanceTypes {
 impl ::acs_runtime::de::FromJson for DescribeZonesAvailableInstanceTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_types: fields.take("InstanceTypes")?,
-        })
+        let value = Self {
+            instance_types: fields.read("InstanceTypes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25677,9 +26606,11 @@ pub struct AvailableDiskCategories {
 impl ::acs_runtime::de::FromJson for AvailableDiskCategories {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_categories: fields.take("DiskCategories")?,
-        })
+        let value = Self {
+            disk_categories: fields.read("DiskCategories"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25703,9 +26634,11 @@ pub struct AvailableDedicatedHostTypes {
 impl ::acs_runtime::de::FromJson for AvailableDedicatedHostTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_type: fields.take("DedicatedHostType")?,
-        })
+        let value = Self {
+            dedicated_host_type: fields.read("DedicatedHostType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25729,9 +26662,11 @@ pub struct AvailableVolumeCategories {
 impl ::acs_runtime::de::FromJson for AvailableVolumeCategories {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            volume_categories: fields.take("VolumeCategories")?,
-        })
+        let value = Self {
+            volume_categories: fields.read("VolumeCategories"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25787,18 +26722,20 @@ pub struct DescribeZonesZone {
 impl ::acs_runtime::de::FromJson for DescribeZonesZone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            zone_type: fields.take("ZoneType")?,
-            local_name: fields.take("LocalName")?,
-            available_resources: fields.take("AvailableResources")?,
-            available_resource_creation: fields.take("AvailableResourceCreation")?,
-            dedicated_host_generations: fields.take("DedicatedHostGenerations")?,
-            available_instance_types: fields.take("AvailableInstanceTypes")?,
-            available_disk_categories: fields.take("AvailableDiskCategories")?,
-            available_dedicated_host_types: fields.take("AvailableDedicatedHostTypes")?,
-            available_volume_categories: fields.take("AvailableVolumeCategories")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            zone_type: fields.read("ZoneType"),
+            local_name: fields.read("LocalName"),
+            available_resources: fields.read("AvailableResources"),
+            available_resource_creation: fields.read("AvailableResourceCreation"),
+            dedicated_host_generations: fields.read("DedicatedHostGenerations"),
+            available_instance_types: fields.read("AvailableInstanceTypes"),
+            available_disk_categories: fields.read("AvailableDiskCategories"),
+            available_dedicated_host_types: fields.read("AvailableDedicatedHostTypes"),
+            available_volume_categories: fields.read("AvailableVolumeCategories"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25822,7 +26759,9 @@ pub struct DescribeZonesZones {
 impl ::acs_runtime::de::FromJson for DescribeZonesZones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { zone: fields.take("Zone")? })
+        let value = Self { zone: fields.read("Zone") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions")]
@@ -25864,13 +26803,15 @@ pub struct DetachInstanceRamRoleResult {
 impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResult {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            instance_id: fields.take("InstanceId")?,
-            success: fields.take("Success")?,
-            instance_ram_role_sets: fields.take("InstanceRamRoleSets")?,
-        })
+        let value = Self {
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            instance_id: fields.read("InstanceId"),
+            success: fields.read("Success"),
+            instance_ram_role_sets: fields.read("InstanceRamRoleSets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -25896,9 +26837,11 @@ pub struct DetachInstanceRamRoleResults {
 impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResults {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            detach_instance_ram_role_result: fields.take("DetachInstanceRamRoleResult")?,
-        })
+        let value = Self {
+            detach_instance_ram_role_result: fields.read("DetachInstanceRamRoleResult"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -25968,18 +26911,20 @@ pub struct DisableActivationActivation {
 impl ::acs_runtime::de::FromJson for DisableActivationActivation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            deregistered_count: fields.take("DeregisteredCount")?,
-            instance_count: fields.take("InstanceCount")?,
-            description: fields.take("Description")?,
-            registered_count: fields.take("RegisteredCount")?,
-            instance_name: fields.take("InstanceName")?,
-            disabled: fields.take("Disabled")?,
-            ip_address_range: fields.take("IpAddressRange")?,
-            time_to_live_in_hours: fields.take("TimeToLiveInHours")?,
-            activation_id: fields.take("ActivationId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            deregistered_count: fields.read("DeregisteredCount"),
+            instance_count: fields.read("InstanceCount"),
+            description: fields.read("Description"),
+            registered_count: fields.read("RegisteredCount"),
+            instance_name: fields.read("InstanceName"),
+            disabled: fields.read("Disabled"),
+            ip_address_range: fields.read("IpAddressRange"),
+            time_to_live_in_hours: fields.read("TimeToLiveInHours"),
+            activation_id: fields.read("ActivationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26165,13 +27110,15 @@ pub struct PluginStatus {
 impl ::acs_runtime::de::FromJson for PluginStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            plugin_status: fields.take("PluginStatus")?,
-            plugin_version: fields.take("PluginVersion")?,
-            plugin_name: fields.take("PluginName")?,
-            first_heartbeat_time: fields.take("FirstHeartbeatTime")?,
-            last_heartbeat_time: fields.take("LastHeartbeatTime")?,
-        })
+        let value = Self {
+            plugin_status: fields.read("PluginStatus"),
+            plugin_version: fields.read("PluginVersion"),
+            plugin_name: fields.read("PluginName"),
+            first_heartbeat_time: fields.read("FirstHeartbeatTime"),
+            last_heartbeat_time: fields.read("LastHeartbeatTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26195,9 +27142,11 @@ pub struct PluginStatusSet {
 impl ::acs_runtime::de::FromJson for PluginStatusSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            plugin_status: fields.take("PluginStatus")?,
-        })
+        let value = Self {
+            plugin_status: fields.read("PluginStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26224,10 +27173,12 @@ pub struct InstancePluginStatus {
 impl ::acs_runtime::de::FromJson for InstancePluginStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            plugin_status_set: fields.take("PluginStatusSet")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            plugin_status_set: fields.read("PluginStatusSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26251,9 +27202,11 @@ pub struct InstancePluginStatusSet {
 impl ::acs_runtime::de::FromJson for InstancePluginStatusSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_plugin_status: fields.take("InstancePluginStatus")?,
-        })
+        let value = Self {
+            instance_plugin_status: fields.read("InstancePluginStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -26346,12 +27299,14 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_value: fields.take("TagValue")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_id: fields.take("ResourceId")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            tag_value: fields.read("TagValue"),
+            resource_type: fields.read("ResourceType"),
+            resource_id: fields.read("ResourceId"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags-and-resourcegroup")]
@@ -26375,9 +27330,11 @@ pub struct TagResources {
 impl ::acs_runtime::de::FromJson for TagResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_resource: fields.take("TagResource")?,
-        })
+        let value = Self {
+            tag_resource: fields.read("TagResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags-and-resourcegroup")]
@@ -26621,11 +27578,13 @@ pub struct FeeOfInstance {
 impl ::acs_runtime::de::FromJson for FeeOfInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            currency: fields.take("Currency")?,
-            fee: fields.take("Fee")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            currency: fields.read("Currency"),
+            fee: fields.read("Fee"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "dedicated-hosts", feature = "instances"))]
@@ -26649,9 +27608,11 @@ pub struct FeeOfInstances {
 impl ::acs_runtime::de::FromJson for FeeOfInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            fee_of_instance: fields.take("FeeOfInstance")?,
-        })
+        let value = Self {
+            fee_of_instance: fields.read("FeeOfInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "dedicated-hosts", feature = "instances"))]
@@ -27035,10 +27996,12 @@ pub struct ModifyManagedInstanceInstance {
 impl ::acs_runtime::de::FromJson for ModifyManagedInstanceInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_name: fields.take("InstanceName")?,
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            instance_name: fields.read("InstanceName"),
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "cloud-assistant")]
@@ -27276,9 +28239,11 @@ pub struct ReservedInstanceIdSets {
 impl ::acs_runtime::de::FromJson for ReservedInstanceIdSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reserved_instance_id: fields.take("ReservedInstanceId")?,
-        })
+        let value = Self {
+            reserved_instance_id: fields.read("ReservedInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "reserved-instances")]
@@ -27347,9 +28312,11 @@ pub struct StorageCapacityUnitIds {
 impl ::acs_runtime::de::FromJson for StorageCapacityUnitIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            storage_capacity_unit_id: fields.take("StorageCapacityUnitId")?,
-        })
+        let value = Self {
+            storage_capacity_unit_id: fields.read("StorageCapacityUnitId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "storage-capacity-units-scus")]
@@ -27394,13 +28361,15 @@ pub struct InstanceResponse {
 impl ::acs_runtime::de::FromJson for InstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            instance_id: fields.take("InstanceId")?,
-            current_status: fields.take("CurrentStatus")?,
-            previous_status: fields.take("PreviousStatus")?,
-        })
+        let value = Self {
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            instance_id: fields.read("InstanceId"),
+            current_status: fields.read("CurrentStatus"),
+            previous_status: fields.read("PreviousStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -27424,9 +28393,11 @@ pub struct InstanceResponses {
 impl ::acs_runtime::de::FromJson for InstanceResponses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_response: fields.take("InstanceResponse")?,
-        })
+        let value = Self {
+            instance_response: fields.read("InstanceResponse"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]
@@ -27492,9 +28463,11 @@ pub struct PrivatePoolOptionsIdSet {
 impl ::acs_runtime::de::FromJson for PrivatePoolOptionsIdSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-        })
+        let value = Self {
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "elasticity-assurances")]
@@ -28404,9 +29377,11 @@ pub struct InstanceIdSets {
 impl ::acs_runtime::de::FromJson for InstanceIdSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id_set: fields.take("InstanceIdSet")?,
-        })
+        let value = Self {
+            instance_id_set: fields.read("InstanceIdSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instances")]

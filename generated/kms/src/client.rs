@@ -1371,14 +1371,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AsymmetricDecrypt",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AsymmetricDecrypt", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `AsymmetricEncrypt`: Encrypts data by using an asymmetric customer master key (CMK).
@@ -1393,14 +1386,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AsymmetricEncrypt",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AsymmetricEncrypt", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `AsymmetricSign`: AsymmetricSign
@@ -1415,14 +1401,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AsymmetricSign",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AsymmetricSign", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `AsymmetricVerify`: Verifies a signature by using an asymmetric key.
@@ -1437,14 +1416,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AsymmetricVerify",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AsymmetricVerify", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CancelKeyDeletion`: Cancels the deletion task of a CMK.
@@ -1459,14 +1431,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelKeyDeletion",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CancelKeyDeletion", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CertificatePrivateKeyDecrypt`: Decrypts data by using a specific certificate.
@@ -1483,13 +1448,9 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CertificatePrivateKeyDecrypt",
-                    api: "KmsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CertificatePrivateKeyDecrypt",
+            "KmsApi",
         )
     }
     #[cfg(feature = "operations-in-no-family")]
@@ -1507,14 +1468,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CertificatePrivateKeySign",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CertificatePrivateKeySign", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CertificatePublicKeyEncrypt`: Encrypts data by using a specific certificate.
@@ -1531,13 +1485,9 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CertificatePublicKeyEncrypt",
-                    api: "KmsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CertificatePublicKeyEncrypt",
+            "KmsApi",
         )
     }
     #[cfg(feature = "operations-in-no-family")]
@@ -1555,14 +1505,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CertificatePublicKeyVerify",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CertificatePublicKeyVerify", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ConnectKmsInstance`: Enables a Key Management Service (KMS) instance.
@@ -1577,14 +1520,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ConnectKmsInstance",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ConnectKmsInstance", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CreateAlias`: Creates an alias for a key.
@@ -1599,14 +1535,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateAlias",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateAlias", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CreateApplicationAccessPoint`: Creates an application access point (AAP)
@@ -1623,13 +1552,9 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateApplicationAccessPoint",
-                    api: "KmsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateApplicationAccessPoint",
+            "KmsApi",
         )
     }
     #[cfg(feature = "operations-in-no-family")]
@@ -1645,14 +1570,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateClientKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateClientKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CreateKey`: Creates a key.
@@ -1667,14 +1585,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CreateKeyVersion`: Creates a version for a customer master key (CMK).
@@ -1689,14 +1600,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateKeyVersion",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateKeyVersion", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CreateNetworkRule`: Creates a network access rule to configure the private IP addresses or private CIDR blocks that are allowed to access a Key Management Service (KMS) instance.
@@ -1711,14 +1615,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateNetworkRule",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateNetworkRule", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CreatePolicy`: Creates a permission policy to configure the keys and secrets that are allowed to access.
@@ -1733,14 +1630,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreatePolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CreateSecret`: Creates a secret and stores the initial version of the secret.
@@ -1755,14 +1645,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSecret",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSecret", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Decrypt`: Decrypts the ciphertext that is specified by using CiphertextBlob.
@@ -1777,14 +1660,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Decrypt",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Decrypt", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeleteAlias`: Deletes an alias.
@@ -1799,14 +1675,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteAlias",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteAlias", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeleteApplicationAccessPoint`: Deletes an application access point (AAP).
@@ -1823,13 +1692,9 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteApplicationAccessPoint",
-                    api: "KmsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteApplicationAccessPoint",
+            "KmsApi",
         )
     }
     #[cfg(feature = "operations-in-no-family")]
@@ -1845,14 +1710,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCertificate",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteCertificate", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeleteClientKey`: Deletes a client key.
@@ -1867,14 +1725,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteClientKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteClientKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeleteKeyMaterial`: Deletes the key material that you imported.
@@ -1889,14 +1740,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteKeyMaterial",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteKeyMaterial", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeleteNetworkRule`: Deletes a network access rule.
@@ -1911,14 +1755,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteNetworkRule",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteNetworkRule", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeletePolicy`: Deletes a permission policy.
@@ -1933,14 +1770,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletePolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeleteSecret`: Deletes a secret.
@@ -1955,14 +1785,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSecret",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSecret", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DescribeAccountKmsStatus`: Queries the status of Key Management Service (KMS) within your Alibaba Cloud account.
@@ -1979,14 +1802,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAccountKmsStatus",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeAccountKmsStatus", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DescribeApplicationAccessPoint`: Queries the details of an application access point (AAP).
@@ -2003,13 +1819,9 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeApplicationAccessPoint",
-                    api: "KmsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeApplicationAccessPoint",
+            "KmsApi",
         )
     }
     #[cfg(feature = "operations-in-no-family")]
@@ -2025,14 +1837,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCertificate",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCertificate", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DescribeKey`: Queries the information about a key.
@@ -2047,14 +1852,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DescribeKeyVersion`: Queries the information about a key version.
@@ -2069,14 +1867,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeKeyVersion",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeKeyVersion", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DescribeNetworkRule`: Queries the details of a network access rule.
@@ -2091,14 +1882,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNetworkRule",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeNetworkRule", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DescribePolicy`: Queries the details of a permission policy.
@@ -2113,14 +1897,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribePolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DescribeRegions`: Queries available regions for the current account.
@@ -2135,14 +1912,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRegions",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRegions", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DescribeSecret`: Queries the metadata of a secret.
@@ -2157,14 +1927,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSecret",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSecret", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DisableKey`: Disables a key.
@@ -2179,14 +1942,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DisableKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `EnableKey`: Enables a key to encrypt and decrypt data.
@@ -2201,14 +1957,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnableKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Encrypt`: Encrypts plaintext by using a symmetric key.
@@ -2223,14 +1972,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Encrypt",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Encrypt", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ExportDataKey`: Encrypts and exports a data key by using a public key.
@@ -2245,14 +1987,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ExportDataKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ExportDataKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GenerateAndExportDataKey`: Randomly generates a data key and uses a key and a public key to encrypt the data key. This operation returns both the data key ciphertext that is encrypted by using the key and the data key ciphertext that is encrypted by using the public key.
@@ -2269,14 +2004,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GenerateAndExportDataKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GenerateAndExportDataKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GenerateDataKey`: Generates a random data key that is used to encrypt on-premises data.
@@ -2291,14 +2019,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GenerateDataKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GenerateDataKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GenerateDataKeyWithoutPlaintext`: Generates a random data key, which can be used to encrypt local data.
@@ -2315,13 +2036,9 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GenerateDataKeyWithoutPlaintext",
-                    api: "KmsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GenerateDataKeyWithoutPlaintext",
+            "KmsApi",
         )
     }
     #[cfg(feature = "operations-in-no-family")]
@@ -2337,14 +2054,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetCertificate",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetCertificate", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetClientKey`: Queries the information about a client key.
@@ -2359,14 +2069,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetClientKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetClientKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetDefaultKmsInstance`: 获取默认KMS实例
@@ -2381,14 +2084,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetDefaultKmsInstance",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetDefaultKmsInstance", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetKeyPolicy`: 仅可查询名称为 default 的 Key Policy，否则提示 Not Found。
@@ -2403,14 +2099,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetKeyPolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetKeyPolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetKmsInstance`: Queries the details of a Key Management Service (KMS) instance.
@@ -2425,14 +2114,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetKmsInstance",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetKmsInstance", "KmsApi")
     }
     #[cfg(feature = "family")]
     /// Calls `GetKmsInstanceQuotaInfos`: 获取实例配额信息
@@ -2449,14 +2131,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetKmsInstanceQuotaInfos",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetKmsInstanceQuotaInfos", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetParametersForImport`: Queries the parameters that are used to import key material for a customer master key (CMK).
@@ -2473,14 +2148,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetParametersForImport",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetParametersForImport", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetPublicKey`: Queries the public key of an asymmetric key pair. You can use the public key to encrypt local data and verify signatures.
@@ -2495,14 +2163,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetPublicKey",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetPublicKey", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetRandomPassword`: Obtains a random password string.
@@ -2517,14 +2178,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetRandomPassword",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetRandomPassword", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetSecretPolicy`: 仅可查询名称为 default 的 Secret Policy，否则提示 Not Found。
@@ -2539,14 +2193,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetSecretPolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetSecretPolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `GetSecretValue`: Queries a secret value.
@@ -2561,14 +2208,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetSecretValue",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetSecretValue", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ImportKeyMaterial`: Call the ImportKeyMaterial operation to import the key material.
@@ -2583,14 +2223,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ImportKeyMaterial",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ImportKeyMaterial", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListAliases`: Queries all aliases in the current region for the current account.
@@ -2605,14 +2238,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAliases",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAliases", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListAliasesByKeyId`: Queries all aliases that are bound to a key.
@@ -2627,14 +2253,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAliasesByKeyId",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAliasesByKeyId", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListApplicationAccessPoints`: Queries a list of application access points (AAPs).
@@ -2651,13 +2270,9 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListApplicationAccessPoints",
-                    api: "KmsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListApplicationAccessPoints",
+            "KmsApi",
         )
     }
     #[cfg(feature = "operations-in-no-family")]
@@ -2673,14 +2288,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListClientKeys",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListClientKeys", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListKeyVersions`: Queries all versions of a key.
@@ -2695,14 +2303,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListKeyVersions",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListKeyVersions", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListKeys`: Queries all keys of the current Alibaba Cloud account in the current region.
@@ -2717,14 +2318,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListKeys",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListKeys", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListKmsInstances`: Queries a list of Key Management Service (KMS) instances.
@@ -2739,14 +2333,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListKmsInstances",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListKmsInstances", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListNetworkRules`: Queries a list of network access rules.
@@ -2761,14 +2348,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListNetworkRules",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListNetworkRules", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListPolicies`: Queries a list of permission policies.
@@ -2783,14 +2363,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPolicies",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPolicies", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListResourceTags`: Queries the tags of a customer master key (CMK).
@@ -2805,14 +2378,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListResourceTags",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListResourceTags", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListSecretVersionIds`: Queries all versions of a secret.
@@ -2827,14 +2393,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListSecretVersionIds",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListSecretVersionIds", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListSecrets`: Queries all secrets created by the current Alibaba Cloud account in the current region.
@@ -2849,14 +2408,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListSecrets",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListSecrets", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListTagResources`: Queries the tags of a key or a secret.
@@ -2871,14 +2423,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `OpenKmsService`: Activates Key Management Service (KMS) under your Alibaba cloud account.
@@ -2893,14 +2438,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "OpenKmsService",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("OpenKmsService", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `PutSecretValue`: Stores the secret value of a new version into a secret.
@@ -2915,14 +2453,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "PutSecretValue",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("PutSecretValue", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ReEncrypt`: Re-encrypts ciphertext. When you call this operation, Key Management Service (KMS) decrypts the ciphertext, uses a different key to re-encrypt the generated plaintext or data key, and then returns the new ciphertext.
@@ -2937,14 +2468,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReEncrypt",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReEncrypt", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ReleaseKmsInstance`: 仅后付费实例支持释放，预付费实例需要从用户中心-退订管理释放。
@@ -2959,14 +2483,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReleaseKmsInstance",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReleaseKmsInstance", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `RestoreSecret`: Restores a deleted secret.
@@ -2981,14 +2498,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RestoreSecret",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RestoreSecret", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `RotateSecret`: Manually rotates a secret.
@@ -3003,14 +2513,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RotateSecret",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RotateSecret", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ScheduleKeyDeletion`: Deletes a specified customer master key (CMK).
@@ -3025,14 +2528,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ScheduleKeyDeletion",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ScheduleKeyDeletion", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `SetDeletionProtection`: Enables or disables deletion protection for a key.
@@ -3047,14 +2543,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetDeletionProtection",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetDeletionProtection", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `SetKeyPolicy`: Configures a policy for a key in a Key Management Service (KMS) instance.
@@ -3069,14 +2558,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetKeyPolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetKeyPolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `SetSecretPolicy`: Configures a policy for a secret in a Key Management Service (KMS) instance.
@@ -3091,14 +2573,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetSecretPolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetSecretPolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `TagResource`: Adds tags to a customer master key (CMK), secret, or certificate.
@@ -3113,14 +2588,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResource",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResource", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `TagResources`: Adds tags to keys or secrets.
@@ -3135,14 +2603,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UntagResource`: Removes tags from a customer master key (CMK), secret, or certificate.
@@ -3157,14 +2618,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UntagResource",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UntagResource", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UntagResources`: Removes tags from keys or secrets.
@@ -3179,14 +2633,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UntagResources",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UntagResources", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateAlias`: Binds an existing alias to a different customer master key (CMK) ID.
@@ -3201,14 +2648,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateAlias",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateAlias", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateApplicationAccessPoint`: Updates the information about an application access point (AAP).
@@ -3225,13 +2665,9 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateApplicationAccessPoint",
-                    api: "KmsApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateApplicationAccessPoint",
+            "KmsApi",
         )
     }
     #[cfg(feature = "operations-in-no-family")]
@@ -3249,14 +2685,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateCertificateStatus",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateCertificateStatus", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateKeyDescription`: Updates the description of a key.
@@ -3271,14 +2700,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateKeyDescription",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateKeyDescription", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateKmsInstanceBindVpc`: Updates the virtual private cloud (VPC) that is associated with a Key Management Service (KMS) instance.
@@ -3295,14 +2717,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateKmsInstanceBindVpc",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateKmsInstanceBindVpc", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateNetworkRule`: Updates a network access rule.
@@ -3317,14 +2732,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateNetworkRule",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateNetworkRule", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdatePolicy`: Updates a permission policy.
@@ -3339,14 +2747,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdatePolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdatePolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateRotationPolicy`: Updates a key rotation policy.
@@ -3361,14 +2762,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateRotationPolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateRotationPolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateSecret`: Updates the metadata of a secret.
@@ -3383,14 +2777,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateSecret",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateSecret", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateSecretRotationPolicy`: Updates the rotation policy of a secret.
@@ -3407,14 +2794,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateSecretRotationPolicy",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateSecretRotationPolicy", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UpdateSecretVersionStage`: Updates the stage label that marks a secret version.
@@ -3431,14 +2811,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateSecretVersionStage",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateSecretVersionStage", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `UploadCertificate`: Imports a certificate and a certificate chain issued by a certificate authority (CA) into Certificates Manager.
@@ -3453,14 +2826,7 @@ pub trait KmsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UploadCertificate",
-                    api: "KmsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UploadCertificate", "KmsApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListAliases`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.

@@ -115,26 +115,28 @@ pub struct KeyMetadata {
 impl ::acs_runtime::de::FromJson for KeyMetadata {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_id: fields.take("KeyId")?,
-            next_rotation_date: fields.take("NextRotationDate")?,
-            key_state: fields.take("KeyState")?,
-            rotation_interval: fields.take("RotationInterval")?,
-            arn: fields.take("Arn")?,
-            creator: fields.take("Creator")?,
-            last_rotation_date: fields.take("LastRotationDate")?,
-            delete_date: fields.take("DeleteDate")?,
-            primary_key_version: fields.take("PrimaryKeyVersion")?,
-            description: fields.take("Description")?,
-            key_spec: fields.take("KeySpec")?,
-            origin: fields.take("Origin")?,
-            material_expire_time: fields.take("MaterialExpireTime")?,
-            automatic_rotation: fields.take("AutomaticRotation")?,
-            protection_level: fields.take("ProtectionLevel")?,
-            key_usage: fields.take("KeyUsage")?,
-            creation_date: fields.take("CreationDate")?,
-            dkms_instance_id: fields.take("DKMSInstanceId")?,
-        })
+        let value = Self {
+            key_id: fields.read("KeyId"),
+            next_rotation_date: fields.read("NextRotationDate"),
+            key_state: fields.read("KeyState"),
+            rotation_interval: fields.read("RotationInterval"),
+            arn: fields.read("Arn"),
+            creator: fields.read("Creator"),
+            last_rotation_date: fields.read("LastRotationDate"),
+            delete_date: fields.read("DeleteDate"),
+            primary_key_version: fields.read("PrimaryKeyVersion"),
+            description: fields.read("Description"),
+            key_spec: fields.read("KeySpec"),
+            origin: fields.read("Origin"),
+            material_expire_time: fields.read("MaterialExpireTime"),
+            automatic_rotation: fields.read("AutomaticRotation"),
+            protection_level: fields.read("ProtectionLevel"),
+            key_usage: fields.read("KeyUsage"),
+            creation_date: fields.read("CreationDate"),
+            dkms_instance_id: fields.read("DKMSInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -169,11 +171,13 @@ pub struct KeyVersion {
 impl ::acs_runtime::de::FromJson for KeyVersion {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_id: fields.take("KeyId")?,
-            key_version_id: fields.take("KeyVersionId")?,
-            creation_date: fields.take("CreationDate")?,
-        })
+        let value = Self {
+            key_id: fields.read("KeyId"),
+            key_version_id: fields.read("KeyVersionId"),
+            creation_date: fields.read("CreationDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -379,29 +383,31 @@ pub struct DescribeKeyKeyMetadata {
 impl ::acs_runtime::de::FromJson for DescribeKeyKeyMetadata {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            deletion_protection: fields.take("DeletionProtection")?,
-            key_id: fields.take("KeyId")?,
-            next_rotation_date: fields.take("NextRotationDate")?,
-            key_state: fields.take("KeyState")?,
-            rotation_interval: fields.take("RotationInterval")?,
-            arn: fields.take("Arn")?,
-            creator: fields.take("Creator")?,
-            last_rotation_date: fields.take("LastRotationDate")?,
-            delete_date: fields.take("DeleteDate")?,
-            primary_key_version: fields.take("PrimaryKeyVersion")?,
-            description: fields.take("Description")?,
-            key_spec: fields.take("KeySpec")?,
-            origin: fields.take("Origin")?,
-            material_expire_time: fields.take("MaterialExpireTime")?,
+        let value = Self {
+            deletion_protection: fields.read("DeletionProtection"),
+            key_id: fields.read("KeyId"),
+            next_rotation_date: fields.read("NextRotationDate"),
+            key_state: fields.read("KeyState"),
+            rotation_interval: fields.read("RotationInterval"),
+            arn: fields.read("Arn"),
+            creator: fields.read("Creator"),
+            last_rotation_date: fields.read("LastRotationDate"),
+            delete_date: fields.read("DeleteDate"),
+            primary_key_version: fields.read("PrimaryKeyVersion"),
+            description: fields.read("Description"),
+            key_spec: fields.read("KeySpec"),
+            origin: fields.read("Origin"),
+            material_expire_time: fields.read("MaterialExpireTime"),
             deletion_protection_description: fields
-                .take("DeletionProtectionDescription")?,
-            automatic_rotation: fields.take("AutomaticRotation")?,
-            protection_level: fields.take("ProtectionLevel")?,
-            key_usage: fields.take("KeyUsage")?,
-            creation_date: fields.take("CreationDate")?,
-            dkms_instance_id: fields.take("DKMSInstanceId")?,
-        })
+                .read("DeletionProtectionDescription"),
+            automatic_rotation: fields.read("AutomaticRotation"),
+            protection_level: fields.read("ProtectionLevel"),
+            key_usage: fields.read("KeyUsage"),
+            creation_date: fields.read("CreationDate"),
+            dkms_instance_id: fields.read("DKMSInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -426,9 +432,11 @@ pub struct Region {
 impl ::acs_runtime::de::FromJson for Region {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -452,9 +460,11 @@ pub struct Regions {
 impl ::acs_runtime::de::FromJson for Regions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region: fields.take("Region")?,
-        })
+        let value = Self {
+            region: fields.read("Region"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -501,10 +511,12 @@ pub struct Tag {
 impl ::acs_runtime::de::FromJson for Tag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_value: fields.take("TagValue")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            tag_value: fields.read("TagValue"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -530,7 +542,9 @@ pub struct Tags {
 impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -589,12 +603,14 @@ pub struct BindVpc {
 impl ::acs_runtime::de::FromJson for BindVpc {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-            vpc_id: fields.take("VpcId")?,
-            vpc_owner_id: fields.take("VpcOwnerId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+            vpc_id: fields.read("VpcId"),
+            vpc_owner_id: fields.read("VpcOwnerId"),
+            v_switch_id: fields.read("VSwitchId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -620,9 +636,11 @@ pub struct BindVpcs {
 impl ::acs_runtime::de::FromJson for BindVpcs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bind_vpc: fields.take("BindVpc")?,
-        })
+        let value = Self {
+            bind_vpc: fields.read("BindVpc"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -732,29 +750,31 @@ pub struct KmsInstance {
 impl ::acs_runtime::de::FromJson for KmsInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            instance_name: fields.take("InstanceName")?,
-            status: fields.take("Status")?,
-            create_time: fields.take("CreateTime")?,
-            spec: fields.take("Spec")?,
-            key_num: fields.take("KeyNum")?,
-            secret_num: fields.take("SecretNum")?,
-            vpc_num: fields.take("VpcNum")?,
-            vpc_id: fields.take("VpcId")?,
-            zone_ids: fields.take("ZoneIds")?,
-            vswitch_ids: fields.take("VswitchIds")?,
-            end_date: fields.take("EndDate")?,
-            start_date: fields.take("StartDate")?,
-            ca_certificate_chain_pem: fields.take("CaCertificateChainPem")?,
-            bind_vpcs: fields.take("BindVpcs")?,
-            charge_type: fields.take("ChargeType")?,
-            product_version: fields.take("ProductVersion")?,
-            sale_status: fields.take("SaleStatus")?,
-            log: fields.take("Log")?,
-            log_storage: fields.take("LogStorage")?,
-            product_type: fields.take("ProductType")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            instance_name: fields.read("InstanceName"),
+            status: fields.read("Status"),
+            create_time: fields.read("CreateTime"),
+            spec: fields.read("Spec"),
+            key_num: fields.read("KeyNum"),
+            secret_num: fields.read("SecretNum"),
+            vpc_num: fields.read("VpcNum"),
+            vpc_id: fields.read("VpcId"),
+            zone_ids: fields.read("ZoneIds"),
+            vswitch_ids: fields.read("VswitchIds"),
+            end_date: fields.read("EndDate"),
+            start_date: fields.read("StartDate"),
+            ca_certificate_chain_pem: fields.read("CaCertificateChainPem"),
+            bind_vpcs: fields.read("BindVpcs"),
+            charge_type: fields.read("ChargeType"),
+            product_version: fields.read("ProductVersion"),
+            sale_status: fields.read("SaleStatus"),
+            log: fields.read("Log"),
+            log_storage: fields.read("LogStorage"),
+            product_type: fields.read("ProductType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -783,11 +803,13 @@ pub struct KmsInstanceQuotaInfo {
 impl ::acs_runtime::de::FromJson for KmsInstanceQuotaInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_quota: fields.take("ResourceQuota")?,
-            resource_type: fields.take("ResourceType")?,
-            used_quantity: fields.take("UsedQuantity")?,
-        })
+        let value = Self {
+            resource_quota: fields.read("ResourceQuota"),
+            resource_type: fields.read("ResourceType"),
+            used_quantity: fields.read("UsedQuantity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "family")]
@@ -908,9 +930,11 @@ pub struct VersionStages {
 impl ::acs_runtime::de::FromJson for VersionStages {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            version_stage: fields.take("VersionStage")?,
-        })
+        let value = Self {
+            version_stage: fields.read("VersionStage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -945,11 +969,13 @@ pub struct Alia {
 impl ::acs_runtime::de::FromJson for Alia {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_id: fields.take("KeyId")?,
-            alias_arn: fields.take("AliasArn")?,
-            alias_name: fields.take("AliasName")?,
-        })
+        let value = Self {
+            key_id: fields.read("KeyId"),
+            alias_arn: fields.read("AliasArn"),
+            alias_name: fields.read("AliasName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -973,9 +999,11 @@ pub struct Aliases {
 impl ::acs_runtime::de::FromJson for Aliases {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            alias: fields.take("Alias")?,
-        })
+        let value = Self {
+            alias: fields.read("Alias"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1005,10 +1033,12 @@ pub struct ApplicationAccessPoint {
 impl ::acs_runtime::de::FromJson for ApplicationAccessPoint {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            name: fields.take("Name")?,
-            authentication_method: fields.take("AuthenticationMethod")?,
-        })
+        let value = Self {
+            name: fields.read("Name"),
+            authentication_method: fields.read("AuthenticationMethod"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1032,9 +1062,11 @@ pub struct ApplicationAccessPoints {
 impl ::acs_runtime::de::FromJson for ApplicationAccessPoints {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            application_access_point: fields.take("ApplicationAccessPoint")?,
-        })
+        let value = Self {
+            application_access_point: fields.read("ApplicationAccessPoint"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1096,16 +1128,18 @@ pub struct ClientKey {
 impl ::acs_runtime::de::FromJson for ClientKey {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            client_key_id: fields.take("ClientKeyId")?,
-            create_time: fields.take("CreateTime")?,
-            public_key_data: fields.take("PublicKeyData")?,
-            key_algorithm: fields.take("KeyAlgorithm")?,
-            not_before: fields.take("NotBefore")?,
-            not_after: fields.take("NotAfter")?,
-            key_origin: fields.take("KeyOrigin")?,
-            aap_name: fields.take("AapName")?,
-        })
+        let value = Self {
+            client_key_id: fields.read("ClientKeyId"),
+            create_time: fields.read("CreateTime"),
+            public_key_data: fields.read("PublicKeyData"),
+            key_algorithm: fields.read("KeyAlgorithm"),
+            not_before: fields.read("NotBefore"),
+            not_after: fields.read("NotAfter"),
+            key_origin: fields.read("KeyOrigin"),
+            aap_name: fields.read("AapName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1129,9 +1163,11 @@ pub struct KeyVersions {
 impl ::acs_runtime::de::FromJson for KeyVersions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version: fields.take("KeyVersion")?,
-        })
+        let value = Self {
+            key_version: fields.read("KeyVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1161,10 +1197,12 @@ pub struct Key {
 impl ::acs_runtime::de::FromJson for Key {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_id: fields.take("KeyId")?,
-            key_arn: fields.take("KeyArn")?,
-        })
+        let value = Self {
+            key_id: fields.read("KeyId"),
+            key_arn: fields.read("KeyArn"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1188,7 +1226,9 @@ pub struct Keys {
 impl ::acs_runtime::de::FromJson for Keys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { key: fields.take("Key")? })
+        let value = Self { key: fields.read("Key") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1218,10 +1258,12 @@ pub struct ListKmsInstancesKmsInstance {
 impl ::acs_runtime::de::FromJson for ListKmsInstancesKmsInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            kms_instance_arn: fields.take("KmsInstanceArn")?,
-            kms_instance_id: fields.take("KmsInstanceId")?,
-        })
+        let value = Self {
+            kms_instance_arn: fields.read("KmsInstanceArn"),
+            kms_instance_id: fields.read("KmsInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1245,9 +1287,11 @@ pub struct KmsInstances {
 impl ::acs_runtime::de::FromJson for KmsInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            kms_instance: fields.take("KmsInstance")?,
-        })
+        let value = Self {
+            kms_instance: fields.read("KmsInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1277,10 +1321,12 @@ pub struct NetworkRule {
 impl ::acs_runtime::de::FromJson for NetworkRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            name: fields.take("Name")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            name: fields.read("Name"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1304,9 +1350,11 @@ pub struct NetworkRules {
 impl ::acs_runtime::de::FromJson for NetworkRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_rule: fields.take("NetworkRule")?,
-        })
+        let value = Self {
+            network_rule: fields.read("NetworkRule"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1331,7 +1379,9 @@ pub struct Policy {
 impl ::acs_runtime::de::FromJson for Policy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { name: fields.take("Name")? })
+        let value = Self { name: fields.read("Name") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1355,9 +1405,11 @@ pub struct Policies {
 impl ::acs_runtime::de::FromJson for Policies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy: fields.take("Policy")?,
-        })
+        let value = Self {
+            policy: fields.read("Policy"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1392,11 +1444,13 @@ pub struct ListResourceTagsTag {
 impl ::acs_runtime::de::FromJson for ListResourceTagsTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_id: fields.take("KeyId")?,
-            tag_value: fields.take("TagValue")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            key_id: fields.read("KeyId"),
+            tag_value: fields.read("TagValue"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1420,7 +1474,9 @@ pub struct ListResourceTagsTags {
 impl ::acs_runtime::de::FromJson for ListResourceTagsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1452,11 +1508,13 @@ pub struct VersionId {
 impl ::acs_runtime::de::FromJson for VersionId {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            version_id: fields.take("VersionId")?,
-            create_time: fields.take("CreateTime")?,
-            version_stages: fields.take("VersionStages")?,
-        })
+        let value = Self {
+            version_id: fields.read("VersionId"),
+            create_time: fields.read("CreateTime"),
+            version_stages: fields.read("VersionStages"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1480,9 +1538,11 @@ pub struct VersionIds {
 impl ::acs_runtime::de::FromJson for VersionIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            version_id: fields.take("VersionId")?,
-        })
+        let value = Self {
+            version_id: fields.read("VersionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1536,15 +1596,17 @@ pub struct Secret {
 impl ::acs_runtime::de::FromJson for Secret {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_name: fields.take("SecretName")?,
-            update_time: fields.take("UpdateTime")?,
-            secret_type: fields.take("SecretType")?,
-            planned_delete_time: fields.take("PlannedDeleteTime")?,
-            create_time: fields.take("CreateTime")?,
-            tags: fields.take("Tags")?,
-            owing_service: fields.take("OwingService")?,
-        })
+        let value = Self {
+            secret_name: fields.read("SecretName"),
+            update_time: fields.read("UpdateTime"),
+            secret_type: fields.read("SecretType"),
+            planned_delete_time: fields.read("PlannedDeleteTime"),
+            create_time: fields.read("CreateTime"),
+            tags: fields.read("Tags"),
+            owing_service: fields.read("OwingService"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1568,9 +1630,11 @@ pub struct SecretList {
 impl ::acs_runtime::de::FromJson for SecretList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret: fields.take("Secret")?,
-        })
+        let value = Self {
+            secret: fields.read("Secret"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1633,12 +1697,14 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_type: fields.take("ResourceType")?,
-            tag_value: fields.take("TagValue")?,
-            resource_id: fields.take("ResourceId")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            resource_type: fields.read("ResourceType"),
+            tag_value: fields.read("TagValue"),
+            resource_id: fields.read("ResourceId"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1662,9 +1728,11 @@ pub struct TagResources {
 impl ::acs_runtime::de::FromJson for TagResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_resource: fields.take("TagResource")?,
-        })
+        let value = Self {
+            tag_resource: fields.read("TagResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]

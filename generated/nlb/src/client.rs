@@ -854,14 +854,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddServersToServerGroup",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddServersToServerGroup", "NlbApi")
     }
     #[cfg(feature = "listener-certificates")]
     /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener that uses SSL over TCP.
@@ -878,13 +871,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateAdditionalCertificatesWithListener",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociateAdditionalCertificatesWithListener",
+            "NlbApi",
         )
     }
     #[cfg(feature = "common-bandwidth-package")]
@@ -902,13 +891,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachCommonBandwidthPackageToLoadBalancer",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AttachCommonBandwidthPackageToLoadBalancer",
+            "NlbApi",
         )
     }
     #[cfg(feature = "network-load-balancer-instances")]
@@ -926,13 +911,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelShiftLoadBalancerZones",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CancelShiftLoadBalancerZones",
+            "NlbApi",
         )
     }
     #[cfg(feature = "listeners")]
@@ -948,14 +929,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateListener",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateListener", "NlbApi")
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Calls `CreateLoadBalancer`: Creates a Network Load Balancer (NLB) instance in a specified region.
@@ -970,14 +944,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLoadBalancer",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateLoadBalancer", "NlbApi")
     }
     #[cfg(feature = "security-policy-management")]
     /// Calls `CreateSecurityPolicy`: Creates a custom security policy for a TCP/SSL listener.
@@ -992,14 +959,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSecurityPolicy",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSecurityPolicy", "NlbApi")
     }
     #[cfg(feature = "server-groups")]
     /// Calls `CreateServerGroup`: Creates a server group in a region.
@@ -1014,14 +974,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateServerGroup",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateServerGroup", "NlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `DeleteListener`: Deletes a Network Load Balancer (NLB) listener.
@@ -1036,14 +989,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteListener",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteListener", "NlbApi")
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Calls `DeleteLoadBalancer`: Deletes a Network Load Balancer (NLB) instance.
@@ -1058,14 +1004,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteLoadBalancer",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteLoadBalancer", "NlbApi")
     }
     #[cfg(feature = "security-policy-management")]
     /// Calls `DeleteSecurityPolicy`: Deletes a custom TLS security policy from a Network Load Balancer (NLB) instance.
@@ -1080,14 +1019,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSecurityPolicy",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSecurityPolicy", "NlbApi")
     }
     #[cfg(feature = "server-groups")]
     /// Calls `DeleteServerGroup`: Deletes a Network Load Balancer (NLB) server group.
@@ -1102,14 +1034,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteServerGroup",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteServerGroup", "NlbApi")
     }
     #[cfg(feature = "monitoring")]
     /// Calls `DescribeHdMonitorRegionConfig`: Queries the storage configurations of fine-grained monitoring.
@@ -1126,13 +1051,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeHdMonitorRegionConfig",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeHdMonitorRegionConfig",
+            "NlbApi",
         )
     }
     #[cfg(feature = "region-and-zone-management")]
@@ -1148,14 +1069,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRegions",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRegions", "NlbApi")
     }
     #[cfg(feature = "region-and-zone-management")]
     /// Calls `DescribeZones`: Queries the zones of a region in which a Network Load Balancer (NLB) instance is deployed.
@@ -1170,14 +1084,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeZones",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeZones", "NlbApi")
     }
     #[cfg(feature = "common-bandwidth-package")]
     /// Calls `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates a Network Load Balancer (NLB) instance from an Internet Shared Bandwidth instance.
@@ -1194,13 +1101,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachCommonBandwidthPackageFromLoadBalancer",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DetachCommonBandwidthPackageFromLoadBalancer",
+            "NlbApi",
         )
     }
     #[cfg(feature = "network-load-balancer-instances")]
@@ -1218,13 +1121,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableLoadBalancerIpv6Internet",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DisableLoadBalancerIpv6Internet",
+            "NlbApi",
         )
     }
     #[cfg(feature = "listener-certificates")]
@@ -1242,13 +1141,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisassociateAdditionalCertificatesWithListener",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DisassociateAdditionalCertificatesWithListener",
+            "NlbApi",
         )
     }
     #[cfg(feature = "network-load-balancer-instances")]
@@ -1266,13 +1161,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableLoadBalancerIpv6Internet",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "EnableLoadBalancerIpv6Internet",
+            "NlbApi",
         )
     }
     #[cfg(feature = "asynchronous-tasks")]
@@ -1288,14 +1179,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetJobStatus",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetJobStatus", "NlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `GetListenerAttribute`: Queries the details of a Network Load Balancer (NLB) listener.
@@ -1310,14 +1194,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetListenerAttribute",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetListenerAttribute", "NlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `GetListenerHealthStatus`: Queries the health check status of a Network Load Balancer (NLB) listener.
@@ -1334,14 +1211,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetListenerHealthStatus",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetListenerHealthStatus", "NlbApi")
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Calls `GetLoadBalancerAttribute`: Queries the details about a Network Load Balancer (NLB) instance.
@@ -1358,14 +1228,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetLoadBalancerAttribute",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetLoadBalancerAttribute", "NlbApi")
     }
     #[cfg(feature = "asynchronous-tasks")]
     /// Calls `ListAsynJobs`: Queries the results of multiple asynchronous operations performed on a Network Load Balancer (NLB) instance.
@@ -1380,14 +1243,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAsynJobs",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAsynJobs", "NlbApi")
     }
     #[cfg(feature = "listener-certificates")]
     /// Calls `ListListenerCertificates`: Queries the server certificate of a TCP/SSL listener.
@@ -1404,14 +1260,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListListenerCertificates",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListListenerCertificates", "NlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `ListListeners`: Queries listeners added to a Network Load Balancer (NLB) instance.
@@ -1426,14 +1275,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListListeners",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListListeners", "NlbApi")
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Calls `ListLoadBalancers`: Queries the basic information about Network Load Balancer (NLB) instances.
@@ -1448,14 +1290,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListLoadBalancers",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListLoadBalancers", "NlbApi")
     }
     #[cfg(feature = "security-policy-management")]
     /// Calls `ListSecurityPolicy`: Queries the TLS security policies set for a Network Load Balancer (NLB) instance.
@@ -1470,14 +1305,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListSecurityPolicy",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListSecurityPolicy", "NlbApi")
     }
     #[cfg(feature = "server-groups")]
     /// Calls `ListServerGroupServers`: Queries servers in a server group of a Network Load Balancer (NLB) instance.
@@ -1494,14 +1322,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListServerGroupServers",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListServerGroupServers", "NlbApi")
     }
     #[cfg(feature = "server-groups")]
     /// Calls `ListServerGroups`: Queries the server groups of a Network Load Balancer (NLB) instance.
@@ -1516,14 +1337,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListServerGroups",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListServerGroups", "NlbApi")
     }
     #[cfg(feature = "security-policy-management")]
     /// Calls `ListSystemSecurityPolicy`: Queries the default TLS policy.
@@ -1540,14 +1354,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListSystemSecurityPolicy",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListSystemSecurityPolicy", "NlbApi")
     }
     #[cfg(feature = "tags")]
     /// Calls `ListTagResources`: Queries the tags of a resource.
@@ -1562,14 +1369,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "NlbApi")
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Calls `LoadBalancerJoinSecurityGroup`: Associates a security group with a Network Load Balancer (NLB) instance.
@@ -1586,13 +1386,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "LoadBalancerJoinSecurityGroup",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "LoadBalancerJoinSecurityGroup",
+            "NlbApi",
         )
     }
     #[cfg(feature = "network-load-balancer-instances")]
@@ -1610,13 +1406,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "LoadBalancerLeaveSecurityGroup",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "LoadBalancerLeaveSecurityGroup",
+            "NlbApi",
         )
     }
     #[cfg(feature = "resource-groups")]
@@ -1632,14 +1424,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "MoveResourceGroup",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("MoveResourceGroup", "NlbApi")
     }
     #[cfg(feature = "server-groups")]
     /// Calls `RemoveServersFromServerGroup`: Deletes server groups from a Network Load Balancer (NLB) instance.
@@ -1656,13 +1441,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveServersFromServerGroup",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveServersFromServerGroup",
+            "NlbApi",
         )
     }
     #[cfg(feature = "monitoring")]
@@ -1680,14 +1461,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetHdMonitorRegionConfig",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetHdMonitorRegionConfig", "NlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `StartListener`: Enables a Network Load Balancer (NLB) listener.
@@ -1702,14 +1476,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartListener",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StartListener", "NlbApi")
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Calls `StartShiftLoadBalancerZones`: Removes the elastic IP address (EIP) or virtual IP address (VIP) used in a zone from the DNS record.
@@ -1726,13 +1493,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartShiftLoadBalancerZones",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "StartShiftLoadBalancerZones",
+            "NlbApi",
         )
     }
     #[cfg(feature = "listeners")]
@@ -1748,14 +1511,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StopListener",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StopListener", "NlbApi")
     }
     #[cfg(feature = "tags")]
     /// Calls `TagResources`: Adds tags to specified resources.
@@ -1770,14 +1526,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "NlbApi")
     }
     #[cfg(feature = "tags")]
     /// Calls `UntagResources`: Removes tags from resources.
@@ -1792,14 +1541,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UntagResources",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UntagResources", "NlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the idle connection timeout period.
@@ -1816,14 +1558,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateListenerAttribute",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateListenerAttribute", "NlbApi")
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Calls `UpdateLoadBalancerAddressTypeConfig`: Changes the network type of the IPv4 address for a Network Load Balancer (NLB) instance.
@@ -1840,13 +1575,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoadBalancerAddressTypeConfig",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateLoadBalancerAddressTypeConfig",
+            "NlbApi",
         )
     }
     #[cfg(feature = "network-load-balancer-instances")]
@@ -1864,13 +1595,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoadBalancerAttribute",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateLoadBalancerAttribute",
+            "NlbApi",
         )
     }
     #[cfg(feature = "network-load-balancer-instances")]
@@ -1888,13 +1615,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoadBalancerProtection",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateLoadBalancerProtection",
+            "NlbApi",
         )
     }
     #[cfg(feature = "network-load-balancer-instances")]
@@ -1912,14 +1635,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoadBalancerZones",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateLoadBalancerZones", "NlbApi")
     }
     #[cfg(feature = "security-policy-management")]
     /// Calls `UpdateSecurityPolicyAttribute`: Modifies the configurations of a security policy for a Network Load Balancer (NLB) instance.
@@ -1936,13 +1652,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateSecurityPolicyAttribute",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateSecurityPolicyAttribute",
+            "NlbApi",
         )
     }
     #[cfg(feature = "server-groups")]
@@ -1960,14 +1672,7 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateServerGroupAttribute",
-                    api: "NlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateServerGroupAttribute", "NlbApi")
     }
     #[cfg(feature = "server-groups")]
     /// Calls `UpdateServerGroupServersAttribute`: Modifies the weights and descriptions of backend servers in a server group of a Network Load Balancer (NLB) instance.
@@ -1984,13 +1689,9 @@ pub trait NlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateServerGroupServersAttribute",
-                    api: "NlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateServerGroupServersAttribute",
+            "NlbApi",
         )
     }
     #[cfg(feature = "listeners")]

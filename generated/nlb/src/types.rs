@@ -504,11 +504,13 @@ pub struct Region {
 impl ::acs_runtime::de::FromJson for Region {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_name: fields.take("LocalName")?,
-            region_endpoint: fields.take("RegionEndpoint")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            local_name: fields.read("LocalName"),
+            region_endpoint: fields.read("RegionEndpoint"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -538,10 +540,12 @@ pub struct Zone {
 impl ::acs_runtime::de::FromJson for Zone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_name: fields.take("LocalName")?,
-            zone_id: fields.take("ZoneId")?,
-        })
+        let value = Self {
+            local_name: fields.read("LocalName"),
+            zone_id: fields.read("ZoneId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -585,11 +589,13 @@ pub struct GetListenerAttributeProxyProtocolV2Config {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeProxyProtocolV2Config {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ppv2_vpc_id_enabled: fields.take("Ppv2VpcIdEnabled")?,
-            ppv2_private_link_ep_id_enabled: fields.take("Ppv2PrivateLinkEpIdEnabled")?,
-            ppv2_private_link_eps_id_enabled: fields.take("Ppv2PrivateLinkEpsIdEnabled")?,
-        })
+        let value = Self {
+            ppv2_vpc_id_enabled: fields.read("Ppv2VpcIdEnabled"),
+            ppv2_private_link_ep_id_enabled: fields.read("Ppv2PrivateLinkEpIdEnabled"),
+            ppv2_private_link_eps_id_enabled: fields.read("Ppv2PrivateLinkEpsIdEnabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -619,10 +625,12 @@ pub struct GetListenerAttributeTag {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "listeners", feature = "network-load-balancer-instances"))]
@@ -654,9 +662,11 @@ pub struct Reason {
 impl ::acs_runtime::de::FromJson for Reason {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reason_code: fields.take("ReasonCode")?,
-        })
+        let value = Self {
+            reason_code: fields.read("ReasonCode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -704,13 +714,15 @@ pub struct NonNormalServer {
 impl ::acs_runtime::de::FromJson for NonNormalServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            port: fields.take("Port")?,
-            reason: fields.take("Reason")?,
-            server_id: fields.take("ServerId")?,
-            server_ip: fields.take("ServerIp")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            port: fields.read("Port"),
+            reason: fields.read("Reason"),
+            server_id: fields.read("ServerId"),
+            server_ip: fields.read("ServerIp"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -747,11 +759,13 @@ pub struct ServerGroupInfo {
 impl ::acs_runtime::de::FromJson for ServerGroupInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            heath_check_enabled: fields.take("HeathCheckEnabled")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            non_normal_servers: fields.take("NonNormalServers")?,
-        })
+        let value = Self {
+            heath_check_enabled: fields.read("HeathCheckEnabled"),
+            server_group_id: fields.read("ServerGroupId"),
+            non_normal_servers: fields.read("NonNormalServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -790,12 +804,14 @@ pub struct ListenerHealthStatus {
 impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_id: fields.take("ListenerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            server_group_infos: fields.take("ServerGroupInfos")?,
-        })
+        let value = Self {
+            listener_id: fields.read("ListenerId"),
+            listener_port: fields.read("ListenerPort"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            server_group_infos: fields.read("ServerGroupInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -830,10 +846,12 @@ pub struct OperationLock {
 impl ::acs_runtime::de::FromJson for OperationLock {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_type: fields.take("LockType")?,
-            lock_reason: fields.take("LockReason")?,
-        })
+        let value = Self {
+            lock_type: fields.read("LockType"),
+            lock_reason: fields.read("LockReason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -906,17 +924,19 @@ pub struct LoadBalancerAddresse {
 impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eni_id: fields.take("EniId")?,
-            private_i_pv4_address: fields.take("PrivateIPv4Address")?,
-            allocation_id: fields.take("AllocationId")?,
-            public_i_pv4_address: fields.take("PublicIPv4Address")?,
-            ipv6_address: fields.take("Ipv6Address")?,
-            private_i_pv4_hc_status: fields.take("PrivateIPv4HcStatus")?,
-            private_i_pv6_hc_status: fields.take("PrivateIPv6HcStatus")?,
-            ipv4_local_addresses: fields.take("Ipv4LocalAddresses")?,
-            ipv6_local_addresses: fields.take("Ipv6LocalAddresses")?,
-        })
+        let value = Self {
+            eni_id: fields.read("EniId"),
+            private_i_pv4_address: fields.read("PrivateIPv4Address"),
+            allocation_id: fields.read("AllocationId"),
+            public_i_pv4_address: fields.read("PublicIPv4Address"),
+            ipv6_address: fields.read("Ipv6Address"),
+            private_i_pv4_hc_status: fields.read("PrivateIPv4HcStatus"),
+            private_i_pv6_hc_status: fields.read("PrivateIPv6HcStatus"),
+            ipv4_local_addresses: fields.read("Ipv4LocalAddresses"),
+            ipv6_local_addresses: fields.read("Ipv6LocalAddresses"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -961,12 +981,14 @@ pub struct GetLoadBalancerAttributeZoneMapping {
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_id: fields.take("VSwitchId")?,
-            zone_id: fields.take("ZoneId")?,
-            load_balancer_addresses: fields.take("LoadBalancerAddresses")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            v_switch_id: fields.read("VSwitchId"),
+            zone_id: fields.read("ZoneId"),
+            load_balancer_addresses: fields.read("LoadBalancerAddresses"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -992,9 +1014,11 @@ pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBillingConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            pay_type: fields.take("PayType")?,
-        })
+        let value = Self {
+            pay_type: fields.read("PayType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1033,11 +1057,13 @@ pub struct GetLoadBalancerAttributeDeletionProtectionConfig {
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeDeletionProtectionConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enabled: fields.take("Enabled")?,
-            reason: fields.take("Reason")?,
-            enabled_time: fields.take("EnabledTime")?,
-        })
+        let value = Self {
+            enabled: fields.read("Enabled"),
+            reason: fields.read("Reason"),
+            enabled_time: fields.read("EnabledTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1081,11 +1107,13 @@ impl ::acs_runtime::de::FromJson
 for GetLoadBalancerAttributeModificationProtectionConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            reason: fields.take("Reason")?,
-            enabled_time: fields.take("EnabledTime")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            reason: fields.read("Reason"),
+            enabled_time: fields.read("EnabledTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1120,10 +1148,12 @@ pub struct Job {
 impl ::acs_runtime::de::FromJson for Job {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            id: fields.take("Id")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            id: fields.read("Id"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "asynchronous-tasks")]
@@ -1170,12 +1200,14 @@ pub struct Certificate {
 impl ::acs_runtime::de::FromJson for Certificate {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            certificate_id: fields.take("CertificateId")?,
-            is_default: fields.take("IsDefault")?,
-            status: fields.take("Status")?,
-            certificate_type: fields.take("CertificateType")?,
-        })
+        let value = Self {
+            certificate_id: fields.read("CertificateId"),
+            is_default: fields.read("IsDefault"),
+            status: fields.read("Status"),
+            certificate_type: fields.read("CertificateType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listener-certificates")]
@@ -1219,10 +1251,12 @@ pub struct ListListenersTag {
 impl ::acs_runtime::de::FromJson for ListListenersTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -1398,31 +1432,33 @@ pub struct Listener {
 impl ::acs_runtime::de::FromJson for Listener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tags: fields.take("Tags")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            listener_id: fields.take("ListenerId")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            listener_port: fields.take("ListenerPort")?,
-            start_port: fields.take("StartPort")?,
-            end_port: fields.take("EndPort")?,
-            listener_description: fields.take("ListenerDescription")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            idle_timeout: fields.take("IdleTimeout")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            certificate_ids: fields.take("CertificateIds")?,
-            ca_certificate_ids: fields.take("CaCertificateIds")?,
-            ca_enabled: fields.take("CaEnabled")?,
-            listener_status: fields.take("ListenerStatus")?,
-            region_id: fields.take("RegionId")?,
-            alpn_enabled: fields.take("AlpnEnabled")?,
-            alpn_policy: fields.take("AlpnPolicy")?,
-            sec_sensor_enabled: fields.take("SecSensorEnabled")?,
-            proxy_protocol_enabled: fields.take("ProxyProtocolEnabled")?,
-            proxy_protocol_v2_config: fields.take("ProxyProtocolV2Config")?,
-            cps: fields.take("Cps")?,
-            mss: fields.take("Mss")?,
-        })
+        let value = Self {
+            tags: fields.read("Tags"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            listener_id: fields.read("ListenerId"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            listener_port: fields.read("ListenerPort"),
+            start_port: fields.read("StartPort"),
+            end_port: fields.read("EndPort"),
+            listener_description: fields.read("ListenerDescription"),
+            server_group_id: fields.read("ServerGroupId"),
+            idle_timeout: fields.read("IdleTimeout"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+            certificate_ids: fields.read("CertificateIds"),
+            ca_certificate_ids: fields.read("CaCertificateIds"),
+            ca_enabled: fields.read("CaEnabled"),
+            listener_status: fields.read("ListenerStatus"),
+            region_id: fields.read("RegionId"),
+            alpn_enabled: fields.read("AlpnEnabled"),
+            alpn_policy: fields.read("AlpnPolicy"),
+            sec_sensor_enabled: fields.read("SecSensorEnabled"),
+            proxy_protocol_enabled: fields.read("ProxyProtocolEnabled"),
+            proxy_protocol_v2_config: fields.read("ProxyProtocolV2Config"),
+            cps: fields.read("Cps"),
+            mss: fields.read("Mss"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -1487,15 +1523,17 @@ pub struct ListLoadBalancersLoadBalancerAddresse {
 impl ::acs_runtime::de::FromJson for ListLoadBalancersLoadBalancerAddresse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eni_id: fields.take("EniId")?,
-            private_i_pv4_address: fields.take("PrivateIPv4Address")?,
-            allocation_id: fields.take("AllocationId")?,
-            public_i_pv4_address: fields.take("PublicIPv4Address")?,
-            ipv6_address: fields.take("Ipv6Address")?,
-            private_i_pv4_hc_status: fields.take("PrivateIPv4HcStatus")?,
-            private_i_pv6_hc_status: fields.take("PrivateIPv6HcStatus")?,
-        })
+        let value = Self {
+            eni_id: fields.read("EniId"),
+            private_i_pv4_address: fields.read("PrivateIPv4Address"),
+            allocation_id: fields.read("AllocationId"),
+            public_i_pv4_address: fields.read("PublicIPv4Address"),
+            ipv6_address: fields.read("Ipv6Address"),
+            private_i_pv4_hc_status: fields.read("PrivateIPv4HcStatus"),
+            private_i_pv6_hc_status: fields.read("PrivateIPv6HcStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1541,12 +1579,14 @@ pub struct ListLoadBalancersZoneMapping {
 impl ::acs_runtime::de::FromJson for ListLoadBalancersZoneMapping {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_id: fields.take("VSwitchId")?,
-            zone_id: fields.take("ZoneId")?,
-            load_balancer_addresses: fields.take("LoadBalancerAddresses")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            v_switch_id: fields.read("VSwitchId"),
+            zone_id: fields.read("ZoneId"),
+            load_balancer_addresses: fields.read("LoadBalancerAddresses"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1697,30 +1737,32 @@ pub struct LoadBalancer {
 impl ::acs_runtime::de::FromJson for LoadBalancer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            load_balancer_type: fields.take("LoadBalancerType")?,
-            address_type: fields.take("AddressType")?,
-            address_ip_version: fields.take("AddressIpVersion")?,
-            ipv6_address_type: fields.take("Ipv6AddressType")?,
-            load_balancer_status: fields.take("LoadBalancerStatus")?,
-            load_balancer_business_status: fields.take("LoadBalancerBusinessStatus")?,
-            operation_locks: fields.take("OperationLocks")?,
-            vpc_id: fields.take("VpcId")?,
-            create_time: fields.take("CreateTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            dns_name: fields.take("DNSName")?,
-            zone_mappings: fields.take("ZoneMappings")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            cross_zone_enabled: fields.take("CrossZoneEnabled")?,
-            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
-            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
-            modification_protection_config: fields.take("ModificationProtectionConfig")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            load_balancer_type: fields.read("LoadBalancerType"),
+            address_type: fields.read("AddressType"),
+            address_ip_version: fields.read("AddressIpVersion"),
+            ipv6_address_type: fields.read("Ipv6AddressType"),
+            load_balancer_status: fields.read("LoadBalancerStatus"),
+            load_balancer_business_status: fields.read("LoadBalancerBusinessStatus"),
+            operation_locks: fields.read("OperationLocks"),
+            vpc_id: fields.read("VpcId"),
+            create_time: fields.read("CreateTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            dns_name: fields.read("DNSName"),
+            zone_mappings: fields.read("ZoneMappings"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            cross_zone_enabled: fields.read("CrossZoneEnabled"),
+            load_balancer_billing_config: fields.read("LoadBalancerBillingConfig"),
+            deletion_protection_config: fields.read("DeletionProtectionConfig"),
+            modification_protection_config: fields.read("ModificationProtectionConfig"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1760,12 +1802,14 @@ pub struct RelatedListener {
 impl ::acs_runtime::de::FromJson for RelatedListener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_id: fields.take("ListenerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-        })
+        let value = Self {
+            listener_id: fields.read("ListenerId"),
+            listener_port: fields.read("ListenerPort"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-policy-management")]
@@ -1871,17 +1915,19 @@ pub struct SecurityPolicies {
 impl ::acs_runtime::de::FromJson for SecurityPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            security_policy_name: fields.take("SecurityPolicyName")?,
-            tls_version: fields.take("TlsVersion")?,
-            ciphers: fields.take("Ciphers")?,
-            region_id: fields.take("RegionId")?,
-            tags: fields.take("Tags")?,
-            related_listeners: fields.take("RelatedListeners")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            security_policy_status: fields.take("SecurityPolicyStatus")?,
-        })
+        let value = Self {
+            security_policy_id: fields.read("SecurityPolicyId"),
+            security_policy_name: fields.read("SecurityPolicyName"),
+            tls_version: fields.read("TlsVersion"),
+            ciphers: fields.read("Ciphers"),
+            region_id: fields.read("RegionId"),
+            tags: fields.read("Tags"),
+            related_listeners: fields.read("RelatedListeners"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            security_policy_status: fields.read("SecurityPolicyStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-policy-management")]
@@ -1956,17 +2002,19 @@ pub struct ListServerGroupServersServer {
 impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_id: fields.take("ServerId")?,
-            server_type: fields.take("ServerType")?,
-            server_ip: fields.take("ServerIp")?,
-            port: fields.take("Port")?,
-            weight: fields.take("Weight")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            description: fields.take("Description")?,
-            zone_id: fields.take("ZoneId")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            server_id: fields.read("ServerId"),
+            server_type: fields.read("ServerType"),
+            server_ip: fields.read("ServerIp"),
+            port: fields.read("Port"),
+            weight: fields.read("Weight"),
+            server_group_id: fields.read("ServerGroupId"),
+            description: fields.read("Description"),
+            zone_id: fields.read("ZoneId"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "server-groups")]
@@ -2088,22 +2136,24 @@ pub struct HealthCheck {
 impl ::acs_runtime::de::FromJson for HealthCheck {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_enabled: fields.take("HealthCheckEnabled")?,
-            health_check_type: fields.take("HealthCheckType")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            health_check_url: fields.take("HealthCheckUrl")?,
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
-            http_check_method: fields.take("HttpCheckMethod")?,
-            health_check_req: fields.take("HealthCheckReq")?,
-            health_check_exp: fields.take("HealthCheckExp")?,
-            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
-        })
+        let value = Self {
+            health_check_enabled: fields.read("HealthCheckEnabled"),
+            health_check_type: fields.read("HealthCheckType"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            health_check_connect_timeout: fields.read("HealthCheckConnectTimeout"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            health_check_url: fields.read("HealthCheckUrl"),
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
+            http_check_method: fields.read("HttpCheckMethod"),
+            health_check_req: fields.read("HealthCheckReq"),
+            health_check_exp: fields.read("HealthCheckExp"),
+            health_check_http_version: fields.read("HealthCheckHttpVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "server-groups")]
@@ -2241,27 +2291,29 @@ pub struct ServerGroup {
 impl ::acs_runtime::de::FromJson for ServerGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            server_group_name: fields.take("ServerGroupName")?,
-            server_group_type: fields.take("ServerGroupType")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            vpc_id: fields.take("VpcId")?,
-            scheduler: fields.take("Scheduler")?,
-            protocol: fields.take("Protocol")?,
-            health_check: fields.take("HealthCheck")?,
-            connection_drain_enabled: fields.take("ConnectionDrainEnabled")?,
-            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
-            preserve_client_ip_enabled: fields.take("PreserveClientIpEnabled")?,
-            any_port_enabled: fields.take("AnyPortEnabled")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            server_group_status: fields.take("ServerGroupStatus")?,
-            ali_uid: fields.take("AliUid")?,
-            tags: fields.take("Tags")?,
-            related_load_balancer_ids: fields.take("RelatedLoadBalancerIds")?,
-            server_count: fields.take("ServerCount")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+            server_group_id: fields.read("ServerGroupId"),
+            server_group_name: fields.read("ServerGroupName"),
+            server_group_type: fields.read("ServerGroupType"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            vpc_id: fields.read("VpcId"),
+            scheduler: fields.read("Scheduler"),
+            protocol: fields.read("Protocol"),
+            health_check: fields.read("HealthCheck"),
+            connection_drain_enabled: fields.read("ConnectionDrainEnabled"),
+            connection_drain_timeout: fields.read("ConnectionDrainTimeout"),
+            preserve_client_ip_enabled: fields.read("PreserveClientIpEnabled"),
+            any_port_enabled: fields.read("AnyPortEnabled"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            server_group_status: fields.read("ServerGroupStatus"),
+            ali_uid: fields.read("AliUid"),
+            tags: fields.read("Tags"),
+            related_load_balancer_ids: fields.read("RelatedLoadBalancerIds"),
+            server_count: fields.read("ServerCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "server-groups")]
@@ -2301,12 +2353,14 @@ pub struct ListSystemSecurityPolicySecurityPolicies {
 impl ::acs_runtime::de::FromJson for ListSystemSecurityPolicySecurityPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            security_policy_name: fields.take("SecurityPolicyName")?,
-            tls_version: fields.take("TlsVersion")?,
-            ciphers: fields.take("Ciphers")?,
-        })
+        let value = Self {
+            security_policy_id: fields.read("SecurityPolicyId"),
+            security_policy_name: fields.read("SecurityPolicyName"),
+            tls_version: fields.read("TlsVersion"),
+            ciphers: fields.read("Ciphers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-policy-management")]
@@ -2373,16 +2427,18 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            region_no: fields.take("RegionNo")?,
-            ali_uid: fields.take("AliUid")?,
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-            scope: fields.take("Scope")?,
-            category: fields.take("Category")?,
-        })
+        let value = Self {
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            region_no: fields.read("RegionNo"),
+            ali_uid: fields.read("AliUid"),
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+            scope: fields.read("Scope"),
+            category: fields.read("Category"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -2407,9 +2463,11 @@ pub struct Data {
 impl ::acs_runtime::de::FromJson for Data {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_id: fields.take("ResourceId")?,
-        })
+        let value = Self {
+            resource_id: fields.read("ResourceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "resource-groups")]

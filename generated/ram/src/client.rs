@@ -812,14 +812,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddUserToGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddUserToGroup", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `AttachPolicyToGroup`: Attaches a policy to a Resource Access Management (RAM) user group.
@@ -834,14 +827,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachPolicyToGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachPolicyToGroup", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `AttachPolicyToRole`: Attaches a policy to a Resource Access Management (RAM) role.
@@ -856,14 +842,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachPolicyToRole",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachPolicyToRole", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `AttachPolicyToUser`: Attaches a policy to a Resource Access Management (RAM) user.
@@ -878,14 +857,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachPolicyToUser",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachPolicyToUser", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `BindMFADevice`: Binds a multi-factor authentication (MFA) device to a Resource Access Management (RAM) user.
@@ -900,14 +872,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "BindMFADevice",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("BindMFADevice", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `ChangePassword`: Changes the password that is used to log on to the console for a Resource Access Management (RAM) user.
@@ -922,14 +887,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ChangePassword",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ChangePassword", "RamApi")
     }
     #[cfg(feature = "security-management")]
     /// Calls `ClearAccountAlias`: Deletes the alias of an Alibaba Cloud account.
@@ -944,14 +902,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ClearAccountAlias",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ClearAccountAlias", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `CreateAccessKey`: Creates an AccessKey pair for a Resource Access Management (RAM) user.
@@ -966,14 +917,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateAccessKey",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateAccessKey", "RamApi")
     }
     #[cfg(feature = "user-group-management")]
     /// Calls `CreateGroup`: Creates a RAM user group.
@@ -988,14 +932,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateGroup", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `CreateLoginProfile`: Enables console logon for a Resource Access Management (RAM) user.
@@ -1010,14 +947,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLoginProfile",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateLoginProfile", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `CreatePolicy`: Creates a custom policy.
@@ -1032,14 +962,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePolicy",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreatePolicy", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `CreatePolicyVersion`: Creates a version for a policy.
@@ -1054,14 +977,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePolicyVersion",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreatePolicyVersion", "RamApi")
     }
     #[cfg(feature = "role-management")]
     /// Calls `CreateRole`: Creates a Resource Access Management (RAM) role.
@@ -1076,14 +992,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRole",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRole", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `CreateUser`: Creates a Resource Access Management (RAM) user.
@@ -1098,14 +1007,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateUser",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateUser", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `CreateVirtualMFADevice`: Creates a multi-factor authentication (MFA) device.
@@ -1122,14 +1024,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVirtualMFADevice",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVirtualMFADevice", "RamApi")
     }
     #[cfg(feature = "permission-analysis-and-diagnostics")]
     /// Calls `DecodeDiagnosticMessage`: Decodes the diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
@@ -1146,14 +1041,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DecodeDiagnosticMessage",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DecodeDiagnosticMessage", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `DeleteAccessKey`: Deletes an AccessKey pair of a Resource Access Management (RAM) user.
@@ -1168,14 +1056,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteAccessKey",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteAccessKey", "RamApi")
     }
     #[cfg(feature = "user-group-management")]
     /// Calls `DeleteGroup`: Deletes a Resource Access Management (RAM) user group.
@@ -1190,14 +1071,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteGroup", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `DeleteLoginProfile`: Disables console logon for a Resource Access Management (RAM) user.
@@ -1212,14 +1086,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteLoginProfile",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteLoginProfile", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `DeletePolicy`: Deletes a policy.
@@ -1234,14 +1101,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePolicy",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletePolicy", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `DeletePolicyVersion`: Deletes a policy version.
@@ -1256,14 +1116,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePolicyVersion",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletePolicyVersion", "RamApi")
     }
     #[cfg(feature = "role-management")]
     /// Calls `DeleteRole`: Deletes a regular Resource Access Management (RAM) role.
@@ -1278,14 +1131,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRole",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRole", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `DeleteUser`: Deletes a Resource Access Management (RAM) user.
@@ -1300,14 +1146,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteUser",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteUser", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `DeleteVirtualMFADevice`: Deletes a multi-factor authentication (MFA) device.
@@ -1324,14 +1163,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVirtualMFADevice",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVirtualMFADevice", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `DetachPolicyFromGroup`: Detaches a policy from a Resource Access Management (RAM) user group.
@@ -1346,14 +1178,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachPolicyFromGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachPolicyFromGroup", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `DetachPolicyFromRole`: Detaches a policy from a Resource Access Management (RAM) role.
@@ -1368,14 +1193,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachPolicyFromRole",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachPolicyFromRole", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `DetachPolicyFromUser`: Detaches a policy from a Resource Access Management (RAM) user.
@@ -1390,14 +1208,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachPolicyFromUser",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DetachPolicyFromUser", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `GetAccessKeyLastUsed`: GetAccessKeyLastUsed
@@ -1412,14 +1223,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetAccessKeyLastUsed",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetAccessKeyLastUsed", "RamApi")
     }
     #[cfg(feature = "security-management")]
     /// Calls `GetAccountAlias`: Queries the alias of an Alibaba Cloud account.
@@ -1434,14 +1238,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetAccountAlias",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetAccountAlias", "RamApi")
     }
     #[cfg(feature = "user-group-management")]
     /// Calls `GetGroup`: Queries information about a Resource Access Management (RAM) user group.
@@ -1456,14 +1253,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetGroup", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `GetLoginProfile`: Queries the logon configurations of a Resource Access Management (RAM) user.
@@ -1478,14 +1268,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetLoginProfile",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetLoginProfile", "RamApi")
     }
     #[cfg(feature = "security-management")]
     /// Calls `GetPasswordPolicy`: Queries the password policy of Resource Access Management (RAM) users, including the password strength.
@@ -1500,14 +1283,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetPasswordPolicy",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetPasswordPolicy", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `GetPolicy`: Queries information about a policy.
@@ -1522,14 +1298,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetPolicy",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetPolicy", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `GetPolicyVersion`: Queries the information about a policy version.
@@ -1544,14 +1313,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetPolicyVersion",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetPolicyVersion", "RamApi")
     }
     #[cfg(feature = "role-management")]
     /// Calls `GetRole`: Queries information about a Resource Access Management (RAM) role.
@@ -1566,14 +1328,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetRole",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetRole", "RamApi")
     }
     #[cfg(feature = "security-management")]
     /// Calls `GetSecurityPreference`: Queries the security preferences.
@@ -1588,14 +1343,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetSecurityPreference",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetSecurityPreference", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `GetUser`: Queries information about a Resource Access Management (RAM) user.
@@ -1610,14 +1358,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetUser",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetUser", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `GetUserMFAInfo`: Queries the multi-factor authentication (MFA) device that is bound to a Resource Access Management (RAM) user.
@@ -1632,14 +1373,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetUserMFAInfo",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetUserMFAInfo", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `ListAccessKeys`: Queries all AccessKey pairs that belong to a Resource Access Management (RAM) user.
@@ -1654,14 +1388,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListAccessKeys",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListAccessKeys", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `ListEntitiesForPolicy`: Queries the entities to which a policy is attached.
@@ -1676,14 +1403,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListEntitiesForPolicy",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListEntitiesForPolicy", "RamApi")
     }
     #[cfg(feature = "user-group-management")]
     /// Calls `ListGroups`: Queries Resource Access Management (RAM) user groups.
@@ -1698,14 +1418,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListGroups",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListGroups", "RamApi")
     }
     #[cfg(feature = "user-group-management")]
     /// Calls `ListGroupsForUser`: Queries the Resource Access Management (RAM) user groups to which a RAM user belongs.
@@ -1720,14 +1433,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListGroupsForUser",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListGroupsForUser", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `ListPolicies`: Queries a list of policies.
@@ -1742,14 +1448,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPolicies",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPolicies", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `ListPoliciesForGroup`: Queries the policies that are attached to a Resource Access Management (RAM) user group.
@@ -1764,14 +1463,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPoliciesForGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPoliciesForGroup", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `ListPoliciesForRole`: Queries the policies that are attached to a Resource Access Management (RAM) role.
@@ -1786,14 +1478,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPoliciesForRole",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPoliciesForRole", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `ListPoliciesForUser`: Queries the policies that are attached to a RAM user.
@@ -1808,14 +1493,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPoliciesForUser",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPoliciesForUser", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `ListPolicyVersions`: Queries the versions of a policy.
@@ -1830,14 +1508,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPolicyVersions",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPolicyVersions", "RamApi")
     }
     #[cfg(feature = "role-management")]
     /// Calls `ListRoles`: Queries all Resource Access Management (RAM) roles.
@@ -1852,14 +1523,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListRoles",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListRoles", "RamApi")
     }
     #[cfg(feature = "tag-management")]
     /// Calls `ListTagResources`: Queries the tags that are added to cloud resources which are Resource Access Management (RAM) roles and policies.
@@ -1874,14 +1538,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `ListUsers`: Queries the information about all RAM users.
@@ -1896,14 +1553,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListUsers",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListUsers", "RamApi")
     }
     #[cfg(feature = "user-group-management")]
     /// Calls `ListUsersForGroup`: Queries Resource Access Management (RAM) users in a RAM user group.
@@ -1918,14 +1568,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListUsersForGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListUsersForGroup", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `ListVirtualMFADevices`: Queries multi-factor authentication (MFA) devices.
@@ -1940,14 +1583,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListVirtualMFADevices",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListVirtualMFADevices", "RamApi")
     }
     #[cfg(feature = "user-group-management")]
     /// Calls `RemoveUserFromGroup`: Removes a Resource Access Management (RAM) user from a RAM user group.
@@ -1962,14 +1598,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveUserFromGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RemoveUserFromGroup", "RamApi")
     }
     #[cfg(feature = "security-management")]
     /// Calls `SetAccountAlias`: Configures an alias for an Alibaba Cloud account.
@@ -1984,14 +1613,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetAccountAlias",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetAccountAlias", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `SetDefaultPolicyVersion`: Specifies a version for a policy as the default version.
@@ -2008,14 +1630,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetDefaultPolicyVersion",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetDefaultPolicyVersion", "RamApi")
     }
     #[cfg(feature = "security-management")]
     /// Calls `SetPasswordPolicy`: Configures the password policy for Resource Access Management (RAM) users, including the password strength.
@@ -2030,14 +1645,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetPasswordPolicy",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetPasswordPolicy", "RamApi")
     }
     #[cfg(feature = "security-management")]
     /// Calls `SetSecurityPreference`: Configures the security preferences.
@@ -2052,14 +1660,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetSecurityPreference",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetSecurityPreference", "RamApi")
     }
     #[cfg(feature = "tag-management")]
     /// Calls `TagResources`: Adds tags to cloud resources which are Resource Access Management (RAM) roles and policies.
@@ -2074,14 +1675,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `UnbindMFADevice`: Unbinds a multi-factor authentication (MFA) device from a Resource Access Management (RAM) user.
@@ -2096,14 +1690,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnbindMFADevice",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnbindMFADevice", "RamApi")
     }
     #[cfg(feature = "tag-management")]
     /// Calls `UntagResources`: Removes tags from cloud resources that are Resource Access Management (RAM) roles and policies.
@@ -2118,14 +1705,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UntagResources",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UntagResources", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `UpdateAccessKey`: Changes the status of an AccessKey pair that belongs to a Resource Access Management (RAM) user.
@@ -2140,14 +1720,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateAccessKey",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateAccessKey", "RamApi")
     }
     #[cfg(feature = "user-group-management")]
     /// Calls `UpdateGroup`: Modifies a Resource Access Management (RAM) user group.
@@ -2162,14 +1735,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateGroup",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateGroup", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `UpdateLoginProfile`: Modifies the logon configurations of a Resource Access Management (RAM) user.
@@ -2184,14 +1750,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateLoginProfile",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateLoginProfile", "RamApi")
     }
     #[cfg(feature = "permission-management")]
     /// Calls `UpdatePolicyDescription`: Modifies the description of a custom policy.
@@ -2208,14 +1767,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdatePolicyDescription",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdatePolicyDescription", "RamApi")
     }
     #[cfg(feature = "role-management")]
     /// Calls `UpdateRole`: Modifies information about a Resource Access Management (RAM) role.
@@ -2230,14 +1782,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateRole",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateRole", "RamApi")
     }
     #[cfg(feature = "user-management")]
     /// Calls `UpdateUser`: Modifies information about a Resource Access Management (RAM) user.
@@ -2252,14 +1797,7 @@ pub trait RamApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateUser",
-                    api: "RamApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateUser", "RamApi")
     }
     #[cfg(feature = "tag-management")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.

@@ -30,12 +30,14 @@ pub struct AccessKey {
 impl ::acs_runtime::de::FromJson for AccessKey {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            access_key_secret: fields.take("AccessKeySecret")?,
-            create_date: fields.take("CreateDate")?,
-            access_key_id: fields.take("AccessKeyId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            access_key_secret: fields.read("AccessKeySecret"),
+            create_date: fields.read("CreateDate"),
+            access_key_id: fields.read("AccessKeyId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -75,12 +77,14 @@ pub struct Group {
 impl ::acs_runtime::de::FromJson for Group {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group_id: fields.take("GroupId")?,
-            group_name: fields.take("GroupName")?,
-            comments: fields.take("Comments")?,
-            create_date: fields.take("CreateDate")?,
-        })
+        let value = Self {
+            group_id: fields.read("GroupId"),
+            group_name: fields.read("GroupName"),
+            comments: fields.read("Comments"),
+            create_date: fields.read("CreateDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -120,12 +124,14 @@ pub struct LoginProfile {
 impl ::acs_runtime::de::FromJson for LoginProfile {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            password_reset_required: fields.take("PasswordResetRequired")?,
-            create_date: fields.take("CreateDate")?,
-            user_name: fields.take("UserName")?,
-            mfa_bind_required: fields.take("MFABindRequired")?,
-        })
+        let value = Self {
+            password_reset_required: fields.read("PasswordResetRequired"),
+            create_date: fields.read("CreateDate"),
+            user_name: fields.read("UserName"),
+            mfa_bind_required: fields.read("MFABindRequired"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -196,13 +202,15 @@ pub struct Policy {
 impl ::acs_runtime::de::FromJson for Policy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            default_version: fields.take("DefaultVersion")?,
-            description: fields.take("Description")?,
-            policy_name: fields.take("PolicyName")?,
-            create_date: fields.take("CreateDate")?,
-            policy_type: fields.take("PolicyType")?,
-        })
+        let value = Self {
+            default_version: fields.read("DefaultVersion"),
+            description: fields.read("Description"),
+            policy_name: fields.read("PolicyName"),
+            create_date: fields.read("CreateDate"),
+            policy_type: fields.read("PolicyType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -242,12 +250,14 @@ pub struct PolicyVersion {
 impl ::acs_runtime::de::FromJson for PolicyVersion {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            is_default_version: fields.take("IsDefaultVersion")?,
-            policy_document: fields.take("PolicyDocument")?,
-            version_id: fields.take("VersionId")?,
-            create_date: fields.take("CreateDate")?,
-        })
+        let value = Self {
+            is_default_version: fields.read("IsDefaultVersion"),
+            policy_document: fields.read("PolicyDocument"),
+            version_id: fields.read("VersionId"),
+            create_date: fields.read("CreateDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -302,15 +312,17 @@ pub struct Role {
 impl ::acs_runtime::de::FromJson for Role {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            assume_role_policy_document: fields.take("AssumeRolePolicyDocument")?,
-            description: fields.take("Description")?,
-            max_session_duration: fields.take("MaxSessionDuration")?,
-            role_name: fields.take("RoleName")?,
-            create_date: fields.take("CreateDate")?,
-            role_id: fields.take("RoleId")?,
-            arn: fields.take("Arn")?,
-        })
+        let value = Self {
+            assume_role_policy_document: fields.read("AssumeRolePolicyDocument"),
+            description: fields.read("Description"),
+            max_session_duration: fields.read("MaxSessionDuration"),
+            role_name: fields.read("RoleName"),
+            create_date: fields.read("CreateDate"),
+            role_id: fields.read("RoleId"),
+            arn: fields.read("Arn"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-management")]
@@ -369,15 +381,17 @@ pub struct User {
 impl ::acs_runtime::de::FromJson for User {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            display_name: fields.take("DisplayName")?,
-            email: fields.take("Email")?,
-            mobile_phone: fields.take("MobilePhone")?,
-            user_id: fields.take("UserId")?,
-            comments: fields.take("Comments")?,
-            create_date: fields.take("CreateDate")?,
-            user_name: fields.take("UserName")?,
-        })
+        let value = Self {
+            display_name: fields.read("DisplayName"),
+            email: fields.read("Email"),
+            mobile_phone: fields.read("MobilePhone"),
+            user_id: fields.read("UserId"),
+            comments: fields.read("Comments"),
+            create_date: fields.read("CreateDate"),
+            user_name: fields.read("UserName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -412,11 +426,13 @@ pub struct VirtualMfaDevice {
 impl ::acs_runtime::de::FromJson for VirtualMfaDevice {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            serial_number: fields.take("SerialNumber")?,
-            qr_code_png: fields.take("QRCodePNG")?,
-            base32_string_seed: fields.take("Base32StringSeed")?,
-        })
+        let value = Self {
+            serial_number: fields.read("SerialNumber"),
+            qr_code_png: fields.read("QRCodePNG"),
+            base32_string_seed: fields.read("Base32StringSeed"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -519,11 +535,13 @@ pub struct AuthPrincipal {
 impl ::acs_runtime::de::FromJson for AuthPrincipal {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            auth_principal_type: fields.take("AuthPrincipalType")?,
-            auth_principal_owner_id: fields.take("AuthPrincipalOwnerId")?,
-            auth_principal_display_name: fields.take("AuthPrincipalDisplayName")?,
-        })
+        let value = Self {
+            auth_principal_type: fields.read("AuthPrincipalType"),
+            auth_principal_owner_id: fields.read("AuthPrincipalOwnerId"),
+            auth_principal_display_name: fields.read("AuthPrincipalDisplayName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -552,10 +570,12 @@ pub struct AuthCondition {
 impl ::acs_runtime::de::FromJson for AuthCondition {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            condition_key: fields.take("ConditionKey")?,
-            condition_values: fields.take("ConditionValues")?,
-        })
+        let value = Self {
+            condition_key: fields.read("ConditionKey"),
+            condition_values: fields.read("ConditionValues"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -748,14 +768,16 @@ pub struct MatchedPolicies {
 impl ::acs_runtime::de::FromJson for MatchedPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            effect: fields.take("Effect")?,
-            policy_identifier: fields.take("PolicyIdentifier")?,
-            policy_type: fields.take("PolicyType")?,
-            policy_version: fields.take("PolicyVersion")?,
-            attached_entity_type: fields.take("AttachedEntityType")?,
-            attached_scope: fields.take("AttachedScope")?,
-        })
+        let value = Self {
+            effect: fields.read("Effect"),
+            policy_identifier: fields.read("PolicyIdentifier"),
+            policy_type: fields.read("PolicyType"),
+            policy_version: fields.read("PolicyVersion"),
+            attached_entity_type: fields.read("AttachedEntityType"),
+            attached_scope: fields.read("AttachedScope"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -820,15 +842,17 @@ pub struct DecodedDiagnosticMessage {
 impl ::acs_runtime::de::FromJson for DecodedDiagnosticMessage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            explicit_deny: fields.take("ExplicitDeny")?,
-            no_permission_policy_type: fields.take("NoPermissionPolicyType")?,
-            auth_action: fields.take("AuthAction")?,
-            auth_resource: fields.take("AuthResource")?,
-            auth_principal: fields.take("AuthPrincipal")?,
-            auth_conditions: fields.take("AuthConditions")?,
-            matched_policies: fields.take("MatchedPolicies")?,
-        })
+        let value = Self {
+            explicit_deny: fields.read("ExplicitDeny"),
+            no_permission_policy_type: fields.read("NoPermissionPolicyType"),
+            auth_action: fields.read("AuthAction"),
+            auth_resource: fields.read("AuthResource"),
+            auth_principal: fields.read("AuthPrincipal"),
+            auth_conditions: fields.read("AuthConditions"),
+            matched_policies: fields.read("MatchedPolicies"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -853,9 +877,11 @@ pub struct AccessKeyLastUsed {
 impl ::acs_runtime::de::FromJson for AccessKeyLastUsed {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            last_used_date: fields.take("LastUsedDate")?,
-        })
+        let value = Self {
+            last_used_date: fields.read("LastUsedDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -900,13 +926,15 @@ pub struct GetGroupGroup {
 impl ::acs_runtime::de::FromJson for GetGroupGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group_id: fields.take("GroupId")?,
-            update_date: fields.take("UpdateDate")?,
-            group_name: fields.take("GroupName")?,
-            comments: fields.take("Comments")?,
-            create_date: fields.take("CreateDate")?,
-        })
+        let value = Self {
+            group_id: fields.read("GroupId"),
+            update_date: fields.read("UpdateDate"),
+            group_name: fields.read("GroupName"),
+            comments: fields.read("Comments"),
+            create_date: fields.read("CreateDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -974,17 +1002,19 @@ pub struct PasswordPolicy {
 impl ::acs_runtime::de::FromJson for PasswordPolicy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            require_numbers: fields.take("RequireNumbers")?,
-            require_lowercase_characters: fields.take("RequireLowercaseCharacters")?,
-            hard_expiry: fields.take("HardExpiry")?,
-            password_reuse_prevention: fields.take("PasswordReusePrevention")?,
-            require_symbols: fields.take("RequireSymbols")?,
-            max_password_age: fields.take("MaxPasswordAge")?,
-            minimum_password_length: fields.take("MinimumPasswordLength")?,
-            require_uppercase_characters: fields.take("RequireUppercaseCharacters")?,
-            max_login_attemps: fields.take("MaxLoginAttemps")?,
-        })
+        let value = Self {
+            require_numbers: fields.read("RequireNumbers"),
+            require_lowercase_characters: fields.read("RequireLowercaseCharacters"),
+            hard_expiry: fields.read("HardExpiry"),
+            password_reuse_prevention: fields.read("PasswordReusePrevention"),
+            require_symbols: fields.read("RequireSymbols"),
+            max_password_age: fields.read("MaxPasswordAge"),
+            minimum_password_length: fields.read("MinimumPasswordLength"),
+            require_uppercase_characters: fields.read("RequireUppercaseCharacters"),
+            max_login_attemps: fields.read("MaxLoginAttemps"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1044,16 +1074,18 @@ pub struct GetPolicyPolicy {
 impl ::acs_runtime::de::FromJson for GetPolicyPolicy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            default_version: fields.take("DefaultVersion")?,
-            update_date: fields.take("UpdateDate")?,
-            description: fields.take("Description")?,
-            policy_document: fields.take("PolicyDocument")?,
-            attachment_count: fields.take("AttachmentCount")?,
-            policy_name: fields.take("PolicyName")?,
-            create_date: fields.take("CreateDate")?,
-            policy_type: fields.take("PolicyType")?,
-        })
+        let value = Self {
+            default_version: fields.read("DefaultVersion"),
+            update_date: fields.read("UpdateDate"),
+            description: fields.read("Description"),
+            policy_document: fields.read("PolicyDocument"),
+            attachment_count: fields.read("AttachmentCount"),
+            policy_name: fields.read("PolicyName"),
+            create_date: fields.read("CreateDate"),
+            policy_type: fields.read("PolicyType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1093,12 +1125,14 @@ pub struct DefaultPolicyVersion {
 impl ::acs_runtime::de::FromJson for DefaultPolicyVersion {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            is_default_version: fields.take("IsDefaultVersion")?,
-            policy_document: fields.take("PolicyDocument")?,
-            version_id: fields.take("VersionId")?,
-            create_date: fields.take("CreateDate")?,
-        })
+        let value = Self {
+            is_default_version: fields.read("IsDefaultVersion"),
+            policy_document: fields.read("PolicyDocument"),
+            version_id: fields.read("VersionId"),
+            create_date: fields.read("CreateDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1158,16 +1192,18 @@ pub struct GetRoleRole {
 impl ::acs_runtime::de::FromJson for GetRoleRole {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            assume_role_policy_document: fields.take("AssumeRolePolicyDocument")?,
-            update_date: fields.take("UpdateDate")?,
-            description: fields.take("Description")?,
-            max_session_duration: fields.take("MaxSessionDuration")?,
-            role_name: fields.take("RoleName")?,
-            create_date: fields.take("CreateDate")?,
-            role_id: fields.take("RoleId")?,
-            arn: fields.take("Arn")?,
-        })
+        let value = Self {
+            assume_role_policy_document: fields.read("AssumeRolePolicyDocument"),
+            update_date: fields.read("UpdateDate"),
+            description: fields.read("Description"),
+            max_session_duration: fields.read("MaxSessionDuration"),
+            role_name: fields.read("RoleName"),
+            create_date: fields.read("CreateDate"),
+            role_id: fields.read("RoleId"),
+            arn: fields.read("Arn"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-management")]
@@ -1195,9 +1231,11 @@ pub struct AccessKeyPreference {
 impl ::acs_runtime::de::FromJson for AccessKeyPreference {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            allow_user_to_manage_access_keys: fields.take("AllowUserToManageAccessKeys")?,
-        })
+        let value = Self {
+            allow_user_to_manage_access_keys: fields.read("AllowUserToManageAccessKeys"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1225,9 +1263,11 @@ pub struct MfaPreference {
 impl ::acs_runtime::de::FromJson for MfaPreference {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            allow_user_to_manage_mfa_devices: fields.take("AllowUserToManageMFADevices")?,
-        })
+        let value = Self {
+            allow_user_to_manage_mfa_devices: fields.read("AllowUserToManageMFADevices"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1278,12 +1318,14 @@ pub struct LoginProfilePreference {
 impl ::acs_runtime::de::FromJson for LoginProfilePreference {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_save_mfa_ticket: fields.take("EnableSaveMFATicket")?,
-            login_session_duration: fields.take("LoginSessionDuration")?,
-            login_network_masks: fields.take("LoginNetworkMasks")?,
-            allow_user_to_change_password: fields.take("AllowUserToChangePassword")?,
-        })
+        let value = Self {
+            enable_save_mfa_ticket: fields.read("EnableSaveMFATicket"),
+            login_session_duration: fields.read("LoginSessionDuration"),
+            login_network_masks: fields.read("LoginNetworkMasks"),
+            allow_user_to_change_password: fields.read("AllowUserToChangePassword"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1313,9 +1355,11 @@ pub struct PublicKeyPreference {
 impl ::acs_runtime::de::FromJson for PublicKeyPreference {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            allow_user_to_manage_public_keys: fields.take("AllowUserToManagePublicKeys")?,
-        })
+        let value = Self {
+            allow_user_to_manage_public_keys: fields.read("AllowUserToManagePublicKeys"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1353,12 +1397,14 @@ pub struct SecurityPreference {
 impl ::acs_runtime::de::FromJson for SecurityPreference {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_key_preference: fields.take("AccessKeyPreference")?,
-            mfa_preference: fields.take("MFAPreference")?,
-            login_profile_preference: fields.take("LoginProfilePreference")?,
-            public_key_preference: fields.take("PublicKeyPreference")?,
-        })
+        let value = Self {
+            access_key_preference: fields.read("AccessKeyPreference"),
+            mfa_preference: fields.read("MFAPreference"),
+            login_profile_preference: fields.read("LoginProfilePreference"),
+            public_key_preference: fields.read("PublicKeyPreference"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "security-management")]
@@ -1427,17 +1473,19 @@ pub struct GetUserUser {
 impl ::acs_runtime::de::FromJson for GetUserUser {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            display_name: fields.take("DisplayName")?,
-            email: fields.take("Email")?,
-            update_date: fields.take("UpdateDate")?,
-            mobile_phone: fields.take("MobilePhone")?,
-            user_id: fields.take("UserId")?,
-            comments: fields.take("Comments")?,
-            last_login_date: fields.take("LastLoginDate")?,
-            create_date: fields.take("CreateDate")?,
-            user_name: fields.take("UserName")?,
-        })
+        let value = Self {
+            display_name: fields.read("DisplayName"),
+            email: fields.read("Email"),
+            update_date: fields.read("UpdateDate"),
+            mobile_phone: fields.read("MobilePhone"),
+            user_id: fields.read("UserId"),
+            comments: fields.read("Comments"),
+            last_login_date: fields.read("LastLoginDate"),
+            create_date: fields.read("CreateDate"),
+            user_name: fields.read("UserName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -1470,10 +1518,12 @@ pub struct MfaDevice {
 impl ::acs_runtime::de::FromJson for MfaDevice {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            serial_number: fields.take("SerialNumber")?,
-            r#type: fields.take("Type")?,
-        })
+        let value = Self {
+            serial_number: fields.read("SerialNumber"),
+            r#type: fields.read("Type"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -1508,11 +1558,13 @@ pub struct ListAccessKeysAccessKey {
 impl ::acs_runtime::de::FromJson for ListAccessKeysAccessKey {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            access_key_id: fields.take("AccessKeyId")?,
-            create_date: fields.take("CreateDate")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            access_key_id: fields.read("AccessKeyId"),
+            create_date: fields.read("CreateDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -1536,9 +1588,11 @@ pub struct AccessKeys {
 impl ::acs_runtime::de::FromJson for AccessKeys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_key: fields.take("AccessKey")?,
-        })
+        let value = Self {
+            access_key: fields.read("AccessKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -1573,11 +1627,13 @@ pub struct ListEntitiesForPolicyGroup {
 impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group_name: fields.take("GroupName")?,
-            comments: fields.take("Comments")?,
-            attach_date: fields.take("AttachDate")?,
-        })
+        let value = Self {
+            group_name: fields.read("GroupName"),
+            comments: fields.read("Comments"),
+            attach_date: fields.read("AttachDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1601,9 +1657,11 @@ pub struct Groups {
 impl ::acs_runtime::de::FromJson for Groups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group: fields.take("Group")?,
-        })
+        let value = Self {
+            group: fields.read("Group"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1648,13 +1706,15 @@ pub struct ListEntitiesForPolicyRole {
 impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyRole {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            description: fields.take("Description")?,
-            role_name: fields.take("RoleName")?,
-            attach_date: fields.take("AttachDate")?,
-            arn: fields.take("Arn")?,
-            role_id: fields.take("RoleId")?,
-        })
+        let value = Self {
+            description: fields.read("Description"),
+            role_name: fields.read("RoleName"),
+            attach_date: fields.read("AttachDate"),
+            arn: fields.read("Arn"),
+            role_id: fields.read("RoleId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1678,7 +1738,9 @@ pub struct Roles {
 impl ::acs_runtime::de::FromJson for Roles {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { role: fields.take("Role")? })
+        let value = Self { role: fields.read("Role") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1718,12 +1780,14 @@ pub struct ListEntitiesForPolicyUser {
 impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyUser {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            display_name: fields.take("DisplayName")?,
-            user_id: fields.take("UserId")?,
-            user_name: fields.take("UserName")?,
-            attach_date: fields.take("AttachDate")?,
-        })
+        let value = Self {
+            display_name: fields.read("DisplayName"),
+            user_id: fields.read("UserId"),
+            user_name: fields.read("UserName"),
+            attach_date: fields.read("AttachDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1747,7 +1811,9 @@ pub struct Users {
 impl ::acs_runtime::de::FromJson for Users {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { user: fields.take("User")? })
+        let value = Self { user: fields.read("User") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1771,9 +1837,11 @@ pub struct ListGroupsGroups {
 impl ::acs_runtime::de::FromJson for ListGroupsGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group: fields.take("Group")?,
-        })
+        let value = Self {
+            group: fields.read("Group"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -1813,12 +1881,14 @@ pub struct ListGroupsForUserGroup {
 impl ::acs_runtime::de::FromJson for ListGroupsForUserGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group_id: fields.take("GroupId")?,
-            group_name: fields.take("GroupName")?,
-            comments: fields.take("Comments")?,
-            join_date: fields.take("JoinDate")?,
-        })
+        let value = Self {
+            group_id: fields.read("GroupId"),
+            group_name: fields.read("GroupName"),
+            comments: fields.read("Comments"),
+            join_date: fields.read("JoinDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -1842,9 +1912,11 @@ pub struct ListGroupsForUserGroups {
 impl ::acs_runtime::de::FromJson for ListGroupsForUserGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group: fields.take("Group")?,
-        })
+        let value = Self {
+            group: fields.read("Group"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -1874,10 +1946,12 @@ pub struct ListPoliciesTag {
 impl ::acs_runtime::de::FromJson for ListPoliciesTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
@@ -1901,7 +1975,9 @@ pub struct Tags {
 impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
@@ -1958,16 +2034,18 @@ pub struct ListPoliciesPolicy {
 impl ::acs_runtime::de::FromJson for ListPoliciesPolicy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            default_version: fields.take("DefaultVersion")?,
-            description: fields.take("Description")?,
-            update_date: fields.take("UpdateDate")?,
-            attachment_count: fields.take("AttachmentCount")?,
-            policy_name: fields.take("PolicyName")?,
-            create_date: fields.take("CreateDate")?,
-            policy_type: fields.take("PolicyType")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            default_version: fields.read("DefaultVersion"),
+            description: fields.read("Description"),
+            update_date: fields.read("UpdateDate"),
+            attachment_count: fields.read("AttachmentCount"),
+            policy_name: fields.read("PolicyName"),
+            create_date: fields.read("CreateDate"),
+            policy_type: fields.read("PolicyType"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -1991,9 +2069,11 @@ pub struct Policies {
 impl ::acs_runtime::de::FromJson for Policies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy: fields.take("Policy")?,
-        })
+        let value = Self {
+            policy: fields.read("Policy"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2038,13 +2118,15 @@ pub struct ListPoliciesForGroupPolicy {
 impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            default_version: fields.take("DefaultVersion")?,
-            description: fields.take("Description")?,
-            policy_name: fields.take("PolicyName")?,
-            attach_date: fields.take("AttachDate")?,
-            policy_type: fields.take("PolicyType")?,
-        })
+        let value = Self {
+            default_version: fields.read("DefaultVersion"),
+            description: fields.read("Description"),
+            policy_name: fields.read("PolicyName"),
+            attach_date: fields.read("AttachDate"),
+            policy_type: fields.read("PolicyType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2068,9 +2150,11 @@ pub struct ListPoliciesForGroupPolicies {
 impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy: fields.take("Policy")?,
-        })
+        let value = Self {
+            policy: fields.read("Policy"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2094,9 +2178,11 @@ pub struct PolicyVersions {
 impl ::acs_runtime::de::FromJson for PolicyVersions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy_version: fields.take("PolicyVersion")?,
-        })
+        let value = Self {
+            policy_version: fields.read("PolicyVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]
@@ -2153,16 +2239,18 @@ pub struct ListRolesRole {
 impl ::acs_runtime::de::FromJson for ListRolesRole {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            description: fields.take("Description")?,
-            update_date: fields.take("UpdateDate")?,
-            max_session_duration: fields.take("MaxSessionDuration")?,
-            role_name: fields.take("RoleName")?,
-            create_date: fields.take("CreateDate")?,
-            role_id: fields.take("RoleId")?,
-            arn: fields.take("Arn")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            description: fields.read("Description"),
+            update_date: fields.read("UpdateDate"),
+            max_session_duration: fields.read("MaxSessionDuration"),
+            role_name: fields.read("RoleName"),
+            create_date: fields.read("CreateDate"),
+            role_id: fields.read("RoleId"),
+            arn: fields.read("Arn"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-management")]
@@ -2186,7 +2274,9 @@ pub struct ListRolesRoles {
 impl ::acs_runtime::de::FromJson for ListRolesRoles {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { role: fields.take("Role")? })
+        let value = Self { role: fields.read("Role") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-management")]
@@ -2250,12 +2340,14 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_name: fields.take("ResourceName")?,
-            resource_type: fields.take("ResourceType")?,
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            resource_name: fields.read("ResourceName"),
+            resource_type: fields.read("ResourceType"),
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag-management")]
@@ -2319,16 +2411,18 @@ pub struct ListUsersUser {
 impl ::acs_runtime::de::FromJson for ListUsersUser {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            display_name: fields.take("DisplayName")?,
-            email: fields.take("Email")?,
-            update_date: fields.take("UpdateDate")?,
-            mobile_phone: fields.take("MobilePhone")?,
-            user_id: fields.take("UserId")?,
-            comments: fields.take("Comments")?,
-            create_date: fields.take("CreateDate")?,
-            user_name: fields.take("UserName")?,
-        })
+        let value = Self {
+            display_name: fields.read("DisplayName"),
+            email: fields.read("Email"),
+            update_date: fields.read("UpdateDate"),
+            mobile_phone: fields.read("MobilePhone"),
+            user_id: fields.read("UserId"),
+            comments: fields.read("Comments"),
+            create_date: fields.read("CreateDate"),
+            user_name: fields.read("UserName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2352,7 +2446,9 @@ pub struct ListUsersUsers {
 impl ::acs_runtime::de::FromJson for ListUsersUsers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { user: fields.take("User")? })
+        let value = Self { user: fields.read("User") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2387,11 +2483,13 @@ pub struct ListUsersForGroupUser {
 impl ::acs_runtime::de::FromJson for ListUsersForGroupUser {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            display_name: fields.take("DisplayName")?,
-            join_date: fields.take("JoinDate")?,
-            user_name: fields.take("UserName")?,
-        })
+        let value = Self {
+            display_name: fields.read("DisplayName"),
+            join_date: fields.read("JoinDate"),
+            user_name: fields.read("UserName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -2415,7 +2513,9 @@ pub struct ListUsersForGroupUsers {
 impl ::acs_runtime::de::FromJson for ListUsersForGroupUsers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { user: fields.take("User")? })
+        let value = Self { user: fields.read("User") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-group-management")]
@@ -2450,11 +2550,13 @@ pub struct ListVirtualMfaDevicesUser {
 impl ::acs_runtime::de::FromJson for ListVirtualMfaDevicesUser {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            display_name: fields.take("DisplayName")?,
-            user_id: fields.take("UserId")?,
-            user_name: fields.take("UserName")?,
-        })
+        let value = Self {
+            display_name: fields.read("DisplayName"),
+            user_id: fields.read("UserId"),
+            user_name: fields.read("UserName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2488,11 +2590,13 @@ pub struct ListVirtualMfaDevicesVirtualMfaDevice {
 impl ::acs_runtime::de::FromJson for ListVirtualMfaDevicesVirtualMfaDevice {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            serial_number: fields.take("SerialNumber")?,
-            user: fields.take("User")?,
-            activate_date: fields.take("ActivateDate")?,
-        })
+        let value = Self {
+            serial_number: fields.read("SerialNumber"),
+            user: fields.read("User"),
+            activate_date: fields.read("ActivateDate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2518,9 +2622,11 @@ pub struct VirtualMfaDevices {
 impl ::acs_runtime::de::FromJson for VirtualMfaDevices {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            virtual_mfa_device: fields.take("VirtualMFADevice")?,
-        })
+        let value = Self {
+            virtual_mfa_device: fields.read("VirtualMFADevice"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2571,9 +2677,11 @@ pub struct UnbindMfaDeviceMfaDevice {
 impl ::acs_runtime::de::FromJson for UnbindMfaDeviceMfaDevice {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            serial_number: fields.take("SerialNumber")?,
-        })
+        let value = Self {
+            serial_number: fields.read("SerialNumber"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "user-management")]
@@ -2626,14 +2734,16 @@ pub struct UpdatePolicyDescriptionPolicy {
 impl ::acs_runtime::de::FromJson for UpdatePolicyDescriptionPolicy {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy_name: fields.take("PolicyName")?,
-            policy_type: fields.take("PolicyType")?,
-            create_date: fields.take("CreateDate")?,
-            update_date: fields.take("UpdateDate")?,
-            description: fields.take("Description")?,
-            default_version: fields.take("DefaultVersion")?,
-        })
+        let value = Self {
+            policy_name: fields.read("PolicyName"),
+            policy_type: fields.read("PolicyType"),
+            create_date: fields.read("CreateDate"),
+            update_date: fields.read("UpdateDate"),
+            description: fields.read("Description"),
+            default_version: fields.read("DefaultVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "permission-management")]

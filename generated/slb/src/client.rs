@@ -1456,14 +1456,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddAccessControlListEntry",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddAccessControlListEntry", "SlbApi")
     }
     #[cfg(feature = "default-server-group")]
     /// Calls `AddBackendServers`: Adds backend servers.
@@ -1478,14 +1471,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddBackendServers",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddBackendServers", "SlbApi")
     }
     #[cfg(feature = "access-control-earlier-version")]
     /// Calls `AddListenerWhiteListItem`: Adds IP addresses to the whitelist of a listener.
@@ -1502,14 +1488,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddListenerWhiteListItem",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddListenerWhiteListItem", "SlbApi")
     }
     #[cfg(feature = "tags")]
     /// Calls `AddTags`: Adds tags to an SLB instance.
@@ -1524,14 +1503,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddTags",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddTags", "SlbApi")
     }
     #[cfg(feature = "vserver-groups")]
     /// Calls `AddVServerGroupBackendServers`: Adds backend servers to a vServer group.
@@ -1548,13 +1520,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddVServerGroupBackendServers",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddVServerGroupBackendServers",
+            "SlbApi",
         )
     }
     #[cfg(feature = "access-control")]
@@ -1572,14 +1540,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateAccessControlList",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateAccessControlList", "SlbApi")
     }
     #[cfg(feature = "domain-name-extensions")]
     /// Calls `CreateDomainExtension`: Adds an additional domain name.
@@ -1594,14 +1555,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDomainExtension",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDomainExtension", "SlbApi")
     }
     #[cfg(feature = "classic-load-balancer-instances")]
     /// Calls `CreateLoadBalancer`: Creates a Classic Load Balancer (CLB) instance.
@@ -1616,14 +1570,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLoadBalancer",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateLoadBalancer", "SlbApi")
     }
     #[cfg(feature = "http-listeners")]
     /// Calls `CreateLoadBalancerHTTPListener`: Creates an HTTP listener for a Classic Load Balancer (CLB) instance.
@@ -1640,13 +1587,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLoadBalancerHTTPListener",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateLoadBalancerHTTPListener",
+            "SlbApi",
         )
     }
     #[cfg(feature = "https-listeners")]
@@ -1664,13 +1607,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLoadBalancerHTTPSListener",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateLoadBalancerHTTPSListener",
+            "SlbApi",
         )
     }
     #[cfg(feature = "tcp-listeners")]
@@ -1688,13 +1627,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLoadBalancerTCPListener",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateLoadBalancerTCPListener",
+            "SlbApi",
         )
     }
     #[cfg(feature = "udp-listeners")]
@@ -1712,13 +1647,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateLoadBalancerUDPListener",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateLoadBalancerUDPListener",
+            "SlbApi",
         )
     }
     #[cfg(feature = "primary-secondary-server-groups")]
@@ -1736,13 +1667,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateMasterSlaveServerGroup",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateMasterSlaveServerGroup",
+            "SlbApi",
         )
     }
     #[cfg(feature = "forwarding-rules")]
@@ -1758,14 +1685,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRules",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRules", "SlbApi")
     }
     #[cfg(feature = "tls-policies")]
     /// Calls `CreateTLSCipherPolicy`: Creates a Transport Layer Security (TLS) policy.
@@ -1780,14 +1700,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTLSCipherPolicy",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateTLSCipherPolicy", "SlbApi")
     }
     #[cfg(feature = "vserver-groups")]
     /// Calls `CreateVServerGroup`: Creates a vServer group and adds backend servers to the vServer group.
@@ -1802,14 +1715,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVServerGroup",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVServerGroup", "SlbApi")
     }
     #[cfg(feature = "access-control")]
     /// Calls `DeleteAccessControlList`: Deletes an access control list (ACL).
@@ -1826,14 +1732,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteAccessControlList",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteAccessControlList", "SlbApi")
     }
     #[cfg(feature = "access-logs")]
     /// Calls `DeleteAccessLogsDownloadAttribute`: Deletes the access log of a Classic Load Balancer (CLB) instance.
@@ -1850,13 +1749,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteAccessLogsDownloadAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteAccessLogsDownloadAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "certificates")]
@@ -1872,14 +1767,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCACertificate",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteCACertificate", "SlbApi")
     }
     #[cfg(feature = "domain-name-extensions")]
     /// Calls `DeleteDomainExtension`: Deletes an additional domain name.
@@ -1894,14 +1782,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteDomainExtension",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteDomainExtension", "SlbApi")
     }
     #[cfg(feature = "classic-load-balancer-instances")]
     /// Calls `DeleteLoadBalancer`: Deletes a pay-as-you-go Server Load Balancer (SLB) instance.
@@ -1916,14 +1797,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteLoadBalancer",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteLoadBalancer", "SlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `DeleteLoadBalancerListener`: Deletes a listener.
@@ -1940,14 +1814,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteLoadBalancerListener",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteLoadBalancerListener", "SlbApi")
     }
     #[cfg(feature = "primary-secondary-server-groups")]
     /// Calls `DeleteMasterSlaveServerGroup`: Deletes a primary/secondary server group.
@@ -1964,13 +1831,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteMasterSlaveServerGroup",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteMasterSlaveServerGroup",
+            "SlbApi",
         )
     }
     #[cfg(feature = "forwarding-rules")]
@@ -1986,14 +1849,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRules",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRules", "SlbApi")
     }
     #[cfg(feature = "certificates")]
     /// Calls `DeleteServerCertificate`: Deletes a server certificate.
@@ -2010,14 +1866,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteServerCertificate",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteServerCertificate", "SlbApi")
     }
     #[cfg(feature = "tls-policies")]
     /// Calls `DeleteTLSCipherPolicy`: Deletes a TLS policy.
@@ -2032,14 +1881,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTLSCipherPolicy",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteTLSCipherPolicy", "SlbApi")
     }
     #[cfg(feature = "vserver-groups")]
     /// Calls `DeleteVServerGroup`: Deletes a VServer group.
@@ -2054,14 +1896,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVServerGroup",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVServerGroup", "SlbApi")
     }
     #[cfg(feature = "access-control")]
     /// Calls `DescribeAccessControlListAttribute`: Queries the configuration of an access control list (ACL).
@@ -2078,13 +1913,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAccessControlListAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeAccessControlListAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "access-control")]
@@ -2102,14 +1933,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAccessControlLists",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeAccessControlLists", "SlbApi")
     }
     #[cfg(feature = "access-logs")]
     /// Calls `DescribeAccessLogsDownloadAttribute`: Queries the access log of a Classic Load Balancer (CLB) instance.
@@ -2126,13 +1950,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAccessLogsDownloadAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeAccessLogsDownloadAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "query-resources")]
@@ -2150,14 +1970,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAvailableResource",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeAvailableResource", "SlbApi")
     }
     #[cfg(feature = "certificates")]
     /// Calls `DescribeCACertificates`: Queries certificate authority (CA) certificates.
@@ -2174,14 +1987,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCACertificates",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCACertificates", "SlbApi")
     }
     #[cfg(feature = "domain-name-extensions")]
     /// Calls `DescribeDomainExtensionAttribute`: Queries the attributes of an additional domain name.
@@ -2198,13 +2004,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDomainExtensionAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeDomainExtensionAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "domain-name-extensions")]
@@ -2222,14 +2024,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeDomainExtensions",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeDomainExtensions", "SlbApi")
     }
     #[cfg(feature = "default-server-group")]
     /// Calls `DescribeHealthStatus`: Queries the health status of backend servers.
@@ -2244,14 +2039,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeHealthStatus",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeHealthStatus", "SlbApi")
     }
     #[cfg(feature = "fine-grained-monitoring")]
     /// Calls `DescribeHighDefinationMonitor`: Queries the configurations of fine-grained monitoring in a region.
@@ -2268,13 +2056,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeHighDefinationMonitor",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeHighDefinationMonitor",
+            "SlbApi",
         )
     }
     #[cfg(feature = "access-control-earlier-version")]
@@ -2292,13 +2076,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeListenerAccessControlAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeListenerAccessControlAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -2316,13 +2096,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLoadBalancerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeLoadBalancerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "http-listeners")]
@@ -2340,13 +2116,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLoadBalancerHTTPListenerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeLoadBalancerHTTPListenerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "https-listeners")]
@@ -2364,13 +2136,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLoadBalancerHTTPSListenerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeLoadBalancerHTTPSListenerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "listeners")]
@@ -2388,13 +2156,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLoadBalancerListeners",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeLoadBalancerListeners",
+            "SlbApi",
         )
     }
     #[cfg(feature = "tcp-listeners")]
@@ -2412,13 +2176,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLoadBalancerTCPListenerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeLoadBalancerTCPListenerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "udp-listeners")]
@@ -2436,13 +2196,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLoadBalancerUDPListenerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeLoadBalancerUDPListenerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -2458,14 +2214,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeLoadBalancers",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeLoadBalancers", "SlbApi")
     }
     #[cfg(feature = "primary-secondary-server-groups")]
     /// Calls `DescribeMasterSlaveServerGroupAttribute`: Queries the detailed information about a primary/secondary server group.
@@ -2482,13 +2231,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeMasterSlaveServerGroupAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeMasterSlaveServerGroupAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "primary-secondary-server-groups")]
@@ -2506,13 +2251,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeMasterSlaveServerGroups",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeMasterSlaveServerGroups",
+            "SlbApi",
         )
     }
     #[cfg(feature = "region-and-zone-management")]
@@ -2528,14 +2269,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRegions",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRegions", "SlbApi")
     }
     #[cfg(feature = "forwarding-rules")]
     /// Calls `DescribeRuleAttribute`: Queries the configurations of a specified forwarding rule.
@@ -2550,14 +2284,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRuleAttribute",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRuleAttribute", "SlbApi")
     }
     #[cfg(feature = "forwarding-rules")]
     /// Calls `DescribeRules`: Queries the forwarding rules that are configured for a specified listener.
@@ -2572,14 +2299,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRules",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRules", "SlbApi")
     }
     #[cfg(feature = "certificates")]
     /// Calls `DescribeServerCertificates`: Queries the server certificates in a region.
@@ -2596,14 +2316,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeServerCertificates",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeServerCertificates", "SlbApi")
     }
     #[cfg(feature = "tags")]
     /// Calls `DescribeTags`: Queries tags.
@@ -2618,14 +2331,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTags",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeTags", "SlbApi")
     }
     #[cfg(feature = "vserver-groups")]
     /// Calls `DescribeVServerGroupAttribute`: Queries the detailed information about a vServer group.
@@ -2642,13 +2348,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVServerGroupAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeVServerGroupAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "vserver-groups")]
@@ -2664,14 +2366,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVServerGroups",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVServerGroups", "SlbApi")
     }
     #[cfg(feature = "region-and-zone-management")]
     /// Calls `DescribeZones`: Queries the zones in a region.
@@ -2686,14 +2381,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeZones",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeZones", "SlbApi")
     }
     #[cfg(feature = "fine-grained-monitoring")]
     /// Calls `EnableHighDefinationMonitor`: Enables fine-grained monitoring for the current region.
@@ -2710,13 +2398,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableHighDefinationMonitor",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "EnableHighDefinationMonitor",
+            "SlbApi",
         )
     }
     #[cfg(feature = "tls-policies")]
@@ -2732,14 +2416,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTLSCipherPolicies",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTLSCipherPolicies", "SlbApi")
     }
     #[cfg(feature = "tags")]
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
@@ -2754,14 +2431,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "SlbApi")
     }
     #[cfg(feature = "fine-grained-monitoring")]
     /// Calls `ModifyHighDefinationMonitor`: Modifies the configuration of fine-grained monitoring in a specified region.
@@ -2778,13 +2448,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyHighDefinationMonitor",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyHighDefinationMonitor",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -2802,13 +2468,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyLoadBalancerInstanceChargeType",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyLoadBalancerInstanceChargeType",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -2826,13 +2488,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyLoadBalancerInstanceSpec",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyLoadBalancerInstanceSpec",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -2850,13 +2508,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyLoadBalancerInternetSpec",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyLoadBalancerInternetSpec",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -2874,14 +2528,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyLoadBalancerPayType",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyLoadBalancerPayType", "SlbApi")
     }
     #[cfg(feature = "vserver-groups")]
     /// Calls `ModifyVServerGroupBackendServers`: Replaces backend servers in a vServer group.
@@ -2898,13 +2545,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVServerGroupBackendServers",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVServerGroupBackendServers",
+            "SlbApi",
         )
     }
     #[cfg(feature = "resource-group")]
@@ -2920,14 +2563,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "MoveResourceGroup",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("MoveResourceGroup", "SlbApi")
     }
     #[cfg(feature = "access-control")]
     /// Calls `RemoveAccessControlListEntry`: Removes IP entries from the network access control list (ACL) of a Classic Load Balancer (CLB) instance.
@@ -2944,13 +2580,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveAccessControlListEntry",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveAccessControlListEntry",
+            "SlbApi",
         )
     }
     #[cfg(feature = "default-server-group")]
@@ -2966,14 +2598,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveBackendServers",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RemoveBackendServers", "SlbApi")
     }
     #[cfg(feature = "access-control-earlier-version")]
     /// Calls `RemoveListenerWhiteListItem`: Removes IP addresses or CIDR blocks from the whitelist of a listener.
@@ -2990,13 +2615,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveListenerWhiteListItem",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveListenerWhiteListItem",
+            "SlbApi",
         )
     }
     #[cfg(feature = "tags")]
@@ -3012,14 +2633,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveTags",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RemoveTags", "SlbApi")
     }
     #[cfg(feature = "vserver-groups")]
     /// Calls `RemoveVServerGroupBackendServers`: Removes backend servers from a vServer group.
@@ -3036,13 +2650,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveVServerGroupBackendServers",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveVServerGroupBackendServers",
+            "SlbApi",
         )
     }
     #[cfg(feature = "access-control")]
@@ -3060,13 +2670,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetAccessControlListAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetAccessControlListAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "access-logs")]
@@ -3084,13 +2690,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetAccessLogsDownloadAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetAccessLogsDownloadAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "default-server-group")]
@@ -3106,14 +2708,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetBackendServers",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetBackendServers", "SlbApi")
     }
     #[cfg(feature = "certificates")]
     /// Calls `SetCACertificateName`: Specifies a name for a CA certificate.
@@ -3128,14 +2723,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetCACertificateName",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetCACertificateName", "SlbApi")
     }
     #[cfg(feature = "domain-name-extensions")]
     /// Calls `SetDomainExtensionAttribute`: Replaces the certificate of an additional domain name.
@@ -3152,13 +2740,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetDomainExtensionAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetDomainExtensionAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "access-control-earlier-version")]
@@ -3176,13 +2760,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetListenerAccessControlStatus",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetListenerAccessControlStatus",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -3200,13 +2780,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetLoadBalancerDeleteProtection",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetLoadBalancerDeleteProtection",
+            "SlbApi",
         )
     }
     #[cfg(feature = "http-listeners")]
@@ -3224,13 +2800,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetLoadBalancerHTTPListenerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetLoadBalancerHTTPListenerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "https-listeners")]
@@ -3248,13 +2820,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetLoadBalancerHTTPSListenerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetLoadBalancerHTTPSListenerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -3272,13 +2840,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetLoadBalancerModificationProtection",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetLoadBalancerModificationProtection",
+            "SlbApi",
         )
     }
     #[cfg(feature = "classic-load-balancer-instances")]
@@ -3294,14 +2858,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetLoadBalancerName",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetLoadBalancerName", "SlbApi")
     }
     #[cfg(feature = "classic-load-balancer-instances")]
     /// Calls `SetLoadBalancerStatus`: Modifies the state of a Classic Load Balancer (CLB) instance.
@@ -3316,14 +2873,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetLoadBalancerStatus",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetLoadBalancerStatus", "SlbApi")
     }
     #[cfg(feature = "tcp-listeners")]
     /// Calls `SetLoadBalancerTCPListenerAttribute`: Modifies the configurations of a TCP listener of Classic Load Balancer (CLB).
@@ -3340,13 +2890,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetLoadBalancerTCPListenerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetLoadBalancerTCPListenerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "udp-listeners")]
@@ -3364,13 +2910,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetLoadBalancerUDPListenerAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetLoadBalancerUDPListenerAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "forwarding-rules")]
@@ -3386,14 +2928,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetRule",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetRule", "SlbApi")
     }
     #[cfg(feature = "certificates")]
     /// Calls `SetServerCertificateName`: Sets a name for a server certificate.
@@ -3410,14 +2945,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetServerCertificateName",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetServerCertificateName", "SlbApi")
     }
     #[cfg(feature = "tls-policies")]
     /// Calls `SetTLSCipherPolicyAttribute`: Configures a Transport Layer Security (TLS) policy.
@@ -3434,13 +2962,9 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetTLSCipherPolicyAttribute",
-                    api: "SlbApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetTLSCipherPolicyAttribute",
+            "SlbApi",
         )
     }
     #[cfg(feature = "vserver-groups")]
@@ -3458,14 +2982,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetVServerGroupAttribute",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SetVServerGroupAttribute", "SlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `StartLoadBalancerListener`: Enables a listener.
@@ -3482,14 +2999,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartLoadBalancerListener",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StartLoadBalancerListener", "SlbApi")
     }
     #[cfg(feature = "listeners")]
     /// Calls `StopLoadBalancerListener`: Stops a listener.
@@ -3506,14 +3016,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StopLoadBalancerListener",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StopLoadBalancerListener", "SlbApi")
     }
     #[cfg(feature = "tags")]
     /// Calls `TagResources`: Creates tags and adds the tags to resources.
@@ -3528,14 +3031,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "SlbApi")
     }
     #[cfg(feature = "tags")]
     /// Calls `UntagResources`: Removes tags from a resource.
@@ -3550,14 +3046,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UntagResources",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UntagResources", "SlbApi")
     }
     #[cfg(feature = "certificates")]
     /// Calls `UploadCACertificate`: Uploads a CA certificate.
@@ -3572,14 +3061,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UploadCACertificate",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UploadCACertificate", "SlbApi")
     }
     #[cfg(feature = "certificates")]
     /// Calls `UploadServerCertificate`: Uploads a server certificate.
@@ -3596,14 +3078,7 @@ pub trait SlbApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UploadServerCertificate",
-                    api: "SlbApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UploadServerCertificate", "SlbApi")
     }
     #[cfg(feature = "access-control")]
     /// Every page of `DescribeAccessControlLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.

@@ -38,12 +38,14 @@ pub struct BackendServer {
 impl ::acs_runtime::de::FromJson for BackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            weight: fields.take("Weight")?,
-            description: fields.take("Description")?,
-            server_id: fields.take("ServerId")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            weight: fields.read("Weight"),
+            description: fields.read("Description"),
+            server_id: fields.read("ServerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -67,9 +69,11 @@ pub struct BackendServers {
 impl ::acs_runtime::de::FromJson for BackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            backend_server: fields.take("BackendServer")?,
-        })
+        let value = Self {
+            backend_server: fields.read("BackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -118,13 +122,15 @@ pub struct AddVServerGroupBackendServersBackendServer {
 impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersBackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            weight: fields.take("Weight")?,
-            description: fields.take("Description")?,
-            port: fields.take("Port")?,
-            server_id: fields.take("ServerId")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            weight: fields.read("Weight"),
+            description: fields.read("Description"),
+            port: fields.read("Port"),
+            server_id: fields.read("ServerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -150,9 +156,11 @@ pub struct AddVServerGroupBackendServersBackendServers {
 impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersBackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            backend_server: fields.take("BackendServer")?,
-        })
+        let value = Self {
+            backend_server: fields.read("BackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -239,14 +247,16 @@ pub struct MasterSlaveBackendServer {
 impl ::acs_runtime::de::FromJson for MasterSlaveBackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            weight: fields.take("Weight")?,
-            description: fields.take("Description")?,
-            port: fields.take("Port")?,
-            server_id: fields.take("ServerId")?,
-            server_type: fields.take("ServerType")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            weight: fields.read("Weight"),
+            description: fields.read("Description"),
+            port: fields.read("Port"),
+            server_id: fields.read("ServerId"),
+            server_type: fields.read("ServerType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -270,9 +280,11 @@ pub struct MasterSlaveBackendServers {
 impl ::acs_runtime::de::FromJson for MasterSlaveBackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            master_slave_backend_server: fields.take("MasterSlaveBackendServer")?,
-        })
+        let value = Self {
+            master_slave_backend_server: fields.read("MasterSlaveBackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -302,10 +314,12 @@ pub struct Rule {
 impl ::acs_runtime::de::FromJson for Rule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            rule_name: fields.take("RuleName")?,
-            rule_id: fields.take("RuleId")?,
-        })
+        let value = Self {
+            rule_name: fields.read("RuleName"),
+            rule_id: fields.read("RuleId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "forwarding-rules")]
@@ -329,7 +343,9 @@ pub struct Rules {
 impl ::acs_runtime::de::FromJson for Rules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { rule: fields.take("Rule")? })
+        let value = Self { rule: fields.read("Rule") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "forwarding-rules")]
@@ -381,10 +397,12 @@ pub struct DescribeAccessControlListAttributeTag {
 impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -441,7 +459,9 @@ pub struct Tags {
 impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -482,10 +502,12 @@ pub struct AclEntry {
 impl ::acs_runtime::de::FromJson for AclEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_entry_comment: fields.take("AclEntryComment")?,
-            acl_entry_ip: fields.take("AclEntryIP")?,
-        })
+        let value = Self {
+            acl_entry_comment: fields.read("AclEntryComment"),
+            acl_entry_ip: fields.read("AclEntryIP"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -509,9 +531,11 @@ pub struct AclEntrys {
 impl ::acs_runtime::de::FromJson for AclEntrys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_entry: fields.take("AclEntry")?,
-        })
+        let value = Self {
+            acl_entry: fields.read("AclEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -554,12 +578,14 @@ pub struct RelatedListener {
 impl ::acs_runtime::de::FromJson for RelatedListener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_port: fields.take("ListenerPort")?,
-            acl_type: fields.take("AclType")?,
-            protocol: fields.take("Protocol")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-        })
+        let value = Self {
+            listener_port: fields.read("ListenerPort"),
+            acl_type: fields.read("AclType"),
+            protocol: fields.read("Protocol"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -583,9 +609,11 @@ pub struct RelatedListeners {
 impl ::acs_runtime::de::FromJson for RelatedListeners {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            related_listener: fields.take("RelatedListener")?,
-        })
+        let value = Self {
+            related_listener: fields.read("RelatedListener"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -629,10 +657,12 @@ pub struct DescribeAccessControlListsTag {
 impl ::acs_runtime::de::FromJson for DescribeAccessControlListsTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_value: fields.take("TagValue")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            tag_value: fields.read("TagValue"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -675,7 +705,9 @@ pub struct DescribeAccessControlListsTags {
 impl ::acs_runtime::de::FromJson for DescribeAccessControlListsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -728,14 +760,16 @@ pub struct Acl {
 impl ::acs_runtime::de::FromJson for Acl {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            acl_name: fields.take("AclName")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            create_time: fields.take("CreateTime")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            acl_name: fields.read("AclName"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            create_time: fields.read("CreateTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -759,7 +793,9 @@ pub struct Acls {
 impl ::acs_runtime::de::FromJson for Acls {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { acl: fields.take("Acl")? })
+        let value = Self { acl: fields.read("Acl") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-control")]
@@ -804,13 +840,15 @@ pub struct LogsDownloadAttribute {
 impl ::acs_runtime::de::FromJson for LogsDownloadAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            log_project: fields.take("LogProject")?,
-            log_store: fields.take("LogStore")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            region: fields.take("Region")?,
-            log_type: fields.take("LogType")?,
-        })
+        let value = Self {
+            log_project: fields.read("LogProject"),
+            log_store: fields.read("LogStore"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            region: fields.read("Region"),
+            log_type: fields.read("LogType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-logs")]
@@ -834,9 +872,11 @@ pub struct LogsDownloadAttributes {
 impl ::acs_runtime::de::FromJson for LogsDownloadAttributes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            logs_download_attribute: fields.take("LogsDownloadAttribute")?,
-        })
+        let value = Self {
+            logs_download_attribute: fields.read("LogsDownloadAttribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "access-logs")]
@@ -870,10 +910,12 @@ pub struct SupportResource {
 impl ::acs_runtime::de::FromJson for SupportResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            address_type: fields.take("AddressType")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-        })
+        let value = Self {
+            address_type: fields.read("AddressType"),
+            address_ip_version: fields.read("AddressIPVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "query-resources")]
@@ -897,9 +939,11 @@ pub struct SupportResources {
 impl ::acs_runtime::de::FromJson for SupportResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            support_resource: fields.take("SupportResource")?,
-        })
+        let value = Self {
+            support_resource: fields.read("SupportResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "query-resources")]
@@ -931,11 +975,13 @@ pub struct AvailableResource {
 impl ::acs_runtime::de::FromJson for AvailableResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            slave_zone_id: fields.take("SlaveZoneId")?,
-            master_zone_id: fields.take("MasterZoneId")?,
-            support_resources: fields.take("SupportResources")?,
-        })
+        let value = Self {
+            slave_zone_id: fields.read("SlaveZoneId"),
+            master_zone_id: fields.read("MasterZoneId"),
+            support_resources: fields.read("SupportResources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "query-resources")]
@@ -959,9 +1005,11 @@ pub struct AvailableResources {
 impl ::acs_runtime::de::FromJson for AvailableResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            available_resource: fields.take("AvailableResource")?,
-        })
+        let value = Self {
+            available_resource: fields.read("AvailableResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "query-resources")]
@@ -1037,19 +1085,21 @@ pub struct CaCertificate {
 impl ::acs_runtime::de::FromJson for CaCertificate {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            create_time_stamp: fields.take("CreateTimeStamp")?,
-            expire_time: fields.take("ExpireTime")?,
-            create_time: fields.take("CreateTime")?,
-            expire_time_stamp: fields.take("ExpireTimeStamp")?,
-            ca_certificate_id: fields.take("CACertificateId")?,
-            region_id: fields.take("RegionId")?,
-            fingerprint: fields.take("Fingerprint")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            common_name: fields.take("CommonName")?,
-            ca_certificate_name: fields.take("CACertificateName")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            create_time_stamp: fields.read("CreateTimeStamp"),
+            expire_time: fields.read("ExpireTime"),
+            create_time: fields.read("CreateTime"),
+            expire_time_stamp: fields.read("ExpireTimeStamp"),
+            ca_certificate_id: fields.read("CACertificateId"),
+            region_id: fields.read("RegionId"),
+            fingerprint: fields.read("Fingerprint"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            common_name: fields.read("CommonName"),
+            ca_certificate_name: fields.read("CACertificateName"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -1073,9 +1123,11 @@ pub struct CaCertificates {
 impl ::acs_runtime::de::FromJson for CaCertificates {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ca_certificate: fields.take("CACertificate")?,
-        })
+        let value = Self {
+            ca_certificate: fields.read("CACertificate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -1110,11 +1162,13 @@ pub struct DomainExtension {
 impl ::acs_runtime::de::FromJson for DomainExtension {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_certificate_id: fields.take("ServerCertificateId")?,
-            domain: fields.take("Domain")?,
-            domain_extension_id: fields.take("DomainExtensionId")?,
-        })
+        let value = Self {
+            server_certificate_id: fields.read("ServerCertificateId"),
+            domain: fields.read("Domain"),
+            domain_extension_id: fields.read("DomainExtensionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
@@ -1138,9 +1192,11 @@ pub struct DomainExtensions {
 impl ::acs_runtime::de::FromJson for DomainExtensions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            domain_extension: fields.take("DomainExtension")?,
-        })
+        let value = Self {
+            domain_extension: fields.read("DomainExtension"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
@@ -1194,14 +1250,16 @@ pub struct DescribeHealthStatusBackendServer {
 impl ::acs_runtime::de::FromJson for DescribeHealthStatusBackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            protocol: fields.take("Protocol")?,
-            server_health_status: fields.take("ServerHealthStatus")?,
-            listener_port: fields.take("ListenerPort")?,
-            server_ip: fields.take("ServerIp")?,
-            port: fields.take("Port")?,
-            server_id: fields.take("ServerId")?,
-        })
+        let value = Self {
+            protocol: fields.read("Protocol"),
+            server_health_status: fields.read("ServerHealthStatus"),
+            listener_port: fields.read("ListenerPort"),
+            server_ip: fields.read("ServerIp"),
+            port: fields.read("Port"),
+            server_id: fields.read("ServerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -1225,9 +1283,11 @@ pub struct DescribeHealthStatusBackendServers {
 impl ::acs_runtime::de::FromJson for DescribeHealthStatusBackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            backend_server: fields.take("BackendServer")?,
-        })
+        let value = Self {
+            backend_server: fields.read("BackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -1251,9 +1311,11 @@ pub struct ListenerPorts {
 impl ::acs_runtime::de::FromJson for ListenerPorts {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_port: fields.take("ListenerPort")?,
-        })
+        let value = Self {
+            listener_port: fields.read("ListenerPort"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1283,10 +1345,12 @@ pub struct ListenerPortAndProtocal {
 impl ::acs_runtime::de::FromJson for ListenerPortAndProtocal {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_protocal: fields.take("ListenerProtocal")?,
-            listener_port: fields.take("ListenerPort")?,
-        })
+        let value = Self {
+            listener_protocal: fields.read("ListenerProtocal"),
+            listener_port: fields.read("ListenerPort"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1310,9 +1374,11 @@ pub struct ListenerPortsAndProtocal {
 impl ::acs_runtime::de::FromJson for ListenerPortsAndProtocal {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_port_and_protocal: fields.take("ListenerPortAndProtocal")?,
-        })
+        let value = Self {
+            listener_port_and_protocal: fields.read("ListenerPortAndProtocal"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1357,13 +1423,15 @@ pub struct ListenerPortAndProtocol {
 impl ::acs_runtime::de::FromJson for ListenerPortAndProtocol {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_port: fields.take("ListenerPort")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            listener_forward: fields.take("ListenerForward")?,
-            description: fields.take("Description")?,
-            forward_port: fields.take("ForwardPort")?,
-        })
+        let value = Self {
+            listener_port: fields.read("ListenerPort"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            listener_forward: fields.read("ListenerForward"),
+            description: fields.read("Description"),
+            forward_port: fields.read("ForwardPort"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1387,9 +1455,11 @@ pub struct ListenerPortsAndProtocol {
 impl ::acs_runtime::de::FromJson for ListenerPortsAndProtocol {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_port_and_protocol: fields.take("ListenerPortAndProtocol")?,
-        })
+        let value = Self {
+            listener_port_and_protocol: fields.read("ListenerPortAndProtocol"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1436,13 +1506,15 @@ pub struct DescribeLoadBalancerAttributeBackendServer {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeBackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            weight: fields.take("Weight")?,
-            description: fields.take("Description")?,
-            server_ip: fields.take("ServerIp")?,
-            server_id: fields.take("ServerId")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            weight: fields.read("Weight"),
+            description: fields.read("Description"),
+            server_ip: fields.read("ServerIp"),
+            server_id: fields.read("ServerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1468,9 +1540,11 @@ pub struct DescribeLoadBalancerAttributeBackendServers {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeBackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            backend_server: fields.take("BackendServer")?,
-        })
+        let value = Self {
+            backend_server: fields.read("BackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1508,9 +1582,11 @@ pub struct AclIds {
 impl ::acs_runtime::de::FromJson for AclIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -1562,13 +1638,15 @@ pub struct DescribeLoadBalancerHttpListenerAttributeRule {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHttpListenerAttributeRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            url: fields.take("Url")?,
-            domain: fields.take("Domain")?,
-            rule_name: fields.take("RuleName")?,
-            rule_id: fields.take("RuleId")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            url: fields.read("Url"),
+            domain: fields.read("Domain"),
+            rule_name: fields.read("RuleName"),
+            rule_id: fields.read("RuleId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
@@ -1592,7 +1670,9 @@ pub struct DescribeLoadBalancerHttpListenerAttributeRules {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHttpListenerAttributeRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { rule: fields.take("Rule")? })
+        let value = Self { rule: fields.read("Rule") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
@@ -1794,35 +1874,37 @@ pub struct HttpListenerConfig {
 impl ::acs_runtime::de::FromJson for HttpListenerConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
-            x_forwarded_for_client_src_port: fields.take("XForwardedFor_ClientSrcPort")?,
-            cookie: fields.take("Cookie")?,
-            gzip: fields.take("Gzip")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            health_check_type: fields.take("HealthCheckType")?,
-            cookie_timeout: fields.take("CookieTimeout")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            x_forwarded_for_slbid: fields.take("XForwardedFor_SLBID")?,
-            forward_port: fields.take("ForwardPort")?,
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
-            listener_forward: fields.take("ListenerForward")?,
-            x_forwarded_for: fields.take("XForwardedFor")?,
-            idle_timeout: fields.take("IdleTimeout")?,
-            request_timeout: fields.take("RequestTimeout")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            x_forwarded_for_slbport: fields.take("XForwardedFor_SLBPORT")?,
-            health_check_uri: fields.take("HealthCheckURI")?,
-            sticky_session_type: fields.take("StickySessionType")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            x_forwarded_for_proto: fields.take("XForwardedFor_proto")?,
-            x_forwarded_for_slbip: fields.take("XForwardedFor_SLBIP")?,
-            sticky_session: fields.take("StickySession")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            health_check: fields.take("HealthCheck")?,
-        })
+        let value = Self {
+            health_check_http_version: fields.read("HealthCheckHttpVersion"),
+            x_forwarded_for_client_src_port: fields.read("XForwardedFor_ClientSrcPort"),
+            cookie: fields.read("Cookie"),
+            gzip: fields.read("Gzip"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            health_check_type: fields.read("HealthCheckType"),
+            cookie_timeout: fields.read("CookieTimeout"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            x_forwarded_for_slbid: fields.read("XForwardedFor_SLBID"),
+            forward_port: fields.read("ForwardPort"),
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
+            listener_forward: fields.read("ListenerForward"),
+            x_forwarded_for: fields.read("XForwardedFor"),
+            idle_timeout: fields.read("IdleTimeout"),
+            request_timeout: fields.read("RequestTimeout"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            x_forwarded_for_slbport: fields.read("XForwardedFor_SLBPORT"),
+            health_check_uri: fields.read("HealthCheckURI"),
+            sticky_session_type: fields.read("StickySessionType"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            x_forwarded_for_proto: fields.read("XForwardedFor_proto"),
+            x_forwarded_for_slbip: fields.read("XForwardedFor_SLBIP"),
+            sticky_session: fields.read("StickySession"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            health_check: fields.read("HealthCheck"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2088,45 +2170,47 @@ pub struct HttpsListenerConfig {
 impl ::acs_runtime::de::FromJson for HttpsListenerConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             x_forwarded_for_client_cert_client_verify: fields
-                .take("XForwardedFor_ClientCertClientVerify")?,
-            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
-            x_forwarded_for_client_src_port: fields.take("XForwardedFor_ClientSrcPort")?,
-            cookie: fields.take("Cookie")?,
-            gzip: fields.take("Gzip")?,
-            enable_http2: fields.take("EnableHttp2")?,
-            ca_certificate_id: fields.take("CACertificateId")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            health_check_type: fields.take("HealthCheckType")?,
-            cookie_timeout: fields.take("CookieTimeout")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            x_forwarded_for_slbid: fields.take("XForwardedFor_SLBID")?,
+                .read("XForwardedFor_ClientCertClientVerify"),
+            health_check_http_version: fields.read("HealthCheckHttpVersion"),
+            x_forwarded_for_client_src_port: fields.read("XForwardedFor_ClientSrcPort"),
+            cookie: fields.read("Cookie"),
+            gzip: fields.read("Gzip"),
+            enable_http2: fields.read("EnableHttp2"),
+            ca_certificate_id: fields.read("CACertificateId"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            health_check_type: fields.read("HealthCheckType"),
+            cookie_timeout: fields.read("CookieTimeout"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            x_forwarded_for_slbid: fields.read("XForwardedFor_SLBID"),
             x_forwarded_for_client_cert_subject_dn: fields
-                .take("XForwardedFor_ClientCertSubjectDN")?,
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+                .read("XForwardedFor_ClientCertSubjectDN"),
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
             x_forwarded_for_client_cert_fingerprint: fields
-                .take("XForwardedFor_ClientCertFingerprint")?,
-            x_forwarded_for: fields.take("XForwardedFor")?,
-            request_timeout: fields.take("RequestTimeout")?,
-            idle_timeout: fields.take("IdleTimeout")?,
-            server_certificate_id: fields.take("ServerCertificateId")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            x_forwarded_for_slbport: fields.take("XForwardedFor_SLBPORT")?,
-            health_check_uri: fields.take("HealthCheckURI")?,
-            sticky_session_type: fields.take("StickySessionType")?,
+                .read("XForwardedFor_ClientCertFingerprint"),
+            x_forwarded_for: fields.read("XForwardedFor"),
+            request_timeout: fields.read("RequestTimeout"),
+            idle_timeout: fields.read("IdleTimeout"),
+            server_certificate_id: fields.read("ServerCertificateId"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            x_forwarded_for_slbport: fields.read("XForwardedFor_SLBPORT"),
+            health_check_uri: fields.read("HealthCheckURI"),
+            sticky_session_type: fields.read("StickySessionType"),
             x_forwarded_for_client_cert_issuer_dn: fields
-                .take("XForwardedFor_ClientCertIssuerDN")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            x_forwarded_for_proto: fields.take("XForwardedFor_proto")?,
-            x_forwarded_for_slbip: fields.take("XForwardedFor_SLBIP")?,
-            sticky_session: fields.take("StickySession")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            tls_cipher_policy: fields.take("TLSCipherPolicy")?,
-            health_check: fields.take("HealthCheck")?,
-        })
+                .read("XForwardedFor_ClientCertIssuerDN"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            x_forwarded_for_proto: fields.read("XForwardedFor_proto"),
+            x_forwarded_for_slbip: fields.read("XForwardedFor_SLBIP"),
+            sticky_session: fields.read("StickySession"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            tls_cipher_policy: fields.read("TLSCipherPolicy"),
+            health_check: fields.read("HealthCheck"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2252,25 +2336,27 @@ pub struct TcpListenerConfig {
 impl ::acs_runtime::de::FromJson for TcpListenerConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
-            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
-            persistence_timeout: fields.take("PersistenceTimeout")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_uri: fields.take("HealthCheckURI")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            established_timeout: fields.take("EstablishedTimeout")?,
-            health_check_type: fields.take("HealthCheckType")?,
-            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            connection_drain: fields.take("ConnectionDrain")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            health_check: fields.take("HealthCheck")?,
-            proxy_protocol_v2_enabled: fields.take("ProxyProtocolV2Enabled")?,
-        })
+        let value = Self {
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
+            connection_drain_timeout: fields.read("ConnectionDrainTimeout"),
+            persistence_timeout: fields.read("PersistenceTimeout"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_uri: fields.read("HealthCheckURI"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            established_timeout: fields.read("EstablishedTimeout"),
+            health_check_type: fields.read("HealthCheckType"),
+            health_check_connect_timeout: fields.read("HealthCheckConnectTimeout"),
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            connection_drain: fields.read("ConnectionDrain"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            health_check: fields.read("HealthCheck"),
+            proxy_protocol_v2_enabled: fields.read("ProxyProtocolV2Enabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2361,20 +2447,22 @@ pub struct UdpListenerConfig {
 impl ::acs_runtime::de::FromJson for UdpListenerConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_exp: fields.take("HealthCheckExp")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            connection_drain: fields.take("ConnectionDrain")?,
-            health_check_req: fields.take("HealthCheckReq")?,
-            health_check: fields.take("HealthCheck")?,
-            proxy_protocol_v2_enabled: fields.take("ProxyProtocolV2Enabled")?,
-        })
+        let value = Self {
+            connection_drain_timeout: fields.read("ConnectionDrainTimeout"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_exp: fields.read("HealthCheckExp"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            health_check_connect_timeout: fields.read("HealthCheckConnectTimeout"),
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            connection_drain: fields.read("ConnectionDrain"),
+            health_check_req: fields.read("HealthCheckReq"),
+            health_check: fields.read("HealthCheck"),
+            proxy_protocol_v2_enabled: fields.read("ProxyProtocolV2Enabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2502,26 +2590,28 @@ pub struct Listener {
 impl ::acs_runtime::de::FromJson for Listener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_type: fields.take("AclType")?,
-            status: fields.take("Status")?,
-            v_server_group_id: fields.take("VServerGroupId")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            acl_id: fields.take("AclId")?,
-            scheduler: fields.take("Scheduler")?,
-            bandwidth: fields.take("Bandwidth")?,
-            description: fields.take("Description")?,
-            acl_status: fields.take("AclStatus")?,
-            backend_server_port: fields.take("BackendServerPort")?,
-            acl_ids: fields.take("AclIds")?,
-            http_listener_config: fields.take("HTTPListenerConfig")?,
-            https_listener_config: fields.take("HTTPSListenerConfig")?,
-            tcp_listener_config: fields.take("TCPListenerConfig")?,
-            udp_listener_config: fields.take("UDPListenerConfig")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            acl_type: fields.read("AclType"),
+            status: fields.read("Status"),
+            v_server_group_id: fields.read("VServerGroupId"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            listener_port: fields.read("ListenerPort"),
+            acl_id: fields.read("AclId"),
+            scheduler: fields.read("Scheduler"),
+            bandwidth: fields.read("Bandwidth"),
+            description: fields.read("Description"),
+            acl_status: fields.read("AclStatus"),
+            backend_server_port: fields.read("BackendServerPort"),
+            acl_ids: fields.read("AclIds"),
+            http_listener_config: fields.read("HTTPListenerConfig"),
+            https_listener_config: fields.read("HTTPSListenerConfig"),
+            tcp_listener_config: fields.read("TCPListenerConfig"),
+            udp_listener_config: fields.read("UDPListenerConfig"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "listeners")]
@@ -2693,33 +2783,35 @@ pub struct LoadBalancer {
 impl ::acs_runtime::de::FromJson for LoadBalancer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            create_time_stamp: fields.take("CreateTimeStamp")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            create_time: fields.take("CreateTime")?,
-            pay_type: fields.take("PayType")?,
-            address_type: fields.take("AddressType")?,
-            network_type: fields.take("NetworkType")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            bandwidth: fields.take("Bandwidth")?,
-            address: fields.take("Address")?,
-            slave_zone_id: fields.take("SlaveZoneId")?,
-            master_zone_id: fields.take("MasterZoneId")?,
-            internet_charge_type_alias: fields.take("InternetChargeTypeAlias")?,
-            load_balancer_spec: fields.take("LoadBalancerSpec")?,
-            region_id: fields.take("RegionId")?,
-            modification_protection_reason: fields.take("ModificationProtectionReason")?,
-            modification_protection_status: fields.take("ModificationProtectionStatus")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            load_balancer_status: fields.take("LoadBalancerStatus")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            delete_protection: fields.take("DeleteProtection")?,
-            region_id_alias: fields.take("RegionIdAlias")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            create_time_stamp: fields.read("CreateTimeStamp"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            create_time: fields.read("CreateTime"),
+            pay_type: fields.read("PayType"),
+            address_type: fields.read("AddressType"),
+            network_type: fields.read("NetworkType"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            bandwidth: fields.read("Bandwidth"),
+            address: fields.read("Address"),
+            slave_zone_id: fields.read("SlaveZoneId"),
+            master_zone_id: fields.read("MasterZoneId"),
+            internet_charge_type_alias: fields.read("InternetChargeTypeAlias"),
+            load_balancer_spec: fields.read("LoadBalancerSpec"),
+            region_id: fields.read("RegionId"),
+            modification_protection_reason: fields.read("ModificationProtectionReason"),
+            modification_protection_status: fields.read("ModificationProtectionStatus"),
+            v_switch_id: fields.read("VSwitchId"),
+            load_balancer_status: fields.read("LoadBalancerStatus"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            delete_protection: fields.read("DeleteProtection"),
+            region_id_alias: fields.read("RegionIdAlias"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -2743,9 +2835,11 @@ pub struct LoadBalancers {
 impl ::acs_runtime::de::FromJson for LoadBalancers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            load_balancer: fields.take("LoadBalancer")?,
-        })
+        let value = Self {
+            load_balancer: fields.read("LoadBalancer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -2775,10 +2869,12 @@ pub struct DescribeMasterSlaveServerGroupsListener {
 impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsListener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            port: fields.take("Port")?,
-            protocol: fields.take("Protocol")?,
-        })
+        let value = Self {
+            port: fields.read("Port"),
+            protocol: fields.read("Protocol"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
@@ -2802,9 +2898,11 @@ pub struct Listeners {
 impl ::acs_runtime::de::FromJson for Listeners {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener: fields.take("Listener")?,
-        })
+        let value = Self {
+            listener: fields.read("Listener"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
@@ -2826,9 +2924,11 @@ pub struct AssociatedObjects {
 impl ::acs_runtime::de::FromJson for AssociatedObjects {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listeners: fields.take("Listeners")?,
-        })
+        let value = Self {
+            listeners: fields.read("Listeners"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -2869,13 +2969,15 @@ pub struct MasterSlaveServerGroup {
 impl ::acs_runtime::de::FromJson for MasterSlaveServerGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            master_slave_server_group_name: fields.take("MasterSlaveServerGroupName")?,
-            associated_objects: fields.take("AssociatedObjects")?,
-            create_time: fields.take("CreateTime")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            master_slave_server_group_name: fields.read("MasterSlaveServerGroupName"),
+            associated_objects: fields.read("AssociatedObjects"),
+            create_time: fields.read("CreateTime"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -2899,9 +3001,11 @@ pub struct MasterSlaveServerGroups {
 impl ::acs_runtime::de::FromJson for MasterSlaveServerGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            master_slave_server_group: fields.take("MasterSlaveServerGroup")?,
-        })
+        let value = Self {
+            master_slave_server_group: fields.read("MasterSlaveServerGroup"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -2936,11 +3040,13 @@ pub struct Region {
 impl ::acs_runtime::de::FromJson for Region {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_endpoint: fields.take("RegionEndpoint")?,
-            local_name: fields.take("LocalName")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            region_endpoint: fields.read("RegionEndpoint"),
+            local_name: fields.read("LocalName"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -2964,9 +3070,11 @@ pub struct Regions {
 impl ::acs_runtime::de::FromJson for Regions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region: fields.take("Region")?,
-        })
+        let value = Self {
+            region: fields.read("Region"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3150,28 +3258,30 @@ pub struct DescribeRulesRule {
 impl ::acs_runtime::de::FromJson for DescribeRulesRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
-            v_server_group_id: fields.take("VServerGroupId")?,
-            domain: fields.take("Domain")?,
-            cookie: fields.take("Cookie")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            url: fields.take("Url")?,
-            health_check_uri: fields.take("HealthCheckURI")?,
-            sticky_session_type: fields.take("StickySessionType")?,
-            rule_name: fields.take("RuleName")?,
-            rule_id: fields.take("RuleId")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            scheduler: fields.take("Scheduler")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            listener_sync: fields.take("ListenerSync")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            cookie_timeout: fields.take("CookieTimeout")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            sticky_session: fields.take("StickySession")?,
-            health_check: fields.take("HealthCheck")?,
-        })
+        let value = Self {
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
+            v_server_group_id: fields.read("VServerGroupId"),
+            domain: fields.read("Domain"),
+            cookie: fields.read("Cookie"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            url: fields.read("Url"),
+            health_check_uri: fields.read("HealthCheckURI"),
+            sticky_session_type: fields.read("StickySessionType"),
+            rule_name: fields.read("RuleName"),
+            rule_id: fields.read("RuleId"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            scheduler: fields.read("Scheduler"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            listener_sync: fields.read("ListenerSync"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            cookie_timeout: fields.read("CookieTimeout"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            sticky_session: fields.read("StickySession"),
+            health_check: fields.read("HealthCheck"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "forwarding-rules")]
@@ -3195,7 +3305,9 @@ pub struct DescribeRulesRules {
 impl ::acs_runtime::de::FromJson for DescribeRulesRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { rule: fields.take("Rule")? })
+        let value = Self { rule: fields.read("Rule") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "forwarding-rules")]
@@ -3219,9 +3331,11 @@ pub struct SubjectAlternativeNames {
 impl ::acs_runtime::de::FromJson for SubjectAlternativeNames {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            subject_alternative_name: fields.take("SubjectAlternativeName")?,
-        })
+        let value = Self {
+            subject_alternative_name: fields.read("SubjectAlternativeName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -3313,23 +3427,25 @@ pub struct ServerCertificate {
 impl ::acs_runtime::de::FromJson for ServerCertificate {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            create_time_stamp: fields.take("CreateTimeStamp")?,
-            ali_cloud_certificate_name: fields.take("AliCloudCertificateName")?,
-            expire_time: fields.take("ExpireTime")?,
-            create_time: fields.take("CreateTime")?,
-            server_certificate_id: fields.take("ServerCertificateId")?,
-            expire_time_stamp: fields.take("ExpireTimeStamp")?,
-            region_id: fields.take("RegionId")?,
-            server_certificate_name: fields.take("ServerCertificateName")?,
-            fingerprint: fields.take("Fingerprint")?,
-            common_name: fields.take("CommonName")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            is_ali_cloud_certificate: fields.take("IsAliCloudCertificate")?,
-            ali_cloud_certificate_id: fields.take("AliCloudCertificateId")?,
-            tags: fields.take("Tags")?,
-            subject_alternative_names: fields.take("SubjectAlternativeNames")?,
-        })
+        let value = Self {
+            create_time_stamp: fields.read("CreateTimeStamp"),
+            ali_cloud_certificate_name: fields.read("AliCloudCertificateName"),
+            expire_time: fields.read("ExpireTime"),
+            create_time: fields.read("CreateTime"),
+            server_certificate_id: fields.read("ServerCertificateId"),
+            expire_time_stamp: fields.read("ExpireTimeStamp"),
+            region_id: fields.read("RegionId"),
+            server_certificate_name: fields.read("ServerCertificateName"),
+            fingerprint: fields.read("Fingerprint"),
+            common_name: fields.read("CommonName"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            is_ali_cloud_certificate: fields.read("IsAliCloudCertificate"),
+            ali_cloud_certificate_id: fields.read("AliCloudCertificateId"),
+            tags: fields.read("Tags"),
+            subject_alternative_names: fields.read("SubjectAlternativeNames"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -3353,9 +3469,11 @@ pub struct ServerCertificates {
 impl ::acs_runtime::de::FromJson for ServerCertificates {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_certificate: fields.take("ServerCertificate")?,
-        })
+        let value = Self {
+            server_certificate: fields.read("ServerCertificate"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "certificates")]
@@ -3390,11 +3508,13 @@ pub struct TagSet {
 impl ::acs_runtime::de::FromJson for TagSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_value: fields.take("TagValue")?,
-            instance_count: fields.take("InstanceCount")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            tag_value: fields.read("TagValue"),
+            instance_count: fields.read("InstanceCount"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -3418,9 +3538,11 @@ pub struct TagSets {
 impl ::acs_runtime::de::FromJson for TagSets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_set: fields.take("TagSet")?,
-        })
+        let value = Self {
+            tag_set: fields.read("TagSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -3476,14 +3598,16 @@ pub struct DescribeVServerGroupAttributeBackendServer {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeBackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            weight: fields.take("Weight")?,
-            description: fields.take("Description")?,
-            server_ip: fields.take("ServerIp")?,
-            port: fields.take("Port")?,
-            server_id: fields.take("ServerId")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            weight: fields.read("Weight"),
+            description: fields.read("Description"),
+            server_ip: fields.read("ServerIp"),
+            port: fields.read("Port"),
+            server_id: fields.read("ServerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3509,9 +3633,11 @@ pub struct DescribeVServerGroupAttributeBackendServers {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeBackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            backend_server: fields.take("BackendServer")?,
-        })
+        let value = Self {
+            backend_server: fields.read("BackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3551,12 +3677,14 @@ pub struct DescribeVServerGroupsRule {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupsRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            url: fields.take("Url")?,
-            domain: fields.take("Domain")?,
-            rule_name: fields.take("RuleName")?,
-            rule_id: fields.take("RuleId")?,
-        })
+        let value = Self {
+            url: fields.read("Url"),
+            domain: fields.read("Domain"),
+            rule_name: fields.read("RuleName"),
+            rule_id: fields.read("RuleId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3580,7 +3708,9 @@ pub struct DescribeVServerGroupsRules {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupsRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { rule: fields.take("Rule")? })
+        let value = Self { rule: fields.read("Rule") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3604,10 +3734,12 @@ pub struct DescribeVServerGroupsAssociatedObjects {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupsAssociatedObjects {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listeners: fields.take("Listeners")?,
-            rules: fields.take("Rules")?,
-        })
+        let value = Self {
+            listeners: fields.read("Listeners"),
+            rules: fields.read("Rules"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3655,14 +3787,16 @@ pub struct VServerGroup {
 impl ::acs_runtime::de::FromJson for VServerGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            v_server_group_name: fields.take("VServerGroupName")?,
-            associated_objects: fields.take("AssociatedObjects")?,
-            server_count: fields.take("ServerCount")?,
-            create_time: fields.take("CreateTime")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            v_server_group_name: fields.read("VServerGroupName"),
+            associated_objects: fields.read("AssociatedObjects"),
+            server_count: fields.read("ServerCount"),
+            create_time: fields.read("CreateTime"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3686,9 +3820,11 @@ pub struct VServerGroups {
 impl ::acs_runtime::de::FromJson for VServerGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group: fields.take("VServerGroup")?,
-        })
+        let value = Self {
+            v_server_group: fields.read("VServerGroup"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -3718,10 +3854,12 @@ pub struct SlaveZone {
 impl ::acs_runtime::de::FromJson for SlaveZone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            local_name: fields.take("LocalName")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            local_name: fields.read("LocalName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3745,9 +3883,11 @@ pub struct SlaveZones {
 impl ::acs_runtime::de::FromJson for SlaveZones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            slave_zone: fields.take("SlaveZone")?,
-        })
+        let value = Self {
+            slave_zone: fields.read("SlaveZone"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3779,11 +3919,13 @@ pub struct Zone {
 impl ::acs_runtime::de::FromJson for Zone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            local_name: fields.take("LocalName")?,
-            slave_zones: fields.take("SlaveZones")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            local_name: fields.read("LocalName"),
+            slave_zones: fields.read("SlaveZones"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3807,7 +3949,9 @@ pub struct Zones {
 impl ::acs_runtime::de::FromJson for Zones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { zone: fields.take("Zone")? })
+        let value = Self { zone: fields.read("Zone") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3847,11 +3991,13 @@ pub struct RelateListener {
 impl ::acs_runtime::de::FromJson for RelateListener {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            port: fields.take("Port")?,
-            protocol: fields.take("Protocol")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-        })
+        let value = Self {
+            port: fields.read("Port"),
+            protocol: fields.read("Protocol"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tls-policies")]
@@ -3943,15 +4089,17 @@ pub struct TlsCipherPolicies {
 impl ::acs_runtime::de::FromJson for TlsCipherPolicies {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            instance_id: fields.take("InstanceId")?,
-            name: fields.take("Name")?,
-            create_time: fields.take("CreateTime")?,
-            relate_listeners: fields.take("RelateListeners")?,
-            tls_versions: fields.take("TLSVersions")?,
-            ciphers: fields.take("Ciphers")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            instance_id: fields.read("InstanceId"),
+            name: fields.read("Name"),
+            create_time: fields.read("CreateTime"),
+            relate_listeners: fields.read("RelateListeners"),
+            tls_versions: fields.read("TLSVersions"),
+            ciphers: fields.read("Ciphers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tls-policies")]
@@ -3991,12 +4139,14 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_value: fields.take("TagValue")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_id: fields.take("ResourceId")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            tag_value: fields.read("TagValue"),
+            resource_type: fields.read("ResourceType"),
+            resource_id: fields.read("ResourceId"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -4020,9 +4170,11 @@ pub struct TagResources {
 impl ::acs_runtime::de::FromJson for TagResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_resource: fields.take("TagResource")?,
-        })
+        let value = Self {
+            tag_resource: fields.read("TagResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tags")]
@@ -4066,12 +4218,14 @@ pub struct RemoveBackendServersBackendServer {
 impl ::acs_runtime::de::FromJson for RemoveBackendServersBackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            weight: fields.take("Weight")?,
-            description: fields.take("Description")?,
-            server_id: fields.take("ServerId")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            weight: fields.read("Weight"),
+            description: fields.read("Description"),
+            server_id: fields.read("ServerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -4095,9 +4249,11 @@ pub struct RemoveBackendServersBackendServers {
 impl ::acs_runtime::de::FromJson for RemoveBackendServersBackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            backend_server: fields.take("BackendServer")?,
-        })
+        let value = Self {
+            backend_server: fields.read("BackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "default-server-group")]
@@ -4141,12 +4297,14 @@ pub struct RemoveVServerGroupBackendServersBackendServer {
 impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersBackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            weight: fields.take("Weight")?,
-            port: fields.take("Port")?,
-            server_id: fields.take("ServerId")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            weight: fields.read("Weight"),
+            port: fields.read("Port"),
+            server_id: fields.read("ServerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]
@@ -4172,9 +4330,11 @@ pub struct RemoveVServerGroupBackendServersBackendServers {
 impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersBackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            backend_server: fields.take("BackendServer")?,
-        })
+        let value = Self {
+            backend_server: fields.read("BackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vserver-groups")]

@@ -140,14 +140,7 @@ pub trait StsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssumeRole",
-                    api: "StsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssumeRole", "StsApi")
     }
     #[cfg(feature = "role-assuming")]
     /// Calls `AssumeRoleWithOIDC`: Queries a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using OpenID Connect (OIDC).
@@ -162,14 +155,7 @@ pub trait StsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssumeRoleWithOIDC",
-                    api: "StsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssumeRoleWithOIDC", "StsApi")
     }
     #[cfg(feature = "role-assuming")]
     /// Calls `AssumeRoleWithSAML`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using Security Assertion Markup Language (SAML).
@@ -184,14 +170,7 @@ pub trait StsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssumeRoleWithSAML",
-                    api: "StsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssumeRoleWithSAML", "StsApi")
     }
     #[cfg(feature = "requester-identity")]
     /// Calls `GetCallerIdentity`: The ID of the Alibaba Cloud account to which the current requester belongs.
@@ -206,14 +185,7 @@ pub trait StsApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetCallerIdentity",
-                    api: "StsApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetCallerIdentity", "StsApi")
     }
 }
 impl StsApi for Client {

@@ -20,10 +20,12 @@ pub struct AssumedRoleUser {
 impl ::acs_runtime::de::FromJson for AssumedRoleUser {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            assumed_role_id: fields.take("AssumedRoleId")?,
-            arn: fields.take("Arn")?,
-        })
+        let value = Self {
+            assumed_role_id: fields.read("AssumedRoleId"),
+            arn: fields.read("Arn"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-assuming")]
@@ -65,12 +67,14 @@ pub struct Credentials {
 impl ::acs_runtime::de::FromJson for Credentials {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_token: fields.take("SecurityToken")?,
-            expiration: fields.take("Expiration")?,
-            access_key_secret: fields.take("AccessKeySecret")?,
-            access_key_id: fields.take("AccessKeyId")?,
-        })
+        let value = Self {
+            security_token: fields.read("SecurityToken"),
+            expiration: fields.read("Expiration"),
+            access_key_secret: fields.read("AccessKeySecret"),
+            access_key_id: fields.read("AccessKeyId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-assuming")]
@@ -126,14 +130,16 @@ pub struct OidcTokenInfo {
 impl ::acs_runtime::de::FromJson for OidcTokenInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            subject: fields.take("Subject")?,
-            issuer: fields.take("Issuer")?,
-            client_ids: fields.take("ClientIds")?,
-            expiration_time: fields.take("ExpirationTime")?,
-            issuance_time: fields.take("IssuanceTime")?,
-            verification_info: fields.take("VerificationInfo")?,
-        })
+        let value = Self {
+            subject: fields.read("Subject"),
+            issuer: fields.read("Issuer"),
+            client_ids: fields.read("ClientIds"),
+            expiration_time: fields.read("ExpirationTime"),
+            issuance_time: fields.read("IssuanceTime"),
+            verification_info: fields.read("VerificationInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-assuming")]
@@ -173,12 +179,14 @@ pub struct SamlAssertionInfo {
 impl ::acs_runtime::de::FromJson for SamlAssertionInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            subject_type: fields.take("SubjectType")?,
-            subject: fields.take("Subject")?,
-            issuer: fields.take("Issuer")?,
-            recipient: fields.take("Recipient")?,
-        })
+        let value = Self {
+            subject_type: fields.read("SubjectType"),
+            subject: fields.read("Subject"),
+            issuer: fields.read("Issuer"),
+            recipient: fields.read("Recipient"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "role-assuming")]

@@ -7349,14 +7349,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ActivateRouterInterface",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ActivateRouterInterface", "VpcApi")
     }
     #[cfg(feature = "flow-log")]
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
@@ -7371,14 +7364,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ActiveFlowLog",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ActiveFlowLog", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
@@ -7393,14 +7379,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddBgpNetwork",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AddBgpNetwork", "VpcApi")
     }
     #[cfg(feature = "bandwidth")]
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
@@ -7417,13 +7396,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddCommonBandwidthPackageIp",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddCommonBandwidthPackageIp",
+            "VpcApi",
         )
     }
     #[cfg(feature = "bandwidth")]
@@ -7441,13 +7416,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddCommonBandwidthPackageIps",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddCommonBandwidthPackageIps",
+            "VpcApi",
         )
     }
     #[cfg(feature = "instance")]
@@ -7465,13 +7436,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddGlobalAccelerationInstanceIp",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddGlobalAccelerationInstanceIp",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -7489,13 +7456,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddIPv6TranslatorAclListEntry",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddIPv6TranslatorAclListEntry",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -7513,13 +7476,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddPublicIpAddressPoolCidrBlock",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddPublicIpAddressPoolCidrBlock",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -7537,13 +7496,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AddSourcesToTrafficMirrorSession",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AddSourcesToTrafficMirrorSession",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -7559,14 +7514,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocateEipAddress",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AllocateEipAddress", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
@@ -7581,14 +7529,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocateEipAddressPro",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AllocateEipAddressPro", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
@@ -7605,14 +7546,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocateEipSegmentAddress",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AllocateEipSegmentAddress", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
@@ -7627,14 +7561,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocateIpv6Address",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AllocateIpv6Address", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
@@ -7651,13 +7578,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocateIpv6InternetBandwidth",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AllocateIpv6InternetBandwidth",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc")]
@@ -7673,14 +7596,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AllocateVpcIpv6Cidr",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AllocateVpcIpv6Cidr", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
@@ -7697,14 +7613,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ApplyPhysicalConnectionLOA",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ApplyPhysicalConnectionLOA", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
@@ -7719,14 +7628,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateEipAddress",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateEipAddress", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
@@ -7743,14 +7645,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateEipAddressBatch",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateEipAddressBatch", "VpcApi")
     }
     #[cfg(feature = "havip")]
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
@@ -7765,14 +7660,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateHaVip",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateHaVip", "VpcApi")
     }
     #[cfg(feature = "acl")]
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
@@ -7787,14 +7675,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateNetworkAcl",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateNetworkAcl", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
@@ -7811,13 +7692,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociatePhysicalConnectionToVirtualBorderRouter",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociatePhysicalConnectionToVirtualBorderRouter",
+            "VpcApi",
         )
     }
     #[cfg(feature = "route-table")]
@@ -7833,14 +7710,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateRouteTable",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateRouteTable", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
@@ -7857,13 +7727,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateRouteTableWithGateway",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociateRouteTableWithGateway",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
@@ -7881,13 +7747,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateRouteTablesWithVpcGatewayEndpoint",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociateRouteTablesWithVpcGatewayEndpoint",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc")]
@@ -7903,14 +7765,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateVpcCidrBlock",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AssociateVpcCidrBlock", "VpcApi")
     }
     #[cfg(feature = "vpn-gateway")]
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
@@ -7927,13 +7782,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AssociateVpnGatewayWithCertificate",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AssociateVpnGatewayWithCertificate",
+            "VpcApi",
         )
     }
     #[cfg(feature = "dhcp")]
@@ -7951,14 +7802,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachDhcpOptionsSetToVpc",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachDhcpOptionsSetToVpc", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
@@ -7973,14 +7817,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AttachVbrToVpconn",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("AttachVbrToVpconn", "VpcApi")
     }
     #[cfg(feature = "bandwidth")]
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
@@ -7997,13 +7834,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelCommonBandwidthPackageIpBandwidth",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CancelCommonBandwidthPackageIpBandwidth",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]
@@ -8021,14 +7854,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CancelPhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CancelPhysicalConnection", "VpcApi")
     }
     #[cfg(feature = "resource-group")]
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
@@ -8043,14 +7869,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ChangeResourceGroup",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ChangeResourceGroup", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
@@ -8067,13 +7886,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CheckCanAllocateVpcPrivateIpAddress",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CheckCanAllocateVpcPrivateIpAddress",
+            "VpcApi",
         )
     }
     #[cfg(feature = "associate-transit-routers")]
@@ -8089,14 +7904,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CheckVpnBgpEnabled",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CheckVpnBgpEnabled", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
@@ -8113,13 +7921,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CompletePhysicalConnectionLOA",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CompletePhysicalConnectionLOA",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]
@@ -8137,14 +7941,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ConfirmPhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ConfirmPhysicalConnection", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
@@ -8161,14 +7958,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ConnectRouterInterface",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ConnectRouterInterface", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
@@ -8185,14 +7975,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ConvertBandwidthPackage",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ConvertBandwidthPackage", "VpcApi")
     }
     #[cfg(feature = "acl")]
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
@@ -8207,14 +7990,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CopyNetworkAclEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CopyNetworkAclEntries", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
@@ -8229,14 +8005,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateBgpGroup",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateBgpGroup", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
@@ -8251,14 +8020,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateBgpPeer",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateBgpPeer", "VpcApi")
     }
     #[cfg(feature = "bandwidth")]
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
@@ -8275,13 +8037,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCommonBandwidthPackage",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateCommonBandwidthPackage",
+            "VpcApi",
         )
     }
     #[cfg(feature = "customer-gateway")]
@@ -8297,14 +8055,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateCustomerGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateCustomerGateway", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
@@ -8319,14 +8070,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDefaultVSwitch",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDefaultVSwitch", "VpcApi")
     }
     #[cfg(feature = "vpc")]
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
@@ -8341,14 +8085,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDefaultVpc",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDefaultVpc", "VpcApi")
     }
     #[cfg(feature = "dhcp")]
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
@@ -8363,14 +8100,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateDhcpOptionsSet",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateDhcpOptionsSet", "VpcApi")
     }
     #[cfg(feature = "express-cloud-connection")]
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
@@ -8387,13 +8117,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateExpressCloudConnection",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateExpressCloudConnection",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -8411,13 +8137,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateExpressConnectTrafficQos",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateExpressConnectTrafficQos",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -8435,13 +8157,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateExpressConnectTrafficQosQueue",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateExpressConnectTrafficQosQueue",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -8459,13 +8177,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateExpressConnectTrafficQosRule",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateExpressConnectTrafficQosRule",
+            "VpcApi",
         )
     }
     #[cfg(feature = "failover-test")]
@@ -8481,14 +8195,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateFailoverTestJob",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateFailoverTestJob", "VpcApi")
     }
     #[cfg(feature = "flow-log")]
     /// Calls `CreateFlowLog`: Creates a flow log.
@@ -8503,14 +8210,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateFlowLog",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateFlowLog", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
@@ -8525,14 +8225,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateForwardEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateForwardEntry", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
@@ -8547,14 +8240,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateFullNatEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateFullNatEntry", "VpcApi")
     }
     #[cfg(feature = "instance")]
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
@@ -8571,13 +8257,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateGlobalAccelerationInstance",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateGlobalAccelerationInstance",
+            "VpcApi",
         )
     }
     #[cfg(feature = "havip")]
@@ -8593,14 +8275,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateHaVip",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateHaVip", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
@@ -8617,13 +8292,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateHighReliablePhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateHighReliablePhysicalConnection",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -8639,14 +8310,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateIPv6Translator",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateIPv6Translator", "VpcApi")
     }
     #[cfg(feature = "ipv6-translator")]
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
@@ -8663,13 +8327,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateIPv6TranslatorAclList",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateIPv6TranslatorAclList",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -8687,14 +8347,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateIPv6TranslatorEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateIPv6TranslatorEntry", "VpcApi")
     }
     #[cfg(feature = "ipsec-servers")]
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
@@ -8709,14 +8362,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateIpsecServer",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateIpsecServer", "VpcApi")
     }
     #[cfg(feature = "ipv4-gateway")]
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
@@ -8731,14 +8377,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateIpv4Gateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateIpv4Gateway", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
@@ -8755,14 +8394,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateIpv6EgressOnlyRule",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateIpv6EgressOnlyRule", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
@@ -8777,14 +8409,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateIpv6Gateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateIpv6Gateway", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
@@ -8799,14 +8424,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateNatGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateNatGateway", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `CreateNatIp`: Creates a NAT IP address.
@@ -8821,14 +8439,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateNatIp",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateNatIp", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
@@ -8843,14 +8454,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateNatIpCidr",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateNatIpCidr", "VpcApi")
     }
     #[cfg(feature = "acl")]
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
@@ -8865,14 +8469,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateNetworkAcl",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateNetworkAcl", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
@@ -8889,14 +8486,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreatePhysicalConnection", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
@@ -8913,13 +8503,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePhysicalConnectionOccupancyOrder",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreatePhysicalConnectionOccupancyOrder",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]
@@ -8937,13 +8523,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePhysicalConnectionSetupOrder",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreatePhysicalConnectionSetupOrder",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -8961,14 +8543,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreatePublicIpAddressPool",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreatePublicIpAddressPool", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
@@ -8983,14 +8558,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRouteEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRouteEntries", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
@@ -9005,14 +8573,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRouteEntry", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `CreateRouteTable`: Creates a custom route table.
@@ -9027,14 +8588,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRouteTable",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRouteTable", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `CreateRouterInterface`: Creates a router interface.
@@ -9049,14 +8603,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateRouterInterface",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateRouterInterface", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
@@ -9071,14 +8618,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSnatEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSnatEntry", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
@@ -9095,14 +8635,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSslVpnClientCert",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSslVpnClientCert", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
@@ -9117,14 +8650,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateSslVpnServer",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateSslVpnServer", "VpcApi")
     }
     #[cfg(feature = "traffic-mirror")]
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
@@ -9141,14 +8667,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTrafficMirrorFilter",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateTrafficMirrorFilter", "VpcApi")
     }
     #[cfg(feature = "traffic-mirror")]
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
@@ -9165,13 +8684,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTrafficMirrorFilterRules",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateTrafficMirrorFilterRules",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -9189,14 +8704,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateTrafficMirrorSession",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateTrafficMirrorSession", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `CreateVSwitch`: Creates a vSwitch.
@@ -9211,14 +8719,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVSwitch",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVSwitch", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
@@ -9235,13 +8736,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVSwitchCidrReservation",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateVSwitchCidrReservation",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vbr")]
@@ -9257,14 +8754,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVbrHa",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVbrHa", "VpcApi")
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
@@ -9279,14 +8769,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVcoRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVcoRouteEntry", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
@@ -9303,14 +8786,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVirtualBorderRouter",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVirtualBorderRouter", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
@@ -9327,13 +8803,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVirtualPhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateVirtualPhysicalConnection",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc")]
@@ -9349,14 +8821,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpc",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpc", "VpcApi")
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
@@ -9373,14 +8838,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpcGatewayEndpoint",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpcGatewayEndpoint", "VpcApi")
     }
     #[cfg(feature = "prefix-list")]
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
@@ -9395,14 +8853,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpcPrefixList",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpcPrefixList", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
@@ -9417,14 +8868,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpconnFromVbr",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpconnFromVbr", "VpcApi")
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
@@ -9439,14 +8883,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpnAttachment",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpnAttachment", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
@@ -9461,14 +8898,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpnConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpnConnection", "VpcApi")
     }
     #[cfg(feature = "vpn-gateway")]
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
@@ -9483,14 +8913,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpnGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpnGateway", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
@@ -9507,14 +8930,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpnPbrRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpnPbrRouteEntry", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
@@ -9529,14 +8945,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpnRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateVpnRouteEntry", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
@@ -9553,14 +8962,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeactivateRouterInterface",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeactivateRouterInterface", "VpcApi")
     }
     #[cfg(feature = "flow-log")]
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
@@ -9575,14 +8977,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeactiveFlowLog",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeactiveFlowLog", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
@@ -9597,14 +8992,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteBgpGroup",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteBgpGroup", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
@@ -9619,14 +9007,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteBgpNetwork",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteBgpNetwork", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
@@ -9641,14 +9022,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteBgpPeer",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteBgpPeer", "VpcApi")
     }
     #[cfg(feature = "bandwidth")]
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
@@ -9665,13 +9039,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCommonBandwidthPackage",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteCommonBandwidthPackage",
+            "VpcApi",
         )
     }
     #[cfg(feature = "customer-gateway")]
@@ -9687,14 +9057,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteCustomerGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteCustomerGateway", "VpcApi")
     }
     #[cfg(feature = "dhcp")]
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
@@ -9709,14 +9072,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteDhcpOptionsSet",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteDhcpOptionsSet", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
@@ -9731,14 +9087,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteExpressConnect",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteExpressConnect", "VpcApi")
     }
     #[cfg(feature = "qos")]
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
@@ -9755,13 +9104,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteExpressConnectTrafficQos",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteExpressConnectTrafficQos",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -9779,13 +9124,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteExpressConnectTrafficQosQueue",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteExpressConnectTrafficQosQueue",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -9803,13 +9144,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteExpressConnectTrafficQosRule",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteExpressConnectTrafficQosRule",
+            "VpcApi",
         )
     }
     #[cfg(feature = "failover-test")]
@@ -9825,14 +9162,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteFailoverTestJob",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteFailoverTestJob", "VpcApi")
     }
     #[cfg(feature = "flow-log")]
     /// Calls `DeleteFlowLog`: Deletes a flow log.
@@ -9847,14 +9177,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteFlowLog",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteFlowLog", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
@@ -9869,14 +9192,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteForwardEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteForwardEntry", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
@@ -9891,14 +9207,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteFullNatEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteFullNatEntry", "VpcApi")
     }
     #[cfg(feature = "instance")]
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
@@ -9915,13 +9224,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteGlobalAccelerationInstance",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteGlobalAccelerationInstance",
+            "VpcApi",
         )
     }
     #[cfg(feature = "havip")]
@@ -9937,14 +9242,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteHaVip",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteHaVip", "VpcApi")
     }
     #[cfg(feature = "ipv6-translator")]
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
@@ -9959,14 +9257,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteIPv6Translator",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteIPv6Translator", "VpcApi")
     }
     #[cfg(feature = "ipv6-translator")]
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
@@ -9983,13 +9274,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteIPv6TranslatorAclList",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteIPv6TranslatorAclList",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -10007,14 +9294,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteIPv6TranslatorEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteIPv6TranslatorEntry", "VpcApi")
     }
     #[cfg(feature = "ipsec-servers")]
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
@@ -10029,14 +9309,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteIpsecServer",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteIpsecServer", "VpcApi")
     }
     #[cfg(feature = "ipv4-gateway")]
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
@@ -10051,14 +9324,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteIpv4Gateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteIpv4Gateway", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
@@ -10075,14 +9341,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteIpv6EgressOnlyRule",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteIpv6EgressOnlyRule", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
@@ -10097,14 +9356,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteIpv6Gateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteIpv6Gateway", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
@@ -10121,13 +9373,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteIpv6InternetBandwidth",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteIpv6InternetBandwidth",
+            "VpcApi",
         )
     }
     #[cfg(feature = "nat")]
@@ -10143,14 +9391,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteNatGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteNatGateway", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
@@ -10165,14 +9406,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteNatIp",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteNatIp", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
@@ -10187,14 +9421,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteNatIpCidr",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteNatIpCidr", "VpcApi")
     }
     #[cfg(feature = "acl")]
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
@@ -10209,14 +9436,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteNetworkAcl",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteNetworkAcl", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
@@ -10233,14 +9453,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletePhysicalConnection", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
@@ -10257,14 +9470,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePublicIpAddressPool",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletePublicIpAddressPool", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
@@ -10281,13 +9487,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletePublicIpAddressPoolCidrBlock",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeletePublicIpAddressPoolCidrBlock",
+            "VpcApi",
         )
     }
     #[cfg(feature = "route-table")]
@@ -10303,14 +9505,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRouteEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRouteEntries", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
@@ -10325,14 +9520,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRouteEntry", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
@@ -10347,14 +9535,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRouteTable",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRouteTable", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
@@ -10369,14 +9550,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteRouterInterface",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteRouterInterface", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
@@ -10391,14 +9565,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSnatEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSnatEntry", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
@@ -10415,14 +9582,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSslVpnClientCert",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSslVpnClientCert", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
@@ -10437,14 +9597,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteSslVpnServer",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteSslVpnServer", "VpcApi")
     }
     #[cfg(feature = "traffic-mirror")]
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
@@ -10461,14 +9614,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTrafficMirrorFilter",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteTrafficMirrorFilter", "VpcApi")
     }
     #[cfg(feature = "traffic-mirror")]
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
@@ -10485,13 +9631,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTrafficMirrorFilterRules",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteTrafficMirrorFilterRules",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -10509,14 +9651,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteTrafficMirrorSession",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteTrafficMirrorSession", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `DeleteVSwitch`: Deletes a vSwitch.
@@ -10531,14 +9666,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVSwitch",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVSwitch", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
@@ -10555,13 +9683,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVSwitchCidrReservation",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteVSwitchCidrReservation",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vbr")]
@@ -10577,14 +9701,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVbrHa",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVbrHa", "VpcApi")
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
@@ -10599,14 +9716,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVcoRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVcoRouteEntry", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
@@ -10623,14 +9733,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVirtualBorderRouter",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVirtualBorderRouter", "VpcApi")
     }
     #[cfg(feature = "vpc")]
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
@@ -10645,14 +9748,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpc",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpc", "VpcApi")
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
@@ -10669,14 +9765,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpcGatewayEndpoint",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpcGatewayEndpoint", "VpcApi")
     }
     #[cfg(feature = "prefix-list")]
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
@@ -10691,14 +9780,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpcPrefixList",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpcPrefixList", "VpcApi")
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
@@ -10713,14 +9795,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpnAttachment",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpnAttachment", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
@@ -10735,14 +9810,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpnConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpnConnection", "VpcApi")
     }
     #[cfg(feature = "vpn-gateway")]
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
@@ -10757,14 +9825,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpnGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpnGateway", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
@@ -10781,14 +9842,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpnPbrRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpnPbrRouteEntry", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
@@ -10803,14 +9857,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpnRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeleteVpnRouteEntry", "VpcApi")
     }
     #[cfg(feature = "vpc")]
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
@@ -10825,14 +9872,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeletionProtection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeletionProtection", "VpcApi")
     }
     #[cfg(feature = "bandwidth")]
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
@@ -10847,14 +9887,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Describe95Traffic",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Describe95Traffic", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
@@ -10869,14 +9902,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeAccessPoints",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeAccessPoints", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
@@ -10891,14 +9917,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeBgpGroups",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeBgpGroups", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
@@ -10913,14 +9932,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeBgpNetworks",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeBgpNetworks", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
@@ -10935,14 +9947,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeBgpPeers",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeBgpPeers", "VpcApi")
     }
     #[cfg(feature = "bandwidth")]
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
@@ -10959,13 +9964,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCommonBandwidthPackages",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeCommonBandwidthPackages",
+            "VpcApi",
         )
     }
     #[cfg(feature = "customer-gateway")]
@@ -10983,14 +9984,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCustomerGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCustomerGateway", "VpcApi")
     }
     #[cfg(feature = "customer-gateway")]
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
@@ -11007,14 +10001,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeCustomerGateways",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeCustomerGateways", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
@@ -11031,14 +10018,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeEcGrantRelation",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeEcGrantRelation", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
@@ -11053,14 +10033,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeEipAddresses",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeEipAddresses", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
@@ -11077,14 +10050,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeEipGatewayInfo",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeEipGatewayInfo", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
@@ -11101,14 +10067,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeEipMonitorData",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeEipMonitorData", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
@@ -11123,14 +10082,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeEipSegment",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeEipSegment", "VpcApi")
     }
     #[cfg(feature = "qos")]
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
@@ -11147,13 +10099,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeExpressConnectTrafficQos",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeExpressConnectTrafficQos",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -11171,13 +10119,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeExpressConnectTrafficQosQueue",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeExpressConnectTrafficQosQueue",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -11195,13 +10139,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeExpressConnectTrafficQosRule",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeExpressConnectTrafficQosRule",
+            "VpcApi",
         )
     }
     #[cfg(feature = "failover-test")]
@@ -11219,14 +10159,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeFailoverTestJob",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeFailoverTestJob", "VpcApi")
     }
     #[cfg(feature = "failover-test")]
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
@@ -11243,14 +10176,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeFailoverTestJobs",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeFailoverTestJobs", "VpcApi")
     }
     #[cfg(feature = "flow-log")]
     /// Calls `DescribeFlowLogs`: Query flow logs.
@@ -11265,14 +10191,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeFlowLogs",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeFlowLogs", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
@@ -11289,13 +10208,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeForwardTableEntries",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeForwardTableEntries",
+            "VpcApi",
         )
     }
     #[cfg(feature = "instance")]
@@ -11313,13 +10228,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeGlobalAccelerationInstances",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeGlobalAccelerationInstances",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc")]
@@ -11337,14 +10248,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeGrantRulesToCen",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeGrantRulesToCen", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
@@ -11361,14 +10265,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeGrantRulesToEcr",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeGrantRulesToEcr", "VpcApi")
     }
     #[cfg(feature = "havip")]
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
@@ -11383,14 +10280,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeHaVips",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeHaVips", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
@@ -11407,13 +10297,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeHighDefinitionMonitorLogAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeHighDefinitionMonitorLogAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -11431,13 +10317,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeIPv6TranslatorAclListAttributes",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeIPv6TranslatorAclListAttributes",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -11455,13 +10337,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeIPv6TranslatorAclLists",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeIPv6TranslatorAclLists",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -11479,13 +10357,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeIPv6TranslatorEntries",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeIPv6TranslatorEntries",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -11503,14 +10377,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeIPv6Translators",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeIPv6Translators", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
@@ -11525,14 +10392,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeIpv6Addresses",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeIpv6Addresses", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
@@ -11549,13 +10409,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeIpv6EgressOnlyRules",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeIpv6EgressOnlyRules",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-gateway")]
@@ -11573,13 +10429,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeIpv6GatewayAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeIpv6GatewayAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-gateway")]
@@ -11595,14 +10447,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeIpv6Gateways",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeIpv6Gateways", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
@@ -11619,13 +10464,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNatGatewayAssociateNetworkInterfaces",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeNatGatewayAssociateNetworkInterfaces",
+            "VpcApi",
         )
     }
     #[cfg(feature = "nat")]
@@ -11641,14 +10482,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNatGateways",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeNatGateways", "VpcApi")
     }
     #[cfg(feature = "acl")]
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
@@ -11665,13 +10499,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNetworkAclAttributes",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeNetworkAclAttributes",
+            "VpcApi",
         )
     }
     #[cfg(feature = "acl")]
@@ -11687,14 +10517,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeNetworkAcls",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeNetworkAcls", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
@@ -11711,13 +10534,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePhysicalConnectionLOA",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribePhysicalConnectionLOA",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]
@@ -11735,13 +10554,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePhysicalConnections",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribePhysicalConnections",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -11759,14 +10574,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribePublicIpAddress",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribePublicIpAddress", "VpcApi")
     }
     #[cfg(feature = "regions-and-zones")]
     /// Calls `DescribeRegions`: Queries the most recent region list.
@@ -11781,14 +10589,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRegions",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRegions", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
@@ -11805,14 +10606,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouteEntryList",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRouteEntryList", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteTableList`: Queries route tables.
@@ -11829,14 +10623,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouteTableList",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRouteTableList", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteTables`: Queries route tables.
@@ -11851,14 +10638,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouteTables",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRouteTables", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
@@ -11875,13 +10655,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouterInterfaceAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeRouterInterfaceAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "router-interface")]
@@ -11899,14 +10675,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeRouterInterfaces",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeRouterInterfaces", "VpcApi")
     }
     #[cfg(feature = "instance")]
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
@@ -11923,13 +10692,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeServerRelatedGlobalAccelerationInstances",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeServerRelatedGlobalAccelerationInstances",
+            "VpcApi",
         )
     }
     #[cfg(feature = "nat")]
@@ -11947,14 +10712,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSnatTableEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSnatTableEntries", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
@@ -11971,14 +10729,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSslVpnClientCert",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSslVpnClientCert", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
@@ -11995,14 +10746,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSslVpnClientCerts",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSslVpnClientCerts", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
@@ -12017,14 +10761,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSslVpnClients",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSslVpnClients", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
@@ -12039,14 +10776,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeSslVpnServers",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeSslVpnServers", "VpcApi")
     }
     #[cfg(feature = "tag")]
     /// Calls `DescribeTagKeys`: Queries tag keys.
@@ -12061,14 +10791,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTagKeys",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeTagKeys", "VpcApi")
     }
     #[cfg(feature = "tag")]
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
@@ -12085,13 +10808,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTagKeysForExpressConnect",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeTagKeysForExpressConnect",
+            "VpcApi",
         )
     }
     #[cfg(feature = "tag")]
@@ -12107,14 +10826,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeTags",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeTags", "VpcApi")
     }
     #[cfg(feature = "router")]
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
@@ -12129,14 +10841,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVRouters",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVRouters", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
@@ -12153,14 +10858,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVSwitchAttributes",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVSwitchAttributes", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
@@ -12175,14 +10873,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVSwitches",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVSwitches", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
@@ -12197,14 +10888,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVbrHa",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVbrHa", "VpcApi")
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
@@ -12221,14 +10905,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVcoRouteEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVcoRouteEntries", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
@@ -12245,13 +10922,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVirtualBorderRouters",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeVirtualBorderRouters",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vbr")]
@@ -12269,13 +10942,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVirtualBorderRoutersForPhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeVirtualBorderRoutersForPhysicalConnection",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc")]
@@ -12291,14 +10960,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpcAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpcAttribute", "VpcApi")
     }
     #[cfg(feature = "other")]
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
@@ -12315,14 +10977,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpcGrantRulesToEcr",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpcGrantRulesToEcr", "VpcApi")
     }
     #[cfg(feature = "vpc")]
     /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
@@ -12337,14 +10992,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpcs",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpcs", "VpcApi")
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
@@ -12361,14 +11009,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnAttachments",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnAttachments", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
@@ -12383,14 +11024,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnConnection", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
@@ -12407,14 +11041,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnConnectionLogs",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnConnectionLogs", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
@@ -12431,14 +11058,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnConnections",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnConnections", "VpcApi")
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
@@ -12455,13 +11075,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnCrossAccountAuthorizations",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeVpnCrossAccountAuthorizations",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpn-gateway")]
@@ -12477,14 +11093,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnGateway", "VpcApi")
     }
     #[cfg(feature = "vpn-gateway")]
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
@@ -12501,13 +11110,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnGatewayAvailableZones",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DescribeVpnGatewayAvailableZones",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpn-gateway")]
@@ -12523,14 +11128,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnGateways",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnGateways", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
@@ -12547,14 +11145,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnPbrRouteEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnPbrRouteEntries", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
@@ -12571,14 +11162,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnRouteEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnRouteEntries", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
@@ -12595,14 +11179,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeVpnSslServerLogs",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeVpnSslServerLogs", "VpcApi")
     }
     #[cfg(feature = "regions-and-zones")]
     /// Calls `DescribeZones`: Queries zones in a region.
@@ -12617,14 +11194,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeZones",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeZones", "VpcApi")
     }
     #[cfg(feature = "dhcp")]
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
@@ -12641,13 +11211,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DetachDhcpOptionsSetFromVpc",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DetachDhcpOptionsSetFromVpc",
+            "VpcApi",
         )
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
@@ -12665,14 +11231,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DiagnoseVpnConnections",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DiagnoseVpnConnections", "VpcApi")
     }
     #[cfg(feature = "vpn-gateway")]
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
@@ -12687,14 +11246,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DiagnoseVpnGateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DiagnoseVpnGateway", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
@@ -12711,14 +11263,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableNatGatewayEcsMetric",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DisableNatGatewayEcsMetric", "VpcApi")
     }
     #[cfg(feature = "vpc")]
     /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
@@ -12733,14 +11278,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DisableVpcClassicLink",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DisableVpcClassicLink", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
@@ -12757,13 +11295,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DissociateRouteTableFromGateway",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DissociateRouteTableFromGateway",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
@@ -12781,13 +11315,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DissociateRouteTablesFromVpcGatewayEndpoint",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DissociateRouteTablesFromVpcGatewayEndpoint",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpn-gateway")]
@@ -12805,13 +11335,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DissociateVpnGatewayWithCertificate",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DissociateVpnGatewayWithCertificate",
+            "VpcApi",
         )
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
@@ -12829,13 +11355,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DownloadVpnConnectionConfig",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DownloadVpnConnectionConfig",
+            "VpcApi",
         )
     }
     #[cfg(feature = "nat")]
@@ -12853,14 +11375,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableNatGatewayEcsMetric",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnableNatGatewayEcsMetric", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
@@ -12877,14 +11392,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnablePhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnablePhysicalConnection", "VpcApi")
     }
     #[cfg(feature = "vpc")]
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
@@ -12899,14 +11407,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableVpcClassicLink",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnableVpcClassicLink", "VpcApi")
     }
     #[cfg(feature = "ipv4-gateway")]
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
@@ -12921,14 +11422,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnableVpcIpv4Gateway",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnableVpcIpv4Gateway", "VpcApi")
     }
     #[cfg(feature = "dhcp")]
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
@@ -12943,14 +11437,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetDhcpOptionsSet",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetDhcpOptionsSet", "VpcApi")
     }
     #[cfg(feature = "flow-log")]
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
@@ -12967,14 +11454,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetFlowLogServiceStatus",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetFlowLogServiceStatus", "VpcApi")
     }
     #[cfg(feature = "ipv4-gateway")]
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
@@ -12991,14 +11471,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetIpv4GatewayAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetIpv4GatewayAttribute", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
@@ -13015,14 +11488,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetNatGatewayAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetNatGatewayAttribute", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
@@ -13039,13 +11505,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetPhysicalConnectionServiceStatus",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetPhysicalConnectionServiceStatus",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -13063,13 +11525,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetPublicIpAddressPoolServiceStatus",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetPublicIpAddressPoolServiceStatus",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -13087,13 +11545,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetTrafficMirrorServiceStatus",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetTrafficMirrorServiceStatus",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vswitch")]
@@ -13111,13 +11565,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetVSwitchCidrReservationUsage",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetVSwitchCidrReservationUsage",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
@@ -13135,13 +11585,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetVpcGatewayEndpointAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetVpcGatewayEndpointAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "prefix-list")]
@@ -13159,13 +11605,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetVpcPrefixListAssociations",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetVpcPrefixListAssociations",
+            "VpcApi",
         )
     }
     #[cfg(feature = "prefix-list")]
@@ -13183,14 +11625,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetVpcPrefixListEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetVpcPrefixListEntries", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
@@ -13207,14 +11642,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetVpcRouteEntrySummary",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GetVpcRouteEntrySummary", "VpcApi")
     }
     #[cfg(feature = "vpn-gateway")]
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
@@ -13231,13 +11659,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetVpnGatewayDiagnoseResult",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetVpnGatewayDiagnoseResult",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc")]
@@ -13253,14 +11677,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GrantInstanceToCen",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GrantInstanceToCen", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
@@ -13275,14 +11692,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GrantInstanceToVbr",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("GrantInstanceToVbr", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
@@ -13299,14 +11709,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListBusinessAccessPoints",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListBusinessAccessPoints", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
@@ -13321,14 +11724,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListBusinessRegions",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListBusinessRegions", "VpcApi")
     }
     #[cfg(feature = "dhcp")]
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
@@ -13343,14 +11739,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListDhcpOptionsSets",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListDhcpOptionsSets", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
@@ -13367,13 +11756,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListEnhanhcedNatGatewayAvailableZones",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListEnhanhcedNatGatewayAvailableZones",
+            "VpcApi",
         )
     }
     #[cfg(feature = "nat")]
@@ -13389,14 +11774,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListFullNatEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListFullNatEntries", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
@@ -13413,13 +11791,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListGatewayRouteTableEntries",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListGatewayRouteTableEntries",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]
@@ -13437,14 +11811,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListGeographicSubRegions",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListGeographicSubRegions", "VpcApi")
     }
     #[cfg(feature = "ipsec-servers")]
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
@@ -13459,14 +11826,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListIpsecServerLogs",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListIpsecServerLogs", "VpcApi")
     }
     #[cfg(feature = "ipsec-servers")]
     /// Calls `ListIpsecServers`: Queries IPsec servers.
@@ -13481,14 +11841,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListIpsecServers",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListIpsecServers", "VpcApi")
     }
     #[cfg(feature = "ipv4-gateway")]
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
@@ -13503,14 +11856,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListIpv4Gateways",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListIpv4Gateways", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
@@ -13525,14 +11871,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListNatIpCidrs",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListNatIpCidrs", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
@@ -13547,14 +11886,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListNatIps",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListNatIps", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
@@ -13571,13 +11903,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPhysicalConnectionFeatures",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListPhysicalConnectionFeatures",
+            "VpcApi",
         )
     }
     #[cfg(feature = "prefix-list")]
@@ -13593,14 +11921,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPrefixLists",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPrefixLists", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
@@ -13617,13 +11938,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPublicIpAddressPoolCidrBlocks",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListPublicIpAddressPoolCidrBlocks",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -13641,14 +11958,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListPublicIpAddressPools",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListPublicIpAddressPools", "VpcApi")
     }
     #[cfg(feature = "tag")]
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
@@ -13663,14 +11973,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "VpcApi")
     }
     #[cfg(feature = "tag")]
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
@@ -13687,13 +11990,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResourcesForExpressConnect",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListTagResourcesForExpressConnect",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -13711,14 +12010,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTrafficMirrorFilters",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTrafficMirrorFilters", "VpcApi")
     }
     #[cfg(feature = "traffic-mirror")]
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
@@ -13735,14 +12027,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTrafficMirrorSessions",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTrafficMirrorSessions", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
@@ -13759,13 +12044,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListVSwitchCidrReservations",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListVSwitchCidrReservations",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]
@@ -13783,13 +12064,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListVirtualPhysicalConnections",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListVirtualPhysicalConnections",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
@@ -13807,13 +12084,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListVpcEndpointServicesByEndUser",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListVpcEndpointServicesByEndUser",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
@@ -13831,14 +12104,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListVpcGatewayEndpoints",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListVpcGatewayEndpoints", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
@@ -13855,13 +12121,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListVpcPublishedRouteEntries",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListVpcPublishedRouteEntries",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpn-gateway")]
@@ -13879,13 +12141,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListVpnCertificateAssociations",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ListVpnCertificateAssociations",
+            "VpcApi",
         )
     }
     #[cfg(feature = "bgp")]
@@ -13903,14 +12161,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyBgpGroupAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyBgpGroupAttribute", "VpcApi")
     }
     #[cfg(feature = "bgp")]
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
@@ -13927,14 +12178,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyBgpPeerAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyBgpPeerAttribute", "VpcApi")
     }
     #[cfg(feature = "bandwidth")]
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
@@ -13951,13 +12195,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCommonBandwidthPackageAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyCommonBandwidthPackageAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "bandwidth")]
@@ -13975,13 +12215,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCommonBandwidthPackageIpBandwidth",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyCommonBandwidthPackageIpBandwidth",
+            "VpcApi",
         )
     }
     #[cfg(feature = "bandwidth")]
@@ -13999,13 +12235,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCommonBandwidthPackageSpec",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyCommonBandwidthPackageSpec",
+            "VpcApi",
         )
     }
     #[cfg(feature = "customer-gateway")]
@@ -14023,13 +12255,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyCustomerGatewayAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyCustomerGatewayAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -14047,14 +12275,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyEipAddressAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyEipAddressAttribute", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
@@ -14069,14 +12290,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyEipForwardMode",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyEipForwardMode", "VpcApi")
     }
     #[cfg(feature = "express-cloud-connection")]
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
@@ -14093,13 +12307,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyExpressCloudConnectionAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyExpressCloudConnectionAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "express-cloud-connection")]
@@ -14117,13 +12327,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyExpressCloudConnectionBandwidth",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyExpressCloudConnectionBandwidth",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -14141,13 +12347,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyExpressConnectTrafficQos",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyExpressConnectTrafficQos",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -14165,13 +12367,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyExpressConnectTrafficQosQueue",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyExpressConnectTrafficQosQueue",
+            "VpcApi",
         )
     }
     #[cfg(feature = "qos")]
@@ -14189,13 +12387,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyExpressConnectTrafficQosRule",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyExpressConnectTrafficQosRule",
+            "VpcApi",
         )
     }
     #[cfg(feature = "flow-log")]
@@ -14213,14 +12407,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyFlowLogAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyFlowLogAttribute", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
@@ -14235,14 +12422,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyForwardEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyForwardEntry", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
@@ -14259,13 +12439,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyFullNatEntryAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyFullNatEntryAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "instance")]
@@ -14283,13 +12459,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyGlobalAccelerationInstanceAttributes",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyGlobalAccelerationInstanceAttributes",
+            "VpcApi",
         )
     }
     #[cfg(feature = "instance")]
@@ -14307,13 +12479,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyGlobalAccelerationInstanceSpec",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyGlobalAccelerationInstanceSpec",
+            "VpcApi",
         )
     }
     #[cfg(feature = "havip")]
@@ -14329,14 +12497,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyHaVipAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyHaVipAttribute", "VpcApi")
     }
     #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
@@ -14353,13 +12514,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyIPv6TranslatorAclAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyIPv6TranslatorAclAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -14377,13 +12534,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyIPv6TranslatorAclListEntry",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyIPv6TranslatorAclListEntry",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -14401,13 +12554,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyIPv6TranslatorAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyIPv6TranslatorAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -14425,13 +12574,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyIPv6TranslatorBandwidth",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyIPv6TranslatorBandwidth",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -14449,14 +12594,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyIPv6TranslatorEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyIPv6TranslatorEntry", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
@@ -14473,14 +12611,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyIpv6AddressAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyIpv6AddressAttribute", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
@@ -14497,14 +12628,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyIpv6GatewayAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyIpv6GatewayAttribute", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
@@ -14521,13 +12645,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyIpv6InternetBandwidth",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyIpv6InternetBandwidth",
+            "VpcApi",
         )
     }
     #[cfg(feature = "nat")]
@@ -14545,14 +12665,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyNatGatewayAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyNatGatewayAttribute", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
@@ -14567,14 +12680,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyNatGatewaySpec",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyNatGatewaySpec", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
@@ -14589,14 +12695,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyNatIpAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyNatIpAttribute", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
@@ -14613,14 +12712,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyNatIpCidrAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyNatIpCidrAttribute", "VpcApi")
     }
     #[cfg(feature = "acl")]
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
@@ -14637,14 +12729,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyNetworkAclAttributes",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyNetworkAclAttributes", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
@@ -14661,13 +12746,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyPhysicalConnectionAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyPhysicalConnectionAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "route-table")]
@@ -14683,14 +12764,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyRouteEntry", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
@@ -14707,14 +12781,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyRouteTableAttributes",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyRouteTableAttributes", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
@@ -14731,13 +12798,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyRouterInterfaceAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyRouterInterfaceAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "router-interface")]
@@ -14755,14 +12818,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyRouterInterfaceSpec",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyRouterInterfaceSpec", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
@@ -14777,14 +12833,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySnatEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifySnatEntry", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
@@ -14801,14 +12850,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySslVpnClientCert",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifySslVpnClientCert", "VpcApi")
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
@@ -14823,14 +12865,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifySslVpnServer",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifySslVpnServer", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
@@ -14845,14 +12880,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyTunnelAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyTunnelAttribute", "VpcApi")
     }
     #[cfg(feature = "router")]
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
@@ -14869,14 +12897,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVRouterAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVRouterAttribute", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
@@ -14893,14 +12914,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVSwitchAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVSwitchAttribute", "VpcApi")
     }
     #[cfg(feature = "vswitch")]
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
@@ -14917,13 +12931,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVSwitchCidrReservationAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVSwitchCidrReservationAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "associate-transit-routers")]
@@ -14941,14 +12951,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVcoRouteEntryWeight",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVcoRouteEntryWeight", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
@@ -14965,13 +12968,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVirtualBorderRouterAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVirtualBorderRouterAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc")]
@@ -14987,14 +12986,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpcAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVpcAttribute", "VpcApi")
     }
     #[cfg(feature = "prefix-list")]
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
@@ -15009,14 +13001,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpcPrefixList",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVpcPrefixList", "VpcApi")
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
@@ -15033,13 +13018,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpnAttachmentAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVpnAttachmentAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15057,13 +13038,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpnConnectionAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVpnConnectionAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpn-gateway")]
@@ -15081,14 +13058,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpnGatewayAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVpnGatewayAttribute", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
@@ -15105,13 +13075,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpnPbrRouteEntryAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVpnPbrRouteEntryAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15129,13 +13095,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpnPbrRouteEntryPriority",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVpnPbrRouteEntryPriority",
+            "VpcApi",
         )
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15153,13 +13115,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpnPbrRouteEntryWeight",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVpnPbrRouteEntryWeight",
+            "VpcApi",
         )
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15177,14 +13135,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpnRouteEntryWeight",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ModifyVpnRouteEntryWeight", "VpcApi")
     }
     #[cfg(feature = "resource-group")]
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
@@ -15199,14 +13150,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "MoveResourceGroup",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("MoveResourceGroup", "VpcApi")
     }
     #[cfg(feature = "vpn-gateway")]
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
@@ -15221,14 +13165,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "MoveVpnResourceGroup",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("MoveVpnResourceGroup", "VpcApi")
     }
     #[cfg(feature = "flow-log")]
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
@@ -15243,14 +13180,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "OpenFlowLogService",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("OpenFlowLogService", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
@@ -15267,13 +13197,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "OpenPhysicalConnectionService",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "OpenPhysicalConnectionService",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -15291,13 +13217,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "OpenPublicIpAddressPoolService",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "OpenPublicIpAddressPoolService",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -15315,14 +13237,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "OpenTrafficMirrorService",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("OpenTrafficMirrorService", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
@@ -15339,14 +13254,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "PublishVpcRouteEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("PublishVpcRouteEntries", "VpcApi")
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
@@ -15361,14 +13269,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "PublishVpnRouteEntry",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("PublishVpnRouteEntry", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
@@ -15385,14 +13286,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RecoverPhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RecoverPhysicalConnection", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
@@ -15409,14 +13303,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RecoverVirtualBorderRouter",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RecoverVirtualBorderRouter", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
@@ -15431,14 +13318,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReleaseEipAddress",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReleaseEipAddress", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
@@ -15455,14 +13335,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReleaseEipSegmentAddress",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReleaseEipSegmentAddress", "VpcApi")
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
@@ -15477,14 +13350,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReleaseIpv6Address",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReleaseIpv6Address", "VpcApi")
     }
     #[cfg(feature = "bandwidth")]
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
@@ -15501,13 +13367,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveCommonBandwidthPackageIp",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveCommonBandwidthPackageIp",
+            "VpcApi",
         )
     }
     #[cfg(feature = "instance")]
@@ -15525,13 +13387,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveGlobalAccelerationInstanceIp",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveGlobalAccelerationInstanceIp",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipv6-translator")]
@@ -15549,13 +13407,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveIPv6TranslatorAclListEntry",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveIPv6TranslatorAclListEntry",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -15573,13 +13427,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RemoveSourcesFromTrafficMirrorSession",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RemoveSourcesFromTrafficMirrorSession",
+            "VpcApi",
         )
     }
     #[cfg(feature = "dhcp")]
@@ -15597,14 +13447,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReplaceVpcDhcpOptionsSet",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReplaceVpcDhcpOptionsSet", "VpcApi")
     }
     #[cfg(feature = "prefix-list")]
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
@@ -15621,13 +13464,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RetryVpcPrefixListAssociation",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RetryVpcPrefixListAssociation",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc")]
@@ -15643,14 +13482,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RevokeInstanceFromCen",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RevokeInstanceFromCen", "VpcApi")
     }
     #[cfg(feature = "router-interface")]
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
@@ -15665,14 +13497,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RevokeInstanceFromVbr",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("RevokeInstanceFromVbr", "VpcApi")
     }
     #[cfg(feature = "physical-connection")]
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
@@ -15689,13 +13514,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SecondApplyPhysicalConnectionLOA",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SecondApplyPhysicalConnectionLOA",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -15713,13 +13534,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SetHighDefinitionMonitorLogStatus",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "SetHighDefinitionMonitorLogStatus",
+            "VpcApi",
         )
     }
     #[cfg(feature = "failover-test")]
@@ -15735,14 +13552,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StartFailoverTestJob",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StartFailoverTestJob", "VpcApi")
     }
     #[cfg(feature = "failover-test")]
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
@@ -15757,14 +13567,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "StopFailoverTestJob",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("StopFailoverTestJob", "VpcApi")
     }
     #[cfg(feature = "tag")]
     /// Calls `TagResources`: Creates and adds tags to resources.
@@ -15779,14 +13582,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "VpcApi")
     }
     #[cfg(feature = "tag")]
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
@@ -15803,13 +13599,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResourcesForExpressConnect",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "TagResourcesForExpressConnect",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]
@@ -15827,13 +13619,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TerminatePhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "TerminatePhysicalConnection",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vbr")]
@@ -15851,13 +13639,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TerminateVirtualBorderRouter",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "TerminateVirtualBorderRouter",
+            "VpcApi",
         )
     }
     #[cfg(feature = "eip")]
@@ -15875,13 +13659,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TransformEipSegmentToPublicIpAddressPool",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "TransformEipSegmentToPublicIpAddressPool",
+            "VpcApi",
         )
     }
     #[cfg(feature = "tag")]
@@ -15897,14 +13677,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnTagResources",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnTagResources", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
@@ -15919,14 +13692,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateEipAddress",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassociateEipAddress", "VpcApi")
     }
     #[cfg(feature = "instance")]
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
@@ -15943,13 +13709,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateGlobalAccelerationInstance",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UnassociateGlobalAccelerationInstance",
+            "VpcApi",
         )
     }
     #[cfg(feature = "havip")]
@@ -15965,14 +13727,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateHaVip",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassociateHaVip", "VpcApi")
     }
     #[cfg(feature = "acl")]
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
@@ -15987,14 +13742,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateNetworkAcl",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassociateNetworkAcl", "VpcApi")
     }
     #[cfg(feature = "vbr")]
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
@@ -16011,13 +13759,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociatePhysicalConnectionFromVirtualBorderRouter",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UnassociatePhysicalConnectionFromVirtualBorderRouter",
+            "VpcApi",
         )
     }
     #[cfg(feature = "route-table")]
@@ -16033,14 +13777,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateRouteTable",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassociateRouteTable", "VpcApi")
     }
     #[cfg(feature = "vpc")]
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
@@ -16057,14 +13794,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnassociateVpcCidrBlock",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnassociateVpcCidrBlock", "VpcApi")
     }
     #[cfg(feature = "tag")]
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
@@ -16081,13 +13811,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UntagResourcesForExpressConnect",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UntagResourcesForExpressConnect",
+            "VpcApi",
         )
     }
     #[cfg(feature = "dhcp")]
@@ -16105,13 +13831,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateDhcpOptionsSetAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateDhcpOptionsSetAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "failover-test")]
@@ -16127,14 +13849,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateFailoverTestJob",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateFailoverTestJob", "VpcApi")
     }
     #[cfg(feature = "route-table")]
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
@@ -16151,13 +13866,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateGatewayRouteTableEntryAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateGatewayRouteTableEntryAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "ipsec-servers")]
@@ -16173,14 +13884,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateIpsecServer",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateIpsecServer", "VpcApi")
     }
     #[cfg(feature = "ipv4-gateway")]
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
@@ -16197,14 +13901,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateIpv4GatewayAttribute",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateIpv4GatewayAttribute", "VpcApi")
     }
     #[cfg(feature = "nat")]
     /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
@@ -16221,14 +13918,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateNatGatewayNatType",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateNatGatewayNatType", "VpcApi")
     }
     #[cfg(feature = "acl")]
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
@@ -16245,14 +13935,7 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateNetworkAclEntries",
-                    api: "VpcApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UpdateNetworkAclEntries", "VpcApi")
     }
     #[cfg(feature = "eip")]
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
@@ -16269,13 +13952,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdatePublicIpAddressPoolAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdatePublicIpAddressPoolAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -16293,13 +13972,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTrafficMirrorFilterAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTrafficMirrorFilterAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -16317,13 +13992,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTrafficMirrorFilterRuleAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTrafficMirrorFilterRuleAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "traffic-mirror")]
@@ -16341,13 +14012,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateTrafficMirrorSessionAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateTrafficMirrorSessionAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vbr")]
@@ -16365,13 +14032,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateVirtualBorderBandwidth",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateVirtualBorderBandwidth",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]
@@ -16389,13 +14052,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateVirtualPhysicalConnection",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateVirtualPhysicalConnection",
+            "VpcApi",
         )
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
@@ -16413,13 +14072,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UpdateVpcGatewayEndpointAttribute",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "UpdateVpcGatewayEndpointAttribute",
+            "VpcApi",
         )
     }
     #[cfg(feature = "nat")]
@@ -16437,13 +14092,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "VpcDescribeVpcNatGatewayNetworkInterfaceQuota",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "VpcDescribeVpcNatGatewayNetworkInterfaceQuota",
+            "VpcApi",
         )
     }
     #[cfg(feature = "route-table")]
@@ -16461,13 +14112,9 @@ pub trait VpcApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "WithdrawVpcPublishedRouteEntries",
-                    api: "VpcApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "WithdrawVpcPublishedRouteEntries",
+            "VpcApi",
         )
     }
     #[cfg(feature = "physical-connection")]

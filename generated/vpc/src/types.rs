@@ -341,10 +341,12 @@ pub struct PhysicalConnectionList {
 impl ::acs_runtime::de::FromJson for PhysicalConnectionList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            region_no: fields.take("RegionNo")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            region_no: fields.read("RegionNo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -369,9 +371,11 @@ impl ::acs_runtime::de::FromJson
 for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            physical_connection_list: fields.take("physicalConnectionList")?,
-        })
+        let value = Self {
+            physical_connection_list: fields.read("physicalConnectionList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -407,11 +411,13 @@ pub struct ErrorInfoList {
 impl ::acs_runtime::de::FromJson for ErrorInfoList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            error_code: fields.take("ErrorCode")?,
-            error_message: fields.take("ErrorMessage")?,
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            error_code: fields.read("ErrorCode"),
+            error_message: fields.read("ErrorMessage"),
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -439,9 +445,11 @@ pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
 impl ::acs_runtime::de::FromJson for CreateHighReliablePhysicalConnectionErrorInfoList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            error_info_list: fields.take("errorInfoList")?,
-        })
+        let value = Self {
+            error_info_list: fields.read("errorInfoList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -508,9 +516,11 @@ pub struct ForwardTableIds {
 impl ::acs_runtime::de::FromJson for ForwardTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            forward_table_id: fields.take("ForwardTableId")?,
-        })
+        let value = Self {
+            forward_table_id: fields.read("ForwardTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -534,9 +544,11 @@ pub struct SnatTableIds {
 impl ::acs_runtime::de::FromJson for SnatTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snat_table_id: fields.take("SnatTableId")?,
-        })
+        let value = Self {
+            snat_table_id: fields.read("SnatTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -560,9 +572,11 @@ pub struct FullNatTableIds {
 impl ::acs_runtime::de::FromJson for FullNatTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            full_nat_table_id: fields.take("FullNatTableId")?,
-        })
+        let value = Self {
+            full_nat_table_id: fields.read("FullNatTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -597,11 +611,13 @@ pub struct NatIp {
 impl ::acs_runtime::de::FromJson for NatIp {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_ip: fields.take("NatIp")?,
-            nat_ip_id: fields.take("NatIpId")?,
-            ipv4_prefix: fields.take("Ipv4Prefix")?,
-        })
+        let value = Self {
+            nat_ip: fields.read("NatIp"),
+            nat_ip_id: fields.read("NatIpId"),
+            ipv4_prefix: fields.read("Ipv4Prefix"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -668,15 +684,17 @@ pub struct IngressAclEntry {
 impl ::acs_runtime::de::FromJson for IngressAclEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_acl_entry_id: fields.take("NetworkAclEntryId")?,
-            network_acl_entry_name: fields.take("NetworkAclEntryName")?,
-            policy: fields.take("Policy")?,
-            description: fields.take("Description")?,
-            source_cidr_ip: fields.take("SourceCidrIp")?,
-            protocol: fields.take("Protocol")?,
-            port: fields.take("Port")?,
-        })
+        let value = Self {
+            network_acl_entry_id: fields.read("NetworkAclEntryId"),
+            network_acl_entry_name: fields.read("NetworkAclEntryName"),
+            policy: fields.read("Policy"),
+            description: fields.read("Description"),
+            source_cidr_ip: fields.read("SourceCidrIp"),
+            protocol: fields.read("Protocol"),
+            port: fields.read("Port"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -700,9 +718,11 @@ pub struct IngressAclEntries {
 impl ::acs_runtime::de::FromJson for IngressAclEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ingress_acl_entry: fields.take("IngressAclEntry")?,
-        })
+        let value = Self {
+            ingress_acl_entry: fields.read("IngressAclEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -769,15 +789,17 @@ pub struct EgressAclEntry {
 impl ::acs_runtime::de::FromJson for EgressAclEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_acl_entry_id: fields.take("NetworkAclEntryId")?,
-            network_acl_entry_name: fields.take("NetworkAclEntryName")?,
-            policy: fields.take("Policy")?,
-            description: fields.take("Description")?,
-            protocol: fields.take("Protocol")?,
-            destination_cidr_ip: fields.take("DestinationCidrIp")?,
-            port: fields.take("Port")?,
-        })
+        let value = Self {
+            network_acl_entry_id: fields.read("NetworkAclEntryId"),
+            network_acl_entry_name: fields.read("NetworkAclEntryName"),
+            policy: fields.read("Policy"),
+            description: fields.read("Description"),
+            protocol: fields.read("Protocol"),
+            destination_cidr_ip: fields.read("DestinationCidrIp"),
+            port: fields.read("Port"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -801,9 +823,11 @@ pub struct EgressAclEntries {
 impl ::acs_runtime::de::FromJson for EgressAclEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            egress_acl_entry: fields.take("EgressAclEntry")?,
-        })
+        let value = Self {
+            egress_acl_entry: fields.read("EgressAclEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -842,11 +866,13 @@ pub struct CreateNetworkAclResource {
 impl ::acs_runtime::de::FromJson for CreateNetworkAclResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_id: fields.take("ResourceId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            resource_type: fields.read("ResourceType"),
+            resource_id: fields.read("ResourceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -870,9 +896,11 @@ pub struct Resources {
 impl ::acs_runtime::de::FromJson for Resources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource: fields.take("Resource")?,
-        })
+        let value = Self {
+            resource: fields.read("Resource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -936,18 +964,20 @@ pub struct NetworkAclAttribute {
 impl ::acs_runtime::de::FromJson for NetworkAclAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            creation_time: fields.take("CreationTime")?,
-            description: fields.take("Description")?,
-            network_acl_name: fields.take("NetworkAclName")?,
-            network_acl_id: fields.take("NetworkAclId")?,
-            region_id: fields.take("RegionId")?,
-            ingress_acl_entries: fields.take("IngressAclEntries")?,
-            egress_acl_entries: fields.take("EgressAclEntries")?,
-            resources: fields.take("Resources")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            creation_time: fields.read("CreationTime"),
+            description: fields.read("Description"),
+            network_acl_name: fields.read("NetworkAclName"),
+            network_acl_id: fields.read("NetworkAclId"),
+            region_id: fields.read("RegionId"),
+            ingress_acl_entries: fields.read("IngressAclEntries"),
+            egress_acl_entries: fields.read("EgressAclEntries"),
+            resources: fields.read("Resources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -972,9 +1002,11 @@ pub struct Data {
 impl ::acs_runtime::de::FromJson for Data {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -1097,12 +1129,14 @@ pub struct FailedRouteEntries {
 impl ::acs_runtime::de::FromJson for FailedRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dst_cidr_block: fields.take("DstCidrBlock")?,
-            next_hop: fields.take("NextHop")?,
-            failed_code: fields.take("FailedCode")?,
-            failed_message: fields.take("FailedMessage")?,
-        })
+        let value = Self {
+            dst_cidr_block: fields.read("DstCidrBlock"),
+            next_hop: fields.read("NextHop"),
+            failed_code: fields.read("FailedCode"),
+            failed_message: fields.read("FailedMessage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -1429,9 +1463,11 @@ pub struct CreateTrafficMirrorFilterRulesResponseIngressRule {
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponseIngressRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -1457,9 +1493,11 @@ pub struct CreateTrafficMirrorFilterRulesEgressRule {
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesEgressRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -2248,13 +2286,15 @@ pub struct DeleteRouteEntriesFailedRouteEntries {
 impl ::acs_runtime::de::FromJson for DeleteRouteEntriesFailedRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry_id: fields.take("RouteEntryId")?,
-            dst_cidr_block: fields.take("DstCidrBlock")?,
-            next_hop: fields.take("NextHop")?,
-            failed_code: fields.take("FailedCode")?,
-            failed_message: fields.take("FailedMessage")?,
-        })
+        let value = Self {
+            route_entry_id: fields.read("RouteEntryId"),
+            dst_cidr_block: fields.read("DstCidrBlock"),
+            next_hop: fields.read("NextHop"),
+            failed_code: fields.read("FailedCode"),
+            failed_message: fields.read("FailedMessage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -2311,12 +2351,14 @@ pub struct Traffic95Detail {
 impl ::acs_runtime::de::FromJson for Traffic95Detail {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            time: fields.take("Time")?,
-            bill_bandwidth: fields.take("BillBandwidth")?,
-            out_bandwidth: fields.take("OutBandwidth")?,
-            in_bandwidth: fields.take("InBandwidth")?,
-        })
+        let value = Self {
+            time: fields.read("Time"),
+            bill_bandwidth: fields.read("BillBandwidth"),
+            out_bandwidth: fields.read("OutBandwidth"),
+            in_bandwidth: fields.read("InBandwidth"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -2340,9 +2382,11 @@ pub struct Traffic95DetailList {
 impl ::acs_runtime::de::FromJson for Traffic95DetailList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic95_detail: fields.take("Traffic95Detail")?,
-        })
+        let value = Self {
+            traffic95_detail: fields.read("Traffic95Detail"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -2393,14 +2437,16 @@ pub struct Traffic95Summary {
 impl ::acs_runtime::de::FromJson for Traffic95Summary {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            internet_charge_type: fields.take("InternetChargeType")?,
-            instance_id: fields.take("InstanceId")?,
-            bandwidth: fields.take("Bandwidth")?,
-            fifth_peak_bandwidth: fields.take("FifthPeakBandwidth")?,
-            minimum_consume_bandwidth: fields.take("MinimumConsumeBandwidth")?,
-            traffic95_detail_list: fields.take("Traffic95DetailList")?,
-        })
+        let value = Self {
+            internet_charge_type: fields.read("InternetChargeType"),
+            instance_id: fields.read("InstanceId"),
+            bandwidth: fields.read("Bandwidth"),
+            fifth_peak_bandwidth: fields.read("FifthPeakBandwidth"),
+            minimum_consume_bandwidth: fields.read("MinimumConsumeBandwidth"),
+            traffic95_detail_list: fields.read("Traffic95DetailList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -2430,10 +2476,12 @@ pub struct AccessPointFeatureModel {
 impl ::acs_runtime::de::FromJson for AccessPointFeatureModel {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            feature_value: fields.take("FeatureValue")?,
-            feature_key: fields.take("FeatureKey")?,
-        })
+        let value = Self {
+            feature_value: fields.read("FeatureValue"),
+            feature_key: fields.read("FeatureKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -2457,9 +2505,11 @@ pub struct AccessPointFeatureModels {
 impl ::acs_runtime::de::FromJson for AccessPointFeatureModels {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_point_feature_model: fields.take("AccessPointFeatureModel")?,
-        })
+        let value = Self {
+            access_point_feature_model: fields.read("AccessPointFeatureModel"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -2526,17 +2576,19 @@ pub struct AccessPointType {
 impl ::acs_runtime::de::FromJson for AccessPointType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            host_operator: fields.take("HostOperator")?,
-            description: fields.take("Description")?,
-            attached_region_no: fields.take("AttachedRegionNo")?,
-            name: fields.take("Name")?,
-            access_point_id: fields.take("AccessPointId")?,
-            location: fields.take("Location")?,
-            access_point_feature_models: fields.take("AccessPointFeatureModels")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            host_operator: fields.read("HostOperator"),
+            description: fields.read("Description"),
+            attached_region_no: fields.read("AttachedRegionNo"),
+            name: fields.read("Name"),
+            access_point_id: fields.read("AccessPointId"),
+            location: fields.read("Location"),
+            access_point_feature_models: fields.read("AccessPointFeatureModels"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -2560,9 +2612,11 @@ pub struct AccessPointSet {
 impl ::acs_runtime::de::FromJson for AccessPointSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_point_type: fields.take("AccessPointType")?,
-        })
+        let value = Self {
+            access_point_type: fields.read("AccessPointType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -2660,22 +2714,24 @@ pub struct BgpGroup {
 impl ::acs_runtime::de::FromJson for BgpGroup {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            bgp_group_id: fields.take("BgpGroupId")?,
-            router_id: fields.take("RouterId")?,
-            peer_asn: fields.take("PeerAsn")?,
-            local_asn: fields.take("LocalAsn")?,
-            region_id: fields.take("RegionId")?,
-            hold: fields.take("Hold")?,
-            ip_version: fields.take("IpVersion")?,
-            description: fields.take("Description")?,
-            keepalive: fields.take("Keepalive")?,
-            is_fake: fields.take("IsFake")?,
-            route_limit: fields.take("RouteLimit")?,
-            name: fields.take("Name")?,
-            auth_key: fields.take("AuthKey")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            bgp_group_id: fields.read("BgpGroupId"),
+            router_id: fields.read("RouterId"),
+            peer_asn: fields.read("PeerAsn"),
+            local_asn: fields.read("LocalAsn"),
+            region_id: fields.read("RegionId"),
+            hold: fields.read("Hold"),
+            ip_version: fields.read("IpVersion"),
+            description: fields.read("Description"),
+            keepalive: fields.read("Keepalive"),
+            is_fake: fields.read("IsFake"),
+            route_limit: fields.read("RouteLimit"),
+            name: fields.read("Name"),
+            auth_key: fields.read("AuthKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2699,9 +2755,11 @@ pub struct BgpGroups {
 impl ::acs_runtime::de::FromJson for BgpGroups {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bgp_group: fields.take("BgpGroup")?,
-        })
+        let value = Self {
+            bgp_group: fields.read("BgpGroup"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2741,12 +2799,14 @@ pub struct BgpNetwork {
 impl ::acs_runtime::de::FromJson for BgpNetwork {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            dst_cidr_block: fields.take("DstCidrBlock")?,
-            router_id: fields.take("RouterId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            dst_cidr_block: fields.read("DstCidrBlock"),
+            router_id: fields.read("RouterId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2770,9 +2830,11 @@ pub struct BgpNetworks {
 impl ::acs_runtime::de::FromJson for BgpNetworks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bgp_network: fields.take("BgpNetwork")?,
-        })
+        let value = Self {
+            bgp_network: fields.read("BgpNetwork"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2922,30 +2984,32 @@ pub struct BgpPeer {
 impl ::acs_runtime::de::FromJson for BgpPeer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            peer_ip_address: fields.take("PeerIpAddress")?,
-            router_id: fields.take("RouterId")?,
-            bgp_group_id: fields.take("BgpGroupId")?,
-            bgp_status: fields.take("BgpStatus")?,
-            bfd_multi_hop: fields.take("BfdMultiHop")?,
-            peer_asn: fields.take("PeerAsn")?,
-            local_asn: fields.take("LocalAsn")?,
-            region_id: fields.take("RegionId")?,
-            bgp_peer_id: fields.take("BgpPeerId")?,
-            enable_bfd: fields.take("EnableBfd")?,
-            hold: fields.take("Hold")?,
-            ip_version: fields.take("IpVersion")?,
-            keepalive: fields.take("Keepalive")?,
-            description: fields.take("Description")?,
-            route_limit: fields.take("RouteLimit")?,
-            is_fake: fields.take("IsFake")?,
-            auth_key: fields.take("AuthKey")?,
-            name: fields.take("Name")?,
-            advertised_route_count: fields.take("AdvertisedRouteCount")?,
-            received_route_count: fields.take("ReceivedRouteCount")?,
-            gmt_modified: fields.take("GmtModified")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            peer_ip_address: fields.read("PeerIpAddress"),
+            router_id: fields.read("RouterId"),
+            bgp_group_id: fields.read("BgpGroupId"),
+            bgp_status: fields.read("BgpStatus"),
+            bfd_multi_hop: fields.read("BfdMultiHop"),
+            peer_asn: fields.read("PeerAsn"),
+            local_asn: fields.read("LocalAsn"),
+            region_id: fields.read("RegionId"),
+            bgp_peer_id: fields.read("BgpPeerId"),
+            enable_bfd: fields.read("EnableBfd"),
+            hold: fields.read("Hold"),
+            ip_version: fields.read("IpVersion"),
+            keepalive: fields.read("Keepalive"),
+            description: fields.read("Description"),
+            route_limit: fields.read("RouteLimit"),
+            is_fake: fields.read("IsFake"),
+            auth_key: fields.read("AuthKey"),
+            name: fields.read("Name"),
+            advertised_route_count: fields.read("AdvertisedRouteCount"),
+            received_route_count: fields.read("ReceivedRouteCount"),
+            gmt_modified: fields.read("GmtModified"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -2969,9 +3033,11 @@ pub struct BgpPeers {
 impl ::acs_runtime::de::FromJson for BgpPeers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bgp_peer: fields.take("BgpPeer")?,
-        })
+        let value = Self {
+            bgp_peer: fields.read("BgpPeer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bgp")]
@@ -3009,12 +3075,14 @@ pub struct PublicIpAddresse {
 impl ::acs_runtime::de::FromJson for PublicIpAddresse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-            allocation_id: fields.take("AllocationId")?,
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+            allocation_id: fields.read("AllocationId"),
             bandwidth_package_ip_relation_status: fields
-                .take("BandwidthPackageIpRelationStatus")?,
-        })
+                .read("BandwidthPackageIpRelationStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -3038,9 +3106,11 @@ pub struct PublicIpAddresses {
 impl ::acs_runtime::de::FromJson for PublicIpAddresses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            public_ip_addresse: fields.take("PublicIpAddresse")?,
-        })
+        let value = Self {
+            public_ip_addresse: fields.read("PublicIpAddresse"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -3067,9 +3137,11 @@ pub struct SecurityProtectionTypes {
 impl ::acs_runtime::de::FromJson for SecurityProtectionTypes {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_protection_type: fields.take("SecurityProtectionType")?,
-        })
+        let value = Self {
+            security_protection_type: fields.read("SecurityProtectionType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "bandwidth", feature = "eip"))]
@@ -3149,10 +3221,12 @@ pub struct DescribeCommonBandwidthPackagesTag {
 impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3231,7 +3305,9 @@ pub struct Tags {
 impl ::acs_runtime::de::FromJson for Tags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(
@@ -3432,35 +3508,37 @@ pub struct CommonBandwidthPackage {
 impl ::acs_runtime::de::FromJson for CommonBandwidthPackage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reservation_active_time: fields.take("ReservationActiveTime")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            reservation_order_type: fields.take("ReservationOrderType")?,
-            deletion_protection: fields.take("DeletionProtection")?,
+        let value = Self {
+            reservation_active_time: fields.read("ReservationActiveTime"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            reservation_order_type: fields.read("ReservationOrderType"),
+            deletion_protection: fields.read("DeletionProtection"),
             reservation_internet_charge_type: fields
-                .take("ReservationInternetChargeType")?,
-            ratio: fields.take("Ratio")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            region_id: fields.take("RegionId")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            service_managed: fields.take("ServiceManaged")?,
-            bandwidth: fields.take("Bandwidth")?,
-            description: fields.take("Description")?,
-            expired_time: fields.take("ExpiredTime")?,
-            reservation_bandwidth: fields.take("ReservationBandwidth")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            isp: fields.take("ISP")?,
-            has_reservation_data: fields.take("HasReservationData")?,
-            public_ip_addresses: fields.take("PublicIpAddresses")?,
-            security_protection_types: fields.take("SecurityProtectionTypes")?,
-            tags: fields.take("Tags")?,
-            biz_type: fields.take("BizType")?,
-            zone: fields.take("Zone")?,
-        })
+                .read("ReservationInternetChargeType"),
+            ratio: fields.read("Ratio"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            region_id: fields.read("RegionId"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            service_managed: fields.read("ServiceManaged"),
+            bandwidth: fields.read("Bandwidth"),
+            description: fields.read("Description"),
+            expired_time: fields.read("ExpiredTime"),
+            reservation_bandwidth: fields.read("ReservationBandwidth"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            isp: fields.read("ISP"),
+            has_reservation_data: fields.read("HasReservationData"),
+            public_ip_addresses: fields.read("PublicIpAddresses"),
+            security_protection_types: fields.read("SecurityProtectionTypes"),
+            tags: fields.read("Tags"),
+            biz_type: fields.read("BizType"),
+            zone: fields.read("Zone"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -3484,9 +3562,11 @@ pub struct CommonBandwidthPackages {
 impl ::acs_runtime::de::FromJson for CommonBandwidthPackages {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            common_bandwidth_package: fields.take("CommonBandwidthPackage")?,
-        })
+        let value = Self {
+            common_bandwidth_package: fields.read("CommonBandwidthPackage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "bandwidth")]
@@ -3552,17 +3632,19 @@ pub struct CustomerGateway {
 impl ::acs_runtime::de::FromJson for CustomerGateway {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-            asn: fields.take("Asn")?,
-            description: fields.take("Description")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            create_time: fields.take("CreateTime")?,
-            name: fields.take("Name")?,
-            auth_key: fields.take("AuthKey")?,
-            tags: fields.take("Tags")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+            asn: fields.read("Asn"),
+            description: fields.read("Description"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            create_time: fields.read("CreateTime"),
+            name: fields.read("Name"),
+            auth_key: fields.read("AuthKey"),
+            tags: fields.read("Tags"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "customer-gateway")]
@@ -3586,9 +3668,11 @@ pub struct CustomerGateways {
 impl ::acs_runtime::de::FromJson for CustomerGateways {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            customer_gateway: fields.take("CustomerGateway")?,
-        })
+        let value = Self {
+            customer_gateway: fields.read("CustomerGateway"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "customer-gateway")]
@@ -3669,19 +3753,21 @@ pub struct EcGrantRelation {
 impl ::acs_runtime::de::FromJson for EcGrantRelation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vbr_owner_uid: fields.take("VbrOwnerUid")?,
-            vbr_instance_id: fields.take("VbrInstanceId")?,
-            instance_id: fields.take("InstanceId")?,
-            ali_uid: fields.take("AliUid")?,
-            region_no: fields.take("RegionNo")?,
-            status: fields.take("Status")?,
-            instance_name: fields.take("InstanceName")?,
-            instance_router_id: fields.take("InstanceRouterId")?,
-            vbr_region_no: fields.take("VbrRegionNo")?,
-            gmt_create: fields.take("GmtCreate")?,
-            grant_type: fields.take("GrantType")?,
-        })
+        let value = Self {
+            vbr_owner_uid: fields.read("VbrOwnerUid"),
+            vbr_instance_id: fields.read("VbrInstanceId"),
+            instance_id: fields.read("InstanceId"),
+            ali_uid: fields.read("AliUid"),
+            region_no: fields.read("RegionNo"),
+            status: fields.read("Status"),
+            instance_name: fields.read("InstanceName"),
+            instance_router_id: fields.read("InstanceRouterId"),
+            vbr_region_no: fields.read("VbrRegionNo"),
+            gmt_create: fields.read("GmtCreate"),
+            grant_type: fields.read("GrantType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router-interface")]
@@ -3731,9 +3817,11 @@ pub struct LockReason {
 impl ::acs_runtime::de::FromJson for LockReason {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_reason: fields.take("LockReason")?,
-        })
+        let value = Self {
+            lock_reason: fields.read("LockReason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -3757,9 +3845,11 @@ pub struct OperationLocks {
 impl ::acs_runtime::de::FromJson for OperationLocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            lock_reason: fields.take("LockReason")?,
-        })
+        let value = Self {
+            lock_reason: fields.read("LockReason"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4056,51 +4146,53 @@ pub struct EipAddress {
 impl ::acs_runtime::de::FromJson for EipAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reservation_active_time: fields.take("ReservationActiveTime")?,
-            status: fields.take("Status")?,
-            reservation_order_type: fields.take("ReservationOrderType")?,
-            allocation_time: fields.take("AllocationTime")?,
-            netmode: fields.take("Netmode")?,
-            charge_type: fields.take("ChargeType")?,
-            description: fields.take("Description")?,
-            mode: fields.take("Mode")?,
-            segment_instance_id: fields.take("SegmentInstanceId")?,
+        let value = Self {
+            reservation_active_time: fields.read("ReservationActiveTime"),
+            status: fields.read("Status"),
+            reservation_order_type: fields.read("ReservationOrderType"),
+            allocation_time: fields.read("AllocationTime"),
+            netmode: fields.read("Netmode"),
+            charge_type: fields.read("ChargeType"),
+            description: fields.read("Description"),
+            mode: fields.read("Mode"),
+            segment_instance_id: fields.read("SegmentInstanceId"),
             reservation_internet_charge_type: fields
-                .take("ReservationInternetChargeType")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            ip_address: fields.take("IpAddress")?,
-            bandwidth: fields.take("Bandwidth")?,
-            reservation_bandwidth: fields.take("ReservationBandwidth")?,
-            eip_bandwidth: fields.take("EipBandwidth")?,
-            name: fields.take("Name")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            instance_region_id: fields.take("InstanceRegionId")?,
-            deletion_protection: fields.take("DeletionProtection")?,
-            instance_id: fields.take("InstanceId")?,
-            second_limited: fields.take("SecondLimited")?,
-            instance_type: fields.take("InstanceType")?,
-            hd_monitor_status: fields.take("HDMonitorStatus")?,
-            region_id: fields.take("RegionId")?,
-            bandwidth_package_bandwidth: fields.take("BandwidthPackageBandwidth")?,
-            service_managed: fields.take("ServiceManaged")?,
-            expired_time: fields.take("ExpiredTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            allocation_id: fields.take("AllocationId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            business_status: fields.take("BusinessStatus")?,
-            bandwidth_package_type: fields.take("BandwidthPackageType")?,
-            has_reservation_data: fields.take("HasReservationData")?,
-            isp: fields.take("ISP")?,
-            operation_locks: fields.take("OperationLocks")?,
-            tags: fields.take("Tags")?,
-            security_protection_types: fields.take("SecurityProtectionTypes")?,
-            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
-            vpc_id: fields.take("VpcId")?,
-            zone: fields.take("Zone")?,
-            biz_type: fields.take("BizType")?,
-            service_id: fields.take("ServiceID")?,
-        })
+                .read("ReservationInternetChargeType"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            ip_address: fields.read("IpAddress"),
+            bandwidth: fields.read("Bandwidth"),
+            reservation_bandwidth: fields.read("ReservationBandwidth"),
+            eip_bandwidth: fields.read("EipBandwidth"),
+            name: fields.read("Name"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+            instance_region_id: fields.read("InstanceRegionId"),
+            deletion_protection: fields.read("DeletionProtection"),
+            instance_id: fields.read("InstanceId"),
+            second_limited: fields.read("SecondLimited"),
+            instance_type: fields.read("InstanceType"),
+            hd_monitor_status: fields.read("HDMonitorStatus"),
+            region_id: fields.read("RegionId"),
+            bandwidth_package_bandwidth: fields.read("BandwidthPackageBandwidth"),
+            service_managed: fields.read("ServiceManaged"),
+            expired_time: fields.read("ExpiredTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            allocation_id: fields.read("AllocationId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            business_status: fields.read("BusinessStatus"),
+            bandwidth_package_type: fields.read("BandwidthPackageType"),
+            has_reservation_data: fields.read("HasReservationData"),
+            isp: fields.read("ISP"),
+            operation_locks: fields.read("OperationLocks"),
+            tags: fields.read("Tags"),
+            security_protection_types: fields.read("SecurityProtectionTypes"),
+            public_ip_address_pool_id: fields.read("PublicIpAddressPoolId"),
+            vpc_id: fields.read("VpcId"),
+            zone: fields.read("Zone"),
+            biz_type: fields.read("BizType"),
+            service_id: fields.read("ServiceID"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4124,9 +4216,11 @@ pub struct EipAddresses {
 impl ::acs_runtime::de::FromJson for EipAddresses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eip_address: fields.take("EipAddress")?,
-        })
+        let value = Self {
+            eip_address: fields.read("EipAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4161,11 +4255,13 @@ pub struct EipInfo {
 impl ::acs_runtime::de::FromJson for EipInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip: fields.take("Ip")?,
-            ip_gw: fields.take("IpGw")?,
-            ip_mask: fields.take("IpMask")?,
-        })
+        let value = Self {
+            ip: fields.read("Ip"),
+            ip_gw: fields.read("IpGw"),
+            ip_mask: fields.read("IpMask"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4189,9 +4285,11 @@ pub struct EipInfos {
 impl ::acs_runtime::de::FromJson for EipInfos {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eip_info: fields.take("EipInfo")?,
-        })
+        let value = Self {
+            eip_info: fields.read("EipInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4241,14 +4339,16 @@ pub struct EipMonitorData {
 impl ::acs_runtime::de::FromJson for EipMonitorData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eip_tx: fields.take("EipTX")?,
-            eip_packets: fields.take("EipPackets")?,
-            eip_bandwidth: fields.take("EipBandwidth")?,
-            time_stamp: fields.take("TimeStamp")?,
-            eip_flow: fields.take("EipFlow")?,
-            eip_rx: fields.take("EipRX")?,
-        })
+        let value = Self {
+            eip_tx: fields.read("EipTX"),
+            eip_packets: fields.read("EipPackets"),
+            eip_bandwidth: fields.read("EipBandwidth"),
+            time_stamp: fields.read("TimeStamp"),
+            eip_flow: fields.read("EipFlow"),
+            eip_rx: fields.read("EipRX"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4272,9 +4372,11 @@ pub struct EipMonitorDatas {
 impl ::acs_runtime::de::FromJson for EipMonitorDatas {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eip_monitor_data: fields.take("EipMonitorData")?,
-        })
+        let value = Self {
+            eip_monitor_data: fields.read("EipMonitorData"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4343,17 +4445,19 @@ pub struct EipSegment {
 impl ::acs_runtime::de::FromJson for EipSegment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            descritpion: fields.take("Descritpion")?,
-            instance_id: fields.take("InstanceId")?,
-            ip_count: fields.take("IpCount")?,
-            name: fields.take("Name")?,
-            segment: fields.take("Segment")?,
-            region_id: fields.take("RegionId")?,
-            zone: fields.take("Zone")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            descritpion: fields.read("Descritpion"),
+            instance_id: fields.read("InstanceId"),
+            ip_count: fields.read("IpCount"),
+            name: fields.read("Name"),
+            segment: fields.read("Segment"),
+            region_id: fields.read("RegionId"),
+            zone: fields.read("Zone"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4377,9 +4481,11 @@ pub struct EipSegments {
 impl ::acs_runtime::de::FromJson for EipSegments {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eip_segment: fields.take("EipSegment")?,
-        })
+        let value = Self {
+            eip_segment: fields.read("EipSegment"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -4480,12 +4586,14 @@ pub struct AssociatedInstanceList {
 impl ::acs_runtime::de::FromJson for AssociatedInstanceList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-            instance_status: fields.take("InstanceStatus")?,
-            instance_progressing: fields.take("InstanceProgressing")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+            instance_status: fields.read("InstanceStatus"),
+            instance_progressing: fields.read("InstanceProgressing"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -4579,15 +4687,17 @@ pub struct QueueList {
 impl ::acs_runtime::de::FromJson for QueueList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            qos_id: fields.take("QosId")?,
-            queue_id: fields.take("QueueId")?,
-            queue_type: fields.take("QueueType")?,
-            bandwidth_percent: fields.take("BandwidthPercent")?,
-            queue_name: fields.take("QueueName")?,
-            queue_description: fields.take("QueueDescription")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            qos_id: fields.read("QosId"),
+            queue_id: fields.read("QueueId"),
+            queue_type: fields.read("QueueType"),
+            bandwidth_percent: fields.read("BandwidthPercent"),
+            queue_name: fields.read("QueueName"),
+            queue_description: fields.read("QueueDescription"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -4658,17 +4768,19 @@ pub struct QosList {
 impl ::acs_runtime::de::FromJson for QosList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            qos_id: fields.take("QosId")?,
-            qos_name: fields.take("QosName")?,
-            qos_description: fields.take("QosDescription")?,
-            status: fields.take("Status")?,
-            progressing: fields.take("Progressing")?,
-            associated_instance_list: fields.take("AssociatedInstanceList")?,
-            queue_list: fields.take("QueueList")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            qos_id: fields.read("QosId"),
+            qos_name: fields.read("QosName"),
+            qos_description: fields.read("QosDescription"),
+            status: fields.read("Status"),
+            progressing: fields.read("Progressing"),
+            associated_instance_list: fields.read("AssociatedInstanceList"),
+            queue_list: fields.read("QueueList"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -4818,24 +4930,26 @@ pub struct RuleList {
 impl ::acs_runtime::de::FromJson for RuleList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            qos_id: fields.take("QosId")?,
-            queue_id: fields.take("QueueId")?,
-            priority: fields.take("Priority")?,
-            protocol: fields.take("Protocol")?,
-            src_cidr: fields.take("SrcCidr")?,
-            dst_cidr: fields.take("DstCidr")?,
-            src_i_pv6_cidr: fields.take("SrcIPv6Cidr")?,
-            dst_i_pv6_cidr: fields.take("DstIPv6Cidr")?,
-            src_port_range: fields.take("SrcPortRange")?,
-            dst_port_range: fields.take("DstPortRange")?,
-            match_dscp: fields.take("MatchDscp")?,
-            remarking_dscp: fields.take("RemarkingDscp")?,
-            rule_name: fields.take("RuleName")?,
-            rule_description: fields.take("RuleDescription")?,
-            rule_id: fields.take("RuleId")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            qos_id: fields.read("QosId"),
+            queue_id: fields.read("QueueId"),
+            priority: fields.read("Priority"),
+            protocol: fields.read("Protocol"),
+            src_cidr: fields.read("SrcCidr"),
+            dst_cidr: fields.read("DstCidr"),
+            src_i_pv6_cidr: fields.read("SrcIPv6Cidr"),
+            dst_i_pv6_cidr: fields.read("DstIPv6Cidr"),
+            src_port_range: fields.read("SrcPortRange"),
+            dst_port_range: fields.read("DstPortRange"),
+            match_dscp: fields.read("MatchDscp"),
+            remarking_dscp: fields.read("RemarkingDscp"),
+            rule_name: fields.read("RuleName"),
+            rule_description: fields.read("RuleDescription"),
+            rule_id: fields.read("RuleId"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -4911,16 +5025,18 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueQueueList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            qos_id: fields.take("QosId")?,
-            queue_id: fields.take("QueueId")?,
-            queue_type: fields.take("QueueType")?,
-            bandwidth_percent: fields.take("BandwidthPercent")?,
-            queue_name: fields.take("QueueName")?,
-            queue_description: fields.take("QueueDescription")?,
-            rule_list: fields.take("RuleList")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            qos_id: fields.read("QosId"),
+            queue_id: fields.read("QueueId"),
+            queue_type: fields.read("QueueType"),
+            bandwidth_percent: fields.read("BandwidthPercent"),
+            queue_name: fields.read("QueueName"),
+            queue_description: fields.read("QueueDescription"),
+            rule_list: fields.read("RuleList"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "qos")]
@@ -5002,18 +5118,20 @@ pub struct FailoverTestJobModel {
 impl ::acs_runtime::de::FromJson for FailoverTestJobModel {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_id: fields.take("ResourceId")?,
-            job_type: fields.take("JobType")?,
-            job_duration: fields.take("JobDuration")?,
-            start_time: fields.take("StartTime")?,
-            stop_time: fields.take("StopTime")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            resource_type: fields.read("ResourceType"),
+            resource_id: fields.read("ResourceId"),
+            job_type: fields.read("JobType"),
+            job_duration: fields.read("JobDuration"),
+            start_time: fields.read("StartTime"),
+            stop_time: fields.read("StopTime"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "failover-test")]
@@ -5170,18 +5288,20 @@ pub struct FailoverTestJobList {
 impl ::acs_runtime::de::FromJson for FailoverTestJobList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_id: fields.take("ResourceId")?,
-            job_type: fields.take("JobType")?,
-            job_duration: fields.take("JobDuration")?,
-            start_time: fields.take("StartTime")?,
-            stop_time: fields.take("StopTime")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            resource_type: fields.read("ResourceType"),
+            resource_id: fields.read("ResourceId"),
+            job_type: fields.read("JobType"),
+            job_duration: fields.read("JobDuration"),
+            start_time: fields.read("StartTime"),
+            stop_time: fields.read("StopTime"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "failover-test")]
@@ -5207,9 +5327,11 @@ pub struct TrafficPath {
 impl ::acs_runtime::de::FromJson for TrafficPath {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_path_list: fields.take("TrafficPathList")?,
-        })
+        let value = Self {
+            traffic_path_list: fields.read("TrafficPathList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-log")]
@@ -5344,28 +5466,30 @@ pub struct FlowLog {
 impl ::acs_runtime::de::FromJson for FlowLog {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            flow_log_name: fields.take("FlowLogName")?,
-            traffic_type: fields.take("TrafficType")?,
-            resource_type: fields.take("ResourceType")?,
-            description: fields.take("Description")?,
-            project_name: fields.take("ProjectName")?,
-            log_store_name: fields.take("LogStoreName")?,
-            resource_id: fields.take("ResourceId")?,
-            region_id: fields.take("RegionId")?,
-            flow_log_id: fields.take("FlowLogId")?,
-            business_status: fields.take("BusinessStatus")?,
-            aggregation_interval: fields.take("AggregationInterval")?,
-            traffic_path: fields.take("TrafficPath")?,
-            service_type: fields.take("ServiceType")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            flow_log_deliver_status: fields.take("FlowLogDeliverStatus")?,
-            flow_log_deliver_error_message: fields.take("FlowLogDeliverErrorMessage")?,
-            ip_version: fields.take("IpVersion")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            flow_log_name: fields.read("FlowLogName"),
+            traffic_type: fields.read("TrafficType"),
+            resource_type: fields.read("ResourceType"),
+            description: fields.read("Description"),
+            project_name: fields.read("ProjectName"),
+            log_store_name: fields.read("LogStoreName"),
+            resource_id: fields.read("ResourceId"),
+            region_id: fields.read("RegionId"),
+            flow_log_id: fields.read("FlowLogId"),
+            business_status: fields.read("BusinessStatus"),
+            aggregation_interval: fields.read("AggregationInterval"),
+            traffic_path: fields.read("TrafficPath"),
+            service_type: fields.read("ServiceType"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            flow_log_deliver_status: fields.read("FlowLogDeliverStatus"),
+            flow_log_deliver_error_message: fields.read("FlowLogDeliverErrorMessage"),
+            ip_version: fields.read("IpVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-log")]
@@ -5389,9 +5513,11 @@ pub struct FlowLogs {
 impl ::acs_runtime::de::FromJson for FlowLogs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            flow_log: fields.take("FlowLog")?,
-        })
+        let value = Self {
+            flow_log: fields.read("FlowLog"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "flow-log")]
@@ -5475,18 +5601,20 @@ pub struct ForwardTableEntry {
 impl ::acs_runtime::de::FromJson for ForwardTableEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            forward_entry_id: fields.take("ForwardEntryId")?,
-            internal_ip: fields.take("InternalIp")?,
-            internal_port: fields.take("InternalPort")?,
-            forward_entry_name: fields.take("ForwardEntryName")?,
-            forward_table_id: fields.take("ForwardTableId")?,
-            ip_protocol: fields.take("IpProtocol")?,
-            external_port: fields.take("ExternalPort")?,
-            external_ip: fields.take("ExternalIp")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            forward_entry_id: fields.read("ForwardEntryId"),
+            internal_ip: fields.read("InternalIp"),
+            internal_port: fields.read("InternalPort"),
+            forward_entry_name: fields.read("ForwardEntryName"),
+            forward_table_id: fields.read("ForwardTableId"),
+            ip_protocol: fields.read("IpProtocol"),
+            external_port: fields.read("ExternalPort"),
+            external_ip: fields.read("ExternalIp"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -5510,9 +5638,11 @@ pub struct ForwardTableEntries {
 impl ::acs_runtime::de::FromJson for ForwardTableEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            forward_table_entry: fields.take("ForwardTableEntry")?,
-        })
+        let value = Self {
+            forward_table_entry: fields.read("ForwardTableEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -5555,12 +5685,14 @@ pub struct BackendServer {
 impl ::acs_runtime::de::FromJson for BackendServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_ip_address: fields.take("ServerIpAddress")?,
-            server_id: fields.take("ServerId")?,
-            server_type: fields.take("ServerType")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            server_ip_address: fields.read("ServerIpAddress"),
+            server_id: fields.read("ServerId"),
+            server_type: fields.read("ServerType"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5584,9 +5716,11 @@ pub struct BackendServers {
 impl ::acs_runtime::de::FromJson for BackendServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            backend_server: fields.take("BackendServer")?,
-        })
+        let value = Self {
+            backend_server: fields.read("BackendServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5616,10 +5750,12 @@ pub struct PublicIpAddress {
 impl ::acs_runtime::de::FromJson for PublicIpAddress {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-            allocation_id: fields.take("AllocationId")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+            allocation_id: fields.read("AllocationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5644,9 +5780,11 @@ impl ::acs_runtime::de::FromJson
 for DescribeGlobalAccelerationInstancesPublicIpAddresses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            public_ip_address: fields.take("PublicIpAddress")?,
-        })
+        let value = Self {
+            public_ip_address: fields.read("PublicIpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5751,25 +5889,26 @@ pub struct GlobalAccelerationInstance {
 impl ::acs_runtime::de::FromJson for GlobalAccelerationInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            bandwidth_type: fields.take("BandwidthType")?,
-            charge_type: fields.take("ChargeType")?,
-            global_acceleration_instance_id: fields
-                .take("GlobalAccelerationInstanceId")?,
-            service_location: fields.take("ServiceLocation")?,
-            region_id: fields.take("RegionId")?,
-            acceleration_location: fields.take("AccelerationLocation")?,
-            ip_address: fields.take("IpAddress")?,
-            description: fields.take("Description")?,
-            bandwidth: fields.take("Bandwidth")?,
-            expired_time: fields.take("ExpiredTime")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            name: fields.take("Name")?,
-            backend_servers: fields.take("BackendServers")?,
-            public_ip_addresses: fields.take("PublicIpAddresses")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            bandwidth_type: fields.read("BandwidthType"),
+            charge_type: fields.read("ChargeType"),
+            global_acceleration_instance_id: fields.read("GlobalAccelerationInstanceId"),
+            service_location: fields.read("ServiceLocation"),
+            region_id: fields.read("RegionId"),
+            acceleration_location: fields.read("AccelerationLocation"),
+            ip_address: fields.read("IpAddress"),
+            description: fields.read("Description"),
+            bandwidth: fields.read("Bandwidth"),
+            expired_time: fields.read("ExpiredTime"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            name: fields.read("Name"),
+            backend_servers: fields.read("BackendServers"),
+            public_ip_addresses: fields.read("PublicIpAddresses"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5795,9 +5934,11 @@ pub struct GlobalAccelerationInstances {
 impl ::acs_runtime::de::FromJson for GlobalAccelerationInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            global_acceleration_instance: fields.take("GlobalAccelerationInstance")?,
-        })
+        let value = Self {
+            global_acceleration_instance: fields.read("GlobalAccelerationInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -5831,11 +5972,13 @@ pub struct CbnGrantRule {
 impl ::acs_runtime::de::FromJson for CbnGrantRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_instance_id: fields.take("CenInstanceId")?,
-            cen_owner_id: fields.take("CenOwnerId")?,
-            creation_time: fields.take("CreationTime")?,
-        })
+        let value = Self {
+            cen_instance_id: fields.read("CenInstanceId"),
+            cen_owner_id: fields.read("CenOwnerId"),
+            creation_time: fields.read("CreationTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -5859,9 +6002,11 @@ pub struct CenGrantRules {
 impl ::acs_runtime::de::FromJson for CenGrantRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cbn_grant_rule: fields.take("CbnGrantRule")?,
-        })
+        let value = Self {
+            cbn_grant_rule: fields.read("CbnGrantRule"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -5896,11 +6041,13 @@ pub struct EcrGrantRule {
 impl ::acs_runtime::de::FromJson for EcrGrantRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ecr_uid: fields.take("EcrUid")?,
-            create_time: fields.take("CreateTime")?,
-            ecr_instance_id: fields.take("EcrInstanceId")?,
-        })
+        let value = Self {
+            ecr_uid: fields.read("EcrUid"),
+            create_time: fields.read("CreateTime"),
+            ecr_instance_id: fields.read("EcrInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -5958,9 +6105,11 @@ pub struct AssociatedEipAddresses {
 impl ::acs_runtime::de::FromJson for AssociatedEipAddresses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associated_eip_addresse: fields.take("associatedEipAddresse")?,
-        })
+        let value = Self {
+            associated_eip_addresse: fields.read("associatedEipAddresse"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "havip")]
@@ -5984,9 +6133,11 @@ pub struct AssociatedInstances {
 impl ::acs_runtime::de::FromJson for AssociatedInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associated_instance: fields.take("associatedInstance")?,
-        })
+        let value = Self {
+            associated_instance: fields.read("associatedInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "havip")]
@@ -6084,24 +6235,26 @@ pub struct HaVip {
 impl ::acs_runtime::de::FromJson for HaVip {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            ha_vip_id: fields.take("HaVipId")?,
-            associated_instance_type: fields.take("AssociatedInstanceType")?,
-            create_time: fields.take("CreateTime")?,
-            charge_type: fields.take("ChargeType")?,
-            region_id: fields.take("RegionId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            ip_address: fields.take("IpAddress")?,
-            description: fields.take("Description")?,
-            master_instance_id: fields.take("MasterInstanceId")?,
-            name: fields.take("Name")?,
-            associated_eip_addresses: fields.take("AssociatedEipAddresses")?,
-            associated_instances: fields.take("AssociatedInstances")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            ha_vip_id: fields.read("HaVipId"),
+            associated_instance_type: fields.read("AssociatedInstanceType"),
+            create_time: fields.read("CreateTime"),
+            charge_type: fields.read("ChargeType"),
+            region_id: fields.read("RegionId"),
+            v_switch_id: fields.read("VSwitchId"),
+            ip_address: fields.read("IpAddress"),
+            description: fields.read("Description"),
+            master_instance_id: fields.read("MasterInstanceId"),
+            name: fields.read("Name"),
+            associated_eip_addresses: fields.read("AssociatedEipAddresses"),
+            associated_instances: fields.read("AssociatedInstances"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "havip")]
@@ -6125,9 +6278,11 @@ pub struct HaVips {
 impl ::acs_runtime::de::FromJson for HaVips {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ha_vip: fields.take("HaVip")?,
-        })
+        let value = Self {
+            ha_vip: fields.read("HaVip"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "havip")]
@@ -6162,11 +6317,13 @@ pub struct AclEntry {
 impl ::acs_runtime::de::FromJson for AclEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_entry_comment: fields.take("AclEntryComment")?,
-            acl_entry_id: fields.take("AclEntryId")?,
-            acl_entry_ip: fields.take("AclEntryIp")?,
-        })
+        let value = Self {
+            acl_entry_comment: fields.read("AclEntryComment"),
+            acl_entry_id: fields.read("AclEntryId"),
+            acl_entry_ip: fields.read("AclEntryIp"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6190,9 +6347,11 @@ pub struct AclEntries {
 impl ::acs_runtime::de::FromJson for AclEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_entry: fields.take("AclEntry")?,
-        })
+        let value = Self {
+            acl_entry: fields.read("AclEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6222,10 +6381,12 @@ pub struct IPv6TranslatorAcl {
 impl ::acs_runtime::de::FromJson for IPv6TranslatorAcl {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_name: fields.take("AclName")?,
-            acl_id: fields.take("AclId")?,
-        })
+        let value = Self {
+            acl_name: fields.read("AclName"),
+            acl_id: fields.read("AclId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6249,9 +6410,11 @@ pub struct Ipv6TranslatorAcls {
 impl ::acs_runtime::de::FromJson for Ipv6TranslatorAcls {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            i_pv6_translator_acl: fields.take("IPv6TranslatorAcl")?,
-        })
+        let value = Self {
+            i_pv6_translator_acl: fields.read("IPv6TranslatorAcl"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6349,23 +6512,25 @@ pub struct Ipv6TranslatorEntry {
 impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_type: fields.take("AclType")?,
-            entry_status: fields.take("EntryStatus")?,
-            trans_protocol: fields.take("TransProtocol")?,
-            ipv6_translator_id: fields.take("Ipv6TranslatorId")?,
-            entry_description: fields.take("EntryDescription")?,
-            ipv6_translator_entry_id: fields.take("Ipv6TranslatorEntryId")?,
-            allocate_ipv6_port: fields.take("AllocateIpv6Port")?,
-            backend_ipv4_addr: fields.take("BackendIpv4Addr")?,
-            backend_ipv4_port: fields.take("BackendIpv4Port")?,
-            region_id: fields.take("RegionId")?,
-            entry_bandwidth: fields.take("EntryBandwidth")?,
-            acl_id: fields.take("AclId")?,
-            entry_name: fields.take("EntryName")?,
-            acl_status: fields.take("AclStatus")?,
-            allocate_ipv6_addr: fields.take("AllocateIpv6Addr")?,
-        })
+        let value = Self {
+            acl_type: fields.read("AclType"),
+            entry_status: fields.read("EntryStatus"),
+            trans_protocol: fields.read("TransProtocol"),
+            ipv6_translator_id: fields.read("Ipv6TranslatorId"),
+            entry_description: fields.read("EntryDescription"),
+            ipv6_translator_entry_id: fields.read("Ipv6TranslatorEntryId"),
+            allocate_ipv6_port: fields.read("AllocateIpv6Port"),
+            backend_ipv4_addr: fields.read("BackendIpv4Addr"),
+            backend_ipv4_port: fields.read("BackendIpv4Port"),
+            region_id: fields.read("RegionId"),
+            entry_bandwidth: fields.read("EntryBandwidth"),
+            acl_id: fields.read("AclId"),
+            entry_name: fields.read("EntryName"),
+            acl_status: fields.read("AclStatus"),
+            allocate_ipv6_addr: fields.read("AllocateIpv6Addr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6389,9 +6554,11 @@ pub struct Ipv6TranslatorEntries {
 impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_translator_entry: fields.take("Ipv6TranslatorEntry")?,
-        })
+        let value = Self {
+            ipv6_translator_entry: fields.read("Ipv6TranslatorEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6415,9 +6582,11 @@ pub struct Ipv6TranslatorEntryIds {
 impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntryIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_translator_entry_id: fields.take("Ipv6TranslatorEntryId")?,
-        })
+        let value = Self {
+            ipv6_translator_entry_id: fields.read("Ipv6TranslatorEntryId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6515,23 +6684,25 @@ pub struct Ipv6Translator {
 impl ::acs_runtime::de::FromJson for Ipv6Translator {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            spec: fields.take("Spec")?,
-            create_time: fields.take("CreateTime")?,
-            pay_type: fields.take("PayType")?,
-            ipv6_translator_id: fields.take("Ipv6TranslatorId")?,
-            allocate_ipv4_addr: fields.take("AllocateIpv4Addr")?,
-            available_bandwidth: fields.take("AvailableBandwidth")?,
-            region_id: fields.take("RegionId")?,
-            end_time: fields.take("EndTime")?,
-            description: fields.take("Description")?,
-            bandwidth: fields.take("Bandwidth")?,
-            business_status: fields.take("BusinessStatus")?,
-            allocate_ipv6_addr: fields.take("AllocateIpv6Addr")?,
-            name: fields.take("Name")?,
-            ipv6_translator_entry_ids: fields.take("Ipv6TranslatorEntryIds")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            spec: fields.read("Spec"),
+            create_time: fields.read("CreateTime"),
+            pay_type: fields.read("PayType"),
+            ipv6_translator_id: fields.read("Ipv6TranslatorId"),
+            allocate_ipv4_addr: fields.read("AllocateIpv4Addr"),
+            available_bandwidth: fields.read("AvailableBandwidth"),
+            region_id: fields.read("RegionId"),
+            end_time: fields.read("EndTime"),
+            description: fields.read("Description"),
+            bandwidth: fields.read("Bandwidth"),
+            business_status: fields.read("BusinessStatus"),
+            allocate_ipv6_addr: fields.read("AllocateIpv6Addr"),
+            name: fields.read("Name"),
+            ipv6_translator_entry_ids: fields.read("Ipv6TranslatorEntryIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6555,9 +6726,11 @@ pub struct Ipv6Translators {
 impl ::acs_runtime::de::FromJson for Ipv6Translators {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_translator: fields.take("Ipv6Translator")?,
-        })
+        let value = Self {
+            ipv6_translator: fields.read("Ipv6Translator"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6642,19 +6815,21 @@ pub struct Ipv6InternetBandwidth {
 impl ::acs_runtime::de::FromJson for Ipv6InternetBandwidth {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            internet_charge_type: fields.take("InternetChargeType")?,
-            business_status: fields.take("BusinessStatus")?,
-            bandwidth: fields.take("Bandwidth")?,
-            ipv6_internet_bandwidth_id: fields.take("Ipv6InternetBandwidthId")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            has_reservation_data: fields.take("HasReservationData")?,
+        let value = Self {
+            internet_charge_type: fields.read("InternetChargeType"),
+            business_status: fields.read("BusinessStatus"),
+            bandwidth: fields.read("Bandwidth"),
+            ipv6_internet_bandwidth_id: fields.read("Ipv6InternetBandwidthId"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            has_reservation_data: fields.read("HasReservationData"),
             reservation_internet_charge_type: fields
-                .take("ReservationInternetChargeType")?,
-            reservation_order_type: fields.take("ReservationOrderType")?,
-            reservation_active_time: fields.take("ReservationActiveTime")?,
-            reservation_bandwidth: fields.take("ReservationBandwidth")?,
-        })
+                .read("ReservationInternetChargeType"),
+            reservation_order_type: fields.read("ReservationOrderType"),
+            reservation_active_time: fields.read("ReservationActiveTime"),
+            reservation_bandwidth: fields.read("ReservationBandwidth"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6782,27 +6957,29 @@ pub struct Ipv6Address {
 impl ::acs_runtime::de::FromJson for Ipv6Address {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            ipv6_address_id: fields.take("Ipv6AddressId")?,
-            allocation_time: fields.take("AllocationTime")?,
-            ipv6_address_name: fields.take("Ipv6AddressName")?,
-            ipv6_address_description: fields.take("Ipv6AddressDescription")?,
-            associated_instance_type: fields.take("AssociatedInstanceType")?,
-            associated_instance_id: fields.take("AssociatedInstanceId")?,
-            network_type: fields.take("NetworkType")?,
-            ipv6_address: fields.take("Ipv6Address")?,
-            address_type: fields.take("AddressType")?,
-            ipv6_isp: fields.take("Ipv6Isp")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
-            real_bandwidth: fields.take("RealBandwidth")?,
-            ipv6_internet_bandwidth: fields.take("Ipv6InternetBandwidth")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            service_managed: fields.take("ServiceManaged")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            ipv6_address_id: fields.read("Ipv6AddressId"),
+            allocation_time: fields.read("AllocationTime"),
+            ipv6_address_name: fields.read("Ipv6AddressName"),
+            ipv6_address_description: fields.read("Ipv6AddressDescription"),
+            associated_instance_type: fields.read("AssociatedInstanceType"),
+            associated_instance_id: fields.read("AssociatedInstanceId"),
+            network_type: fields.read("NetworkType"),
+            ipv6_address: fields.read("Ipv6Address"),
+            address_type: fields.read("AddressType"),
+            ipv6_isp: fields.read("Ipv6Isp"),
+            v_switch_id: fields.read("VSwitchId"),
+            ipv6_gateway_id: fields.read("Ipv6GatewayId"),
+            real_bandwidth: fields.read("RealBandwidth"),
+            ipv6_internet_bandwidth: fields.read("Ipv6InternetBandwidth"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            service_managed: fields.read("ServiceManaged"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6826,9 +7003,11 @@ pub struct Ipv6Addresses {
 impl ::acs_runtime::de::FromJson for Ipv6Addresses {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_address: fields.take("Ipv6Address")?,
-        })
+        let value = Self {
+            ipv6_address: fields.read("Ipv6Address"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6878,14 +7057,16 @@ pub struct Ipv6EgressOnlyRule {
 impl ::acs_runtime::de::FromJson for Ipv6EgressOnlyRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            description: fields.take("Description")?,
-            ipv6_egress_only_rule_id: fields.take("Ipv6EgressOnlyRuleId")?,
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-            name: fields.take("Name")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            description: fields.read("Description"),
+            ipv6_egress_only_rule_id: fields.read("Ipv6EgressOnlyRuleId"),
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+            name: fields.read("Name"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6909,9 +7090,11 @@ pub struct Ipv6EgressOnlyRules {
 impl ::acs_runtime::de::FromJson for Ipv6EgressOnlyRules {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_egress_only_rule: fields.take("Ipv6EgressOnlyRule")?,
-        })
+        let value = Self {
+            ipv6_egress_only_rule: fields.read("Ipv6EgressOnlyRule"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6999,21 +7182,23 @@ pub struct Ipv6Gateway {
 impl ::acs_runtime::de::FromJson for Ipv6Gateway {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            description: fields.take("Description")?,
-            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
-            expired_time: fields.take("ExpiredTime")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            region_id: fields.take("RegionId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            owner_id: fields.take("OwnerId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            description: fields.read("Description"),
+            ipv6_gateway_id: fields.read("Ipv6GatewayId"),
+            expired_time: fields.read("ExpiredTime"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            region_id: fields.read("RegionId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            owner_id: fields.read("OwnerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7037,9 +7222,11 @@ pub struct Ipv6Gateways {
 impl ::acs_runtime::de::FromJson for Ipv6Gateways {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_gateway: fields.take("Ipv6Gateway")?,
-        })
+        let value = Self {
+            ipv6_gateway: fields.read("Ipv6Gateway"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7072,10 +7259,12 @@ pub struct IPv4Set {
 impl ::acs_runtime::de::FromJson for IPv4Set {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            i_pv4_address: fields.take("IPv4Address")?,
-            primary: fields.take("Primary")?,
-        })
+        let value = Self {
+            i_pv4_address: fields.read("IPv4Address"),
+            primary: fields.read("Primary"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7099,9 +7288,11 @@ pub struct IPv4Sets {
 impl ::acs_runtime::de::FromJson for IPv4Sets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            i_pv4_set: fields.take("IPv4Set")?,
-        })
+        let value = Self {
+            i_pv4_set: fields.read("IPv4Set"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7150,15 +7341,17 @@ pub struct AssociateNetworkInterface {
 impl ::acs_runtime::de::FromJson for AssociateNetworkInterface {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            resource_owner_id: fields.take("ResourceOwnerId")?,
-            i_pv4_sets: fields.take("IPv4Sets")?,
-            tunnel_index: fields.take("TunnelIndex")?,
-            resource_vpc_id: fields.take("ResourceVpcId")?,
-        })
+        let value = Self {
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            resource_owner_id: fields.read("ResourceOwnerId"),
+            i_pv4_sets: fields.read("IPv4Sets"),
+            tunnel_index: fields.read("TunnelIndex"),
+            resource_vpc_id: fields.read("ResourceVpcId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7184,9 +7377,11 @@ pub struct AssociateNetworkInterfaces {
 impl ::acs_runtime::de::FromJson for AssociateNetworkInterfaces {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associate_network_interface: fields.take("AssociateNetworkInterface")?,
-        })
+        let value = Self {
+            associate_network_interface: fields.read("AssociateNetworkInterface"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7239,13 +7434,15 @@ pub struct IpList {
 impl ::acs_runtime::de::FromJson for IpList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            using_status: fields.take("UsingStatus")?,
-            ip_address: fields.take("IpAddress")?,
-            snat_entry_enabled: fields.take("SnatEntryEnabled")?,
-            allocation_id: fields.take("AllocationId")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-        })
+        let value = Self {
+            using_status: fields.read("UsingStatus"),
+            ip_address: fields.read("IpAddress"),
+            snat_entry_enabled: fields.read("SnatEntryEnabled"),
+            allocation_id: fields.read("AllocationId"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7269,9 +7466,11 @@ pub struct IpLists {
 impl ::acs_runtime::de::FromJson for IpLists {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_list: fields.take("IpList")?,
-        })
+        let value = Self {
+            ip_list: fields.read("IpList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7336,16 +7535,18 @@ pub struct NatGatewayPrivateInfo {
 impl ::acs_runtime::de::FromJson for NatGatewayPrivateInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vswitch_id: fields.take("VswitchId")?,
-            eni_instance_id: fields.take("EniInstanceId")?,
-            max_bandwidth: fields.take("MaxBandwidth")?,
-            max_session_quota: fields.take("MaxSessionQuota")?,
-            max_session_establish_rate: fields.take("MaxSessionEstablishRate")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            iz_no: fields.take("IzNo")?,
-            eni_type: fields.take("EniType")?,
-        })
+        let value = Self {
+            vswitch_id: fields.read("VswitchId"),
+            eni_instance_id: fields.read("EniInstanceId"),
+            max_bandwidth: fields.read("MaxBandwidth"),
+            max_session_quota: fields.read("MaxSessionQuota"),
+            max_session_establish_rate: fields.read("MaxSessionEstablishRate"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+            iz_no: fields.read("IzNo"),
+            eni_type: fields.read("EniType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7375,10 +7576,12 @@ pub struct DescribeNatGatewaysTag {
 impl ::acs_runtime::de::FromJson for DescribeNatGatewaysTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7402,7 +7605,9 @@ pub struct DescribeNatGatewaysTags {
 impl ::acs_runtime::de::FromJson for DescribeNatGatewaysTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7426,10 +7631,12 @@ pub struct DescribeNatGatewaysAccessMode {
 impl ::acs_runtime::de::FromJson for DescribeNatGatewaysAccessMode {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            mode_value: fields.take("ModeValue")?,
-            tunnel_type: fields.take("TunnelType")?,
-        })
+        let value = Self {
+            mode_value: fields.read("ModeValue"),
+            tunnel_type: fields.read("TunnelType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7451,9 +7658,11 @@ pub struct IpPrefixList {
 impl ::acs_runtime::de::FromJson for IpPrefixList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_prefix: fields.take("IpPrefix")?,
-        })
+        let value = Self {
+            ip_prefix: fields.read("IpPrefix"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7475,9 +7684,11 @@ pub struct DescribeNatGatewaysIpPrefixList {
 impl ::acs_runtime::de::FromJson for DescribeNatGatewaysIpPrefixList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_prefix_list: fields.take("IpPrefixList")?,
-        })
+        let value = Self {
+            ip_prefix_list: fields.read("IpPrefixList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7677,40 +7888,42 @@ pub struct NatGateway {
 impl ::acs_runtime::de::FromJson for NatGateway {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            vpc_id: fields.take("VpcId")?,
-            nat_type: fields.take("NatType")?,
-            auto_pay: fields.take("AutoPay")?,
-            spec: fields.take("Spec")?,
-            deletion_protection: fields.take("DeletionProtection")?,
-            network_type: fields.take("NetworkType")?,
-            security_protection_enabled: fields.take("SecurityProtectionEnabled")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            region_id: fields.take("RegionId")?,
-            ecs_metric_enabled: fields.take("EcsMetricEnabled")?,
-            icmp_reply_enabled: fields.take("IcmpReplyEnabled")?,
-            description: fields.take("Description")?,
-            expired_time: fields.take("ExpiredTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            ip_lists: fields.take("IpLists")?,
-            forward_table_ids: fields.take("ForwardTableIds")?,
-            snat_table_ids: fields.take("SnatTableIds")?,
-            full_nat_table_ids: fields.take("FullNatTableIds")?,
-            nat_gateway_private_info: fields.take("NatGatewayPrivateInfo")?,
-            private_link_enabled: fields.take("PrivateLinkEnabled")?,
-            private_link_mode: fields.take("PrivateLinkMode")?,
-            eip_bind_mode: fields.take("EipBindMode")?,
-            tags: fields.take("Tags")?,
-            enable_session_log: fields.take("EnableSessionLog")?,
-            access_mode: fields.take("AccessMode")?,
-            ip_prefix_list: fields.take("IpPrefixList")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            vpc_id: fields.read("VpcId"),
+            nat_type: fields.read("NatType"),
+            auto_pay: fields.read("AutoPay"),
+            spec: fields.read("Spec"),
+            deletion_protection: fields.read("DeletionProtection"),
+            network_type: fields.read("NetworkType"),
+            security_protection_enabled: fields.read("SecurityProtectionEnabled"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            region_id: fields.read("RegionId"),
+            ecs_metric_enabled: fields.read("EcsMetricEnabled"),
+            icmp_reply_enabled: fields.read("IcmpReplyEnabled"),
+            description: fields.read("Description"),
+            expired_time: fields.read("ExpiredTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            ip_lists: fields.read("IpLists"),
+            forward_table_ids: fields.read("ForwardTableIds"),
+            snat_table_ids: fields.read("SnatTableIds"),
+            full_nat_table_ids: fields.read("FullNatTableIds"),
+            nat_gateway_private_info: fields.read("NatGatewayPrivateInfo"),
+            private_link_enabled: fields.read("PrivateLinkEnabled"),
+            private_link_mode: fields.read("PrivateLinkMode"),
+            eip_bind_mode: fields.read("EipBindMode"),
+            tags: fields.read("Tags"),
+            enable_session_log: fields.read("EnableSessionLog"),
+            access_mode: fields.read("AccessMode"),
+            ip_prefix_list: fields.read("IpPrefixList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7734,9 +7947,11 @@ pub struct NatGateways {
 impl ::acs_runtime::de::FromJson for NatGateways {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_gateway: fields.take("NatGateway")?,
-        })
+        let value = Self {
+            nat_gateway: fields.read("NatGateway"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -7818,17 +8033,19 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
 impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesIngressAclEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_acl_entry_id: fields.take("NetworkAclEntryId")?,
-            entry_type: fields.take("EntryType")?,
-            network_acl_entry_name: fields.take("NetworkAclEntryName")?,
-            policy: fields.take("Policy")?,
-            description: fields.take("Description")?,
-            source_cidr_ip: fields.take("SourceCidrIp")?,
-            ip_version: fields.take("IpVersion")?,
-            protocol: fields.take("Protocol")?,
-            port: fields.take("Port")?,
-        })
+        let value = Self {
+            network_acl_entry_id: fields.read("NetworkAclEntryId"),
+            entry_type: fields.read("EntryType"),
+            network_acl_entry_name: fields.read("NetworkAclEntryName"),
+            policy: fields.read("Policy"),
+            description: fields.read("Description"),
+            source_cidr_ip: fields.read("SourceCidrIp"),
+            ip_version: fields.read("IpVersion"),
+            protocol: fields.read("Protocol"),
+            port: fields.read("Port"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -7854,9 +8071,11 @@ pub struct DescribeNetworkAclAttributesIngressAclEntries {
 impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesIngressAclEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ingress_acl_entry: fields.take("IngressAclEntry")?,
-        })
+        let value = Self {
+            ingress_acl_entry: fields.read("IngressAclEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -7938,17 +8157,19 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
 impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesEgressAclEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_acl_entry_id: fields.take("NetworkAclEntryId")?,
-            entry_type: fields.take("EntryType")?,
-            network_acl_entry_name: fields.take("NetworkAclEntryName")?,
-            policy: fields.take("Policy")?,
-            description: fields.take("Description")?,
-            protocol: fields.take("Protocol")?,
-            destination_cidr_ip: fields.take("DestinationCidrIp")?,
-            ip_version: fields.take("IpVersion")?,
-            port: fields.take("Port")?,
-        })
+        let value = Self {
+            network_acl_entry_id: fields.read("NetworkAclEntryId"),
+            entry_type: fields.read("EntryType"),
+            network_acl_entry_name: fields.read("NetworkAclEntryName"),
+            policy: fields.read("Policy"),
+            description: fields.read("Description"),
+            protocol: fields.read("Protocol"),
+            destination_cidr_ip: fields.read("DestinationCidrIp"),
+            ip_version: fields.read("IpVersion"),
+            port: fields.read("Port"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -7974,9 +8195,11 @@ pub struct DescribeNetworkAclAttributesEgressAclEntries {
 impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesEgressAclEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            egress_acl_entry: fields.take("EgressAclEntry")?,
-        })
+        let value = Self {
+            egress_acl_entry: fields.read("EgressAclEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8051,20 +8274,22 @@ pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
 impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesNetworkAclAttribute {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            creation_time: fields.take("CreationTime")?,
-            description: fields.take("Description")?,
-            network_acl_name: fields.take("NetworkAclName")?,
-            network_acl_id: fields.take("NetworkAclId")?,
-            owner_id: fields.take("OwnerId")?,
-            region_id: fields.take("RegionId")?,
-            ingress_acl_entries: fields.take("IngressAclEntries")?,
-            egress_acl_entries: fields.take("EgressAclEntries")?,
-            resources: fields.take("Resources")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            creation_time: fields.read("CreationTime"),
+            description: fields.read("Description"),
+            network_acl_name: fields.read("NetworkAclName"),
+            network_acl_id: fields.read("NetworkAclId"),
+            owner_id: fields.read("OwnerId"),
+            region_id: fields.read("RegionId"),
+            ingress_acl_entries: fields.read("IngressAclEntries"),
+            egress_acl_entries: fields.read("EgressAclEntries"),
+            resources: fields.read("Resources"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8139,20 +8364,22 @@ pub struct NetworkAcl {
 impl ::acs_runtime::de::FromJson for NetworkAcl {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            creation_time: fields.take("CreationTime")?,
-            description: fields.take("Description")?,
-            network_acl_name: fields.take("NetworkAclName")?,
-            network_acl_id: fields.take("NetworkAclId")?,
-            owner_id: fields.take("OwnerId")?,
-            region_id: fields.take("RegionId")?,
-            ingress_acl_entries: fields.take("IngressAclEntries")?,
-            egress_acl_entries: fields.take("EgressAclEntries")?,
-            resources: fields.take("Resources")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            creation_time: fields.read("CreationTime"),
+            description: fields.read("Description"),
+            network_acl_name: fields.read("NetworkAclName"),
+            network_acl_id: fields.read("NetworkAclId"),
+            owner_id: fields.read("OwnerId"),
+            region_id: fields.read("RegionId"),
+            ingress_acl_entries: fields.read("IngressAclEntries"),
+            egress_acl_entries: fields.read("EgressAclEntries"),
+            resources: fields.read("Resources"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8176,9 +8403,11 @@ pub struct NetworkAcls {
 impl ::acs_runtime::de::FromJson for NetworkAcls {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_acl: fields.take("NetworkAcl")?,
-        })
+        let value = Self {
+            network_acl: fields.read("NetworkAcl"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "acl")]
@@ -8230,13 +8459,15 @@ pub struct DescribePhysicalConnectionLoaPmInfo {
 impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLoaPmInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            pm_gender: fields.take("PMGender")?,
-            pm_certificate_no: fields.take("PMCertificateNo")?,
-            pm_name: fields.take("PMName")?,
-            pm_certificate_type: fields.take("PMCertificateType")?,
-            pm_contact_info: fields.take("PMContactInfo")?,
-        })
+        let value = Self {
+            pm_gender: fields.read("PMGender"),
+            pm_certificate_no: fields.read("PMCertificateNo"),
+            pm_name: fields.read("PMName"),
+            pm_certificate_type: fields.read("PMCertificateType"),
+            pm_contact_info: fields.read("PMContactInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8260,9 +8491,11 @@ pub struct DescribePhysicalConnectionLoaResponsePmInfo {
 impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLoaResponsePmInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            pm_info: fields.take("PMInfo")?,
-        })
+        let value = Self {
+            pm_info: fields.read("PMInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8362,21 +8595,23 @@ pub struct PhysicalConnectionLoaType {
 impl ::acs_runtime::de::FromJson for PhysicalConnectionLoaType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            line_label: fields.take("LineLabel")?,
-            line_code: fields.take("LineCode")?,
-            construction_time: fields.take("ConstructionTime")?,
-            si: fields.take("SI")?,
-            loa_url: fields.take("LoaUrl")?,
-            company_localized_name: fields.take("CompanyLocalizedName")?,
-            instance_id: fields.take("InstanceId")?,
-            line_type: fields.take("LineType")?,
-            company_name: fields.take("CompanyName")?,
-            pm_info: fields.take("PMInfo")?,
-            line_service_provider: fields.take("LineServiceProvider")?,
-            line_sp_contact_info: fields.take("LineSPContactInfo")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            line_label: fields.read("LineLabel"),
+            line_code: fields.read("LineCode"),
+            construction_time: fields.read("ConstructionTime"),
+            si: fields.read("SI"),
+            loa_url: fields.read("LoaUrl"),
+            company_localized_name: fields.read("CompanyLocalizedName"),
+            instance_id: fields.read("InstanceId"),
+            line_type: fields.read("LineType"),
+            company_name: fields.read("CompanyName"),
+            pm_info: fields.read("PMInfo"),
+            line_service_provider: fields.read("LineServiceProvider"),
+            line_sp_contact_info: fields.read("LineSPContactInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8469,7 +8704,9 @@ pub struct DescribePhysicalConnectionsTags {
 impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionsTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tags: fields.take("tags")? })
+        let value = Self { tags: fields.read("tags") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8746,51 +8983,53 @@ pub struct PhysicalConnectionType {
 impl ::acs_runtime::de::FromJson for PhysicalConnectionType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            ad_location: fields.take("AdLocation")?,
-            reservation_active_time: fields.take("ReservationActiveTime")?,
-            reservation_order_type: fields.take("ReservationOrderType")?,
-            port_number: fields.take("PortNumber")?,
-            spec: fields.take("Spec")?,
-            charge_type: fields.take("ChargeType")?,
+        let value = Self {
+            r#type: fields.read("Type"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            ad_location: fields.read("AdLocation"),
+            reservation_active_time: fields.read("ReservationActiveTime"),
+            reservation_order_type: fields.read("ReservationOrderType"),
+            port_number: fields.read("PortNumber"),
+            spec: fields.read("Spec"),
+            charge_type: fields.read("ChargeType"),
             reservation_internet_charge_type: fields
-                .take("ReservationInternetChargeType")?,
-            description: fields.take("Description")?,
-            bandwidth: fields.take("Bandwidth")?,
-            enabled_time: fields.take("EnabledTime")?,
-            line_operator: fields.take("LineOperator")?,
-            peer_location: fields.take("PeerLocation")?,
+                .read("ReservationInternetChargeType"),
+            description: fields.read("Description"),
+            bandwidth: fields.read("Bandwidth"),
+            enabled_time: fields.read("EnabledTime"),
+            line_operator: fields.read("LineOperator"),
+            peer_location: fields.read("PeerLocation"),
             redundant_physical_connection_id: fields
-                .take("RedundantPhysicalConnectionId")?,
-            name: fields.take("Name")?,
-            circuit_code: fields.take("CircuitCode")?,
-            end_time: fields.take("EndTime")?,
-            port_type: fields.take("PortType")?,
-            business_status: fields.take("BusinessStatus")?,
-            loa_status: fields.take("LoaStatus")?,
-            access_point_id: fields.take("AccessPointId")?,
-            access_point_type: fields.take("AccessPointType")?,
-            has_reservation_data: fields.take("HasReservationData")?,
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-            product_type: fields.take("ProductType")?,
+                .read("RedundantPhysicalConnectionId"),
+            name: fields.read("Name"),
+            circuit_code: fields.read("CircuitCode"),
+            end_time: fields.read("EndTime"),
+            port_type: fields.read("PortType"),
+            business_status: fields.read("BusinessStatus"),
+            loa_status: fields.read("LoaStatus"),
+            access_point_id: fields.read("AccessPointId"),
+            access_point_type: fields.read("AccessPointType"),
+            has_reservation_data: fields.read("HasReservationData"),
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+            product_type: fields.read("ProductType"),
             virtual_physical_connection_count: fields
-                .take("VirtualPhysicalConnectionCount")?,
-            parent_physical_connection_id: fields.take("ParentPhysicalConnectionId")?,
+                .read("VirtualPhysicalConnectionCount"),
+            parent_physical_connection_id: fields.read("ParentPhysicalConnectionId"),
             parent_physical_connection_ali_uid: fields
-                .take("ParentPhysicalConnectionAliUid")?,
-            vlan_id: fields.take("VlanId")?,
-            order_mode: fields.take("OrderMode")?,
-            vpconn_status: fields.take("VpconnStatus")?,
-            expect_spec: fields.take("ExpectSpec")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            ad_detail_location: fields.take("AdDetailLocation")?,
-            tags: fields.take("Tags")?,
-            qos_id: fields.take("QosId")?,
-            optical_module_model: fields.take("OpticalModuleModel")?,
-        })
+                .read("ParentPhysicalConnectionAliUid"),
+            vlan_id: fields.read("VlanId"),
+            order_mode: fields.read("OrderMode"),
+            vpconn_status: fields.read("VpconnStatus"),
+            expect_spec: fields.read("ExpectSpec"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            ad_detail_location: fields.read("AdDetailLocation"),
+            tags: fields.read("Tags"),
+            qos_id: fields.read("QosId"),
+            optical_module_model: fields.read("OpticalModuleModel"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8814,9 +9053,11 @@ pub struct PhysicalConnectionSet {
 impl ::acs_runtime::de::FromJson for PhysicalConnectionSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            physical_connection_type: fields.take("PhysicalConnectionType")?,
-        })
+        let value = Self {
+            physical_connection_type: fields.read("PhysicalConnectionType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -8851,11 +9092,13 @@ pub struct Region {
 impl ::acs_runtime::de::FromJson for Region {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_endpoint: fields.take("RegionEndpoint")?,
-            local_name: fields.take("LocalName")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            region_endpoint: fields.read("RegionEndpoint"),
+            local_name: fields.read("LocalName"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions-and-zones")]
@@ -8879,9 +9122,11 @@ pub struct Regions {
 impl ::acs_runtime::de::FromJson for Regions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region: fields.take("Region")?,
-        })
+        let value = Self {
+            region: fields.read("Region"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions-and-zones")]
@@ -8920,11 +9165,13 @@ pub struct NextHopRelatedInfo {
 impl ::acs_runtime::de::FromJson for NextHopRelatedInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -8995,14 +9242,16 @@ pub struct NextHop {
 impl ::acs_runtime::de::FromJson for NextHop {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop_region_id: fields.take("NextHopRegionId")?,
-            weight: fields.take("Weight")?,
-            next_hop_id: fields.take("NextHopId")?,
-            enabled: fields.take("Enabled")?,
-            next_hop_type: fields.take("NextHopType")?,
-            next_hop_related_info: fields.take("NextHopRelatedInfo")?,
-        })
+        let value = Self {
+            next_hop_region_id: fields.read("NextHopRegionId"),
+            weight: fields.read("Weight"),
+            next_hop_id: fields.read("NextHopId"),
+            enabled: fields.read("Enabled"),
+            next_hop_type: fields.read("NextHopType"),
+            next_hop_related_info: fields.read("NextHopRelatedInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9026,9 +9275,11 @@ pub struct NextHops {
 impl ::acs_runtime::de::FromJson for NextHops {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop: fields.take("NextHop")?,
-        })
+        let value = Self {
+            next_hop: fields.read("NextHop"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9127,20 +9378,22 @@ pub struct RouteEntry {
 impl ::acs_runtime::de::FromJson for RouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            ip_version: fields.take("IpVersion")?,
-            description: fields.take("Description")?,
-            route_entry_name: fields.take("RouteEntryName")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            route_entry_id: fields.take("RouteEntryId")?,
-            route_table_id: fields.take("RouteTableId")?,
-            gmt_modified: fields.take("GmtModified")?,
-            next_hops: fields.take("NextHops")?,
-            service_type: fields.take("ServiceType")?,
-            origin: fields.take("Origin")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            ip_version: fields.read("IpVersion"),
+            description: fields.read("Description"),
+            route_entry_name: fields.read("RouteEntryName"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            route_entry_id: fields.read("RouteEntryId"),
+            route_table_id: fields.read("RouteTableId"),
+            gmt_modified: fields.read("GmtModified"),
+            next_hops: fields.read("NextHops"),
+            service_type: fields.read("ServiceType"),
+            origin: fields.read("Origin"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9164,9 +9417,11 @@ pub struct RouteEntrys {
 impl ::acs_runtime::de::FromJson for RouteEntrys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry: fields.take("RouteEntry")?,
-        })
+        let value = Self {
+            route_entry: fields.read("RouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9190,9 +9445,11 @@ pub struct VSwitchIds {
 impl ::acs_runtime::de::FromJson for VSwitchIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_id: fields.take("VSwitchId")?,
-        })
+        let value = Self {
+            v_switch_id: fields.read("VSwitchId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "route-table", feature = "vpc"))]
@@ -9216,9 +9473,11 @@ pub struct GatewayIds {
 impl ::acs_runtime::de::FromJson for GatewayIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            gateway_ids: fields.take("GatewayIds")?,
-        })
+        let value = Self {
+            gateway_ids: fields.read("GatewayIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9324,24 +9583,26 @@ pub struct RouterTableListType {
 impl ::acs_runtime::de::FromJson for RouterTableListType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            router_id: fields.take("RouterId")?,
-            associate_type: fields.take("AssociateType")?,
-            route_table_id: fields.take("RouteTableId")?,
-            owner_id: fields.take("OwnerId")?,
-            description: fields.take("Description")?,
-            route_table_type: fields.take("RouteTableType")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            router_type: fields.take("RouterType")?,
-            route_table_name: fields.take("RouteTableName")?,
-            tags: fields.take("Tags")?,
-            v_switch_ids: fields.take("VSwitchIds")?,
-            gateway_ids: fields.take("GatewayIds")?,
-            route_propagation_enable: fields.take("RoutePropagationEnable")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            router_id: fields.read("RouterId"),
+            associate_type: fields.read("AssociateType"),
+            route_table_id: fields.read("RouteTableId"),
+            owner_id: fields.read("OwnerId"),
+            description: fields.read("Description"),
+            route_table_type: fields.read("RouteTableType"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            router_type: fields.read("RouterType"),
+            route_table_name: fields.read("RouteTableName"),
+            tags: fields.read("Tags"),
+            v_switch_ids: fields.read("VSwitchIds"),
+            gateway_ids: fields.read("GatewayIds"),
+            route_propagation_enable: fields.read("RoutePropagationEnable"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9365,9 +9626,11 @@ pub struct RouterTableList {
 impl ::acs_runtime::de::FromJson for RouterTableList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            router_table_list_type: fields.take("RouterTableListType")?,
-        })
+        let value = Self {
+            router_table_list_type: fields.read("RouterTableListType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9419,12 +9682,14 @@ pub struct DescribeRouteTablesNextHop {
 impl ::acs_runtime::de::FromJson for DescribeRouteTablesNextHop {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop_id: fields.take("NextHopId")?,
-            weight: fields.take("Weight")?,
-            next_hop_type: fields.take("NextHopType")?,
-            enabled: fields.take("Enabled")?,
-        })
+        let value = Self {
+            next_hop_id: fields.read("NextHopId"),
+            weight: fields.read("Weight"),
+            next_hop_type: fields.read("NextHopType"),
+            enabled: fields.read("Enabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9448,9 +9713,11 @@ pub struct DescribeRouteTablesNextHops {
 impl ::acs_runtime::de::FromJson for DescribeRouteTablesNextHops {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop: fields.take("NextHop")?,
-        })
+        let value = Self {
+            next_hop: fields.read("NextHop"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9540,18 +9807,20 @@ pub struct DescribeRouteTablesRouteEntry {
 impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            status: fields.take("Status")?,
-            next_hop_type: fields.take("NextHopType")?,
-            route_entry_name: fields.take("RouteEntryName")?,
-            route_entry_id: fields.take("RouteEntryId")?,
-            instance_id: fields.take("InstanceId")?,
-            route_table_id: fields.take("RouteTableId")?,
-            description: fields.take("Description")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            next_hops: fields.take("NextHops")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            status: fields.read("Status"),
+            next_hop_type: fields.read("NextHopType"),
+            route_entry_name: fields.read("RouteEntryName"),
+            route_entry_id: fields.read("RouteEntryId"),
+            instance_id: fields.read("InstanceId"),
+            route_table_id: fields.read("RouteTableId"),
+            description: fields.read("Description"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            next_hops: fields.read("NextHops"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9575,9 +9844,11 @@ pub struct DescribeRouteTablesRouteEntrys {
 impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteEntrys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry: fields.take("RouteEntry")?,
-        })
+        let value = Self {
+            route_entry: fields.read("RouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9639,16 +9910,18 @@ pub struct RouteTable {
 impl ::acs_runtime::de::FromJson for RouteTable {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            v_router_id: fields.take("VRouterId")?,
-            route_table_type: fields.take("RouteTableType")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            route_table_id: fields.take("RouteTableId")?,
-            route_entrys: fields.take("RouteEntrys")?,
-            v_switch_ids: fields.take("VSwitchIds")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            v_router_id: fields.read("VRouterId"),
+            route_table_type: fields.read("RouteTableType"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            route_table_id: fields.read("RouteTableId"),
+            route_entrys: fields.read("RouteEntrys"),
+            v_switch_ids: fields.read("VSwitchIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9672,9 +9945,11 @@ pub struct RouteTables {
 impl ::acs_runtime::de::FromJson for RouteTables {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_table: fields.take("RouteTable")?,
-        })
+        let value = Self {
+            route_table: fields.read("RouteTable"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -9698,7 +9973,9 @@ pub struct DescribeRouterInterfaceAttributeTags {
 impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeTags {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tags: fields.take("Tags")? })
+        let value = Self { tags: fields.read("Tags") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "router-interface", feature = "vbr"))]
@@ -9944,51 +10221,53 @@ pub struct RouterInterfaceType {
 impl ::acs_runtime::de::FromJson for RouterInterfaceType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reservation_active_time: fields.take("ReservationActiveTime")?,
-            health_check_target_ip: fields.take("HealthCheckTargetIp")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            reservation_order_type: fields.take("ReservationOrderType")?,
-            opposite_interface_id: fields.take("OppositeInterfaceId")?,
-            spec: fields.take("Spec")?,
-            charge_type: fields.take("ChargeType")?,
-            router_interface_id: fields.take("RouterInterfaceId")?,
-            hc_threshold: fields.take("HcThreshold")?,
-            opposite_router_type: fields.take("OppositeRouterType")?,
-            vpc_instance_id: fields.take("VpcInstanceId")?,
-            opposite_interface_owner_id: fields.take("OppositeInterfaceOwnerId")?,
-            opposite_vpc_instance_id: fields.take("OppositeVpcInstanceId")?,
+        let value = Self {
+            reservation_active_time: fields.read("ReservationActiveTime"),
+            health_check_target_ip: fields.read("HealthCheckTargetIp"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            reservation_order_type: fields.read("ReservationOrderType"),
+            opposite_interface_id: fields.read("OppositeInterfaceId"),
+            spec: fields.read("Spec"),
+            charge_type: fields.read("ChargeType"),
+            router_interface_id: fields.read("RouterInterfaceId"),
+            hc_threshold: fields.read("HcThreshold"),
+            opposite_router_type: fields.read("OppositeRouterType"),
+            vpc_instance_id: fields.read("VpcInstanceId"),
+            opposite_interface_owner_id: fields.read("OppositeInterfaceOwnerId"),
+            opposite_vpc_instance_id: fields.read("OppositeVpcInstanceId"),
             reservation_internet_charge_type: fields
-                .take("ReservationInternetChargeType")?,
-            cross_border: fields.take("CrossBorder")?,
-            bandwidth: fields.take("Bandwidth")?,
-            description: fields.take("Description")?,
-            hc_rate: fields.take("HcRate")?,
-            reservation_bandwidth: fields.take("ReservationBandwidth")?,
-            name: fields.take("Name")?,
-            opposite_router_id: fields.take("OppositeRouterId")?,
-            opposite_interface_spec: fields.take("OppositeInterfaceSpec")?,
-            router_id: fields.take("RouterId")?,
+                .read("ReservationInternetChargeType"),
+            cross_border: fields.read("CrossBorder"),
+            bandwidth: fields.read("Bandwidth"),
+            description: fields.read("Description"),
+            hc_rate: fields.read("HcRate"),
+            reservation_bandwidth: fields.read("ReservationBandwidth"),
+            name: fields.read("Name"),
+            opposite_router_id: fields.read("OppositeRouterId"),
+            opposite_interface_spec: fields.read("OppositeInterfaceSpec"),
+            router_id: fields.read("RouterId"),
             opposite_interface_business_status: fields
-                .take("OppositeInterfaceBusinessStatus")?,
-            connected_time: fields.take("ConnectedTime")?,
-            health_check_source_ip: fields.take("HealthCheckSourceIp")?,
-            opposite_interface_status: fields.take("OppositeInterfaceStatus")?,
-            end_time: fields.take("EndTime")?,
-            opposite_region_id: fields.take("OppositeRegionId")?,
-            opposite_access_point_id: fields.take("OppositeAccessPointId")?,
-            business_status: fields.take("BusinessStatus")?,
-            opposite_bandwidth: fields.take("OppositeBandwidth")?,
-            router_type: fields.take("RouterType")?,
-            role: fields.take("Role")?,
-            has_reservation_data: fields.take("HasReservationData")?,
-            access_point_id: fields.take("AccessPointId")?,
-            ipv6_status: fields.take("Ipv6Status")?,
-            fast_link_mode: fields.take("FastLinkMode")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+                .read("OppositeInterfaceBusinessStatus"),
+            connected_time: fields.read("ConnectedTime"),
+            health_check_source_ip: fields.read("HealthCheckSourceIp"),
+            opposite_interface_status: fields.read("OppositeInterfaceStatus"),
+            end_time: fields.read("EndTime"),
+            opposite_region_id: fields.read("OppositeRegionId"),
+            opposite_access_point_id: fields.read("OppositeAccessPointId"),
+            business_status: fields.read("BusinessStatus"),
+            opposite_bandwidth: fields.read("OppositeBandwidth"),
+            router_type: fields.read("RouterType"),
+            role: fields.read("Role"),
+            has_reservation_data: fields.read("HasReservationData"),
+            access_point_id: fields.read("AccessPointId"),
+            ipv6_status: fields.read("Ipv6Status"),
+            fast_link_mode: fields.read("FastLinkMode"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router-interface")]
@@ -10012,9 +10291,11 @@ pub struct RouterInterfaceSet {
 impl ::acs_runtime::de::FromJson for RouterInterfaceSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            router_interface_type: fields.take("RouterInterfaceType")?,
-        })
+        let value = Self {
+            router_interface_type: fields.read("RouterInterfaceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router-interface")]
@@ -10055,13 +10336,14 @@ impl ::acs_runtime::de::FromJson
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            server_ip_address: fields.take("ServerIpAddress")?,
-            global_acceleration_instance_id: fields
-                .take("GlobalAccelerationInstanceId")?,
-            ip_address: fields.take("IpAddress")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            server_ip_address: fields.read("ServerIpAddress"),
+            global_acceleration_instance_id: fields.read("GlobalAccelerationInstanceId"),
+            ip_address: fields.read("IpAddress"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -10091,9 +10373,11 @@ impl ::acs_runtime::de::FromJson
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            global_acceleration_instance: fields.take("GlobalAccelerationInstance")?,
-        })
+        let value = Self {
+            global_acceleration_instance: fields.read("GlobalAccelerationInstance"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "instance")]
@@ -10164,18 +10448,20 @@ pub struct SnatTableEntry {
 impl ::acs_runtime::de::FromJson for SnatTableEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            snat_entry_name: fields.take("SnatEntryName")?,
-            source_v_switch_id: fields.take("SourceVSwitchId")?,
-            source_cidr: fields.take("SourceCIDR")?,
-            snat_entry_id: fields.take("SnatEntryId")?,
-            snat_table_id: fields.take("SnatTableId")?,
-            snat_ip: fields.take("SnatIp")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            eip_affinity: fields.take("EipAffinity")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            snat_entry_name: fields.read("SnatEntryName"),
+            source_v_switch_id: fields.read("SourceVSwitchId"),
+            source_cidr: fields.read("SourceCIDR"),
+            snat_entry_id: fields.read("SnatEntryId"),
+            snat_table_id: fields.read("SnatTableId"),
+            snat_ip: fields.read("SnatIp"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            eip_affinity: fields.read("EipAffinity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -10199,9 +10485,11 @@ pub struct SnatTableEntries {
 impl ::acs_runtime::de::FromJson for SnatTableEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snat_table_entry: fields.take("SnatTableEntry")?,
-        })
+        let value = Self {
+            snat_table_entry: fields.read("SnatTableEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -10271,16 +10559,18 @@ pub struct SslVpnClientCertKey {
 impl ::acs_runtime::de::FromJson for SslVpnClientCertKey {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            end_time: fields.take("EndTime")?,
-            create_time: fields.take("CreateTime")?,
-            ssl_vpn_client_cert_id: fields.take("SslVpnClientCertId")?,
-            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
-            name: fields.take("Name")?,
-            region_id: fields.take("RegionId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            end_time: fields.read("EndTime"),
+            create_time: fields.read("CreateTime"),
+            ssl_vpn_client_cert_id: fields.read("SslVpnClientCertId"),
+            ssl_vpn_server_id: fields.read("SslVpnServerId"),
+            name: fields.read("Name"),
+            region_id: fields.read("RegionId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10304,9 +10594,11 @@ pub struct SslVpnClientCertKeys {
 impl ::acs_runtime::de::FromJson for SslVpnClientCertKeys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ssl_vpn_client_cert_key: fields.take("SslVpnClientCertKey")?,
-        })
+        let value = Self {
+            ssl_vpn_client_cert_key: fields.read("SslVpnClientCertKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10372,16 +10664,18 @@ pub struct ClientInfoList {
 impl ::acs_runtime::de::FromJson for ClientInfoList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            private_ip: fields.take("PrivateIp")?,
-            send_bytes: fields.take("SendBytes")?,
-            connected_time: fields.take("ConnectedTime")?,
-            common_name: fields.take("CommonName")?,
-            ip: fields.take("Ip")?,
-            receive_bytes: fields.take("ReceiveBytes")?,
-            port: fields.take("Port")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            private_ip: fields.read("PrivateIp"),
+            send_bytes: fields.read("SendBytes"),
+            connected_time: fields.read("ConnectedTime"),
+            common_name: fields.read("CommonName"),
+            ip: fields.read("Ip"),
+            receive_bytes: fields.read("ReceiveBytes"),
+            port: fields.read("Port"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10512,28 +10806,30 @@ pub struct SslVpnServer {
 impl ::acs_runtime::de::FromJson for SslVpnServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            internet_ip: fields.take("InternetIp")?,
-            i_daa_s_instance_id: fields.take("IDaaSInstanceId")?,
-            create_time: fields.take("CreateTime")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            i_daa_s_region_id: fields.take("IDaaSRegionId")?,
-            compress: fields.take("Compress")?,
-            port: fields.take("Port")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            region_id: fields.take("RegionId")?,
-            cipher: fields.take("Cipher")?,
-            connections: fields.take("Connections")?,
-            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
-            max_connections: fields.take("MaxConnections")?,
-            name: fields.take("Name")?,
-            enable_multi_factor_auth: fields.take("EnableMultiFactorAuth")?,
-            client_ip_pool: fields.take("ClientIpPool")?,
-            proto: fields.take("Proto")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            i_daa_s_application_id: fields.take("IDaaSApplicationId")?,
-            i_daa_s_instance_version: fields.take("IDaaSInstanceVersion")?,
-        })
+        let value = Self {
+            internet_ip: fields.read("InternetIp"),
+            i_daa_s_instance_id: fields.read("IDaaSInstanceId"),
+            create_time: fields.read("CreateTime"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            i_daa_s_region_id: fields.read("IDaaSRegionId"),
+            compress: fields.read("Compress"),
+            port: fields.read("Port"),
+            local_subnet: fields.read("LocalSubnet"),
+            region_id: fields.read("RegionId"),
+            cipher: fields.read("Cipher"),
+            connections: fields.read("Connections"),
+            ssl_vpn_server_id: fields.read("SslVpnServerId"),
+            max_connections: fields.read("MaxConnections"),
+            name: fields.read("Name"),
+            enable_multi_factor_auth: fields.read("EnableMultiFactorAuth"),
+            client_ip_pool: fields.read("ClientIpPool"),
+            proto: fields.read("Proto"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            i_daa_s_application_id: fields.read("IDaaSApplicationId"),
+            i_daa_s_instance_version: fields.read("IDaaSInstanceVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-server")]
@@ -10557,9 +10853,11 @@ pub struct SslVpnServers {
 impl ::acs_runtime::de::FromJson for SslVpnServers {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ssl_vpn_server: fields.take("SslVpnServer")?,
-        })
+        let value = Self {
+            ssl_vpn_server: fields.read("SslVpnServer"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ssl-vpn-server")]
@@ -10592,10 +10890,12 @@ pub struct TagKey {
 impl ::acs_runtime::de::FromJson for TagKey {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -10619,9 +10919,11 @@ pub struct TagKeys {
 impl ::acs_runtime::de::FromJson for TagKeys {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -10651,10 +10953,12 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_value: fields.take("TagValue")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            tag_value: fields.read("TagValue"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -10678,9 +10982,11 @@ pub struct TagResources {
 impl ::acs_runtime::de::FromJson for TagResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_resource: fields.take("TagResource")?,
-        })
+        let value = Self {
+            tag_resource: fields.read("TagResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -10704,9 +11010,11 @@ pub struct RouteTableIds {
 impl ::acs_runtime::de::FromJson for RouteTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_table_id: fields.take("RouteTableId")?,
-        })
+        let value = Self {
+            route_table_id: fields.read("RouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router")]
@@ -10758,15 +11066,17 @@ pub struct VRouter {
 impl ::acs_runtime::de::FromJson for VRouter {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            creation_time: fields.take("CreationTime")?,
-            v_router_id: fields.take("VRouterId")?,
-            description: fields.take("Description")?,
-            v_router_name: fields.take("VRouterName")?,
-            region_id: fields.take("RegionId")?,
-            route_table_ids: fields.take("RouteTableIds")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            creation_time: fields.read("CreationTime"),
+            v_router_id: fields.read("VRouterId"),
+            description: fields.read("Description"),
+            v_router_name: fields.read("VRouterName"),
+            region_id: fields.read("RegionId"),
+            route_table_ids: fields.read("RouteTableIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router")]
@@ -10790,9 +11100,11 @@ pub struct VRouters {
 impl ::acs_runtime::de::FromJson for VRouters {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_router: fields.take("VRouter")?,
-        })
+        let value = Self {
+            v_router: fields.read("VRouter"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "router")]
@@ -10825,10 +11137,12 @@ pub struct DescribeVSwitchAttributesRouteTable {
 impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesRouteTable {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_table_id: fields.take("RouteTableId")?,
-            route_table_type: fields.take("RouteTableType")?,
-        })
+        let value = Self {
+            route_table_id: fields.read("RouteTableId"),
+            route_table_type: fields.read("RouteTableType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -10946,26 +11260,28 @@ pub struct VSwitch {
 impl ::acs_runtime::de::FromJson for VSwitch {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            is_default: fields.take("IsDefault")?,
-            available_ip_address_count: fields.take("AvailableIpAddressCount")?,
-            network_acl_id: fields.take("NetworkAclId")?,
-            owner_id: fields.take("OwnerId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            cidr_block: fields.take("CidrBlock")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-            v_switch_name: fields.take("VSwitchName")?,
-            share_type: fields.take("ShareType")?,
-            enabled_ipv6: fields.take("EnabledIpv6")?,
-            tags: fields.take("Tags")?,
-            route_table: fields.take("RouteTable")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            is_default: fields.read("IsDefault"),
+            available_ip_address_count: fields.read("AvailableIpAddressCount"),
+            network_acl_id: fields.read("NetworkAclId"),
+            owner_id: fields.read("OwnerId"),
+            v_switch_id: fields.read("VSwitchId"),
+            cidr_block: fields.read("CidrBlock"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+            v_switch_name: fields.read("VSwitchName"),
+            share_type: fields.read("ShareType"),
+            enabled_ipv6: fields.read("EnabledIpv6"),
+            tags: fields.read("Tags"),
+            route_table: fields.read("RouteTable"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -10989,9 +11305,11 @@ pub struct VSwitches {
 impl ::acs_runtime::de::FromJson for VSwitches {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch: fields.take("VSwitch")?,
-        })
+        let value = Self {
+            v_switch: fields.read("VSwitch"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -11098,19 +11416,21 @@ pub struct VcoRouteEntries {
 impl ::acs_runtime::de::FromJson for VcoRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            route_dest: fields.take("RouteDest")?,
-            next_hop: fields.take("NextHop")?,
-            weight: fields.take("Weight")?,
-            state: fields.take("State")?,
-            route_entry_type: fields.take("RouteEntryType")?,
-            create_time: fields.take("CreateTime")?,
-            as_path: fields.take("AsPath")?,
-            community: fields.take("Community")?,
-            source: fields.take("Source")?,
-            next_hop_tunnel_id_list: fields.take("NextHopTunnelIdList")?,
-        })
+        let value = Self {
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            route_dest: fields.read("RouteDest"),
+            next_hop: fields.read("NextHop"),
+            weight: fields.read("Weight"),
+            state: fields.read("State"),
+            route_entry_type: fields.read("RouteEntryType"),
+            create_time: fields.read("CreateTime"),
+            as_path: fields.read("AsPath"),
+            community: fields.read("Community"),
+            source: fields.read("Source"),
+            next_hop_tunnel_id_list: fields.read("NextHopTunnelIdList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -11151,11 +11471,13 @@ pub struct VpnRouteCount {
 impl ::acs_runtime::de::FromJson for VpnRouteCount {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry_type: fields.take("RouteEntryType")?,
-            route_count: fields.take("RouteCount")?,
-            source: fields.take("Source")?,
-        })
+        let value = Self {
+            route_entry_type: fields.read("RouteEntryType"),
+            route_count: fields.read("RouteCount"),
+            source: fields.read("Source"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -11278,24 +11600,26 @@ pub struct AssociatedPhysicalConnection {
 impl ::acs_runtime::de::FromJson for AssociatedPhysicalConnection {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            vlan_interface_id: fields.take("VlanInterfaceId")?,
-            circuit_code: fields.take("CircuitCode")?,
-            peer_ipv6_gateway_ip: fields.take("PeerIpv6GatewayIp")?,
-            local_ipv6_gateway_ip: fields.take("LocalIpv6GatewayIp")?,
-            physical_connection_owner_uid: fields.take("PhysicalConnectionOwnerUid")?,
-            local_gateway_ip: fields.take("LocalGatewayIp")?,
+        let value = Self {
+            status: fields.read("Status"),
+            vlan_interface_id: fields.read("VlanInterfaceId"),
+            circuit_code: fields.read("CircuitCode"),
+            peer_ipv6_gateway_ip: fields.read("PeerIpv6GatewayIp"),
+            local_ipv6_gateway_ip: fields.read("LocalIpv6GatewayIp"),
+            physical_connection_owner_uid: fields.read("PhysicalConnectionOwnerUid"),
+            local_gateway_ip: fields.read("LocalGatewayIp"),
             physical_connection_business_status: fields
-                .take("PhysicalConnectionBusinessStatus")?,
-            peering_subnet_mask: fields.take("PeeringSubnetMask")?,
-            enable_ipv6: fields.take("EnableIpv6")?,
-            physical_connection_status: fields.take("PhysicalConnectionStatus")?,
-            peer_gateway_ip: fields.take("PeerGatewayIp")?,
-            peering_ipv6_subnet_mask: fields.take("PeeringIpv6SubnetMask")?,
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-            vlan_id: fields.take("VlanId")?,
-        })
+                .read("PhysicalConnectionBusinessStatus"),
+            peering_subnet_mask: fields.read("PeeringSubnetMask"),
+            enable_ipv6: fields.read("EnableIpv6"),
+            physical_connection_status: fields.read("PhysicalConnectionStatus"),
+            peer_gateway_ip: fields.read("PeerGatewayIp"),
+            peering_ipv6_subnet_mask: fields.read("PeeringIpv6SubnetMask"),
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+            vlan_id: fields.read("VlanId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11321,9 +11645,11 @@ pub struct AssociatedPhysicalConnections {
 impl ::acs_runtime::de::FromJson for AssociatedPhysicalConnections {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associated_physical_connection: fields.take("AssociatedPhysicalConnection")?,
-        })
+        let value = Self {
+            associated_physical_connection: fields.read("AssociatedPhysicalConnection"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11363,11 +11689,13 @@ pub struct AssociatedCen {
 impl ::acs_runtime::de::FromJson for AssociatedCen {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_owner_id: fields.take("CenOwnerId")?,
-            cen_id: fields.take("CenId")?,
-            cen_status: fields.take("CenStatus")?,
-        })
+        let value = Self {
+            cen_owner_id: fields.read("CenOwnerId"),
+            cen_id: fields.read("CenId"),
+            cen_status: fields.read("CenStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
@@ -11391,9 +11719,11 @@ pub struct AssociatedCens {
 impl ::acs_runtime::de::FromJson for AssociatedCens {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associated_cen: fields.take("AssociatedCen")?,
-        })
+        let value = Self {
+            associated_cen: fields.read("AssociatedCen"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
@@ -11657,52 +11987,54 @@ pub struct VirtualBorderRouterType {
 impl ::acs_runtime::de::FromJson for VirtualBorderRouterType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            min_tx_interval: fields.take("MinTxInterval")?,
-            peer_ipv6_gateway_ip: fields.take("PeerIpv6GatewayIp")?,
-            p_conn_vbr_expire_time: fields.take("PConnVbrExpireTime")?,
-            physical_connection_owner_uid: fields.take("PhysicalConnectionOwnerUid")?,
-            activation_time: fields.take("ActivationTime")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            min_tx_interval: fields.read("MinTxInterval"),
+            peer_ipv6_gateway_ip: fields.read("PeerIpv6GatewayIp"),
+            p_conn_vbr_expire_time: fields.read("PConnVbrExpireTime"),
+            physical_connection_owner_uid: fields.read("PhysicalConnectionOwnerUid"),
+            activation_time: fields.read("ActivationTime"),
             physical_connection_business_status: fields
-                .take("PhysicalConnectionBusinessStatus")?,
-            description: fields.take("Description")?,
-            termination_time: fields.take("TerminationTime")?,
-            min_rx_interval: fields.take("MinRxInterval")?,
-            peer_gateway_ip: fields.take("PeerGatewayIp")?,
-            name: fields.take("Name")?,
-            vbr_id: fields.take("VbrId")?,
-            vlan_id: fields.take("VlanId")?,
-            vlan_interface_id: fields.take("VlanInterfaceId")?,
-            circuit_code: fields.take("CircuitCode")?,
-            local_ipv6_gateway_ip: fields.take("LocalIpv6GatewayIp")?,
-            local_gateway_ip: fields.take("LocalGatewayIp")?,
-            peering_subnet_mask: fields.take("PeeringSubnetMask")?,
-            enable_ipv6: fields.take("EnableIpv6")?,
-            route_table_id: fields.take("RouteTableId")?,
-            detect_multiplier: fields.take("DetectMultiplier")?,
-            ecc_id: fields.take("EccId")?,
-            cloud_box_instance_id: fields.take("CloudBoxInstanceId")?,
-            recovery_time: fields.take("RecoveryTime")?,
-            physical_connection_status: fields.take("PhysicalConnectionStatus")?,
-            peering_ipv6_subnet_mask: fields.take("PeeringIpv6SubnetMask")?,
-            access_point_id: fields.take("AccessPointId")?,
-            p_conn_vbr_charge_type: fields.take("PConnVbrChargeType")?,
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
+                .read("PhysicalConnectionBusinessStatus"),
+            description: fields.read("Description"),
+            termination_time: fields.read("TerminationTime"),
+            min_rx_interval: fields.read("MinRxInterval"),
+            peer_gateway_ip: fields.read("PeerGatewayIp"),
+            name: fields.read("Name"),
+            vbr_id: fields.read("VbrId"),
+            vlan_id: fields.read("VlanId"),
+            vlan_interface_id: fields.read("VlanInterfaceId"),
+            circuit_code: fields.read("CircuitCode"),
+            local_ipv6_gateway_ip: fields.read("LocalIpv6GatewayIp"),
+            local_gateway_ip: fields.read("LocalGatewayIp"),
+            peering_subnet_mask: fields.read("PeeringSubnetMask"),
+            enable_ipv6: fields.read("EnableIpv6"),
+            route_table_id: fields.read("RouteTableId"),
+            detect_multiplier: fields.read("DetectMultiplier"),
+            ecc_id: fields.read("EccId"),
+            cloud_box_instance_id: fields.read("CloudBoxInstanceId"),
+            recovery_time: fields.read("RecoveryTime"),
+            physical_connection_status: fields.read("PhysicalConnectionStatus"),
+            peering_ipv6_subnet_mask: fields.read("PeeringIpv6SubnetMask"),
+            access_point_id: fields.read("AccessPointId"),
+            p_conn_vbr_charge_type: fields.read("PConnVbrChargeType"),
+            physical_connection_id: fields.read("PhysicalConnectionId"),
             associated_physical_connections: fields
-                .take("AssociatedPhysicalConnections")?,
-            associated_cens: fields.take("AssociatedCens")?,
-            bandwidth: fields.take("Bandwidth")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            ecr_id: fields.take("EcrId")?,
-            sitelink_enable: fields.take("SitelinkEnable")?,
-            ecr_attatch_status: fields.take("EcrAttatchStatus")?,
-            ecr_owner_id: fields.take("EcrOwnerId")?,
-            mtu: fields.take("Mtu")?,
-        })
+                .read("AssociatedPhysicalConnections"),
+            associated_cens: fields.read("AssociatedCens"),
+            bandwidth: fields.read("Bandwidth"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            ecr_id: fields.read("EcrId"),
+            sitelink_enable: fields.read("SitelinkEnable"),
+            ecr_attatch_status: fields.read("EcrAttatchStatus"),
+            ecr_owner_id: fields.read("EcrOwnerId"),
+            mtu: fields.read("Mtu"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11726,9 +12058,11 @@ pub struct VirtualBorderRouterSet {
 impl ::acs_runtime::de::FromJson for VirtualBorderRouterSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            virtual_border_router_type: fields.take("VirtualBorderRouterType")?,
-        })
+        let value = Self {
+            virtual_border_router_type: fields.read("VirtualBorderRouterType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11890,31 +12224,33 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
 impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            r#type: fields.take("Type")?,
-            peer_ipv6_gateway_ip: fields.take("PeerIpv6GatewayIp")?,
-            circuit_code: fields.take("CircuitCode")?,
-            local_ipv6_gateway_ip: fields.take("LocalIpv6GatewayIp")?,
-            p_conn_vbr_expire_time: fields.take("PConnVbrExpireTime")?,
-            local_gateway_ip: fields.take("LocalGatewayIp")?,
-            bandwidth_status: fields.take("BandwidthStatus")?,
-            activation_time: fields.take("ActivationTime")?,
-            vbr_owner_uid: fields.take("VbrOwnerUid")?,
-            peering_subnet_mask: fields.take("PeeringSubnetMask")?,
-            enable_ipv6: fields.take("EnableIpv6")?,
-            ecc_id: fields.take("EccId")?,
-            bandwidth: fields.take("Bandwidth")?,
-            recovery_time: fields.take("RecoveryTime")?,
-            termination_time: fields.take("TerminationTime")?,
-            p_conn_vbr_bussiness_status: fields.take("PConnVbrBussinessStatus")?,
-            peer_gateway_ip: fields.take("PeerGatewayIp")?,
-            peering_ipv6_subnet_mask: fields.take("PeeringIpv6SubnetMask")?,
-            vbr_id: fields.take("VbrId")?,
-            p_conn_vbr_charge_type: fields.take("PConnVbrChargeType")?,
-            vlan_id: fields.take("VlanId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            r#type: fields.read("Type"),
+            peer_ipv6_gateway_ip: fields.read("PeerIpv6GatewayIp"),
+            circuit_code: fields.read("CircuitCode"),
+            local_ipv6_gateway_ip: fields.read("LocalIpv6GatewayIp"),
+            p_conn_vbr_expire_time: fields.read("PConnVbrExpireTime"),
+            local_gateway_ip: fields.read("LocalGatewayIp"),
+            bandwidth_status: fields.read("BandwidthStatus"),
+            activation_time: fields.read("ActivationTime"),
+            vbr_owner_uid: fields.read("VbrOwnerUid"),
+            peering_subnet_mask: fields.read("PeeringSubnetMask"),
+            enable_ipv6: fields.read("EnableIpv6"),
+            ecc_id: fields.read("EccId"),
+            bandwidth: fields.read("Bandwidth"),
+            recovery_time: fields.read("RecoveryTime"),
+            termination_time: fields.read("TerminationTime"),
+            p_conn_vbr_bussiness_status: fields.read("PConnVbrBussinessStatus"),
+            peer_gateway_ip: fields.read("PeerGatewayIp"),
+            peering_ipv6_subnet_mask: fields.read("PeeringIpv6SubnetMask"),
+            vbr_id: fields.read("VbrId"),
+            p_conn_vbr_charge_type: fields.read("PConnVbrChargeType"),
+            vlan_id: fields.read("VlanId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11940,10 +12276,12 @@ pub struct VirtualBorderRouterForPhysicalConnectionSet {
 impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             virtual_border_router_for_physical_connection_type: fields
-                .take("VirtualBorderRouterForPhysicalConnectionType")?,
-        })
+                .read("VirtualBorderRouterForPhysicalConnectionType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vbr")]
@@ -11967,9 +12305,11 @@ pub struct UserCidrs {
 impl ::acs_runtime::de::FromJson for UserCidrs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            user_cidr: fields.take("UserCidr")?,
-        })
+        let value = Self {
+            user_cidr: fields.read("UserCidr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -11993,9 +12333,11 @@ pub struct SecondaryCidrBlocks {
 impl ::acs_runtime::de::FromJson for SecondaryCidrBlocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secondary_cidr_block: fields.take("SecondaryCidrBlock")?,
-        })
+        let value = Self {
+            secondary_cidr_block: fields.read("SecondaryCidrBlock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12029,10 +12371,12 @@ pub struct CloudResourceSetType {
 impl ::acs_runtime::de::FromJson for CloudResourceSetType {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_count: fields.take("ResourceCount")?,
-            resource_type: fields.take("ResourceType")?,
-        })
+        let value = Self {
+            resource_count: fields.read("ResourceCount"),
+            resource_type: fields.read("ResourceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12056,9 +12400,11 @@ pub struct CloudResources {
 impl ::acs_runtime::de::FromJson for CloudResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cloud_resource_set_type: fields.take("CloudResourceSetType")?,
-        })
+        let value = Self {
+            cloud_resource_set_type: fields.read("CloudResourceSetType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12095,10 +12441,12 @@ pub struct Ipv6CidrBlock {
 impl ::acs_runtime::de::FromJson for Ipv6CidrBlock {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_isp: fields.take("Ipv6Isp")?,
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-        })
+        let value = Self {
+            ipv6_isp: fields.read("Ipv6Isp"),
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12122,9 +12470,11 @@ pub struct Ipv6CidrBlocks {
 impl ::acs_runtime::de::FromJson for Ipv6CidrBlocks {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-        })
+        let value = Self {
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12177,13 +12527,15 @@ pub struct AssociatedPropagationSource {
 impl ::acs_runtime::de::FromJson for AssociatedPropagationSource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            source_type: fields.take("SourceType")?,
-            source_owner_id: fields.take("SourceOwnerId")?,
-            source_instance_id: fields.take("SourceInstanceId")?,
-            status: fields.take("Status")?,
-            route_propagated: fields.take("RoutePropagated")?,
-        })
+        let value = Self {
+            source_type: fields.read("SourceType"),
+            source_owner_id: fields.read("SourceOwnerId"),
+            source_instance_id: fields.read("SourceInstanceId"),
+            status: fields.read("Status"),
+            route_propagated: fields.read("RoutePropagated"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12209,9 +12561,11 @@ pub struct AssociatedPropagationSources {
 impl ::acs_runtime::de::FromJson for AssociatedPropagationSources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associated_propagation_sources: fields.take("AssociatedPropagationSources")?,
-        })
+        let value = Self {
+            associated_propagation_sources: fields.read("AssociatedPropagationSources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12267,15 +12621,17 @@ pub struct GrantRuleModel {
 impl ::acs_runtime::de::FromJson for GrantRuleModel {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            r#type: fields.take("Type")?,
-            instance_uid: fields.take("InstanceUid")?,
-            region_no: fields.take("RegionNo")?,
-            ecr_id: fields.take("EcrId")?,
-            ecr_owner_id: fields.take("EcrOwnerId")?,
-            creation_time: fields.take("CreationTime")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            r#type: fields.read("Type"),
+            instance_uid: fields.read("InstanceUid"),
+            region_no: fields.read("RegionNo"),
+            ecr_id: fields.read("EcrId"),
+            ecr_owner_id: fields.read("EcrOwnerId"),
+            creation_time: fields.read("CreationTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "other")]
@@ -12299,9 +12655,11 @@ pub struct NatGatewayIds {
 impl ::acs_runtime::de::FromJson for NatGatewayIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_gateway_ids: fields.take("NatGatewayIds")?,
-        })
+        let value = Self {
+            nat_gateway_ids: fields.read("NatGatewayIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12325,9 +12683,11 @@ pub struct RouterTableIds {
 impl ::acs_runtime::de::FromJson for RouterTableIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            router_table_ids: fields.take("RouterTableIds")?,
-        })
+        let value = Self {
+            router_table_ids: fields.read("RouterTableIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12461,32 +12821,34 @@ pub struct Vpc {
 impl ::acs_runtime::de::FromJson for Vpc {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            is_default: fields.take("IsDefault")?,
-            owner_id: fields.take("OwnerId")?,
-            region_id: fields.take("RegionId")?,
-            vpc_name: fields.take("VpcName")?,
-            v_router_id: fields.take("VRouterId")?,
-            dhcp_options_set_status: fields.take("DhcpOptionsSetStatus")?,
-            cidr_block: fields.take("CidrBlock")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-            cen_status: fields.take("CenStatus")?,
-            tags: fields.take("Tags")?,
-            ipv6_cidr_blocks: fields.take("Ipv6CidrBlocks")?,
-            v_switch_ids: fields.take("VSwitchIds")?,
-            secondary_cidr_blocks: fields.take("SecondaryCidrBlocks")?,
-            user_cidrs: fields.take("UserCidrs")?,
-            nat_gateway_ids: fields.take("NatGatewayIds")?,
-            router_table_ids: fields.take("RouterTableIds")?,
-            enabled_ipv6: fields.take("EnabledIpv6")?,
-            dns_hostname_status: fields.take("DnsHostnameStatus")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            is_default: fields.read("IsDefault"),
+            owner_id: fields.read("OwnerId"),
+            region_id: fields.read("RegionId"),
+            vpc_name: fields.read("VpcName"),
+            v_router_id: fields.read("VRouterId"),
+            dhcp_options_set_status: fields.read("DhcpOptionsSetStatus"),
+            cidr_block: fields.read("CidrBlock"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            dhcp_options_set_id: fields.read("DhcpOptionsSetId"),
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+            cen_status: fields.read("CenStatus"),
+            tags: fields.read("Tags"),
+            ipv6_cidr_blocks: fields.read("Ipv6CidrBlocks"),
+            v_switch_ids: fields.read("VSwitchIds"),
+            secondary_cidr_blocks: fields.read("SecondaryCidrBlocks"),
+            user_cidrs: fields.read("UserCidrs"),
+            nat_gateway_ids: fields.read("NatGatewayIds"),
+            router_table_ids: fields.read("RouterTableIds"),
+            enabled_ipv6: fields.read("EnabledIpv6"),
+            dns_hostname_status: fields.read("DnsHostnameStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12510,7 +12872,9 @@ pub struct Vpcs {
 impl ::acs_runtime::de::FromJson for Vpcs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { vpc: fields.take("Vpc")? })
+        let value = Self { vpc: fields.read("Vpc") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc")]
@@ -12598,17 +12962,19 @@ pub struct VpnAttachment {
 impl ::acs_runtime::de::FromJson for VpnAttachment {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_id: fields.take("InstanceId")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            attach_type: fields.take("AttachType")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            transit_router_name: fields.take("TransitRouterName")?,
-            cross_account_authorized: fields.take("CrossAccountAuthorized")?,
-            tag: fields.take("Tag")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            instance_id: fields.read("InstanceId"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            attach_type: fields.read("AttachType"),
+            transit_router_id: fields.read("TransitRouterId"),
+            transit_router_name: fields.read("TransitRouterName"),
+            cross_account_authorized: fields.read("CrossAccountAuthorized"),
+            tag: fields.read("Tag"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -12708,17 +13074,19 @@ pub struct IkeConfig {
 impl ::acs_runtime::de::FromJson for IkeConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            remote_id: fields.take("RemoteId")?,
-            ike_lifetime: fields.take("IkeLifetime")?,
-            ike_enc_alg: fields.take("IkeEncAlg")?,
-            local_id: fields.take("LocalId")?,
-            ike_mode: fields.take("IkeMode")?,
-            ike_version: fields.take("IkeVersion")?,
-            ike_pfs: fields.take("IkePfs")?,
-            psk: fields.take("Psk")?,
-            ike_auth_alg: fields.take("IkeAuthAlg")?,
-        })
+        let value = Self {
+            remote_id: fields.read("RemoteId"),
+            ike_lifetime: fields.read("IkeLifetime"),
+            ike_enc_alg: fields.read("IkeEncAlg"),
+            local_id: fields.read("LocalId"),
+            ike_mode: fields.read("IkeMode"),
+            ike_version: fields.read("IkeVersion"),
+            ike_pfs: fields.read("IkePfs"),
+            psk: fields.read("Psk"),
+            ike_auth_alg: fields.read("IkeAuthAlg"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -12758,12 +13126,14 @@ pub struct IpsecConfig {
 impl ::acs_runtime::de::FromJson for IpsecConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
-            ipsec_lifetime: fields.take("IpsecLifetime")?,
-            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
-            ipsec_pfs: fields.take("IpsecPfs")?,
-        })
+        let value = Self {
+            ipsec_auth_alg: fields.read("IpsecAuthAlg"),
+            ipsec_lifetime: fields.read("IpsecLifetime"),
+            ipsec_enc_alg: fields.read("IpsecEncAlg"),
+            ipsec_pfs: fields.read("IpsecPfs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
@@ -12827,15 +13197,17 @@ pub struct VcoHealthCheck {
 impl ::acs_runtime::de::FromJson for VcoHealthCheck {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            dip: fields.take("Dip")?,
-            interval: fields.take("Interval")?,
-            retry: fields.take("Retry")?,
-            sip: fields.take("Sip")?,
-            enable: fields.take("Enable")?,
-            policy: fields.take("Policy")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            dip: fields.read("Dip"),
+            interval: fields.read("Interval"),
+            retry: fields.read("Retry"),
+            sip: fields.read("Sip"),
+            enable: fields.read("Enable"),
+            policy: fields.read("Policy"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -12901,16 +13273,18 @@ pub struct VpnBgpConfig {
 impl ::acs_runtime::de::FromJson for VpnBgpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            peer_bgp_ip: fields.take("PeerBgpIp")?,
-            tunnel_cidr: fields.take("TunnelCidr")?,
-            enable_bgp: fields.take("EnableBgp")?,
-            local_bgp_ip: fields.take("LocalBgpIp")?,
-            peer_asn: fields.take("PeerAsn")?,
-            local_asn: fields.take("LocalAsn")?,
-            auth_key: fields.take("AuthKey")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            peer_bgp_ip: fields.read("PeerBgpIp"),
+            tunnel_cidr: fields.read("TunnelCidr"),
+            enable_bgp: fields.read("EnableBgp"),
+            local_bgp_ip: fields.read("LocalBgpIp"),
+            peer_asn: fields.read("PeerAsn"),
+            local_asn: fields.read("LocalAsn"),
+            auth_key: fields.read("AuthKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13009,14 +13383,16 @@ pub struct DescribeVpnConnectionTunnelBgpConfig {
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelBgpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bgp_status: fields.take("BgpStatus")?,
-            local_asn: fields.take("LocalAsn")?,
-            local_bgp_ip: fields.take("LocalBgpIp")?,
-            peer_asn: fields.take("PeerAsn")?,
-            peer_bgp_ip: fields.take("PeerBgpIp")?,
-            tunnel_cidr: fields.take("TunnelCidr")?,
-        })
+        let value = Self {
+            bgp_status: fields.read("BgpStatus"),
+            local_asn: fields.read("LocalAsn"),
+            local_bgp_ip: fields.read("LocalBgpIp"),
+            peer_asn: fields.read("PeerAsn"),
+            peer_bgp_ip: fields.read("PeerBgpIp"),
+            tunnel_cidr: fields.read("TunnelCidr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13084,17 +13460,19 @@ pub struct DescribeVpnConnectionTunnelIkeConfig {
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelIkeConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ike_auth_alg: fields.take("IkeAuthAlg")?,
-            ike_enc_alg: fields.take("IkeEncAlg")?,
-            ike_lifetime: fields.take("IkeLifetime")?,
-            ike_mode: fields.take("IkeMode")?,
-            ike_pfs: fields.take("IkePfs")?,
-            ike_version: fields.take("IkeVersion")?,
-            local_id: fields.take("LocalId")?,
-            psk: fields.take("Psk")?,
-            remote_id: fields.take("RemoteId")?,
-        })
+        let value = Self {
+            ike_auth_alg: fields.read("IkeAuthAlg"),
+            ike_enc_alg: fields.read("IkeEncAlg"),
+            ike_lifetime: fields.read("IkeLifetime"),
+            ike_mode: fields.read("IkeMode"),
+            ike_pfs: fields.read("IkePfs"),
+            ike_version: fields.read("IkeVersion"),
+            local_id: fields.read("LocalId"),
+            psk: fields.read("Psk"),
+            remote_id: fields.read("RemoteId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13134,12 +13512,14 @@ pub struct DescribeVpnConnectionTunnelIpsecConfig {
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelIpsecConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
-            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
-            ipsec_lifetime: fields.take("IpsecLifetime")?,
-            ipsec_pfs: fields.take("IpsecPfs")?,
-        })
+        let value = Self {
+            ipsec_auth_alg: fields.read("IpsecAuthAlg"),
+            ipsec_enc_alg: fields.read("IpsecEncAlg"),
+            ipsec_lifetime: fields.read("IpsecLifetime"),
+            ipsec_pfs: fields.read("IpsecPfs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13255,22 +13635,24 @@ pub struct TunnelOption {
 impl ::acs_runtime::de::FromJson for TunnelOption {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tunnel_id: fields.take("TunnelId")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            internet_ip: fields.take("InternetIp")?,
-            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
-            role: fields.take("Role")?,
-            tunnel_index: fields.take("TunnelIndex")?,
-            state: fields.take("State")?,
-            status: fields.take("Status")?,
-            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
-            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
-            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
-            zone_no: fields.take("ZoneNo")?,
-        })
+        let value = Self {
+            tunnel_id: fields.read("TunnelId"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            enable_dpd: fields.read("EnableDpd"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            internet_ip: fields.read("InternetIp"),
+            remote_ca_certificate: fields.read("RemoteCaCertificate"),
+            role: fields.read("Role"),
+            tunnel_index: fields.read("TunnelIndex"),
+            state: fields.read("State"),
+            status: fields.read("Status"),
+            tunnel_bgp_config: fields.read("TunnelBgpConfig"),
+            tunnel_ike_config: fields.read("TunnelIkeConfig"),
+            tunnel_ipsec_config: fields.read("TunnelIpsecConfig"),
+            zone_no: fields.read("ZoneNo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13296,9 +13678,11 @@ pub struct DescribeVpnConnectionTunnelOptionsSpecification {
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelOptionsSpecification {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tunnel_options: fields.take("TunnelOptions")?,
-        })
+        let value = Self {
+            tunnel_options: fields.read("TunnelOptions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13322,7 +13706,9 @@ pub struct DescribeVpnConnectionLogsData {
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionLogsData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { logs: fields.take("Logs")? })
+        let value = Self { logs: fields.read("Logs") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
@@ -13380,15 +13766,17 @@ pub struct DescribeVpnConnectionsVpnBgpConfig {
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsVpnBgpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            peer_bgp_ip: fields.take("PeerBgpIp")?,
-            tunnel_cidr: fields.take("TunnelCidr")?,
-            local_bgp_ip: fields.take("LocalBgpIp")?,
-            peer_asn: fields.take("PeerAsn")?,
-            local_asn: fields.take("LocalAsn")?,
-            auth_key: fields.take("AuthKey")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            peer_bgp_ip: fields.read("PeerBgpIp"),
+            tunnel_cidr: fields.read("TunnelCidr"),
+            local_bgp_ip: fields.read("LocalBgpIp"),
+            peer_asn: fields.read("PeerAsn"),
+            local_asn: fields.read("LocalAsn"),
+            auth_key: fields.read("AuthKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13412,7 +13800,9 @@ pub struct DescribeVpnConnectionsTag {
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { tag: fields.take("Tag")? })
+        let value = Self { tag: fields.read("Tag") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13621,37 +14011,39 @@ pub struct VpnConnection {
 impl ::acs_runtime::de::FromJson for VpnConnection {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
-            create_time: fields.take("CreateTime")?,
-            effect_immediately: fields.take("EffectImmediately")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            remote_subnet: fields.take("RemoteSubnet")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            name: fields.take("Name")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-            vco_health_check: fields.take("VcoHealthCheck")?,
-            vpn_bgp_config: fields.take("VpnBgpConfig")?,
-            attach_type: fields.take("AttachType")?,
-            network_type: fields.take("NetworkType")?,
-            attach_instance_id: fields.take("AttachInstanceId")?,
-            spec: fields.take("Spec")?,
-            state: fields.take("State")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            transit_router_name: fields.take("TransitRouterName")?,
-            cross_account_authorized: fields.take("CrossAccountAuthorized")?,
-            internet_ip: fields.take("InternetIp")?,
-            tag: fields.take("Tag")?,
-            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
-            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            remote_ca_certificate: fields.read("RemoteCaCertificate"),
+            create_time: fields.read("CreateTime"),
+            effect_immediately: fields.read("EffectImmediately"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            local_subnet: fields.read("LocalSubnet"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            remote_subnet: fields.read("RemoteSubnet"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            name: fields.read("Name"),
+            enable_dpd: fields.read("EnableDpd"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+            vco_health_check: fields.read("VcoHealthCheck"),
+            vpn_bgp_config: fields.read("VpnBgpConfig"),
+            attach_type: fields.read("AttachType"),
+            network_type: fields.read("NetworkType"),
+            attach_instance_id: fields.read("AttachInstanceId"),
+            spec: fields.read("Spec"),
+            state: fields.read("State"),
+            transit_router_id: fields.read("TransitRouterId"),
+            transit_router_name: fields.read("TransitRouterName"),
+            cross_account_authorized: fields.read("CrossAccountAuthorized"),
+            internet_ip: fields.read("InternetIp"),
+            tag: fields.read("Tag"),
+            tunnel_options_specification: fields.read("TunnelOptionsSpecification"),
+            enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13675,9 +14067,11 @@ pub struct VpnConnections {
 impl ::acs_runtime::de::FromJson for VpnConnections {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_connection: fields.take("VpnConnection")?,
-        })
+        let value = Self {
+            vpn_connection: fields.read("VpnConnection"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13731,14 +14125,16 @@ pub struct CrossAccountAuthorization {
 impl ::acs_runtime::de::FromJson for CrossAccountAuthorization {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            bind_uid: fields.take("BindUid")?,
-            bind_product: fields.take("BindProduct")?,
-            bind_instance: fields.take("BindInstance")?,
-            ali_uid: fields.take("AliUid")?,
-            creation_time: fields.take("CreationTime")?,
-        })
+        let value = Self {
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            bind_uid: fields.read("BindUid"),
+            bind_product: fields.read("BindProduct"),
+            bind_instance: fields.read("BindInstance"),
+            ali_uid: fields.read("AliUid"),
+            creation_time: fields.read("CreationTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -13833,15 +14229,17 @@ pub struct ReservationData {
 impl ::acs_runtime::de::FromJson for ReservationData {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            reservation_order_type: fields.take("ReservationOrderType")?,
-            reservation_ipsec: fields.take("ReservationIpsec")?,
-            reservation_spec: fields.take("ReservationSpec")?,
-            reservation_ssl: fields.take("ReservationSsl")?,
-            reservation_max_connections: fields.take("ReservationMaxConnections")?,
-            reservation_end_time: fields.take("ReservationEndTime")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            reservation_order_type: fields.read("ReservationOrderType"),
+            reservation_ipsec: fields.read("ReservationIpsec"),
+            reservation_spec: fields.read("ReservationSpec"),
+            reservation_ssl: fields.read("ReservationSsl"),
+            reservation_max_connections: fields.read("ReservationMaxConnections"),
+            reservation_end_time: fields.read("ReservationEndTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -13865,9 +14263,11 @@ pub struct EniInstanceIds {
 impl ::acs_runtime::de::FromJson for EniInstanceIds {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            eni_instance_id: fields.take("EniInstanceId")?,
-        })
+        let value = Self {
+            eni_instance_id: fields.read("EniInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -13957,10 +14357,12 @@ pub struct AvailableZoneIdList {
 impl ::acs_runtime::de::FromJson for AvailableZoneIdList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            zone_name: fields.take("ZoneName")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            zone_name: fields.read("ZoneName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14195,35 +14597,37 @@ pub struct VpnGateway {
 impl ::acs_runtime::de::FromJson for VpnGateway {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_type: fields.take("VpnType")?,
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            ssl_max_connections: fields.take("SslMaxConnections")?,
-            spec: fields.take("Spec")?,
-            internet_ip: fields.take("InternetIp")?,
-            create_time: fields.take("CreateTime")?,
-            auto_propagate: fields.take("AutoPropagate")?,
-            charge_type: fields.take("ChargeType")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            tag: fields.take("Tag")?,
-            ipsec_vpn: fields.take("IpsecVpn")?,
-            end_time: fields.take("EndTime")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            description: fields.take("Description")?,
-            enable_bgp: fields.take("EnableBgp")?,
-            business_status: fields.take("BusinessStatus")?,
-            ssl_vpn: fields.take("SslVpn")?,
-            name: fields.take("Name")?,
-            network_type: fields.take("NetworkType")?,
-            tags: fields.take("Tags")?,
-            reservation_data: fields.take("ReservationData")?,
-            disaster_recovery_internet_ip: fields.take("DisasterRecoveryInternetIp")?,
-            disaster_recovery_v_switch_id: fields.take("DisasterRecoveryVSwitchId")?,
-            ssl_vpn_internet_ip: fields.take("SslVpnInternetIp")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            eni_instance_ids: fields.take("EniInstanceIds")?,
-        })
+        let value = Self {
+            vpn_type: fields.read("VpnType"),
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            ssl_max_connections: fields.read("SslMaxConnections"),
+            spec: fields.read("Spec"),
+            internet_ip: fields.read("InternetIp"),
+            create_time: fields.read("CreateTime"),
+            auto_propagate: fields.read("AutoPropagate"),
+            charge_type: fields.read("ChargeType"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            tag: fields.read("Tag"),
+            ipsec_vpn: fields.read("IpsecVpn"),
+            end_time: fields.read("EndTime"),
+            v_switch_id: fields.read("VSwitchId"),
+            description: fields.read("Description"),
+            enable_bgp: fields.read("EnableBgp"),
+            business_status: fields.read("BusinessStatus"),
+            ssl_vpn: fields.read("SslVpn"),
+            name: fields.read("Name"),
+            network_type: fields.read("NetworkType"),
+            tags: fields.read("Tags"),
+            reservation_data: fields.read("ReservationData"),
+            disaster_recovery_internet_ip: fields.read("DisasterRecoveryInternetIp"),
+            disaster_recovery_v_switch_id: fields.read("DisasterRecoveryVSwitchId"),
+            ssl_vpn_internet_ip: fields.read("SslVpnInternetIp"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            eni_instance_ids: fields.read("EniInstanceIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14247,9 +14651,11 @@ pub struct VpnGateways {
 impl ::acs_runtime::de::FromJson for VpnGateways {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_gateway: fields.take("VpnGateway")?,
-        })
+        let value = Self {
+            vpn_gateway: fields.read("VpnGateway"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14330,17 +14736,19 @@ pub struct VpnPbrRouteEntry {
 impl ::acs_runtime::de::FromJson for VpnPbrRouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop: fields.take("NextHop")?,
-            weight: fields.take("Weight")?,
-            route_dest: fields.take("RouteDest")?,
-            state: fields.take("State")?,
-            create_time: fields.take("CreateTime")?,
-            vpn_instance_id: fields.take("VpnInstanceId")?,
-            route_source: fields.take("RouteSource")?,
-            priority: fields.take("Priority")?,
-            next_hop_tunnel_id: fields.take("NextHopTunnelId")?,
-        })
+        let value = Self {
+            next_hop: fields.read("NextHop"),
+            weight: fields.read("Weight"),
+            route_dest: fields.read("RouteDest"),
+            state: fields.read("State"),
+            create_time: fields.read("CreateTime"),
+            vpn_instance_id: fields.read("VpnInstanceId"),
+            route_source: fields.read("RouteSource"),
+            priority: fields.read("Priority"),
+            next_hop_tunnel_id: fields.read("NextHopTunnelId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14364,9 +14772,11 @@ pub struct VpnPbrRouteEntries {
 impl ::acs_runtime::de::FromJson for VpnPbrRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_pbr_route_entry: fields.take("VpnPbrRouteEntry")?,
-        })
+        let value = Self {
+            vpn_pbr_route_entry: fields.read("VpnPbrRouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14474,19 +14884,21 @@ pub struct VpnRouteEntry {
 impl ::acs_runtime::de::FromJson for VpnRouteEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry_type: fields.take("RouteEntryType")?,
-            next_hop: fields.take("NextHop")?,
-            weight: fields.take("Weight")?,
-            route_dest: fields.take("RouteDest")?,
-            as_path: fields.take("AsPath")?,
-            state: fields.take("State")?,
-            create_time: fields.take("CreateTime")?,
-            community: fields.take("Community")?,
-            source: fields.take("Source")?,
-            vpn_instance_id: fields.take("VpnInstanceId")?,
-            next_hop_tunnel_id: fields.take("NextHopTunnelId")?,
-        })
+        let value = Self {
+            route_entry_type: fields.read("RouteEntryType"),
+            next_hop: fields.read("NextHop"),
+            weight: fields.read("Weight"),
+            route_dest: fields.read("RouteDest"),
+            as_path: fields.read("AsPath"),
+            state: fields.read("State"),
+            create_time: fields.read("CreateTime"),
+            community: fields.read("Community"),
+            source: fields.read("Source"),
+            vpn_instance_id: fields.read("VpnInstanceId"),
+            next_hop_tunnel_id: fields.read("NextHopTunnelId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14510,9 +14922,11 @@ pub struct VpnRouteEntries {
 impl ::acs_runtime::de::FromJson for VpnRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_route_entry: fields.take("VpnRouteEntry")?,
-        })
+        let value = Self {
+            vpn_route_entry: fields.read("VpnRouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14538,9 +14952,11 @@ pub struct VpnRouteCounts {
 impl ::acs_runtime::de::FromJson for VpnRouteCounts {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_route_count: fields.take("VpnRouteCount")?,
-        })
+        let value = Self {
+            vpn_route_count: fields.read("VpnRouteCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14575,11 +14991,13 @@ pub struct Zone {
 impl ::acs_runtime::de::FromJson for Zone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            local_name: fields.take("LocalName")?,
-            zone_type: fields.take("ZoneType")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            local_name: fields.read("LocalName"),
+            zone_type: fields.read("ZoneType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions-and-zones")]
@@ -14603,7 +15021,9 @@ pub struct Zones {
 impl ::acs_runtime::de::FromJson for Zones {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { zone: fields.take("Zone")? })
+        let value = Self { zone: fields.read("Zone") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "regions-and-zones")]
@@ -14674,17 +15094,19 @@ pub struct DiagnoseVpnConnectionsVpnConnection {
 impl ::acs_runtime::de::FromJson for DiagnoseVpnConnectionsVpnConnection {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            mismatch_remote_param: fields.take("MismatchRemoteParam")?,
-            mismatch_local_param: fields.take("MismatchLocalParam")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            source_log: fields.take("SourceLog")?,
-            failed_reason_code: fields.take("FailedReasonCode")?,
-            failed_time: fields.take("FailedTime")?,
-            failed_reason: fields.take("FailedReason")?,
-            severity: fields.take("Severity")?,
-            tunnel_id: fields.take("TunnelId")?,
-        })
+        let value = Self {
+            mismatch_remote_param: fields.read("MismatchRemoteParam"),
+            mismatch_local_param: fields.read("MismatchLocalParam"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            source_log: fields.read("SourceLog"),
+            failed_reason_code: fields.read("FailedReasonCode"),
+            failed_time: fields.read("FailedTime"),
+            failed_reason: fields.read("FailedReason"),
+            severity: fields.read("Severity"),
+            tunnel_id: fields.read("TunnelId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14724,12 +15146,14 @@ pub struct DownloadVpnConnectionConfigIpsecConfig {
 impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigIpsecConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
-            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
-            ipsec_lifetime: fields.take("IpsecLifetime")?,
-            ipsec_pfs: fields.take("IpsecPfs")?,
-        })
+        let value = Self {
+            ipsec_auth_alg: fields.read("IpsecAuthAlg"),
+            ipsec_enc_alg: fields.read("IpsecEncAlg"),
+            ipsec_lifetime: fields.read("IpsecLifetime"),
+            ipsec_pfs: fields.read("IpsecPfs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14797,17 +15221,19 @@ pub struct DownloadVpnConnectionConfigIkeConfig {
 impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigIkeConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            psk: fields.take("Psk")?,
-            ike_version: fields.take("IkeVersion")?,
-            ike_mode: fields.take("IkeMode")?,
-            ike_enc_alg: fields.take("IkeEncAlg")?,
-            ike_auth_alg: fields.take("IkeAuthAlg")?,
-            ike_pfs: fields.take("IkePfs")?,
-            ike_lifetime: fields.take("IkeLifetime")?,
-            local_id: fields.take("LocalId")?,
-            remote_id: fields.take("RemoteId")?,
-        })
+        let value = Self {
+            psk: fields.read("Psk"),
+            ike_version: fields.read("IkeVersion"),
+            ike_mode: fields.read("IkeMode"),
+            ike_enc_alg: fields.read("IkeEncAlg"),
+            ike_auth_alg: fields.read("IkeAuthAlg"),
+            ike_pfs: fields.read("IkePfs"),
+            ike_lifetime: fields.read("IkeLifetime"),
+            local_id: fields.read("LocalId"),
+            remote_id: fields.read("RemoteId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -14847,12 +15273,14 @@ pub struct DownloadVpnConnectionConfigResponseIpsecConfig {
 impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponseIpsecConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
-            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
-            ipsec_pfs: fields.take("IpsecPfs")?,
-            ipsec_lifetime: fields.take("IpsecLifetime")?,
-        })
+        let value = Self {
+            ipsec_auth_alg: fields.read("IpsecAuthAlg"),
+            ipsec_enc_alg: fields.read("IpsecEncAlg"),
+            ipsec_pfs: fields.read("IpsecPfs"),
+            ipsec_lifetime: fields.read("IpsecLifetime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14897,13 +15325,15 @@ pub struct TunnelConfig {
 impl ::acs_runtime::de::FromJson for TunnelConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tunnel_id: fields.take("TunnelId")?,
-            local: fields.take("Local")?,
-            remote: fields.take("Remote")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-        })
+        let value = Self {
+            tunnel_id: fields.read("TunnelId"),
+            local: fields.read("Local"),
+            remote: fields.read("Remote"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14929,9 +15359,11 @@ pub struct TunnelsConfig {
 impl ::acs_runtime::de::FromJson for TunnelsConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tunnel_config: fields.take("TunnelConfig")?,
-        })
+        let value = Self {
+            tunnel_config: fields.read("TunnelConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14963,14 +15395,16 @@ pub struct BgpConfig {
 impl ::acs_runtime::de::FromJson for BgpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_asn: fields.take("LocalAsn")?,
-            local_bgp_ip: fields.take("LocalBgpIp")?,
-            peer_asn: fields.take("PeerAsn")?,
-            peer_bgp_ip: fields.take("PeerBgpIp")?,
-            tunnel_cidr: fields.take("TunnelCidr")?,
-            tunnel_id: fields.take("TunnelId")?,
-        })
+        let value = Self {
+            local_asn: fields.read("LocalAsn"),
+            local_bgp_ip: fields.read("LocalBgpIp"),
+            peer_asn: fields.read("PeerAsn"),
+            peer_bgp_ip: fields.read("PeerBgpIp"),
+            tunnel_cidr: fields.read("TunnelCidr"),
+            tunnel_id: fields.read("TunnelId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14992,9 +15426,11 @@ pub struct BgpConfigs {
 impl ::acs_runtime::de::FromJson for BgpConfigs {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bgp_config: fields.take("BgpConfig")?,
-        })
+        let value = Self {
+            bgp_config: fields.read("BgpConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15046,16 +15482,18 @@ pub struct VpnConnectionConfig {
 impl ::acs_runtime::de::FromJson for VpnConnectionConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            remote: fields.take("Remote")?,
-            local: fields.take("Local")?,
-            remote_subnet: fields.take("RemoteSubnet")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-            tunnels_config: fields.take("TunnelsConfig")?,
-            bgp_configs: fields.take("BgpConfigs")?,
-        })
+        let value = Self {
+            remote: fields.read("Remote"),
+            local: fields.read("Local"),
+            remote_subnet: fields.read("RemoteSubnet"),
+            local_subnet: fields.read("LocalSubnet"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+            tunnels_config: fields.read("TunnelsConfig"),
+            bgp_configs: fields.read("BgpConfigs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15101,12 +15539,14 @@ pub struct DhcpOptions {
 impl ::acs_runtime::de::FromJson for DhcpOptions {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            domain_name_servers: fields.take("DomainNameServers")?,
-            domain_name: fields.take("DomainName")?,
-            lease_time: fields.take("LeaseTime")?,
-            ipv6_lease_time: fields.take("Ipv6LeaseTime")?,
-        })
+        let value = Self {
+            domain_name_servers: fields.read("DomainNameServers"),
+            domain_name: fields.read("DomainName"),
+            lease_time: fields.read("LeaseTime"),
+            ipv6_lease_time: fields.read("Ipv6LeaseTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dhcp")]
@@ -15139,10 +15579,12 @@ pub struct AssociateVpc {
 impl ::acs_runtime::de::FromJson for AssociateVpc {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            associate_status: fields.take("AssociateStatus")?,
-            vpc_id: fields.take("VpcId")?,
-        })
+        let value = Self {
+            associate_status: fields.read("AssociateStatus"),
+            vpc_id: fields.read("VpcId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dhcp")]
@@ -15172,10 +15614,12 @@ pub struct ForwardTable {
 impl ::acs_runtime::de::FromJson for ForwardTable {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            forward_table_id: fields.take("ForwardTableId")?,
-            forward_entry_count: fields.take("ForwardEntryCount")?,
-        })
+        let value = Self {
+            forward_table_id: fields.read("ForwardTableId"),
+            forward_entry_count: fields.read("ForwardEntryCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15205,10 +15649,12 @@ pub struct SnatTable {
 impl ::acs_runtime::de::FromJson for SnatTable {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snat_entry_count: fields.take("SnatEntryCount")?,
-            snat_table_id: fields.take("SnatTableId")?,
-        })
+        let value = Self {
+            snat_entry_count: fields.read("SnatEntryCount"),
+            snat_table_id: fields.read("SnatTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15238,10 +15684,12 @@ pub struct FullNatTable {
 impl ::acs_runtime::de::FromJson for FullNatTable {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            full_nat_entry_count: fields.take("FullNatEntryCount")?,
-            full_nat_table_id: fields.take("FullNatTableId")?,
-        })
+        let value = Self {
+            full_nat_entry_count: fields.read("FullNatEntryCount"),
+            full_nat_table_id: fields.read("FullNatTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15295,12 +15743,14 @@ pub struct BillingConfig {
 impl ::acs_runtime::de::FromJson for BillingConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            internet_charge_type: fields.take("InternetChargeType")?,
-            auto_pay: fields.take("AutoPay")?,
-            spec: fields.take("Spec")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-        })
+        let value = Self {
+            internet_charge_type: fields.read("InternetChargeType"),
+            auto_pay: fields.read("AutoPay"),
+            spec: fields.read("Spec"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15345,13 +15795,15 @@ pub struct PrivateInfo {
 impl ::acs_runtime::de::FromJson for PrivateInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            max_bandwidth: fields.take("MaxBandwidth")?,
-            vswitch_id: fields.take("VswitchId")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            iz_no: fields.take("IzNo")?,
-            eni_instance_id: fields.take("EniInstanceId")?,
-        })
+        let value = Self {
+            max_bandwidth: fields.read("MaxBandwidth"),
+            vswitch_id: fields.read("VswitchId"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+            iz_no: fields.read("IzNo"),
+            eni_instance_id: fields.read("EniInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15379,9 +15831,11 @@ pub struct DeletionProtectionInfo {
 impl ::acs_runtime::de::FromJson for DeletionProtectionInfo {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enabled: fields.take("Enabled")?,
-        })
+        let value = Self {
+            enabled: fields.read("Enabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15420,11 +15874,13 @@ pub struct GetNatGatewayAttributeIpList {
 impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeIpList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            using_status: fields.take("UsingStatus")?,
-            ip_address: fields.take("IpAddress")?,
-            allocation_id: fields.take("AllocationId")?,
-        })
+        let value = Self {
+            using_status: fields.read("UsingStatus"),
+            ip_address: fields.read("IpAddress"),
+            allocation_id: fields.read("AllocationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15452,12 +15908,14 @@ pub struct LogDelivery {
 impl ::acs_runtime::de::FromJson for LogDelivery {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            log_delivery_type: fields.take("LogDeliveryType")?,
-            log_destination: fields.take("LogDestination")?,
-            delivery_status: fields.take("DeliveryStatus")?,
-            deliver_logs_error_message: fields.take("DeliverLogsErrorMessage")?,
-        })
+        let value = Self {
+            log_delivery_type: fields.read("LogDeliveryType"),
+            log_destination: fields.read("LogDestination"),
+            delivery_status: fields.read("DeliveryStatus"),
+            deliver_logs_error_message: fields.read("DeliverLogsErrorMessage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -15507,14 +15965,16 @@ pub struct CidrReservationUsage {
 impl ::acs_runtime::de::FromJson for CidrReservationUsage {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_cidr_reservation_id: fields.take("VSwitchCidrReservationId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            ip_prefix_id: fields.take("IpPrefixId")?,
-            ip_prefix_cidr: fields.take("IpPrefixCidr")?,
-        })
+        let value = Self {
+            v_switch_cidr_reservation_id: fields.read("VSwitchCidrReservationId"),
+            v_switch_id: fields.read("VSwitchId"),
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            ip_prefix_id: fields.read("IpPrefixId"),
+            ip_prefix_cidr: fields.read("IpPrefixCidr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -15589,17 +16049,19 @@ pub struct PrefixListAssociation {
 impl ::acs_runtime::de::FromJson for PrefixListAssociation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            owner_id: fields.take("OwnerId")?,
-            status: fields.take("Status")?,
-            reason: fields.take("Reason")?,
-            region_id: fields.take("RegionId")?,
-            resource_uid: fields.take("ResourceUid")?,
-            cidr_list: fields.take("CidrList")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            owner_id: fields.read("OwnerId"),
+            status: fields.read("Status"),
+            reason: fields.read("Reason"),
+            region_id: fields.read("RegionId"),
+            resource_uid: fields.read("ResourceUid"),
+            cidr_list: fields.read("CidrList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefix-list")]
@@ -15639,12 +16101,14 @@ pub struct PrefixListEntry {
 impl ::acs_runtime::de::FromJson for PrefixListEntry {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            cidr: fields.take("Cidr")?,
-            description: fields.take("Description")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            cidr: fields.read("Cidr"),
+            description: fields.read("Description"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefix-list")]
@@ -15680,10 +16144,12 @@ pub struct EntrySummary {
 impl ::acs_runtime::de::FromJson for EntrySummary {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry_type: fields.take("RouteEntryType")?,
-            count: fields.take("Count")?,
-        })
+        let value = Self {
+            route_entry_type: fields.read("RouteEntryType"),
+            count: fields.read("Count"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -15712,10 +16178,12 @@ pub struct RouteEntrySummary {
 impl ::acs_runtime::de::FromJson for RouteEntrySummary {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_table_id: fields.take("RouteTableId")?,
-            entry_summarys: fields.take("EntrySummarys")?,
-        })
+        let value = Self {
+            route_table_id: fields.read("RouteTableId"),
+            entry_summarys: fields.read("EntrySummarys"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -15802,11 +16270,13 @@ pub struct DiagnoseResult {
 impl ::acs_runtime::de::FromJson for DiagnoseResult {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            diagnose_name: fields.take("DiagnoseName")?,
-            diagnose_result_description: fields.take("DiagnoseResultDescription")?,
-            diagnose_result_level: fields.take("DiagnoseResultLevel")?,
-        })
+        let value = Self {
+            diagnose_name: fields.read("DiagnoseName"),
+            diagnose_result_description: fields.read("DiagnoseResultDescription"),
+            diagnose_result_level: fields.read("DiagnoseResultLevel"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -15854,10 +16324,12 @@ pub struct OpticalModuleModel {
 impl ::acs_runtime::de::FromJson for OpticalModuleModel {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            port_type: fields.take("PortType")?,
-            optical_module_model: fields.take("OpticalModuleModel")?,
-        })
+        let value = Self {
+            port_type: fields.read("PortType"),
+            optical_module_model: fields.read("OpticalModuleModel"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -15935,16 +16407,18 @@ pub struct BusinessAccessPoint {
 impl ::acs_runtime::de::FromJson for BusinessAccessPoint {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_point_id: fields.take("AccessPointId")?,
-            access_point_name: fields.take("AccessPointName")?,
-            support_line_operator: fields.take("SupportLineOperator")?,
-            support_port_types: fields.take("SupportPortTypes")?,
-            cloud_box_instance_ids: fields.take("CloudBoxInstanceIds")?,
-            longitude: fields.take("Longitude")?,
-            latitude: fields.take("Latitude")?,
-            optical_module_models: fields.take("OpticalModuleModels")?,
-        })
+        let value = Self {
+            access_point_id: fields.read("AccessPointId"),
+            access_point_name: fields.read("AccessPointName"),
+            support_line_operator: fields.read("SupportLineOperator"),
+            support_port_types: fields.read("SupportPortTypes"),
+            cloud_box_instance_ids: fields.read("CloudBoxInstanceIds"),
+            longitude: fields.read("Longitude"),
+            latitude: fields.read("Latitude"),
+            optical_module_models: fields.read("OpticalModuleModels"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -15974,10 +16448,12 @@ pub struct GeographicSubRegion {
 impl ::acs_runtime::de::FromJson for GeographicSubRegion {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-            name: fields.take("Name")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+            name: fields.read("Name"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -16050,18 +16526,20 @@ pub struct DhcpOptionsSet {
 impl ::acs_runtime::de::FromJson for DhcpOptionsSet {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dhcp_options_set_description: fields.take("DhcpOptionsSetDescription")?,
-            status: fields.take("Status")?,
-            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
-            dhcp_options_set_name: fields.take("DhcpOptionsSetName")?,
-            associate_vpc_count: fields.take("AssociateVpcCount")?,
-            owner_id: fields.take("OwnerId")?,
-            dhcp_options: fields.take("DhcpOptions")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            creation_time: fields.take("CreationTime")?,
-        })
+        let value = Self {
+            dhcp_options_set_description: fields.read("DhcpOptionsSetDescription"),
+            status: fields.read("Status"),
+            dhcp_options_set_id: fields.read("DhcpOptionsSetId"),
+            dhcp_options_set_name: fields.read("DhcpOptionsSetName"),
+            associate_vpc_count: fields.read("AssociateVpcCount"),
+            owner_id: fields.read("OwnerId"),
+            dhcp_options: fields.read("DhcpOptions"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            creation_time: fields.read("CreationTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "dhcp")]
@@ -16091,10 +16569,12 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesZone {
 impl ::acs_runtime::de::FromJson for ListEnhanhcedNatGatewayAvailableZonesZone {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            zone_id: fields.take("ZoneId")?,
-            local_name: fields.take("LocalName")?,
-        })
+        let value = Self {
+            zone_id: fields.read("ZoneId"),
+            local_name: fields.read("LocalName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -16191,21 +16671,23 @@ pub struct FullNatEntries {
 impl ::acs_runtime::de::FromJson for FullNatEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_ip: fields.take("NatIp")?,
-            nat_ip_port: fields.take("NatIpPort")?,
-            access_ip: fields.take("AccessIp")?,
-            access_port: fields.take("AccessPort")?,
-            ip_protocol: fields.take("IpProtocol")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            network_interface_type: fields.take("NetworkInterfaceType")?,
-            full_nat_entry_name: fields.take("FullNatEntryName")?,
-            full_nat_entry_description: fields.take("FullNatEntryDescription")?,
-            creation_time: fields.take("CreationTime")?,
-            full_nat_entry_id: fields.take("FullNatEntryId")?,
-            full_nat_entry_status: fields.take("FullNatEntryStatus")?,
-            full_nat_table_id: fields.take("FullNatTableId")?,
-        })
+        let value = Self {
+            nat_ip: fields.read("NatIp"),
+            nat_ip_port: fields.read("NatIpPort"),
+            access_ip: fields.read("AccessIp"),
+            access_port: fields.read("AccessPort"),
+            ip_protocol: fields.read("IpProtocol"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            network_interface_type: fields.read("NetworkInterfaceType"),
+            full_nat_entry_name: fields.read("FullNatEntryName"),
+            full_nat_entry_description: fields.read("FullNatEntryDescription"),
+            creation_time: fields.read("CreationTime"),
+            full_nat_entry_id: fields.read("FullNatEntryId"),
+            full_nat_entry_status: fields.read("FullNatEntryStatus"),
+            full_nat_table_id: fields.read("FullNatTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -16257,12 +16739,14 @@ pub struct ListGatewayRouteTableEntriesNextHop {
 impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesNextHop {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop_id: fields.take("NextHopId")?,
-            next_hop_type: fields.take("NextHopType")?,
-            weight: fields.take("Weight")?,
-            enabled: fields.take("Enabled")?,
-        })
+        let value = Self {
+            next_hop_id: fields.read("NextHopId"),
+            next_hop_type: fields.read("NextHopType"),
+            weight: fields.read("Weight"),
+            enabled: fields.read("Enabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -16326,15 +16810,17 @@ pub struct GatewayRouteEntryModel {
 impl ::acs_runtime::de::FromJson for GatewayRouteEntryModel {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            next_hop_id: fields.take("NextHopId")?,
-            description: fields.take("Description")?,
-            next_hop_type: fields.take("NextHopType")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            name: fields.take("Name")?,
-            next_hops: fields.take("NextHops")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            next_hop_id: fields.read("NextHopId"),
+            description: fields.read("Description"),
+            next_hop_type: fields.read("NextHopType"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            name: fields.read("Name"),
+            next_hops: fields.read("NextHops"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -16396,16 +16882,18 @@ pub struct ListIpsecServersIkeConfig {
 impl ::acs_runtime::de::FromJson for ListIpsecServersIkeConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            remote_id: fields.take("RemoteId")?,
-            ike_lifetime: fields.take("IkeLifetime")?,
-            ike_enc_alg: fields.take("IkeEncAlg")?,
-            local_id: fields.take("LocalId")?,
-            ike_mode: fields.take("IkeMode")?,
-            ike_version: fields.take("IkeVersion")?,
-            ike_pfs: fields.take("IkePfs")?,
-            ike_auth_alg: fields.take("IkeAuthAlg")?,
-        })
+        let value = Self {
+            remote_id: fields.read("RemoteId"),
+            ike_lifetime: fields.read("IkeLifetime"),
+            ike_enc_alg: fields.read("IkeEncAlg"),
+            local_id: fields.read("LocalId"),
+            ike_mode: fields.read("IkeMode"),
+            ike_version: fields.read("IkeVersion"),
+            ike_pfs: fields.read("IkePfs"),
+            ike_auth_alg: fields.read("IkeAuthAlg"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipsec-servers")]
@@ -16525,26 +17013,28 @@ pub struct IpsecServer {
 impl ::acs_runtime::de::FromJson for IpsecServer {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            online_client_count: fields.take("OnlineClientCount")?,
-            internet_ip: fields.take("InternetIp")?,
-            ipsec_server_name: fields.take("IpsecServerName")?,
-            i_daa_s_instance_id: fields.take("IDaaSInstanceId")?,
-            effect_immediately: fields.take("EffectImmediately")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            psk: fields.take("Psk")?,
-            region_id: fields.take("RegionId")?,
-            psk_enabled: fields.take("PskEnabled")?,
-            ipsec_server_id: fields.take("IpsecServerId")?,
-            multi_factor_auth_enabled: fields.take("MultiFactorAuthEnabled")?,
-            max_connections: fields.take("MaxConnections")?,
-            client_ip_pool: fields.take("ClientIpPool")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            online_client_count: fields.read("OnlineClientCount"),
+            internet_ip: fields.read("InternetIp"),
+            ipsec_server_name: fields.read("IpsecServerName"),
+            i_daa_s_instance_id: fields.read("IDaaSInstanceId"),
+            effect_immediately: fields.read("EffectImmediately"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            local_subnet: fields.read("LocalSubnet"),
+            psk: fields.read("Psk"),
+            region_id: fields.read("RegionId"),
+            psk_enabled: fields.read("PskEnabled"),
+            ipsec_server_id: fields.read("IpsecServerId"),
+            multi_factor_auth_enabled: fields.read("MultiFactorAuthEnabled"),
+            max_connections: fields.read("MaxConnections"),
+            client_ip_pool: fields.read("ClientIpPool"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipsec-servers")]
@@ -16622,18 +17112,20 @@ pub struct Ipv4GatewayModel {
 impl ::acs_runtime::de::FromJson for Ipv4GatewayModel {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
-            ipv4_gateway_description: fields.take("Ipv4GatewayDescription")?,
-            enabled: fields.take("Enabled")?,
-            gmt_create: fields.take("GmtCreate")?,
-            ipv4_gateway_route_table_id: fields.take("Ipv4GatewayRouteTableId")?,
-            ipv4_gateway_name: fields.take("Ipv4GatewayName")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            ipv4_gateway_id: fields.read("Ipv4GatewayId"),
+            ipv4_gateway_description: fields.read("Ipv4GatewayDescription"),
+            enabled: fields.read("Enabled"),
+            gmt_create: fields.read("GmtCreate"),
+            ipv4_gateway_route_table_id: fields.read("Ipv4GatewayRouteTableId"),
+            ipv4_gateway_name: fields.read("Ipv4GatewayName"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "ipv4-gateway")]
@@ -16696,16 +17188,18 @@ pub struct NatIpCidr {
 impl ::acs_runtime::de::FromJson for NatIpCidr {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            nat_ip_cidr_id: fields.take("NatIpCidrId")?,
-            is_default: fields.take("IsDefault")?,
-            nat_ip_cidr_status: fields.take("NatIpCidrStatus")?,
-            nat_ip_cidr_name: fields.take("NatIpCidrName")?,
-            nat_ip_cidr: fields.take("NatIpCidr")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            nat_ip_cidr_description: fields.take("NatIpCidrDescription")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            nat_ip_cidr_id: fields.read("NatIpCidrId"),
+            is_default: fields.read("IsDefault"),
+            nat_ip_cidr_status: fields.read("NatIpCidrStatus"),
+            nat_ip_cidr_name: fields.read("NatIpCidrName"),
+            nat_ip_cidr: fields.read("NatIpCidr"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            nat_ip_cidr_description: fields.read("NatIpCidrDescription"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -16791,17 +17285,19 @@ pub struct ListNatIpsNatIp {
 impl ::acs_runtime::de::FromJson for ListNatIpsNatIp {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            is_default: fields.take("IsDefault")?,
-            nat_ip: fields.take("NatIp")?,
-            ipv4_prefix: fields.take("Ipv4Prefix")?,
-            nat_ip_cidr: fields.take("NatIpCidr")?,
-            nat_ip_id: fields.take("NatIpId")?,
-            nat_ip_description: fields.take("NatIpDescription")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            nat_ip_name: fields.take("NatIpName")?,
-            nat_ip_status: fields.take("NatIpStatus")?,
-        })
+        let value = Self {
+            is_default: fields.read("IsDefault"),
+            nat_ip: fields.read("NatIp"),
+            ipv4_prefix: fields.read("Ipv4Prefix"),
+            nat_ip_cidr: fields.read("NatIpCidr"),
+            nat_ip_id: fields.read("NatIpId"),
+            nat_ip_description: fields.read("NatIpDescription"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            nat_ip_name: fields.read("NatIpName"),
+            nat_ip_status: fields.read("NatIpStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "nat")]
@@ -16843,10 +17339,12 @@ pub struct PhysicalConnectionFeature {
 impl ::acs_runtime::de::FromJson for PhysicalConnectionFeature {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            feature_value: fields.take("FeatureValue")?,
-            feature_key: fields.take("FeatureKey")?,
-        })
+        let value = Self {
+            feature_value: fields.read("FeatureValue"),
+            feature_key: fields.read("FeatureKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -16955,23 +17453,25 @@ pub struct PrefixList {
 impl ::acs_runtime::de::FromJson for PrefixList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            prefix_list_name: fields.take("PrefixListName")?,
-            prefix_list_description: fields.take("PrefixListDescription")?,
-            ip_version: fields.take("IpVersion")?,
-            creation_time: fields.take("CreationTime")?,
-            cidr_blocks: fields.take("CidrBlocks")?,
-            share_type: fields.take("ShareType")?,
-            max_entries: fields.take("MaxEntries")?,
-            status: fields.take("Status")?,
-            owner_id: fields.take("OwnerId")?,
-            prefix_list_status: fields.take("PrefixListStatus")?,
-            region_id: fields.take("RegionId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            prefix_list_type: fields.take("PrefixListType")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            prefix_list_name: fields.read("PrefixListName"),
+            prefix_list_description: fields.read("PrefixListDescription"),
+            ip_version: fields.read("IpVersion"),
+            creation_time: fields.read("CreationTime"),
+            cidr_blocks: fields.read("CidrBlocks"),
+            share_type: fields.read("ShareType"),
+            max_entries: fields.read("MaxEntries"),
+            status: fields.read("Status"),
+            owner_id: fields.read("OwnerId"),
+            prefix_list_status: fields.read("PrefixListStatus"),
+            region_id: fields.read("RegionId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            prefix_list_type: fields.read("PrefixListType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "prefix-list")]
@@ -17025,14 +17525,16 @@ pub struct PublicIpPoolCidrBlockList {
 impl ::acs_runtime::de::FromJson for PublicIpPoolCidrBlockList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
-            cidr_block: fields.take("CidrBlock")?,
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            used_ip_num: fields.take("UsedIpNum")?,
-            total_ip_num: fields.take("TotalIpNum")?,
-        })
+        let value = Self {
+            public_ip_address_pool_id: fields.read("PublicIpAddressPoolId"),
+            cidr_block: fields.read("CidrBlock"),
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            used_ip_num: fields.read("UsedIpNum"),
+            total_ip_num: fields.read("TotalIpNum"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -17181,27 +17683,29 @@ pub struct PublicIpAddressPoolList {
 impl ::acs_runtime::de::FromJson for PublicIpAddressPoolList {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
-            region_id: fields.take("RegionId")?,
-            creation_time: fields.take("CreationTime")?,
-            isp: fields.take("Isp")?,
-            name: fields.take("Name")?,
-            status: fields.take("Status")?,
-            description: fields.take("Description")?,
-            total_ip_num: fields.take("TotalIpNum")?,
-            used_ip_num: fields.take("UsedIpNum")?,
-            ip_address_remaining: fields.take("IpAddressRemaining")?,
-            user_type: fields.take("UserType")?,
-            owner_id: fields.take("OwnerId")?,
-            share_type: fields.take("ShareType")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            biz_type: fields.take("BizType")?,
-            zones: fields.take("Zones")?,
-            security_protection_types: fields.take("SecurityProtectionTypes")?,
-            business_status: fields.take("BusinessStatus")?,
-        })
+        let value = Self {
+            public_ip_address_pool_id: fields.read("PublicIpAddressPoolId"),
+            region_id: fields.read("RegionId"),
+            creation_time: fields.read("CreationTime"),
+            isp: fields.read("Isp"),
+            name: fields.read("Name"),
+            status: fields.read("Status"),
+            description: fields.read("Description"),
+            total_ip_num: fields.read("TotalIpNum"),
+            used_ip_num: fields.read("UsedIpNum"),
+            ip_address_remaining: fields.read("IpAddressRemaining"),
+            user_type: fields.read("UserType"),
+            owner_id: fields.read("OwnerId"),
+            share_type: fields.read("ShareType"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            biz_type: fields.read("BizType"),
+            zones: fields.read("Zones"),
+            security_protection_types: fields.read("SecurityProtectionTypes"),
+            business_status: fields.read("BusinessStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "eip")]
@@ -17249,12 +17753,14 @@ pub struct ListTagResourcesTagResource {
 impl ::acs_runtime::de::FromJson for ListTagResourcesTagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_type: fields.take("ResourceType")?,
-            tag_value: fields.take("TagValue")?,
-            resource_id: fields.take("ResourceId")?,
-            tag_key: fields.take("TagKey")?,
-        })
+        let value = Self {
+            resource_type: fields.read("ResourceType"),
+            tag_value: fields.read("TagValue"),
+            resource_id: fields.read("ResourceId"),
+            tag_key: fields.read("TagKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -17278,9 +17784,11 @@ pub struct ListTagResourcesTagResources {
 impl ::acs_runtime::de::FromJson for ListTagResourcesTagResources {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tag_resource: fields.take("TagResource")?,
-        })
+        let value = Self {
+            tag_resource: fields.read("TagResource"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "tag")]
@@ -17376,21 +17884,23 @@ pub struct ListTrafficMirrorFiltersIngressRule {
 impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersIngressRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             traffic_mirror_filter_rule_status: fields
-                .take("TrafficMirrorFilterRuleStatus")?,
-            action: fields.take("Action")?,
-            source_cidr_block: fields.take("SourceCidrBlock")?,
-            traffic_direction: fields.take("TrafficDirection")?,
-            protocol: fields.take("Protocol")?,
-            ip_version: fields.take("IpVersion")?,
-            destination_port_range: fields.take("DestinationPortRange")?,
-            traffic_mirror_filter_rule_id: fields.take("TrafficMirrorFilterRuleId")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            priority: fields.take("Priority")?,
-            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
-            source_port_range: fields.take("SourcePortRange")?,
-        })
+                .read("TrafficMirrorFilterRuleStatus"),
+            action: fields.read("Action"),
+            source_cidr_block: fields.read("SourceCidrBlock"),
+            traffic_direction: fields.read("TrafficDirection"),
+            protocol: fields.read("Protocol"),
+            ip_version: fields.read("IpVersion"),
+            destination_port_range: fields.read("DestinationPortRange"),
+            traffic_mirror_filter_rule_id: fields.read("TrafficMirrorFilterRuleId"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            priority: fields.read("Priority"),
+            traffic_mirror_filter_id: fields.read("TrafficMirrorFilterId"),
+            source_port_range: fields.read("SourcePortRange"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -17486,21 +17996,23 @@ pub struct ListTrafficMirrorFiltersEgressRule {
 impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersEgressRule {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             traffic_mirror_filter_rule_status: fields
-                .take("TrafficMirrorFilterRuleStatus")?,
-            action: fields.take("Action")?,
-            source_cidr_block: fields.take("SourceCidrBlock")?,
-            traffic_direction: fields.take("TrafficDirection")?,
-            protocol: fields.take("Protocol")?,
-            ip_version: fields.take("IpVersion")?,
-            destination_port_range: fields.take("DestinationPortRange")?,
-            traffic_mirror_filter_rule_id: fields.take("TrafficMirrorFilterRuleId")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            priority: fields.take("Priority")?,
-            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
-            source_port_range: fields.take("SourcePortRange")?,
-        })
+                .read("TrafficMirrorFilterRuleStatus"),
+            action: fields.read("Action"),
+            source_cidr_block: fields.read("SourceCidrBlock"),
+            traffic_direction: fields.read("TrafficDirection"),
+            protocol: fields.read("Protocol"),
+            ip_version: fields.read("IpVersion"),
+            destination_port_range: fields.read("DestinationPortRange"),
+            traffic_mirror_filter_rule_id: fields.read("TrafficMirrorFilterRuleId"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            priority: fields.read("Priority"),
+            traffic_mirror_filter_id: fields.read("TrafficMirrorFilterId"),
+            source_port_range: fields.read("SourcePortRange"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -17567,18 +18079,20 @@ pub struct TrafficMirrorFilter {
 impl ::acs_runtime::de::FromJson for TrafficMirrorFilter {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_mirror_filter_status: fields.take("TrafficMirrorFilterStatus")?,
+        let value = Self {
+            traffic_mirror_filter_status: fields.read("TrafficMirrorFilterStatus"),
             traffic_mirror_filter_description: fields
-                .take("TrafficMirrorFilterDescription")?,
-            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
-            traffic_mirror_filter_name: fields.take("TrafficMirrorFilterName")?,
-            ingress_rules: fields.take("IngressRules")?,
-            egress_rules: fields.take("EgressRules")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            creation_time: fields.take("CreationTime")?,
-        })
+                .read("TrafficMirrorFilterDescription"),
+            traffic_mirror_filter_id: fields.read("TrafficMirrorFilterId"),
+            traffic_mirror_filter_name: fields.read("TrafficMirrorFilterName"),
+            ingress_rules: fields.read("IngressRules"),
+            egress_rules: fields.read("EgressRules"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            creation_time: fields.read("CreationTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -17692,26 +18206,28 @@ pub struct TrafficMirrorSession {
 impl ::acs_runtime::de::FromJson for TrafficMirrorSession {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_mirror_target_id: fields.take("TrafficMirrorTargetId")?,
-            traffic_mirror_session_id: fields.take("TrafficMirrorSessionId")?,
-            priority: fields.take("Priority")?,
-            traffic_mirror_target_type: fields.take("TrafficMirrorTargetType")?,
-            packet_length: fields.take("PacketLength")?,
+        let value = Self {
+            traffic_mirror_target_id: fields.read("TrafficMirrorTargetId"),
+            traffic_mirror_session_id: fields.read("TrafficMirrorSessionId"),
+            priority: fields.read("Priority"),
+            traffic_mirror_target_type: fields.read("TrafficMirrorTargetType"),
+            packet_length: fields.read("PacketLength"),
             traffic_mirror_session_description: fields
-                .take("TrafficMirrorSessionDescription")?,
-            traffic_mirror_session_status: fields.take("TrafficMirrorSessionStatus")?,
-            enabled: fields.take("Enabled")?,
+                .read("TrafficMirrorSessionDescription"),
+            traffic_mirror_session_status: fields.read("TrafficMirrorSessionStatus"),
+            enabled: fields.read("Enabled"),
             traffic_mirror_session_business_status: fields
-                .take("TrafficMirrorSessionBusinessStatus")?,
-            virtual_network_id: fields.take("VirtualNetworkId")?,
-            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
-            traffic_mirror_session_name: fields.take("TrafficMirrorSessionName")?,
-            traffic_mirror_source_ids: fields.take("TrafficMirrorSourceIds")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            creation_time: fields.take("CreationTime")?,
-        })
+                .read("TrafficMirrorSessionBusinessStatus"),
+            virtual_network_id: fields.read("VirtualNetworkId"),
+            traffic_mirror_filter_id: fields.read("TrafficMirrorFilterId"),
+            traffic_mirror_session_name: fields.read("TrafficMirrorSessionName"),
+            traffic_mirror_source_ids: fields.read("TrafficMirrorSourceIds"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            creation_time: fields.read("CreationTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "traffic-mirror")]
@@ -17803,22 +18319,24 @@ pub struct VSwitchCidrReservation {
 impl ::acs_runtime::de::FromJson for VSwitchCidrReservation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            v_switch_cidr_reservation_id: fields.take("VSwitchCidrReservationId")?,
-            v_switch_cidr_reservation_cidr: fields.take("VSwitchCidrReservationCidr")?,
-            v_switch_cidr_reservation_name: fields.take("VSwitchCidrReservationName")?,
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            v_switch_id: fields.read("VSwitchId"),
+            v_switch_cidr_reservation_id: fields.read("VSwitchCidrReservationId"),
+            v_switch_cidr_reservation_cidr: fields.read("VSwitchCidrReservationCidr"),
+            v_switch_cidr_reservation_name: fields.read("VSwitchCidrReservationName"),
             v_switch_cidr_reservation_description: fields
-                .take("VSwitchCidrReservationDescription")?,
-            ip_version: fields.take("IpVersion")?,
-            creation_time: fields.take("CreationTime")?,
-            r#type: fields.take("Type")?,
-            available_cidr_count: fields.take("AvailableCidrCount")?,
-            assigned_cidr_count: fields.take("AssignedCidrCount")?,
-            status: fields.take("Status")?,
-            tags: fields.take("Tags")?,
-        })
+                .read("VSwitchCidrReservationDescription"),
+            ip_version: fields.read("IpVersion"),
+            creation_time: fields.read("CreationTime"),
+            r#type: fields.read("Type"),
+            available_cidr_count: fields.read("AvailableCidrCount"),
+            assigned_cidr_count: fields.read("AssignedCidrCount"),
+            status: fields.read("Status"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vswitch")]
@@ -18048,42 +18566,44 @@ pub struct VirtualPhysicalConnection {
 impl ::acs_runtime::de::FromJson for VirtualPhysicalConnection {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            ad_location: fields.take("AdLocation")?,
-            port_number: fields.take("PortNumber")?,
-            spec: fields.take("Spec")?,
-            charge_type: fields.take("ChargeType")?,
-            description: fields.take("Description")?,
-            bandwidth: fields.take("Bandwidth")?,
-            enabled_time: fields.take("EnabledTime")?,
-            line_operator: fields.take("LineOperator")?,
-            peer_location: fields.take("PeerLocation")?,
+        let value = Self {
+            r#type: fields.read("Type"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            ad_location: fields.read("AdLocation"),
+            port_number: fields.read("PortNumber"),
+            spec: fields.read("Spec"),
+            charge_type: fields.read("ChargeType"),
+            description: fields.read("Description"),
+            bandwidth: fields.read("Bandwidth"),
+            enabled_time: fields.read("EnabledTime"),
+            line_operator: fields.read("LineOperator"),
+            peer_location: fields.read("PeerLocation"),
             redundant_physical_connection_id: fields
-                .take("RedundantPhysicalConnectionId")?,
-            name: fields.take("Name")?,
-            circuit_code: fields.take("CircuitCode")?,
-            end_time: fields.take("EndTime")?,
-            port_type: fields.take("PortType")?,
-            business_status: fields.take("BusinessStatus")?,
-            loa_status: fields.take("LoaStatus")?,
-            access_point_id: fields.take("AccessPointId")?,
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-            product_type: fields.take("ProductType")?,
-            parent_physical_connection_id: fields.take("ParentPhysicalConnectionId")?,
+                .read("RedundantPhysicalConnectionId"),
+            name: fields.read("Name"),
+            circuit_code: fields.read("CircuitCode"),
+            end_time: fields.read("EndTime"),
+            port_type: fields.read("PortType"),
+            business_status: fields.read("BusinessStatus"),
+            loa_status: fields.read("LoaStatus"),
+            access_point_id: fields.read("AccessPointId"),
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+            product_type: fields.read("ProductType"),
+            parent_physical_connection_id: fields.read("ParentPhysicalConnectionId"),
             virtual_physical_connection_status: fields
-                .take("VirtualPhysicalConnectionStatus")?,
+                .read("VirtualPhysicalConnectionStatus"),
             parent_physical_connection_ali_uid: fields
-                .take("ParentPhysicalConnectionAliUid")?,
-            order_mode: fields.take("OrderMode")?,
-            ali_uid: fields.take("AliUid")?,
-            vlan_id: fields.take("VlanId")?,
-            expect_spec: fields.take("ExpectSpec")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+                .read("ParentPhysicalConnectionAliUid"),
+            order_mode: fields.read("OrderMode"),
+            ali_uid: fields.read("AliUid"),
+            vlan_id: fields.read("VlanId"),
+            expect_spec: fields.read("ExpectSpec"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "physical-connection")]
@@ -18131,13 +18651,15 @@ pub struct Service {
 impl ::acs_runtime::de::FromJson for Service {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            service_id: fields.take("ServiceId")?,
-            service_name: fields.take("ServiceName")?,
-            default_policy_document: fields.take("DefaultPolicyDocument")?,
-            support_policy: fields.take("SupportPolicy")?,
-            service_domain: fields.take("ServiceDomain")?,
-        })
+        let value = Self {
+            service_id: fields.read("ServiceId"),
+            service_name: fields.read("ServiceName"),
+            default_policy_document: fields.read("DefaultPolicyDocument"),
+            support_policy: fields.read("SupportPolicy"),
+            service_domain: fields.read("ServiceDomain"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
@@ -18219,19 +18741,21 @@ pub struct Endpoint {
 impl ::acs_runtime::de::FromJson for Endpoint {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            endpoint_id: fields.take("EndpointId")?,
-            endpoint_name: fields.take("EndpointName")?,
-            endpoint_description: fields.take("EndpointDescription")?,
-            service_name: fields.take("ServiceName")?,
-            vpc_id: fields.take("VpcId")?,
-            policy_document: fields.take("PolicyDocument")?,
-            creation_time: fields.take("CreationTime")?,
-            endpoint_status: fields.take("EndpointStatus")?,
-            associated_route_tables: fields.take("AssociatedRouteTables")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            endpoint_id: fields.read("EndpointId"),
+            endpoint_name: fields.read("EndpointName"),
+            endpoint_description: fields.read("EndpointDescription"),
+            service_name: fields.read("ServiceName"),
+            vpc_id: fields.read("VpcId"),
+            policy_document: fields.read("PolicyDocument"),
+            creation_time: fields.read("CreationTime"),
+            endpoint_status: fields.read("EndpointStatus"),
+            associated_route_tables: fields.read("AssociatedRouteTables"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
@@ -18282,11 +18806,13 @@ pub struct RoutePublishTarget {
 impl ::acs_runtime::de::FromJson for RoutePublishTarget {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            publish_status: fields.take("PublishStatus")?,
-            publish_target_type: fields.take("PublishTargetType")?,
-            publish_target_instance_id: fields.take("PublishTargetInstanceId")?,
-        })
+        let value = Self {
+            publish_status: fields.read("PublishStatus"),
+            publish_target_type: fields.read("PublishTargetType"),
+            publish_target_instance_id: fields.read("PublishTargetInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -18325,12 +18851,14 @@ pub struct ListVpcPublishedRouteEntriesRouteEntries {
 impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesRouteEntries {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry_id: fields.take("RouteEntryId")?,
-            destination_cidr_block: fields.take("DestinationCidrBlock")?,
-            route_table_id: fields.take("RouteTableId")?,
-            route_publish_targets: fields.take("RoutePublishTargets")?,
-        })
+        let value = Self {
+            route_entry_id: fields.read("RouteEntryId"),
+            destination_cidr_block: fields.read("DestinationCidrBlock"),
+            route_table_id: fields.read("RouteTableId"),
+            route_publish_targets: fields.read("RoutePublishTargets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "route-table")]
@@ -18380,13 +18908,15 @@ pub struct VpnCertificateRelation {
 impl ::acs_runtime::de::FromJson for VpnCertificateRelation {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            certificate_type: fields.take("CertificateType")?,
-            certificate_id: fields.take("CertificateId")?,
-            association_time: fields.take("AssociationTime")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            certificate_type: fields.read("CertificateType"),
+            certificate_id: fields.read("CertificateId"),
+            association_time: fields.read("AssociationTime"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "vpn-gateway")]
@@ -19007,17 +19537,19 @@ pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
 impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponseTunnelIkeConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ike_auth_alg: fields.take("IkeAuthAlg")?,
-            ike_enc_alg: fields.take("IkeEncAlg")?,
-            ike_lifetime: fields.take("IkeLifetime")?,
-            ike_mode: fields.take("IkeMode")?,
-            ike_pfs: fields.take("IkePfs")?,
-            ike_version: fields.take("IkeVersion")?,
-            local_id: fields.take("LocalId")?,
-            psk: fields.take("Psk")?,
-            remote_id: fields.take("RemoteId")?,
-        })
+        let value = Self {
+            ike_auth_alg: fields.read("IkeAuthAlg"),
+            ike_enc_alg: fields.read("IkeEncAlg"),
+            ike_lifetime: fields.read("IkeLifetime"),
+            ike_mode: fields.read("IkeMode"),
+            ike_pfs: fields.read("IkePfs"),
+            ike_version: fields.read("IkeVersion"),
+            local_id: fields.read("LocalId"),
+            psk: fields.read("Psk"),
+            remote_id: fields.read("RemoteId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -19057,12 +19589,14 @@ pub struct ModifyTunnelAttributeResponseTunnelIpsecConfig {
 impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponseTunnelIpsecConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
-            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
-            ipsec_lifetime: fields.take("IpsecLifetime")?,
-            ipsec_pfs: fields.take("IpsecPfs")?,
-        })
+        let value = Self {
+            ipsec_auth_alg: fields.read("IpsecAuthAlg"),
+            ipsec_enc_alg: fields.read("IpsecEncAlg"),
+            ipsec_lifetime: fields.read("IpsecLifetime"),
+            ipsec_pfs: fields.read("IpsecPfs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -19115,14 +19649,16 @@ pub struct ModifyTunnelAttributeTunnelBgpConfig {
 impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeTunnelBgpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_bgp: fields.take("EnableBgp")?,
-            local_asn: fields.take("LocalAsn")?,
-            local_bgp_ip: fields.take("LocalBgpIp")?,
-            peer_asn: fields.take("PeerAsn")?,
-            peer_bgp_ip: fields.take("PeerBgpIp")?,
-            tunnel_cidr: fields.take("TunnelCidr")?,
-        })
+        let value = Self {
+            enable_bgp: fields.read("EnableBgp"),
+            local_asn: fields.read("LocalAsn"),
+            local_bgp_ip: fields.read("LocalBgpIp"),
+            peer_asn: fields.read("PeerAsn"),
+            peer_bgp_ip: fields.read("PeerBgpIp"),
+            tunnel_cidr: fields.read("TunnelCidr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -19491,12 +20027,14 @@ pub struct ModifyVpnAttachmentAttributeIpsecConfig {
 impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeIpsecConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
-            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
-            ipsec_pfs: fields.take("IpsecPfs")?,
-            ipsec_lifetime: fields.take("IpsecLifetime")?,
-        })
+        let value = Self {
+            ipsec_enc_alg: fields.read("IpsecEncAlg"),
+            ipsec_auth_alg: fields.read("IpsecAuthAlg"),
+            ipsec_pfs: fields.read("IpsecPfs"),
+            ipsec_lifetime: fields.read("IpsecLifetime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -19554,14 +20092,16 @@ pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
 impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeVcoHealthCheck {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable: fields.take("Enable")?,
-            sip: fields.take("Sip")?,
-            dip: fields.take("Dip")?,
-            interval: fields.take("Interval")?,
-            retry: fields.take("Retry")?,
-            policy: fields.take("Policy")?,
-        })
+        let value = Self {
+            enable: fields.read("Enable"),
+            sip: fields.read("Sip"),
+            dip: fields.read("Dip"),
+            interval: fields.read("Interval"),
+            retry: fields.read("Retry"),
+            policy: fields.read("Policy"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -19624,15 +20164,17 @@ pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
 impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeVpnBgpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_bgp: fields.take("EnableBgp")?,
-            tunnel_cidr: fields.take("TunnelCidr")?,
-            local_bgp_ip: fields.take("LocalBgpIp")?,
-            peer_bgp_ip: fields.take("PeerBgpIp")?,
-            local_asn: fields.take("LocalAsn")?,
-            peer_asn: fields.take("PeerAsn")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            enable_bgp: fields.read("EnableBgp"),
+            tunnel_cidr: fields.read("TunnelCidr"),
+            local_bgp_ip: fields.read("LocalBgpIp"),
+            peer_bgp_ip: fields.read("PeerBgpIp"),
+            local_asn: fields.read("LocalAsn"),
+            peer_asn: fields.read("PeerAsn"),
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -19677,13 +20219,15 @@ pub struct ModifyVpnAttachmentAttributeTunnelBgpConfig {
 impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeTunnelBgpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            local_asn: fields.take("LocalAsn")?,
-            local_bgp_ip: fields.take("LocalBgpIp")?,
-            peer_asn: fields.take("PeerAsn")?,
-            peer_bgp_ip: fields.take("PeerBgpIp")?,
-            tunnel_cidr: fields.take("TunnelCidr")?,
-        })
+        let value = Self {
+            local_asn: fields.read("LocalAsn"),
+            local_bgp_ip: fields.read("LocalBgpIp"),
+            peer_asn: fields.read("PeerAsn"),
+            peer_bgp_ip: fields.read("PeerBgpIp"),
+            tunnel_cidr: fields.read("TunnelCidr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -19778,19 +20322,21 @@ impl ::acs_runtime::de::FromJson
 for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            internet_ip: fields.take("InternetIp")?,
-            role: fields.take("Role")?,
-            tunnel_id: fields.take("TunnelId")?,
-            tunnel_index: fields.take("TunnelIndex")?,
-            state: fields.take("State")?,
-            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
-            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
-            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
-        })
+        let value = Self {
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            enable_dpd: fields.read("EnableDpd"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            internet_ip: fields.read("InternetIp"),
+            role: fields.read("Role"),
+            tunnel_id: fields.read("TunnelId"),
+            tunnel_index: fields.read("TunnelIndex"),
+            state: fields.read("State"),
+            tunnel_bgp_config: fields.read("TunnelBgpConfig"),
+            tunnel_ike_config: fields.read("TunnelIkeConfig"),
+            tunnel_ipsec_config: fields.read("TunnelIpsecConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -19926,13 +20472,15 @@ pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
 impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeVcoHealthCheck {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dip: fields.take("Dip")?,
-            interval: fields.take("Interval")?,
-            retry: fields.take("Retry")?,
-            sip: fields.take("Sip")?,
-            enable: fields.take("Enable")?,
-        })
+        let value = Self {
+            dip: fields.read("Dip"),
+            interval: fields.read("Interval"),
+            retry: fields.read("Retry"),
+            sip: fields.read("Sip"),
+            enable: fields.read("Enable"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -19995,15 +20543,17 @@ pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
 impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeVpnBgpConfig {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            peer_bgp_ip: fields.take("PeerBgpIp")?,
-            tunnel_cidr: fields.take("TunnelCidr")?,
-            enable_bgp: fields.take("EnableBgp")?,
-            local_bgp_ip: fields.take("LocalBgpIp")?,
-            peer_asn: fields.take("PeerAsn")?,
-            local_asn: fields.take("LocalAsn")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            peer_bgp_ip: fields.read("PeerBgpIp"),
+            tunnel_cidr: fields.read("TunnelCidr"),
+            enable_bgp: fields.read("EnableBgp"),
+            local_bgp_ip: fields.read("LocalBgpIp"),
+            peer_asn: fields.read("PeerAsn"),
+            local_asn: fields.read("LocalAsn"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -20101,20 +20651,22 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
 impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeTunnelOption {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            internet_ip: fields.take("InternetIp")?,
-            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
-            role: fields.take("Role")?,
-            state: fields.take("State")?,
-            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
-            tunnel_id: fields.take("TunnelId")?,
-            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
-            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
-            zone_no: fields.take("ZoneNo")?,
-        })
+        let value = Self {
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            enable_dpd: fields.read("EnableDpd"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            internet_ip: fields.read("InternetIp"),
+            remote_ca_certificate: fields.read("RemoteCaCertificate"),
+            role: fields.read("Role"),
+            state: fields.read("State"),
+            tunnel_bgp_config: fields.read("TunnelBgpConfig"),
+            tunnel_id: fields.read("TunnelId"),
+            tunnel_ike_config: fields.read("TunnelIkeConfig"),
+            tunnel_ipsec_config: fields.read("TunnelIpsecConfig"),
+            zone_no: fields.read("ZoneNo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -20143,9 +20695,11 @@ impl ::acs_runtime::de::FromJson
 for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tunnel_options: fields.take("TunnelOptions")?,
-        })
+        let value = Self {
+            tunnel_options: fields.read("TunnelOptions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]

@@ -265,13 +265,9 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "AcceptVpcPeerConnection",
-                    api: "VpcPeerApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "AcceptVpcPeerConnection",
+            "VpcPeerApi",
         )
     }
     /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
@@ -288,13 +284,9 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateVpcPeerConnection",
-                    api: "VpcPeerApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "CreateVpcPeerConnection",
+            "VpcPeerApi",
         )
     }
     /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
@@ -311,13 +303,9 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeleteVpcPeerConnection",
-                    api: "VpcPeerApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "DeleteVpcPeerConnection",
+            "VpcPeerApi",
         )
     }
     /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
@@ -334,13 +322,9 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "GetVpcPeerConnectionAttribute",
-                    api: "VpcPeerApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "GetVpcPeerConnectionAttribute",
+            "VpcPeerApi",
         )
     }
     /// Calls `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
@@ -355,14 +339,7 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListTagResources",
-                    api: "VpcPeerApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListTagResources", "VpcPeerApi")
     }
     /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
     fn list_vpc_peer_connections(
@@ -378,14 +355,7 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListVpcPeerConnections",
-                    api: "VpcPeerApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListVpcPeerConnections", "VpcPeerApi")
     }
     /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
     fn modify_vpc_peer_connection(
@@ -401,13 +371,9 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ModifyVpcPeerConnection",
-                    api: "VpcPeerApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "ModifyVpcPeerConnection",
+            "VpcPeerApi",
         )
     }
     /// Calls `MoveResourceGroup`: Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.
@@ -422,14 +388,7 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "MoveResourceGroup",
-                    api: "VpcPeerApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("MoveResourceGroup", "VpcPeerApi")
     }
     /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
     fn reject_vpc_peer_connection(
@@ -445,13 +404,9 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "RejectVpcPeerConnection",
-                    api: "VpcPeerApi",
-                }),
-            ),
+        ::acs_runtime::operation::not_implemented(
+            "RejectVpcPeerConnection",
+            "VpcPeerApi",
         )
     }
     /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
@@ -466,14 +421,7 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TagResources",
-                    api: "VpcPeerApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TagResources", "VpcPeerApi")
     }
     /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
     fn un_tag_resources(
@@ -487,14 +435,7 @@ pub trait VpcPeerApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "UnTagResources",
-                    api: "VpcPeerApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("UnTagResources", "VpcPeerApi")
     }
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_tag_resources_pages(

@@ -41,11 +41,13 @@ pub struct Vpc {
 impl ::acs_runtime::de::FromJson for Vpc {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            ipv4_cidrs: fields.take("Ipv4Cidrs")?,
-            ipv6_cidrs: fields.take("Ipv6Cidrs")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            ipv4_cidrs: fields.read("Ipv4Cidrs"),
+            ipv6_cidrs: fields.read("Ipv6Cidrs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Vpc {
@@ -75,11 +77,13 @@ pub struct AcceptingVpc {
 impl ::acs_runtime::de::FromJson for AcceptingVpc {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            ipv4_cidrs: fields.take("Ipv4Cidrs")?,
-            ipv6_cidrs: fields.take("Ipv6Cidrs")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            ipv4_cidrs: fields.read("Ipv4Cidrs"),
+            ipv6_cidrs: fields.read("Ipv6Cidrs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AcceptingVpc {
@@ -106,10 +110,12 @@ pub struct GetVpcPeerConnectionAttributeTag {
 impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key: fields.take("Key")?,
-            value: fields.take("Value")?,
-        })
+        let value = Self {
+            key: fields.read("Key"),
+            value: fields.read("Value"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeTag {
@@ -151,13 +157,15 @@ pub struct TagResource {
 impl ::acs_runtime::de::FromJson for TagResource {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            region_no: fields.take("RegionNo")?,
-            tag_key: fields.take("TagKey")?,
-            tag_value: fields.take("TagValue")?,
-        })
+        let value = Self {
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            region_no: fields.read("RegionNo"),
+            tag_key: fields.read("TagKey"),
+            tag_value: fields.read("TagValue"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResource {
@@ -207,11 +215,13 @@ pub struct ListVpcPeerConnectionsVpc {
 impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsVpc {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            ipv6_cidrs: fields.take("Ipv6Cidrs")?,
-            ipv4_cidrs: fields.take("Ipv4Cidrs")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            ipv6_cidrs: fields.read("Ipv6Cidrs"),
+            ipv4_cidrs: fields.read("Ipv4Cidrs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsVpc {
@@ -241,11 +251,13 @@ pub struct ListVpcPeerConnectionsAcceptingVpc {
 impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsAcceptingVpc {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            ipv6_cidrs: fields.take("Ipv6Cidrs")?,
-            ipv4_cidrs: fields.take("Ipv4Cidrs")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            ipv6_cidrs: fields.read("Ipv6Cidrs"),
+            ipv4_cidrs: fields.read("Ipv4Cidrs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsAcceptingVpc {
@@ -272,10 +284,12 @@ pub struct ListVpcPeerConnectionsResponseTag {
 impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponseTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            value: fields.take("Value")?,
-            key: fields.take("Key")?,
-        })
+        let value = Self {
+            value: fields.read("Value"),
+            key: fields.read("Key"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponseTag {
@@ -407,27 +421,29 @@ pub struct VpcPeerConnect {
 impl ::acs_runtime::de::FromJson for VpcPeerConnect {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            accepting_owner_uid: fields.take("AcceptingOwnerUid")?,
-            status: fields.take("Status")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            instance_id: fields.take("InstanceId")?,
-            accepting_region_id: fields.take("AcceptingRegionId")?,
-            gmt_modified: fields.take("GmtModified")?,
-            vpc: fields.take("Vpc")?,
-            gmt_expired: fields.take("GmtExpired")?,
-            name: fields.take("Name")?,
-            biz_status: fields.take("BizStatus")?,
-            gmt_create: fields.take("GmtCreate")?,
-            owner_id: fields.take("OwnerId")?,
-            bandwidth: fields.take("Bandwidth")?,
-            region_id: fields.take("RegionId")?,
-            accepting_vpc: fields.take("AcceptingVpc")?,
-            link_type: fields.take("LinkType")?,
-            tags: fields.take("Tags")?,
-            managed_service: fields.take("ManagedService")?,
-        })
+        let value = Self {
+            accepting_owner_uid: fields.read("AcceptingOwnerUid"),
+            status: fields.read("Status"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            instance_id: fields.read("InstanceId"),
+            accepting_region_id: fields.read("AcceptingRegionId"),
+            gmt_modified: fields.read("GmtModified"),
+            vpc: fields.read("Vpc"),
+            gmt_expired: fields.read("GmtExpired"),
+            name: fields.read("Name"),
+            biz_status: fields.read("BizStatus"),
+            gmt_create: fields.read("GmtCreate"),
+            owner_id: fields.read("OwnerId"),
+            bandwidth: fields.read("Bandwidth"),
+            region_id: fields.read("RegionId"),
+            accepting_vpc: fields.read("AcceptingVpc"),
+            link_type: fields.read("LinkType"),
+            tags: fields.read("Tags"),
+            managed_service: fields.read("ManagedService"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for VpcPeerConnect {

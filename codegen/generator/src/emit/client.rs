@@ -34,7 +34,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
                 #cfg
                 #signature {
                     let _ = request;
-                    Box::pin(::std::future::ready(Err(Error::NotImplemented { operation: #action, api: #api })))
+                    ::acs_runtime::operation::not_implemented(#action, #api)
                 }
             }
         });

@@ -7,7 +7,8 @@ use super::rustdoc::doc_attrs;
 use super::tokens::ident;
 use crate::ir::OperationIr;
 
-/// The error enum, its conversion from a service error and its `Display`.
+/// The error enum, its conversion from a service error, `Clone` and `Debug` (as derived,
+/// with one call each instead of one per variant) and `Display`.
 pub fn error_enum(op: &OperationIr) -> TokenStream {
     let name = ident(&op.error);
     let doc = doc_attrs(&format!(
@@ -31,7 +32,15 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         let code = &e.code;
         quote! { #code => Self::#variant(error), }
     });
-    let names = op.errors.iter().map(|e| ident(&e.variant));
+    let parts = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let name = &e.variant;
+        quote! { Self::#variant(error) => (#name, error), }
+    });
+    let rebuild = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        quote! { Self::#variant(_) => Self::#variant(error), }
+    });
     let convert = if op.errors.is_empty() {
         quote!(Self::Unhandled(error))
     } else {
@@ -44,7 +53,6 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
     };
     quote! {
         #doc
-        #[derive(Clone, Debug)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -60,14 +68,42 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
 
         impl #name {
             /// The service error behind the variant.
+            #[inline]
             pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+                self.parts().1
+            }
+
+            /// The variant's name and the service error it holds.
+            #[inline]
+            fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
                 match self {
-                    #(Self::#names(error) |)* Self::Unhandled(error) => error,
+                    #(#parts)*
+                    Self::Unhandled(error) => ("Unhandled", error),
                 }
             }
         }
 
+        impl Clone for #name {
+            #[inline]
+            fn clone(&self) -> Self {
+                let error = self.service_error().clone();
+                match self {
+                    #(#rebuild)*
+                    Self::Unhandled(_) => Self::Unhandled(error),
+                }
+            }
+        }
+
+        impl ::std::fmt::Debug for #name {
+            #[inline]
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let (variant, error) = self.parts();
+                f.debug_tuple(variant).field(error).finish()
+            }
+        }
+
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(self.service_error(), f)
             }
@@ -76,6 +112,7 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         impl ::std::error::Error for #name {}
 
         impl AsRef<::acs_runtime::client::ServiceError> for #name {
+            #[inline]
             fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
                 self.service_error()
             }

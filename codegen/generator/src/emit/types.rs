@@ -97,21 +97,24 @@ fn nested_struct(s: &StructIr, types: &TypeSpace, cfg: &TokenStream) -> TokenStr
     }
 }
 
-/// How a response struct is read: `FromJson`, each field taken by wire name through the
-/// runtime, and serde `Deserialize` through it.
+/// How a response struct is read: `FromJson`, each field read by wire name through the
+/// runtime (the first that does not fit reported once all are read), and serde `Deserialize`
+/// through it.
 pub fn response_deserialize(s: &StructIr, cfg: &TokenStream) -> TokenStream {
     let name = ident(&s.name);
     let fields = s.fields.iter().map(|f| {
         let field = field_ident(&f.rust);
         let wire = &f.wire;
-        quote!(#field: fields.take(#wire)?)
+        quote!(#field: fields.read(#wire))
     });
     let build = if s.fields.is_empty() {
         quote!(::acs_runtime::de::Fields::new(value).map(|_| Self {}))
     } else {
         quote! {
             let mut fields = ::acs_runtime::de::Fields::new(value)?;
-            Ok(Self { #(#fields),* })
+            let value = Self { #(#fields),* };
+            fields.finish()?;
+            Ok(value)
         }
     };
     quote! {

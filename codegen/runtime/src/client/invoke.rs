@@ -43,26 +43,36 @@ impl<T, E> Future for Invoke<T, E> {
         let this = self.get_mut();
         match this.sent.as_mut().poll(cx) {
             Poll::Pending => Poll::Pending,
-            Poll::Ready(answer) => {
-                Poll::Ready(decode(answer, this.parse).map_err(|e| e.map_service(this.map)))
-            }
+            Poll::Ready(answer) => Poll::Ready(decode(answer, this.parse, this.map)),
         }
     }
 }
 
-/// The response built from a successful answer's JSON by `parse`.
-fn decode<T>(
+/// The response built from a successful answer's JSON by `parse`, or the error with the
+/// service's converted by `map`. Everything that does not depend on `T` or `E` is in [`json`].
+fn decode<T, E>(
     answer: Result<Answer, Error>,
     parse: fn(Value) -> serde_json::Result<T>,
-) -> Result<T, Error> {
-    let answer = answer?;
-    let value = json(&answer)?;
-    parse(value).map_err(|e| unparsable(answer.status, e, &answer.body))
+    map: fn(ServiceError) -> E,
+) -> Result<T, Error<E>> {
+    let error = match json(answer) {
+        Ok((value, answer)) => match parse(value) {
+            Ok(response) => return Ok(response),
+            Err(e) => unparsable(answer.status, e, &answer.body),
+        },
+        Err(error) => error,
+    };
+    Err(error.map_service(map))
 }
 
-/// The JSON of a successful answer.
-fn json(answer: &Answer) -> Result<Value, Error> {
-    serde_json::from_slice(&answer.body).map_err(|e| unparsable(answer.status, e, &answer.body))
+/// The JSON of a successful answer, with the answer for the error of a response that does
+/// not fit it.
+fn json(answer: Result<Answer, Error>) -> Result<(Value, Answer), Error> {
+    let answer = answer?;
+    match serde_json::from_slice(&answer.body) {
+        Ok(value) => Ok((value, answer)),
+        Err(e) => Err(unparsable(answer.status, e, &answer.body)),
+    }
 }
 
 impl<T, E> fmt::Debug for Invoke<T, E> {

@@ -25,13 +25,20 @@ pub trait FromJson: Sized {
 }
 
 /// The fields of one JSON object, taken out by wire name.
-pub struct Fields(Map<String, Value>);
+///
+/// A generated type reads every field with [`read`](Self::read), builds itself, and asks
+/// [`finish`](Self::finish) for the first field that did not fit: one call per field and no
+/// branch, the least code per type.
+pub struct Fields {
+    map: Map<String, Value>,
+    error: Option<serde_json::Error>,
+}
 
 impl Fields {
     /// The fields of `value`, which must be an object.
     pub fn new(value: Value) -> Result<Self, serde_json::Error> {
         match value {
-            Value::Object(fields) => Ok(Self(fields)),
+            Value::Object(map) => Ok(Self { map, error: None }),
             other => Err(invalid_type(&other, "an object")),
         }
     }
@@ -39,12 +46,42 @@ impl Fields {
     /// The field `key` as a `T`; `None` when it is absent or `null`. Unknown fields are ignored.
     /// Scalars convert as the official SDKs convert them; an error names `key` first.
     pub fn take<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, serde_json::Error> {
-        match self.0.remove(key) {
+        match self.map.remove(key) {
             None | Some(Value::Null) => Ok(None),
             Some(value) => match T::from_json(value) {
                 Ok(value) => Ok(Some(value)),
                 Err(e) => Err(within(key, &e)),
             },
+        }
+    }
+
+    /// The field `key` as a `T`, like [`take`](Self::take), but a value that does not fit is
+    /// `None` here and kept for [`finish`](Self::finish), which reports the first one read.
+    pub fn read<T: FromJson>(&mut self, key: &str) -> Option<T> {
+        let value = self.present(key)?;
+        match T::from_json(value) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.fail(key, &e);
+                None
+            }
+        }
+    }
+
+    /// The error of the first field [`read`](Self::read) that did not fit, if any.
+    pub fn finish(self) -> Result<(), serde_json::Error> {
+        self.error.map_or(Ok(()), Err)
+    }
+
+    /// The value of `key`, unless it is absent or `null`.
+    fn present(&mut self, key: &str) -> Option<Value> {
+        self.map.remove(key).filter(|value| !value.is_null())
+    }
+
+    /// Keeps the error of `key` unless an earlier field failed.
+    fn fail(&mut self, key: &str, error: &serde_json::Error) {
+        if self.error.is_none() {
+            self.error = Some(within(key, error));
         }
     }
 }
@@ -179,13 +216,15 @@ mod tests {
     impl FromJson for Listing {
         fn from_json(value: Value) -> Result<Self, serde_json::Error> {
             let mut f = Fields::new(value)?;
-            Ok(Self {
-                gateways: f.take("Gateways")?,
-                order_id: f.take("OrderId")?,
-                paid: f.take("Paid")?,
-                ratio: f.take("Ratio")?,
-                labels: f.take("Labels")?,
-            })
+            let listing = Self {
+                gateways: f.read("Gateways"),
+                order_id: f.read("OrderId"),
+                paid: f.read("Paid"),
+                ratio: f.read("Ratio"),
+                labels: f.read("Labels"),
+            };
+            f.finish()?;
+            Ok(listing)
         }
     }
 
@@ -229,6 +268,23 @@ mod tests {
             error.contains("Gateways: invalid type: map, expected a list"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn read_fields_report_the_first_that_does_not_fit_as_take_does() {
+        let error = listing(r#"{"Paid":"yes","OrderId":"x","Ratio":0.5}"#).unwrap_err();
+        let taken = take_order_id_first(r#"{"Paid":"yes","OrderId":"x"}"#).unwrap_err();
+        assert_eq!(error, taken.to_string());
+        assert!(error.starts_with("OrderId: "), "{error}");
+        let listing = listing(r#"{"Ratio":null,"Paid":"false"}"#).unwrap();
+        assert_eq!(listing.ratio, None);
+        assert_eq!(listing.paid, Some(false));
+    }
+
+    /// The fields of `Listing` in its order, through `take`.
+    fn take_order_id_first(json: &str) -> Result<(Option<i64>, Option<bool>), serde_json::Error> {
+        let mut f = Fields::new(serde_json::from_str(json)?)?;
+        Ok((f.take("OrderId")?, f.take("Paid")?))
     }
 
     #[test]

@@ -213,10 +213,12 @@ pub struct AddEntriesToAclResponse {
 impl ::acs_runtime::de::FromJson for AddEntriesToAclResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddEntriesToAclResponse {
@@ -229,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for AddEntriesToAclResponse {
 /// Service errors of `AddEntriesToAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddEntriesToAclError {
     /// HTTP 400 `ResourceAlreadyExist.AclEntry`: The specified resource %s already exists.
@@ -268,25 +269,71 @@ impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
 }
 impl AddEntriesToAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceAlreadyExistAclEntry(error)
-            | Self::ResourceQuotaExceededAclEntriesNum(error)
-            | Self::IncorrectStatusAcl(error)
-            | Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
-            | Self::ResourceNotFoundAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceAlreadyExistAclEntry(error) => {
+                ("ResourceAlreadyExistAclEntry", error)
+            }
+            Self::ResourceQuotaExceededAclEntriesNum(error) => {
+                ("ResourceQuotaExceededAclEntriesNum", error)
+            }
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => {
+                ("ResourceQuotaExceededListenerAclEntriesNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerAclEntriesNum", error)
+            }
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddEntriesToAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceAlreadyExistAclEntry(_) => {
+                Self::ResourceAlreadyExistAclEntry(error)
+            }
+            Self::ResourceQuotaExceededAclEntriesNum(_) => {
+                Self::ResourceQuotaExceededAclEntriesNum(error)
+            }
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(_) => {
+                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
+            }
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddEntriesToAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddEntriesToAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddEntriesToAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

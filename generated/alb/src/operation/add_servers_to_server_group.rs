@@ -219,10 +219,12 @@ pub struct AddServersToServerGroupResponse {
 impl ::acs_runtime::de::FromJson for AddServersToServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddServersToServerGroupResponse {
@@ -235,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for AddServersToServerGroupResponse {
 /// Service errors of `AddServersToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddServersToServerGroupError {
     /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
@@ -331,42 +332,125 @@ impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError 
 }
 impl AddServersToServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::IncorrectStatusServerGroup(error)
-            | Self::ConflictBackendServer(error)
-            | Self::OperationDeniedVpcVportNotFound(error)
-            | Self::IncorrectStatusEni(error)
-            | Self::ResourceInUseIp(error)
-            | Self::OperationDeniedNoAvailableVSwitch(error)
-            | Self::OperationDeniedVgwVipNotFound(error)
-            | Self::OperationDeniedCloudBox(error)
-            | Self::MismatchType(error)
-            | Self::MismatchVpcId(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceInConfiguring(error)
-            | Self::DuplicatedParamBackendServer(error)
-            | Self::OperationDeniedEciNotSupportJobType(error)
-            | Self::IllegalParamServerIp(error)
-            | Self::MismatchServerType(error)
-            | Self::ServiceUnavailable(error)
-            | Self::ForbiddenServerGroup(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundEcs(error)
-            | Self::ResourceNotFoundEci(error)
-            | Self::ResourceNotFoundEni(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::ConflictBackendServer(error) => ("ConflictBackendServer", error),
+            Self::OperationDeniedVpcVportNotFound(error) => {
+                ("OperationDeniedVpcVportNotFound", error)
+            }
+            Self::IncorrectStatusEni(error) => ("IncorrectStatusEni", error),
+            Self::ResourceInUseIp(error) => ("ResourceInUseIp", error),
+            Self::OperationDeniedNoAvailableVSwitch(error) => {
+                ("OperationDeniedNoAvailableVSwitch", error)
+            }
+            Self::OperationDeniedVgwVipNotFound(error) => {
+                ("OperationDeniedVgwVipNotFound", error)
+            }
+            Self::OperationDeniedCloudBox(error) => ("OperationDeniedCloudBox", error),
+            Self::MismatchType(error) => ("MismatchType", error),
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
+            Self::DuplicatedParamBackendServer(error) => {
+                ("DuplicatedParamBackendServer", error)
+            }
+            Self::OperationDeniedEciNotSupportJobType(error) => {
+                ("OperationDeniedEciNotSupportJobType", error)
+            }
+            Self::IllegalParamServerIp(error) => ("IllegalParamServerIp", error),
+            Self::MismatchServerType(error) => ("MismatchServerType", error),
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
+            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
+            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddServersToServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ConflictBackendServer(_) => Self::ConflictBackendServer(error),
+            Self::OperationDeniedVpcVportNotFound(_) => {
+                Self::OperationDeniedVpcVportNotFound(error)
+            }
+            Self::IncorrectStatusEni(_) => Self::IncorrectStatusEni(error),
+            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
+            Self::OperationDeniedNoAvailableVSwitch(_) => {
+                Self::OperationDeniedNoAvailableVSwitch(error)
+            }
+            Self::OperationDeniedVgwVipNotFound(_) => {
+                Self::OperationDeniedVgwVipNotFound(error)
+            }
+            Self::OperationDeniedCloudBox(_) => Self::OperationDeniedCloudBox(error),
+            Self::MismatchType(_) => Self::MismatchType(error),
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::DuplicatedParamBackendServer(_) => {
+                Self::DuplicatedParamBackendServer(error)
+            }
+            Self::OperationDeniedEciNotSupportJobType(_) => {
+                Self::OperationDeniedEciNotSupportJobType(error)
+            }
+            Self::IllegalParamServerIp(_) => Self::IllegalParamServerIp(error),
+            Self::MismatchServerType(_) => Self::MismatchServerType(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
+            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
+            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddServersToServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddServersToServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddServersToServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

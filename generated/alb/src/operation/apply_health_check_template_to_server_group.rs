@@ -207,10 +207,12 @@ pub struct ApplyHealthCheckTemplateToServerGroupResponse {
 impl ::acs_runtime::de::FromJson for ApplyHealthCheckTemplateToServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ApplyHealthCheckTemplateToServerGroupResponse {
@@ -223,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for ApplyHealthCheckTemplateToServerGroupRes
 /// Service errors of `ApplyHealthCheckTemplateToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ApplyHealthCheckTemplateToServerGroupError {
     /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
@@ -258,18 +259,62 @@ for ApplyHealthCheckTemplateToServerGroupError {
 }
 impl ApplyHealthCheckTemplateToServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusHealthCheckTemplate(error)
-            | Self::IncorrectStatusServerGroup(error)
-            | Self::ForbiddenServerGroup(error)
-            | Self::ResourceNotFoundHealthCheckTemplate(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusHealthCheckTemplate(error) => {
+                ("IncorrectStatusHealthCheckTemplate", error)
+            }
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
+            Self::ResourceNotFoundHealthCheckTemplate(error) => {
+                ("ResourceNotFoundHealthCheckTemplate", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ApplyHealthCheckTemplateToServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusHealthCheckTemplate(_) => {
+                Self::IncorrectStatusHealthCheckTemplate(error)
+            }
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ResourceNotFoundHealthCheckTemplate(_) => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ApplyHealthCheckTemplateToServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ApplyHealthCheckTemplateToServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -277,6 +322,7 @@ impl ::std::fmt::Display for ApplyHealthCheckTemplateToServerGroupError {
 impl ::std::error::Error for ApplyHealthCheckTemplateToServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ApplyHealthCheckTemplateToServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -237,10 +237,12 @@ pub struct AssociateAclsWithListenerResponse {
 impl ::acs_runtime::de::FromJson for AssociateAclsWithListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateAclsWithListenerResponse {
@@ -253,7 +255,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateAclsWithListenerResponse {
 /// Service errors of `AssociateAclsWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateAclsWithListenerError {
     /// HTTP 400 `QuotaExceeded.AclsNum`: The quota of %s is exceeded, usage %s/%s.
@@ -301,28 +302,77 @@ impl From<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerErro
 }
 impl AssociateAclsWithListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededAclsNum(error)
-            | Self::IncorrectStatusAcl(error)
-            | Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            | Self::OperationDeniedAclNotSupport(error)
-            | Self::ResourceAlreadyExistAclEntry(error)
-            | Self::ResourceInUseAcl(error)
-            | Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error)
-            | Self::ResourceNotFoundAcl(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededAclsNum(error) => ("QuotaExceededAclsNum", error),
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => {
+                ("ResourceQuotaExceededListenerAclEntriesNum", error)
+            }
+            Self::OperationDeniedAclNotSupport(error) => {
+                ("OperationDeniedAclNotSupport", error)
+            }
+            Self::ResourceAlreadyExistAclEntry(error) => {
+                ("ResourceAlreadyExistAclEntry", error)
+            }
+            Self::ResourceInUseAcl(error) => ("ResourceInUseAcl", error),
+            Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error) => {
+                ("OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl", error)
+            }
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateAclsWithListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededAclsNum(_) => Self::QuotaExceededAclsNum(error),
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(_) => {
+                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
+            }
+            Self::OperationDeniedAclNotSupport(_) => {
+                Self::OperationDeniedAclNotSupport(error)
+            }
+            Self::ResourceAlreadyExistAclEntry(_) => {
+                Self::ResourceAlreadyExistAclEntry(error)
+            }
+            Self::ResourceInUseAcl(_) => Self::ResourceInUseAcl(error),
+            Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(_) => {
+                Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error)
+            }
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateAclsWithListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateAclsWithListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateAclsWithListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -209,11 +209,13 @@ pub struct CreateAScriptsResponse {
 impl ::acs_runtime::de::FromJson for CreateAScriptsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-            a_script_ids: fields.take("AScriptIds")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+            a_script_ids: fields.read("AScriptIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAScriptsResponse {
@@ -226,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAScriptsResponse {
 /// Service errors of `CreateAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateAScriptsError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -259,23 +260,63 @@ impl From<::acs_runtime::client::ServiceError> for CreateAScriptsError {
 }
 impl CreateAScriptsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::ResourceQuotaExceededAScriptsNum(error)
-            | Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            | Self::ResourceQuotaExceededAScriptLinesNum(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::ResourceQuotaExceededAScriptsNum(error) => {
+                ("ResourceQuotaExceededAScriptsNum", error)
+            }
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => {
+                ("ResourceQuotaExceededAScriptsTotalLinesNum", error)
+            }
+            Self::ResourceQuotaExceededAScriptLinesNum(error) => {
+                ("ResourceQuotaExceededAScriptLinesNum", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateAScriptsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::ResourceQuotaExceededAScriptsNum(_) => {
+                Self::ResourceQuotaExceededAScriptsNum(error)
+            }
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(_) => {
+                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
+            }
+            Self::ResourceQuotaExceededAScriptLinesNum(_) => {
+                Self::ResourceQuotaExceededAScriptLinesNum(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateAScriptsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateAScriptsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateAScriptsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateAScriptsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -213,11 +213,13 @@ pub struct CreateAclResponse {
 impl ::acs_runtime::de::FromJson for CreateAclResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAclResponse {
@@ -230,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAclResponse {
 /// Service errors of `CreateAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateAclError {
     /// HTTP 400 `QuotaExceeded.AclsNum`: The quota of %s is exceeded, usage %s/%s.
@@ -254,22 +255,49 @@ impl From<::acs_runtime::client::ServiceError> for CreateAclError {
 }
 impl CreateAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededAclsNum(error)
-            | Self::NotExistResourceGroup(error)
-            | Self::ForbiddenAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededAclsNum(error) => ("QuotaExceededAclsNum", error),
+            Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
+            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededAclsNum(_) => Self::QuotaExceededAclsNum(error),
+            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -490,10 +490,12 @@ pub struct CreateHealthCheckTemplateResponse {
 impl ::acs_runtime::de::FromJson for CreateHealthCheckTemplateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_template_id: fields.take("HealthCheckTemplateId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            health_check_template_id: fields.read("HealthCheckTemplateId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHealthCheckTemplateResponse {
@@ -506,7 +508,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateHealthCheckTemplateResponse {
 /// Service errors of `CreateHealthCheckTemplate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateHealthCheckTemplateError {
     /// HTTP 400 `QuotaExceeded.HealthCheckTemplatesNum`: The quota of %s is exceeded, usage %s/%s.
@@ -529,21 +530,55 @@ impl From<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateErro
 }
 impl CreateHealthCheckTemplateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededHealthCheckTemplatesNum(error)
-            | Self::ForbiddenHealthCheckTemplate(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededHealthCheckTemplatesNum(error) => {
+                ("QuotaExceededHealthCheckTemplatesNum", error)
+            }
+            Self::ForbiddenHealthCheckTemplate(error) => {
+                ("ForbiddenHealthCheckTemplate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateHealthCheckTemplateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededHealthCheckTemplatesNum(_) => {
+                Self::QuotaExceededHealthCheckTemplatesNum(error)
+            }
+            Self::ForbiddenHealthCheckTemplate(_) => {
+                Self::ForbiddenHealthCheckTemplate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateHealthCheckTemplateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateHealthCheckTemplateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateHealthCheckTemplateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -534,11 +534,13 @@ pub struct CreateListenerResponse {
 impl ::acs_runtime::de::FromJson for CreateListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            listener_id: fields.take("ListenerId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            listener_id: fields.read("ListenerId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
@@ -551,7 +553,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
 /// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateListenerError {
     /// HTTP 400 `ResourceAlreadyExist.Listener`: The specified resource %s is already exist.
@@ -664,43 +665,163 @@ impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
 }
 impl CreateListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceAlreadyExistListener(error)
-            | Self::IncorrectStatusLoadBalancer(error)
-            | Self::IncorrectBusinessStatusLoadBalancer(error)
-            | Self::ResourceQuotaExceededLoadBalancerListenersNum(error)
-            | Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            | Self::ResourceAlreadyAssociatedListener(error)
-            | Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            | Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::MismatchVpcId(error)
-            | Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            | Self::OperationDeniedGrpcServerGroup(error)
-            | Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            | Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenSecurityPolicy(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ForbiddenListener(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundSecurityPolicy(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundCertificate(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceAlreadyExistListener(error) => {
+                ("ResourceAlreadyExistListener", error)
+            }
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(error) => {
+                ("IncorrectBusinessStatusLoadBalancer", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerListenersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerListenersNum", error)
+            }
+            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => {
+                ("OperationDeniedCrossLoadBalancerQuicListener", error)
+            }
+            Self::ResourceAlreadyAssociatedListener(error) => {
+                ("ResourceAlreadyAssociatedListener", error)
+            }
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => {
+                ("ResourceQuotaExceededSecurityPolicyAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
+                ("ResourceQuotaExceededServerGroupAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::OperationDeniedServerGroupProtocolNotSupport(error) => {
+                ("OperationDeniedServerGroupProtocolNotSupport", error)
+            }
+            Self::OperationDeniedGrpcServerGroup(error) => {
+                ("OperationDeniedGrpcServerGroup", error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
+                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
+                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenSecurityPolicy(error) => ("ForbiddenSecurityPolicy", error),
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ForbiddenListener(error) => ("ForbiddenListener", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(error) => {
+                ("ResourceNotFoundSecurityPolicy", error)
+            }
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundCertificate(error) => {
+                ("ResourceNotFoundCertificate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceAlreadyExistListener(_) => {
+                Self::ResourceAlreadyExistListener(error)
+            }
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerListenersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerListenersNum(error)
+            }
+            Self::OperationDeniedCrossLoadBalancerQuicListener(_) => {
+                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
+            }
+            Self::ResourceAlreadyAssociatedListener(_) => {
+                Self::ResourceAlreadyAssociatedListener(error)
+            }
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(_) => {
+                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::OperationDeniedServerGroupProtocolNotSupport(_) => {
+                Self::OperationDeniedServerGroupProtocolNotSupport(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ForbiddenListener(_) => Self::ForbiddenListener(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

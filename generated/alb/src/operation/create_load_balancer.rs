@@ -428,10 +428,12 @@ pub struct CreateLoadBalancerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            load_balancer_id: fields.read("LoadBalancerId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
@@ -444,7 +446,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
@@ -481,25 +482,71 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
 }
 impl CreateLoadBalancerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughVSwitchIp(error)
-            | Self::QuotaExceededLoadBalancersNum(error)
-            | Self::MismatchZoneIdAndVSwitchId(error)
-            | Self::DuplicatedParamZoneId(error)
-            | Self::OperationDenyedServiceLinkedRoleNotExist(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotEnoughVSwitchIp(error) => {
+                ("ResourceNotEnoughVSwitchIp", error)
+            }
+            Self::QuotaExceededLoadBalancersNum(error) => {
+                ("QuotaExceededLoadBalancersNum", error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(error) => {
+                ("MismatchZoneIdAndVSwitchId", error)
+            }
+            Self::DuplicatedParamZoneId(error) => ("DuplicatedParamZoneId", error),
+            Self::OperationDenyedServiceLinkedRoleNotExist(error) => {
+                ("OperationDenyedServiceLinkedRoleNotExist", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::QuotaExceededLoadBalancersNum(_) => {
+                Self::QuotaExceededLoadBalancersNum(error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(_) => {
+                Self::MismatchZoneIdAndVSwitchId(error)
+            }
+            Self::DuplicatedParamZoneId(_) => Self::DuplicatedParamZoneId(error),
+            Self::OperationDenyedServiceLinkedRoleNotExist(_) => {
+                Self::OperationDenyedServiceLinkedRoleNotExist(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateLoadBalancerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateLoadBalancerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateLoadBalancerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

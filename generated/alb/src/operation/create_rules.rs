@@ -229,11 +229,13 @@ pub struct CreateRulesResponse {
 impl ::acs_runtime::de::FromJson for CreateRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-            rule_ids: fields.take("RuleIds")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+            rule_ids: fields.read("RuleIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
@@ -246,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
 /// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateRulesError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -346,38 +347,137 @@ impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
 }
 impl CreateRulesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            | Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            | Self::OperationDeniedGrpcServerGroup(error)
-            | Self::ConflictPriority(error)
-            | Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
-            | Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::QuotaExceededRuleWildcardsNum(error)
-            | Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            | Self::QuotaExceededRuleActionsNum(error)
-            | Self::MismatchVpcId(error)
-            | Self::MismatchProtocol(error)
-            | Self::OperationDeniedRewriteMissingForwardGroup(error)
-            | Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            | Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
+                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
+            }
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
+                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
+            }
+            Self::OperationDeniedGrpcServerGroup(error) => {
+                ("OperationDeniedGrpcServerGroup", error)
+            }
+            Self::ConflictPriority(error) => ("ConflictPriority", error),
+            Self::ResourceQuotaExceededLoadBalancerRulesNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerRulesNum", error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
+                ("ResourceQuotaExceededServerGroupAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(error) => {
+                ("QuotaExceededRuleWildcardsNum", error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
+                ("QuotaExceededRuleMatchEvaluationsNum", error)
+            }
+            Self::QuotaExceededRuleActionsNum(error) => {
+                ("QuotaExceededRuleActionsNum", error)
+            }
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
+            Self::OperationDeniedRewriteMissingForwardGroup(error) => {
+                ("OperationDeniedRewriteMissingForwardGroup", error)
+            }
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => {
+                ("OperationDeniedMirrorActionSupportHttpGroupOnly", error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
+                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+            }
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
+                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
+            }
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
+                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::ConflictPriority(_) => Self::ConflictPriority(error),
+            Self::ResourceQuotaExceededLoadBalancerRulesNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(_) => {
+                Self::QuotaExceededRuleWildcardsNum(error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
+                Self::QuotaExceededRuleMatchEvaluationsNum(error)
+            }
+            Self::QuotaExceededRuleActionsNum(_) => {
+                Self::QuotaExceededRuleActionsNum(error)
+            }
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
+            Self::OperationDeniedRewriteMissingForwardGroup(_) => {
+                Self::OperationDeniedRewriteMissingForwardGroup(error)
+            }
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(_) => {
+                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
+                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateRulesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRulesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRulesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRulesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -512,11 +512,13 @@ pub struct CreateServerGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-            server_group_id: fields.take("ServerGroupId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+            server_group_id: fields.read("ServerGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
@@ -529,7 +531,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateServerGroupError {
     /// HTTP 400 `QuotaExceeded.ServerGroupsNum`: The quota of %s is exceeded, usage %s/%s.
@@ -596,31 +597,107 @@ impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
 }
 impl CreateServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededServerGroupsNum(error)
-            | Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            | Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            | Self::QuotaExceededSlowStartDuration(error)
-            | Self::UnsupportedFeatureSlowStart(error)
-            | Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            | Self::QuotaExceededConnectionDrainTimeout(error)
-            | Self::UnsupportedFeatureConnectionDrain(error)
-            | Self::NotExistResourceGroup(error)
-            | Self::OperationDeniedVpcNotSupportIpv6(error)
-            | Self::UnsupportedFeatureFcServerGroup(error)
-            | Self::ResourceNotFoundVpc(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededServerGroupsNum(error) => {
+                ("QuotaExceededServerGroupsNum", error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
+                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
+            }
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => {
+                ("MismatchServerGroupSchedulerAndSlowStartEnable", error)
+            }
+            Self::QuotaExceededSlowStartDuration(error) => {
+                ("QuotaExceededSlowStartDuration", error)
+            }
+            Self::UnsupportedFeatureSlowStart(error) => {
+                ("UnsupportedFeatureSlowStart", error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
+                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
+            }
+            Self::QuotaExceededConnectionDrainTimeout(error) => {
+                ("QuotaExceededConnectionDrainTimeout", error)
+            }
+            Self::UnsupportedFeatureConnectionDrain(error) => {
+                ("UnsupportedFeatureConnectionDrain", error)
+            }
+            Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
+            Self::OperationDeniedVpcNotSupportIpv6(error) => {
+                ("OperationDeniedVpcNotSupportIpv6", error)
+            }
+            Self::UnsupportedFeatureFcServerGroup(error) => {
+                ("UnsupportedFeatureFcServerGroup", error)
+            }
+            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededServerGroupsNum(_) => {
+                Self::QuotaExceededServerGroupsNum(error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(_) => {
+                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
+            }
+            Self::QuotaExceededSlowStartDuration(_) => {
+                Self::QuotaExceededSlowStartDuration(error)
+            }
+            Self::UnsupportedFeatureSlowStart(_) => {
+                Self::UnsupportedFeatureSlowStart(error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            Self::QuotaExceededConnectionDrainTimeout(_) => {
+                Self::QuotaExceededConnectionDrainTimeout(error)
+            }
+            Self::UnsupportedFeatureConnectionDrain(_) => {
+                Self::UnsupportedFeatureConnectionDrain(error)
+            }
+            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
+            Self::OperationDeniedVpcNotSupportIpv6(_) => {
+                Self::OperationDeniedVpcNotSupportIpv6(error)
+            }
+            Self::UnsupportedFeatureFcServerGroup(_) => {
+                Self::UnsupportedFeatureFcServerGroup(error)
+            }
+            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -184,10 +184,12 @@ pub struct DeleteAScriptsResponse {
 impl ::acs_runtime::de::FromJson for DeleteAScriptsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteAScriptsResponse {
@@ -200,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAScriptsResponse {
 /// Service errors of `DeleteAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteAScriptsError {
     /// HTTP 400 `ResourceNotFound.AScript`: The specified resource %s is not found.
@@ -226,22 +227,53 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
 }
 impl DeleteAScriptsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundAScript(error)
-            | Self::IncorrectStatusListener(error)
-            | Self::OperationDeniedCrossListenerAScripts(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundAScript(error) => ("ResourceNotFoundAScript", error),
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::OperationDeniedCrossListenerAScripts(error) => {
+                ("OperationDeniedCrossListenerAScripts", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteAScriptsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundAScript(_) => Self::ResourceNotFoundAScript(error),
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedCrossListenerAScripts(_) => {
+                Self::OperationDeniedCrossListenerAScripts(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteAScriptsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteAScriptsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteAScriptsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

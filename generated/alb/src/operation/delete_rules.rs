@@ -194,10 +194,12 @@ pub struct DeleteRulesResponse {
 impl ::acs_runtime::de::FromJson for DeleteRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRulesResponse {
@@ -210,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRulesResponse {
 /// Service errors of `DeleteRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteRulesError {
     /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
@@ -239,23 +240,55 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
 }
 impl DeleteRulesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRule(error)
-            | Self::OperationDeniedCrossLoadBalancerRules(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundRule(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
+            Self::OperationDeniedCrossLoadBalancerRules(error) => {
+                ("OperationDeniedCrossLoadBalancerRules", error)
+            }
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
+            Self::OperationDeniedCrossLoadBalancerRules(_) => {
+                Self::OperationDeniedCrossLoadBalancerRules(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteRulesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRulesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRulesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRulesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

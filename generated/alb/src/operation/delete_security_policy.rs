@@ -174,9 +174,11 @@ pub struct DeleteSecurityPolicyResponse {
 impl ::acs_runtime::de::FromJson for DeleteSecurityPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteSecurityPolicyResponse {
@@ -189,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSecurityPolicyResponse {
 /// Service errors of `DeleteSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteSecurityPolicyError {
     /// HTTP 400 `IncorrectStatus.SecurityPolicy`: The status of %s \[%s\] is incorrect.
@@ -220,23 +221,63 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
 }
 impl DeleteSecurityPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusSecurityPolicy(error)
-            | Self::ResourceInUseSecurityPolicy(error)
-            | Self::ForbiddenSecurityPolicy(error)
-            | Self::ResourceNotFoundSecurityPolicy(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusSecurityPolicy(error) => {
+                ("IncorrectStatusSecurityPolicy", error)
+            }
+            Self::ResourceInUseSecurityPolicy(error) => {
+                ("ResourceInUseSecurityPolicy", error)
+            }
+            Self::ForbiddenSecurityPolicy(error) => ("ForbiddenSecurityPolicy", error),
+            Self::ResourceNotFoundSecurityPolicy(error) => {
+                ("ResourceNotFoundSecurityPolicy", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteSecurityPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusSecurityPolicy(_) => {
+                Self::IncorrectStatusSecurityPolicy(error)
+            }
+            Self::ResourceInUseSecurityPolicy(_) => {
+                Self::ResourceInUseSecurityPolicy(error)
+            }
+            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteSecurityPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteSecurityPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteSecurityPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -153,13 +153,15 @@ pub struct DescribeCapacityReservationResponse {
 impl ::acs_runtime::de::FromJson for DescribeCapacityReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            capacity_reservation_state: fields.take("CapacityReservationState")?,
-            decrease_requests_remaining: fields.take("DecreaseRequestsRemaining")?,
-            last_modified_time: fields.take("LastModifiedTime")?,
-            minimum_load_balancer_capacity: fields.take("MinimumLoadBalancerCapacity")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            capacity_reservation_state: fields.read("CapacityReservationState"),
+            decrease_requests_remaining: fields.read("DecreaseRequestsRemaining"),
+            last_modified_time: fields.read("LastModifiedTime"),
+            minimum_load_balancer_capacity: fields.read("MinimumLoadBalancerCapacity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationResponse {
@@ -172,7 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationResponse {
 /// Service errors of `DescribeCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCapacityReservationError {
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource of %s is not found.
@@ -190,19 +191,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationEr
 }
 impl DescribeCapacityReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundLoadBalancer(error) | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCapacityReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCapacityReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCapacityReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCapacityReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCapacityReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

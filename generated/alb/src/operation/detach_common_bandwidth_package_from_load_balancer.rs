@@ -238,10 +238,12 @@ impl ::acs_runtime::de::FromJson
 for DetachCommonBandwidthPackageFromLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -255,7 +257,6 @@ for DetachCommonBandwidthPackageFromLoadBalancerResponse {
 /// Service errors of `DetachCommonBandwidthPackageFromLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
     /// HTTP 400 `IncorrectBusinessStatus.CommonBandwidthPackage`: The business status of %s \[%s\]  is incorrect.
@@ -287,17 +288,56 @@ for DetachCommonBandwidthPackageFromLoadBalancerError {
 }
 impl DetachCommonBandwidthPackageFromLoadBalancerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            | Self::IncorrectStatusCommonBandwidthPackage(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => {
+                ("IncorrectBusinessStatusCommonBandwidthPackage", error)
+            }
+            Self::IncorrectStatusCommonBandwidthPackage(error) => {
+                ("IncorrectStatusCommonBandwidthPackage", error)
+            }
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DetachCommonBandwidthPackageFromLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
+            }
+            Self::IncorrectStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectStatusCommonBandwidthPackage(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DetachCommonBandwidthPackageFromLoadBalancerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DetachCommonBandwidthPackageFromLoadBalancerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -305,6 +345,7 @@ impl ::std::fmt::Display for DetachCommonBandwidthPackageFromLoadBalancerError {
 impl ::std::error::Error for DetachCommonBandwidthPackageFromLoadBalancerError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DetachCommonBandwidthPackageFromLoadBalancerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -177,9 +177,11 @@ pub struct DisableLoadBalancerAccessLogResponse {
 impl ::acs_runtime::de::FromJson for DisableLoadBalancerAccessLogResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerAccessLogResponse {
@@ -192,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerAccessLogResponse {
 /// Service errors of `DisableLoadBalancerAccessLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DisableLoadBalancerAccessLogError {
     /// HTTP 400 `OperationDenied.AccessLogDisabled`: The operation is not allowed because of %s.
@@ -223,23 +224,63 @@ impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogE
 }
 impl DisableLoadBalancerAccessLogError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedAccessLogDisabled(error)
-            | Self::ResourceInConfiguringLoadBalancer(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedAccessLogDisabled(error) => {
+                ("OperationDeniedAccessLogDisabled", error)
+            }
+            Self::ResourceInConfiguringLoadBalancer(error) => {
+                ("ResourceInConfiguringLoadBalancer", error)
+            }
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DisableLoadBalancerAccessLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedAccessLogDisabled(_) => {
+                Self::OperationDeniedAccessLogDisabled(error)
+            }
+            Self::ResourceInConfiguringLoadBalancer(_) => {
+                Self::ResourceInConfiguringLoadBalancer(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DisableLoadBalancerAccessLogError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisableLoadBalancerAccessLogError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DisableLoadBalancerAccessLogError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

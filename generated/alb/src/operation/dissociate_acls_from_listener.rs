@@ -211,10 +211,12 @@ pub struct DissociateAclsFromListenerResponse {
 impl ::acs_runtime::de::FromJson for DissociateAclsFromListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DissociateAclsFromListenerResponse {
@@ -227,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for DissociateAclsFromListenerResponse {
 /// Service errors of `DissociateAclsFromListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DissociateAclsFromListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -257,24 +258,53 @@ impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerErr
 }
 impl DissociateAclsFromListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::IncorrectStatusAcl(error)
-            | Self::ResourceInConfiguring(error)
-            | Self::LockFailed(error)
-            | Self::ResourceNotAssociatedAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
+            Self::LockFailed(error) => ("LockFailed", error),
+            Self::ResourceNotAssociatedAcl(error) => ("ResourceNotAssociatedAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DissociateAclsFromListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::LockFailed(_) => Self::LockFailed(error),
+            Self::ResourceNotAssociatedAcl(_) => Self::ResourceNotAssociatedAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DissociateAclsFromListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DissociateAclsFromListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DissociateAclsFromListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

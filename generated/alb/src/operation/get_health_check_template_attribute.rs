@@ -241,24 +241,26 @@ pub struct GetHealthCheckTemplateAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            health_check_host: fields.take("HealthCheckHost")?,
-            health_check_codes: fields.take("HealthCheckCodes")?,
-            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
-            health_check_template_id: fields.take("HealthCheckTemplateId")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            health_check_path: fields.take("HealthCheckPath")?,
-            health_check_protocol: fields.take("HealthCheckProtocol")?,
-            health_check_template_name: fields.take("HealthCheckTemplateName")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            request_id: fields.take("RequestId")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            tags: fields.take("Tags")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            health_check_host: fields.read("HealthCheckHost"),
+            health_check_codes: fields.read("HealthCheckCodes"),
+            health_check_http_version: fields.read("HealthCheckHttpVersion"),
+            health_check_template_id: fields.read("HealthCheckTemplateId"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            health_check_path: fields.read("HealthCheckPath"),
+            health_check_protocol: fields.read("HealthCheckProtocol"),
+            health_check_template_name: fields.read("HealthCheckTemplateName"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            request_id: fields.read("RequestId"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            tags: fields.read("Tags"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeResponse {
@@ -271,7 +273,6 @@ impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeResponse 
 /// Service errors of `GetHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetHealthCheckTemplateAttributeError {
     /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
@@ -294,15 +295,48 @@ impl From<::acs_runtime::client::ServiceError> for GetHealthCheckTemplateAttribu
 }
 impl GetHealthCheckTemplateAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenHealthCheckTemplate(error)
-            | Self::ResourceNotFoundHealthCheckTemplate(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenHealthCheckTemplate(error) => {
+                ("ForbiddenHealthCheckTemplate", error)
+            }
+            Self::ResourceNotFoundHealthCheckTemplate(error) => {
+                ("ResourceNotFoundHealthCheckTemplate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetHealthCheckTemplateAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenHealthCheckTemplate(_) => {
+                Self::ForbiddenHealthCheckTemplate(error)
+            }
+            Self::ResourceNotFoundHealthCheckTemplate(_) => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetHealthCheckTemplateAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetHealthCheckTemplateAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -310,6 +344,7 @@ impl ::std::fmt::Display for GetHealthCheckTemplateAttributeError {
 impl ::std::error::Error for GetHealthCheckTemplateAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for GetHealthCheckTemplateAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -246,29 +246,31 @@ pub struct GetListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_config: fields.take("AclConfig")?,
-            certificates: fields.take("Certificates")?,
-            ca_certificates: fields.take("CaCertificates")?,
-            ca_enabled: fields.take("CaEnabled")?,
-            default_actions: fields.take("DefaultActions")?,
-            gzip_enabled: fields.take("GzipEnabled")?,
-            http2_enabled: fields.take("Http2Enabled")?,
-            idle_timeout: fields.take("IdleTimeout")?,
-            listener_description: fields.take("ListenerDescription")?,
-            listener_id: fields.take("ListenerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            listener_status: fields.take("ListenerStatus")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            log_config: fields.take("LogConfig")?,
-            quic_config: fields.take("QuicConfig")?,
-            request_id: fields.take("RequestId")?,
-            request_timeout: fields.take("RequestTimeout")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            x_forwarded_for_config: fields.take("XForwardedForConfig")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            acl_config: fields.read("AclConfig"),
+            certificates: fields.read("Certificates"),
+            ca_certificates: fields.read("CaCertificates"),
+            ca_enabled: fields.read("CaEnabled"),
+            default_actions: fields.read("DefaultActions"),
+            gzip_enabled: fields.read("GzipEnabled"),
+            http2_enabled: fields.read("Http2Enabled"),
+            idle_timeout: fields.read("IdleTimeout"),
+            listener_description: fields.read("ListenerDescription"),
+            listener_id: fields.read("ListenerId"),
+            listener_port: fields.read("ListenerPort"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            listener_status: fields.read("ListenerStatus"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            log_config: fields.read("LogConfig"),
+            quic_config: fields.read("QuicConfig"),
+            request_id: fields.read("RequestId"),
+            request_timeout: fields.read("RequestTimeout"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+            x_forwarded_for_config: fields.read("XForwardedForConfig"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
@@ -281,7 +283,6 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
 /// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetListenerAttributeError {
     /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
@@ -302,21 +303,47 @@ impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
 }
 impl GetListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -277,32 +277,34 @@ pub struct GetLoadBalancerAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_log_config: fields.take("AccessLogConfig")?,
-            address_allocated_mode: fields.take("AddressAllocatedMode")?,
-            address_type: fields.take("AddressType")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            create_time: fields.take("CreateTime")?,
-            dns_name: fields.take("DNSName")?,
-            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
-            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
-            load_balancer_bussiness_status: fields.take("LoadBalancerBussinessStatus")?,
-            load_balancer_edition: fields.take("LoadBalancerEdition")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            load_balancer_operation_locks: fields.take("LoadBalancerOperationLocks")?,
-            load_balancer_status: fields.take("LoadBalancerStatus")?,
-            modification_protection_config: fields.take("ModificationProtectionConfig")?,
-            region_id: fields.take("RegionId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            vpc_id: fields.take("VpcId")?,
-            zone_mappings: fields.take("ZoneMappings")?,
-            address_ip_version: fields.take("AddressIpVersion")?,
-            ipv6_address_type: fields.take("Ipv6AddressType")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-        })
+        let value = Self {
+            access_log_config: fields.read("AccessLogConfig"),
+            address_allocated_mode: fields.read("AddressAllocatedMode"),
+            address_type: fields.read("AddressType"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            create_time: fields.read("CreateTime"),
+            dns_name: fields.read("DNSName"),
+            deletion_protection_config: fields.read("DeletionProtectionConfig"),
+            load_balancer_billing_config: fields.read("LoadBalancerBillingConfig"),
+            load_balancer_bussiness_status: fields.read("LoadBalancerBussinessStatus"),
+            load_balancer_edition: fields.read("LoadBalancerEdition"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            load_balancer_operation_locks: fields.read("LoadBalancerOperationLocks"),
+            load_balancer_status: fields.read("LoadBalancerStatus"),
+            modification_protection_config: fields.read("ModificationProtectionConfig"),
+            region_id: fields.read("RegionId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            vpc_id: fields.read("VpcId"),
+            zone_mappings: fields.read("ZoneMappings"),
+            address_ip_version: fields.read("AddressIpVersion"),
+            ipv6_address_type: fields.read("Ipv6AddressType"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
@@ -315,7 +317,6 @@ impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetLoadBalancerAttributeError {
     /// HTTP 400 `Forbidden.LoadBalancer`: Authentication has failed for LoadBalancer.
@@ -336,21 +337,51 @@ impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError
 }
 impl GetLoadBalancerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetLoadBalancerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetLoadBalancerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetLoadBalancerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetLoadBalancerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -134,10 +134,12 @@ pub struct ListAclRelationsResponse {
 impl ::acs_runtime::de::FromJson for ListAclRelationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_relations: fields.take("AclRelations")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_relations: fields.read("AclRelations"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAclRelationsResponse {
@@ -150,7 +152,6 @@ impl<'de> ::serde::Deserialize<'de> for ListAclRelationsResponse {
 /// Service errors of `ListAclRelations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListAclRelationsError {
     /// HTTP 403 `Forbidden.Acl`: Authentication is failed for %s.
@@ -171,21 +172,47 @@ impl From<::acs_runtime::client::ServiceError> for ListAclRelationsError {
 }
 impl ListAclRelationsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenAcl(error)
-            | Self::ResourceNotFoundAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListAclRelationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListAclRelationsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListAclRelationsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListAclRelationsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListAclRelationsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -261,13 +261,15 @@ pub struct ListSecurityPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListSecurityPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            security_policies: fields.take("SecurityPolicies")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            security_policies: fields.read("SecurityPolicies"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPoliciesResponse {
@@ -280,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSecurityPoliciesResponse {
 /// Service errors of `ListSecurityPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListSecurityPoliciesError {
     /// HTTP 403 `Forbidden.SecurityPolicy`: Authentication has failed for SecurityPolicy.
@@ -298,19 +299,45 @@ impl From<::acs_runtime::client::ServiceError> for ListSecurityPoliciesError {
 }
 impl ListSecurityPoliciesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenSecurityPolicy(error) | Self::Unhandled(error) => error,
+            Self::ForbiddenSecurityPolicy(error) => ("ForbiddenSecurityPolicy", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListSecurityPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListSecurityPoliciesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListSecurityPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListSecurityPoliciesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListSecurityPoliciesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -148,10 +148,12 @@ pub struct ListSecurityPolicyRelationsResponse {
 impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            secrity_policy_relations: fields.take("SecrityPolicyRelations")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            secrity_policy_relations: fields.read("SecrityPolicyRelations"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsResponse {
@@ -164,7 +166,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsResponse {
 /// Service errors of `ListSecurityPolicyRelations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListSecurityPolicyRelationsError {
     /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
@@ -184,19 +185,49 @@ impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyRelationsEr
 }
 impl ListSecurityPolicyRelationsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundSecurityPolicy(error) | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundSecurityPolicy(error) => {
+                ("ResourceNotFoundSecurityPolicy", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListSecurityPolicyRelationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListSecurityPolicyRelationsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListSecurityPolicyRelationsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListSecurityPolicyRelationsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListSecurityPolicyRelationsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

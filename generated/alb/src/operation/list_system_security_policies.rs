@@ -115,10 +115,12 @@ pub struct ListSystemSecurityPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            security_policies: fields.take("SecurityPolicies")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            security_policies: fields.read("SecurityPolicies"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesResponse {
@@ -131,7 +133,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesResponse {
 /// Service errors of `ListSystemSecurityPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListSystemSecurityPoliciesError {
     /// A code this spec does not document.
@@ -144,19 +145,43 @@ impl From<::acs_runtime::client::ServiceError> for ListSystemSecurityPoliciesErr
 }
 impl ListSystemSecurityPoliciesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListSystemSecurityPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListSystemSecurityPoliciesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListSystemSecurityPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListSystemSecurityPoliciesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListSystemSecurityPoliciesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

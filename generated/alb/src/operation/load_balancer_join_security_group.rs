@@ -233,10 +233,12 @@ pub struct LoadBalancerJoinSecurityGroupResponse {
 impl ::acs_runtime::de::FromJson for LoadBalancerJoinSecurityGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerJoinSecurityGroupResponse {
@@ -249,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerJoinSecurityGroupResponse {
 /// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum LoadBalancerJoinSecurityGroupError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -297,26 +298,85 @@ impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroup
 }
 impl LoadBalancerJoinSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error)
-            | Self::ResourceAlreadyAssociatedSecurityGroup(error)
-            | Self::ResourceQuotaExceededSecurityGroupNum(error)
-            | Self::OperationDeniedSecurityGroupNotSupport(error)
-            | Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundSecurityGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::ResourceAlreadyAssociatedSecurityGroup(error) => {
+                ("ResourceAlreadyAssociatedSecurityGroup", error)
+            }
+            Self::ResourceQuotaExceededSecurityGroupNum(error) => {
+                ("ResourceQuotaExceededSecurityGroupNum", error)
+            }
+            Self::OperationDeniedSecurityGroupNotSupport(error) => {
+                ("OperationDeniedSecurityGroupNotSupport", error)
+            }
+            Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error) => {
+                ("OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup", error)
+            }
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundSecurityGroup(error) => {
+                ("ResourceNotFoundSecurityGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for LoadBalancerJoinSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::ResourceAlreadyAssociatedSecurityGroup(_) => {
+                Self::ResourceAlreadyAssociatedSecurityGroup(error)
+            }
+            Self::ResourceQuotaExceededSecurityGroupNum(_) => {
+                Self::ResourceQuotaExceededSecurityGroupNum(error)
+            }
+            Self::OperationDeniedSecurityGroupNotSupport(_) => {
+                Self::OperationDeniedSecurityGroupNotSupport(error)
+            }
+            Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(_) => {
+                Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundSecurityGroup(_) => {
+                Self::ResourceNotFoundSecurityGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for LoadBalancerJoinSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -193,9 +193,11 @@ pub struct ModifyCapacityReservationResponse {
 impl ::acs_runtime::de::FromJson for ModifyCapacityReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
@@ -208,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
 /// Service errors of `ModifyCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCapacityReservationError {
     /// HTTP 400 `OperationDenied.ListenerNotFound`: The operation is not allowed because of ListenerNotFound.
@@ -293,33 +294,127 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationErro
 }
 impl ModifyCapacityReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedListenerNotFound(error)
-            | Self::OperationDeniedCapacityReservationNotSupport(error)
-            | Self::OperationDeniedCapacityUnitsBelowMinimum(error)
-            | Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error)
-            | Self::OperationDeniedPriorRequestNotComplete(error)
-            | Self::OperationDeniedDeploymentSetExists(error)
-            | Self::OperationDeniedDeploymentSetIsEmpty(error)
-            | Self::OperationDeniedDeploymentSetsConflicts(error)
-            | Self::OperationDeniedDeploymentSetsNotSupport(error)
-            | Self::OperationDeniedDeploymentSetsStrategyNotMatch(error)
-            | Self::QuotaExceededReservationMaxLcuPerLb(error)
-            | Self::QuotaExceededReservationMaxLcuPerRegion(error)
-            | Self::QuotaExceededDeploymentSetsNum(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedListenerNotFound(error) => {
+                ("OperationDeniedListenerNotFound", error)
+            }
+            Self::OperationDeniedCapacityReservationNotSupport(error) => {
+                ("OperationDeniedCapacityReservationNotSupport", error)
+            }
+            Self::OperationDeniedCapacityUnitsBelowMinimum(error) => {
+                ("OperationDeniedCapacityUnitsBelowMinimum", error)
+            }
+            Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error) => {
+                ("OperationDeniedCapacityDecreaseRequestLimitExceeded", error)
+            }
+            Self::OperationDeniedPriorRequestNotComplete(error) => {
+                ("OperationDeniedPriorRequestNotComplete", error)
+            }
+            Self::OperationDeniedDeploymentSetExists(error) => {
+                ("OperationDeniedDeploymentSetExists", error)
+            }
+            Self::OperationDeniedDeploymentSetIsEmpty(error) => {
+                ("OperationDeniedDeploymentSetIsEmpty", error)
+            }
+            Self::OperationDeniedDeploymentSetsConflicts(error) => {
+                ("OperationDeniedDeploymentSetsConflicts", error)
+            }
+            Self::OperationDeniedDeploymentSetsNotSupport(error) => {
+                ("OperationDeniedDeploymentSetsNotSupport", error)
+            }
+            Self::OperationDeniedDeploymentSetsStrategyNotMatch(error) => {
+                ("OperationDeniedDeploymentSetsStrategyNotMatch", error)
+            }
+            Self::QuotaExceededReservationMaxLcuPerLb(error) => {
+                ("QuotaExceededReservationMaxLcuPerLb", error)
+            }
+            Self::QuotaExceededReservationMaxLcuPerRegion(error) => {
+                ("QuotaExceededReservationMaxLcuPerRegion", error)
+            }
+            Self::QuotaExceededDeploymentSetsNum(error) => {
+                ("QuotaExceededDeploymentSetsNum", error)
+            }
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCapacityReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedListenerNotFound(_) => {
+                Self::OperationDeniedListenerNotFound(error)
+            }
+            Self::OperationDeniedCapacityReservationNotSupport(_) => {
+                Self::OperationDeniedCapacityReservationNotSupport(error)
+            }
+            Self::OperationDeniedCapacityUnitsBelowMinimum(_) => {
+                Self::OperationDeniedCapacityUnitsBelowMinimum(error)
+            }
+            Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(_) => {
+                Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error)
+            }
+            Self::OperationDeniedPriorRequestNotComplete(_) => {
+                Self::OperationDeniedPriorRequestNotComplete(error)
+            }
+            Self::OperationDeniedDeploymentSetExists(_) => {
+                Self::OperationDeniedDeploymentSetExists(error)
+            }
+            Self::OperationDeniedDeploymentSetIsEmpty(_) => {
+                Self::OperationDeniedDeploymentSetIsEmpty(error)
+            }
+            Self::OperationDeniedDeploymentSetsConflicts(_) => {
+                Self::OperationDeniedDeploymentSetsConflicts(error)
+            }
+            Self::OperationDeniedDeploymentSetsNotSupport(_) => {
+                Self::OperationDeniedDeploymentSetsNotSupport(error)
+            }
+            Self::OperationDeniedDeploymentSetsStrategyNotMatch(_) => {
+                Self::OperationDeniedDeploymentSetsStrategyNotMatch(error)
+            }
+            Self::QuotaExceededReservationMaxLcuPerLb(_) => {
+                Self::QuotaExceededReservationMaxLcuPerLb(error)
+            }
+            Self::QuotaExceededReservationMaxLcuPerRegion(_) => {
+                Self::QuotaExceededReservationMaxLcuPerRegion(error)
+            }
+            Self::QuotaExceededDeploymentSetsNum(_) => {
+                Self::QuotaExceededDeploymentSetsNum(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCapacityReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCapacityReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCapacityReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -211,10 +211,12 @@ pub struct RemoveEntriesFromAclResponse {
 impl ::acs_runtime::de::FromJson for RemoveEntriesFromAclResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RemoveEntriesFromAclResponse {
@@ -227,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveEntriesFromAclResponse {
 /// Service errors of `RemoveEntriesFromAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RemoveEntriesFromAclError {
     /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
@@ -254,23 +255,51 @@ impl From<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
 }
 impl RemoveEntriesFromAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusAcl(error)
-            | Self::ForbiddenAcl(error)
-            | Self::ResourceNotFoundAcl(error)
-            | Self::ResourceNotFoundAclEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::ResourceNotFoundAclEntry(error) => ("ResourceNotFoundAclEntry", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RemoveEntriesFromAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::ResourceNotFoundAclEntry(_) => Self::ResourceNotFoundAclEntry(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RemoveEntriesFromAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveEntriesFromAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RemoveEntriesFromAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -255,10 +255,12 @@ pub struct ReplaceServersInServerGroupResponse {
 impl ::acs_runtime::de::FromJson for ReplaceServersInServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReplaceServersInServerGroupResponse {
@@ -271,7 +273,6 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceServersInServerGroupResponse {
 /// Service errors of `ReplaceServersInServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReplaceServersInServerGroupError {
     /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
@@ -341,34 +342,109 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupEr
 }
 impl ReplaceServersInServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::IncorrectStatusServerGroup(error)
-            | Self::ConflictBackendServer(error)
-            | Self::DuplicatedParamBackendServer(error)
-            | Self::OperationDeniedEciNotSupportJobType(error)
-            | Self::MismatchServerType(error)
-            | Self::ResourceInConfiguring(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceInConfiguringBackendServer(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundEcs(error)
-            | Self::ResourceNotFoundEci(error)
-            | Self::ResourceNotFoundEni(error)
-            | Self::ResourceNotFoundBackendServer(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::ConflictBackendServer(error) => ("ConflictBackendServer", error),
+            Self::DuplicatedParamBackendServer(error) => {
+                ("DuplicatedParamBackendServer", error)
+            }
+            Self::OperationDeniedEciNotSupportJobType(error) => {
+                ("OperationDeniedEciNotSupportJobType", error)
+            }
+            Self::MismatchServerType(error) => ("MismatchServerType", error),
+            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceInConfiguringBackendServer(error) => {
+                ("ResourceInConfiguringBackendServer", error)
+            }
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
+            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
+            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
+            Self::ResourceNotFoundBackendServer(error) => {
+                ("ResourceNotFoundBackendServer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReplaceServersInServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ConflictBackendServer(_) => Self::ConflictBackendServer(error),
+            Self::DuplicatedParamBackendServer(_) => {
+                Self::DuplicatedParamBackendServer(error)
+            }
+            Self::OperationDeniedEciNotSupportJobType(_) => {
+                Self::OperationDeniedEciNotSupportJobType(error)
+            }
+            Self::MismatchServerType(_) => Self::MismatchServerType(error),
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceInConfiguringBackendServer(_) => {
+                Self::ResourceInConfiguringBackendServer(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
+            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
+            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
+            Self::ResourceNotFoundBackendServer(_) => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReplaceServersInServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReplaceServersInServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReplaceServersInServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -183,10 +183,12 @@ pub struct UpdateAScriptsResponse {
 impl ::acs_runtime::de::FromJson for UpdateAScriptsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateAScriptsResponse {
@@ -199,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAScriptsResponse {
 /// Service errors of `UpdateAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateAScriptsError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -235,24 +236,65 @@ impl From<::acs_runtime::client::ServiceError> for UpdateAScriptsError {
 }
 impl UpdateAScriptsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::ResourceQuotaExceededAScriptsNum(error)
-            | Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            | Self::ResourceQuotaExceededAScriptLinesNum(error)
-            | Self::ResourceNotFoundAscript(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::ResourceQuotaExceededAScriptsNum(error) => {
+                ("ResourceQuotaExceededAScriptsNum", error)
+            }
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => {
+                ("ResourceQuotaExceededAScriptsTotalLinesNum", error)
+            }
+            Self::ResourceQuotaExceededAScriptLinesNum(error) => {
+                ("ResourceQuotaExceededAScriptLinesNum", error)
+            }
+            Self::ResourceNotFoundAscript(error) => ("ResourceNotFoundAscript", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateAScriptsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::ResourceQuotaExceededAScriptsNum(_) => {
+                Self::ResourceQuotaExceededAScriptsNum(error)
+            }
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(_) => {
+                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
+            }
+            Self::ResourceQuotaExceededAScriptLinesNum(_) => {
+                Self::ResourceQuotaExceededAScriptLinesNum(error)
+            }
+            Self::ResourceNotFoundAscript(_) => Self::ResourceNotFoundAscript(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateAScriptsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateAScriptsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateAScriptsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateAScriptsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

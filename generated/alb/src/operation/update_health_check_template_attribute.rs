@@ -462,9 +462,11 @@ pub struct UpdateHealthCheckTemplateAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateHealthCheckTemplateAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateHealthCheckTemplateAttributeResponse {
@@ -477,7 +479,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateHealthCheckTemplateAttributeRespon
 /// Service errors of `UpdateHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateHealthCheckTemplateAttributeError {
     /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
@@ -506,16 +507,54 @@ for UpdateHealthCheckTemplateAttributeError {
 }
 impl UpdateHealthCheckTemplateAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusHealthCheckTemplate(error)
-            | Self::ForbiddenHealthCheckTemplate(error)
-            | Self::ResourceNotFoundHealthCheckTemplate(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusHealthCheckTemplate(error) => {
+                ("IncorrectStatusHealthCheckTemplate", error)
+            }
+            Self::ForbiddenHealthCheckTemplate(error) => {
+                ("ForbiddenHealthCheckTemplate", error)
+            }
+            Self::ResourceNotFoundHealthCheckTemplate(error) => {
+                ("ResourceNotFoundHealthCheckTemplate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateHealthCheckTemplateAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusHealthCheckTemplate(_) => {
+                Self::IncorrectStatusHealthCheckTemplate(error)
+            }
+            Self::ForbiddenHealthCheckTemplate(_) => {
+                Self::ForbiddenHealthCheckTemplate(error)
+            }
+            Self::ResourceNotFoundHealthCheckTemplate(_) => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateHealthCheckTemplateAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateHealthCheckTemplateAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -523,6 +562,7 @@ impl ::std::fmt::Display for UpdateHealthCheckTemplateAttributeError {
 impl ::std::error::Error for UpdateHealthCheckTemplateAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateHealthCheckTemplateAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -449,10 +449,12 @@ pub struct UpdateListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
@@ -465,7 +467,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
 /// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateListenerAttributeError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -569,40 +570,149 @@ impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError 
 }
 impl UpdateListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error)
-            | Self::IncorrectBusinessStatusLoadBalancer(error)
-            | Self::IncorrectStatusListener(error)
-            | Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            | Self::ResourceAlreadyAssociatedListener(error)
-            | Self::OperationDeniedGrpcServerGroup(error)
-            | Self::ResourceAlreadyAssociatedCertificate(error)
-            | Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            | Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            | Self::UnsupportedFeatureFullTraceHttps(error)
-            | Self::ResourceInConfiguringListener(error)
-            | Self::MismatchVpcId(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundSecurityPolicy(error)
-            | Self::ResourceNotFoundCertificate(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(error) => {
+                ("IncorrectBusinessStatusLoadBalancer", error)
+            }
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => {
+                ("OperationDeniedCrossLoadBalancerQuicListener", error)
+            }
+            Self::ResourceAlreadyAssociatedListener(error) => {
+                ("ResourceAlreadyAssociatedListener", error)
+            }
+            Self::OperationDeniedGrpcServerGroup(error) => {
+                ("OperationDeniedGrpcServerGroup", error)
+            }
+            Self::ResourceAlreadyAssociatedCertificate(error) => {
+                ("ResourceAlreadyAssociatedCertificate", error)
+            }
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => {
+                ("ResourceQuotaExceededSecurityPolicyAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
+                ("ResourceQuotaExceededServerGroupAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::OperationDeniedServerGroupProtocolNotSupport(error) => {
+                ("OperationDeniedServerGroupProtocolNotSupport", error)
+            }
+            Self::UnsupportedFeatureFullTraceHttps(error) => {
+                ("UnsupportedFeatureFullTraceHttps", error)
+            }
+            Self::ResourceInConfiguringListener(error) => {
+                ("ResourceInConfiguringListener", error)
+            }
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(error) => {
+                ("ResourceNotFoundSecurityPolicy", error)
+            }
+            Self::ResourceNotFoundCertificate(error) => {
+                ("ResourceNotFoundCertificate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedCrossLoadBalancerQuicListener(_) => {
+                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
+            }
+            Self::ResourceAlreadyAssociatedListener(_) => {
+                Self::ResourceAlreadyAssociatedListener(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::ResourceAlreadyAssociatedCertificate(_) => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(_) => {
+                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::OperationDeniedServerGroupProtocolNotSupport(_) => {
+                Self::OperationDeniedServerGroupProtocolNotSupport(error)
+            }
+            Self::UnsupportedFeatureFullTraceHttps(_) => {
+                Self::UnsupportedFeatureFullTraceHttps(error)
+            }
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

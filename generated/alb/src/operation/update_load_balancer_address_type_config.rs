@@ -246,10 +246,12 @@ pub struct UpdateLoadBalancerAddressTypeConfigResponse {
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerAddressTypeConfigResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigRespo
 /// Service errors of `UpdateLoadBalancerAddressTypeConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAddressTypeConfigError {
     /// HTTP 400 `OperationDenied.OnlyPostPaidEipSupported`: The operation is not allowed because of OnlyPostPaidEipSupported.
@@ -315,22 +316,86 @@ for UpdateLoadBalancerAddressTypeConfigError {
 }
 impl UpdateLoadBalancerAddressTypeConfigError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedOnlyPostPaidEipSupported(error)
-            | Self::MismatchZoneIdAndVSwitchId(error)
-            | Self::IncorrectBusinessStatusEip(error)
-            | Self::ResourceNotFoundEip(error)
-            | Self::IncorrectStatusCommonBandwidthPackage(error)
-            | Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            | Self::OperationDeniedAddressTypeNotChanged(error)
-            | Self::IncorrectStatusLoadBalancer(error)
-            | Self::ResourceNotFoundCommonBandwidthPackage(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedOnlyPostPaidEipSupported(error) => {
+                ("OperationDeniedOnlyPostPaidEipSupported", error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(error) => {
+                ("MismatchZoneIdAndVSwitchId", error)
+            }
+            Self::IncorrectBusinessStatusEip(error) => {
+                ("IncorrectBusinessStatusEip", error)
+            }
+            Self::ResourceNotFoundEip(error) => ("ResourceNotFoundEip", error),
+            Self::IncorrectStatusCommonBandwidthPackage(error) => {
+                ("IncorrectStatusCommonBandwidthPackage", error)
+            }
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => {
+                ("IncorrectBusinessStatusCommonBandwidthPackage", error)
+            }
+            Self::OperationDeniedAddressTypeNotChanged(error) => {
+                ("OperationDeniedAddressTypeNotChanged", error)
+            }
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::ResourceNotFoundCommonBandwidthPackage(error) => {
+                ("ResourceNotFoundCommonBandwidthPackage", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedOnlyPostPaidEipSupported(_) => {
+                Self::OperationDeniedOnlyPostPaidEipSupported(error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(_) => {
+                Self::MismatchZoneIdAndVSwitchId(error)
+            }
+            Self::IncorrectBusinessStatusEip(_) => {
+                Self::IncorrectBusinessStatusEip(error)
+            }
+            Self::ResourceNotFoundEip(_) => Self::ResourceNotFoundEip(error),
+            Self::IncorrectStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectStatusCommonBandwidthPackage(error)
+            }
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
+            }
+            Self::OperationDeniedAddressTypeNotChanged(_) => {
+                Self::OperationDeniedAddressTypeNotChanged(error)
+            }
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
+                Self::ResourceNotFoundCommonBandwidthPackage(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -338,6 +403,7 @@ impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {
 impl ::std::error::Error for UpdateLoadBalancerAddressTypeConfigError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

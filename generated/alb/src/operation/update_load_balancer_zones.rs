@@ -216,10 +216,12 @@ pub struct UpdateLoadBalancerZonesResponse {
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerZonesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerZonesResponse {
@@ -232,7 +234,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerZonesResponse {
 /// Service errors of `UpdateLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerZonesError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -280,28 +281,93 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError 
 }
 impl UpdateLoadBalancerZonesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error)
-            | Self::IncorrectBusinessStatusLoadBalancer(error)
-            | Self::IncorrectBusinessStatusEip(error)
-            | Self::OperationDeniedZoneVSwitchChanged(error)
-            | Self::OperationDeniedZoneMappingsNotChanged(error)
-            | Self::ResourceNotEnoughVSwitchIp(error)
-            | Self::MismatchZoneIdAndVSwitchId(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(error) => {
+                ("IncorrectBusinessStatusLoadBalancer", error)
+            }
+            Self::IncorrectBusinessStatusEip(error) => {
+                ("IncorrectBusinessStatusEip", error)
+            }
+            Self::OperationDeniedZoneVSwitchChanged(error) => {
+                ("OperationDeniedZoneVSwitchChanged", error)
+            }
+            Self::OperationDeniedZoneMappingsNotChanged(error) => {
+                ("OperationDeniedZoneMappingsNotChanged", error)
+            }
+            Self::ResourceNotEnoughVSwitchIp(error) => {
+                ("ResourceNotEnoughVSwitchIp", error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(error) => {
+                ("MismatchZoneIdAndVSwitchId", error)
+            }
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateLoadBalancerZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusEip(_) => {
+                Self::IncorrectBusinessStatusEip(error)
+            }
+            Self::OperationDeniedZoneVSwitchChanged(_) => {
+                Self::OperationDeniedZoneVSwitchChanged(error)
+            }
+            Self::OperationDeniedZoneMappingsNotChanged(_) => {
+                Self::OperationDeniedZoneMappingsNotChanged(error)
+            }
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(_) => {
+                Self::MismatchZoneIdAndVSwitchId(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateLoadBalancerZonesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateLoadBalancerZonesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

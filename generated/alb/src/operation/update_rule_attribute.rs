@@ -275,10 +275,12 @@ pub struct UpdateRuleAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateRuleAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateRuleAttributeResponse {
@@ -291,7 +293,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRuleAttributeResponse {
 /// Service errors of `UpdateRuleAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateRuleAttributeError {
     /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
@@ -392,39 +393,135 @@ impl From<::acs_runtime::client::ServiceError> for UpdateRuleAttributeError {
 }
 impl UpdateRuleAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRule(error)
-            | Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            | Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            | Self::OperationDeniedGrpcServerGroup(error)
-            | Self::ConflictPriority(error)
-            | Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::QuotaExceededRuleWildcardsNum(error)
-            | Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            | Self::QuotaExceededRuleActionsNum(error)
-            | Self::MismatchProtocol(error)
-            | Self::MismatchVpcId(error)
-            | Self::OperationDeniedRewriteMissingForwardGroup(error)
-            | Self::ResourceInConfiguringListener(error)
-            | Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            | Self::ForbiddenServerGroup(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundRule(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
+                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
+            }
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
+                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
+            }
+            Self::OperationDeniedGrpcServerGroup(error) => {
+                ("OperationDeniedGrpcServerGroup", error)
+            }
+            Self::ConflictPriority(error) => ("ConflictPriority", error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
+                ("ResourceQuotaExceededServerGroupAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(error) => {
+                ("QuotaExceededRuleWildcardsNum", error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
+                ("QuotaExceededRuleMatchEvaluationsNum", error)
+            }
+            Self::QuotaExceededRuleActionsNum(error) => {
+                ("QuotaExceededRuleActionsNum", error)
+            }
+            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::OperationDeniedRewriteMissingForwardGroup(error) => {
+                ("OperationDeniedRewriteMissingForwardGroup", error)
+            }
+            Self::ResourceInConfiguringListener(error) => {
+                ("ResourceInConfiguringListener", error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
+                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+            }
+            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateRuleAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
+                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
+            }
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
+                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::ConflictPriority(_) => Self::ConflictPriority(error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(_) => {
+                Self::QuotaExceededRuleWildcardsNum(error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
+                Self::QuotaExceededRuleMatchEvaluationsNum(error)
+            }
+            Self::QuotaExceededRuleActionsNum(_) => {
+                Self::QuotaExceededRuleActionsNum(error)
+            }
+            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::OperationDeniedRewriteMissingForwardGroup(_) => {
+                Self::OperationDeniedRewriteMissingForwardGroup(error)
+            }
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
+                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
+            }
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateRuleAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateRuleAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateRuleAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateRuleAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -202,10 +202,12 @@ pub struct UpdateRulesAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateRulesAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateRulesAttributeResponse {
@@ -218,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRulesAttributeResponse {
 /// Service errors of `UpdateRulesAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateRulesAttributeError {
     /// HTTP 400 `OperationDenied.IpGroupCanNotUsedForMirrorAction`: The operation is not allowed because of %s.
@@ -321,39 +322,139 @@ impl From<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
 }
 impl UpdateRulesAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            | Self::IncorrectStatusRule(error)
-            | Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            | Self::OperationDeniedGrpcServerGroup(error)
-            | Self::ConflictPriority(error)
-            | Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::QuotaExceededRuleWildcardsNum(error)
-            | Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            | Self::QuotaExceededRuleActionsNum(error)
-            | Self::MismatchProtocol(error)
-            | Self::MismatchVpcId(error)
-            | Self::OperationDeniedServiceManagedResource(error)
-            | Self::OperationDeniedListenerIdInconsistent(error)
-            | Self::IllegalParamPriority(error)
-            | Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            | Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            | Self::ResourceNotFoundRule(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
+                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
+            }
+            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
+                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
+            }
+            Self::OperationDeniedGrpcServerGroup(error) => {
+                ("OperationDeniedGrpcServerGroup", error)
+            }
+            Self::ConflictPriority(error) => ("ConflictPriority", error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
+                ("ResourceQuotaExceededServerGroupAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(error) => {
+                ("QuotaExceededRuleWildcardsNum", error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
+                ("QuotaExceededRuleMatchEvaluationsNum", error)
+            }
+            Self::QuotaExceededRuleActionsNum(error) => {
+                ("QuotaExceededRuleActionsNum", error)
+            }
+            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::OperationDeniedServiceManagedResource(error) => {
+                ("OperationDeniedServiceManagedResource", error)
+            }
+            Self::OperationDeniedListenerIdInconsistent(error) => {
+                ("OperationDeniedListenerIdInconsistent", error)
+            }
+            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => {
+                ("OperationDeniedMirrorActionSupportHttpGroupOnly", error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
+                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+            }
+            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateRulesAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
+                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
+            }
+            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
+                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::ConflictPriority(_) => Self::ConflictPriority(error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(_) => {
+                Self::QuotaExceededRuleWildcardsNum(error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
+                Self::QuotaExceededRuleMatchEvaluationsNum(error)
+            }
+            Self::QuotaExceededRuleActionsNum(_) => {
+                Self::QuotaExceededRuleActionsNum(error)
+            }
+            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::OperationDeniedServiceManagedResource(_) => {
+                Self::OperationDeniedServiceManagedResource(error)
+            }
+            Self::OperationDeniedListenerIdInconsistent(_) => {
+                Self::OperationDeniedListenerIdInconsistent(error)
+            }
+            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(_) => {
+                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
+                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
+            }
+            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateRulesAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateRulesAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateRulesAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

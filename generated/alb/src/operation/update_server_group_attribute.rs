@@ -402,10 +402,12 @@ pub struct UpdateServerGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateServerGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
@@ -418,7 +420,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
 /// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateServerGroupAttributeError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -487,31 +488,115 @@ impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeErr
 }
 impl UpdateServerGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error)
-            | Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            | Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            | Self::QuotaExceededConnectionDrainTimeout(error)
-            | Self::UnsupportedFeatureConnectionDrain(error)
-            | Self::QuotaExceededSlowStartDuration(error)
-            | Self::UnsupportedFeatureSlowStart(error)
-            | Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            | Self::OperationDeniedUpstreamKeepaliveDisabled(error)
-            | Self::OperationDeniedUpstreamKeepaliveEnabled(error)
-            | Self::CloseUpstreamKeepaliveNotSupport(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
+                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
+            }
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => {
+                ("MismatchServerGroupSchedulerAndSlowStartEnable", error)
+            }
+            Self::QuotaExceededConnectionDrainTimeout(error) => {
+                ("QuotaExceededConnectionDrainTimeout", error)
+            }
+            Self::UnsupportedFeatureConnectionDrain(error) => {
+                ("UnsupportedFeatureConnectionDrain", error)
+            }
+            Self::QuotaExceededSlowStartDuration(error) => {
+                ("QuotaExceededSlowStartDuration", error)
+            }
+            Self::UnsupportedFeatureSlowStart(error) => {
+                ("UnsupportedFeatureSlowStart", error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
+                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
+            }
+            Self::OperationDeniedUpstreamKeepaliveDisabled(error) => {
+                ("OperationDeniedUpstreamKeepaliveDisabled", error)
+            }
+            Self::OperationDeniedUpstreamKeepaliveEnabled(error) => {
+                ("OperationDeniedUpstreamKeepaliveEnabled", error)
+            }
+            Self::CloseUpstreamKeepaliveNotSupport(error) => {
+                ("CloseUpstreamKeepaliveNotSupport", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateServerGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(_) => {
+                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
+            }
+            Self::QuotaExceededConnectionDrainTimeout(_) => {
+                Self::QuotaExceededConnectionDrainTimeout(error)
+            }
+            Self::UnsupportedFeatureConnectionDrain(_) => {
+                Self::UnsupportedFeatureConnectionDrain(error)
+            }
+            Self::QuotaExceededSlowStartDuration(_) => {
+                Self::QuotaExceededSlowStartDuration(error)
+            }
+            Self::UnsupportedFeatureSlowStart(_) => {
+                Self::UnsupportedFeatureSlowStart(error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            Self::OperationDeniedUpstreamKeepaliveDisabled(_) => {
+                Self::OperationDeniedUpstreamKeepaliveDisabled(error)
+            }
+            Self::OperationDeniedUpstreamKeepaliveEnabled(_) => {
+                Self::OperationDeniedUpstreamKeepaliveEnabled(error)
+            }
+            Self::CloseUpstreamKeepaliveNotSupport(_) => {
+                Self::CloseUpstreamKeepaliveNotSupport(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateServerGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateServerGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

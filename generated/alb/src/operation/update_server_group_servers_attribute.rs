@@ -224,10 +224,12 @@ pub struct UpdateServerGroupServersAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateServerGroupServersAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupServersAttributeResponse {
@@ -240,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupServersAttributeRespons
 /// Service errors of `UpdateServerGroupServersAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateServerGroupServersAttributeError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -273,18 +274,58 @@ for UpdateServerGroupServersAttributeError {
 }
 impl UpdateServerGroupServersAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error)
-            | Self::ResourceInConfiguring(error)
-            | Self::ForbiddenServerGroup(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundBackendServer(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
+            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundBackendServer(error) => {
+                ("ResourceNotFoundBackendServer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateServerGroupServersAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundBackendServer(_) => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateServerGroupServersAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -292,6 +333,7 @@ impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {
 impl ::std::error::Error for UpdateServerGroupServersAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -228,9 +228,11 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyResponse {
 impl ::acs_runtime::de::FromJson for AddTraficMatchRuleToTrafficMarkingPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -244,7 +246,6 @@ for AddTraficMatchRuleToTrafficMarkingPolicyResponse {
 /// Service errors of `AddTraficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddTraficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: Operation is failed because traffic marking policy id is not found.
@@ -293,22 +294,70 @@ for AddTraficMatchRuleToTrafficMarkingPolicyError {
 }
 impl AddTraficMatchRuleToTrafficMarkingPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            | Self::InstanceExistTrafficMatchRules(error)
-            | Self::DuplicatedTrafficMatchRules(error)
-            | Self::IllegalParamSrcCidr(error)
-            | Self::IncorrectStatusTrafficMarkingPolicy(error)
-            | Self::IllegalParamDstCidr(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
+                ("InvalidTrafficMarkingPolicyIdNotFound", error)
+            }
+            Self::InstanceExistTrafficMatchRules(error) => {
+                ("InstanceExistTrafficMatchRules", error)
+            }
+            Self::DuplicatedTrafficMatchRules(error) => {
+                ("DuplicatedTrafficMatchRules", error)
+            }
+            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
+                ("IncorrectStatusTrafficMarkingPolicy", error)
+            }
+            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddTraficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::InstanceExistTrafficMatchRules(_) => {
+                Self::InstanceExistTrafficMatchRules(error)
+            }
+            Self::DuplicatedTrafficMatchRules(_) => {
+                Self::DuplicatedTrafficMatchRules(error)
+            }
+            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddTraficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddTraficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -316,6 +365,7 @@ impl ::std::fmt::Display for AddTraficMatchRuleToTrafficMarkingPolicyError {
 impl ::std::error::Error for AddTraficMatchRuleToTrafficMarkingPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AddTraficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -157,9 +157,11 @@ pub struct AssociateCenBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for AssociateCenBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateCenBandwidthPackageResponse {
@@ -172,7 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateCenBandwidthPackageResponse {
 /// Service errors of `AssociateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateCenBandwidthPackageError {
     /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
@@ -206,24 +207,65 @@ impl From<::acs_runtime::client::ServiceError> for AssociateCenBandwidthPackageE
 }
 impl AssociateCenBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTransitRouter(error)
-            | Self::OperationFailedSetPostPay95BandwidthLimitError(error)
-            | Self::OperationInvalidUserCanNotUseBwp(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::OperationFailedSetPostPay95BandwidthLimitError(error) => {
+                ("OperationFailedSetPostPay95BandwidthLimitError", error)
+            }
+            Self::OperationInvalidUserCanNotUseBwp(error) => {
+                ("OperationInvalidUserCanNotUseBwp", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateCenBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::OperationFailedSetPostPay95BandwidthLimitError(_) => {
+                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
+            }
+            Self::OperationInvalidUserCanNotUseBwp(_) => {
+                Self::OperationInvalidUserCanNotUseBwp(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateCenBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateCenBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateCenBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateCenBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

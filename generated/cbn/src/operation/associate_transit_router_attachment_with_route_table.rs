@@ -217,9 +217,11 @@ impl ::acs_runtime::de::FromJson
 for AssociateTransitRouterAttachmentWithRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -233,7 +235,6 @@ for AssociateTransitRouterAttachmentWithRouteTableResponse {
 /// Service errors of `AssociateTransitRouterAttachmentWithRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateTransitRouterAttachmentWithRouteTableError {
     /// HTTP 400 `AssociationExist.TransitRouterTable`: The specified association already exists.
@@ -291,23 +292,88 @@ for AssociateTransitRouterAttachmentWithRouteTableError {
 }
 impl AssociateTransitRouterAttachmentWithRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitRouterTable(error)
-            | Self::IllegalParamTransitRouterTableType(error)
-            | Self::OperationFailedTransitRouterType(error)
-            | Self::IncorrectStatusAttachmentOrRouteTable(error)
-            | Self::IllegalParamTransitRouterTableId(error)
-            | Self::OperationUnsupportedAssociate(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidAttachmentIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::AssociationExistTransitRouterTable(error) => {
+                ("AssociationExistTransitRouterTable", error)
+            }
+            Self::IllegalParamTransitRouterTableType(error) => {
+                ("IllegalParamTransitRouterTableType", error)
+            }
+            Self::OperationFailedTransitRouterType(error) => {
+                ("OperationFailedTransitRouterType", error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
+                ("IncorrectStatusAttachmentOrRouteTable", error)
+            }
+            Self::IllegalParamTransitRouterTableId(error) => {
+                ("IllegalParamTransitRouterTableId", error)
+            }
+            Self::OperationUnsupportedAssociate(error) => {
+                ("OperationUnsupportedAssociate", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateTransitRouterAttachmentWithRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AssociationExistTransitRouterTable(_) => {
+                Self::AssociationExistTransitRouterTable(error)
+            }
+            Self::IllegalParamTransitRouterTableType(_) => {
+                Self::IllegalParamTransitRouterTableType(error)
+            }
+            Self::OperationFailedTransitRouterType(_) => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            Self::IllegalParamTransitRouterTableId(_) => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            Self::OperationUnsupportedAssociate(_) => {
+                Self::OperationUnsupportedAssociate(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateTransitRouterAttachmentWithRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateTransitRouterAttachmentWithRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -315,6 +381,7 @@ impl ::std::fmt::Display for AssociateTransitRouterAttachmentWithRouteTableError
 impl ::std::error::Error for AssociateTransitRouterAttachmentWithRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterAttachmentWithRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

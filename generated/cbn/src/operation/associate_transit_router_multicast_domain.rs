@@ -244,9 +244,11 @@ pub struct AssociateTransitRouterMulticastDomainResponse {
 impl ::acs_runtime::de::FromJson for AssociateTransitRouterMulticastDomainResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateTransitRouterMulticastDomainResponse {
@@ -259,7 +261,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateTransitRouterMulticastDomainRes
 /// Service errors of `AssociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidMulticastDomain.NotFound`: The specified MulticastDomain is not found.
@@ -340,30 +341,108 @@ for AssociateTransitRouterMulticastDomainError {
 }
 impl AssociateTransitRouterMulticastDomainError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMulticastDomainNotFound(error)
-            | Self::IncorrectStatusMulticastDomain(error)
-            | Self::InvalidAttachmentIdNotFound(error)
-            | Self::IllegalParamAttachmentId(error)
-            | Self::IncorrectStatusAttachment(error)
-            | Self::MissingParamVSwitchIds(error)
-            | Self::InstanceNotExist(error)
-            | Self::OperationUnsupportedCloudBoxVpc(error)
-            | Self::AssociationExistVSwitchIds(error)
-            | Self::QuotaFullVswitchPerMulticastDomain(error)
-            | Self::DryRunOperation(error)
-            | Self::OperationUnsupportedVpcRegion(error)
-            | Self::OperationUnsupportedAdvancedFeature(error)
-            | Self::QuotaFullMulticastDomainPerVpc(error)
-            | Self::IllegalParamVSwitchIds(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidMulticastDomainNotFound(error) => {
+                ("InvalidMulticastDomainNotFound", error)
+            }
+            Self::IncorrectStatusMulticastDomain(error) => {
+                ("IncorrectStatusMulticastDomain", error)
+            }
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
+            Self::IncorrectStatusAttachment(error) => {
+                ("IncorrectStatusAttachment", error)
+            }
+            Self::MissingParamVSwitchIds(error) => ("MissingParamVSwitchIds", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::OperationUnsupportedCloudBoxVpc(error) => {
+                ("OperationUnsupportedCloudBoxVpc", error)
+            }
+            Self::AssociationExistVSwitchIds(error) => {
+                ("AssociationExistVSwitchIds", error)
+            }
+            Self::QuotaFullVswitchPerMulticastDomain(error) => {
+                ("QuotaFullVswitchPerMulticastDomain", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::OperationUnsupportedVpcRegion(error) => {
+                ("OperationUnsupportedVpcRegion", error)
+            }
+            Self::OperationUnsupportedAdvancedFeature(error) => {
+                ("OperationUnsupportedAdvancedFeature", error)
+            }
+            Self::QuotaFullMulticastDomainPerVpc(error) => {
+                ("QuotaFullMulticastDomainPerVpc", error)
+            }
+            Self::IllegalParamVSwitchIds(error) => ("IllegalParamVSwitchIds", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidMulticastDomainNotFound(_) => {
+                Self::InvalidMulticastDomainNotFound(error)
+            }
+            Self::IncorrectStatusMulticastDomain(_) => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
+            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
+            Self::MissingParamVSwitchIds(_) => Self::MissingParamVSwitchIds(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::OperationUnsupportedCloudBoxVpc(_) => {
+                Self::OperationUnsupportedCloudBoxVpc(error)
+            }
+            Self::AssociationExistVSwitchIds(_) => {
+                Self::AssociationExistVSwitchIds(error)
+            }
+            Self::QuotaFullVswitchPerMulticastDomain(_) => {
+                Self::QuotaFullVswitchPerMulticastDomain(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::OperationUnsupportedVpcRegion(_) => {
+                Self::OperationUnsupportedVpcRegion(error)
+            }
+            Self::OperationUnsupportedAdvancedFeature(_) => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            Self::QuotaFullMulticastDomainPerVpc(_) => {
+                Self::QuotaFullMulticastDomainPerVpc(error)
+            }
+            Self::IllegalParamVSwitchIds(_) => Self::IllegalParamVSwitchIds(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateTransitRouterMulticastDomainError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateTransitRouterMulticastDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -371,6 +450,7 @@ impl ::std::fmt::Display for AssociateTransitRouterMulticastDomainError {
 impl ::std::error::Error for AssociateTransitRouterMulticastDomainError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterMulticastDomainError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -234,9 +234,11 @@ pub struct AttachCenChildInstanceResponse {
 impl ::acs_runtime::de::FromJson for AttachCenChildInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachCenChildInstanceResponse {
@@ -249,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachCenChildInstanceResponse {
 /// Service errors of `AttachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AttachCenChildInstanceError {
     /// HTTP 400 `Forbbiden.AttachChildInstanceAcrossBid`: Operation is invalid, please apply for cross-bid attaching.
@@ -351,40 +352,149 @@ impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
 }
 impl AttachCenChildInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            | Self::IncorrectStatusVpcSwitch(error)
-            | Self::ForbbidenCloudBoxVSwitchExist(error)
-            | Self::OperationFailedInvalidVpcStatus(error)
-            | Self::OperationFailedInvalidTransitRouter(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::IncorrectStatusVpcRouteTable(error)
-            | Self::InvalidOperationVbrAttachedToEcr(error)
-            | Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            | Self::InvalidStatusResourceStatus(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::ForbiddenAttachChildInstance(error)
-            | Self::BidNotFound(error)
-            | Self::OperationFailedAndTryAgain(error)
-            | Self::InvalidOperationChildInstanceRiAlreadyExist(error)
-            | Self::ForbbidenAttachChildInstanceAcrossUid(error)
-            | Self::InvalidOperationChildInstanceAlreadyAttached(error)
-            | Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
+                ("ForbbidenAttachChildInstanceAcrossBid", error)
+            }
+            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
+            Self::ForbbidenCloudBoxVSwitchExist(error) => {
+                ("ForbbidenCloudBoxVSwitchExist", error)
+            }
+            Self::OperationFailedInvalidVpcStatus(error) => {
+                ("OperationFailedInvalidVpcStatus", error)
+            }
+            Self::OperationFailedInvalidTransitRouter(error) => {
+                ("OperationFailedInvalidTransitRouter", error)
+            }
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::IncorrectStatusVpcRouteTable(error) => {
+                ("IncorrectStatusVpcRouteTable", error)
+            }
+            Self::InvalidOperationVbrAttachedToEcr(error) => {
+                ("InvalidOperationVbrAttachedToEcr", error)
+            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(error) => {
+                ("OperationUnsupportedVpcRoutePropagationSource", error)
+            }
+            Self::InvalidStatusResourceStatus(error) => {
+                ("InvalidStatusResourceStatus", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ForbiddenAttachChildInstance(error) => {
+                ("ForbiddenAttachChildInstance", error)
+            }
+            Self::BidNotFound(error) => ("BidNotFound", error),
+            Self::OperationFailedAndTryAgain(error) => {
+                ("OperationFailedAndTryAgain", error)
+            }
+            Self::InvalidOperationChildInstanceRiAlreadyExist(error) => {
+                ("InvalidOperationChildInstanceRiAlreadyExist", error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossUid(error) => {
+                ("ForbbidenAttachChildInstanceAcrossUid", error)
+            }
+            Self::InvalidOperationChildInstanceAlreadyAttached(error) => {
+                ("InvalidOperationChildInstanceAlreadyAttached", error)
+            }
+            Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error) => {
+                ("InvalidOperationCenAlreadyAutoPubilshRouteToInstance", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AttachCenChildInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
+            Self::ForbbidenCloudBoxVSwitchExist(_) => {
+                Self::ForbbidenCloudBoxVSwitchExist(error)
+            }
+            Self::OperationFailedInvalidVpcStatus(_) => {
+                Self::OperationFailedInvalidVpcStatus(error)
+            }
+            Self::OperationFailedInvalidTransitRouter(_) => {
+                Self::OperationFailedInvalidTransitRouter(error)
+            }
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::IncorrectStatusVpcRouteTable(_) => {
+                Self::IncorrectStatusVpcRouteTable(error)
+            }
+            Self::InvalidOperationVbrAttachedToEcr(_) => {
+                Self::InvalidOperationVbrAttachedToEcr(error)
+            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(_) => {
+                Self::OperationUnsupportedVpcRoutePropagationSource(error)
+            }
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ForbiddenAttachChildInstance(_) => {
+                Self::ForbiddenAttachChildInstance(error)
+            }
+            Self::BidNotFound(_) => Self::BidNotFound(error),
+            Self::OperationFailedAndTryAgain(_) => {
+                Self::OperationFailedAndTryAgain(error)
+            }
+            Self::InvalidOperationChildInstanceRiAlreadyExist(_) => {
+                Self::InvalidOperationChildInstanceRiAlreadyExist(error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossUid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossUid(error)
+            }
+            Self::InvalidOperationChildInstanceAlreadyAttached(_) => {
+                Self::InvalidOperationChildInstanceAlreadyAttached(error)
+            }
+            Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(_) => {
+                Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AttachCenChildInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachCenChildInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachCenChildInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

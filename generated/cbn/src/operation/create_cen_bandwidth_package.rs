@@ -381,11 +381,13 @@ pub struct CreateCenBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for CreateCenBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
-            cen_bandwidth_package_order_id: fields.take("CenBandwidthPackageOrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            cen_bandwidth_package_id: fields.read("CenBandwidthPackageId"),
+            cen_bandwidth_package_order_id: fields.read("CenBandwidthPackageOrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenBandwidthPackageResponse {
@@ -398,7 +400,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenBandwidthPackageResponse {
 /// Service errors of `CreateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCenBandwidthPackageError {
     /// HTTP 400 `UnSupported.ChargeType`: The charge type is not supported.
@@ -445,27 +446,77 @@ impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageErro
 }
 impl CreateCenBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnSupportedChargeType(error)
-            | Self::ParameterIllegalBandwidthPackage(error)
-            | Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            | Self::OperationInvalidUserCanNotBuyBwp(error)
-            | Self::OrderAccountStatusIllegal(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::PayForAccountMoneyValidateError(error)
-            | Self::Unhandled(error) => error,
+            Self::UnSupportedChargeType(error) => ("UnSupportedChargeType", error),
+            Self::ParameterIllegalBandwidthPackage(error) => {
+                ("ParameterIllegalBandwidthPackage", error)
+            }
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => {
+                ("OperationInvalidUserCanNotBuyCrossBorderBwp", error)
+            }
+            Self::OperationInvalidUserCanNotBuyBwp(error) => {
+                ("OperationInvalidUserCanNotBuyBwp", error)
+            }
+            Self::OrderAccountStatusIllegal(error) => {
+                ("OrderAccountStatusIllegal", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::PayForAccountMoneyValidateError(error) => {
+                ("PayForAccountMoneyValidateError", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCenBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnSupportedChargeType(_) => Self::UnSupportedChargeType(error),
+            Self::ParameterIllegalBandwidthPackage(_) => {
+                Self::ParameterIllegalBandwidthPackage(error)
+            }
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(_) => {
+                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
+            }
+            Self::OperationInvalidUserCanNotBuyBwp(_) => {
+                Self::OperationInvalidUserCanNotBuyBwp(error)
+            }
+            Self::OrderAccountStatusIllegal(_) => Self::OrderAccountStatusIllegal(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::PayForAccountMoneyValidateError(_) => {
+                Self::PayForAccountMoneyValidateError(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCenBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCenBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateCenBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

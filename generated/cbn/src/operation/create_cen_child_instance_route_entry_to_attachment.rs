@@ -257,9 +257,11 @@ impl ::acs_runtime::de::FromJson
 for CreateCenChildInstanceRouteEntryToAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -273,7 +275,6 @@ for CreateCenChildInstanceRouteEntryToAttachmentResponse {
 /// Service errors of `CreateCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
     /// HTTP 400 `Forbidden.VpcAsInternetGateway`: It’s forbidden that using Vpc as internet gateway for your private IDC.
@@ -335,25 +336,92 @@ for CreateCenChildInstanceRouteEntryToAttachmentError {
 }
 impl CreateCenChildInstanceRouteEntryToAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenVpcAsInternetGateway(error)
-            | Self::InvalidCidrBlockDuplicate(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::OperationFailedRouteConflict(error)
-            | Self::InvalidOperationUnsupportnexthopType(error)
-            | Self::IncorrectStatusVpcRouteEntry(error)
-            | Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::SystemBusy(error)
-            | Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            | Self::InvalidAttachmentIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenVpcAsInternetGateway(error) => {
+                ("ForbiddenVpcAsInternetGateway", error)
+            }
+            Self::InvalidCidrBlockDuplicate(error) => {
+                ("InvalidCidrBlockDuplicate", error)
+            }
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::OperationFailedRouteConflict(error) => {
+                ("OperationFailedRouteConflict", error)
+            }
+            Self::InvalidOperationUnsupportnexthopType(error) => {
+                ("InvalidOperationUnsupportnexthopType", error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(error) => {
+                ("IncorrectStatusVpcRouteEntry", error)
+            }
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
+                ("OperationDeniedRouteTableTypeNotPermitted", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
+                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+            }
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenVpcAsInternetGateway(_) => {
+                Self::ForbiddenVpcAsInternetGateway(error)
+            }
+            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::OperationFailedRouteConflict(_) => {
+                Self::OperationFailedRouteConflict(error)
+            }
+            Self::InvalidOperationUnsupportnexthopType(_) => {
+                Self::InvalidOperationUnsupportnexthopType(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
+                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -361,6 +429,7 @@ impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToAttachmentError {
 impl ::std::error::Error for CreateCenChildInstanceRouteEntryToAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

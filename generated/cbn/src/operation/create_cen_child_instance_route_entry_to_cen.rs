@@ -274,9 +274,11 @@ pub struct CreateCenChildInstanceRouteEntryToCenResponse {
 impl ::acs_runtime::de::FromJson for CreateCenChildInstanceRouteEntryToCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenChildInstanceRouteEntryToCenResponse {
@@ -289,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenChildInstanceRouteEntryToCenRes
 /// Service errors of `CreateCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCenChildInstanceRouteEntryToCenError {
     /// HTTP 400 `OperationFailed.TransitRouterType`: The specified TransitRouterType does not support the operation.
@@ -316,16 +317,46 @@ for CreateCenChildInstanceRouteEntryToCenError {
 }
 impl CreateCenChildInstanceRouteEntryToCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedTransitRouterType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedTransitRouterType(error) => {
+                ("OperationFailedTransitRouterType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCenChildInstanceRouteEntryToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedTransitRouterType(_) => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -333,6 +364,7 @@ impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToCenError {
 impl ::std::error::Error for CreateCenChildInstanceRouteEntryToCenError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -320,10 +320,12 @@ pub struct CreateCenInterRegionTrafficQosPolicyResponse {
 impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_qos_policy_id: fields.take("TrafficQosPolicyId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            traffic_qos_policy_id: fields.read("TrafficQosPolicyId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosPolicyResponse {
@@ -336,7 +338,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosPolicyResp
 /// Service errors of `CreateCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCenInterRegionTrafficQosPolicyError {
     /// HTTP 400 `AssociationExist.TrafficQos`: The traffic qos with the specified attachment already exists.
@@ -445,34 +446,146 @@ for CreateCenInterRegionTrafficQosPolicyError {
 }
 impl CreateCenInterRegionTrafficQosPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTrafficQos(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamTransitRouterAttachmentId(error)
-            | Self::InvalidParamSizeTrafficQosQueues(error)
-            | Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            | Self::IllegalParamAttachmentBandwidthExceed(error)
-            | Self::IllegalParamBandwidthGuaranteeMode(error)
-            | Self::MissingParamRemainBandwidthPercent(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IllegalParamRemainBandwidthPercent(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::IllegalParamBandwidthPackageStatus(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::IncorrectStatusTransitRouterAttachment(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTransitRouterId(error)
-            | Self::MissingParamTransitRouterAttachmentId(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error)
-            | Self::Unhandled(error) => error,
+            Self::AssociationExistTrafficQos(error) => {
+                ("AssociationExistTrafficQos", error)
+            }
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamTransitRouterAttachmentId(error) => {
+                ("IllegalParamTransitRouterAttachmentId", error)
+            }
+            Self::InvalidParamSizeTrafficQosQueues(error) => {
+                ("InvalidParamSizeTrafficQosQueues", error)
+            }
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => {
+                ("IllegalParamBandwidthGuaranteeModeMismatch", error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(error) => {
+                ("IllegalParamAttachmentBandwidthExceed", error)
+            }
+            Self::IllegalParamBandwidthGuaranteeMode(error) => {
+                ("IllegalParamBandwidthGuaranteeMode", error)
+            }
+            Self::MissingParamRemainBandwidthPercent(error) => {
+                ("MissingParamRemainBandwidthPercent", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IllegalParamRemainBandwidthPercent(error) => {
+                ("IllegalParamRemainBandwidthPercent", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::IllegalParamBandwidthPackageStatus(error) => {
+                ("IllegalParamBandwidthPackageStatus", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::IncorrectStatusTransitRouterAttachment(error) => {
+                ("IncorrectStatusTransitRouterAttachment", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTransitRouterId(error) => {
+                ("MissingParamTransitRouterId", error)
+            }
+            Self::MissingParamTransitRouterAttachmentId(error) => {
+                ("MissingParamTransitRouterAttachmentId", error)
+            }
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error) => {
+                ("OperationUnsupportedQosPolicyForLowLatencyLinkType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCenInterRegionTrafficQosPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AssociationExistTrafficQos(_) => {
+                Self::AssociationExistTrafficQos(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamTransitRouterAttachmentId(_) => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            Self::InvalidParamSizeTrafficQosQueues(_) => {
+                Self::InvalidParamSizeTrafficQosQueues(error)
+            }
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(_) => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            Self::IllegalParamBandwidthGuaranteeMode(_) => {
+                Self::IllegalParamBandwidthGuaranteeMode(error)
+            }
+            Self::MissingParamRemainBandwidthPercent(_) => {
+                Self::MissingParamRemainBandwidthPercent(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamRemainBandwidthPercent(_) => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::IllegalParamBandwidthPackageStatus(_) => {
+                Self::IllegalParamBandwidthPackageStatus(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::IncorrectStatusTransitRouterAttachment(_) => {
+                Self::IncorrectStatusTransitRouterAttachment(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTransitRouterId(_) => {
+                Self::MissingParamTransitRouterId(error)
+            }
+            Self::MissingParamTransitRouterAttachmentId(_) => {
+                Self::MissingParamTransitRouterAttachmentId(error)
+            }
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(_) => {
+                Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCenInterRegionTrafficQosPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -480,6 +593,7 @@ impl ::std::fmt::Display for CreateCenInterRegionTrafficQosPolicyError {
 impl ::std::error::Error for CreateCenInterRegionTrafficQosPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -302,10 +302,12 @@ pub struct CreateCenInterRegionTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            qos_queue_id: fields.take("QosQueueId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            qos_queue_id: fields.read("QosQueueId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosQueueResponse {
@@ -318,7 +320,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosQueueRespo
 /// Service errors of `CreateCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCenInterRegionTrafficQosQueueError {
     /// HTTP 400 `IllegalParam.RemainBandwidthPercent`: The specified RemainBandwidthPercent is invalid.
@@ -393,28 +394,98 @@ for CreateCenInterRegionTrafficQosQueueError {
 }
 impl CreateCenInterRegionTrafficQosQueueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamRemainBandwidthPercent(error)
-            | Self::IncorrectStatusTrafficQosPolicy(error)
-            | Self::DuplicatedDscps(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidName(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            | Self::IllegalParamAttachmentBandwidthExceed(error)
-            | Self::MissingParamRemainBandwidthPercent(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficQosPolicyId(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::InvalidTrafficQosPolicyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamRemainBandwidthPercent(error) => {
+                ("IllegalParamRemainBandwidthPercent", error)
+            }
+            Self::IncorrectStatusTrafficQosPolicy(error) => {
+                ("IncorrectStatusTrafficQosPolicy", error)
+            }
+            Self::DuplicatedDscps(error) => ("DuplicatedDscps", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => {
+                ("IllegalParamBandwidthGuaranteeModeMismatch", error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(error) => {
+                ("IllegalParamAttachmentBandwidthExceed", error)
+            }
+            Self::MissingParamRemainBandwidthPercent(error) => {
+                ("MissingParamRemainBandwidthPercent", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficQosPolicyId(error) => {
+                ("MissingParamTrafficQosPolicyId", error)
+            }
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::InvalidTrafficQosPolicyIdNotFound(error) => {
+                ("InvalidTrafficQosPolicyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCenInterRegionTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamRemainBandwidthPercent(_) => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            Self::IncorrectStatusTrafficQosPolicy(_) => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            Self::DuplicatedDscps(_) => Self::DuplicatedDscps(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(_) => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            Self::MissingParamRemainBandwidthPercent(_) => {
+                Self::MissingParamRemainBandwidthPercent(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficQosPolicyId(_) => {
+                Self::MissingParamTrafficQosPolicyId(error)
+            }
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::InvalidTrafficQosPolicyIdNotFound(_) => {
+                Self::InvalidTrafficQosPolicyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosQueueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCenInterRegionTrafficQosQueueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -422,6 +493,7 @@ impl ::std::fmt::Display for CreateCenInterRegionTrafficQosQueueError {
 impl ::std::error::Error for CreateCenInterRegionTrafficQosQueueError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosQueueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -1130,10 +1130,12 @@ pub struct CreateCenRouteMapResponse {
 impl ::acs_runtime::de::FromJson for CreateCenRouteMapResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_map_id: fields.take("RouteMapId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            route_map_id: fields.read("RouteMapId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenRouteMapResponse {
@@ -1146,7 +1148,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenRouteMapResponse {
 /// Service errors of `CreateCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCenRouteMapError {
     /// HTTP 400 `Forbidden.CenRouteMapExist`: The specified CEN route map ID already exists.
@@ -1219,33 +1220,101 @@ impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
 }
 impl CreateCenRouteMapError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenCenRouteMapExist(error)
-            | Self::InvidParameter(error)
-            | Self::InvalidOperationNoEffictiveAction(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::InvalidDescription(error)
-            | Self::IllegalParamZoneId(error)
-            | Self::ForbiddenNoMedAuthorized(error)
-            | Self::InvalidOperationMedRouteMapExist(error)
-            | Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            | Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            | Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            | Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenCenRouteMapExist(error) => {
+                ("ForbiddenCenRouteMapExist", error)
+            }
+            Self::InvidParameter(error) => ("InvidParameter", error),
+            Self::InvalidOperationNoEffictiveAction(error) => {
+                ("InvalidOperationNoEffictiveAction", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
+            Self::ForbiddenNoMedAuthorized(error) => ("ForbiddenNoMedAuthorized", error),
+            Self::InvalidOperationMedRouteMapExist(error) => {
+                ("InvalidOperationMedRouteMapExist", error)
+            }
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => {
+                ("InvalidOperationMedRouteMapNotAllowedOtherAction", error)
+            }
+            Self::InvalidOperationMedRouteMapActionMustPermit(error) => {
+                ("InvalidOperationMedRouteMapActionMustPermit", error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => {
+                ("InvalidParameterMedRouteMapDestInstanceIds", error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceType(error) => {
+                ("InvalidParameterMedRouteMapDestInstanceType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCenRouteMapError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenCenRouteMapExist(_) => Self::ForbiddenCenRouteMapExist(error),
+            Self::InvidParameter(_) => Self::InvidParameter(error),
+            Self::InvalidOperationNoEffictiveAction(_) => {
+                Self::InvalidOperationNoEffictiveAction(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
+            Self::ForbiddenNoMedAuthorized(_) => Self::ForbiddenNoMedAuthorized(error),
+            Self::InvalidOperationMedRouteMapExist(_) => {
+                Self::InvalidOperationMedRouteMapExist(error)
+            }
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(_) => {
+                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
+            }
+            Self::InvalidOperationMedRouteMapActionMustPermit(_) => {
+                Self::InvalidOperationMedRouteMapActionMustPermit(error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceIds(_) => {
+                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceType(_) => {
+                Self::InvalidParameterMedRouteMapDestInstanceType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCenRouteMapError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCenRouteMapError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateCenRouteMapError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

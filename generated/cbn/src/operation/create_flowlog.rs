@@ -437,11 +437,13 @@ pub struct CreateFlowlogResponse {
 impl ::acs_runtime::de::FromJson for CreateFlowlogResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-            flow_log_id: fields.take("FlowLogId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+            flow_log_id: fields.read("FlowLogId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFlowlogResponse {
@@ -454,7 +456,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateFlowlogResponse {
 /// Service errors of `CreateFlowlog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateFlowlogError {
     /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
@@ -559,43 +560,143 @@ impl From<::acs_runtime::client::ServiceError> for CreateFlowlogError {
 }
 impl CreateFlowlogError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ProjectOrLogstoreNotExist(error)
-            | Self::SourceProjectNotExist(error)
-            | Self::OperationUnsupportedAction(error)
-            | Self::RuleExist(error)
-            | Self::QuotaExceededFlowlogCount(error)
-            | Self::InvalidFlowlogIdExist(error)
-            | Self::FlowlogAlreayExist(error)
-            | Self::IllegalParamTransitRouterAttachmentId(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::IncorrectStatusFlowlog(error)
-            | Self::InvalidOperationTransitRouterNotExist(error)
-            | Self::IncorrectStatusTransitRouterAttachmentId(error)
-            | Self::ProjectExist(error)
-            | Self::InvalidParameterProjectName(error)
-            | Self::IncorrectStatusTrFlowlog(error)
-            | Self::OperationInvalidIncompatibleFlowlogExist(error)
-            | Self::InvalidParameterLogFormatString(error)
-            | Self::InvalidParameterLogStoreName(error)
-            | Self::OperationFailedInvalidLogInfo(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterCenId(error)
-            | Self::NoPermissionAliyunServiceRoleForTrFlowLog(error)
-            | Self::Unhandled(error) => error,
+            Self::ProjectOrLogstoreNotExist(error) => {
+                ("ProjectOrLogstoreNotExist", error)
+            }
+            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
+            Self::OperationUnsupportedAction(error) => {
+                ("OperationUnsupportedAction", error)
+            }
+            Self::RuleExist(error) => ("RuleExist", error),
+            Self::QuotaExceededFlowlogCount(error) => {
+                ("QuotaExceededFlowlogCount", error)
+            }
+            Self::InvalidFlowlogIdExist(error) => ("InvalidFlowlogIdExist", error),
+            Self::FlowlogAlreayExist(error) => ("FlowlogAlreayExist", error),
+            Self::IllegalParamTransitRouterAttachmentId(error) => {
+                ("IllegalParamTransitRouterAttachmentId", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
+            Self::InvalidOperationTransitRouterNotExist(error) => {
+                ("InvalidOperationTransitRouterNotExist", error)
+            }
+            Self::IncorrectStatusTransitRouterAttachmentId(error) => {
+                ("IncorrectStatusTransitRouterAttachmentId", error)
+            }
+            Self::ProjectExist(error) => ("ProjectExist", error),
+            Self::InvalidParameterProjectName(error) => {
+                ("InvalidParameterProjectName", error)
+            }
+            Self::IncorrectStatusTrFlowlog(error) => ("IncorrectStatusTrFlowlog", error),
+            Self::OperationInvalidIncompatibleFlowlogExist(error) => {
+                ("OperationInvalidIncompatibleFlowlogExist", error)
+            }
+            Self::InvalidParameterLogFormatString(error) => {
+                ("InvalidParameterLogFormatString", error)
+            }
+            Self::InvalidParameterLogStoreName(error) => {
+                ("InvalidParameterLogStoreName", error)
+            }
+            Self::OperationFailedInvalidLogInfo(error) => {
+                ("OperationFailedInvalidLogInfo", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterCenId(error) => ("InvalidParameterCenId", error),
+            Self::NoPermissionAliyunServiceRoleForTrFlowLog(error) => {
+                ("NoPermissionAliyunServiceRoleForTrFlowLog", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateFlowlogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
+            Self::InvalidFlowlogIdExist(_) => Self::InvalidFlowlogIdExist(error),
+            Self::FlowlogAlreayExist(_) => Self::FlowlogAlreayExist(error),
+            Self::IllegalParamTransitRouterAttachmentId(_) => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::InvalidOperationTransitRouterNotExist(_) => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            Self::ProjectExist(_) => Self::ProjectExist(error),
+            Self::InvalidParameterProjectName(_) => {
+                Self::InvalidParameterProjectName(error)
+            }
+            Self::IncorrectStatusTrFlowlog(_) => Self::IncorrectStatusTrFlowlog(error),
+            Self::OperationInvalidIncompatibleFlowlogExist(_) => {
+                Self::OperationInvalidIncompatibleFlowlogExist(error)
+            }
+            Self::InvalidParameterLogFormatString(_) => {
+                Self::InvalidParameterLogFormatString(error)
+            }
+            Self::InvalidParameterLogStoreName(_) => {
+                Self::InvalidParameterLogStoreName(error)
+            }
+            Self::OperationFailedInvalidLogInfo(_) => {
+                Self::OperationFailedInvalidLogInfo(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterCenId(_) => Self::InvalidParameterCenId(error),
+            Self::NoPermissionAliyunServiceRoleForTrFlowLog(_) => {
+                Self::NoPermissionAliyunServiceRoleForTrFlowLog(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateFlowlogError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateFlowlogError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateFlowlogError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateFlowlogError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

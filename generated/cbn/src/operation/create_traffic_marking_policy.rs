@@ -327,10 +327,12 @@ pub struct CreateTrafficMarkingPolicyResponse {
 impl ::acs_runtime::de::FromJson for CreateTrafficMarkingPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_marking_policy_id: fields.take("TrafficMarkingPolicyId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            traffic_marking_policy_id: fields.read("TrafficMarkingPolicyId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMarkingPolicyResponse {
@@ -343,7 +345,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMarkingPolicyResponse {
 /// Service errors of `CreateTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficMarkingPolicyError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
@@ -459,46 +460,155 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyErr
 }
 impl CreateTrafficMarkingPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::OperationFailedTransitRouterType(error)
-            | Self::IllegalParamPriority(error)
-            | Self::IllegalParamMarkingDscp(error)
-            | Self::IllegalParamSrcCidr(error)
-            | Self::IllegalParamDstCidr(error)
-            | Self::DuplicatedPriority(error)
-            | Self::DuplicatedMarkingDscp(error)
-            | Self::DuplicatedTrafficMatchRules(error)
-            | Self::QuotaExceededTrafficMatchRule(error)
-            | Self::IllegalParamMatchDscp(error)
-            | Self::IllegalParamSrcPortRange(error)
-            | Self::IllegalParamDstPortRange(error)
-            | Self::AttrMismatchingCidrAddressFamily(error)
-            | Self::IllegalParamAddressFamily(error)
-            | Self::AttrMismatchingSrcCidrDstCidr(error)
-            | Self::AttrMismatchingCidrProtocol(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::OperationUnsupportedDstPortRange(error)
-            | Self::OperationUnsupportedSrcPortRange(error)
-            | Self::OperationUnsupportedIPv6Cidr(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTransitRouterId(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::OperationFailedTransitRouterType(error) => {
+                ("OperationFailedTransitRouterType", error)
+            }
+            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
+            Self::IllegalParamMarkingDscp(error) => ("IllegalParamMarkingDscp", error),
+            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
+            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
+            Self::DuplicatedPriority(error) => ("DuplicatedPriority", error),
+            Self::DuplicatedMarkingDscp(error) => ("DuplicatedMarkingDscp", error),
+            Self::DuplicatedTrafficMatchRules(error) => {
+                ("DuplicatedTrafficMatchRules", error)
+            }
+            Self::QuotaExceededTrafficMatchRule(error) => {
+                ("QuotaExceededTrafficMatchRule", error)
+            }
+            Self::IllegalParamMatchDscp(error) => ("IllegalParamMatchDscp", error),
+            Self::IllegalParamSrcPortRange(error) => ("IllegalParamSrcPortRange", error),
+            Self::IllegalParamDstPortRange(error) => ("IllegalParamDstPortRange", error),
+            Self::AttrMismatchingCidrAddressFamily(error) => {
+                ("AttrMismatchingCidrAddressFamily", error)
+            }
+            Self::IllegalParamAddressFamily(error) => {
+                ("IllegalParamAddressFamily", error)
+            }
+            Self::AttrMismatchingSrcCidrDstCidr(error) => {
+                ("AttrMismatchingSrcCidrDstCidr", error)
+            }
+            Self::AttrMismatchingCidrProtocol(error) => {
+                ("AttrMismatchingCidrProtocol", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::OperationUnsupportedDstPortRange(error) => {
+                ("OperationUnsupportedDstPortRange", error)
+            }
+            Self::OperationUnsupportedSrcPortRange(error) => {
+                ("OperationUnsupportedSrcPortRange", error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(error) => {
+                ("OperationUnsupportedIPv6Cidr", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTransitRouterId(error) => {
+                ("MissingParamTransitRouterId", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::OperationFailedTransitRouterType(_) => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
+            Self::IllegalParamMarkingDscp(_) => Self::IllegalParamMarkingDscp(error),
+            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
+            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
+            Self::DuplicatedPriority(_) => Self::DuplicatedPriority(error),
+            Self::DuplicatedMarkingDscp(_) => Self::DuplicatedMarkingDscp(error),
+            Self::DuplicatedTrafficMatchRules(_) => {
+                Self::DuplicatedTrafficMatchRules(error)
+            }
+            Self::QuotaExceededTrafficMatchRule(_) => {
+                Self::QuotaExceededTrafficMatchRule(error)
+            }
+            Self::IllegalParamMatchDscp(_) => Self::IllegalParamMatchDscp(error),
+            Self::IllegalParamSrcPortRange(_) => Self::IllegalParamSrcPortRange(error),
+            Self::IllegalParamDstPortRange(_) => Self::IllegalParamDstPortRange(error),
+            Self::AttrMismatchingCidrAddressFamily(_) => {
+                Self::AttrMismatchingCidrAddressFamily(error)
+            }
+            Self::IllegalParamAddressFamily(_) => Self::IllegalParamAddressFamily(error),
+            Self::AttrMismatchingSrcCidrDstCidr(_) => {
+                Self::AttrMismatchingSrcCidrDstCidr(error)
+            }
+            Self::AttrMismatchingCidrProtocol(_) => {
+                Self::AttrMismatchingCidrProtocol(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationUnsupportedDstPortRange(_) => {
+                Self::OperationUnsupportedDstPortRange(error)
+            }
+            Self::OperationUnsupportedSrcPortRange(_) => {
+                Self::OperationUnsupportedSrcPortRange(error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(_) => {
+                Self::OperationUnsupportedIPv6Cidr(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTransitRouterId(_) => {
+                Self::MissingParamTransitRouterId(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTrafficMarkingPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTrafficMarkingPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTrafficMarkingPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -331,9 +331,11 @@ pub struct CreateTransitRouteTableAggregationResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouteTableAggregationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouteTableAggregationResponse {
@@ -346,7 +348,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouteTableAggregationRespon
 /// Service errors of `CreateTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouteTableAggregationError {
     /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
@@ -456,33 +457,140 @@ for CreateTransitRouteTableAggregationError {
 }
 impl CreateTransitRouteTableAggregationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRegionNotSupport(error)
-            | Self::InstanceExistAggregationRoute(error)
-            | Self::InstanceNotExistTransitRouteTable(error)
-            | Self::IncorrectStatusTransitRouteTable(error)
-            | Self::QuotaExceededAggregationRoute(error)
-            | Self::InstanceNotExistTransitRouter(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::OperationUnsupportedServiceMode(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::RouteConflict(error)
-            | Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            | Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            | Self::MissingParameterScopeListOrScope(error)
-            | Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            | Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            | Self::MissingParamTransitRouteTableAggregationScope(error)
-            | Self::IllegalParamTransitRouteTableAggregationScope(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationRegionNotSupport(error) => {
+                ("InvalidOperationRegionNotSupport", error)
+            }
+            Self::InstanceExistAggregationRoute(error) => {
+                ("InstanceExistAggregationRoute", error)
+            }
+            Self::InstanceNotExistTransitRouteTable(error) => {
+                ("InstanceNotExistTransitRouteTable", error)
+            }
+            Self::IncorrectStatusTransitRouteTable(error) => {
+                ("IncorrectStatusTransitRouteTable", error)
+            }
+            Self::QuotaExceededAggregationRoute(error) => {
+                ("QuotaExceededAggregationRoute", error)
+            }
+            Self::InstanceNotExistTransitRouter(error) => {
+                ("InstanceNotExistTransitRouter", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::OperationUnsupportedServiceMode(error) => {
+                ("OperationUnsupportedServiceMode", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::RouteConflict(error) => ("RouteConflict", error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
+                ("InvalidOperationInstanceNotSupportIPv6Route", error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
+                ("IllegalParamTransitRouteTableAggregationCidr", error)
+            }
+            Self::MissingParameterScopeListOrScope(error) => {
+                ("MissingParameterScopeListOrScope", error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScope(error) => {
+                ("InvalidParameterTransitRouteTableAggregationScope", error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
+                ("InvalidParameterTransitRouteTableAggregationScopeList", error)
+            }
+            Self::MissingParamTransitRouteTableAggregationScope(error) => {
+                ("MissingParamTransitRouteTableAggregationScope", error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationScope(error) => {
+                ("IllegalParamTransitRouteTableAggregationScope", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationRegionNotSupport(_) => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            Self::InstanceExistAggregationRoute(_) => {
+                Self::InstanceExistAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouteTable(_) => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            Self::IncorrectStatusTransitRouteTable(_) => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            Self::QuotaExceededAggregationRoute(_) => {
+                Self::QuotaExceededAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouter(_) => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::OperationUnsupportedServiceMode(_) => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::RouteConflict(_) => Self::RouteConflict(error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            Self::MissingParameterScopeListOrScope(_) => {
+                Self::MissingParameterScopeListOrScope(error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScope(_) => {
+                Self::InvalidParameterTransitRouteTableAggregationScope(error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScopeList(_) => {
+                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
+            }
+            Self::MissingParamTransitRouteTableAggregationScope(_) => {
+                Self::MissingParamTransitRouteTableAggregationScope(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationScope(_) => {
+                Self::IllegalParamTransitRouteTableAggregationScope(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouteTableAggregationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouteTableAggregationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -490,6 +598,7 @@ impl ::std::fmt::Display for CreateTransitRouteTableAggregationError {
 impl ::std::error::Error for CreateTransitRouteTableAggregationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouteTableAggregationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -317,10 +317,12 @@ pub struct CreateTransitRouterResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_id: fields.take("TransitRouterId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_id: fields.read("TransitRouterId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterResponse {
@@ -333,7 +335,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterResponse {
 /// Service errors of `CreateTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterError {
     /// HTTP 400 `OperationUnsupported.RegionId`: The specified Region is not supported.
@@ -441,42 +442,145 @@ impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
 }
 impl CreateTransitRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedRegionId(error)
-            | Self::InstanceExistTransitRouterInstance(error)
-            | Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::OperationUnsupportedSupportMulticast(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::IllegalParamCidr(error)
-            | Self::IllegalTrType(error)
-            | Self::OperationUnsupportedTransitRouterCidrList(error)
-            | Self::OperationFailedCidrConflict(error)
-            | Self::IllegalParamRegion(error)
-            | Self::OverLappingExistCidr(error)
-            | Self::IllegalParamServiceMode(error)
-            | Self::ParamExclusiveServiceModeAndSupportMulticast(error)
-            | Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error)
-            | Self::OperationUnsupportedTag(error)
-            | Self::IllegalParamSupportMulticast(error)
-            | Self::ParamExclusiveBasicAndPrimaryStandby(error)
-            | Self::ParamExclusiveBasicAndMultiPrimary(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedRegionId(error) => {
+                ("OperationUnsupportedRegionId", error)
+            }
+            Self::InstanceExistTransitRouterInstance(error) => {
+                ("InstanceExistTransitRouterInstance", error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::OperationUnsupportedSupportMulticast(error) => {
+                ("OperationUnsupportedSupportMulticast", error)
+            }
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::IllegalParamCidr(error) => ("IllegalParamCidr", error),
+            Self::IllegalTrType(error) => ("IllegalTrType", error),
+            Self::OperationUnsupportedTransitRouterCidrList(error) => {
+                ("OperationUnsupportedTransitRouterCidrList", error)
+            }
+            Self::OperationFailedCidrConflict(error) => {
+                ("OperationFailedCidrConflict", error)
+            }
+            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
+            Self::OverLappingExistCidr(error) => ("OverLappingExistCidr", error),
+            Self::IllegalParamServiceMode(error) => ("IllegalParamServiceMode", error),
+            Self::ParamExclusiveServiceModeAndSupportMulticast(error) => {
+                ("ParamExclusiveServiceModeAndSupportMulticast", error)
+            }
+            Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error) => {
+                ("ParamExclusiveServiceModeAndTransitRouterCidrList", error)
+            }
+            Self::OperationUnsupportedTag(error) => ("OperationUnsupportedTag", error),
+            Self::IllegalParamSupportMulticast(error) => {
+                ("IllegalParamSupportMulticast", error)
+            }
+            Self::ParamExclusiveBasicAndPrimaryStandby(error) => {
+                ("ParamExclusiveBasicAndPrimaryStandby", error)
+            }
+            Self::ParamExclusiveBasicAndMultiPrimary(error) => {
+                ("ParamExclusiveBasicAndMultiPrimary", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error) => {
+                ("OperationFailedPostPay95BwpNotAllowEnterpriseTr", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::InstanceExistTransitRouterInstance(_) => {
+                Self::InstanceExistTransitRouterInstance(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedSupportMulticast(_) => {
+                Self::OperationUnsupportedSupportMulticast(error)
+            }
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
+            Self::IllegalTrType(_) => Self::IllegalTrType(error),
+            Self::OperationUnsupportedTransitRouterCidrList(_) => {
+                Self::OperationUnsupportedTransitRouterCidrList(error)
+            }
+            Self::OperationFailedCidrConflict(_) => {
+                Self::OperationFailedCidrConflict(error)
+            }
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::OverLappingExistCidr(_) => Self::OverLappingExistCidr(error),
+            Self::IllegalParamServiceMode(_) => Self::IllegalParamServiceMode(error),
+            Self::ParamExclusiveServiceModeAndSupportMulticast(_) => {
+                Self::ParamExclusiveServiceModeAndSupportMulticast(error)
+            }
+            Self::ParamExclusiveServiceModeAndTransitRouterCidrList(_) => {
+                Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error)
+            }
+            Self::OperationUnsupportedTag(_) => Self::OperationUnsupportedTag(error),
+            Self::IllegalParamSupportMulticast(_) => {
+                Self::IllegalParamSupportMulticast(error)
+            }
+            Self::ParamExclusiveBasicAndPrimaryStandby(_) => {
+                Self::ParamExclusiveBasicAndPrimaryStandby(error)
+            }
+            Self::ParamExclusiveBasicAndMultiPrimary(_) => {
+                Self::ParamExclusiveBasicAndMultiPrimary(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(_) => {
+                Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTransitRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -315,10 +315,12 @@ pub struct CreateTransitRouterCidrResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterCidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_cidr_id: fields.take("TransitRouterCidrId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_cidr_id: fields.read("TransitRouterCidrId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterCidrResponse {
@@ -331,7 +333,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterCidrResponse {
 /// Service errors of `CreateTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterCidrError {
     /// HTTP 400 `OverLappingExist.Cidr`: The cidr overlapping exist.
@@ -379,28 +380,73 @@ impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError 
 }
 impl CreateTransitRouterCidrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OverLappingExistCidr(error)
-            | Self::OperationUnsupportedTransitRouterCidr(error)
-            | Self::IllegalParamCidr(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OverLappingExistCidr(error) => ("OverLappingExistCidr", error),
+            Self::OperationUnsupportedTransitRouterCidr(error) => {
+                ("OperationUnsupportedTransitRouterCidr", error)
+            }
+            Self::IllegalParamCidr(error) => ("IllegalParamCidr", error),
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OverLappingExistCidr(_) => Self::OverLappingExistCidr(error),
+            Self::OperationUnsupportedTransitRouterCidr(_) => {
+                Self::OperationUnsupportedTransitRouterCidr(error)
+            }
+            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterCidrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterCidrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTransitRouterCidrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

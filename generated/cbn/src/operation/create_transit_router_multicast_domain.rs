@@ -305,11 +305,13 @@ pub struct CreateTransitRouterMulticastDomainResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterMulticastDomainResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             transit_router_multicast_domain_id: fields
-                .take("TransitRouterMulticastDomainId")?,
-            request_id: fields.take("RequestId")?,
-        })
+                .read("TransitRouterMulticastDomainId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterMulticastDomainResponse {
@@ -322,7 +324,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterMulticastDomainRespon
 /// Service errors of `CreateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: The specified TransitRouterId is not found.
@@ -416,33 +417,126 @@ for CreateTransitRouterMulticastDomainError {
 }
 impl CreateTransitRouterMulticastDomainError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamTransitRouterId(error)
-            | Self::IllegalParamCenId(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::InvalidOperationTransitRouterNotExist(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationUnsupportedServiceMode(error)
-            | Self::OperationUnsupportedTransitRouterSupportMulticast(error)
-            | Self::OperationUnsupportedRegionId(error)
-            | Self::IncorrectStatusCen(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::DryRunOperation(error)
-            | Self::QuotaExceededMulticastDomain(error)
-            | Self::IllegalParamIgmpv2Support(error)
-            | Self::OperationUnsupportedIgmpv2Support(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamTransitRouterId(error) => {
+                ("IllegalParamTransitRouterId", error)
+            }
+            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::InvalidOperationTransitRouterNotExist(error) => {
+                ("InvalidOperationTransitRouterNotExist", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationUnsupportedServiceMode(error) => {
+                ("OperationUnsupportedServiceMode", error)
+            }
+            Self::OperationUnsupportedTransitRouterSupportMulticast(error) => {
+                ("OperationUnsupportedTransitRouterSupportMulticast", error)
+            }
+            Self::OperationUnsupportedRegionId(error) => {
+                ("OperationUnsupportedRegionId", error)
+            }
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::QuotaExceededMulticastDomain(error) => {
+                ("QuotaExceededMulticastDomain", error)
+            }
+            Self::IllegalParamIgmpv2Support(error) => {
+                ("IllegalParamIgmpv2Support", error)
+            }
+            Self::OperationUnsupportedIgmpv2Support(error) => {
+                ("OperationUnsupportedIgmpv2Support", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamTransitRouterId(_) => {
+                Self::IllegalParamTransitRouterId(error)
+            }
+            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidOperationTransitRouterNotExist(_) => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationUnsupportedServiceMode(_) => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            Self::OperationUnsupportedTransitRouterSupportMulticast(_) => {
+                Self::OperationUnsupportedTransitRouterSupportMulticast(error)
+            }
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::QuotaExceededMulticastDomain(_) => {
+                Self::QuotaExceededMulticastDomain(error)
+            }
+            Self::IllegalParamIgmpv2Support(_) => Self::IllegalParamIgmpv2Support(error),
+            Self::OperationUnsupportedIgmpv2Support(_) => {
+                Self::OperationUnsupportedIgmpv2Support(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterMulticastDomainError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterMulticastDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -450,6 +544,7 @@ impl ::std::fmt::Display for CreateTransitRouterMulticastDomainError {
 impl ::std::error::Error for CreateTransitRouterMulticastDomainError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterMulticastDomainError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -447,10 +447,12 @@ pub struct CreateTransitRouterPeerAttachmentResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterPeerAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterPeerAttachmentResponse {
@@ -463,7 +465,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterPeerAttachmentRespons
 /// Service errors of `CreateTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterPeerAttachmentError {
     /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
@@ -703,59 +704,278 @@ for CreateTransitRouterPeerAttachmentError {
 }
 impl CreateTransitRouterPeerAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedTransitRouterRegionId(error)
-            | Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamPeerTransitRouterId(error)
-            | Self::OperationUnsupportedTransitRouterId(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationUnsupportedBandwidthType(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::IllegalParamBandwidthType(error)
-            | Self::MissingParamCenIdOrRegionId(error)
-            | Self::OperationUnsupportedBandwidthHs(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::OperationUnsupportedCloudDataTransferService(error)
-            | Self::InvalidPeerTransitRouterIdNotFound(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::IllegalParamPeerRegionId(error)
-            | Self::IllegalParamTransitRouterRegionId(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::InvalidOperationBwpNotAssociated(error)
-            | Self::InvalidOperationBwpBusinessStatus(error)
-            | Self::IllegalParamCenBandwidthPackageId(error)
-            | Self::InvalidOperationBwpBandwidthExceeded(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            | Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            | Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            | Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            | Self::OperationInvalidIdentityRegistrationStatusNotSupport(error)
-            | Self::InvalidOperationOnlyOneRegionSupportIpv6(error)
-            | Self::InvalidOperation(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::OperationUnsupportedRegionId(error)
-            | Self::QuotaExceededBandwidth(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterPeerTransitRouterId(error)
-            | Self::InvalidParameterResourceType(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedTransitRouterRegionId(error) => {
+                ("OperationUnsupportedTransitRouterRegionId", error)
+            }
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
+                ("NoPermissionAliyunServiceRolePolicyForCen", error)
+            }
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamPeerTransitRouterId(error) => {
+                ("IllegalParamPeerTransitRouterId", error)
+            }
+            Self::OperationUnsupportedTransitRouterId(error) => {
+                ("OperationUnsupportedTransitRouterId", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationUnsupportedBandwidthType(error) => {
+                ("OperationUnsupportedBandwidthType", error)
+            }
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::IllegalParamBandwidthType(error) => {
+                ("IllegalParamBandwidthType", error)
+            }
+            Self::MissingParamCenIdOrRegionId(error) => {
+                ("MissingParamCenIdOrRegionId", error)
+            }
+            Self::OperationUnsupportedBandwidthHs(error) => {
+                ("OperationUnsupportedBandwidthHs", error)
+            }
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::OperationUnsupportedCloudDataTransferService(error) => {
+                ("OperationUnsupportedCloudDataTransferService", error)
+            }
+            Self::InvalidPeerTransitRouterIdNotFound(error) => {
+                ("InvalidPeerTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::IllegalParamPeerRegionId(error) => ("IllegalParamPeerRegionId", error),
+            Self::IllegalParamTransitRouterRegionId(error) => {
+                ("IllegalParamTransitRouterRegionId", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::InvalidOperationBwpNotAssociated(error) => {
+                ("InvalidOperationBwpNotAssociated", error)
+            }
+            Self::InvalidOperationBwpBusinessStatus(error) => {
+                ("InvalidOperationBwpBusinessStatus", error)
+            }
+            Self::IllegalParamCenBandwidthPackageId(error) => {
+                ("IllegalParamCenBandwidthPackageId", error)
+            }
+            Self::InvalidOperationBwpBandwidthExceeded(error) => {
+                ("InvalidOperationBwpBandwidthExceeded", error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold", error)
+            }
+            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                error,
+            ) => {
+                ("ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => {
+                ("OperationNotAllowedDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => {
+                ("OperationInvalidUserCanNotBuyCrossBorderBwp", error)
+            }
+            Self::OperationInvalidIdentityRegistrationStatusNotSupport(error) => {
+                ("OperationInvalidIdentityRegistrationStatusNotSupport", error)
+            }
+            Self::InvalidOperationOnlyOneRegionSupportIpv6(error) => {
+                ("InvalidOperationOnlyOneRegionSupportIpv6", error)
+            }
+            Self::InvalidOperation(error) => ("InvalidOperation", error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::OperationUnsupportedRegionId(error) => {
+                ("OperationUnsupportedRegionId", error)
+            }
+            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterPeerTransitRouterId(error) => {
+                ("InvalidParameterPeerTransitRouterId", error)
+            }
+            Self::InvalidParameterResourceType(error) => {
+                ("InvalidParameterResourceType", error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error) => {
+                ("OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterPeerAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamPeerTransitRouterId(_) => {
+                Self::IllegalParamPeerTransitRouterId(error)
+            }
+            Self::OperationUnsupportedTransitRouterId(_) => {
+                Self::OperationUnsupportedTransitRouterId(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationUnsupportedBandwidthType(_) => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::OperationUnsupportedBandwidthHs(_) => {
+                Self::OperationUnsupportedBandwidthHs(error)
+            }
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::OperationUnsupportedCloudDataTransferService(_) => {
+                Self::OperationUnsupportedCloudDataTransferService(error)
+            }
+            Self::InvalidPeerTransitRouterIdNotFound(_) => {
+                Self::InvalidPeerTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::IllegalParamPeerRegionId(_) => Self::IllegalParamPeerRegionId(error),
+            Self::IllegalParamTransitRouterRegionId(_) => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::InvalidOperationBwpNotAssociated(_) => {
+                Self::InvalidOperationBwpNotAssociated(error)
+            }
+            Self::InvalidOperationBwpBusinessStatus(_) => {
+                Self::InvalidOperationBwpBusinessStatus(error)
+            }
+            Self::IllegalParamCenBandwidthPackageId(_) => {
+                Self::IllegalParamCenBandwidthPackageId(error)
+            }
+            Self::InvalidOperationBwpBandwidthExceeded(_) => {
+                Self::InvalidOperationBwpBandwidthExceeded(error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
+            }
+            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(_) => {
+                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                    error,
+                )
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(_) => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
+            }
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(_) => {
+                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
+            }
+            Self::OperationInvalidIdentityRegistrationStatusNotSupport(_) => {
+                Self::OperationInvalidIdentityRegistrationStatusNotSupport(error)
+            }
+            Self::InvalidOperationOnlyOneRegionSupportIpv6(_) => {
+                Self::InvalidOperationOnlyOneRegionSupportIpv6(error)
+            }
+            Self::InvalidOperation(_) => Self::InvalidOperation(error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterPeerTransitRouterId(_) => {
+                Self::InvalidParameterPeerTransitRouterId(error)
+            }
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(_) => {
+                Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterPeerAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterPeerAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -763,6 +983,7 @@ impl ::std::fmt::Display for CreateTransitRouterPeerAttachmentError {
 impl ::std::error::Error for CreateTransitRouterPeerAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPeerAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -327,9 +327,11 @@ pub struct CreateTransitRouterPrefixListAssociationResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterPrefixListAssociationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -343,7 +345,6 @@ for CreateTransitRouterPrefixListAssociationResponse {
 /// Service errors of `CreateTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterPrefixListAssociationError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -457,39 +458,152 @@ for CreateTransitRouterPrefixListAssociationError {
 }
 impl CreateTransitRouterPrefixListAssociationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            | Self::ResourceNotSupportCcn(error)
-            | Self::ResourceNotFoundPrefixlistCidrs(error)
-            | Self::ResourceNotFoundNexthop(error)
-            | Self::ResourceExistedPrefixlistAssociation(error)
-            | Self::ResourceNotFoundPrefixlistAssociation(error)
-            | Self::ResourceConflictRoute(error)
-            | Self::MultipleFoundPrefixlistAssociation(error)
-            | Self::QuotaReachedRoute(error)
-            | Self::InvalidStatusPrefixlistAssociation(error)
-            | Self::NotSupportTrType(error)
-            | Self::InvalidValuePrefixlistCidr(error)
-            | Self::ResourceNotSupportNexthop(error)
-            | Self::ResourceMismatchNexthop(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::OperationDeniedSystemPrefixList(error)
-            | Self::OperationFailedOperateShareResource(error)
-            | Self::InvalidStatusPrefixlist(error)
-            | Self::RegionNotSupportPrefixlist(error)
-            | Self::OperationFailedTransitRouterNotExist(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::IllegalParamTransitRouterTableId(error)
-            | Self::OperationDeniedEcsPrefixList(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
+                ("NoPermissionAliyunServiceRolePolicyForCen", error)
+            }
+            Self::ResourceNotSupportCcn(error) => ("ResourceNotSupportCcn", error),
+            Self::ResourceNotFoundPrefixlistCidrs(error) => {
+                ("ResourceNotFoundPrefixlistCidrs", error)
+            }
+            Self::ResourceNotFoundNexthop(error) => ("ResourceNotFoundNexthop", error),
+            Self::ResourceExistedPrefixlistAssociation(error) => {
+                ("ResourceExistedPrefixlistAssociation", error)
+            }
+            Self::ResourceNotFoundPrefixlistAssociation(error) => {
+                ("ResourceNotFoundPrefixlistAssociation", error)
+            }
+            Self::ResourceConflictRoute(error) => ("ResourceConflictRoute", error),
+            Self::MultipleFoundPrefixlistAssociation(error) => {
+                ("MultipleFoundPrefixlistAssociation", error)
+            }
+            Self::QuotaReachedRoute(error) => ("QuotaReachedRoute", error),
+            Self::InvalidStatusPrefixlistAssociation(error) => {
+                ("InvalidStatusPrefixlistAssociation", error)
+            }
+            Self::NotSupportTrType(error) => ("NotSupportTrType", error),
+            Self::InvalidValuePrefixlistCidr(error) => {
+                ("InvalidValuePrefixlistCidr", error)
+            }
+            Self::ResourceNotSupportNexthop(error) => {
+                ("ResourceNotSupportNexthop", error)
+            }
+            Self::ResourceMismatchNexthop(error) => ("ResourceMismatchNexthop", error),
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::OperationDeniedSystemPrefixList(error) => {
+                ("OperationDeniedSystemPrefixList", error)
+            }
+            Self::OperationFailedOperateShareResource(error) => {
+                ("OperationFailedOperateShareResource", error)
+            }
+            Self::InvalidStatusPrefixlist(error) => ("InvalidStatusPrefixlist", error),
+            Self::RegionNotSupportPrefixlist(error) => {
+                ("RegionNotSupportPrefixlist", error)
+            }
+            Self::OperationFailedTransitRouterNotExist(error) => {
+                ("OperationFailedTransitRouterNotExist", error)
+            }
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::IllegalParamTransitRouterTableId(error) => {
+                ("IllegalParamTransitRouterTableId", error)
+            }
+            Self::OperationDeniedEcsPrefixList(error) => {
+                ("OperationDeniedEcsPrefixList", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterPrefixListAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::ResourceNotSupportCcn(_) => Self::ResourceNotSupportCcn(error),
+            Self::ResourceNotFoundPrefixlistCidrs(_) => {
+                Self::ResourceNotFoundPrefixlistCidrs(error)
+            }
+            Self::ResourceNotFoundNexthop(_) => Self::ResourceNotFoundNexthop(error),
+            Self::ResourceExistedPrefixlistAssociation(_) => {
+                Self::ResourceExistedPrefixlistAssociation(error)
+            }
+            Self::ResourceNotFoundPrefixlistAssociation(_) => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            Self::ResourceConflictRoute(_) => Self::ResourceConflictRoute(error),
+            Self::MultipleFoundPrefixlistAssociation(_) => {
+                Self::MultipleFoundPrefixlistAssociation(error)
+            }
+            Self::QuotaReachedRoute(_) => Self::QuotaReachedRoute(error),
+            Self::InvalidStatusPrefixlistAssociation(_) => {
+                Self::InvalidStatusPrefixlistAssociation(error)
+            }
+            Self::NotSupportTrType(_) => Self::NotSupportTrType(error),
+            Self::InvalidValuePrefixlistCidr(_) => {
+                Self::InvalidValuePrefixlistCidr(error)
+            }
+            Self::ResourceNotSupportNexthop(_) => Self::ResourceNotSupportNexthop(error),
+            Self::ResourceMismatchNexthop(_) => Self::ResourceMismatchNexthop(error),
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::OperationFailedOperateShareResource(_) => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            Self::InvalidStatusPrefixlist(_) => Self::InvalidStatusPrefixlist(error),
+            Self::RegionNotSupportPrefixlist(_) => {
+                Self::RegionNotSupportPrefixlist(error)
+            }
+            Self::OperationFailedTransitRouterNotExist(_) => {
+                Self::OperationFailedTransitRouterNotExist(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::IllegalParamTransitRouterTableId(_) => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            Self::OperationDeniedEcsPrefixList(_) => {
+                Self::OperationDeniedEcsPrefixList(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterPrefixListAssociationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterPrefixListAssociationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -497,6 +611,7 @@ impl ::std::fmt::Display for CreateTransitRouterPrefixListAssociationError {
 impl ::std::error::Error for CreateTransitRouterPrefixListAssociationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPrefixListAssociationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

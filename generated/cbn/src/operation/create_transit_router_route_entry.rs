@@ -322,10 +322,12 @@ pub struct CreateTransitRouterRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_route_entry_id: fields.take("TransitRouterRouteEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_route_entry_id: fields.read("TransitRouterRouteEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteEntryResponse {
@@ -338,7 +340,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteEntryResponse {
 /// Service errors of `CreateTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterRouteEntryError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -475,43 +476,165 @@ impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteEntry
 }
 impl CreateTransitRouterRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error)
-            | Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            | Self::TransitRouterRouteEntryNextHopIdNotFound(error)
-            | Self::OperationFailedCreateRouteEntryWithCcnAttachment(error)
-            | Self::QuotaExceededTransitRouterRoutEntry(error)
-            | Self::IllegalParamTransitRouterDestinationCidrBlock(error)
-            | Self::InstanceExistTransitRouterRouteEntry(error)
-            | Self::IncorrectStatusTransitRouterRouteTable(error)
-            | Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidName(error)
-            | Self::IllegalParamNextHopType(error)
-            | Self::MissingParamTransitRouterRouteEntryNextHopId(error)
-            | Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error)
-            | Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
-            | Self::InvalidDestinationCidrBlockNotFound(error)
-            | Self::OperationFailedCreateRouteEntryWithConnectAttachment(error)
-            | Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(error)
-            | Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(error)
-            | Self::NotSupportAttachmentRoute(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
+                ("InvalidTransitRouterRouteTableIdNotFound", error)
+            }
+            Self::TransitRouterRouteEntryNextHopIdNotFound(error) => {
+                ("TransitRouterRouteEntryNextHopIdNotFound", error)
+            }
+            Self::OperationFailedCreateRouteEntryWithCcnAttachment(error) => {
+                ("OperationFailedCreateRouteEntryWithCcnAttachment", error)
+            }
+            Self::QuotaExceededTransitRouterRoutEntry(error) => {
+                ("QuotaExceededTransitRouterRoutEntry", error)
+            }
+            Self::IllegalParamTransitRouterDestinationCidrBlock(error) => {
+                ("IllegalParamTransitRouterDestinationCidrBlock", error)
+            }
+            Self::InstanceExistTransitRouterRouteEntry(error) => {
+                ("InstanceExistTransitRouterRouteEntry", error)
+            }
+            Self::IncorrectStatusTransitRouterRouteTable(error) => {
+                ("IncorrectStatusTransitRouterRouteTable", error)
+            }
+            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
+                ("ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock", error)
+            }
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::IllegalParamNextHopType(error) => ("IllegalParamNextHopType", error),
+            Self::MissingParamTransitRouterRouteEntryNextHopId(error) => {
+                ("MissingParamTransitRouterRouteEntryNextHopId", error)
+            }
+            Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error) => {
+                ("InvalidTransitRouterRouteEntryNextHopIdNotFound", error)
+            }
+            Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error) => {
+                ("OperationFailedCreateRouteEntryWithSameDestinationCidrBlock", error)
+            }
+            Self::InvalidDestinationCidrBlockNotFound(error) => {
+                ("InvalidDestinationCidrBlockNotFound", error)
+            }
+            Self::OperationFailedCreateRouteEntryWithConnectAttachment(error) => {
+                ("OperationFailedCreateRouteEntryWithConnectAttachment", error)
+            }
+            Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error) => {
+                ("ParamExclusiveNextHopTypeBlackHoleAndNextHopId", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
+                error,
+            ) => ("OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment", error),
+            Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
+                error,
+            ) => ("OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment", error),
+            Self::NotSupportAttachmentRoute(error) => {
+                ("NotSupportAttachmentRoute", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::TransitRouterRouteEntryNextHopIdNotFound(_) => {
+                Self::TransitRouterRouteEntryNextHopIdNotFound(error)
+            }
+            Self::OperationFailedCreateRouteEntryWithCcnAttachment(_) => {
+                Self::OperationFailedCreateRouteEntryWithCcnAttachment(error)
+            }
+            Self::QuotaExceededTransitRouterRoutEntry(_) => {
+                Self::QuotaExceededTransitRouterRoutEntry(error)
+            }
+            Self::IllegalParamTransitRouterDestinationCidrBlock(_) => {
+                Self::IllegalParamTransitRouterDestinationCidrBlock(error)
+            }
+            Self::InstanceExistTransitRouterRouteEntry(_) => {
+                Self::InstanceExistTransitRouterRouteEntry(error)
+            }
+            Self::IncorrectStatusTransitRouterRouteTable(_) => {
+                Self::IncorrectStatusTransitRouterRouteTable(error)
+            }
+            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
+                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
+            }
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::IllegalParamNextHopType(_) => Self::IllegalParamNextHopType(error),
+            Self::MissingParamTransitRouterRouteEntryNextHopId(_) => {
+                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
+            }
+            Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error)
+            }
+            Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(_) => {
+                Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
+            }
+            Self::InvalidDestinationCidrBlockNotFound(_) => {
+                Self::InvalidDestinationCidrBlockNotFound(error)
+            }
+            Self::OperationFailedCreateRouteEntryWithConnectAttachment(_) => {
+                Self::OperationFailedCreateRouteEntryWithConnectAttachment(error)
+            }
+            Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(_) => {
+                Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(_) => {
+                Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
+                    error,
+                )
+            }
+            Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(_) => {
+                Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
+                    error,
+                )
+            }
+            Self::NotSupportAttachmentRoute(_) => Self::NotSupportAttachmentRoute(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTransitRouterRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -275,10 +275,12 @@ pub struct CreateTransitRouterRouteTableResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteTableResponse {
@@ -291,7 +293,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteTableResponse {
 /// Service errors of `CreateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterRouteTableError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found
@@ -346,29 +347,91 @@ impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTable
 }
 impl CreateTransitRouterRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterIdNotFound(error)
-            | Self::OperationFailedCcnTrNotSupport(error)
-            | Self::DryRunOperation(error)
-            | Self::MissingParamTransitRouterId(error)
-            | Self::OperationFailedBasicTrNotSupport(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::QuotaExceededTransitRouterRoutTable(error)
-            | Self::OperationUnsupportedMultiRegionEcmp(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::OperationFailedCcnTrNotSupport(error) => {
+                ("OperationFailedCcnTrNotSupport", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::MissingParamTransitRouterId(error) => {
+                ("MissingParamTransitRouterId", error)
+            }
+            Self::OperationFailedBasicTrNotSupport(error) => {
+                ("OperationFailedBasicTrNotSupport", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::QuotaExceededTransitRouterRoutTable(error) => {
+                ("QuotaExceededTransitRouterRoutTable", error)
+            }
+            Self::OperationUnsupportedMultiRegionEcmp(error) => {
+                ("OperationUnsupportedMultiRegionEcmp", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::OperationFailedCcnTrNotSupport(_) => {
+                Self::OperationFailedCcnTrNotSupport(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::MissingParamTransitRouterId(_) => {
+                Self::MissingParamTransitRouterId(error)
+            }
+            Self::OperationFailedBasicTrNotSupport(_) => {
+                Self::OperationFailedBasicTrNotSupport(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::QuotaExceededTransitRouterRoutTable(_) => {
+                Self::QuotaExceededTransitRouterRoutTable(error)
+            }
+            Self::OperationUnsupportedMultiRegionEcmp(_) => {
+                Self::OperationUnsupportedMultiRegionEcmp(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTransitRouterRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

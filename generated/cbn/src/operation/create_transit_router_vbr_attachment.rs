@@ -366,10 +366,12 @@ pub struct CreateTransitRouterVbrAttachmentResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterVbrAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVbrAttachmentResponse {
@@ -382,7 +384,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVbrAttachmentResponse
 /// Service errors of `CreateTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterVbrAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -522,41 +523,180 @@ for CreateTransitRouterVbrAttachmentError {
 }
 impl CreateTransitRouterVbrAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            | Self::OperationUnsupportedTransitRouterRegionId(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::InvalidStatusResourceStatus(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::MissingParamCenIdOrRegionId(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::ForbiddenVbrDeviceModel(error)
-            | Self::IllegalParamAssociateRouteTableId(error)
-            | Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::OperationUnsupportedVbrAttachment(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
-            | Self::IncorrectStatusVbrResource(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
-            | Self::QuotaFullChildInstanceRelatedCen(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            | Self::InvalidOperationVbrAttachedToEcr(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterResourceType(error)
-            | Self::Unhandled(error) => error,
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
+                ("NoPermissionAliyunServiceRolePolicyForCen", error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(error) => {
+                ("OperationUnsupportedTransitRouterRegionId", error)
+            }
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::InvalidStatusResourceStatus(error) => {
+                ("InvalidStatusResourceStatus", error)
+            }
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::MissingParamCenIdOrRegionId(error) => {
+                ("MissingParamCenIdOrRegionId", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::ForbiddenVbrDeviceModel(error) => ("ForbiddenVbrDeviceModel", error),
+            Self::IllegalParamAssociateRouteTableId(error) => {
+                ("IllegalParamAssociateRouteTableId", error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
+                ("ForbbidenAttachChildInstanceAcrossBid", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::OperationUnsupportedVbrAttachment(error) => {
+                ("OperationUnsupportedVbrAttachment", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::OperationUnsupportedCloudBoxVbrNotSupport(error) => {
+                ("OperationUnsupportedCloudBoxVbrNotSupport", error)
+            }
+            Self::IncorrectStatusVbrResource(error) => {
+                ("IncorrectStatusVbrResource", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error) => {
+                ("QuotaExceededCenQuotaVbrAttachPerTransitRouter", error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(error) => {
+                ("QuotaFullChildInstanceRelatedCen", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
+            }
+            Self::InvalidOperationVbrAttachedToEcr(error) => {
+                ("InvalidOperationVbrAttachedToEcr", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterResourceType(error) => {
+                ("InvalidParameterResourceType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterVbrAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ForbiddenVbrDeviceModel(_) => Self::ForbiddenVbrDeviceModel(error),
+            Self::IllegalParamAssociateRouteTableId(_) => {
+                Self::IllegalParamAssociateRouteTableId(error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::OperationUnsupportedVbrAttachment(_) => {
+                Self::OperationUnsupportedVbrAttachment(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::OperationUnsupportedCloudBoxVbrNotSupport(_) => {
+                Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
+            }
+            Self::IncorrectStatusVbrResource(_) => {
+                Self::IncorrectStatusVbrResource(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(_) => {
+                Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(_) => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            Self::InvalidOperationVbrAttachedToEcr(_) => {
+                Self::InvalidOperationVbrAttachedToEcr(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterVbrAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterVbrAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -564,6 +704,7 @@ impl ::std::fmt::Display for CreateTransitRouterVbrAttachmentError {
 impl ::std::error::Error for CreateTransitRouterVbrAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVbrAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

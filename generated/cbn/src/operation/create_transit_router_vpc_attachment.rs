@@ -436,10 +436,12 @@ pub struct CreateTransitRouterVpcAttachmentResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterVpcAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpcAttachmentResponse {
@@ -452,7 +454,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpcAttachmentResponse
 /// Service errors of `CreateTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterVpcAttachmentError {
     /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
@@ -677,62 +678,270 @@ for CreateTransitRouterVpcAttachmentError {
 }
 impl CreateTransitRouterVpcAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedTransitRouterRegionId(error)
-            | Self::NoPermissionAliyunServiceRoleForCen(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::MissingParamCenIdOrRegionId(error)
-            | Self::IllegalParamZoneId(error)
-            | Self::IllegalParamChargeType(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IncorrectStatusVpcResource(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::IncorrectStatusVpcOrVswitch(error)
-            | Self::OperationNotSupportVpcAutoRoutesPublish(error)
-            | Self::InvalidOperationVpnAssociated(error)
-            | Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::IllegalParamZoneMappings(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::IllegalParamVSwitchId(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::IllegalParamServiceMode(error)
-            | Self::QuotaFullChildInstanceRelatedCen(error)
-            | Self::OperationUnsupportedCloudBoxVswNotSupport(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::DuplicatedZoneMapping(error)
-            | Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error)
-            | Self::IncorrectStatusVpcRouteTable(error)
-            | Self::InvalidStatusVpcAttachedFullModeCen(error)
-            | Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            | Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            | Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            | Self::InsufficientIpAddrVsw(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            | Self::IllegalParamTransitRouterRegionId(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::IllegalParamIpv6Support(error)
-            | Self::OperationFailedVSwitchNotFound(error)
-            | Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterResourceType(error)
-            | Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            | Self::InvalidParameterApplianceModeSupport(error)
-            | Self::InvalidParameterIpv6Support(error)
-            | Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::IncorrectStatusVpcSwitch(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedTransitRouterRegionId(error) => {
+                ("OperationUnsupportedTransitRouterRegionId", error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(error) => {
+                ("NoPermissionAliyunServiceRoleForCen", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::MissingParamCenIdOrRegionId(error) => {
+                ("MissingParamCenIdOrRegionId", error)
+            }
+            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
+            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IncorrectStatusVpcResource(error) => {
+                ("IncorrectStatusVpcResource", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::IncorrectStatusVpcOrVswitch(error) => {
+                ("IncorrectStatusVpcOrVswitch", error)
+            }
+            Self::OperationNotSupportVpcAutoRoutesPublish(error) => {
+                ("OperationNotSupportVpcAutoRoutesPublish", error)
+            }
+            Self::InvalidOperationVpnAssociated(error) => {
+                ("InvalidOperationVpnAssociated", error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::IllegalParamZoneMappings(error) => ("IllegalParamZoneMappings", error),
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::IllegalParamVSwitchId(error) => ("IllegalParamVSwitchId", error),
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::IllegalParamServiceMode(error) => ("IllegalParamServiceMode", error),
+            Self::QuotaFullChildInstanceRelatedCen(error) => {
+                ("QuotaFullChildInstanceRelatedCen", error)
+            }
+            Self::OperationUnsupportedCloudBoxVswNotSupport(error) => {
+                ("OperationUnsupportedCloudBoxVswNotSupport", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::DuplicatedZoneMapping(error) => ("DuplicatedZoneMapping", error),
+            Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error) => {
+                ("QuotaExceededCenQuotaVpcAttachPerTransitRouter", error)
+            }
+            Self::IncorrectStatusVpcRouteTable(error) => {
+                ("IncorrectStatusVpcRouteTable", error)
+            }
+            Self::InvalidStatusVpcAttachedFullModeCen(error) => {
+                ("InvalidStatusVpcAttachedFullModeCen", error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
+                ("ForbbidenAttachChildInstanceAcrossBid", error)
+            }
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => {
+                ("InvalidOperationVpcAutoRoutesPublishInOtherCen", error)
+            }
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => {
+                ("QuotaExceededVpcAutoRoutesPublishPerTransitRouter", error)
+            }
+            Self::InsufficientIpAddrVsw(error) => ("InsufficientIpAddrVsw", error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
+            }
+            Self::IllegalParamTransitRouterRegionId(error) => {
+                ("IllegalParamTransitRouterRegionId", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::IllegalParamIpv6Support(error) => ("IllegalParamIpv6Support", error),
+            Self::OperationFailedVSwitchNotFound(error) => {
+                ("OperationFailedVSwitchNotFound", error)
+            }
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => {
+                ("OperationFailedVSwitchIpv6CidrNotAllocated", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterResourceType(error) => {
+                ("InvalidParameterResourceType", error)
+            }
+            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error) => {
+                ("ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions", error)
+            }
+            Self::InvalidParameterApplianceModeSupport(error) => {
+                ("InvalidParameterApplianceModeSupport", error)
+            }
+            Self::InvalidParameterIpv6Support(error) => {
+                ("InvalidParameterIpv6Support", error)
+            }
+            Self::InvalidOperationResourceNotSupportApplianceMode(error) => {
+                ("InvalidOperationResourceNotSupportApplianceMode", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterVpcAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(_) => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IncorrectStatusVpcResource(_) => {
+                Self::IncorrectStatusVpcResource(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::IncorrectStatusVpcOrVswitch(_) => {
+                Self::IncorrectStatusVpcOrVswitch(error)
+            }
+            Self::OperationNotSupportVpcAutoRoutesPublish(_) => {
+                Self::OperationNotSupportVpcAutoRoutesPublish(error)
+            }
+            Self::InvalidOperationVpnAssociated(_) => {
+                Self::InvalidOperationVpnAssociated(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::IllegalParamZoneMappings(_) => Self::IllegalParamZoneMappings(error),
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::IllegalParamVSwitchId(_) => Self::IllegalParamVSwitchId(error),
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::IllegalParamServiceMode(_) => Self::IllegalParamServiceMode(error),
+            Self::QuotaFullChildInstanceRelatedCen(_) => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            Self::OperationUnsupportedCloudBoxVswNotSupport(_) => {
+                Self::OperationUnsupportedCloudBoxVswNotSupport(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::DuplicatedZoneMapping(_) => Self::DuplicatedZoneMapping(error),
+            Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(_) => {
+                Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error)
+            }
+            Self::IncorrectStatusVpcRouteTable(_) => {
+                Self::IncorrectStatusVpcRouteTable(error)
+            }
+            Self::InvalidStatusVpcAttachedFullModeCen(_) => {
+                Self::InvalidStatusVpcAttachedFullModeCen(error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(_) => {
+                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
+            }
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(_) => {
+                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
+            }
+            Self::InsufficientIpAddrVsw(_) => Self::InsufficientIpAddrVsw(error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            Self::IllegalParamTransitRouterRegionId(_) => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::IllegalParamIpv6Support(_) => Self::IllegalParamIpv6Support(error),
+            Self::OperationFailedVSwitchNotFound(_) => {
+                Self::OperationFailedVSwitchNotFound(error)
+            }
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(_) => {
+                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
+            }
+            Self::InvalidParameterApplianceModeSupport(_) => {
+                Self::InvalidParameterApplianceModeSupport(error)
+            }
+            Self::InvalidParameterIpv6Support(_) => {
+                Self::InvalidParameterIpv6Support(error)
+            }
+            Self::InvalidOperationResourceNotSupportApplianceMode(_) => {
+                Self::InvalidOperationResourceNotSupportApplianceMode(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterVpcAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterVpcAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -740,6 +949,7 @@ impl ::std::fmt::Display for CreateTransitRouterVpcAttachmentError {
 impl ::std::error::Error for CreateTransitRouterVpcAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpcAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

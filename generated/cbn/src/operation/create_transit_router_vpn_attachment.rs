@@ -404,10 +404,12 @@ pub struct CreateTransitRouterVpnAttachmentResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterVpnAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpnAttachmentResponse {
@@ -420,7 +422,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpnAttachmentResponse
 /// Service errors of `CreateTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTransitRouterVpnAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -572,45 +573,196 @@ for CreateTransitRouterVpnAttachmentError {
 }
 impl CreateTransitRouterVpnAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            | Self::OperationUnsupportedTransitRouterRegionId(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::InvalidStatusResourceStatus(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::InvalidAvailableNoResource(error)
-            | Self::OperationUnsupportedVpnAttachment(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationFailedAllocateCidrFailed(error)
-            | Self::OperationUnsupportedZoneId(error)
-            | Self::MissingParamCenIdOrRegionId(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::IllegalParamZoneMappings(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::InvalidOperationVpnNetworkTypeInvalid(error)
-            | Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
-            | Self::QuotaFullChildInstanceRelatedCen(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            | Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::IllegalParamTransitRouterRegionId(error)
-            | Self::InvalidVpnIdNotFound(error)
-            | Self::InvalidParameterResourceType(error)
-            | Self::InvalidParameterVpnId(error)
-            | Self::IllegalParamChargeType(error)
-            | Self::Unhandled(error) => error,
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
+                ("NoPermissionAliyunServiceRolePolicyForCen", error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(error) => {
+                ("OperationUnsupportedTransitRouterRegionId", error)
+            }
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::InvalidStatusResourceStatus(error) => {
+                ("InvalidStatusResourceStatus", error)
+            }
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::InvalidAvailableNoResource(error) => {
+                ("InvalidAvailableNoResource", error)
+            }
+            Self::OperationUnsupportedVpnAttachment(error) => {
+                ("OperationUnsupportedVpnAttachment", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationFailedAllocateCidrFailed(error) => {
+                ("OperationFailedAllocateCidrFailed", error)
+            }
+            Self::OperationUnsupportedZoneId(error) => {
+                ("OperationUnsupportedZoneId", error)
+            }
+            Self::MissingParamCenIdOrRegionId(error) => {
+                ("MissingParamCenIdOrRegionId", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::IllegalParamZoneMappings(error) => ("IllegalParamZoneMappings", error),
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::InvalidOperationVpnNetworkTypeInvalid(error) => {
+                ("InvalidOperationVpnNetworkTypeInvalid", error)
+            }
+            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error) => {
+                ("QuotaExceededCenQuotaVpnAttachPerTransitRouter", error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(error) => {
+                ("QuotaFullChildInstanceRelatedCen", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
+            }
+            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error) => {
+                ("OperationUnsupportedVcoTunnelNotMatchZoneParam", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::IllegalParamTransitRouterRegionId(error) => {
+                ("IllegalParamTransitRouterRegionId", error)
+            }
+            Self::InvalidVpnIdNotFound(error) => ("InvalidVpnIdNotFound", error),
+            Self::InvalidParameterResourceType(error) => {
+                ("InvalidParameterResourceType", error)
+            }
+            Self::InvalidParameterVpnId(error) => ("InvalidParameterVpnId", error),
+            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTransitRouterVpnAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::InvalidAvailableNoResource(_) => {
+                Self::InvalidAvailableNoResource(error)
+            }
+            Self::OperationUnsupportedVpnAttachment(_) => {
+                Self::OperationUnsupportedVpnAttachment(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationFailedAllocateCidrFailed(_) => {
+                Self::OperationFailedAllocateCidrFailed(error)
+            }
+            Self::OperationUnsupportedZoneId(_) => {
+                Self::OperationUnsupportedZoneId(error)
+            }
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IllegalParamZoneMappings(_) => Self::IllegalParamZoneMappings(error),
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::InvalidOperationVpnNetworkTypeInvalid(_) => {
+                Self::InvalidOperationVpnNetworkTypeInvalid(error)
+            }
+            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(_) => {
+                Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(_) => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(_) => {
+                Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IllegalParamTransitRouterRegionId(_) => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            Self::InvalidVpnIdNotFound(_) => Self::InvalidVpnIdNotFound(error),
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::InvalidParameterVpnId(_) => Self::InvalidParameterVpnId(error),
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTransitRouterVpnAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterVpnAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -618,6 +770,7 @@ impl ::std::fmt::Display for CreateTransitRouterVpnAttachmentError {
 impl ::std::error::Error for CreateTransitRouterVpnAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpnAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -214,10 +214,12 @@ pub struct DeactiveFlowLogResponse {
 impl ::acs_runtime::de::FromJson for DeactiveFlowLogResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success: fields.take("Success")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            success: fields.read("Success"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeactiveFlowLogResponse {
@@ -230,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for DeactiveFlowLogResponse {
 /// Service errors of `DeactiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeactiveFlowLogError {
     /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
@@ -281,31 +282,77 @@ impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
 }
 impl DeactiveFlowLogError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ProjectOrLogstoreNotExist(error)
-            | Self::SourceProjectNotExist(error)
-            | Self::OperationUnsupportedAction(error)
-            | Self::RuleExist(error)
-            | Self::QuotaExceededFlowlogCount(error)
-            | Self::InvalidFlowlogIdExist(error)
-            | Self::InvalidFlowlogIdNotFound(error)
-            | Self::IncorrectStatusFlowlog(error)
-            | Self::IncorrectStatusTrFlowlog(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterFlowLogId(error)
-            | Self::Unhandled(error) => error,
+            Self::ProjectOrLogstoreNotExist(error) => {
+                ("ProjectOrLogstoreNotExist", error)
+            }
+            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
+            Self::OperationUnsupportedAction(error) => {
+                ("OperationUnsupportedAction", error)
+            }
+            Self::RuleExist(error) => ("RuleExist", error),
+            Self::QuotaExceededFlowlogCount(error) => {
+                ("QuotaExceededFlowlogCount", error)
+            }
+            Self::InvalidFlowlogIdExist(error) => ("InvalidFlowlogIdExist", error),
+            Self::InvalidFlowlogIdNotFound(error) => ("InvalidFlowlogIdNotFound", error),
+            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
+            Self::IncorrectStatusTrFlowlog(error) => ("IncorrectStatusTrFlowlog", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterFlowLogId(error) => {
+                ("InvalidParameterFlowLogId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeactiveFlowLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
+            Self::InvalidFlowlogIdExist(_) => Self::InvalidFlowlogIdExist(error),
+            Self::InvalidFlowlogIdNotFound(_) => Self::InvalidFlowlogIdNotFound(error),
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::IncorrectStatusTrFlowlog(_) => Self::IncorrectStatusTrFlowlog(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterFlowLogId(_) => Self::InvalidParameterFlowLogId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeactiveFlowLogError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeactiveFlowLogError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeactiveFlowLogError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

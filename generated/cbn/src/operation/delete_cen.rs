@@ -151,9 +151,11 @@ pub struct DeleteCenResponse {
 impl ::acs_runtime::de::FromJson for DeleteCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCenResponse {
@@ -166,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenResponse {
 /// Service errors of `DeleteCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCenError {
     /// HTTP 400 `OperationFailed.DeleteCenWithCustomRouteTable`: Operation failed because you are not allowed to delete the CEN with the custom transit router route table.
@@ -225,29 +226,95 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCenError {
 }
 impl DeleteCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteCenWithCustomRouteTable(error)
-            | Self::OperationFailedDeleteCenWithRouteEntry(error)
-            | Self::OperationFailedMulticastDomainExist(error)
-            | Self::OperationFailedPrefixListAssociationExist(error)
-            | Self::OperationFailedAggregationRouteExist(error)
-            | Self::OperationFailedTrafficMarkingPolicyExist(error)
-            | Self::OperationUnsupportedAction(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::OperationFailedTrafficQosPolicyExist(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedDeleteCenWithCustomRouteTable(error) => {
+                ("OperationFailedDeleteCenWithCustomRouteTable", error)
+            }
+            Self::OperationFailedDeleteCenWithRouteEntry(error) => {
+                ("OperationFailedDeleteCenWithRouteEntry", error)
+            }
+            Self::OperationFailedMulticastDomainExist(error) => {
+                ("OperationFailedMulticastDomainExist", error)
+            }
+            Self::OperationFailedPrefixListAssociationExist(error) => {
+                ("OperationFailedPrefixListAssociationExist", error)
+            }
+            Self::OperationFailedAggregationRouteExist(error) => {
+                ("OperationFailedAggregationRouteExist", error)
+            }
+            Self::OperationFailedTrafficMarkingPolicyExist(error) => {
+                ("OperationFailedTrafficMarkingPolicyExist", error)
+            }
+            Self::OperationUnsupportedAction(error) => {
+                ("OperationUnsupportedAction", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationFailedTrafficQosPolicyExist(error) => {
+                ("OperationFailedTrafficQosPolicyExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedDeleteCenWithCustomRouteTable(_) => {
+                Self::OperationFailedDeleteCenWithCustomRouteTable(error)
+            }
+            Self::OperationFailedDeleteCenWithRouteEntry(_) => {
+                Self::OperationFailedDeleteCenWithRouteEntry(error)
+            }
+            Self::OperationFailedMulticastDomainExist(_) => {
+                Self::OperationFailedMulticastDomainExist(error)
+            }
+            Self::OperationFailedPrefixListAssociationExist(_) => {
+                Self::OperationFailedPrefixListAssociationExist(error)
+            }
+            Self::OperationFailedAggregationRouteExist(_) => {
+                Self::OperationFailedAggregationRouteExist(error)
+            }
+            Self::OperationFailedTrafficMarkingPolicyExist(_) => {
+                Self::OperationFailedTrafficMarkingPolicyExist(error)
+            }
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationFailedTrafficQosPolicyExist(_) => {
+                Self::OperationFailedTrafficQosPolicyExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -256,9 +256,11 @@ impl ::acs_runtime::de::FromJson
 for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -272,7 +274,6 @@ for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
 /// Service errors of `DeleteCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCenChildInstanceRouteEntryToAttachmentError {
     /// HTTP 400 `InvalidRouteEntry.NotFound`: Route entry not exists.
@@ -311,20 +312,62 @@ for DeleteCenChildInstanceRouteEntryToAttachmentError {
 }
 impl DeleteCenChildInstanceRouteEntryToAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRouteEntryNotFound(error)
-            | Self::IncorrectStatusVpcRouteEntry(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRouteEntryNotFound(error) => {
+                ("InvalidRouteEntryNotFound", error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(error) => {
+                ("IncorrectStatusVpcRouteEntry", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -332,6 +375,7 @@ impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToAttachmentError {
 impl ::std::error::Error for DeleteCenChildInstanceRouteEntryToAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -273,9 +273,11 @@ pub struct DeleteCenChildInstanceRouteEntryToCenResponse {
 impl ::acs_runtime::de::FromJson for DeleteCenChildInstanceRouteEntryToCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCenChildInstanceRouteEntryToCenResponse {
@@ -288,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenChildInstanceRouteEntryToCenRes
 /// Service errors of `DeleteCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCenChildInstanceRouteEntryToCenError {
     /// HTTP 400 `OperationFailed.VpcNotAttachedToCen`: Operation failed because vpc not attached to cen.
@@ -320,17 +321,52 @@ for DeleteCenChildInstanceRouteEntryToCenError {
 }
 impl DeleteCenChildInstanceRouteEntryToCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVpcNotAttachedToCen(error)
-            | Self::OperationFailedInvalidChildInstanceType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedVpcNotAttachedToCen(error) => {
+                ("OperationFailedVpcNotAttachedToCen", error)
+            }
+            Self::OperationFailedInvalidChildInstanceType(error) => {
+                ("OperationFailedInvalidChildInstanceType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCenChildInstanceRouteEntryToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedVpcNotAttachedToCen(_) => {
+                Self::OperationFailedVpcNotAttachedToCen(error)
+            }
+            Self::OperationFailedInvalidChildInstanceType(_) => {
+                Self::OperationFailedInvalidChildInstanceType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -338,6 +374,7 @@ impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToCenError {
 impl ::std::error::Error for DeleteCenChildInstanceRouteEntryToCenError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

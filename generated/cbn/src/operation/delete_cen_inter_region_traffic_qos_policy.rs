@@ -190,9 +190,11 @@ pub struct DeleteCenInterRegionTrafficQosPolicyResponse {
 impl ::acs_runtime::de::FromJson for DeleteCenInterRegionTrafficQosPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosPolicyResponse {
@@ -205,7 +207,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosPolicyResp
 /// Service errors of `DeleteCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCenInterRegionTrafficQosPolicyError {
     /// HTTP 400 `AssociationExist.TransitQosQueueExist`: The qos queue with the specified TrafficQosPolicyId exists.
@@ -238,18 +239,58 @@ for DeleteCenInterRegionTrafficQosPolicyError {
 }
 impl DeleteCenInterRegionTrafficQosPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitQosQueueExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::InvalidTransitQosIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::AssociationExistTransitQosQueueExist(error) => {
+                ("AssociationExistTransitQosQueueExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::InvalidTransitQosIdNotFound(error) => {
+                ("InvalidTransitQosIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCenInterRegionTrafficQosPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AssociationExistTransitQosQueueExist(_) => {
+                Self::AssociationExistTransitQosQueueExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::InvalidTransitQosIdNotFound(_) => {
+                Self::InvalidTransitQosIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -257,6 +298,7 @@ impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosPolicyError {
 impl ::std::error::Error for DeleteCenInterRegionTrafficQosPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -187,9 +187,11 @@ pub struct DeleteCenInterRegionTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for DeleteCenInterRegionTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosQueueResponse {
@@ -202,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosQueueRespo
 /// Service errors of `DeleteCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCenInterRegionTrafficQosQueueError {
     /// HTTP 400 `InvalidTrafficQosQueueId.NotFound`: The specified TrafficQosQueueId is not found.
@@ -242,19 +243,64 @@ for DeleteCenInterRegionTrafficQosQueueError {
 }
 impl DeleteCenInterRegionTrafficQosQueueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficQosQueueIdNotFound(error)
-            | Self::IncorrectStatusTrafficQosPolicy(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficQosPolicyQueueId(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTrafficQosQueueIdNotFound(error) => {
+                ("InvalidTrafficQosQueueIdNotFound", error)
+            }
+            Self::IncorrectStatusTrafficQosPolicy(error) => {
+                ("IncorrectStatusTrafficQosPolicy", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficQosPolicyQueueId(error) => {
+                ("MissingParamTrafficQosPolicyQueueId", error)
+            }
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCenInterRegionTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficQosQueueIdNotFound(_) => {
+                Self::InvalidTrafficQosQueueIdNotFound(error)
+            }
+            Self::IncorrectStatusTrafficQosPolicy(_) => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficQosPolicyQueueId(_) => {
+                Self::MissingParamTrafficQosPolicyQueueId(error)
+            }
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosQueueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosQueueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -262,6 +308,7 @@ impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosQueueError {
 impl ::std::error::Error for DeleteCenInterRegionTrafficQosQueueError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosQueueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

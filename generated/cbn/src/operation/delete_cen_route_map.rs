@@ -185,9 +185,11 @@ pub struct DeleteCenRouteMapResponse {
 impl ::acs_runtime::de::FromJson for DeleteCenRouteMapResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCenRouteMapResponse {
@@ -200,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenRouteMapResponse {
 /// Service errors of `DeleteCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCenRouteMapError {
     /// HTTP 400 `IncorrectStatus.RouteMap`: Operation Failed. The specified route map is configuring, please try again later.
@@ -234,24 +235,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
 }
 impl DeleteCenRouteMapError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRouteMap(error)
-            | Self::InvalidOperationTransitRouterNotExist(error)
-            | Self::OperationUnsupportedTransitRouterStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusRouteMap(error) => ("IncorrectStatusRouteMap", error),
+            Self::InvalidOperationTransitRouterNotExist(error) => {
+                ("InvalidOperationTransitRouterNotExist", error)
+            }
+            Self::OperationUnsupportedTransitRouterStatus(error) => {
+                ("OperationUnsupportedTransitRouterStatus", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCenRouteMapError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRouteMap(_) => Self::IncorrectStatusRouteMap(error),
+            Self::InvalidOperationTransitRouterNotExist(_) => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            Self::OperationUnsupportedTransitRouterStatus(_) => {
+                Self::OperationUnsupportedTransitRouterStatus(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCenRouteMapError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenRouteMapError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCenRouteMapError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

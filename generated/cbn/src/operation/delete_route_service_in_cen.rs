@@ -215,9 +215,11 @@ pub struct DeleteRouteServiceInCenResponse {
 impl ::acs_runtime::de::FromJson for DeleteRouteServiceInCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteServiceInCenResponse {
@@ -230,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteServiceInCenResponse {
 /// Service errors of `DeleteRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteRouteServiceInCenError {
     /// HTTP 400 `InvalidOperation.CloudRouteNumberInvalid`: Cloud route number is invalid
@@ -261,23 +262,59 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError 
 }
 impl DeleteRouteServiceInCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationCloudRouteNumberInvalid(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationCloudRouteStatusNotAllow(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationCloudRouteNumberInvalid(error) => {
+                ("InvalidOperationCloudRouteNumberInvalid", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationCloudRouteStatusNotAllow(error) => {
+                ("InvalidOperationCloudRouteStatusNotAllow", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteRouteServiceInCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationCloudRouteNumberInvalid(_) => {
+                Self::InvalidOperationCloudRouteNumberInvalid(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationCloudRouteStatusNotAllow(_) => {
+                Self::InvalidOperationCloudRouteStatusNotAllow(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteRouteServiceInCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRouteServiceInCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRouteServiceInCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -210,9 +210,11 @@ pub struct DeleteTrafficMarkingPolicyResponse {
 impl ::acs_runtime::de::FromJson for DeleteTrafficMarkingPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMarkingPolicyResponse {
@@ -225,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMarkingPolicyResponse {
 /// Service errors of `DeleteTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTrafficMarkingPolicyError {
     /// HTTP 400 `AssociationExist.TransitQosRuleExist`: The rule with the specified TrafficMarkingPolicy already exists.
@@ -271,26 +272,77 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyErr
 }
 impl DeleteTrafficMarkingPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitQosRuleExist(error)
-            | Self::IncorrectStatusTrafficMarkingPolicy(error)
-            | Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::MissingParamTrafficMarkingPolicyId(error)
-            | Self::Unhandled(error) => error,
+            Self::AssociationExistTransitQosRuleExist(error) => {
+                ("AssociationExistTransitQosRuleExist", error)
+            }
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
+                ("IncorrectStatusTrafficMarkingPolicy", error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
+                ("InvalidTrafficMarkingPolicyIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::MissingParamTrafficMarkingPolicyId(error) => {
+                ("MissingParamTrafficMarkingPolicyId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AssociationExistTransitQosRuleExist(_) => {
+                Self::AssociationExistTransitQosRuleExist(error)
+            }
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::MissingParamTrafficMarkingPolicyId(_) => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTrafficMarkingPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTrafficMarkingPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTrafficMarkingPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

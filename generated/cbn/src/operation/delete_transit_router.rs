@@ -202,9 +202,11 @@ pub struct DeleteTransitRouterResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterResponse {
@@ -217,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterResponse {
 /// Service errors of `DeleteTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterError {
     /// HTTP 400 `OperationFailed.DeleteTransitRouter`: Operation failed because TransitRouterRouteTable or TransitRouterRouteEntry or BandwidthTransitRegion exists.
@@ -310,37 +311,143 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
 }
 impl DeleteTransitRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteTransitRouter(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::OperationFailedCcnAttached(error)
-            | Self::OperationFailedBandwidthLimitExist(error)
-            | Self::IncorrectStatusCenInstance(error)
-            | Self::OperationFailedTrafficMarkingPolicyExist(error)
-            | Self::OperationFailedMulticastDomainExist(error)
-            | Self::OperationFailedPrefixListExist(error)
-            | Self::OperationFailedTrafficQosPolicyExist(error)
-            | Self::OperationFailedCloudRouteExist(error)
-            | Self::OperationFailedFlowLogExistOrNisOpened(error)
-            | Self::OperationFailedAggregationRouteExist(error)
-            | Self::InvalidOperationBondVbrExist(error)
-            | Self::InvalidTransitRouterInstanceNotFound(error)
-            | Self::OperationFailedFlowLogExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationRelatedEcrExists(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedDeleteTransitRouter(error) => {
+                ("OperationFailedDeleteTransitRouter", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::OperationFailedCcnAttached(error) => {
+                ("OperationFailedCcnAttached", error)
+            }
+            Self::OperationFailedBandwidthLimitExist(error) => {
+                ("OperationFailedBandwidthLimitExist", error)
+            }
+            Self::IncorrectStatusCenInstance(error) => {
+                ("IncorrectStatusCenInstance", error)
+            }
+            Self::OperationFailedTrafficMarkingPolicyExist(error) => {
+                ("OperationFailedTrafficMarkingPolicyExist", error)
+            }
+            Self::OperationFailedMulticastDomainExist(error) => {
+                ("OperationFailedMulticastDomainExist", error)
+            }
+            Self::OperationFailedPrefixListExist(error) => {
+                ("OperationFailedPrefixListExist", error)
+            }
+            Self::OperationFailedTrafficQosPolicyExist(error) => {
+                ("OperationFailedTrafficQosPolicyExist", error)
+            }
+            Self::OperationFailedCloudRouteExist(error) => {
+                ("OperationFailedCloudRouteExist", error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
+                ("OperationFailedFlowLogExistOrNisOpened", error)
+            }
+            Self::OperationFailedAggregationRouteExist(error) => {
+                ("OperationFailedAggregationRouteExist", error)
+            }
+            Self::InvalidOperationBondVbrExist(error) => {
+                ("InvalidOperationBondVbrExist", error)
+            }
+            Self::InvalidTransitRouterInstanceNotFound(error) => {
+                ("InvalidTransitRouterInstanceNotFound", error)
+            }
+            Self::OperationFailedFlowLogExist(error) => {
+                ("OperationFailedFlowLogExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationRelatedEcrExists(error) => {
+                ("InvalidOperationRelatedEcrExists", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedDeleteTransitRouter(_) => {
+                Self::OperationFailedDeleteTransitRouter(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::OperationFailedCcnAttached(_) => {
+                Self::OperationFailedCcnAttached(error)
+            }
+            Self::OperationFailedBandwidthLimitExist(_) => {
+                Self::OperationFailedBandwidthLimitExist(error)
+            }
+            Self::IncorrectStatusCenInstance(_) => {
+                Self::IncorrectStatusCenInstance(error)
+            }
+            Self::OperationFailedTrafficMarkingPolicyExist(_) => {
+                Self::OperationFailedTrafficMarkingPolicyExist(error)
+            }
+            Self::OperationFailedMulticastDomainExist(_) => {
+                Self::OperationFailedMulticastDomainExist(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::OperationFailedTrafficQosPolicyExist(_) => {
+                Self::OperationFailedTrafficQosPolicyExist(error)
+            }
+            Self::OperationFailedCloudRouteExist(_) => {
+                Self::OperationFailedCloudRouteExist(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::OperationFailedAggregationRouteExist(_) => {
+                Self::OperationFailedAggregationRouteExist(error)
+            }
+            Self::InvalidOperationBondVbrExist(_) => {
+                Self::InvalidOperationBondVbrExist(error)
+            }
+            Self::InvalidTransitRouterInstanceNotFound(_) => {
+                Self::InvalidTransitRouterInstanceNotFound(error)
+            }
+            Self::OperationFailedFlowLogExist(_) => {
+                Self::OperationFailedFlowLogExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationRelatedEcrExists(_) => {
+                Self::InvalidOperationRelatedEcrExists(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTransitRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -230,9 +230,11 @@ pub struct DeleteTransitRouterCidrResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterCidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterCidrResponse {
@@ -245,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterCidrResponse {
 /// Service errors of `DeleteTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterCidrError {
     /// HTTP 400 `OperationFailed.CidrBlockAllocated`: Cidr blocks are allocated from the cidr, which should be released first.
@@ -274,23 +275,59 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterCidrError 
 }
 impl DeleteTransitRouterCidrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedCidrBlockAllocated(error)
-            | Self::OperationFailedCidrNotExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedCidrBlockAllocated(error) => {
+                ("OperationFailedCidrBlockAllocated", error)
+            }
+            Self::OperationFailedCidrNotExist(error) => {
+                ("OperationFailedCidrNotExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedCidrBlockAllocated(_) => {
+                Self::OperationFailedCidrBlockAllocated(error)
+            }
+            Self::OperationFailedCidrNotExist(_) => {
+                Self::OperationFailedCidrNotExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterCidrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterCidrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTransitRouterCidrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterCidrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -210,9 +210,11 @@ pub struct DeleteTransitRouterEcrAttachmentResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterEcrAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterEcrAttachmentResponse {
@@ -225,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterEcrAttachmentResponse
 /// Service errors of `DeleteTransitRouterEcrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterEcrAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
@@ -290,24 +291,94 @@ for DeleteTransitRouterEcrAttachmentError {
 }
 impl DeleteTransitRouterEcrAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error)
-            | Self::OperationFailedRouteEntryExist(error)
-            | Self::OperationFailedRouteTablePropagationExist(error)
-            | Self::OperationFailedFlowLogExistOrNisOpened(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationFailedNotSupportForceDelete(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::OperationFailedPrefixListExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::IncorrectStatusEcrResource(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedRouteTableAssociationExist(error) => {
+                ("OperationFailedRouteTableAssociationExist", error)
+            }
+            Self::OperationFailedRouteEntryExist(error) => {
+                ("OperationFailedRouteEntryExist", error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(error) => {
+                ("OperationFailedRouteTablePropagationExist", error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
+                ("OperationFailedFlowLogExistOrNisOpened", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationFailedNotSupportForceDelete(error) => {
+                ("OperationFailedNotSupportForceDelete", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::OperationFailedPrefixListExist(error) => {
+                ("OperationFailedPrefixListExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::IncorrectStatusEcrResource(error) => {
+                ("IncorrectStatusEcrResource", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterEcrAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IncorrectStatusEcrResource(_) => {
+                Self::IncorrectStatusEcrResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterEcrAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterEcrAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -315,6 +386,7 @@ impl ::std::fmt::Display for DeleteTransitRouterEcrAttachmentError {
 impl ::std::error::Error for DeleteTransitRouterEcrAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterEcrAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

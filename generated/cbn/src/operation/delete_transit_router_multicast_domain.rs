@@ -194,9 +194,11 @@ pub struct DeleteTransitRouterMulticastDomainResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterMulticastDomainResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterMulticastDomainResponse {
@@ -209,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterMulticastDomainRespon
 /// Service errors of `DeleteTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterMulticastDomainError {
     /// HTTP 400 `IncorrectStatus.MulticastDomain`: The status of MulticastDomain is incorrect.
@@ -263,23 +264,76 @@ for DeleteTransitRouterMulticastDomainError {
 }
 impl DeleteTransitRouterMulticastDomainError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusMulticastDomain(error)
-            | Self::InstanceNotExist(error)
-            | Self::IncorrectStatusCen(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::InvalidOperationMulticastDomainAssociationExist(error)
-            | Self::InvalidOperationMulticastGroupExist(error)
-            | Self::InvalidOperationMulticastDomainInGroup(error)
-            | Self::DryRunOperation(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusMulticastDomain(error) => {
+                ("IncorrectStatusMulticastDomain", error)
+            }
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationExist(error) => {
+                ("InvalidOperationMulticastDomainAssociationExist", error)
+            }
+            Self::InvalidOperationMulticastGroupExist(error) => {
+                ("InvalidOperationMulticastGroupExist", error)
+            }
+            Self::InvalidOperationMulticastDomainInGroup(error) => {
+                ("InvalidOperationMulticastDomainInGroup", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusMulticastDomain(_) => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationExist(_) => {
+                Self::InvalidOperationMulticastDomainAssociationExist(error)
+            }
+            Self::InvalidOperationMulticastGroupExist(_) => {
+                Self::InvalidOperationMulticastGroupExist(error)
+            }
+            Self::InvalidOperationMulticastDomainInGroup(_) => {
+                Self::InvalidOperationMulticastDomainInGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterMulticastDomainError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterMulticastDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -287,6 +341,7 @@ impl ::std::fmt::Display for DeleteTransitRouterMulticastDomainError {
 impl ::std::error::Error for DeleteTransitRouterMulticastDomainError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterMulticastDomainError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

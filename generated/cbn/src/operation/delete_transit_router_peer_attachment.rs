@@ -221,9 +221,11 @@ pub struct DeleteTransitRouterPeerAttachmentResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterPeerAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterPeerAttachmentResponse {
@@ -236,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterPeerAttachmentRespons
 /// Service errors of `DeleteTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterPeerAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTablePropagationExist`: Operation failed because You are not allowed to delete TransitAttachment with TransitRouter RouteTable Associated.
@@ -321,28 +322,118 @@ for DeleteTransitRouterPeerAttachmentError {
 }
 impl DeleteTransitRouterPeerAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTablePropagationExist(error)
-            | Self::OperationFailedRouteEntryExist(error)
-            | Self::OperationFailedRouteTableAssociationExist(error)
-            | Self::OperationFailedTrafficQosExist(error)
-            | Self::InvalidValuePrefixlistCidr(error)
-            | Self::OperationFailedFlowLogExistOrNisOpened(error)
-            | Self::OperationFailedNotSupportForceDelete(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationFailedMulticastGroupExist(error)
-            | Self::OperationUnsupportedTransitRouterAttachment(error)
-            | Self::OperationFailedPrefixListExist(error)
-            | Self::OperationFailedInterRegionCloudRouteEntryExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedRouteTablePropagationExist(error) => {
+                ("OperationFailedRouteTablePropagationExist", error)
+            }
+            Self::OperationFailedRouteEntryExist(error) => {
+                ("OperationFailedRouteEntryExist", error)
+            }
+            Self::OperationFailedRouteTableAssociationExist(error) => {
+                ("OperationFailedRouteTableAssociationExist", error)
+            }
+            Self::OperationFailedTrafficQosExist(error) => {
+                ("OperationFailedTrafficQosExist", error)
+            }
+            Self::InvalidValuePrefixlistCidr(error) => {
+                ("InvalidValuePrefixlistCidr", error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
+                ("OperationFailedFlowLogExistOrNisOpened", error)
+            }
+            Self::OperationFailedNotSupportForceDelete(error) => {
+                ("OperationFailedNotSupportForceDelete", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationFailedMulticastGroupExist(error) => {
+                ("OperationFailedMulticastGroupExist", error)
+            }
+            Self::OperationUnsupportedTransitRouterAttachment(error) => {
+                ("OperationUnsupportedTransitRouterAttachment", error)
+            }
+            Self::OperationFailedPrefixListExist(error) => {
+                ("OperationFailedPrefixListExist", error)
+            }
+            Self::OperationFailedInterRegionCloudRouteEntryExist(error) => {
+                ("OperationFailedInterRegionCloudRouteEntryExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterPeerAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::OperationFailedTrafficQosExist(_) => {
+                Self::OperationFailedTrafficQosExist(error)
+            }
+            Self::InvalidValuePrefixlistCidr(_) => {
+                Self::InvalidValuePrefixlistCidr(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationFailedMulticastGroupExist(_) => {
+                Self::OperationFailedMulticastGroupExist(error)
+            }
+            Self::OperationUnsupportedTransitRouterAttachment(_) => {
+                Self::OperationUnsupportedTransitRouterAttachment(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::OperationFailedInterRegionCloudRouteEntryExist(_) => {
+                Self::OperationFailedInterRegionCloudRouteEntryExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterPeerAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterPeerAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -350,6 +441,7 @@ impl ::std::fmt::Display for DeleteTransitRouterPeerAttachmentError {
 impl ::std::error::Error for DeleteTransitRouterPeerAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPeerAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

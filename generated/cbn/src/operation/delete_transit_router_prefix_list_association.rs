@@ -301,9 +301,11 @@ pub struct DeleteTransitRouterPrefixListAssociationResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterPrefixListAssociationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -317,7 +319,6 @@ for DeleteTransitRouterPrefixListAssociationResponse {
 /// Service errors of `DeleteTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterPrefixListAssociationError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -402,30 +403,120 @@ for DeleteTransitRouterPrefixListAssociationError {
 }
 impl DeleteTransitRouterPrefixListAssociationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            | Self::ResourceNotFoundPrefixlistCidrs(error)
-            | Self::ResourceNotFoundNexthop(error)
-            | Self::ResourceNotFoundPrefixlistAssociation(error)
-            | Self::MultipleFoundPrefixlistAssociation(error)
-            | Self::InvalidStatusPrefixlistAssociation(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::OperationDeniedSystemPrefixList(error)
-            | Self::OperationFailedOperateShareResource(error)
-            | Self::InvalidStatusPrefixlist(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::OperationFailedTransitRouterNotExist(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::IllegalParamTransitRouterTableId(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
+                ("NoPermissionAliyunServiceRolePolicyForCen", error)
+            }
+            Self::ResourceNotFoundPrefixlistCidrs(error) => {
+                ("ResourceNotFoundPrefixlistCidrs", error)
+            }
+            Self::ResourceNotFoundNexthop(error) => ("ResourceNotFoundNexthop", error),
+            Self::ResourceNotFoundPrefixlistAssociation(error) => {
+                ("ResourceNotFoundPrefixlistAssociation", error)
+            }
+            Self::MultipleFoundPrefixlistAssociation(error) => {
+                ("MultipleFoundPrefixlistAssociation", error)
+            }
+            Self::InvalidStatusPrefixlistAssociation(error) => {
+                ("InvalidStatusPrefixlistAssociation", error)
+            }
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::OperationDeniedSystemPrefixList(error) => {
+                ("OperationDeniedSystemPrefixList", error)
+            }
+            Self::OperationFailedOperateShareResource(error) => {
+                ("OperationFailedOperateShareResource", error)
+            }
+            Self::InvalidStatusPrefixlist(error) => ("InvalidStatusPrefixlist", error),
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::OperationFailedTransitRouterNotExist(error) => {
+                ("OperationFailedTransitRouterNotExist", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::IllegalParamTransitRouterTableId(error) => {
+                ("IllegalParamTransitRouterTableId", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterPrefixListAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::ResourceNotFoundPrefixlistCidrs(_) => {
+                Self::ResourceNotFoundPrefixlistCidrs(error)
+            }
+            Self::ResourceNotFoundNexthop(_) => Self::ResourceNotFoundNexthop(error),
+            Self::ResourceNotFoundPrefixlistAssociation(_) => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            Self::MultipleFoundPrefixlistAssociation(_) => {
+                Self::MultipleFoundPrefixlistAssociation(error)
+            }
+            Self::InvalidStatusPrefixlistAssociation(_) => {
+                Self::InvalidStatusPrefixlistAssociation(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::OperationFailedOperateShareResource(_) => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            Self::InvalidStatusPrefixlist(_) => Self::InvalidStatusPrefixlist(error),
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::OperationFailedTransitRouterNotExist(_) => {
+                Self::OperationFailedTransitRouterNotExist(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::IllegalParamTransitRouterTableId(_) => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterPrefixListAssociationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterPrefixListAssociationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -433,6 +524,7 @@ impl ::std::fmt::Display for DeleteTransitRouterPrefixListAssociationError {
 impl ::std::error::Error for DeleteTransitRouterPrefixListAssociationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPrefixListAssociationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

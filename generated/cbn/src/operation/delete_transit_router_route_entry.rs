@@ -280,9 +280,11 @@ pub struct DeleteTransitRouterRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterRouteEntryResponse {
@@ -295,7 +297,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterRouteEntryResponse {
 /// Service errors of `DeleteTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterRouteEntryError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -359,30 +360,93 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntry
 }
 impl DeleteTransitRouterRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error)
-            | Self::IllegalParamTransitRouterRouteEntryId(error)
-            | Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            | Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            | Self::InvalidDestinationCidrBlockNotFound(error)
-            | Self::OperationFailedDeleteTransitRouterRouteEntry(error)
-            | Self::IllegalParamNextHopType(error)
-            | Self::IllegalParamTransitRouterRouteTableId(error)
-            | Self::MissingParamTransitRouterRouteEntryNextHopId(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamTransitRouterRouteEntryId(error) => {
+                ("IllegalParamTransitRouterRouteEntryId", error)
+            }
+            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
+                ("ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock", error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
+                ("InvalidTransitRouterRouteTableIdNotFound", error)
+            }
+            Self::InvalidDestinationCidrBlockNotFound(error) => {
+                ("InvalidDestinationCidrBlockNotFound", error)
+            }
+            Self::OperationFailedDeleteTransitRouterRouteEntry(error) => {
+                ("OperationFailedDeleteTransitRouterRouteEntry", error)
+            }
+            Self::IllegalParamNextHopType(error) => ("IllegalParamNextHopType", error),
+            Self::IllegalParamTransitRouterRouteTableId(error) => {
+                ("IllegalParamTransitRouterRouteTableId", error)
+            }
+            Self::MissingParamTransitRouterRouteEntryNextHopId(error) => {
+                ("MissingParamTransitRouterRouteEntryNextHopId", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamTransitRouterRouteEntryId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryId(error)
+            }
+            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
+                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::InvalidDestinationCidrBlockNotFound(_) => {
+                Self::InvalidDestinationCidrBlockNotFound(error)
+            }
+            Self::OperationFailedDeleteTransitRouterRouteEntry(_) => {
+                Self::OperationFailedDeleteTransitRouterRouteEntry(error)
+            }
+            Self::IllegalParamNextHopType(_) => Self::IllegalParamNextHopType(error),
+            Self::IllegalParamTransitRouterRouteTableId(_) => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            Self::MissingParamTransitRouterRouteEntryNextHopId(_) => {
+                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTransitRouterRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

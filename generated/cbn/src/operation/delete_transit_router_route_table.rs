@@ -188,9 +188,11 @@ pub struct DeleteTransitRouterRouteTableResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterRouteTableResponse {
@@ -203,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterRouteTableResponse {
 /// Service errors of `DeleteTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterRouteTableError {
     /// HTTP 400 `OperationFailed.DeleteSystemRouteTable`: Operation failed because You are not allowed to Delete System Transit Route Table.
@@ -269,30 +270,97 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTable
 }
 impl DeleteTransitRouterRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteSystemRouteTable(error)
-            | Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            | Self::DryRunOperation(error)
-            | Self::MissingParamTransitRouterRouteTableId(error)
-            | Self::IncorrectStatusTransitRouterRouteTable(error)
-            | Self::OperationFailedDeleteRouteTableWithAssociation(error)
-            | Self::OperationFailedDeleteRouteTableWithPropagation(error)
-            | Self::OperationFailedDeleteRouteTableWithRouteEntry(error)
-            | Self::OperationFailedDeleteRouteTableWithRouteAggregation(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedDeleteSystemRouteTable(error) => {
+                ("OperationFailedDeleteSystemRouteTable", error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
+                ("InvalidTransitRouterRouteTableIdNotFound", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::MissingParamTransitRouterRouteTableId(error) => {
+                ("MissingParamTransitRouterRouteTableId", error)
+            }
+            Self::IncorrectStatusTransitRouterRouteTable(error) => {
+                ("IncorrectStatusTransitRouterRouteTable", error)
+            }
+            Self::OperationFailedDeleteRouteTableWithAssociation(error) => {
+                ("OperationFailedDeleteRouteTableWithAssociation", error)
+            }
+            Self::OperationFailedDeleteRouteTableWithPropagation(error) => {
+                ("OperationFailedDeleteRouteTableWithPropagation", error)
+            }
+            Self::OperationFailedDeleteRouteTableWithRouteEntry(error) => {
+                ("OperationFailedDeleteRouteTableWithRouteEntry", error)
+            }
+            Self::OperationFailedDeleteRouteTableWithRouteAggregation(error) => {
+                ("OperationFailedDeleteRouteTableWithRouteAggregation", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedDeleteSystemRouteTable(_) => {
+                Self::OperationFailedDeleteSystemRouteTable(error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::MissingParamTransitRouterRouteTableId(_) => {
+                Self::MissingParamTransitRouterRouteTableId(error)
+            }
+            Self::IncorrectStatusTransitRouterRouteTable(_) => {
+                Self::IncorrectStatusTransitRouterRouteTable(error)
+            }
+            Self::OperationFailedDeleteRouteTableWithAssociation(_) => {
+                Self::OperationFailedDeleteRouteTableWithAssociation(error)
+            }
+            Self::OperationFailedDeleteRouteTableWithPropagation(_) => {
+                Self::OperationFailedDeleteRouteTableWithPropagation(error)
+            }
+            Self::OperationFailedDeleteRouteTableWithRouteEntry(_) => {
+                Self::OperationFailedDeleteRouteTableWithRouteEntry(error)
+            }
+            Self::OperationFailedDeleteRouteTableWithRouteAggregation(_) => {
+                Self::OperationFailedDeleteRouteTableWithRouteAggregation(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTransitRouterRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

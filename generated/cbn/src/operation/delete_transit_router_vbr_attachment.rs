@@ -222,9 +222,11 @@ pub struct DeleteTransitRouterVbrAttachmentResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterVbrAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVbrAttachmentResponse {
@@ -237,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVbrAttachmentResponse
 /// Service errors of `DeleteTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterVbrAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
@@ -319,27 +320,112 @@ for DeleteTransitRouterVbrAttachmentError {
 }
 impl DeleteTransitRouterVbrAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error)
-            | Self::OperationFailedRouteEntryExist(error)
-            | Self::OperationFailedRouteTablePropagationExist(error)
-            | Self::OperationFailedVbrAttachedVbrHa(error)
-            | Self::OperationFailedFlowLogExistOrNisOpened(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::InstanceReferencedVpcRouteEntry(error)
-            | Self::OperationFailedNotSupportForceDelete(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::OperationFailedPrefixListExist(error)
-            | Self::OperationFailedVbrWithAllowPrefixes(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InstanceReferencedVbrRouteEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedRouteTableAssociationExist(error) => {
+                ("OperationFailedRouteTableAssociationExist", error)
+            }
+            Self::OperationFailedRouteEntryExist(error) => {
+                ("OperationFailedRouteEntryExist", error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(error) => {
+                ("OperationFailedRouteTablePropagationExist", error)
+            }
+            Self::OperationFailedVbrAttachedVbrHa(error) => {
+                ("OperationFailedVbrAttachedVbrHa", error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
+                ("OperationFailedFlowLogExistOrNisOpened", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::InstanceReferencedVpcRouteEntry(error) => {
+                ("InstanceReferencedVpcRouteEntry", error)
+            }
+            Self::OperationFailedNotSupportForceDelete(error) => {
+                ("OperationFailedNotSupportForceDelete", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::OperationFailedPrefixListExist(error) => {
+                ("OperationFailedPrefixListExist", error)
+            }
+            Self::OperationFailedVbrWithAllowPrefixes(error) => {
+                ("OperationFailedVbrWithAllowPrefixes", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InstanceReferencedVbrRouteEntry(error) => {
+                ("InstanceReferencedVbrRouteEntry", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterVbrAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedVbrAttachedVbrHa(_) => {
+                Self::OperationFailedVbrAttachedVbrHa(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::InstanceReferencedVpcRouteEntry(_) => {
+                Self::InstanceReferencedVpcRouteEntry(error)
+            }
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::OperationFailedVbrWithAllowPrefixes(_) => {
+                Self::OperationFailedVbrWithAllowPrefixes(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InstanceReferencedVbrRouteEntry(_) => {
+                Self::InstanceReferencedVbrRouteEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterVbrAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterVbrAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -347,6 +433,7 @@ impl ::std::fmt::Display for DeleteTransitRouterVbrAttachmentError {
 impl ::std::error::Error for DeleteTransitRouterVbrAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVbrAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

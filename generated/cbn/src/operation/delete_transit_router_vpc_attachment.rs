@@ -229,9 +229,11 @@ pub struct DeleteTransitRouterVpcAttachmentResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterVpcAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVpcAttachmentResponse {
@@ -244,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVpcAttachmentResponse
 /// Service errors of `DeleteTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterVpcAttachmentError {
     /// HTTP 400 `OperationFailed.AttachmentReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
@@ -340,31 +341,128 @@ for DeleteTransitRouterVpcAttachmentError {
 }
 impl DeleteTransitRouterVpcAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
-            | Self::OperationFailedRouteTablePropagationExist(error)
-            | Self::OperationFailedMulticastDomainAssociationExist(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationFailedPrefixListExist(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::IncorrectStatusVpcRouteEntry(error)
-            | Self::IncorrectStatusVpcSwitch(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::OperationFailedNotSupportForceDelete(error)
-            | Self::IncorrectStatusVpcRouteTable(error)
-            | Self::OperationFailedRouteEntryExist(error)
-            | Self::OperationFailedRouteTableAssociationExist(error)
-            | Self::IncorrectStatusVpcResource(error)
-            | Self::OperationFailedFlowLogExistOrNisOpened(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::OperationNotPermittedAttachmentManagedByCloudService(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error) => {
+                ("OperationFailedAttachmentReferencedVpcRouteEntryExisted", error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(error) => {
+                ("OperationFailedRouteTablePropagationExist", error)
+            }
+            Self::OperationFailedMulticastDomainAssociationExist(error) => {
+                ("OperationFailedMulticastDomainAssociationExist", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationFailedPrefixListExist(error) => {
+                ("OperationFailedPrefixListExist", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(error) => {
+                ("IncorrectStatusVpcRouteEntry", error)
+            }
+            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::OperationFailedNotSupportForceDelete(error) => {
+                ("OperationFailedNotSupportForceDelete", error)
+            }
+            Self::IncorrectStatusVpcRouteTable(error) => {
+                ("IncorrectStatusVpcRouteTable", error)
+            }
+            Self::OperationFailedRouteEntryExist(error) => {
+                ("OperationFailedRouteEntryExist", error)
+            }
+            Self::OperationFailedRouteTableAssociationExist(error) => {
+                ("OperationFailedRouteTableAssociationExist", error)
+            }
+            Self::IncorrectStatusVpcResource(error) => {
+                ("IncorrectStatusVpcResource", error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
+                ("OperationFailedFlowLogExistOrNisOpened", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationNotPermittedAttachmentManagedByCloudService(error) => {
+                ("OperationNotPermittedAttachmentManagedByCloudService", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterVpcAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(_) => {
+                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedMulticastDomainAssociationExist(_) => {
+                Self::OperationFailedMulticastDomainAssociationExist(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::IncorrectStatusVpcRouteTable(_) => {
+                Self::IncorrectStatusVpcRouteTable(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::IncorrectStatusVpcResource(_) => {
+                Self::IncorrectStatusVpcResource(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationNotPermittedAttachmentManagedByCloudService(_) => {
+                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterVpcAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterVpcAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -372,6 +470,7 @@ impl ::std::fmt::Display for DeleteTransitRouterVpcAttachmentError {
 impl ::std::error::Error for DeleteTransitRouterVpcAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpcAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -210,9 +210,11 @@ pub struct DeleteTransitRouterVpnAttachmentResponse {
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterVpnAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVpnAttachmentResponse {
@@ -225,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVpnAttachmentResponse
 /// Service errors of `DeleteTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterVpnAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists.
@@ -292,24 +293,94 @@ for DeleteTransitRouterVpnAttachmentError {
 }
 impl DeleteTransitRouterVpnAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error)
-            | Self::OperationFailedRouteEntryExist(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::OperationFailedNotSupportForceDelete(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::IncorrectStatusResourceStatus(error)
-            | Self::OperationFailedRouteTablePropagationExist(error)
-            | Self::OperationFailedPrefixListExist(error)
-            | Self::OperationFailedFlowLogExistOrNisOpened(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedRouteTableAssociationExist(error) => {
+                ("OperationFailedRouteTableAssociationExist", error)
+            }
+            Self::OperationFailedRouteEntryExist(error) => {
+                ("OperationFailedRouteEntryExist", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::OperationFailedNotSupportForceDelete(error) => {
+                ("OperationFailedNotSupportForceDelete", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::IncorrectStatusResourceStatus(error) => {
+                ("IncorrectStatusResourceStatus", error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(error) => {
+                ("OperationFailedRouteTablePropagationExist", error)
+            }
+            Self::OperationFailedPrefixListExist(error) => {
+                ("OperationFailedPrefixListExist", error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
+                ("OperationFailedFlowLogExistOrNisOpened", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTransitRouterVpnAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::IncorrectStatusResourceStatus(_) => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTransitRouterVpnAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterVpnAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -317,6 +388,7 @@ impl ::std::fmt::Display for DeleteTransitRouterVpnAttachmentError {
 impl ::std::error::Error for DeleteTransitRouterVpnAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpnAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

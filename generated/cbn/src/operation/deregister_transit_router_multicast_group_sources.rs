@@ -252,9 +252,11 @@ impl ::acs_runtime::de::FromJson
 for DeregisterTransitRouterMulticastGroupSourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -268,7 +270,6 @@ for DeregisterTransitRouterMulticastGroupSourcesResponse {
 /// Service errors of `DeregisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeregisterTransitRouterMulticastGroupSourcesError {
     /// HTTP 400 `InvalidTransitRouterMulticastDomainId.NotFound`: The specified TransitRouterMulticastDomainId is not found.
@@ -315,20 +316,66 @@ for DeregisterTransitRouterMulticastGroupSourcesError {
 }
 impl DeregisterTransitRouterMulticastGroupSourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
-            | Self::InvalidOperationMulticastDomainStatus(error)
-            | Self::IncorrectStatusMulticastGroup(error)
-            | Self::DryRunOperation(error)
-            | Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterMulticastDomainIdNotFound(error) => {
+                ("InvalidTransitRouterMulticastDomainIdNotFound", error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(error) => {
+                ("InvalidOperationMulticastDomainStatus", error)
+            }
+            Self::IncorrectStatusMulticastGroup(error) => {
+                ("IncorrectStatusMulticastGroup", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error) => {
+                ("OperationUnsupportedNotAllowedDeleteIgmpv2Member", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeregisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterMulticastDomainIdNotFound(_) => {
+                Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(_) => {
+                Self::InvalidOperationMulticastDomainStatus(error)
+            }
+            Self::IncorrectStatusMulticastGroup(_) => {
+                Self::IncorrectStatusMulticastGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(_) => {
+                Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeregisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeregisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -336,6 +383,7 @@ impl ::std::fmt::Display for DeregisterTransitRouterMulticastGroupSourcesError {
 impl ::std::error::Error for DeregisterTransitRouterMulticastGroupSourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeregisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

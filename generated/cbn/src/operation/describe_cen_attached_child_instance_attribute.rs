@@ -263,19 +263,21 @@ pub struct DescribeCenAttachedChildInstanceAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeCenAttachedChildInstanceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            child_instance_type: fields.take("ChildInstanceType")?,
-            child_instance_region_id: fields.take("ChildInstanceRegionId")?,
-            request_id: fields.take("RequestId")?,
-            child_instance_owner_id: fields.take("ChildInstanceOwnerId")?,
-            child_instance_id: fields.take("ChildInstanceId")?,
-            cen_id: fields.take("CenId")?,
-            managed_service: fields.take("ManagedService")?,
-            child_instance_attach_time: fields.take("ChildInstanceAttachTime")?,
-            child_instance_attributes: fields.take("ChildInstanceAttributes")?,
-            child_instance_name: fields.take("ChildInstanceName")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            child_instance_type: fields.read("ChildInstanceType"),
+            child_instance_region_id: fields.read("ChildInstanceRegionId"),
+            request_id: fields.read("RequestId"),
+            child_instance_owner_id: fields.read("ChildInstanceOwnerId"),
+            child_instance_id: fields.read("ChildInstanceId"),
+            cen_id: fields.read("CenId"),
+            managed_service: fields.read("ManagedService"),
+            child_instance_attach_time: fields.read("ChildInstanceAttachTime"),
+            child_instance_attributes: fields.read("ChildInstanceAttributes"),
+            child_instance_name: fields.read("ChildInstanceName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -289,7 +291,6 @@ for DescribeCenAttachedChildInstanceAttributeResponse {
 /// Service errors of `DescribeCenAttachedChildInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCenAttachedChildInstanceAttributeError {
     /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
@@ -317,17 +318,44 @@ for DescribeCenAttachedChildInstanceAttributeError {
 }
 impl DescribeCenAttachedChildInstanceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::ParameterError(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ParameterError(error) => ("ParameterError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCenAttachedChildInstanceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ParameterError(_) => Self::ParameterError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCenAttachedChildInstanceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenAttachedChildInstanceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -335,6 +363,7 @@ impl ::std::fmt::Display for DescribeCenAttachedChildInstanceAttributeError {
 impl ::std::error::Error for DescribeCenAttachedChildInstanceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeCenAttachedChildInstanceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -270,13 +270,15 @@ pub struct DescribeCenBandwidthPackagesResponse {
 impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            cen_bandwidth_packages: fields.take("CenBandwidthPackages")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            cen_bandwidth_packages: fields.read("CenBandwidthPackages"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesResponse {
@@ -289,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesResponse {
 /// Service errors of `DescribeCenBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCenBandwidthPackagesError {
     /// HTTP 400 `IllegalParam.TagValue`: The tag values are not valid.
@@ -316,23 +317,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesE
 }
 impl DescribeCenBandwidthPackagesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTagValue(error)
-            | Self::IllegalParamTagKey(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
+            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCenBandwidthPackagesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCenBandwidthPackagesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenBandwidthPackagesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCenBandwidthPackagesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

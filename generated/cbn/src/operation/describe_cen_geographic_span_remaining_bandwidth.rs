@@ -237,10 +237,12 @@ impl ::acs_runtime::de::FromJson
 for DescribeCenGeographicSpanRemainingBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            remaining_bandwidth: fields.take("RemainingBandwidth")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            remaining_bandwidth: fields.read("RemainingBandwidth"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -254,7 +256,6 @@ for DescribeCenGeographicSpanRemainingBandwidthResponse {
 /// Service errors of `DescribeCenGeographicSpanRemainingBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCenGeographicSpanRemainingBandwidthError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -276,15 +277,40 @@ for DescribeCenGeographicSpanRemainingBandwidthError {
 }
 impl DescribeCenGeographicSpanRemainingBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCenGeographicSpanRemainingBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCenGeographicSpanRemainingBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenGeographicSpanRemainingBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -292,6 +318,7 @@ impl ::std::fmt::Display for DescribeCenGeographicSpanRemainingBandwidthError {
 impl ::std::error::Error for DescribeCenGeographicSpanRemainingBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeCenGeographicSpanRemainingBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

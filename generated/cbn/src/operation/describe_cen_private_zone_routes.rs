@@ -232,15 +232,17 @@ pub struct DescribeCenPrivateZoneRoutesResponse {
 impl ::acs_runtime::de::FromJson for DescribeCenPrivateZoneRoutesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            private_zone_dns_servers: fields.take("PrivateZoneDnsServers")?,
-            cen_id: fields.take("CenId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            private_zone_infos: fields.take("PrivateZoneInfos")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            private_zone_dns_servers: fields.read("PrivateZoneDnsServers"),
+            cen_id: fields.read("CenId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            private_zone_infos: fields.read("PrivateZoneInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenPrivateZoneRoutesResponse {
@@ -253,7 +255,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenPrivateZoneRoutesResponse {
 /// Service errors of `DescribeCenPrivateZoneRoutes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCenPrivateZoneRoutesError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -274,21 +275,47 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCenPrivateZoneRoutesE
 }
 impl DescribeCenPrivateZoneRoutesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCenPrivateZoneRoutesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCenPrivateZoneRoutesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenPrivateZoneRoutesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCenPrivateZoneRoutesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCenPrivateZoneRoutesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -156,10 +156,12 @@ pub struct DescribeChildInstanceRegionsResponse {
 impl ::acs_runtime::de::FromJson for DescribeChildInstanceRegionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            regions: fields.take("Regions")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            regions: fields.read("Regions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeChildInstanceRegionsResponse {
@@ -172,7 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeChildInstanceRegionsResponse {
 /// Service errors of `DescribeChildInstanceRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeChildInstanceRegionsError {
     /// HTTP 400 `MissingParameter.OwnerIdOrOwnerAccount`: The input parameter OwnerAccount or OwnerId that is mandatory for processing this request is not supplied
@@ -198,22 +199,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsE
 }
 impl DescribeChildInstanceRegionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterOwnerIdOrOwnerAccount(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterOwnerIdOrOwnerAccount(error) => {
+                ("MissingParameterOwnerIdOrOwnerAccount", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeChildInstanceRegionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterOwnerIdOrOwnerAccount(_) => {
+                Self::MissingParameterOwnerIdOrOwnerAccount(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeChildInstanceRegionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeChildInstanceRegionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeChildInstanceRegionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -439,14 +439,16 @@ pub struct DescribeFlowlogsResponse {
 impl ::acs_runtime::de::FromJson for DescribeFlowlogsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            success: fields.take("Success")?,
-            flow_logs: fields.take("FlowLogs")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            success: fields.read("Success"),
+            flow_logs: fields.read("FlowLogs"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFlowlogsResponse {
@@ -459,7 +461,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeFlowlogsResponse {
 /// Service errors of `DescribeFlowlogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeFlowlogsError {
     /// HTTP 400 `OperationUnsupported.action`: This action is not support.
@@ -506,29 +507,71 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
 }
 impl DescribeFlowlogsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedAction(error)
-            | Self::InvalidFlowlogIdNotFound(error)
-            | Self::IllegalParamTagValue(error)
-            | Self::IllegalParamTagKey(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidName(error)
-            | Self::InvalidParameterInterval(error)
-            | Self::InvalidParameterFlowLogVersion(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedAction(error) => {
+                ("OperationUnsupportedAction", error)
+            }
+            Self::InvalidFlowlogIdNotFound(error) => ("InvalidFlowlogIdNotFound", error),
+            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
+            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidParameterInterval(error) => ("InvalidParameterInterval", error),
+            Self::InvalidParameterFlowLogVersion(error) => {
+                ("InvalidParameterFlowLogVersion", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeFlowlogsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::InvalidFlowlogIdNotFound(_) => Self::InvalidFlowlogIdNotFound(error),
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidParameterInterval(_) => Self::InvalidParameterInterval(error),
+            Self::InvalidParameterFlowLogVersion(_) => {
+                Self::InvalidParameterFlowLogVersion(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeFlowlogsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeFlowlogsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeFlowlogsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -261,13 +261,15 @@ pub struct DescribeGrantRulesToResourceResponse {
 impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            grant_rules: fields.take("GrantRules")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            grant_rules: fields.read("GrantRules"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceResponse {
@@ -280,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceResponse {
 /// Service errors of `DescribeGrantRulesToResource`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeGrantRulesToResourceError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -313,25 +314,55 @@ impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToResourceE
 }
 impl DescribeGrantRulesToResourceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidParameterRegionId(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeGrantRulesToResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeGrantRulesToResourceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeGrantRulesToResourceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeGrantRulesToResourceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToResourceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -291,13 +291,15 @@ pub struct DescribePublishedRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for DescribePublishedRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            published_route_entries: fields.take("PublishedRouteEntries")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            published_route_entries: fields.read("PublishedRouteEntries"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePublishedRouteEntriesResponse {
@@ -310,7 +312,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePublishedRouteEntriesResponse {
 /// Service errors of `DescribePublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribePublishedRouteEntriesError {
     /// HTTP 400 `ParameterIllegal.CenInstanceId`: The parameter of CEN instance id is illegal.
@@ -368,30 +369,85 @@ impl From<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntries
 }
 impl DescribePublishedRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegalCenInstanceId(error)
-            | Self::ParameterIllegalChildInstanceRegionId(error)
-            | Self::VrcError(error)
-            | Self::ParameterIllegalChildInstanceType(error)
-            | Self::ParameterIllegal(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidOperationChildInstanceStatus(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterIllegalCenInstanceId(error) => {
+                ("ParameterIllegalCenInstanceId", error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(error) => {
+                ("ParameterIllegalChildInstanceRegionId", error)
+            }
+            Self::VrcError(error) => ("VrcError", error),
+            Self::ParameterIllegalChildInstanceType(error) => {
+                ("ParameterIllegalChildInstanceType", error)
+            }
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidOperationChildInstanceStatus(error) => {
+                ("InvalidOperationChildInstanceStatus", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribePublishedRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterIllegalCenInstanceId(_) => {
+                Self::ParameterIllegalCenInstanceId(error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(_) => {
+                Self::ParameterIllegalChildInstanceRegionId(error)
+            }
+            Self::VrcError(_) => Self::VrcError(error),
+            Self::ParameterIllegalChildInstanceType(_) => {
+                Self::ParameterIllegalChildInstanceType(error)
+            }
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationChildInstanceStatus(_) => {
+                Self::InvalidOperationChildInstanceStatus(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribePublishedRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePublishedRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePublishedRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

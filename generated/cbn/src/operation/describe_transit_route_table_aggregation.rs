@@ -246,13 +246,15 @@ pub struct DescribeTransitRouteTableAggregationResponse {
 impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            data: fields.take("Data")?,
-            count: fields.take("Count")?,
-            next_token: fields.take("NextToken")?,
-            total: fields.take("Total")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            data: fields.read("Data"),
+            count: fields.read("Count"),
+            next_token: fields.read("NextToken"),
+            total: fields.read("Total"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationResponse {
@@ -265,7 +267,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationResp
 /// Service errors of `DescribeTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeTransitRouteTableAggregationError {
     /// HTTP 400 `MissingParam.transitRouterRouteTableId`: Missing the parameter transitRouter route table id.
@@ -303,19 +304,56 @@ for DescribeTransitRouteTableAggregationError {
 }
 impl DescribeTransitRouteTableAggregationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTransitRouterRouteTableId(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::InstanceNotExistTransitRouterRouteTable(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamTransitRouterRouteTableId(error) => {
+                ("MissingParamTransitRouterRouteTableId", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::InstanceNotExistTransitRouterRouteTable(error) => {
+                ("InstanceNotExistTransitRouterRouteTable", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTransitRouterRouteTableId(_) => {
+                Self::MissingParamTransitRouterRouteTableId(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InstanceNotExistTransitRouterRouteTable(_) => {
+                Self::InstanceNotExistTransitRouterRouteTable(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeTransitRouteTableAggregationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeTransitRouteTableAggregationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -323,6 +361,7 @@ impl ::std::fmt::Display for DescribeTransitRouteTableAggregationError {
 impl ::std::error::Error for DescribeTransitRouteTableAggregationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

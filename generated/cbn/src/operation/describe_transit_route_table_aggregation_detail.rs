@@ -204,12 +204,14 @@ pub struct DescribeTransitRouteTableAggregationDetailResponse {
 impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            data: fields.take("Data")?,
-            count: fields.take("Count")?,
-            total: fields.take("Total")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            data: fields.read("Data"),
+            count: fields.read("Count"),
+            total: fields.read("Total"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -223,7 +225,6 @@ for DescribeTransitRouteTableAggregationDetailResponse {
 /// Service errors of `DescribeTransitRouteTableAggregationDetail`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeTransitRouteTableAggregationDetailError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: The transitRouter route table id is illegal.
@@ -263,19 +264,60 @@ for DescribeTransitRouteTableAggregationDetailError {
 }
 impl DescribeTransitRouteTableAggregationDetailError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterRouteTableId(error)
-            | Self::IllegalParamAggregationRouteCidr(error)
-            | Self::InstanceNotExistTransitRouterRouteTable(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTransitRouterRouteTableId(error) => {
+                ("IllegalParamTransitRouterRouteTableId", error)
+            }
+            Self::IllegalParamAggregationRouteCidr(error) => {
+                ("IllegalParamAggregationRouteCidr", error)
+            }
+            Self::InstanceNotExistTransitRouterRouteTable(error) => {
+                ("InstanceNotExistTransitRouterRouteTable", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeTransitRouteTableAggregationDetailError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTransitRouterRouteTableId(_) => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            Self::IllegalParamAggregationRouteCidr(_) => {
+                Self::IllegalParamAggregationRouteCidr(error)
+            }
+            Self::InstanceNotExistTransitRouterRouteTable(_) => {
+                Self::InstanceNotExistTransitRouterRouteTable(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeTransitRouteTableAggregationDetailError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeTransitRouteTableAggregationDetailError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -283,6 +325,7 @@ impl ::std::fmt::Display for DescribeTransitRouteTableAggregationDetailError {
 impl ::std::error::Error for DescribeTransitRouteTableAggregationDetailError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationDetailError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -240,9 +240,11 @@ pub struct DetachCenChildInstanceResponse {
 impl ::acs_runtime::de::FromJson for DetachCenChildInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachCenChildInstanceResponse {
@@ -255,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachCenChildInstanceResponse {
 /// Service errors of `DetachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DetachCenChildInstanceError {
     /// HTTP 400 `OperationFailed.AttachmentReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
@@ -349,36 +350,125 @@ impl From<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
 }
 impl DetachCenChildInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
-            | Self::ForbiddenOptimizationCcnExisted(error)
-            | Self::ForbiddenPrivatezoneRouteExisted(error)
-            | Self::ForbiddenTypeInvalid(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::OperationFailedVbrAttachedVbrHa(error)
-            | Self::OperationFailedRiInstanceExist(error)
-            | Self::IncorrectStatusVpcRouteTable(error)
-            | Self::OperationFailedCenReferencedVpcRouteEntryExisted(error)
-            | Self::InvalidOperationBondVbrAssociated(error)
-            | Self::OperationFailedVbrWithAllowPrefixes(error)
-            | Self::InvalidOperationCustomRegionDomainRouteEntryExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::OperationNotPermittedAttachmentManagedByCloudService(error)
-            | Self::InvalidStatusResourceStatus(error)
-            | Self::BidNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error) => {
+                ("OperationFailedAttachmentReferencedVpcRouteEntryExisted", error)
+            }
+            Self::ForbiddenOptimizationCcnExisted(error) => {
+                ("ForbiddenOptimizationCcnExisted", error)
+            }
+            Self::ForbiddenPrivatezoneRouteExisted(error) => {
+                ("ForbiddenPrivatezoneRouteExisted", error)
+            }
+            Self::ForbiddenTypeInvalid(error) => ("ForbiddenTypeInvalid", error),
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::OperationFailedVbrAttachedVbrHa(error) => {
+                ("OperationFailedVbrAttachedVbrHa", error)
+            }
+            Self::OperationFailedRiInstanceExist(error) => {
+                ("OperationFailedRiInstanceExist", error)
+            }
+            Self::IncorrectStatusVpcRouteTable(error) => {
+                ("IncorrectStatusVpcRouteTable", error)
+            }
+            Self::OperationFailedCenReferencedVpcRouteEntryExisted(error) => {
+                ("OperationFailedCenReferencedVpcRouteEntryExisted", error)
+            }
+            Self::InvalidOperationBondVbrAssociated(error) => {
+                ("InvalidOperationBondVbrAssociated", error)
+            }
+            Self::OperationFailedVbrWithAllowPrefixes(error) => {
+                ("OperationFailedVbrWithAllowPrefixes", error)
+            }
+            Self::InvalidOperationCustomRegionDomainRouteEntryExist(error) => {
+                ("InvalidOperationCustomRegionDomainRouteEntryExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationNotPermittedAttachmentManagedByCloudService(error) => {
+                ("OperationNotPermittedAttachmentManagedByCloudService", error)
+            }
+            Self::InvalidStatusResourceStatus(error) => {
+                ("InvalidStatusResourceStatus", error)
+            }
+            Self::BidNotFound(error) => ("BidNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DetachCenChildInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(_) => {
+                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
+            }
+            Self::ForbiddenOptimizationCcnExisted(_) => {
+                Self::ForbiddenOptimizationCcnExisted(error)
+            }
+            Self::ForbiddenPrivatezoneRouteExisted(_) => {
+                Self::ForbiddenPrivatezoneRouteExisted(error)
+            }
+            Self::ForbiddenTypeInvalid(_) => Self::ForbiddenTypeInvalid(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationFailedVbrAttachedVbrHa(_) => {
+                Self::OperationFailedVbrAttachedVbrHa(error)
+            }
+            Self::OperationFailedRiInstanceExist(_) => {
+                Self::OperationFailedRiInstanceExist(error)
+            }
+            Self::IncorrectStatusVpcRouteTable(_) => {
+                Self::IncorrectStatusVpcRouteTable(error)
+            }
+            Self::OperationFailedCenReferencedVpcRouteEntryExisted(_) => {
+                Self::OperationFailedCenReferencedVpcRouteEntryExisted(error)
+            }
+            Self::InvalidOperationBondVbrAssociated(_) => {
+                Self::InvalidOperationBondVbrAssociated(error)
+            }
+            Self::OperationFailedVbrWithAllowPrefixes(_) => {
+                Self::OperationFailedVbrWithAllowPrefixes(error)
+            }
+            Self::InvalidOperationCustomRegionDomainRouteEntryExist(_) => {
+                Self::InvalidOperationCustomRegionDomainRouteEntryExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationNotPermittedAttachmentManagedByCloudService(_) => {
+                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
+            }
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::BidNotFound(_) => Self::BidNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DetachCenChildInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DetachCenChildInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DetachCenChildInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -208,9 +208,11 @@ pub struct DisableTransitRouterRouteTablePropagationResponse {
 impl ::acs_runtime::de::FromJson for DisableTransitRouterRouteTablePropagationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -224,7 +226,6 @@ for DisableTransitRouterRouteTablePropagationResponse {
 /// Service errors of `DisableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DisableTransitRouterRouteTablePropagationError {
     /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -277,22 +278,82 @@ for DisableTransitRouterRouteTablePropagationError {
 }
 impl DisableTransitRouterRouteTablePropagationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAttachmentIdNotFound(error)
-            | Self::IncorrectStatusAttachmentOrRouteTable(error)
-            | Self::OperationUnsupportedDisablePropagation(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterTransitRouterRouteTableId(error)
-            | Self::InvalidParameterTransitRouterAttachmentId(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
+                ("IncorrectStatusAttachmentOrRouteTable", error)
+            }
+            Self::OperationUnsupportedDisablePropagation(error) => {
+                ("OperationUnsupportedDisablePropagation", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => {
+                ("InvalidParameterTransitRouterRouteTableId", error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(error) => {
+                ("InvalidParameterTransitRouterAttachmentId", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DisableTransitRouterRouteTablePropagationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            Self::OperationUnsupportedDisablePropagation(_) => {
+                Self::OperationUnsupportedDisablePropagation(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterTransitRouterRouteTableId(_) => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(_) => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DisableTransitRouterRouteTablePropagationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisableTransitRouterRouteTablePropagationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -300,6 +361,7 @@ impl ::std::fmt::Display for DisableTransitRouterRouteTablePropagationError {
 impl ::std::error::Error for DisableTransitRouterRouteTablePropagationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DisableTransitRouterRouteTablePropagationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

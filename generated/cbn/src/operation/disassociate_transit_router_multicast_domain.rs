@@ -243,9 +243,11 @@ pub struct DisassociateTransitRouterMulticastDomainResponse {
 impl ::acs_runtime::de::FromJson for DisassociateTransitRouterMulticastDomainResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -259,7 +261,6 @@ for DisassociateTransitRouterMulticastDomainResponse {
 /// Service errors of `DisassociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DisassociateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidMulticastDomainId.NotFound`: The specified MulticastDomainId is not found.
@@ -311,23 +312,74 @@ for DisassociateTransitRouterMulticastDomainError {
 }
 impl DisassociateTransitRouterMulticastDomainError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMulticastDomainIdNotFound(error)
-            | Self::IncorrectStatusMulticastDomain(error)
-            | Self::InstanceStatusNotSupport(error)
-            | Self::InvalidAttachmentIdNotFound(error)
-            | Self::IncorrectStatusAttachment(error)
-            | Self::IllegalParamAttachmentId(error)
-            | Self::InvalidOperationMulticastGroupExist(error)
-            | Self::DryRunOperation(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidMulticastDomainIdNotFound(error) => {
+                ("InvalidMulticastDomainIdNotFound", error)
+            }
+            Self::IncorrectStatusMulticastDomain(error) => {
+                ("IncorrectStatusMulticastDomain", error)
+            }
+            Self::InstanceStatusNotSupport(error) => ("InstanceStatusNotSupport", error),
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusAttachment(error) => {
+                ("IncorrectStatusAttachment", error)
+            }
+            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
+            Self::InvalidOperationMulticastGroupExist(error) => {
+                ("InvalidOperationMulticastGroupExist", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DisassociateTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidMulticastDomainIdNotFound(_) => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            Self::IncorrectStatusMulticastDomain(_) => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            Self::InstanceStatusNotSupport(_) => Self::InstanceStatusNotSupport(error),
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
+            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
+            Self::InvalidOperationMulticastGroupExist(_) => {
+                Self::InvalidOperationMulticastGroupExist(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DisassociateTransitRouterMulticastDomainError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisassociateTransitRouterMulticastDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -335,6 +387,7 @@ impl ::std::fmt::Display for DisassociateTransitRouterMulticastDomainError {
 impl ::std::error::Error for DisassociateTransitRouterMulticastDomainError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DisassociateTransitRouterMulticastDomainError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -350,9 +350,11 @@ pub struct EnableCenVbrHealthCheckResponse {
 impl ::acs_runtime::de::FromJson for EnableCenVbrHealthCheckResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnableCenVbrHealthCheckResponse {
@@ -365,7 +367,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableCenVbrHealthCheckResponse {
 /// Service errors of `EnableCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum EnableCenVbrHealthCheckError {
     /// HTTP 400 `RouteConflict`: The specified route already exists.
@@ -410,27 +411,73 @@ impl From<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError 
 }
 impl EnableCenVbrHealthCheckError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RouteConflict(error)
-            | Self::IllegalSourceIpOrTargetIp(error)
-            | Self::OperationFailedStatusNotSupport(error)
-            | Self::OperationFailedSourceIpUnSupported(error)
-            | Self::InvalidStatusHealthCheck(error)
-            | Self::OperationFailedIpAddressExhausted(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::RouteConflict(error) => ("RouteConflict", error),
+            Self::IllegalSourceIpOrTargetIp(error) => {
+                ("IllegalSourceIpOrTargetIp", error)
+            }
+            Self::OperationFailedStatusNotSupport(error) => {
+                ("OperationFailedStatusNotSupport", error)
+            }
+            Self::OperationFailedSourceIpUnSupported(error) => {
+                ("OperationFailedSourceIpUnSupported", error)
+            }
+            Self::InvalidStatusHealthCheck(error) => ("InvalidStatusHealthCheck", error),
+            Self::OperationFailedIpAddressExhausted(error) => {
+                ("OperationFailedIpAddressExhausted", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for EnableCenVbrHealthCheckError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RouteConflict(_) => Self::RouteConflict(error),
+            Self::IllegalSourceIpOrTargetIp(_) => Self::IllegalSourceIpOrTargetIp(error),
+            Self::OperationFailedStatusNotSupport(_) => {
+                Self::OperationFailedStatusNotSupport(error)
+            }
+            Self::OperationFailedSourceIpUnSupported(_) => {
+                Self::OperationFailedSourceIpUnSupported(error)
+            }
+            Self::InvalidStatusHealthCheck(_) => Self::InvalidStatusHealthCheck(error),
+            Self::OperationFailedIpAddressExhausted(_) => {
+                Self::OperationFailedIpAddressExhausted(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for EnableCenVbrHealthCheckError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableCenVbrHealthCheckError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnableCenVbrHealthCheckError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

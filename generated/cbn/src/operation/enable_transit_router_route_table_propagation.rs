@@ -211,9 +211,11 @@ pub struct EnableTransitRouterRouteTablePropagationResponse {
 impl ::acs_runtime::de::FromJson for EnableTransitRouterRouteTablePropagationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -227,7 +229,6 @@ for EnableTransitRouterRouteTablePropagationResponse {
 /// Service errors of `EnableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum EnableTransitRouterRouteTablePropagationError {
     /// HTTP 400 `IllegalParam.TransitRouterTableId`: The specified TransitRouterTableId is invalid.
@@ -285,23 +286,88 @@ for EnableTransitRouterRouteTablePropagationError {
 }
 impl EnableTransitRouterRouteTablePropagationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterTableId(error)
-            | Self::OperationFailedTransitRouterType(error)
-            | Self::IncorrectStatusAttachmentOrRouteTable(error)
-            | Self::OperationUnsupportedEnablePropagation(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterTransitRouterRouteTableId(error)
-            | Self::InvalidParameterTransitRouterAttachmentId(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidAttachmentIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTransitRouterTableId(error) => {
+                ("IllegalParamTransitRouterTableId", error)
+            }
+            Self::OperationFailedTransitRouterType(error) => {
+                ("OperationFailedTransitRouterType", error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
+                ("IncorrectStatusAttachmentOrRouteTable", error)
+            }
+            Self::OperationUnsupportedEnablePropagation(error) => {
+                ("OperationUnsupportedEnablePropagation", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => {
+                ("InvalidParameterTransitRouterRouteTableId", error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(error) => {
+                ("InvalidParameterTransitRouterAttachmentId", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for EnableTransitRouterRouteTablePropagationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTransitRouterTableId(_) => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            Self::OperationFailedTransitRouterType(_) => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            Self::OperationUnsupportedEnablePropagation(_) => {
+                Self::OperationUnsupportedEnablePropagation(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterTransitRouterRouteTableId(_) => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(_) => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for EnableTransitRouterRouteTablePropagationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableTransitRouterRouteTablePropagationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -309,6 +375,7 @@ impl ::std::fmt::Display for EnableTransitRouterRouteTablePropagationError {
 impl ::std::error::Error for EnableTransitRouterRouteTablePropagationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for EnableTransitRouterRouteTablePropagationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

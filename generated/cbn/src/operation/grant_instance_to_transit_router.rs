@@ -277,9 +277,11 @@ pub struct GrantInstanceToTransitRouterResponse {
 impl ::acs_runtime::de::FromJson for GrantInstanceToTransitRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GrantInstanceToTransitRouterResponse {
@@ -292,7 +294,6 @@ impl<'de> ::serde::Deserialize<'de> for GrantInstanceToTransitRouterResponse {
 /// Service errors of `GrantInstanceToTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GrantInstanceToTransitRouterError {
     /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
@@ -350,30 +351,91 @@ impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterE
 }
 impl GrantInstanceToTransitRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::NoPermissionAliyunServiceRoleForCen(error)
-            | Self::IllegalParamCenId(error)
-            | Self::OperationFailedTaskConflict(error)
-            | Self::InvalidVbrNotFound(error)
-            | Self::OperationFailedGrantCrossAccountExist(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(error) => {
+                ("NoPermissionAliyunServiceRoleForCen", error)
+            }
+            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
+            Self::OperationFailedTaskConflict(error) => {
+                ("OperationFailedTaskConflict", error)
+            }
+            Self::InvalidVbrNotFound(error) => ("InvalidVbrNotFound", error),
+            Self::OperationFailedGrantCrossAccountExist(error) => {
+                ("OperationFailedGrantCrossAccountExist", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GrantInstanceToTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(_) => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
+            Self::OperationFailedTaskConflict(_) => {
+                Self::OperationFailedTaskConflict(error)
+            }
+            Self::InvalidVbrNotFound(_) => Self::InvalidVbrNotFound(error),
+            Self::OperationFailedGrantCrossAccountExist(_) => {
+                Self::OperationFailedGrantCrossAccountExist(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GrantInstanceToTransitRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GrantInstanceToTransitRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GrantInstanceToTransitRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -265,11 +265,13 @@ impl ::acs_runtime::de::FromJson
 for ListCenChildInstanceRouteEntriesToAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            route_entry: fields.take("RouteEntry")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            route_entry: fields.read("RouteEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -283,7 +285,6 @@ for ListCenChildInstanceRouteEntriesToAttachmentResponse {
 /// Service errors of `ListCenChildInstanceRouteEntriesToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
     /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
@@ -334,22 +335,72 @@ for ListCenChildInstanceRouteEntriesToAttachmentError {
 }
 impl ListCenChildInstanceRouteEntriesToAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::MissingParamTransitRouterAttachmentId(error)
-            | Self::MissingParamChildInstanceRouteTableId(error)
-            | Self::InvalidParamRouteFilter(error)
-            | Self::ResourceNotFoundTransitRouterAttachment(error)
-            | Self::InvalidParamRoutFilterKey(error)
-            | Self::InvalidParamCenId(error)
-            | Self::OperationFailedCenInstanceStatus(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::MissingParamTransitRouterAttachmentId(error) => {
+                ("MissingParamTransitRouterAttachmentId", error)
+            }
+            Self::MissingParamChildInstanceRouteTableId(error) => {
+                ("MissingParamChildInstanceRouteTableId", error)
+            }
+            Self::InvalidParamRouteFilter(error) => ("InvalidParamRouteFilter", error),
+            Self::ResourceNotFoundTransitRouterAttachment(error) => {
+                ("ResourceNotFoundTransitRouterAttachment", error)
+            }
+            Self::InvalidParamRoutFilterKey(error) => {
+                ("InvalidParamRoutFilterKey", error)
+            }
+            Self::InvalidParamCenId(error) => ("InvalidParamCenId", error),
+            Self::OperationFailedCenInstanceStatus(error) => {
+                ("OperationFailedCenInstanceStatus", error)
+            }
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListCenChildInstanceRouteEntriesToAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::MissingParamTransitRouterAttachmentId(_) => {
+                Self::MissingParamTransitRouterAttachmentId(error)
+            }
+            Self::MissingParamChildInstanceRouteTableId(_) => {
+                Self::MissingParamChildInstanceRouteTableId(error)
+            }
+            Self::InvalidParamRouteFilter(_) => Self::InvalidParamRouteFilter(error),
+            Self::ResourceNotFoundTransitRouterAttachment(_) => {
+                Self::ResourceNotFoundTransitRouterAttachment(error)
+            }
+            Self::InvalidParamRoutFilterKey(_) => Self::InvalidParamRoutFilterKey(error),
+            Self::InvalidParamCenId(_) => Self::InvalidParamCenId(error),
+            Self::OperationFailedCenInstanceStatus(_) => {
+                Self::OperationFailedCenInstanceStatus(error)
+            }
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListCenChildInstanceRouteEntriesToAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListCenChildInstanceRouteEntriesToAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -357,6 +408,7 @@ impl ::std::fmt::Display for ListCenChildInstanceRouteEntriesToAttachmentError {
 impl ::std::error::Error for ListCenChildInstanceRouteEntriesToAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListCenChildInstanceRouteEntriesToAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -270,13 +270,15 @@ pub struct ListCenInterRegionTrafficQosPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            traffic_qos_policies: fields.take("TrafficQosPolicies")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            traffic_qos_policies: fields.read("TrafficQosPolicies"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosPoliciesResponse {
@@ -289,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosPoliciesResp
 /// Service errors of `ListCenInterRegionTrafficQosPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListCenInterRegionTrafficQosPoliciesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyId`: Either TransitRouterId or TrafficQosPolicyId must be specified.
@@ -322,18 +323,50 @@ for ListCenInterRegionTrafficQosPoliciesError {
 }
 impl ListCenInterRegionTrafficQosPoliciesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidName(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error) => {
+                ("MissingParamTransitRouterIdOrTrafficQosPolicyId", error)
+            }
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListCenInterRegionTrafficQosPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(_) => {
+                Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error)
+            }
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListCenInterRegionTrafficQosPoliciesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListCenInterRegionTrafficQosPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -341,6 +374,7 @@ impl ::std::fmt::Display for ListCenInterRegionTrafficQosPoliciesError {
 impl ::std::error::Error for ListCenInterRegionTrafficQosPoliciesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosPoliciesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -292,11 +292,13 @@ pub struct ListCenInterRegionTrafficQosQueuesResponse {
 impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            traffic_qos_queues: fields.take("TrafficQosQueues")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            traffic_qos_queues: fields.read("TrafficQosQueues"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosQueuesResponse {
@@ -309,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosQueuesRespon
 /// Service errors of `ListCenInterRegionTrafficQosQueues`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListCenInterRegionTrafficQosQueuesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId`: Either TransitRouterId or TrafficQosPolicyId or TrafficQosQueueId must be specified.
@@ -354,22 +355,71 @@ for ListCenInterRegionTrafficQosQueuesError {
 }
 impl ListCenInterRegionTrafficQosQueuesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
                 error,
-            )
-            | Self::InvalidParameterMaxResults(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::IllegalParamEffectiveBandwidthFilter(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            ) => {
+                (
+                    "MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
+                    error,
+                )
+            }
+            Self::InvalidParameterMaxResults(error) => {
+                ("InvalidParameterMaxResults", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::IllegalParamEffectiveBandwidthFilter(error) => {
+                ("IllegalParamEffectiveBandwidthFilter", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListCenInterRegionTrafficQosQueuesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
+                _,
+            ) => {
+                Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
+                    error,
+                )
+            }
+            Self::InvalidParameterMaxResults(_) => {
+                Self::InvalidParameterMaxResults(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::IllegalParamEffectiveBandwidthFilter(_) => {
+                Self::IllegalParamEffectiveBandwidthFilter(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListCenInterRegionTrafficQosQueuesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListCenInterRegionTrafficQosQueuesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -377,6 +427,7 @@ impl ::std::fmt::Display for ListCenInterRegionTrafficQosQueuesError {
 impl ::std::error::Error for ListCenInterRegionTrafficQosQueuesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosQueuesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

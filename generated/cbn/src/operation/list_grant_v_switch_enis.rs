@@ -290,13 +290,15 @@ pub struct ListGrantVSwitchEnisResponse {
 impl ::acs_runtime::de::FromJson for ListGrantVSwitchEnisResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            grant_v_switch_enis: fields.take("GrantVSwitchEnis")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            grant_v_switch_enis: fields.read("GrantVSwitchEnis"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchEnisResponse {
@@ -309,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchEnisResponse {
 /// Service errors of `ListGrantVSwitchEnis`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListGrantVSwitchEnisError {
     /// HTTP 400 `InvalidCenId.NotFound`: The specified CenId is not found.
@@ -343,24 +344,57 @@ impl From<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
 }
 impl ListGrantVSwitchEnisError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidCenIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
+                ("InvalidOperationMulticastDomainAssociationNotExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListGrantVSwitchEnisError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListGrantVSwitchEnisError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListGrantVSwitchEnisError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListGrantVSwitchEnisError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

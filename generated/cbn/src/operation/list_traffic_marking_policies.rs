@@ -252,13 +252,15 @@ pub struct ListTrafficMarkingPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            traffic_marking_policies: fields.take("TrafficMarkingPolicies")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            traffic_marking_policies: fields.read("TrafficMarkingPolicies"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesResponse {
@@ -271,7 +273,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesResponse {
 /// Service errors of `ListTrafficMarkingPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTrafficMarkingPoliciesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficMarkingPolicyId`: Either TransitRouterId or TrafficMarkingPolicyId must be specified.
@@ -308,25 +309,59 @@ impl From<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesErr
 }
 impl ListTrafficMarkingPoliciesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error) => {
+                ("MissingParamTransitRouterIdOrTrafficMarkingPolicyId", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTrafficMarkingPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(_) => {
+                Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTrafficMarkingPoliciesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTrafficMarkingPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTrafficMarkingPoliciesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -194,13 +194,15 @@ pub struct ListTransitRouterAvailableResourceResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterAvailableResourceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            slave_zones: fields.take("SlaveZones")?,
-            master_zones: fields.take("MasterZones")?,
-            available_zones: fields.take("AvailableZones")?,
-            support_multicast: fields.take("SupportMulticast")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            slave_zones: fields.read("SlaveZones"),
+            master_zones: fields.read("MasterZones"),
+            available_zones: fields.read("AvailableZones"),
+            support_multicast: fields.read("SupportMulticast"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterAvailableResourceResponse {
@@ -213,7 +215,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterAvailableResourceRespon
 /// Service errors of `ListTransitRouterAvailableResource`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTransitRouterAvailableResourceError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -235,15 +236,40 @@ for ListTransitRouterAvailableResourceError {
 }
 impl ListTransitRouterAvailableResourceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTransitRouterAvailableResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTransitRouterAvailableResourceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterAvailableResourceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -251,6 +277,7 @@ impl ::std::fmt::Display for ListTransitRouterAvailableResourceError {
 impl ::std::error::Error for ListTransitRouterAvailableResourceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterAvailableResourceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

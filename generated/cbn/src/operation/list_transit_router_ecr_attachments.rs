@@ -266,13 +266,15 @@ pub struct ListTransitRouterEcrAttachmentsResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterEcrAttachmentsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            transit_router_attachments: fields.take("TransitRouterAttachments")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            transit_router_attachments: fields.read("TransitRouterAttachments"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterEcrAttachmentsResponse {
@@ -285,7 +287,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterEcrAttachmentsResponse 
 /// Service errors of `ListTransitRouterEcrAttachments`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTransitRouterEcrAttachmentsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -327,22 +328,62 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRouterEcrAttachmen
 }
 impl ListTransitRouterEcrAttachmentsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::IllegalParamTrInstance(error)
-            | Self::IllegalParamRegion(error)
-            | Self::IllegalParamCenId(error)
-            | Self::IllegalParamTransitRouterId(error)
-            | Self::IllegalParamCenIdOrRegionId(error)
-            | Self::IllegalParamMaxResults(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamTrInstance(error) => ("IllegalParamTrInstance", error),
+            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
+            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
+            Self::IllegalParamTransitRouterId(error) => {
+                ("IllegalParamTransitRouterId", error)
+            }
+            Self::IllegalParamCenIdOrRegionId(error) => {
+                ("IllegalParamCenIdOrRegionId", error)
+            }
+            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTransitRouterEcrAttachmentsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
+            Self::IllegalParamTransitRouterId(_) => {
+                Self::IllegalParamTransitRouterId(error)
+            }
+            Self::IllegalParamCenIdOrRegionId(_) => {
+                Self::IllegalParamCenIdOrRegionId(error)
+            }
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTransitRouterEcrAttachmentsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterEcrAttachmentsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -350,6 +391,7 @@ impl ::std::fmt::Display for ListTransitRouterEcrAttachmentsError {
 impl ::std::error::Error for ListTransitRouterEcrAttachmentsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterEcrAttachmentsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -196,13 +196,15 @@ pub struct ListTransitRouterMulticastDomainVSwitchesResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainVSwitchesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            v_switch_ids: fields.take("VSwitchIds")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            v_switch_ids: fields.read("VSwitchIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -216,7 +218,6 @@ for ListTransitRouterMulticastDomainVSwitchesResponse {
 /// Service errors of `ListTransitRouterMulticastDomainVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastDomainVSwitchesError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -253,20 +254,50 @@ for ListTransitRouterMulticastDomainVSwitchesError {
 }
 impl ListTransitRouterMulticastDomainVSwitchesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::IllegalParamTrInstance(error)
-            | Self::IllegalParamRegion(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::IllegalParamMaxResults(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamTrInstance(error) => ("IllegalParamTrInstance", error),
+            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTransitRouterMulticastDomainVSwitchesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTransitRouterMulticastDomainVSwitchesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterMulticastDomainVSwitchesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -274,6 +305,7 @@ impl ::std::fmt::Display for ListTransitRouterMulticastDomainVSwitchesError {
 impl ::std::error::Error for ListTransitRouterMulticastDomainVSwitchesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainVSwitchesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -448,13 +448,15 @@ pub struct ListTransitRouterMulticastGroupsResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            transit_router_multicast_groups: fields.take("TransitRouterMulticastGroups")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            transit_router_multicast_groups: fields.read("TransitRouterMulticastGroups"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastGroupsResponse {
@@ -467,7 +469,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastGroupsResponse
 /// Service errors of `ListTransitRouterMulticastGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastGroupsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
@@ -505,19 +506,56 @@ for ListTransitRouterMulticastGroupsError {
 }
 impl ListTransitRouterMulticastGroupsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::IllegalParamTransitRouterMulticastDomainId(error)
-            | Self::IllegalParamMaxResults(error)
-            | Self::IllegalParamTransitRouterAttachmentId(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamTransitRouterMulticastDomainId(error) => {
+                ("IllegalParamTransitRouterMulticastDomainId", error)
+            }
+            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
+            Self::IllegalParamTransitRouterAttachmentId(error) => {
+                ("IllegalParamTransitRouterAttachmentId", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTransitRouterMulticastGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTransitRouterMulticastDomainId(_) => {
+                Self::IllegalParamTransitRouterMulticastDomainId(error)
+            }
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::IllegalParamTransitRouterAttachmentId(_) => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTransitRouterMulticastGroupsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterMulticastGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -525,6 +563,7 @@ impl ::std::fmt::Display for ListTransitRouterMulticastGroupsError {
 impl ::std::error::Error for ListTransitRouterMulticastGroupsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastGroupsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

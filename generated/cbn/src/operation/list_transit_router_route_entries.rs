@@ -528,13 +528,15 @@ pub struct ListTransitRouterRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            transit_router_route_entries: fields.take("TransitRouterRouteEntries")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            transit_router_route_entries: fields.read("TransitRouterRouteEntries"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteEntriesResponse {
@@ -547,7 +549,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteEntriesResponse {
 /// Service errors of `ListTransitRouterRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTransitRouterRouteEntriesError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: TransitRouterRouteTableId is illegal.
@@ -678,43 +679,165 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntries
 }
 impl ListTransitRouterRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterRouteTableId(error)
-            | Self::IllegalParamTransitRouterRouteEntryStatus(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::ParamExclusiveRouteEntryIdsAndStatus(error)
-            | Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            | Self::FilterKeyDuplicatedRouteFilter(error)
-            | Self::InvalidFilterKey(error)
-            | Self::IllegalParamTransitRouterRouteEntryNextHopType(error)
-            | Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error)
-            | Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error)
-            | Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error)
-            | Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error)
-            | Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error)
-            | Self::IllegalParamTransitRouterRouteEntryType(error)
-            | Self::IllegalParamPrefixExactMatchCidr(error)
-            | Self::IllegalParamLongestPrefixMatchCidr(error)
-            | Self::IllegalParamSubnetOfMatchCidr(error)
-            | Self::IllegalParamSupernetOfMatchCidr(error)
-            | Self::InvalidName(error)
-            | Self::IllegalParamTextMatchCidr(error)
-            | Self::ResourceNotFoundPrefixlistAssociation(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTransitRouterRouteTableId(error) => {
+                ("IllegalParamTransitRouterRouteTableId", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryStatus(error) => {
+                ("IllegalParamTransitRouterRouteEntryStatus", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::ParamExclusiveRouteEntryIdsAndStatus(error) => {
+                ("ParamExclusiveRouteEntryIdsAndStatus", error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
+                ("InvalidTransitRouterRouteTableIdNotFound", error)
+            }
+            Self::FilterKeyDuplicatedRouteFilter(error) => {
+                ("FilterKeyDuplicatedRouteFilter", error)
+            }
+            Self::InvalidFilterKey(error) => ("InvalidFilterKey", error),
+            Self::IllegalParamTransitRouterRouteEntryNextHopType(error) => {
+                ("IllegalParamTransitRouterRouteEntryNextHopType", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error) => {
+                ("IllegalParamTransitRouterRouteEntryNextHopAttachmentId", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error) => {
+                ("IllegalParamTransitRouterRouteEntryNextHopResourceId", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error) => {
+                ("IllegalParamTransitRouterRouteEntryNextHopResourceType", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error) => {
+                ("IllegalParamTransitRouterRouteEntryOriginResourceId", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error) => {
+                ("IllegalParamTransitRouterRouteEntryOriginResourceType", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryType(error) => {
+                ("IllegalParamTransitRouterRouteEntryType", error)
+            }
+            Self::IllegalParamPrefixExactMatchCidr(error) => {
+                ("IllegalParamPrefixExactMatchCidr", error)
+            }
+            Self::IllegalParamLongestPrefixMatchCidr(error) => {
+                ("IllegalParamLongestPrefixMatchCidr", error)
+            }
+            Self::IllegalParamSubnetOfMatchCidr(error) => {
+                ("IllegalParamSubnetOfMatchCidr", error)
+            }
+            Self::IllegalParamSupernetOfMatchCidr(error) => {
+                ("IllegalParamSupernetOfMatchCidr", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::IllegalParamTextMatchCidr(error) => {
+                ("IllegalParamTextMatchCidr", error)
+            }
+            Self::ResourceNotFoundPrefixlistAssociation(error) => {
+                ("ResourceNotFoundPrefixlistAssociation", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTransitRouterRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTransitRouterRouteTableId(_) => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryStatus(_) => {
+                Self::IllegalParamTransitRouterRouteEntryStatus(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::ParamExclusiveRouteEntryIdsAndStatus(_) => {
+                Self::ParamExclusiveRouteEntryIdsAndStatus(error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::FilterKeyDuplicatedRouteFilter(_) => {
+                Self::FilterKeyDuplicatedRouteFilter(error)
+            }
+            Self::InvalidFilterKey(_) => Self::InvalidFilterKey(error),
+            Self::IllegalParamTransitRouterRouteEntryNextHopType(_) => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopType(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(_) => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryOriginResourceId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryOriginResourceType(_) => {
+                Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryType(_) => {
+                Self::IllegalParamTransitRouterRouteEntryType(error)
+            }
+            Self::IllegalParamPrefixExactMatchCidr(_) => {
+                Self::IllegalParamPrefixExactMatchCidr(error)
+            }
+            Self::IllegalParamLongestPrefixMatchCidr(_) => {
+                Self::IllegalParamLongestPrefixMatchCidr(error)
+            }
+            Self::IllegalParamSubnetOfMatchCidr(_) => {
+                Self::IllegalParamSubnetOfMatchCidr(error)
+            }
+            Self::IllegalParamSupernetOfMatchCidr(_) => {
+                Self::IllegalParamSupernetOfMatchCidr(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::IllegalParamTextMatchCidr(_) => Self::IllegalParamTextMatchCidr(error),
+            Self::ResourceNotFoundPrefixlistAssociation(_) => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTransitRouterRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTransitRouterRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

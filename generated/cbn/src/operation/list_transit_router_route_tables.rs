@@ -357,13 +357,15 @@ pub struct ListTransitRouterRouteTablesResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTablesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            transit_router_route_tables: fields.take("TransitRouterRouteTables")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            transit_router_route_tables: fields.read("TransitRouterRouteTables"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablesResponse {
@@ -376,7 +378,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablesResponse {
 /// Service errors of `ListTransitRouterRouteTables`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTransitRouterRouteTablesError {
     /// HTTP 400 `IllegalParam.NextToken`: NextToken is illegal
@@ -421,27 +422,67 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesE
 }
 impl ListTransitRouterRouteTablesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamTagValue(error)
-            | Self::IllegalParamTagKey(error)
-            | Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error)
-            | Self::InvalidName(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
+            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
+            Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error) => {
+                ("MissingParamTransitRouterIdOrTransitRouterRouteTables", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTransitRouterRouteTablesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(_) => {
+                Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTransitRouterRouteTablesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterRouteTablesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTransitRouterRouteTablesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -338,13 +338,15 @@ pub struct ListTransitRoutersResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRoutersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            transit_routers: fields.take("TransitRouters")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            transit_routers: fields.read("TransitRouters"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersResponse {
@@ -357,7 +359,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersResponse {
 /// Service errors of `ListTransitRouters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTransitRoutersError {
     /// HTTP 400 `InvalidParameterCombination.TransitRouter`: Region ID is required if no TransitRouterId or CenId specified.
@@ -399,26 +400,69 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
 }
 impl ListTransitRoutersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterCombinationTransitRouter(error)
-            | Self::InvalidOperationUnsupportFilterValue(error)
-            | Self::InvalidOperationUnsupportFilter(error)
-            | Self::IllegalParamTagValue(error)
-            | Self::IllegalParamTagKey(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterCombinationTransitRouter(error) => {
+                ("InvalidParameterCombinationTransitRouter", error)
+            }
+            Self::InvalidOperationUnsupportFilterValue(error) => {
+                ("InvalidOperationUnsupportFilterValue", error)
+            }
+            Self::InvalidOperationUnsupportFilter(error) => {
+                ("InvalidOperationUnsupportFilter", error)
+            }
+            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
+            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTransitRoutersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterCombinationTransitRouter(_) => {
+                Self::InvalidParameterCombinationTransitRouter(error)
+            }
+            Self::InvalidOperationUnsupportFilterValue(_) => {
+                Self::InvalidOperationUnsupportFilterValue(error)
+            }
+            Self::InvalidOperationUnsupportFilter(_) => {
+                Self::InvalidOperationUnsupportFilter(error)
+            }
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTransitRoutersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRoutersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTransitRoutersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

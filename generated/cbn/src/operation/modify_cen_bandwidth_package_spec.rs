@@ -154,9 +154,11 @@ pub struct ModifyCenBandwidthPackageSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyCenBandwidthPackageSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCenBandwidthPackageSpecResponse {
@@ -169,7 +171,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCenBandwidthPackageSpecResponse {
 /// Service errors of `ModifyCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCenBandwidthPackageSpecError {
     /// HTTP 400 `Operation.Failed`: Spec of the specified bandwidth package is not changed, please check again.
@@ -221,28 +222,81 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpec
 }
 impl ModifyCenBandwidthPackageSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailed(error)
-            | Self::InvalidStatusResource(error)
-            | Self::OperationFailedInsufficientBalance(error)
-            | Self::OperationFailedOperationIsProcessing(error)
-            | Self::OperationFailedOrderIsProcessing(error)
-            | Self::OperationFailedUpDownRadeConfigNoChange(error)
-            | Self::InvalidOperationSaleValidateFailed(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailed(error) => ("OperationFailed", error),
+            Self::InvalidStatusResource(error) => ("InvalidStatusResource", error),
+            Self::OperationFailedInsufficientBalance(error) => {
+                ("OperationFailedInsufficientBalance", error)
+            }
+            Self::OperationFailedOperationIsProcessing(error) => {
+                ("OperationFailedOperationIsProcessing", error)
+            }
+            Self::OperationFailedOrderIsProcessing(error) => {
+                ("OperationFailedOrderIsProcessing", error)
+            }
+            Self::OperationFailedUpDownRadeConfigNoChange(error) => {
+                ("OperationFailedUpDownRadeConfigNoChange", error)
+            }
+            Self::InvalidOperationSaleValidateFailed(error) => {
+                ("InvalidOperationSaleValidateFailed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCenBandwidthPackageSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailed(_) => Self::OperationFailed(error),
+            Self::InvalidStatusResource(_) => Self::InvalidStatusResource(error),
+            Self::OperationFailedInsufficientBalance(_) => {
+                Self::OperationFailedInsufficientBalance(error)
+            }
+            Self::OperationFailedOperationIsProcessing(_) => {
+                Self::OperationFailedOperationIsProcessing(error)
+            }
+            Self::OperationFailedOrderIsProcessing(_) => {
+                Self::OperationFailedOrderIsProcessing(error)
+            }
+            Self::OperationFailedUpDownRadeConfigNoChange(_) => {
+                Self::OperationFailedUpDownRadeConfigNoChange(error)
+            }
+            Self::InvalidOperationSaleValidateFailed(_) => {
+                Self::InvalidOperationSaleValidateFailed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCenBandwidthPackageSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCenBandwidthPackageSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCenBandwidthPackageSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

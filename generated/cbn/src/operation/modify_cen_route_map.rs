@@ -1056,9 +1056,11 @@ pub struct ModifyCenRouteMapResponse {
 impl ::acs_runtime::de::FromJson for ModifyCenRouteMapResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCenRouteMapResponse {
@@ -1071,7 +1073,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCenRouteMapResponse {
 /// Service errors of `ModifyCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCenRouteMapError {
     /// HTTP 400 `InvalidOperation.NoEffictiveAction`: No effective action be configured.
@@ -1168,37 +1169,127 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
 }
 impl ModifyCenRouteMapError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationNoEffictiveAction(error)
-            | Self::InvalidOperationCenRouteMapExist(error)
-            | Self::InvidParameter(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidParamDestinationInstanceIds(error)
-            | Self::ForbiddenNoMedAuthorized(error)
-            | Self::InvalidOperationMedRouteMapExist(error)
-            | Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            | Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            | Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            | Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            | Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error)
-            | Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error)
-            | Self::InvalidOperationTransitRouterNotExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterRouteMapId(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationNoEffictiveAction(error) => {
+                ("InvalidOperationNoEffictiveAction", error)
+            }
+            Self::InvalidOperationCenRouteMapExist(error) => {
+                ("InvalidOperationCenRouteMapExist", error)
+            }
+            Self::InvidParameter(error) => ("InvidParameter", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidParamDestinationInstanceIds(error) => {
+                ("InvalidParamDestinationInstanceIds", error)
+            }
+            Self::ForbiddenNoMedAuthorized(error) => ("ForbiddenNoMedAuthorized", error),
+            Self::InvalidOperationMedRouteMapExist(error) => {
+                ("InvalidOperationMedRouteMapExist", error)
+            }
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => {
+                ("InvalidOperationMedRouteMapNotAllowedOtherAction", error)
+            }
+            Self::InvalidOperationMedRouteMapActionMustPermit(error) => {
+                ("InvalidOperationMedRouteMapActionMustPermit", error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => {
+                ("InvalidParameterMedRouteMapDestInstanceIds", error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceType(error) => {
+                ("InvalidParameterMedRouteMapDestInstanceType", error)
+            }
+            Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error) => {
+                ("InvalidOperationPrependAsPathWithInvalidSourceRegionId", error)
+            }
+            Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error) => {
+                ("InvalidOperationPrependAsPathWithInvalidSourceInstanceIds", error)
+            }
+            Self::InvalidOperationTransitRouterNotExist(error) => {
+                ("InvalidOperationTransitRouterNotExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterRouteMapId(error) => {
+                ("InvalidParameterRouteMapId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCenRouteMapError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationNoEffictiveAction(_) => {
+                Self::InvalidOperationNoEffictiveAction(error)
+            }
+            Self::InvalidOperationCenRouteMapExist(_) => {
+                Self::InvalidOperationCenRouteMapExist(error)
+            }
+            Self::InvidParameter(_) => Self::InvidParameter(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidParamDestinationInstanceIds(_) => {
+                Self::InvalidParamDestinationInstanceIds(error)
+            }
+            Self::ForbiddenNoMedAuthorized(_) => Self::ForbiddenNoMedAuthorized(error),
+            Self::InvalidOperationMedRouteMapExist(_) => {
+                Self::InvalidOperationMedRouteMapExist(error)
+            }
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(_) => {
+                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
+            }
+            Self::InvalidOperationMedRouteMapActionMustPermit(_) => {
+                Self::InvalidOperationMedRouteMapActionMustPermit(error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceIds(_) => {
+                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceType(_) => {
+                Self::InvalidParameterMedRouteMapDestInstanceType(error)
+            }
+            Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(_) => {
+                Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error)
+            }
+            Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(_) => {
+                Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error)
+            }
+            Self::InvalidOperationTransitRouterNotExist(_) => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterRouteMapId(_) => {
+                Self::InvalidParameterRouteMapId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCenRouteMapError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCenRouteMapError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCenRouteMapError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

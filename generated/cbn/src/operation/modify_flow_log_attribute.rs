@@ -273,10 +273,12 @@ pub struct ModifyFlowLogAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyFlowLogAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success: fields.take("Success")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            success: fields.read("Success"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
@@ -289,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `InvalidParameter.FlowLogId`: The specified flowlog id does not exist or does not match the cen Id.
@@ -321,24 +322,59 @@ impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
 }
 impl ModifyFlowLogAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterFlowLogId(error)
-            | Self::IncorrectStatusFlowlog(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationIntervalMismatch(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterFlowLogId(error) => {
+                ("InvalidParameterFlowLogId", error)
+            }
+            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationIntervalMismatch(error) => {
+                ("InvalidOperationIntervalMismatch", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyFlowLogAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterFlowLogId(_) => Self::InvalidParameterFlowLogId(error),
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationIntervalMismatch(_) => {
+                Self::InvalidOperationIntervalMismatch(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyFlowLogAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

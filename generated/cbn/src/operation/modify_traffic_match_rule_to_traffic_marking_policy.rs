@@ -246,9 +246,11 @@ impl ::acs_runtime::de::FromJson
 for ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -262,7 +264,6 @@ for ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
 /// Service errors of `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `IllegalParam.TrafficMatchRuleName`: TrafficMatchRuleName is illegal.
@@ -304,19 +305,64 @@ for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
 }
 impl ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTrafficMatchRuleName(error)
-            | Self::IllegalParamTrafficMatchRuleDescription(error)
-            | Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            | Self::InvalidTrafficMatchRuleIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTrafficMatchRuleName(error) => {
+                ("IllegalParamTrafficMatchRuleName", error)
+            }
+            Self::IllegalParamTrafficMatchRuleDescription(error) => {
+                ("IllegalParamTrafficMatchRuleDescription", error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
+                ("InvalidTrafficMarkingPolicyIdNotFound", error)
+            }
+            Self::InvalidTrafficMatchRuleIdNotFound(error) => {
+                ("InvalidTrafficMatchRuleIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTrafficMatchRuleName(_) => {
+                Self::IllegalParamTrafficMatchRuleName(error)
+            }
+            Self::IllegalParamTrafficMatchRuleDescription(_) => {
+                Self::IllegalParamTrafficMatchRuleDescription(error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::InvalidTrafficMatchRuleIdNotFound(_) => {
+                Self::InvalidTrafficMatchRuleIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -324,6 +370,7 @@ impl ::std::fmt::Display for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
 impl ::std::error::Error for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -314,9 +314,11 @@ pub struct ModifyTransitRouteTableAggregationResponse {
 impl ::acs_runtime::de::FromJson for ModifyTransitRouteTableAggregationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouteTableAggregationResponse {
@@ -329,7 +331,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouteTableAggregationRespon
 /// Service errors of `ModifyTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyTransitRouteTableAggregationError {
     /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
@@ -436,32 +437,134 @@ for ModifyTransitRouteTableAggregationError {
 }
 impl ModifyTransitRouteTableAggregationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRegionNotSupport(error)
-            | Self::InstanceNotExistTransitRouteTable(error)
-            | Self::IncorrectStatusTransitRouteTable(error)
-            | Self::QuotaExceededAggregationRoute(error)
-            | Self::InstanceNotExistTransitRouter(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::OperationUnsupportedServiceMode(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::RouteConflict(error)
-            | Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            | Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
-            | Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            | Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            | Self::IncorrectStatusAggregationRoute(error)
-            | Self::InstanceNotExistAggregationRoute(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationRegionNotSupport(error) => {
+                ("InvalidOperationRegionNotSupport", error)
+            }
+            Self::InstanceNotExistTransitRouteTable(error) => {
+                ("InstanceNotExistTransitRouteTable", error)
+            }
+            Self::IncorrectStatusTransitRouteTable(error) => {
+                ("IncorrectStatusTransitRouteTable", error)
+            }
+            Self::QuotaExceededAggregationRoute(error) => {
+                ("QuotaExceededAggregationRoute", error)
+            }
+            Self::InstanceNotExistTransitRouter(error) => {
+                ("InstanceNotExistTransitRouter", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::OperationUnsupportedServiceMode(error) => {
+                ("OperationUnsupportedServiceMode", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::RouteConflict(error) => ("RouteConflict", error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
+                ("InvalidOperationInstanceNotSupportIPv6Route", error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
+                ("IllegalParamTransitRouteTableAggregationCidr", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationUnsupportedModifyTransitRouteTableAggregation(error) => {
+                ("OperationUnsupportedModifyTransitRouteTableAggregation", error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
+                ("InvalidParameterTransitRouteTableAggregationScopeList", error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScope(error) => {
+                ("InvalidParameterTransitRouteTableAggregationScope", error)
+            }
+            Self::IncorrectStatusAggregationRoute(error) => {
+                ("IncorrectStatusAggregationRoute", error)
+            }
+            Self::InstanceNotExistAggregationRoute(error) => {
+                ("InstanceNotExistAggregationRoute", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationRegionNotSupport(_) => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            Self::InstanceNotExistTransitRouteTable(_) => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            Self::IncorrectStatusTransitRouteTable(_) => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            Self::QuotaExceededAggregationRoute(_) => {
+                Self::QuotaExceededAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouter(_) => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::OperationUnsupportedServiceMode(_) => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::RouteConflict(_) => Self::RouteConflict(error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationUnsupportedModifyTransitRouteTableAggregation(_) => {
+                Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScopeList(_) => {
+                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScope(_) => {
+                Self::InvalidParameterTransitRouteTableAggregationScope(error)
+            }
+            Self::IncorrectStatusAggregationRoute(_) => {
+                Self::IncorrectStatusAggregationRoute(error)
+            }
+            Self::InstanceNotExistAggregationRoute(_) => {
+                Self::InstanceNotExistAggregationRoute(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyTransitRouteTableAggregationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyTransitRouteTableAggregationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -469,6 +572,7 @@ impl ::std::fmt::Display for ModifyTransitRouteTableAggregationError {
 impl ::std::error::Error for ModifyTransitRouteTableAggregationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyTransitRouteTableAggregationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -318,9 +318,11 @@ pub struct ModifyTransitRouterCidrResponse {
 impl ::acs_runtime::de::FromJson for ModifyTransitRouterCidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterCidrResponse {
@@ -333,7 +335,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterCidrResponse {
 /// Service errors of `ModifyTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyTransitRouterCidrError {
     /// HTTP 400 `IllegalParam.Cidr`: Cidr is illegal.
@@ -365,24 +366,61 @@ impl From<::acs_runtime::client::ServiceError> for ModifyTransitRouterCidrError 
 }
 impl ModifyTransitRouterCidrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidr(error)
-            | Self::OperationFailedCidrBlockAllocated(error)
-            | Self::OperationFailedCidrNotExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamCidr(error) => ("IllegalParamCidr", error),
+            Self::OperationFailedCidrBlockAllocated(error) => {
+                ("OperationFailedCidrBlockAllocated", error)
+            }
+            Self::OperationFailedCidrNotExist(error) => {
+                ("OperationFailedCidrNotExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyTransitRouterCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
+            Self::OperationFailedCidrBlockAllocated(_) => {
+                Self::OperationFailedCidrBlockAllocated(error)
+            }
+            Self::OperationFailedCidrNotExist(_) => {
+                Self::OperationFailedCidrNotExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyTransitRouterCidrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyTransitRouterCidrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyTransitRouterCidrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyTransitRouterCidrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

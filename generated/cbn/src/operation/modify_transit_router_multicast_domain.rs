@@ -247,9 +247,11 @@ pub struct ModifyTransitRouterMulticastDomainResponse {
 impl ::acs_runtime::de::FromJson for ModifyTransitRouterMulticastDomainResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterMulticastDomainResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterMulticastDomainRespon
 /// Service errors of `ModifyTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyTransitRouterMulticastDomainError {
     /// HTTP 400 `Illegal.Name`: Name is illegal.
@@ -313,22 +314,68 @@ for ModifyTransitRouterMulticastDomainError {
 }
 impl ModifyTransitRouterMulticastDomainError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalName(error)
-            | Self::IllegalDescription(error)
-            | Self::InvalidMulticastDomainIdNotFound(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamIgmpv2Support(error)
-            | Self::OperationUnsupportedIgmpv2Support(error)
-            | Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalName(error) => ("IllegalName", error),
+            Self::IllegalDescription(error) => ("IllegalDescription", error),
+            Self::InvalidMulticastDomainIdNotFound(error) => {
+                ("InvalidMulticastDomainIdNotFound", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamIgmpv2Support(error) => {
+                ("IllegalParamIgmpv2Support", error)
+            }
+            Self::OperationUnsupportedIgmpv2Support(error) => {
+                ("OperationUnsupportedIgmpv2Support", error)
+            }
+            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error) => {
+                ("OperationUnsupportedNotAllowedDisableIgmpv2Support", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalName(_) => Self::IllegalName(error),
+            Self::IllegalDescription(_) => Self::IllegalDescription(error),
+            Self::InvalidMulticastDomainIdNotFound(_) => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamIgmpv2Support(_) => Self::IllegalParamIgmpv2Support(error),
+            Self::OperationUnsupportedIgmpv2Support(_) => {
+                Self::OperationUnsupportedIgmpv2Support(error)
+            }
+            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(_) => {
+                Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyTransitRouterMulticastDomainError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyTransitRouterMulticastDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -336,6 +383,7 @@ impl ::std::fmt::Display for ModifyTransitRouterMulticastDomainError {
 impl ::std::error::Error for ModifyTransitRouterMulticastDomainError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyTransitRouterMulticastDomainError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

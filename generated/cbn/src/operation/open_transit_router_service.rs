@@ -140,10 +140,12 @@ pub struct OpenTransitRouterServiceResponse {
 impl ::acs_runtime::de::FromJson for OpenTransitRouterServiceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenTransitRouterServiceResponse {
@@ -156,7 +158,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenTransitRouterServiceResponse {
 /// Service errors of `OpenTransitRouterService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum OpenTransitRouterServiceError {
     /// HTTP 400 `Risk.RiskControlRejection`: 为保护您的账户安全，下单被中止，详情请联系客服。
@@ -249,37 +250,127 @@ impl From<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError
 }
 impl OpenTransitRouterServiceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RiskRiskControlRejection(error)
-            | Self::OrderOpened(error)
-            | Self::OperationFailedNoAvailablePaymentMethod(error)
-            | Self::OperationFailedBasicInfoUncompleted(error)
-            | Self::PayForCreditPayInsufficientBalance(error)
-            | Self::NoPermissionAliyunServiceRoleForCen(error)
-            | Self::OperationFailedPurchaseQuantityLimit(error)
-            | Self::OperationFailedQuotaNotEnough(error)
-            | Self::OperationFailedConcurrentOperation(error)
-            | Self::OperationFailedRisk(error)
-            | Self::OperationFailedUseStoredCardFailed(error)
-            | Self::PayForAccountMoneyValidateError(error)
-            | Self::EntityNotExistAccount(error)
-            | Self::OperationFailedInsufficientAvailableQuota(error)
-            | Self::OperationFailedNoRealNameAuthentication(error)
-            | Self::OperationFailedContainsForbiddenLabel(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::RiskRiskControlRejection(error) => ("RiskRiskControlRejection", error),
+            Self::OrderOpened(error) => ("OrderOpened", error),
+            Self::OperationFailedNoAvailablePaymentMethod(error) => {
+                ("OperationFailedNoAvailablePaymentMethod", error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(error) => {
+                ("OperationFailedBasicInfoUncompleted", error)
+            }
+            Self::PayForCreditPayInsufficientBalance(error) => {
+                ("PayForCreditPayInsufficientBalance", error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(error) => {
+                ("NoPermissionAliyunServiceRoleForCen", error)
+            }
+            Self::OperationFailedPurchaseQuantityLimit(error) => {
+                ("OperationFailedPurchaseQuantityLimit", error)
+            }
+            Self::OperationFailedQuotaNotEnough(error) => {
+                ("OperationFailedQuotaNotEnough", error)
+            }
+            Self::OperationFailedConcurrentOperation(error) => {
+                ("OperationFailedConcurrentOperation", error)
+            }
+            Self::OperationFailedRisk(error) => ("OperationFailedRisk", error),
+            Self::OperationFailedUseStoredCardFailed(error) => {
+                ("OperationFailedUseStoredCardFailed", error)
+            }
+            Self::PayForAccountMoneyValidateError(error) => {
+                ("PayForAccountMoneyValidateError", error)
+            }
+            Self::EntityNotExistAccount(error) => ("EntityNotExistAccount", error),
+            Self::OperationFailedInsufficientAvailableQuota(error) => {
+                ("OperationFailedInsufficientAvailableQuota", error)
+            }
+            Self::OperationFailedNoRealNameAuthentication(error) => {
+                ("OperationFailedNoRealNameAuthentication", error)
+            }
+            Self::OperationFailedContainsForbiddenLabel(error) => {
+                ("OperationFailedContainsForbiddenLabel", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for OpenTransitRouterServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RiskRiskControlRejection(_) => Self::RiskRiskControlRejection(error),
+            Self::OrderOpened(_) => Self::OrderOpened(error),
+            Self::OperationFailedNoAvailablePaymentMethod(_) => {
+                Self::OperationFailedNoAvailablePaymentMethod(error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(_) => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            Self::PayForCreditPayInsufficientBalance(_) => {
+                Self::PayForCreditPayInsufficientBalance(error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(_) => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            Self::OperationFailedPurchaseQuantityLimit(_) => {
+                Self::OperationFailedPurchaseQuantityLimit(error)
+            }
+            Self::OperationFailedQuotaNotEnough(_) => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::OperationFailedRisk(_) => Self::OperationFailedRisk(error),
+            Self::OperationFailedUseStoredCardFailed(_) => {
+                Self::OperationFailedUseStoredCardFailed(error)
+            }
+            Self::PayForAccountMoneyValidateError(_) => {
+                Self::PayForAccountMoneyValidateError(error)
+            }
+            Self::EntityNotExistAccount(_) => Self::EntityNotExistAccount(error),
+            Self::OperationFailedInsufficientAvailableQuota(_) => {
+                Self::OperationFailedInsufficientAvailableQuota(error)
+            }
+            Self::OperationFailedNoRealNameAuthentication(_) => {
+                Self::OperationFailedNoRealNameAuthentication(error)
+            }
+            Self::OperationFailedContainsForbiddenLabel(_) => {
+                Self::OperationFailedContainsForbiddenLabel(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for OpenTransitRouterServiceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for OpenTransitRouterServiceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for OpenTransitRouterServiceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -255,9 +255,11 @@ pub struct PublishRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for PublishRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PublishRouteEntriesResponse {
@@ -270,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for PublishRouteEntriesResponse {
 /// Service errors of `PublishRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PublishRouteEntriesError {
     /// HTTP 400 `ParameterIllegal.AliUid`: The parameter of aliUid is illegal.
@@ -337,31 +338,99 @@ impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
 }
 impl PublishRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegalAliUid(error)
-            | Self::InvalidOperationUnsupportnexthopType(error)
-            | Self::InvalidOperationNotFoundRoute(error)
-            | Self::ParameterIllegalCenInstanceId(error)
-            | Self::ParameterIllegalChildInstanceRegionId(error)
-            | Self::ParameterIllegalChildInstanceType(error)
-            | Self::InvalidOperationUnsupportRouteTableType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidOperationChildInstanceStatus(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterIllegalAliUid(error) => ("ParameterIllegalAliUid", error),
+            Self::InvalidOperationUnsupportnexthopType(error) => {
+                ("InvalidOperationUnsupportnexthopType", error)
+            }
+            Self::InvalidOperationNotFoundRoute(error) => {
+                ("InvalidOperationNotFoundRoute", error)
+            }
+            Self::ParameterIllegalCenInstanceId(error) => {
+                ("ParameterIllegalCenInstanceId", error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(error) => {
+                ("ParameterIllegalChildInstanceRegionId", error)
+            }
+            Self::ParameterIllegalChildInstanceType(error) => {
+                ("ParameterIllegalChildInstanceType", error)
+            }
+            Self::InvalidOperationUnsupportRouteTableType(error) => {
+                ("InvalidOperationUnsupportRouteTableType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidOperationChildInstanceStatus(error) => {
+                ("InvalidOperationChildInstanceStatus", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for PublishRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterIllegalAliUid(_) => Self::ParameterIllegalAliUid(error),
+            Self::InvalidOperationUnsupportnexthopType(_) => {
+                Self::InvalidOperationUnsupportnexthopType(error)
+            }
+            Self::InvalidOperationNotFoundRoute(_) => {
+                Self::InvalidOperationNotFoundRoute(error)
+            }
+            Self::ParameterIllegalCenInstanceId(_) => {
+                Self::ParameterIllegalCenInstanceId(error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(_) => {
+                Self::ParameterIllegalChildInstanceRegionId(error)
+            }
+            Self::ParameterIllegalChildInstanceType(_) => {
+                Self::ParameterIllegalChildInstanceType(error)
+            }
+            Self::InvalidOperationUnsupportRouteTableType(_) => {
+                Self::InvalidOperationUnsupportRouteTableType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationChildInstanceStatus(_) => {
+                Self::InvalidOperationChildInstanceStatus(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for PublishRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PublishRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PublishRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

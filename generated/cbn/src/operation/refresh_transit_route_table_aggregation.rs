@@ -165,9 +165,11 @@ pub struct RefreshTransitRouteTableAggregationResponse {
 impl ::acs_runtime::de::FromJson for RefreshTransitRouteTableAggregationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RefreshTransitRouteTableAggregationResponse {
@@ -180,7 +182,6 @@ impl<'de> ::serde::Deserialize<'de> for RefreshTransitRouteTableAggregationRespo
 /// Service errors of `RefreshTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RefreshTransitRouteTableAggregationError {
     /// HTTP 400 `InstanceNotExist.TransitRouteTable`: The transitRouter route table is not exist.
@@ -227,20 +228,70 @@ for RefreshTransitRouteTableAggregationError {
 }
 impl RefreshTransitRouteTableAggregationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExistTransitRouteTable(error)
-            | Self::IncorrectStatusTransitRouteTable(error)
-            | Self::InstanceNotExistAggregationRoute(error)
-            | Self::InstanceNotExistTransitRouter(error)
-            | Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceNotExistTransitRouteTable(error) => {
+                ("InstanceNotExistTransitRouteTable", error)
+            }
+            Self::IncorrectStatusTransitRouteTable(error) => {
+                ("IncorrectStatusTransitRouteTable", error)
+            }
+            Self::InstanceNotExistAggregationRoute(error) => {
+                ("InstanceNotExistAggregationRoute", error)
+            }
+            Self::InstanceNotExistTransitRouter(error) => {
+                ("InstanceNotExistTransitRouter", error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
+                ("IllegalParamTransitRouteTableAggregationCidr", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RefreshTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceNotExistTransitRouteTable(_) => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            Self::IncorrectStatusTransitRouteTable(_) => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            Self::InstanceNotExistAggregationRoute(_) => {
+                Self::InstanceNotExistAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouter(_) => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RefreshTransitRouteTableAggregationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RefreshTransitRouteTableAggregationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -248,6 +299,7 @@ impl ::std::fmt::Display for RefreshTransitRouteTableAggregationError {
 impl ::std::error::Error for RefreshTransitRouteTableAggregationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RefreshTransitRouteTableAggregationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

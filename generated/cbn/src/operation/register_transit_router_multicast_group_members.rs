@@ -313,9 +313,11 @@ pub struct RegisterTransitRouterMulticastGroupMembersResponse {
 impl ::acs_runtime::de::FromJson for RegisterTransitRouterMulticastGroupMembersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -329,7 +331,6 @@ for RegisterTransitRouterMulticastGroupMembersResponse {
 /// Service errors of `RegisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RegisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `IllegalParam.GroupIpAddress`: The specified GroupIpAddress is illegal.
@@ -475,43 +476,176 @@ for RegisterTransitRouterMulticastGroupMembersError {
 }
 impl RegisterTransitRouterMulticastGroupMembersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamGroupIpAddress(error)
-            | Self::InvalidMulticastDomainIdNotFound(error)
-            | Self::IncorrectStatusMulticastDomainId(error)
-            | Self::IncorrectStatusCen(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidOperationPeerMulticastDomainRegion(error)
-            | Self::InvalidOperationMulticastDomainStatus(error)
-            | Self::InvalidOperationBandwidthLimitNotExist(error)
-            | Self::AttachmentNotFound(error)
-            | Self::IncorrectStatusAttachmentId(error)
-            | Self::InstanceExist(error)
-            | Self::InvalidOperationNetworkInterfaceNotExist(error)
-            | Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            | Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            | Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            | Self::InvalidPeerTrMulticastDomainIdNotFound(error)
-            | Self::IncorrectStatusPeerTrMulticastDomainId(error)
-            | Self::IllegalParamPeerTrMulticastDomainId(error)
-            | Self::InvalidOperation(error)
-            | Self::QuotaFullMulticastGroupPerDomain(error)
-            | Self::QuotaFullMulticastMemberPerGroup(error)
-            | Self::QuotaFullMulticastPeerMemberPerGroup(error)
-            | Self::DryRunOperation(error)
-            | Self::InvalidConnectPeerIdsNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            | Self::InvalidVpcIdNotValid(error)
-            | Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamGroupIpAddress(error) => {
+                ("IllegalParamGroupIpAddress", error)
+            }
+            Self::InvalidMulticastDomainIdNotFound(error) => {
+                ("InvalidMulticastDomainIdNotFound", error)
+            }
+            Self::IncorrectStatusMulticastDomainId(error) => {
+                ("IncorrectStatusMulticastDomainId", error)
+            }
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidOperationPeerMulticastDomainRegion(error) => {
+                ("InvalidOperationPeerMulticastDomainRegion", error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(error) => {
+                ("InvalidOperationMulticastDomainStatus", error)
+            }
+            Self::InvalidOperationBandwidthLimitNotExist(error) => {
+                ("InvalidOperationBandwidthLimitNotExist", error)
+            }
+            Self::AttachmentNotFound(error) => ("AttachmentNotFound", error),
+            Self::IncorrectStatusAttachmentId(error) => {
+                ("IncorrectStatusAttachmentId", error)
+            }
+            Self::InstanceExist(error) => ("InstanceExist", error),
+            Self::InvalidOperationNetworkInterfaceNotExist(error) => {
+                ("InvalidOperationNetworkInterfaceNotExist", error)
+            }
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => {
+                ("InvalidOperationNtrNetworkInterfaceNotSupport", error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
+                ("InvalidOperationMulticastDomainAssociationNotExist", error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationStatus(error) => {
+                ("InvalidOperationMulticastDomainAssociationStatus", error)
+            }
+            Self::InvalidPeerTrMulticastDomainIdNotFound(error) => {
+                ("InvalidPeerTrMulticastDomainIdNotFound", error)
+            }
+            Self::IncorrectStatusPeerTrMulticastDomainId(error) => {
+                ("IncorrectStatusPeerTrMulticastDomainId", error)
+            }
+            Self::IllegalParamPeerTrMulticastDomainId(error) => {
+                ("IllegalParamPeerTrMulticastDomainId", error)
+            }
+            Self::InvalidOperation(error) => ("InvalidOperation", error),
+            Self::QuotaFullMulticastGroupPerDomain(error) => {
+                ("QuotaFullMulticastGroupPerDomain", error)
+            }
+            Self::QuotaFullMulticastMemberPerGroup(error) => {
+                ("QuotaFullMulticastMemberPerGroup", error)
+            }
+            Self::QuotaFullMulticastPeerMemberPerGroup(error) => {
+                ("QuotaFullMulticastPeerMemberPerGroup", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::InvalidConnectPeerIdsNotFound(error) => {
+                ("InvalidConnectPeerIdsNotFound", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => {
+                ("OperationUnsupportedExistsIgmpv2MemberOnEni", error)
+            }
+            Self::InvalidVpcIdNotValid(error) => ("InvalidVpcIdNotValid", error),
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => {
+                ("QuotaExceededSourceAndMemberPerTransitRouter", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RegisterTransitRouterMulticastGroupMembersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamGroupIpAddress(_) => {
+                Self::IllegalParamGroupIpAddress(error)
+            }
+            Self::InvalidMulticastDomainIdNotFound(_) => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            Self::IncorrectStatusMulticastDomainId(_) => {
+                Self::IncorrectStatusMulticastDomainId(error)
+            }
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationPeerMulticastDomainRegion(_) => {
+                Self::InvalidOperationPeerMulticastDomainRegion(error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(_) => {
+                Self::InvalidOperationMulticastDomainStatus(error)
+            }
+            Self::InvalidOperationBandwidthLimitNotExist(_) => {
+                Self::InvalidOperationBandwidthLimitNotExist(error)
+            }
+            Self::AttachmentNotFound(_) => Self::AttachmentNotFound(error),
+            Self::IncorrectStatusAttachmentId(_) => {
+                Self::IncorrectStatusAttachmentId(error)
+            }
+            Self::InstanceExist(_) => Self::InstanceExist(error),
+            Self::InvalidOperationNetworkInterfaceNotExist(_) => {
+                Self::InvalidOperationNetworkInterfaceNotExist(error)
+            }
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(_) => {
+                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationStatus(_) => {
+                Self::InvalidOperationMulticastDomainAssociationStatus(error)
+            }
+            Self::InvalidPeerTrMulticastDomainIdNotFound(_) => {
+                Self::InvalidPeerTrMulticastDomainIdNotFound(error)
+            }
+            Self::IncorrectStatusPeerTrMulticastDomainId(_) => {
+                Self::IncorrectStatusPeerTrMulticastDomainId(error)
+            }
+            Self::IllegalParamPeerTrMulticastDomainId(_) => {
+                Self::IllegalParamPeerTrMulticastDomainId(error)
+            }
+            Self::InvalidOperation(_) => Self::InvalidOperation(error),
+            Self::QuotaFullMulticastGroupPerDomain(_) => {
+                Self::QuotaFullMulticastGroupPerDomain(error)
+            }
+            Self::QuotaFullMulticastMemberPerGroup(_) => {
+                Self::QuotaFullMulticastMemberPerGroup(error)
+            }
+            Self::QuotaFullMulticastPeerMemberPerGroup(_) => {
+                Self::QuotaFullMulticastPeerMemberPerGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidConnectPeerIdsNotFound(_) => {
+                Self::InvalidConnectPeerIdsNotFound(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(_) => {
+                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
+            }
+            Self::InvalidVpcIdNotValid(_) => Self::InvalidVpcIdNotValid(error),
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(_) => {
+                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupMembersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupMembersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -519,6 +653,7 @@ impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupMembersError {
 impl ::std::error::Error for RegisterTransitRouterMulticastGroupMembersError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupMembersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -282,9 +282,11 @@ pub struct RegisterTransitRouterMulticastGroupSourcesResponse {
 impl ::acs_runtime::de::FromJson for RegisterTransitRouterMulticastGroupSourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -298,7 +300,6 @@ for RegisterTransitRouterMulticastGroupSourcesResponse {
 /// Service errors of `RegisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RegisterTransitRouterMulticastGroupSourcesError {
     /// HTTP 400 `InvalidOperation.PeerMulticastDomainSource`: Operation is invalid because peer multicast domain can not be group source.
@@ -404,33 +405,132 @@ for RegisterTransitRouterMulticastGroupSourcesError {
 }
 impl RegisterTransitRouterMulticastGroupSourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationPeerMulticastDomainSource(error)
-            | Self::IllegalParamGroupIpAddress(error)
-            | Self::InvalidMulticastDomainIdNotFound(error)
-            | Self::IncorrectStatusMulticastDomainId(error)
-            | Self::IncorrectStatusCen(error)
-            | Self::InstanceExist(error)
-            | Self::InvalidOperationNetworkInterfaceNotExist(error)
-            | Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            | Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            | Self::QuotaFullMulticastGroupPerDomain(error)
-            | Self::QuotaFullMulticastSourcePerGroup(error)
-            | Self::DryRunOperation(error)
-            | Self::IncorrectStatusConnectPeerIds(error)
-            | Self::InvalidConnectPeerIdsNotFound(error)
-            | Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            | Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationPeerMulticastDomainSource(error) => {
+                ("InvalidOperationPeerMulticastDomainSource", error)
+            }
+            Self::IllegalParamGroupIpAddress(error) => {
+                ("IllegalParamGroupIpAddress", error)
+            }
+            Self::InvalidMulticastDomainIdNotFound(error) => {
+                ("InvalidMulticastDomainIdNotFound", error)
+            }
+            Self::IncorrectStatusMulticastDomainId(error) => {
+                ("IncorrectStatusMulticastDomainId", error)
+            }
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::InstanceExist(error) => ("InstanceExist", error),
+            Self::InvalidOperationNetworkInterfaceNotExist(error) => {
+                ("InvalidOperationNetworkInterfaceNotExist", error)
+            }
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => {
+                ("InvalidOperationNtrNetworkInterfaceNotSupport", error)
+            }
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
+                ("InvalidOperationMulticastDomainAssociationNotExist", error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationStatus(error) => {
+                ("InvalidOperationMulticastDomainAssociationStatus", error)
+            }
+            Self::QuotaFullMulticastGroupPerDomain(error) => {
+                ("QuotaFullMulticastGroupPerDomain", error)
+            }
+            Self::QuotaFullMulticastSourcePerGroup(error) => {
+                ("QuotaFullMulticastSourcePerGroup", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IncorrectStatusConnectPeerIds(error) => {
+                ("IncorrectStatusConnectPeerIds", error)
+            }
+            Self::InvalidConnectPeerIdsNotFound(error) => {
+                ("InvalidConnectPeerIdsNotFound", error)
+            }
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => {
+                ("OperationUnsupportedExistsIgmpv2MemberOnEni", error)
+            }
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => {
+                ("QuotaExceededSourceAndMemberPerTransitRouter", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RegisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationPeerMulticastDomainSource(_) => {
+                Self::InvalidOperationPeerMulticastDomainSource(error)
+            }
+            Self::IllegalParamGroupIpAddress(_) => {
+                Self::IllegalParamGroupIpAddress(error)
+            }
+            Self::InvalidMulticastDomainIdNotFound(_) => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            Self::IncorrectStatusMulticastDomainId(_) => {
+                Self::IncorrectStatusMulticastDomainId(error)
+            }
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::InstanceExist(_) => Self::InstanceExist(error),
+            Self::InvalidOperationNetworkInterfaceNotExist(_) => {
+                Self::InvalidOperationNetworkInterfaceNotExist(error)
+            }
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(_) => {
+                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
+            }
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationStatus(_) => {
+                Self::InvalidOperationMulticastDomainAssociationStatus(error)
+            }
+            Self::QuotaFullMulticastGroupPerDomain(_) => {
+                Self::QuotaFullMulticastGroupPerDomain(error)
+            }
+            Self::QuotaFullMulticastSourcePerGroup(_) => {
+                Self::QuotaFullMulticastSourcePerGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IncorrectStatusConnectPeerIds(_) => {
+                Self::IncorrectStatusConnectPeerIds(error)
+            }
+            Self::InvalidConnectPeerIdsNotFound(_) => {
+                Self::InvalidConnectPeerIdsNotFound(error)
+            }
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(_) => {
+                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
+            }
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(_) => {
+                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -438,6 +538,7 @@ impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupSourcesError {
 impl ::std::error::Error for RegisterTransitRouterMulticastGroupSourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -205,9 +205,11 @@ pub struct ReplaceTransitRouterRouteTableAssociationResponse {
 impl ::acs_runtime::de::FromJson for ReplaceTransitRouterRouteTableAssociationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -221,7 +223,6 @@ for ReplaceTransitRouterRouteTableAssociationResponse {
 /// Service errors of `ReplaceTransitRouterRouteTableAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReplaceTransitRouterRouteTableAssociationError {
     /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -272,22 +273,78 @@ for ReplaceTransitRouterRouteTableAssociationError {
 }
 impl ReplaceTransitRouterRouteTableAssociationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAttachmentIdNotFound(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::OperationUnsupportedTransitAttachment(error)
-            | Self::IllegalParamTransitRouterTableType(error)
-            | Self::IncorrectStatusStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterTransitRouterRouteTableId(error)
-            | Self::InvalidParameterTransitRouterAttachmentId(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::OperationUnsupportedTransitAttachment(error) => {
+                ("OperationUnsupportedTransitAttachment", error)
+            }
+            Self::IllegalParamTransitRouterTableType(error) => {
+                ("IllegalParamTransitRouterTableType", error)
+            }
+            Self::IncorrectStatusStatus(error) => ("IncorrectStatusStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => {
+                ("InvalidParameterTransitRouterRouteTableId", error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(error) => {
+                ("InvalidParameterTransitRouterAttachmentId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReplaceTransitRouterRouteTableAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::OperationUnsupportedTransitAttachment(_) => {
+                Self::OperationUnsupportedTransitAttachment(error)
+            }
+            Self::IllegalParamTransitRouterTableType(_) => {
+                Self::IllegalParamTransitRouterTableType(error)
+            }
+            Self::IncorrectStatusStatus(_) => Self::IncorrectStatusStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterTransitRouterRouteTableId(_) => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(_) => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReplaceTransitRouterRouteTableAssociationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReplaceTransitRouterRouteTableAssociationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -295,6 +352,7 @@ impl ::std::fmt::Display for ReplaceTransitRouterRouteTableAssociationError {
 impl ::std::error::Error for ReplaceTransitRouterRouteTableAssociationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ReplaceTransitRouterRouteTableAssociationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

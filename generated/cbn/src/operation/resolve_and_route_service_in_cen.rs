@@ -288,9 +288,11 @@ pub struct ResolveAndRouteServiceInCenResponse {
 impl ::acs_runtime::de::FromJson for ResolveAndRouteServiceInCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResolveAndRouteServiceInCenResponse {
@@ -303,7 +305,6 @@ impl<'de> ::serde::Deserialize<'de> for ResolveAndRouteServiceInCenResponse {
 /// Service errors of `ResolveAndRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ResolveAndRouteServiceInCenError {
     /// HTTP 400 `ParameterIllegal.Ipv6CloudRouteCidrNotAllow`: Parameter Host not in valid ipv6 cidr.
@@ -379,34 +380,109 @@ impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenEr
 }
 impl ResolveAndRouteServiceInCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error)
-            | Self::ParameterIllegalAccessRegionId(error)
-            | Self::ParameterIllegalCloudRouteHost(error)
-            | Self::ParameterIllegalClouteRouteNotSupportIpv6(error)
-            | Self::ParameterIllegalClouteRouteCidrNotAllow(error)
-            | Self::CloudRouteExist(error)
-            | Self::ParameterIllegalHost(error)
-            | Self::CloudRouteConflict(error)
-            | Self::CloudRouteVpcNotAttached(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error) => {
+                ("ParameterIllegalIpv6CloudRouteCidrNotAllow", error)
+            }
+            Self::ParameterIllegalAccessRegionId(error) => {
+                ("ParameterIllegalAccessRegionId", error)
+            }
+            Self::ParameterIllegalCloudRouteHost(error) => {
+                ("ParameterIllegalCloudRouteHost", error)
+            }
+            Self::ParameterIllegalClouteRouteNotSupportIpv6(error) => {
+                ("ParameterIllegalClouteRouteNotSupportIpv6", error)
+            }
+            Self::ParameterIllegalClouteRouteCidrNotAllow(error) => {
+                ("ParameterIllegalClouteRouteCidrNotAllow", error)
+            }
+            Self::CloudRouteExist(error) => ("CloudRouteExist", error),
+            Self::ParameterIllegalHost(error) => ("ParameterIllegalHost", error),
+            Self::CloudRouteConflict(error) => ("CloudRouteConflict", error),
+            Self::CloudRouteVpcNotAttached(error) => ("CloudRouteVpcNotAttached", error),
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::ParameterIllegalAccessRegionIdNoCcn(error) => {
+                ("ParameterIllegalAccessRegionIdNoCcn", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
+                ("InvalidOperationInstanceNotSupportIPv6Route", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ResolveAndRouteServiceInCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(_) => {
+                Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error)
+            }
+            Self::ParameterIllegalAccessRegionId(_) => {
+                Self::ParameterIllegalAccessRegionId(error)
+            }
+            Self::ParameterIllegalCloudRouteHost(_) => {
+                Self::ParameterIllegalCloudRouteHost(error)
+            }
+            Self::ParameterIllegalClouteRouteNotSupportIpv6(_) => {
+                Self::ParameterIllegalClouteRouteNotSupportIpv6(error)
+            }
+            Self::ParameterIllegalClouteRouteCidrNotAllow(_) => {
+                Self::ParameterIllegalClouteRouteCidrNotAllow(error)
+            }
+            Self::CloudRouteExist(_) => Self::CloudRouteExist(error),
+            Self::ParameterIllegalHost(_) => Self::ParameterIllegalHost(error),
+            Self::CloudRouteConflict(_) => Self::CloudRouteConflict(error),
+            Self::CloudRouteVpcNotAttached(_) => Self::CloudRouteVpcNotAttached(error),
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::ParameterIllegalAccessRegionIdNoCcn(_) => {
+                Self::ParameterIllegalAccessRegionIdNoCcn(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ResolveAndRouteServiceInCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ResolveAndRouteServiceInCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ResolveAndRouteServiceInCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -240,9 +240,11 @@ pub struct RevokeInstanceFromTransitRouterResponse {
 impl ::acs_runtime::de::FromJson for RevokeInstanceFromTransitRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromTransitRouterResponse {
@@ -255,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromTransitRouterResponse 
 /// Service errors of `RevokeInstanceFromTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromTransitRouterError {
     /// HTTP 400 `IncorrectStatus.Cen`: The status of Cen is incorrect.
@@ -284,17 +285,48 @@ impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromTransitRout
 }
 impl RevokeInstanceFromTransitRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusCen(error)
-            | Self::OperationDeniedAttachmentExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::OperationDeniedAttachmentExist(error) => {
+                ("OperationDeniedAttachmentExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RevokeInstanceFromTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::OperationDeniedAttachmentExist(_) => {
+                Self::OperationDeniedAttachmentExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RevokeInstanceFromTransitRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RevokeInstanceFromTransitRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -302,6 +334,7 @@ impl ::std::fmt::Display for RevokeInstanceFromTransitRouterError {
 impl ::std::error::Error for RevokeInstanceFromTransitRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RevokeInstanceFromTransitRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

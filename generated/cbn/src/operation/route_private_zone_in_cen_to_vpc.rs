@@ -216,9 +216,11 @@ pub struct RoutePrivateZoneInCenToVpcResponse {
 impl ::acs_runtime::de::FromJson for RoutePrivateZoneInCenToVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RoutePrivateZoneInCenToVpcResponse {
@@ -231,7 +233,6 @@ impl<'de> ::serde::Deserialize<'de> for RoutePrivateZoneInCenToVpcResponse {
 /// Service errors of `RoutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RoutePrivateZoneInCenToVpcError {
     /// HTTP 400 `OperationUnsupported.CrossRegionNotSupport`: Operation Failed. Host region Id is not equal to access region Id, VPC or VBR not support cross region privatezone service.
@@ -287,28 +288,89 @@ impl From<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcErr
 }
 impl RoutePrivateZoneInCenToVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedCrossRegionNotSupport(error)
-            | Self::ForbiddenPrivatezoneServiceNotAuthorize(error)
-            | Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationPvtzNotAssociatedWithVpc(error)
-            | Self::InvalidOperationPrivatezoneRouteExisted(error)
-            | Self::InvalidOperationVpcNotAttachedToCen(error)
-            | Self::InvalidOperationUnmatchRouteInVpcRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedCrossRegionNotSupport(error) => {
+                ("OperationUnsupportedCrossRegionNotSupport", error)
+            }
+            Self::ForbiddenPrivatezoneServiceNotAuthorize(error) => {
+                ("ForbiddenPrivatezoneServiceNotAuthorize", error)
+            }
+            Self::ParameterIllegalAccessRegionIdNoCcn(error) => {
+                ("ParameterIllegalAccessRegionIdNoCcn", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationPvtzNotAssociatedWithVpc(error) => {
+                ("InvalidOperationPvtzNotAssociatedWithVpc", error)
+            }
+            Self::InvalidOperationPrivatezoneRouteExisted(error) => {
+                ("InvalidOperationPrivatezoneRouteExisted", error)
+            }
+            Self::InvalidOperationVpcNotAttachedToCen(error) => {
+                ("InvalidOperationVpcNotAttachedToCen", error)
+            }
+            Self::InvalidOperationUnmatchRouteInVpcRegion(error) => {
+                ("InvalidOperationUnmatchRouteInVpcRegion", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RoutePrivateZoneInCenToVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedCrossRegionNotSupport(_) => {
+                Self::OperationUnsupportedCrossRegionNotSupport(error)
+            }
+            Self::ForbiddenPrivatezoneServiceNotAuthorize(_) => {
+                Self::ForbiddenPrivatezoneServiceNotAuthorize(error)
+            }
+            Self::ParameterIllegalAccessRegionIdNoCcn(_) => {
+                Self::ParameterIllegalAccessRegionIdNoCcn(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationPvtzNotAssociatedWithVpc(_) => {
+                Self::InvalidOperationPvtzNotAssociatedWithVpc(error)
+            }
+            Self::InvalidOperationPrivatezoneRouteExisted(_) => {
+                Self::InvalidOperationPrivatezoneRouteExisted(error)
+            }
+            Self::InvalidOperationVpcNotAttachedToCen(_) => {
+                Self::InvalidOperationVpcNotAttachedToCen(error)
+            }
+            Self::InvalidOperationUnmatchRouteInVpcRegion(_) => {
+                Self::InvalidOperationUnmatchRouteInVpcRegion(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RoutePrivateZoneInCenToVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RoutePrivateZoneInCenToVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RoutePrivateZoneInCenToVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

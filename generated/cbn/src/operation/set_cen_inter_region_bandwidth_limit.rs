@@ -240,9 +240,11 @@ pub struct SetCenInterRegionBandwidthLimitResponse {
 impl ::acs_runtime::de::FromJson for SetCenInterRegionBandwidthLimitResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetCenInterRegionBandwidthLimitResponse {
@@ -255,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for SetCenInterRegionBandwidthLimitResponse 
 /// Service errors of `SetCenInterRegionBandwidthLimit`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetCenInterRegionBandwidthLimitError {
     /// HTTP 400 `MissingParam.CbnBandwidthPackageId`: There are more than one suitable cen bandwidth package
@@ -343,30 +344,120 @@ impl From<::acs_runtime::client::ServiceError> for SetCenInterRegionBandwidthLim
 }
 impl SetCenInterRegionBandwidthLimitError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamCbnBandwidthPackageId(error)
-            | Self::AttrMismatchingCbnBandwidthPackageId(error)
-            | Self::OperationFailedInvalidOperation(error)
-            | Self::OperationUnsupportedAttachment(error)
-            | Self::InvalidOperationUnsupportChargeType(error)
-            | Self::OperationUnsupportedTrafficQosPolicyExist(error)
-            | Self::OperationUnsupportedBandwidthType(error)
-            | Self::IllegalParamBandwidthType(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            | Self::IdentityRegistrationStatusNotSupport(error)
-            | Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            | Self::OperationUnsupportedRegionId(error)
-            | Self::QuotaExceededBandwidth(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamCbnBandwidthPackageId(error) => {
+                ("MissingParamCbnBandwidthPackageId", error)
+            }
+            Self::AttrMismatchingCbnBandwidthPackageId(error) => {
+                ("AttrMismatchingCbnBandwidthPackageId", error)
+            }
+            Self::OperationFailedInvalidOperation(error) => {
+                ("OperationFailedInvalidOperation", error)
+            }
+            Self::OperationUnsupportedAttachment(error) => {
+                ("OperationUnsupportedAttachment", error)
+            }
+            Self::InvalidOperationUnsupportChargeType(error) => {
+                ("InvalidOperationUnsupportChargeType", error)
+            }
+            Self::OperationUnsupportedTrafficQosPolicyExist(error) => {
+                ("OperationUnsupportedTrafficQosPolicyExist", error)
+            }
+            Self::OperationUnsupportedBandwidthType(error) => {
+                ("OperationUnsupportedBandwidthType", error)
+            }
+            Self::IllegalParamBandwidthType(error) => {
+                ("IllegalParamBandwidthType", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error) => {
+                ("ParamExclusiveBandwidthTypeAndCenBandwidthPackageId", error)
+            }
+            Self::IdentityRegistrationStatusNotSupport(error) => {
+                ("IdentityRegistrationStatusNotSupport", error)
+            }
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => {
+                ("IllegalParamBandwidthLessThanQosPolicyBandwidth", error)
+            }
+            Self::OperationUnsupportedRegionId(error) => {
+                ("OperationUnsupportedRegionId", error)
+            }
+            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetCenInterRegionBandwidthLimitError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamCbnBandwidthPackageId(_) => {
+                Self::MissingParamCbnBandwidthPackageId(error)
+            }
+            Self::AttrMismatchingCbnBandwidthPackageId(_) => {
+                Self::AttrMismatchingCbnBandwidthPackageId(error)
+            }
+            Self::OperationFailedInvalidOperation(_) => {
+                Self::OperationFailedInvalidOperation(error)
+            }
+            Self::OperationUnsupportedAttachment(_) => {
+                Self::OperationUnsupportedAttachment(error)
+            }
+            Self::InvalidOperationUnsupportChargeType(_) => {
+                Self::InvalidOperationUnsupportChargeType(error)
+            }
+            Self::OperationUnsupportedTrafficQosPolicyExist(_) => {
+                Self::OperationUnsupportedTrafficQosPolicyExist(error)
+            }
+            Self::OperationUnsupportedBandwidthType(_) => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(_) => {
+                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
+            }
+            Self::IdentityRegistrationStatusNotSupport(_) => {
+                Self::IdentityRegistrationStatusNotSupport(error)
+            }
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(_) => {
+                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
+            }
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetCenInterRegionBandwidthLimitError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetCenInterRegionBandwidthLimitError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -374,6 +465,7 @@ impl ::std::fmt::Display for SetCenInterRegionBandwidthLimitError {
 impl ::std::error::Error for SetCenInterRegionBandwidthLimitError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetCenInterRegionBandwidthLimitError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

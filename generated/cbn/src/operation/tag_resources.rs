@@ -196,9 +196,11 @@ pub struct TagResourcesResponse {
 impl ::acs_runtime::de::FromJson for TagResourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
@@ -211,7 +213,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -279,36 +280,93 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
 }
 impl TagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error)
-            | Self::InvalidTagValue(error)
-            | Self::MissingParam(error)
-            | Self::InvalidInstanceTypeNotFound(error)
-            | Self::InvalidInstanceIdsNotFound(error)
-            | Self::ForbiddenTagKeys(error)
-            | Self::QuotaExceededTagNum(error)
-            | Self::InvalidTagScopeNotFound(error)
-            | Self::ForbiddenNotAllowedCategary(error)
-            | Self::SizeLimitExceededResourceIdNum(error)
-            | Self::MissingParameterTagValue(error)
-            | Self::DuplicatedParamTagKey(error)
-            | Self::IllegalParamLengthTag(error)
-            | Self::IllegalParamRegion(error)
-            | Self::MissingParameterTagKey(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
+            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
+            Self::MissingParam(error) => ("MissingParam", error),
+            Self::InvalidInstanceTypeNotFound(error) => {
+                ("InvalidInstanceTypeNotFound", error)
+            }
+            Self::InvalidInstanceIdsNotFound(error) => {
+                ("InvalidInstanceIdsNotFound", error)
+            }
+            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
+            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
+            Self::InvalidTagScopeNotFound(error) => ("InvalidTagScopeNotFound", error),
+            Self::ForbiddenNotAllowedCategary(error) => {
+                ("ForbiddenNotAllowedCategary", error)
+            }
+            Self::SizeLimitExceededResourceIdNum(error) => {
+                ("SizeLimitExceededResourceIdNum", error)
+            }
+            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
+            Self::DuplicatedParamTagKey(error) => ("DuplicatedParamTagKey", error),
+            Self::IllegalParamLengthTag(error) => ("IllegalParamLengthTag", error),
+            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
+            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for TagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::MissingParam(_) => Self::MissingParam(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
+            Self::InvalidTagScopeNotFound(_) => Self::InvalidTagScopeNotFound(error),
+            Self::ForbiddenNotAllowedCategary(_) => {
+                Self::ForbiddenNotAllowedCategary(error)
+            }
+            Self::SizeLimitExceededResourceIdNum(_) => {
+                Self::SizeLimitExceededResourceIdNum(error)
+            }
+            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
+            Self::DuplicatedParamTagKey(_) => Self::DuplicatedParamTagKey(error),
+            Self::IllegalParamLengthTag(_) => Self::IllegalParamLengthTag(error),
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for TagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for TagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

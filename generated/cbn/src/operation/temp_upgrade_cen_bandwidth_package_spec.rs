@@ -160,9 +160,11 @@ pub struct TempUpgradeCenBandwidthPackageSpecResponse {
 impl ::acs_runtime::de::FromJson for TempUpgradeCenBandwidthPackageSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TempUpgradeCenBandwidthPackageSpecResponse {
@@ -175,7 +177,6 @@ impl<'de> ::serde::Deserialize<'de> for TempUpgradeCenBandwidthPackageSpecRespon
 /// Service errors of `TempUpgradeCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum TempUpgradeCenBandwidthPackageSpecError {
     /// HTTP 400 `Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy`: The transit router associated with the bandwidth plan has an inter-region traffic scheduling policy that allocates bandwidth based on absolute values. You must delete this policy before you can change the configurations.
@@ -214,18 +215,58 @@ for TempUpgradeCenBandwidthPackageSpecError {
 }
 impl TempUpgradeCenBandwidthPackageSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error)
-            | Self::InvalidOperationOrderParameterIllegal(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationUpgradeBwpBandwidth(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error) => {
+                ("ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy", error)
+            }
+            Self::InvalidOperationOrderParameterIllegal(error) => {
+                ("InvalidOperationOrderParameterIllegal", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationUpgradeBwpBandwidth(error) => {
+                ("InvalidOperationUpgradeBwpBandwidth", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for TempUpgradeCenBandwidthPackageSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(_) => {
+                Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error)
+            }
+            Self::InvalidOperationOrderParameterIllegal(_) => {
+                Self::InvalidOperationOrderParameterIllegal(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationUpgradeBwpBandwidth(_) => {
+                Self::InvalidOperationUpgradeBwpBandwidth(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for TempUpgradeCenBandwidthPackageSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TempUpgradeCenBandwidthPackageSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -233,6 +274,7 @@ impl ::std::fmt::Display for TempUpgradeCenBandwidthPackageSpecError {
 impl ::std::error::Error for TempUpgradeCenBandwidthPackageSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for TempUpgradeCenBandwidthPackageSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -156,9 +156,11 @@ pub struct UnassociateCenBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for UnassociateCenBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnassociateCenBandwidthPackageResponse {
@@ -171,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateCenBandwidthPackageResponse {
 /// Service errors of `UnassociateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UnassociateCenBandwidthPackageError {
     /// HTTP 400 `OperationFailed.SetPostPay95BandwidthLimitError`: Operation failed because set postpay 95 bandwidth limit error.
@@ -197,22 +198,53 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateCenBandwidthPackag
 }
 impl UnassociateCenBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedSetPostPay95BandwidthLimitError(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedSetPostPay95BandwidthLimitError(error) => {
+                ("OperationFailedSetPostPay95BandwidthLimitError", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UnassociateCenBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedSetPostPay95BandwidthLimitError(_) => {
+                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UnassociateCenBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateCenBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassociateCenBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassociateCenBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -143,9 +143,11 @@ pub struct UnroutePrivateZoneInCenToVpcResponse {
 impl ::acs_runtime::de::FromJson for UnroutePrivateZoneInCenToVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnroutePrivateZoneInCenToVpcResponse {
@@ -158,7 +160,6 @@ impl<'de> ::serde::Deserialize<'de> for UnroutePrivateZoneInCenToVpcResponse {
 /// Service errors of `UnroutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UnroutePrivateZoneInCenToVpcError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -184,22 +185,53 @@ impl From<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcE
 }
 impl UnroutePrivateZoneInCenToVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationPrivatezoneRouteExisted(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationPrivatezoneRouteExisted(error) => {
+                ("InvalidOperationPrivatezoneRouteExisted", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UnroutePrivateZoneInCenToVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationPrivatezoneRouteExisted(_) => {
+                Self::InvalidOperationPrivatezoneRouteExisted(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UnroutePrivateZoneInCenToVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnroutePrivateZoneInCenToVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnroutePrivateZoneInCenToVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

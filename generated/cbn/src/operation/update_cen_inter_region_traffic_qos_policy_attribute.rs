@@ -224,9 +224,11 @@ impl ::acs_runtime::de::FromJson
 for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -240,7 +242,6 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
 /// Service errors of `UpdateCenInterRegionTrafficQosPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
     /// HTTP 400 `InvalidTrafficQosPolicyId.NotFound`: The specified TrafficQosPolicyId is not found.
@@ -275,18 +276,58 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeError {
 }
 impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficQosPolicyIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficQosPolicyId(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTrafficQosPolicyIdNotFound(error) => {
+                ("InvalidTrafficQosPolicyIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficQosPolicyId(error) => {
+                ("MissingParamTrafficQosPolicyId", error)
+            }
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficQosPolicyIdNotFound(_) => {
+                Self::InvalidTrafficQosPolicyIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficQosPolicyId(_) => {
+                Self::MissingParamTrafficQosPolicyId(error)
+            }
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -294,6 +335,7 @@ impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosPolicyAttributeError 
 impl ::std::error::Error for UpdateCenInterRegionTrafficQosPolicyAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

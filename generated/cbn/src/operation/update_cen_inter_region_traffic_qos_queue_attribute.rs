@@ -285,9 +285,11 @@ impl ::acs_runtime::de::FromJson
 for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -301,7 +303,6 @@ for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
 /// Service errors of `UpdateCenInterRegionTrafficQosQueueAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
     /// HTTP 400 `IncorrectStatus.TrafficQosPolicy`: The status of TrafficQosPolicy is incorrect.
@@ -356,22 +357,78 @@ for UpdateCenInterRegionTrafficQosQueueAttributeError {
 }
 impl UpdateCenInterRegionTrafficQosQueueAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTrafficQosPolicy(error)
-            | Self::InvalidTrafficQosQueueIdNotFound(error)
-            | Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            | Self::IllegalParamAttachmentBandwidthExceed(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::IllegalParamRemainBandwidthPercent(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficQosPolicyQueueId(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusTrafficQosPolicy(error) => {
+                ("IncorrectStatusTrafficQosPolicy", error)
+            }
+            Self::InvalidTrafficQosQueueIdNotFound(error) => {
+                ("InvalidTrafficQosQueueIdNotFound", error)
+            }
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => {
+                ("IllegalParamBandwidthGuaranteeModeMismatch", error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(error) => {
+                ("IllegalParamAttachmentBandwidthExceed", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::IllegalParamRemainBandwidthPercent(error) => {
+                ("IllegalParamRemainBandwidthPercent", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficQosPolicyQueueId(error) => {
+                ("MissingParamTrafficQosPolicyQueueId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateCenInterRegionTrafficQosQueueAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusTrafficQosPolicy(_) => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            Self::InvalidTrafficQosQueueIdNotFound(_) => {
+                Self::InvalidTrafficQosQueueIdNotFound(error)
+            }
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(_) => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::IllegalParamRemainBandwidthPercent(_) => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficQosPolicyQueueId(_) => {
+                Self::MissingParamTrafficQosPolicyQueueId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosQueueAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosQueueAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -379,6 +436,7 @@ impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosQueueAttributeError {
 impl ::std::error::Error for UpdateCenInterRegionTrafficQosQueueAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosQueueAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -291,9 +291,11 @@ pub struct UpdateTrafficMarkingPolicyAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateTrafficMarkingPolicyAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMarkingPolicyAttributeResponse {
@@ -306,7 +308,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMarkingPolicyAttributeRespo
 /// Service errors of `UpdateTrafficMarkingPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateTrafficMarkingPolicyAttributeError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: TrafficMarkingPolicyId is not found.
@@ -416,35 +417,142 @@ for UpdateTrafficMarkingPolicyAttributeError {
 }
 impl UpdateTrafficMarkingPolicyAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            | Self::IncorrectStatusTrafficMarkingPolicy(error)
-            | Self::DuplicatedAddTrafficMatchRules(error)
-            | Self::DuplicatedDeleteTrafficMatchRulese(error)
-            | Self::InstanceExistAddTrafficMatchRules(error)
-            | Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error)
-            | Self::IllegalParamDstPortRange(error)
-            | Self::IllegalParamSrcPortRange(error)
-            | Self::AttrMismatchingCidrAddressFamily(error)
-            | Self::IllegalParamAddressFamily(error)
-            | Self::AttrMismatchingSrcCidrDstCidr(error)
-            | Self::AttrMismatchingCidrProtocol(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::OperationUnsupportedSrcPortRange(error)
-            | Self::OperationUnsupportedDstPortRange(error)
-            | Self::OperationUnsupportedIPv6Cidr(error)
-            | Self::IllegalParamDstCidr(error)
-            | Self::IllegalParamSrcCidr(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficMarkingPolicyId(error)
-            | Self::InvalidDeleteTrafficMatchRulesNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
+                ("InvalidTrafficMarkingPolicyIdNotFound", error)
+            }
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
+                ("IncorrectStatusTrafficMarkingPolicy", error)
+            }
+            Self::DuplicatedAddTrafficMatchRules(error) => {
+                ("DuplicatedAddTrafficMatchRules", error)
+            }
+            Self::DuplicatedDeleteTrafficMatchRulese(error) => {
+                ("DuplicatedDeleteTrafficMatchRulese", error)
+            }
+            Self::InstanceExistAddTrafficMatchRules(error) => {
+                ("InstanceExistAddTrafficMatchRules", error)
+            }
+            Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error) => {
+                ("DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules", error)
+            }
+            Self::IllegalParamDstPortRange(error) => ("IllegalParamDstPortRange", error),
+            Self::IllegalParamSrcPortRange(error) => ("IllegalParamSrcPortRange", error),
+            Self::AttrMismatchingCidrAddressFamily(error) => {
+                ("AttrMismatchingCidrAddressFamily", error)
+            }
+            Self::IllegalParamAddressFamily(error) => {
+                ("IllegalParamAddressFamily", error)
+            }
+            Self::AttrMismatchingSrcCidrDstCidr(error) => {
+                ("AttrMismatchingSrcCidrDstCidr", error)
+            }
+            Self::AttrMismatchingCidrProtocol(error) => {
+                ("AttrMismatchingCidrProtocol", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::OperationUnsupportedSrcPortRange(error) => {
+                ("OperationUnsupportedSrcPortRange", error)
+            }
+            Self::OperationUnsupportedDstPortRange(error) => {
+                ("OperationUnsupportedDstPortRange", error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(error) => {
+                ("OperationUnsupportedIPv6Cidr", error)
+            }
+            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
+            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficMarkingPolicyId(error) => {
+                ("MissingParamTrafficMarkingPolicyId", error)
+            }
+            Self::InvalidDeleteTrafficMatchRulesNotFound(error) => {
+                ("InvalidDeleteTrafficMatchRulesNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateTrafficMarkingPolicyAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::DuplicatedAddTrafficMatchRules(_) => {
+                Self::DuplicatedAddTrafficMatchRules(error)
+            }
+            Self::DuplicatedDeleteTrafficMatchRulese(_) => {
+                Self::DuplicatedDeleteTrafficMatchRulese(error)
+            }
+            Self::InstanceExistAddTrafficMatchRules(_) => {
+                Self::InstanceExistAddTrafficMatchRules(error)
+            }
+            Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(_) => {
+                Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error)
+            }
+            Self::IllegalParamDstPortRange(_) => Self::IllegalParamDstPortRange(error),
+            Self::IllegalParamSrcPortRange(_) => Self::IllegalParamSrcPortRange(error),
+            Self::AttrMismatchingCidrAddressFamily(_) => {
+                Self::AttrMismatchingCidrAddressFamily(error)
+            }
+            Self::IllegalParamAddressFamily(_) => Self::IllegalParamAddressFamily(error),
+            Self::AttrMismatchingSrcCidrDstCidr(_) => {
+                Self::AttrMismatchingSrcCidrDstCidr(error)
+            }
+            Self::AttrMismatchingCidrProtocol(_) => {
+                Self::AttrMismatchingCidrProtocol(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationUnsupportedSrcPortRange(_) => {
+                Self::OperationUnsupportedSrcPortRange(error)
+            }
+            Self::OperationUnsupportedDstPortRange(_) => {
+                Self::OperationUnsupportedDstPortRange(error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(_) => {
+                Self::OperationUnsupportedIPv6Cidr(error)
+            }
+            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
+            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficMarkingPolicyId(_) => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
+            Self::InvalidDeleteTrafficMatchRulesNotFound(_) => {
+                Self::InvalidDeleteTrafficMatchRulesNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateTrafficMarkingPolicyAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTrafficMarkingPolicyAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -452,6 +560,7 @@ impl ::std::fmt::Display for UpdateTrafficMarkingPolicyAttributeError {
 impl ::std::error::Error for UpdateTrafficMarkingPolicyAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTrafficMarkingPolicyAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

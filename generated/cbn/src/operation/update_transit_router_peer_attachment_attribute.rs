@@ -352,9 +352,11 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterPeerAttachmentAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -368,7 +370,6 @@ for UpdateTransitRouterPeerAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterPeerAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterPeerAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -493,34 +494,142 @@ for UpdateTransitRouterPeerAttachmentAttributeError {
 }
 impl UpdateTransitRouterPeerAttachmentAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::OperationUnsupportedBandwidthType(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IncorrectStatusAttachment(error)
-            | Self::IllegalParamBandwidthType(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            | Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            | Self::OperationUnsupportedTransitRouterAttachment(error)
-            | Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            | Self::IllegalParamBandwidthPackageStatus(error)
-            | Self::QuotaExceededBandwidth(error)
-            | Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            | Self::OperationUnsupportedCloudDataTransferService(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::OperationUnsupportedBandwidthType(error) => {
+                ("OperationUnsupportedBandwidthType", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IncorrectStatusAttachment(error) => {
+                ("IncorrectStatusAttachment", error)
+            }
+            Self::IllegalParamBandwidthType(error) => {
+                ("IllegalParamBandwidthType", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                error,
+            ) => {
+                ("ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold", error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => {
+                ("OperationNotAllowedDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::OperationUnsupportedTransitRouterAttachment(error) => {
+                ("OperationUnsupportedTransitRouterAttachment", error)
+            }
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => {
+                ("IllegalParamBandwidthLessThanQosPolicyBandwidth", error)
+            }
+            Self::IllegalParamBandwidthPackageStatus(error) => {
+                ("IllegalParamBandwidthPackageStatus", error)
+            }
+            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
+            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error) => {
+                ("ParamExclusiveBandwidthTypeAndCenBandwidthPackageId", error)
+            }
+            Self::OperationUnsupportedCloudDataTransferService(error) => {
+                ("OperationUnsupportedCloudDataTransferService", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateTransitRouterPeerAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationUnsupportedBandwidthType(_) => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
+            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(_) => {
+                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                    error,
+                )
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(_) => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
+            }
+            Self::OperationUnsupportedTransitRouterAttachment(_) => {
+                Self::OperationUnsupportedTransitRouterAttachment(error)
+            }
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(_) => {
+                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
+            }
+            Self::IllegalParamBandwidthPackageStatus(_) => {
+                Self::IllegalParamBandwidthPackageStatus(error)
+            }
+            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
+            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(_) => {
+                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
+            }
+            Self::OperationUnsupportedCloudDataTransferService(_) => {
+                Self::OperationUnsupportedCloudDataTransferService(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateTransitRouterPeerAttachmentAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterPeerAttachmentAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -528,6 +637,7 @@ impl ::std::fmt::Display for UpdateTransitRouterPeerAttachmentAttributeError {
 impl ::std::error::Error for UpdateTransitRouterPeerAttachmentAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterPeerAttachmentAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

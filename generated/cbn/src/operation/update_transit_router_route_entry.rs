@@ -225,9 +225,11 @@ pub struct UpdateTransitRouterRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterRouteEntryResponse {
@@ -240,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterRouteEntryResponse {
 /// Service errors of `UpdateTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterRouteEntryError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteEntryId`: TransitRouterRouteEntryId is not found.
@@ -280,26 +281,65 @@ impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntry
 }
 impl UpdateTransitRouterRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterRouteEntryId(error)
-            | Self::DryRunOperation(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::OperationFailedUpdateTransitRouterRouteEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTransitRouterRouteEntryId(error) => {
+                ("IllegalParamTransitRouterRouteEntryId", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationFailedUpdateTransitRouterRouteEntry(error) => {
+                ("OperationFailedUpdateTransitRouterRouteEntry", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateTransitRouterRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTransitRouterRouteEntryId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryId(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationFailedUpdateTransitRouterRouteEntry(_) => {
+                Self::OperationFailedUpdateTransitRouterRouteEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateTransitRouterRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateTransitRouterRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -274,9 +274,11 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpcAttachmentAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -290,7 +292,6 @@ for UpdateTransitRouterVpcAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterVpcAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpcAttachmentAttributeError {
     /// HTTP 400 `IncorrectStatus.TransitRouterAttachmentId`: TransitRouterAttachmentId status is invalid.
@@ -423,36 +424,160 @@ for UpdateTransitRouterVpcAttachmentAttributeError {
 }
 impl UpdateTransitRouterVpcAttachmentAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTransitRouterAttachmentId(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::InvalidOperationRegionNotSupport(error)
-            | Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            | Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            | Self::InvalidOperationVpnAssociated(error)
-            | Self::IllegalParamIpv6Support(error)
-            | Self::OperationFailedVSwitchNotFound(error)
-            | Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            | Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error)
-            | Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
-            | Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            | Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            | Self::InvalidParameterIpv6Support(error)
-            | Self::InvalidParameterApplianceModeSupport(error)
-            | Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            | Self::InvalidParameterOrderType(error)
-            | Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            | Self::OperationFailedGrantCrossAccountNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusTransitRouterAttachmentId(error) => {
+                ("IncorrectStatusTransitRouterAttachmentId", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::InvalidOperationRegionNotSupport(error) => {
+                ("InvalidOperationRegionNotSupport", error)
+            }
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => {
+                ("InvalidOperationVpcAutoRoutesPublishInOtherCen", error)
+            }
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => {
+                ("QuotaExceededVpcAutoRoutesPublishPerTransitRouter", error)
+            }
+            Self::InvalidOperationVpnAssociated(error) => {
+                ("InvalidOperationVpnAssociated", error)
+            }
+            Self::IllegalParamIpv6Support(error) => ("IllegalParamIpv6Support", error),
+            Self::OperationFailedVSwitchNotFound(error) => {
+                ("OperationFailedVSwitchNotFound", error)
+            }
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => {
+                ("OperationFailedVSwitchIpv6CidrNotAllocated", error)
+            }
+            Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error) => {
+                ("OperationInvalidAttachmentReferencedIPv6RouteEntryExisted", error)
+            }
+            Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error) => {
+                ("OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted", error)
+            }
+            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
+                ("OperationInvalidEniReferencedIPv6RouteEntryExisted", error)
+            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(error) => {
+                ("OperationUnsupportedVpcRoutePropagationSource", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationResourceNotSupportApplianceMode(error) => {
+                ("InvalidOperationResourceNotSupportApplianceMode", error)
+            }
+            Self::InvalidParameterIpv6Support(error) => {
+                ("InvalidParameterIpv6Support", error)
+            }
+            Self::InvalidParameterApplianceModeSupport(error) => {
+                ("InvalidParameterApplianceModeSupport", error)
+            }
+            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error) => {
+                ("ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions", error)
+            }
+            Self::InvalidParameterOrderType(error) => {
+                ("InvalidParameterOrderType", error)
+            }
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
+                ("InvalidOperationOrderTypeMustMatchGrantCrossAccount", error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(error) => {
+                ("OperationFailedGrantCrossAccountNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateTransitRouterVpcAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::InvalidOperationRegionNotSupport(_) => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(_) => {
+                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
+            }
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(_) => {
+                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
+            }
+            Self::InvalidOperationVpnAssociated(_) => {
+                Self::InvalidOperationVpnAssociated(error)
+            }
+            Self::IllegalParamIpv6Support(_) => Self::IllegalParamIpv6Support(error),
+            Self::OperationFailedVSwitchNotFound(_) => {
+                Self::OperationFailedVSwitchNotFound(error)
+            }
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(_) => {
+                Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error)
+            }
+            Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(_) => {
+                Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
+            }
+            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(_) => {
+                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
+            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(_) => {
+                Self::OperationUnsupportedVpcRoutePropagationSource(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationResourceNotSupportApplianceMode(_) => {
+                Self::InvalidOperationResourceNotSupportApplianceMode(error)
+            }
+            Self::InvalidParameterIpv6Support(_) => {
+                Self::InvalidParameterIpv6Support(error)
+            }
+            Self::InvalidParameterApplianceModeSupport(_) => {
+                Self::InvalidParameterApplianceModeSupport(error)
+            }
+            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(_) => {
+                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
+            }
+            Self::InvalidParameterOrderType(_) => Self::InvalidParameterOrderType(error),
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(_) => {
+                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(_) => {
+                Self::OperationFailedGrantCrossAccountNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -460,6 +585,7 @@ impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentAttributeError {
 impl ::std::error::Error for UpdateTransitRouterVpcAttachmentAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -236,9 +236,11 @@ pub struct UpdateTransitRouterVpcAttachmentZonesResponse {
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpcAttachmentZonesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterVpcAttachmentZonesResponse {
@@ -251,7 +253,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterVpcAttachmentZonesRes
 /// Service errors of `UpdateTransitRouterVpcAttachmentZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpcAttachmentZonesError {
     /// HTTP 400 `IllegalParam.ZoneId`: The specified ZoneId is illegal.
@@ -345,31 +346,112 @@ for UpdateTransitRouterVpcAttachmentZonesError {
 }
 impl UpdateTransitRouterVpcAttachmentZonesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamZoneId(error)
-            | Self::IncorrectStatusTransitRouterAttachment(error)
-            | Self::IllegalParamVSwitchId(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::OperationUnsupportedServiceMode(error)
-            | Self::IllegalParamAddOrRemoveZoneMappings(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::OperationDeniedRouteEntryOnEni(error)
-            | Self::IncorrectStatusVpcRouteEntry(error)
-            | Self::IncorrectStatusVpcSwitch(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::InsufficientIpAddrVsw(error)
-            | Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
+            Self::IncorrectStatusTransitRouterAttachment(error) => {
+                ("IncorrectStatusTransitRouterAttachment", error)
+            }
+            Self::IllegalParamVSwitchId(error) => ("IllegalParamVSwitchId", error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::OperationUnsupportedServiceMode(error) => {
+                ("OperationUnsupportedServiceMode", error)
+            }
+            Self::IllegalParamAddOrRemoveZoneMappings(error) => {
+                ("IllegalParamAddOrRemoveZoneMappings", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::OperationDeniedRouteEntryOnEni(error) => {
+                ("OperationDeniedRouteEntryOnEni", error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(error) => {
+                ("IncorrectStatusVpcRouteEntry", error)
+            }
+            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::InsufficientIpAddrVsw(error) => ("InsufficientIpAddrVsw", error),
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => {
+                ("OperationFailedVSwitchIpv6CidrNotAllocated", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
+                ("OperationInvalidEniReferencedIPv6RouteEntryExisted", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateTransitRouterVpcAttachmentZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
+            Self::IncorrectStatusTransitRouterAttachment(_) => {
+                Self::IncorrectStatusTransitRouterAttachment(error)
+            }
+            Self::IllegalParamVSwitchId(_) => Self::IllegalParamVSwitchId(error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationUnsupportedServiceMode(_) => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            Self::IllegalParamAddOrRemoveZoneMappings(_) => {
+                Self::IllegalParamAddOrRemoveZoneMappings(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationDeniedRouteEntryOnEni(_) => {
+                Self::OperationDeniedRouteEntryOnEni(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::InsufficientIpAddrVsw(_) => Self::InsufficientIpAddrVsw(error),
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(_) => {
+                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentZonesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentZonesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -377,6 +459,7 @@ impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentZonesError {
 impl ::std::error::Error for UpdateTransitRouterVpcAttachmentZonesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentZonesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -250,9 +250,11 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpnAttachmentAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -266,7 +268,6 @@ for UpdateTransitRouterVpnAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpnAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -313,20 +314,68 @@ for UpdateTransitRouterVpnAttachmentAttributeError {
 }
 impl UpdateTransitRouterVpnAttachmentAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::IncorrectStatusTransitRouterAttachmentId(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterOrderType(error)
-            | Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            | Self::OperationFailedGrantCrossAccountNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusTransitRouterAttachmentId(error) => {
+                ("IncorrectStatusTransitRouterAttachmentId", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterOrderType(error) => {
+                ("InvalidParameterOrderType", error)
+            }
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
+                ("InvalidOperationOrderTypeMustMatchGrantCrossAccount", error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(error) => {
+                ("OperationFailedGrantCrossAccountNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateTransitRouterVpnAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterOrderType(_) => Self::InvalidParameterOrderType(error),
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(_) => {
+                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(_) => {
+                Self::OperationFailedGrantCrossAccountNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateTransitRouterVpnAttachmentAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterVpnAttachmentAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -334,6 +383,7 @@ impl ::std::fmt::Display for UpdateTransitRouterVpnAttachmentAttributeError {
 impl ::std::error::Error for UpdateTransitRouterVpnAttachmentAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpnAttachmentAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

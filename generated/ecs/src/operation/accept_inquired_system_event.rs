@@ -152,9 +152,11 @@ pub struct AcceptInquiredSystemEventResponse {
 impl ::acs_runtime::de::FromJson for AcceptInquiredSystemEventResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AcceptInquiredSystemEventResponse {
@@ -167,7 +169,6 @@ impl<'de> ::serde::Deserialize<'de> for AcceptInquiredSystemEventResponse {
 /// Service errors of `AcceptInquiredSystemEvent`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AcceptInquiredSystemEventError {
     /// HTTP 400 `MissingParameter`: %s
@@ -237,32 +238,101 @@ impl From<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventErro
 }
 impl AcceptInquiredSystemEventError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::OperationConflict(error)
-            | Self::OperationFailDiskCategoryNotSupported(error)
-            | Self::OperationFailDiskStatusNotSupported(error)
-            | Self::OperationFailInstanceStatusNotSupported(error)
-            | Self::OperationDeniedAcceptNotSupported(error)
-            | Self::SwitchToOfflineOnlineIsolateFail(error)
-            | Self::SwitchToOfflineOnlineReinitFail(error)
-            | Self::ForbiddenRam(error)
-            | Self::OperationFailAcceptRecoverFail(error)
-            | Self::InvalidEventIdNoInquiringEventFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::OperationFailDiskCategoryNotSupported(error) => {
+                ("OperationFailDiskCategoryNotSupported", error)
+            }
+            Self::OperationFailDiskStatusNotSupported(error) => {
+                ("OperationFailDiskStatusNotSupported", error)
+            }
+            Self::OperationFailInstanceStatusNotSupported(error) => {
+                ("OperationFailInstanceStatusNotSupported", error)
+            }
+            Self::OperationDeniedAcceptNotSupported(error) => {
+                ("OperationDeniedAcceptNotSupported", error)
+            }
+            Self::SwitchToOfflineOnlineIsolateFail(error) => {
+                ("SwitchToOfflineOnlineIsolateFail", error)
+            }
+            Self::SwitchToOfflineOnlineReinitFail(error) => {
+                ("SwitchToOfflineOnlineReinitFail", error)
+            }
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::OperationFailAcceptRecoverFail(error) => {
+                ("OperationFailAcceptRecoverFail", error)
+            }
+            Self::InvalidEventIdNoInquiringEventFound(error) => {
+                ("InvalidEventIdNoInquiringEventFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AcceptInquiredSystemEventError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::OperationFailDiskCategoryNotSupported(_) => {
+                Self::OperationFailDiskCategoryNotSupported(error)
+            }
+            Self::OperationFailDiskStatusNotSupported(_) => {
+                Self::OperationFailDiskStatusNotSupported(error)
+            }
+            Self::OperationFailInstanceStatusNotSupported(_) => {
+                Self::OperationFailInstanceStatusNotSupported(error)
+            }
+            Self::OperationDeniedAcceptNotSupported(_) => {
+                Self::OperationDeniedAcceptNotSupported(error)
+            }
+            Self::SwitchToOfflineOnlineIsolateFail(_) => {
+                Self::SwitchToOfflineOnlineIsolateFail(error)
+            }
+            Self::SwitchToOfflineOnlineReinitFail(_) => {
+                Self::SwitchToOfflineOnlineReinitFail(error)
+            }
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::OperationFailAcceptRecoverFail(_) => {
+                Self::OperationFailAcceptRecoverFail(error)
+            }
+            Self::InvalidEventIdNoInquiringEventFound(_) => {
+                Self::InvalidEventIdNoInquiringEventFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AcceptInquiredSystemEventError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AcceptInquiredSystemEventError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AcceptInquiredSystemEventError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -162,9 +162,11 @@ pub struct AddBandwidthPackageIpsResponse {
 impl ::acs_runtime::de::FromJson for AddBandwidthPackageIpsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddBandwidthPackageIpsResponse {
@@ -177,7 +179,6 @@ impl<'de> ::serde::Deserialize<'de> for AddBandwidthPackageIpsResponse {
 /// Service errors of `AddBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddBandwidthPackageIpsError {
     /// HTTP 400 `InvalidIpCount.ValueNotSupported`: The specified value of IpCount not supported.
@@ -213,24 +214,65 @@ impl From<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
 }
 impl AddBandwidthPackageIpsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpCountValueNotSupported(error)
-            | Self::QuotaExceededBandwidthPackageIps(error)
-            | Self::AllocateIpFailed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpCountValueNotSupported(error) => {
+                ("InvalidIpCountValueNotSupported", error)
+            }
+            Self::QuotaExceededBandwidthPackageIps(error) => {
+                ("QuotaExceededBandwidthPackageIps", error)
+            }
+            Self::AllocateIpFailed(error) => ("AllocateIpFailed", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddBandwidthPackageIpsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpCountValueNotSupported(_) => {
+                Self::InvalidIpCountValueNotSupported(error)
+            }
+            Self::QuotaExceededBandwidthPackageIps(_) => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddBandwidthPackageIpsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddBandwidthPackageIpsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddBandwidthPackageIpsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

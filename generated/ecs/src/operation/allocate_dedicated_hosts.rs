@@ -566,11 +566,13 @@ pub struct AllocateDedicatedHostsResponse {
 impl ::acs_runtime::de::FromJson for AllocateDedicatedHostsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            dedicated_host_id_sets: fields.take("DedicatedHostIdSets")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            dedicated_host_id_sets: fields.read("DedicatedHostIdSets"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateDedicatedHostsResponse {
@@ -583,7 +585,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateDedicatedHostsResponse {
 /// Service errors of `AllocateDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AllocateDedicatedHostsError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -757,56 +758,199 @@ impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
 }
 impl AllocateDedicatedHostsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidDedicatedHostTypeValueNotSupported(error)
-            | Self::RegionUnauthorized(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::QuotaExceedAfterpayDedicatedHost(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::InvalidParameterSlbUdpTimeout(error)
-            | Self::InvalidParameterUdpTimeout(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidParameterQuantity(error)
-            | Self::InvalidDedicatedHostPriceNotFound(error)
-            | Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            | Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::NodeControllerUnavailable(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::InvalidUserDataForbidden(error)
-            | Self::ZoneNotOpen(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::InvalidDedicatedHostTypeZoneNotSupported(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::PaymentMethodNotFound(error)
-            | Self::InvalidDedicatedHostNameMalformed(error)
-            | Self::InvalidDedicatedHostClusterIdNotFound(error)
-            | Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            | Self::InvalidParameterActionOnMaintenance(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
+                ("InvalidAutoRenewPeriodValueNotSupported", error)
+            }
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidDedicatedHostTypeValueNotSupported(error) => {
+                ("InvalidDedicatedHostTypeValueNotSupported", error)
+            }
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::QuotaExceedAfterpayDedicatedHost(error) => {
+                ("QuotaExceedAfterpayDedicatedHost", error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidParameterSlbUdpTimeout(error) => {
+                ("InvalidParameterSlbUdpTimeout", error)
+            }
+            Self::InvalidParameterUdpTimeout(error) => {
+                ("InvalidParameterUdpTimeout", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidParameterQuantity(error) => ("InvalidParameterQuantity", error),
+            Self::InvalidDedicatedHostPriceNotFound(error) => {
+                ("InvalidDedicatedHostPriceNotFound", error)
+            }
+            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error) => {
+                ("InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported", error)
+            }
+            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => {
+                ("InvalidCpuOverCommitRatioValueNotSupported", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::NodeControllerUnavailable(error) => {
+                ("NodeControllerUnavailable", error)
+            }
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::InvalidDedicatedHostTypeZoneNotSupported(error) => {
+                ("InvalidDedicatedHostTypeZoneNotSupported", error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
+            Self::InvalidDedicatedHostNameMalformed(error) => {
+                ("InvalidDedicatedHostNameMalformed", error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
+                ("InvalidDedicatedHostClusterIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => {
+                ("InvalidDedicatedHostClusterIdExceedMaxSize", error)
+            }
+            Self::InvalidParameterActionOnMaintenance(error) => {
+                ("InvalidParameterActionOnMaintenance", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AllocateDedicatedHostsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidDedicatedHostTypeValueNotSupported(_) => {
+                Self::InvalidDedicatedHostTypeValueNotSupported(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::QuotaExceedAfterpayDedicatedHost(_) => {
+                Self::QuotaExceedAfterpayDedicatedHost(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidParameterSlbUdpTimeout(_) => {
+                Self::InvalidParameterSlbUdpTimeout(error)
+            }
+            Self::InvalidParameterUdpTimeout(_) => {
+                Self::InvalidParameterUdpTimeout(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidParameterQuantity(_) => Self::InvalidParameterQuantity(error),
+            Self::InvalidDedicatedHostPriceNotFound(_) => {
+                Self::InvalidDedicatedHostPriceNotFound(error)
+            }
+            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(_) => {
+                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
+            }
+            Self::InvalidCpuOverCommitRatioValueNotSupported(_) => {
+                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidDedicatedHostTypeZoneNotSupported(_) => {
+                Self::InvalidDedicatedHostTypeZoneNotSupported(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::InvalidDedicatedHostNameMalformed(_) => {
+                Self::InvalidDedicatedHostNameMalformed(error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(_) => {
+                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
+            }
+            Self::InvalidParameterActionOnMaintenance(_) => {
+                Self::InvalidParameterActionOnMaintenance(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AllocateDedicatedHostsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateDedicatedHostsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateDedicatedHostsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -189,10 +189,12 @@ pub struct AllocatePublicIpAddressResponse {
 impl ::acs_runtime::de::FromJson for AllocatePublicIpAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocatePublicIpAddressResponse {
@@ -205,7 +207,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocatePublicIpAddressResponse {
 /// Service errors of `AllocatePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AllocatePublicIpAddressError {
     /// HTTP 400 `InvalidOperation.AllocateFailed`: The current instance failed to allocate public IP, please try again later.
@@ -288,39 +289,113 @@ impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError 
 }
 impl AllocatePublicIpAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationAllocateFailed(error)
-            | Self::InvalidIpAddressMalformed(error)
-            | Self::OperationDenied(error)
-            | Self::InsufficientPublicIp(error)
-            | Self::AllocateIpInvalidInstanceBandwidth(error)
-            | Self::OperationDeniedCloudboxNotSupport(error)
-            | Self::OperationDeniedDedicatedRegionNotSupported(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::IpInUse(error)
-            | Self::AllocatedAlready(error)
-            | Self::AllocateIpFail(error)
-            | Self::NatPublicIpBindingFailed(error)
-            | Self::NatPublicIpAllocateFailed(error)
-            | Self::InvalidIpAddressNotPublic(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidVlanIdNotFound(error)
-            | Self::InvalidIpAddressNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationAllocateFailed(error) => {
+                ("InvalidOperationAllocateFailed", error)
+            }
+            Self::InvalidIpAddressMalformed(error) => {
+                ("InvalidIpAddressMalformed", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InsufficientPublicIp(error) => ("InsufficientPublicIp", error),
+            Self::AllocateIpInvalidInstanceBandwidth(error) => {
+                ("AllocateIpInvalidInstanceBandwidth", error)
+            }
+            Self::OperationDeniedCloudboxNotSupport(error) => {
+                ("OperationDeniedCloudboxNotSupport", error)
+            }
+            Self::OperationDeniedDedicatedRegionNotSupported(error) => {
+                ("OperationDeniedDedicatedRegionNotSupported", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::IpInUse(error) => ("IpInUse", error),
+            Self::AllocatedAlready(error) => ("AllocatedAlready", error),
+            Self::AllocateIpFail(error) => ("AllocateIpFail", error),
+            Self::NatPublicIpBindingFailed(error) => ("NatPublicIpBindingFailed", error),
+            Self::NatPublicIpAllocateFailed(error) => {
+                ("NatPublicIpAllocateFailed", error)
+            }
+            Self::InvalidIpAddressNotPublic(error) => {
+                ("InvalidIpAddressNotPublic", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidVlanIdNotFound(error) => ("InvalidVlanIdNotFound", error),
+            Self::InvalidIpAddressNotFound(error) => ("InvalidIpAddressNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AllocatePublicIpAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationAllocateFailed(_) => {
+                Self::InvalidOperationAllocateFailed(error)
+            }
+            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InsufficientPublicIp(_) => Self::InsufficientPublicIp(error),
+            Self::AllocateIpInvalidInstanceBandwidth(_) => {
+                Self::AllocateIpInvalidInstanceBandwidth(error)
+            }
+            Self::OperationDeniedCloudboxNotSupport(_) => {
+                Self::OperationDeniedCloudboxNotSupport(error)
+            }
+            Self::OperationDeniedDedicatedRegionNotSupported(_) => {
+                Self::OperationDeniedDedicatedRegionNotSupported(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::IpInUse(_) => Self::IpInUse(error),
+            Self::AllocatedAlready(_) => Self::AllocatedAlready(error),
+            Self::AllocateIpFail(_) => Self::AllocateIpFail(error),
+            Self::NatPublicIpBindingFailed(_) => Self::NatPublicIpBindingFailed(error),
+            Self::NatPublicIpAllocateFailed(_) => Self::NatPublicIpAllocateFailed(error),
+            Self::InvalidIpAddressNotPublic(_) => Self::InvalidIpAddressNotPublic(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidVlanIdNotFound(_) => Self::InvalidVlanIdNotFound(error),
+            Self::InvalidIpAddressNotFound(_) => Self::InvalidIpAddressNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AllocatePublicIpAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocatePublicIpAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocatePublicIpAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -190,9 +190,11 @@ pub struct ApplyAutoSnapshotPolicyResponse {
 impl ::acs_runtime::de::FromJson for ApplyAutoSnapshotPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ApplyAutoSnapshotPolicyResponse {
@@ -205,7 +207,6 @@ impl<'de> ::serde::Deserialize<'de> for ApplyAutoSnapshotPolicyResponse {
 /// Service errors of `ApplyAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ApplyAutoSnapshotPolicyError {
     /// HTTP 400 `DiskCategory.OperationNotSupported`: The type of the specified disk does not support creating a snapshot.
@@ -270,29 +271,95 @@ impl From<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError 
 }
 impl ApplyAutoSnapshotPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DiskCategoryOperationNotSupported(error)
-            | Self::PartofDiskCategoryOperationNotSupported(error)
-            | Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            | Self::ParameterInvalid(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            | Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error)
-            | Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error)
-            | Self::InvalidOperationAutoSnapshotPolicyConflict(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::DiskCategoryOperationNotSupported(error) => {
+                ("DiskCategoryOperationNotSupported", error)
+            }
+            Self::PartofDiskCategoryOperationNotSupported(error) => {
+                ("PartofDiskCategoryOperationNotSupported", error)
+            }
+            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => {
+                ("InvalidAutoSnapshotPolicyIdNotFound", error)
+            }
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
+                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
+            }
+            Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error) => {
+                ("InvalidOperationSnapshotAlreadyCreatedUnsupported", error)
+            }
+            Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error) => {
+                ("QuotaExceedAppliedAutoSnapshotPolicyQuota", error)
+            }
+            Self::InvalidOperationAutoSnapshotPolicyConflict(error) => {
+                ("InvalidOperationAutoSnapshotPolicyConflict", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ApplyAutoSnapshotPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::PartofDiskCategoryOperationNotSupported(_) => {
+                Self::PartofDiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(_) => {
+                Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error)
+            }
+            Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(_) => {
+                Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error)
+            }
+            Self::InvalidOperationAutoSnapshotPolicyConflict(_) => {
+                Self::InvalidOperationAutoSnapshotPolicyConflict(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ApplyAutoSnapshotPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ApplyAutoSnapshotPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ApplyAutoSnapshotPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

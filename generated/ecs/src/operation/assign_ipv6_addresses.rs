@@ -285,12 +285,14 @@ pub struct AssignIpv6AddressesResponse {
 impl ::acs_runtime::de::FromJson for AssignIpv6AddressesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            ipv6_sets: fields.take("Ipv6Sets")?,
-            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            ipv6_sets: fields.read("Ipv6Sets"),
+            ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssignIpv6AddressesResponse {
@@ -303,7 +305,6 @@ impl<'de> ::serde::Deserialize<'de> for AssignIpv6AddressesResponse {
 /// Service errors of `AssignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssignIpv6AddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -519,68 +520,265 @@ impl From<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
 }
 impl AssignIpv6AddressesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InValidParameter(error)
-            | Self::InvalidParamsEniId(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidOperationEniOperationConflict(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbeddenNotSupportRam(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::MaxEniIpv6IpsCountExceeded(error)
-            | Self::InvalidIpIpUnassigned(error)
-            | Self::InvalidIpIpRepeated(error)
-            | Self::InvalidIpIpAssigned(error)
-            | Self::InvalidIpAddress(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidOperationIpv6NotSupport(error)
-            | Self::InvalidOperationIpv4NotSupport(error)
-            | Self::InvalidVSwitchIpv6NotTurnOn(error)
-            | Self::InvalidParamIpAssign(error)
-            | Self::InvalidVSwitchIdIpInvalid(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error)
-            | Self::InvalidOperationEniTypeNotSupport(error)
-            | Self::InvalidIpIpPrefixIllegal(error)
-            | Self::InvalidIpIpPrefixMaskIllegal(error)
-            | Self::InvalidIpIpPrefixMaskInvalid(error)
-            | Self::InvalidIpIpPrefixMaskNotSame(error)
-            | Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            | Self::InvalidIpIpPrefixNotAvailable(error)
-            | Self::InvalidIpIpPrefixNotStrict(error)
-            | Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidOperationVSwitchIpv6Disabled(error)
-            | Self::InvalidOperationEnableIpv6Failed(error)
-            | Self::InvalidOperationHasIpv6RouteEntry(error)
-            | Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            | Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InValidParameter(error) => ("InValidParameter", error),
+            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidOperationEniOperationConflict(error) => {
+                ("InvalidOperationEniOperationConflict", error)
+            }
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbeddenNotSupportRam(error) => ("ForbeddenNotSupportRam", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::MaxEniIpv6IpsCountExceeded(error) => {
+                ("MaxEniIpv6IpsCountExceeded", error)
+            }
+            Self::InvalidIpIpUnassigned(error) => ("InvalidIpIpUnassigned", error),
+            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
+            Self::InvalidIpIpAssigned(error) => ("InvalidIpIpAssigned", error),
+            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6NotSupport(error) => {
+                ("InvalidOperationIpv6NotSupport", error)
+            }
+            Self::InvalidOperationIpv4NotSupport(error) => {
+                ("InvalidOperationIpv4NotSupport", error)
+            }
+            Self::InvalidVSwitchIpv6NotTurnOn(error) => {
+                ("InvalidVSwitchIpv6NotTurnOn", error)
+            }
+            Self::InvalidParamIpAssign(error) => ("InvalidParamIpAssign", error),
+            Self::InvalidVSwitchIdIpInvalid(error) => {
+                ("InvalidVSwitchIdIpInvalid", error)
+            }
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error) => {
+                ("InvalidOperationHighPerformanceTrafficModeEniNotSupport", error)
+            }
+            Self::InvalidOperationEniTypeNotSupport(error) => {
+                ("InvalidOperationEniTypeNotSupport", error)
+            }
+            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
+            Self::InvalidIpIpPrefixMaskIllegal(error) => {
+                ("InvalidIpIpPrefixMaskIllegal", error)
+            }
+            Self::InvalidIpIpPrefixMaskInvalid(error) => {
+                ("InvalidIpIpPrefixMaskInvalid", error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(error) => {
+                ("InvalidIpIpPrefixMaskNotSame", error)
+            }
+            Self::InvalidIpIpPrefixMustInReserveSegment(error) => {
+                ("InvalidIpIpPrefixMustInReserveSegment", error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(error) => {
+                ("InvalidIpIpPrefixNotAvailable", error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(error) => {
+                ("InvalidIpIpPrefixNotStrict", error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => {
+                ("InvalidVSwitchIdIpPrefixNotEnough", error)
+            }
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidOperationVSwitchIpv6Disabled(error) => {
+                ("InvalidOperationVSwitchIpv6Disabled", error)
+            }
+            Self::InvalidOperationEnableIpv6Failed(error) => {
+                ("InvalidOperationEnableIpv6Failed", error)
+            }
+            Self::InvalidOperationHasIpv6RouteEntry(error) => {
+                ("InvalidOperationHasIpv6RouteEntry", error)
+            }
+            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => {
+                ("InvalidOperationVSwitchCidrReservationNotExist", error)
+            }
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
+                ("InvalidOperationRegionNotSupportIpPrefix", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssignIpv6AddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InValidParameter(_) => Self::InValidParameter(error),
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidOperationEniOperationConflict(_) => {
+                Self::InvalidOperationEniOperationConflict(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbeddenNotSupportRam(_) => Self::ForbeddenNotSupportRam(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::MaxEniIpv6IpsCountExceeded(_) => {
+                Self::MaxEniIpv6IpsCountExceeded(error)
+            }
+            Self::InvalidIpIpUnassigned(_) => Self::InvalidIpIpUnassigned(error),
+            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
+            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
+            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationIpv4NotSupport(_) => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            Self::InvalidVSwitchIpv6NotTurnOn(_) => {
+                Self::InvalidVSwitchIpv6NotTurnOn(error)
+            }
+            Self::InvalidParamIpAssign(_) => Self::InvalidParamIpAssign(error),
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error)
+            }
+            Self::InvalidOperationEniTypeNotSupport(_) => {
+                Self::InvalidOperationEniTypeNotSupport(error)
+            }
+            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
+            Self::InvalidIpIpPrefixMaskIllegal(_) => {
+                Self::InvalidIpIpPrefixMaskIllegal(error)
+            }
+            Self::InvalidIpIpPrefixMaskInvalid(_) => {
+                Self::InvalidIpIpPrefixMaskInvalid(error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(_) => {
+                Self::InvalidIpIpPrefixMaskNotSame(error)
+            }
+            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
+                Self::InvalidIpIpPrefixMustInReserveSegment(error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(_) => {
+                Self::InvalidIpIpPrefixNotAvailable(error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(_) => {
+                Self::InvalidIpIpPrefixNotStrict(error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
+                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidOperationVSwitchIpv6Disabled(_) => {
+                Self::InvalidOperationVSwitchIpv6Disabled(error)
+            }
+            Self::InvalidOperationEnableIpv6Failed(_) => {
+                Self::InvalidOperationEnableIpv6Failed(error)
+            }
+            Self::InvalidOperationHasIpv6RouteEntry(_) => {
+                Self::InvalidOperationHasIpv6RouteEntry(error)
+            }
+            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
+                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
+            }
+            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssignIpv6AddressesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssignIpv6AddressesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssignIpv6AddressesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -157,9 +157,11 @@ pub struct AssociateEipAddressResponse {
 impl ::acs_runtime::de::FromJson for AssociateEipAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
@@ -172,7 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
 /// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateEipAddressError {
     /// HTTP 400 `InvalidAction.Denied`: Action is denied due to unfinished Eip configuration modification.
@@ -384,74 +385,249 @@ impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
 }
 impl AssociateEipAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionDenied(error)
-            | Self::InvalidAssociationDuplicated(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::IncorrectEipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::ReserveIpFail(error)
-            | Self::Forbbiden(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidBindingStatus(error)
-            | Self::BindInstanceHavePortmapOrBindEip(error)
-            | Self::EipCanNotAssociateWithPublicIp(error)
-            | Self::BindInstanceOwenerError(error)
-            | Self::QuotaExceededNumberOfTrafficEip(error)
-            | Self::QuotaExceededNumberOfEip(error)
-            | Self::InvalidEipBandwidthOutOfMaxValue(error)
-            | Self::ForbiddenEipCanNotBindGatgw(error)
-            | Self::ForbiddenInstanceBandwidthNotZero(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::InvalidStatusEcsStatusNotSupport(error)
-            | Self::NatgatewayFinanciallocked(error)
-            | Self::InvalidParameterInstanceTypeNotSupport(error)
-            | Self::InstanceTypeNotSupportError(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::BindInstanceNotSupported(error)
-            | Self::ServerRegionInvalid(error)
-            | Self::EniAttached(error)
-            | Self::InvalidDirectEipBindType(error)
-            | Self::InvalidStatusEniStatusNotSupport(error)
-            | Self::InvalidParameterEniInstanceId(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::OperationFailedEniSubIp(error)
-            | Self::InvalidEipEipQuotaExceeded(error)
-            | Self::OperationFailedQueryCommodityInfo(error)
-            | Self::OperationUnsupportedMultiIp(error)
-            | Self::InvalidNicOrVmNotFound(error)
-            | Self::OperationUnsupportedEipBindModel(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::InvalidParameterBindingInstanceRegion(error)
-            | Self::OperationFailedHavipBoundPortmap(error)
-            | Self::InvalidStatusNotAllow(error)
-            | Self::InvalidInstanceNotVpc(error)
-            | Self::InvalidStatusInstanceHasBandWidth(error)
-            | Self::OperationDeniedCloudBoxResourceExist(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidHaVipNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceNotExist(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
+            Self::InvalidAssociationDuplicated(error) => {
+                ("InvalidAssociationDuplicated", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => {
+                ("BindInstanceHavePortmapOrBindEip", error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(error) => {
+                ("EipCanNotAssociateWithPublicIp", error)
+            }
+            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
+            Self::QuotaExceededNumberOfTrafficEip(error) => {
+                ("QuotaExceededNumberOfTrafficEip", error)
+            }
+            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
+            Self::InvalidEipBandwidthOutOfMaxValue(error) => {
+                ("InvalidEipBandwidthOutOfMaxValue", error)
+            }
+            Self::ForbiddenEipCanNotBindGatgw(error) => {
+                ("ForbiddenEipCanNotBindGatgw", error)
+            }
+            Self::ForbiddenInstanceBandwidthNotZero(error) => {
+                ("ForbiddenInstanceBandwidthNotZero", error)
+            }
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::InvalidStatusEcsStatusNotSupport(error) => {
+                ("InvalidStatusEcsStatusNotSupport", error)
+            }
+            Self::NatgatewayFinanciallocked(error) => {
+                ("NatgatewayFinanciallocked", error)
+            }
+            Self::InvalidParameterInstanceTypeNotSupport(error) => {
+                ("InvalidParameterInstanceTypeNotSupport", error)
+            }
+            Self::InstanceTypeNotSupportError(error) => {
+                ("InstanceTypeNotSupportError", error)
+            }
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
+            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
+            Self::EniAttached(error) => ("EniAttached", error),
+            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
+            Self::InvalidStatusEniStatusNotSupport(error) => {
+                ("InvalidStatusEniStatusNotSupport", error)
+            }
+            Self::InvalidParameterEniInstanceId(error) => {
+                ("InvalidParameterEniInstanceId", error)
+            }
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::OperationFailedEniSubIp(error) => ("OperationFailedEniSubIp", error),
+            Self::InvalidEipEipQuotaExceeded(error) => {
+                ("InvalidEipEipQuotaExceeded", error)
+            }
+            Self::OperationFailedQueryCommodityInfo(error) => {
+                ("OperationFailedQueryCommodityInfo", error)
+            }
+            Self::OperationUnsupportedMultiIp(error) => {
+                ("OperationUnsupportedMultiIp", error)
+            }
+            Self::InvalidNicOrVmNotFound(error) => ("InvalidNicOrVmNotFound", error),
+            Self::OperationUnsupportedEipBindModel(error) => {
+                ("OperationUnsupportedEipBindModel", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::InvalidParameterBindingInstanceRegion(error) => {
+                ("InvalidParameterBindingInstanceRegion", error)
+            }
+            Self::OperationFailedHavipBoundPortmap(error) => {
+                ("OperationFailedHavipBoundPortmap", error)
+            }
+            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
+            Self::InvalidInstanceNotVpc(error) => ("InvalidInstanceNotVpc", error),
+            Self::InvalidStatusInstanceHasBandWidth(error) => {
+                ("InvalidStatusInstanceHasBandWidth", error)
+            }
+            Self::OperationDeniedCloudBoxResourceExist(error) => {
+                ("OperationDeniedCloudBoxResourceExist", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
+            Self::InvalidAssociationDuplicated(_) => {
+                Self::InvalidAssociationDuplicated(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
+            Self::BindInstanceHavePortmapOrBindEip(_) => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(_) => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
+            Self::QuotaExceededNumberOfTrafficEip(_) => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
+            Self::InvalidEipBandwidthOutOfMaxValue(_) => {
+                Self::InvalidEipBandwidthOutOfMaxValue(error)
+            }
+            Self::ForbiddenEipCanNotBindGatgw(_) => {
+                Self::ForbiddenEipCanNotBindGatgw(error)
+            }
+            Self::ForbiddenInstanceBandwidthNotZero(_) => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::InvalidStatusEcsStatusNotSupport(_) => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
+            Self::InvalidParameterInstanceTypeNotSupport(_) => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            Self::InstanceTypeNotSupportError(_) => {
+                Self::InstanceTypeNotSupportError(error)
+            }
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
+            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
+            Self::EniAttached(_) => Self::EniAttached(error),
+            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
+            Self::InvalidStatusEniStatusNotSupport(_) => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            Self::InvalidParameterEniInstanceId(_) => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::OperationFailedEniSubIp(_) => Self::OperationFailedEniSubIp(error),
+            Self::InvalidEipEipQuotaExceeded(_) => {
+                Self::InvalidEipEipQuotaExceeded(error)
+            }
+            Self::OperationFailedQueryCommodityInfo(_) => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            Self::OperationUnsupportedMultiIp(_) => {
+                Self::OperationUnsupportedMultiIp(error)
+            }
+            Self::InvalidNicOrVmNotFound(_) => Self::InvalidNicOrVmNotFound(error),
+            Self::OperationUnsupportedEipBindModel(_) => {
+                Self::OperationUnsupportedEipBindModel(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::InvalidParameterBindingInstanceRegion(_) => {
+                Self::InvalidParameterBindingInstanceRegion(error)
+            }
+            Self::OperationFailedHavipBoundPortmap(_) => {
+                Self::OperationFailedHavipBoundPortmap(error)
+            }
+            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
+            Self::InvalidInstanceNotVpc(_) => Self::InvalidInstanceNotVpc(error),
+            Self::InvalidStatusInstanceHasBandWidth(_) => {
+                Self::InvalidStatusInstanceHasBandWidth(error)
+            }
+            Self::OperationDeniedCloudBoxResourceExist(_) => {
+                Self::OperationDeniedCloudBoxResourceExist(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateEipAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateEipAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateEipAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

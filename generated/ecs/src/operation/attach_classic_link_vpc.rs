@@ -176,9 +176,11 @@ pub struct AttachClassicLinkVpcResponse {
 impl ::acs_runtime::de::FromJson for AttachClassicLinkVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachClassicLinkVpcResponse {
@@ -191,7 +193,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachClassicLinkVpcResponse {
 /// Service errors of `AttachClassicLinkVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AttachClassicLinkVpcError {
     /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
@@ -249,32 +250,95 @@ impl From<::acs_runtime::client::ServiceError> for AttachClassicLinkVpcError {
 }
 impl AttachClassicLinkVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRegionIdMalformed(error)
-            | Self::InvalidVpcIdMalformed(error)
-            | Self::InvalidInstanceIdMalFormed(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            | Self::InvalidStatusInstanceStatus(error)
-            | Self::InvalidInstanceIdNotBelong(error)
-            | Self::QuotaExceeded(error)
-            | Self::InvalidStatusInstanceLocked(error)
-            | Self::InvalidInstanceIdLimitedRegion(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRegionIdMalformed(error) => ("InvalidRegionIdMalformed", error),
+            Self::InvalidVpcIdMalformed(error) => ("InvalidVpcIdMalformed", error),
+            Self::InvalidInstanceIdMalFormed(error) => {
+                ("InvalidInstanceIdMalFormed", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => {
+                ("InvalidParameterInvalidInstanceIdAndVpcId", error)
+            }
+            Self::InvalidStatusInstanceStatus(error) => {
+                ("InvalidStatusInstanceStatus", error)
+            }
+            Self::InvalidInstanceIdNotBelong(error) => {
+                ("InvalidInstanceIdNotBelong", error)
+            }
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::InvalidStatusInstanceLocked(error) => {
+                ("InvalidStatusInstanceLocked", error)
+            }
+            Self::InvalidInstanceIdLimitedRegion(error) => {
+                ("InvalidInstanceIdLimitedRegion", error)
+            }
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AttachClassicLinkVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdMalformed(_) => Self::InvalidRegionIdMalformed(error),
+            Self::InvalidVpcIdMalformed(_) => Self::InvalidVpcIdMalformed(error),
+            Self::InvalidInstanceIdMalFormed(_) => {
+                Self::InvalidInstanceIdMalFormed(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            Self::InvalidStatusInstanceStatus(_) => {
+                Self::InvalidStatusInstanceStatus(error)
+            }
+            Self::InvalidInstanceIdNotBelong(_) => {
+                Self::InvalidInstanceIdNotBelong(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::InvalidStatusInstanceLocked(_) => {
+                Self::InvalidStatusInstanceLocked(error)
+            }
+            Self::InvalidInstanceIdLimitedRegion(_) => {
+                Self::InvalidInstanceIdLimitedRegion(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AttachClassicLinkVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachClassicLinkVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachClassicLinkVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachClassicLinkVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -344,9 +344,11 @@ pub struct AttachDiskResponse {
 impl ::acs_runtime::de::FromJson for AttachDiskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachDiskResponse {
@@ -359,7 +361,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachDiskResponse {
 /// Service errors of `AttachDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AttachDiskError {
     /// HTTP 400 `InvalidDevice.Malformed`: The specified device is not valid.
@@ -573,68 +574,259 @@ impl From<::acs_runtime::client::ServiceError> for AttachDiskError {
 }
 impl AttachDiskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDeviceMalformed(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidOperationInstanceTypeNotSupport(error)
-            | Self::DiskCategoryOperationNotSupported(error)
-            | Self::InvalidDiskDiskNotBootable(error)
-            | Self::InvalidInstanceNotOriginInstance(error)
-            | Self::InvalidParameterForceDiskCategoryNotSupported(error)
-            | Self::InvalidParameterForcePrepaidDiskNotSupported(error)
-            | Self::InvalidParameterForceMultiAttachDiskNotSupported(error)
-            | Self::InvalidParameterForceRegionNotSupported(error)
-            | Self::OperationConflictDisksAttachingParallellyExceed(error)
-            | Self::InstanceDiskLimitExceeded(error)
-            | Self::InvalidDeviceInUse(error)
-            | Self::DiskNotPortable(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::ResourcesNotInSameZone(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::DiskInArrears(error)
-            | Self::DiskError(error)
-            | Self::DiskIdValueNotSupported(error)
-            | Self::DiskIdStatusNotSupported(error)
-            | Self::IncorrectInstanceStatusNotSupportEssd(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::InvalidInstanceTypeNotSupportPl0(error)
-            | Self::InvalidInstanceTypeNvmeRequired(error)
-            | Self::InvalidInstanceTypeNvmeUnsupported(error)
-            | Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error)
-            | Self::DiskAttachedNumberExceeded(error)
-            | Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error)
-            | Self::DeleteWithInstanceConflict(error)
-            | Self::InvalidParameterDeleteWithInstance(error)
-            | Self::InvalidOperationOtherInstanceUnsupported(error)
-            | Self::InvalidInstanceZoneConflict(error)
-            | Self::InvalidParameterAllEmpty(error)
-            | Self::InvalidOperationDiskQueueNumberNotEnough(error)
-            | Self::InvalidOperationDiskAttachModeUnsupported(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidDiskInUse(error)
-            | Self::InvalidKmsKeyIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDeviceMalformed(error) => ("InvalidDeviceMalformed", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidOperationInstanceTypeNotSupport(error) => {
+                ("InvalidOperationInstanceTypeNotSupport", error)
+            }
+            Self::DiskCategoryOperationNotSupported(error) => {
+                ("DiskCategoryOperationNotSupported", error)
+            }
+            Self::InvalidDiskDiskNotBootable(error) => {
+                ("InvalidDiskDiskNotBootable", error)
+            }
+            Self::InvalidInstanceNotOriginInstance(error) => {
+                ("InvalidInstanceNotOriginInstance", error)
+            }
+            Self::InvalidParameterForceDiskCategoryNotSupported(error) => {
+                ("InvalidParameterForceDiskCategoryNotSupported", error)
+            }
+            Self::InvalidParameterForcePrepaidDiskNotSupported(error) => {
+                ("InvalidParameterForcePrepaidDiskNotSupported", error)
+            }
+            Self::InvalidParameterForceMultiAttachDiskNotSupported(error) => {
+                ("InvalidParameterForceMultiAttachDiskNotSupported", error)
+            }
+            Self::InvalidParameterForceRegionNotSupported(error) => {
+                ("InvalidParameterForceRegionNotSupported", error)
+            }
+            Self::OperationConflictDisksAttachingParallellyExceed(error) => {
+                ("OperationConflictDisksAttachingParallellyExceed", error)
+            }
+            Self::InstanceDiskLimitExceeded(error) => {
+                ("InstanceDiskLimitExceeded", error)
+            }
+            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
+            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::DiskError(error) => ("DiskError", error),
+            Self::DiskIdValueNotSupported(error) => ("DiskIdValueNotSupported", error),
+            Self::DiskIdStatusNotSupported(error) => ("DiskIdStatusNotSupported", error),
+            Self::IncorrectInstanceStatusNotSupportEssd(error) => {
+                ("IncorrectInstanceStatusNotSupportEssd", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::InvalidInstanceTypeNotSupportPl0(error) => {
+                ("InvalidInstanceTypeNotSupportPl0", error)
+            }
+            Self::InvalidInstanceTypeNvmeRequired(error) => {
+                ("InvalidInstanceTypeNvmeRequired", error)
+            }
+            Self::InvalidInstanceTypeNvmeUnsupported(error) => {
+                ("InvalidInstanceTypeNvmeUnsupported", error)
+            }
+            Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error) => {
+                ("InvalidInstanceTypeNotSupportMultiAttachDisk", error)
+            }
+            Self::DiskAttachedNumberExceeded(error) => {
+                ("DiskAttachedNumberExceeded", error)
+            }
+            Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error) => {
+                ("InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk", error)
+            }
+            Self::DeleteWithInstanceConflict(error) => {
+                ("DeleteWithInstanceConflict", error)
+            }
+            Self::InvalidParameterDeleteWithInstance(error) => {
+                ("InvalidParameterDeleteWithInstance", error)
+            }
+            Self::InvalidOperationOtherInstanceUnsupported(error) => {
+                ("InvalidOperationOtherInstanceUnsupported", error)
+            }
+            Self::InvalidInstanceZoneConflict(error) => {
+                ("InvalidInstanceZoneConflict", error)
+            }
+            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
+            Self::InvalidOperationDiskQueueNumberNotEnough(error) => {
+                ("InvalidOperationDiskQueueNumberNotEnough", error)
+            }
+            Self::InvalidOperationDiskAttachModeUnsupported(error) => {
+                ("InvalidOperationDiskAttachModeUnsupported", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidDiskInUse(error) => ("InvalidDiskInUse", error),
+            Self::InvalidKmsKeyIdNotFound(error) => ("InvalidKmsKeyIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AttachDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDeviceMalformed(_) => Self::InvalidDeviceMalformed(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidOperationInstanceTypeNotSupport(_) => {
+                Self::InvalidOperationInstanceTypeNotSupport(error)
+            }
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidDiskDiskNotBootable(_) => {
+                Self::InvalidDiskDiskNotBootable(error)
+            }
+            Self::InvalidInstanceNotOriginInstance(_) => {
+                Self::InvalidInstanceNotOriginInstance(error)
+            }
+            Self::InvalidParameterForceDiskCategoryNotSupported(_) => {
+                Self::InvalidParameterForceDiskCategoryNotSupported(error)
+            }
+            Self::InvalidParameterForcePrepaidDiskNotSupported(_) => {
+                Self::InvalidParameterForcePrepaidDiskNotSupported(error)
+            }
+            Self::InvalidParameterForceMultiAttachDiskNotSupported(_) => {
+                Self::InvalidParameterForceMultiAttachDiskNotSupported(error)
+            }
+            Self::InvalidParameterForceRegionNotSupported(_) => {
+                Self::InvalidParameterForceRegionNotSupported(error)
+            }
+            Self::OperationConflictDisksAttachingParallellyExceed(_) => {
+                Self::OperationConflictDisksAttachingParallellyExceed(error)
+            }
+            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
+            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
+            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::DiskError(_) => Self::DiskError(error),
+            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
+            Self::DiskIdStatusNotSupported(_) => Self::DiskIdStatusNotSupported(error),
+            Self::IncorrectInstanceStatusNotSupportEssd(_) => {
+                Self::IncorrectInstanceStatusNotSupportEssd(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::InvalidInstanceTypeNotSupportPl0(_) => {
+                Self::InvalidInstanceTypeNotSupportPl0(error)
+            }
+            Self::InvalidInstanceTypeNvmeRequired(_) => {
+                Self::InvalidInstanceTypeNvmeRequired(error)
+            }
+            Self::InvalidInstanceTypeNvmeUnsupported(_) => {
+                Self::InvalidInstanceTypeNvmeUnsupported(error)
+            }
+            Self::InvalidInstanceTypeNotSupportMultiAttachDisk(_) => {
+                Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error)
+            }
+            Self::DiskAttachedNumberExceeded(_) => {
+                Self::DiskAttachedNumberExceeded(error)
+            }
+            Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(_) => {
+                Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error)
+            }
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InvalidParameterDeleteWithInstance(_) => {
+                Self::InvalidParameterDeleteWithInstance(error)
+            }
+            Self::InvalidOperationOtherInstanceUnsupported(_) => {
+                Self::InvalidOperationOtherInstanceUnsupported(error)
+            }
+            Self::InvalidInstanceZoneConflict(_) => {
+                Self::InvalidInstanceZoneConflict(error)
+            }
+            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
+            Self::InvalidOperationDiskQueueNumberNotEnough(_) => {
+                Self::InvalidOperationDiskQueueNumberNotEnough(error)
+            }
+            Self::InvalidOperationDiskAttachModeUnsupported(_) => {
+                Self::InvalidOperationDiskAttachModeUnsupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDiskInUse(_) => Self::InvalidDiskInUse(error),
+            Self::InvalidKmsKeyIdNotFound(_) => Self::InvalidKmsKeyIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AttachDiskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachDiskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachDiskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachDiskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -209,14 +209,15 @@ pub struct AttachInstanceRamRoleResponse {
 impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ram_role_name: fields.take("RamRoleName")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            fail_count: fields.take("FailCount")?,
-            attach_instance_ram_role_results: fields
-                .take("AttachInstanceRamRoleResults")?,
-        })
+        let value = Self {
+            ram_role_name: fields.read("RamRoleName"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            fail_count: fields.read("FailCount"),
+            attach_instance_ram_role_results: fields.read("AttachInstanceRamRoleResults"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachInstanceRamRoleResponse {
@@ -229,7 +230,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachInstanceRamRoleResponse {
 /// Service errors of `AttachInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AttachInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -264,25 +264,69 @@ impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
 }
 impl AttachInstanceRamRoleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdsMalformed(error)
-            | Self::InvalidNetworkTypeMismatchRamRole(error)
-            | Self::InvalidUserPassRoleForbidden(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRamRoleNotFound(error)
-            | Self::InvalidRamRoleNotEcsRole(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdsMalformed(error) => {
+                ("InvalidInstanceIdsMalformed", error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(error) => {
+                ("InvalidNetworkTypeMismatchRamRole", error)
+            }
+            Self::InvalidUserPassRoleForbidden(error) => {
+                ("InvalidUserPassRoleForbidden", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
+            Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AttachInstanceRamRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdsMalformed(_) => {
+                Self::InvalidInstanceIdsMalformed(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
+            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AttachInstanceRamRoleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachInstanceRamRoleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachInstanceRamRoleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

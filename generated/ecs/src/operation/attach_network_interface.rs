@@ -247,9 +247,11 @@ pub struct AttachNetworkInterfaceResponse {
 impl ::acs_runtime::de::FromJson for AttachNetworkInterfaceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachNetworkInterfaceResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachNetworkInterfaceResponse {
 /// Service errors of `AttachNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AttachNetworkInterfaceError {
     /// HTTP 400 `MissingParameter`: %s
@@ -562,84 +563,372 @@ impl From<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
 }
 impl AttachNetworkInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationInvalidRegion(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::InvalidOperationInvalidGeneration(error)
-            | Self::InvalidParamsEniId(error)
-            | Self::InvalidOperationUserNotSupportNetworkCard(error)
-            | Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
-            | Self::InvalidParameterNetworkCardIndexInvalid(error)
-            | Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            | Self::OperationDeniedNoEniStock(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::MaxEniCountExceeded(error)
-            | Self::EniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationAvailabilityZoneMismatch(error)
-            | Self::InvalidOperationVpcMismatch(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidSecurityGroupIdNotVpc(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidEniNotSameVpc(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidOperationMultiGroupType(error)
-            | Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidOperationEipBindModel(error)
-            | Self::InvalidOperationIpv6NotSupport(error)
-            | Self::InvalidOperationHotPlugNotSupport(error)
-            | Self::InvalidInstanceNetworkType(error)
-            | Self::InvalidOperationInvalidTrunkEniStatus(error)
-            | Self::InvalidOperationTrunkingIsNotAllowed(error)
-            | Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            | Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            | Self::InvalidOperationEniTrunkDeviceFull(error)
-            | Self::InvalidParameterEniNotBelongTrunk(error)
-            | Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error)
-            | Self::InvalidParameterEniNotBelongEcs(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
-            | Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(error)
-            | Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationInvalidRegion(error) => {
+                ("InvalidOperationInvalidRegion", error)
+            }
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
+                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
+            }
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::InvalidOperationInvalidGeneration(error) => {
+                ("InvalidOperationInvalidGeneration", error)
+            }
+            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
+            Self::InvalidOperationUserNotSupportNetworkCard(error) => {
+                ("InvalidOperationUserNotSupportNetworkCard", error)
+            }
+            Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error) => {
+                ("InvalidOperationConnectionTrackingConfigNotSupportMemberEni", error)
+            }
+            Self::InvalidParameterNetworkCardIndexInvalid(error) => {
+                ("InvalidParameterNetworkCardIndexInvalid", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
+                ("InvalidOperationInstanceTypeNotSupportRss", error)
+            }
+            Self::OperationDeniedNoEniStock(error) => {
+                ("OperationDeniedNoEniStock", error)
+            }
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
+            Self::EniPerInstanceLimitExceeded(error) => {
+                ("EniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
+                ("InvalidOperationAvailabilityZoneMismatch", error)
+            }
+            Self::InvalidOperationVpcMismatch(error) => {
+                ("InvalidOperationVpcMismatch", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(error) => {
+                ("InvalidSecurityGroupIdNotVpc", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidEniNotSameVpc(error) => ("InvalidEniNotSameVpc", error),
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidOperationMultiGroupType(error) => {
+                ("InvalidOperationMultiGroupType", error)
+            }
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
+                ("InvalidOperationNotSupportEnterpriseGroup", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidOperationEipBindModel(error) => {
+                ("InvalidOperationEipBindModel", error)
+            }
+            Self::InvalidOperationIpv6NotSupport(error) => {
+                ("InvalidOperationIpv6NotSupport", error)
+            }
+            Self::InvalidOperationHotPlugNotSupport(error) => {
+                ("InvalidOperationHotPlugNotSupport", error)
+            }
+            Self::InvalidInstanceNetworkType(error) => {
+                ("InvalidInstanceNetworkType", error)
+            }
+            Self::InvalidOperationInvalidTrunkEniStatus(error) => {
+                ("InvalidOperationInvalidTrunkEniStatus", error)
+            }
+            Self::InvalidOperationTrunkingIsNotAllowed(error) => {
+                ("InvalidOperationTrunkingIsNotAllowed", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
+                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
+            }
+            Self::InvalidOperationEniTypeNotSupportTrunking(error) => {
+                ("InvalidOperationEniTypeNotSupportTrunking", error)
+            }
+            Self::InvalidOperationEniTrunkDeviceFull(error) => {
+                ("InvalidOperationEniTrunkDeviceFull", error)
+            }
+            Self::InvalidParameterEniNotBelongTrunk(error) => {
+                ("InvalidParameterEniNotBelongTrunk", error)
+            }
+            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error) => {
+                ("InvalidOperationEniTypeNotSupportAttachToTrunk", error)
+            }
+            Self::InvalidParameterEniNotBelongEcs(error) => {
+                ("InvalidParameterEniNotBelongEcs", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error) => {
+                ("InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni", error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
                 error,
-            )
-            | Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            | Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            | Self::InvalidParameterInvalidQueuePairNumber(error)
-            | Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            | Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidEcsIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            ) => ("InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni", error),
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                error,
+            ) => {
+                (
+                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+                    error,
+                )
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => {
+                ("InvalidOperationEniTrafficModeNotSupportIpv6", error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
+                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(error) => {
+                ("InvalidParameterInvalidQueuePairNumber", error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
+                ("InvalidOperationEniQueuePairNumberOverflow", error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
+                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AttachNetworkInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidRegion(_) => {
+                Self::InvalidOperationInvalidRegion(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidOperationInvalidGeneration(_) => {
+                Self::InvalidOperationInvalidGeneration(error)
+            }
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::InvalidOperationUserNotSupportNetworkCard(_) => {
+                Self::InvalidOperationUserNotSupportNetworkCard(error)
+            }
+            Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(_) => {
+                Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
+            }
+            Self::InvalidParameterNetworkCardIndexInvalid(_) => {
+                Self::InvalidParameterNetworkCardIndexInvalid(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            Self::OperationDeniedNoEniStock(_) => Self::OperationDeniedNoEniStock(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidEniNotSameVpc(_) => Self::InvalidEniNotSameVpc(error),
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationMultiGroupType(_) => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidOperationEipBindModel(_) => {
+                Self::InvalidOperationEipBindModel(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationHotPlugNotSupport(_) => {
+                Self::InvalidOperationHotPlugNotSupport(error)
+            }
+            Self::InvalidInstanceNetworkType(_) => {
+                Self::InvalidInstanceNetworkType(error)
+            }
+            Self::InvalidOperationInvalidTrunkEniStatus(_) => {
+                Self::InvalidOperationInvalidTrunkEniStatus(error)
+            }
+            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
+                Self::InvalidOperationTrunkingIsNotAllowed(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            Self::InvalidOperationEniTypeNotSupportTrunking(_) => {
+                Self::InvalidOperationEniTypeNotSupportTrunking(error)
+            }
+            Self::InvalidOperationEniTrunkDeviceFull(_) => {
+                Self::InvalidOperationEniTrunkDeviceFull(error)
+            }
+            Self::InvalidParameterEniNotBelongTrunk(_) => {
+                Self::InvalidParameterEniNotBelongTrunk(error)
+            }
+            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(_) => {
+                Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error)
+            }
+            Self::InvalidParameterEniNotBelongEcs(_) => {
+                Self::InvalidParameterEniNotBelongEcs(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
+                    error,
+                )
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(_) => {
+                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AttachNetworkInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachNetworkInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachNetworkInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -520,9 +520,11 @@ pub struct AuthorizeSecurityGroupEgressResponse {
 impl ::acs_runtime::de::FromJson for AuthorizeSecurityGroupEgressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AuthorizeSecurityGroupEgressResponse {
@@ -535,7 +537,6 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizeSecurityGroupEgressResponse {
 /// Service errors of `AuthorizeSecurityGroupEgress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AuthorizeSecurityGroupEgressError {
     /// HTTP 400 `OperationDenied`: The specified IpProtocol does not exist or IpProtocol and PortRange do not match.
@@ -743,68 +744,267 @@ impl From<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupEgressE
 }
 impl AuthorizeSecurityGroupEgressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error)
-            | Self::InvalidIpProtocolMalformed(error)
-            | Self::InvalidDestCidrIpMalformed(error)
-            | Self::InvalidPolicyMalformed(error)
-            | Self::InvalidNicTypeValueNotSupported(error)
-            | Self::InvalidNicTypeMismatch(error)
-            | Self::InvalidDestGroupIdMismatch(error)
-            | Self::InvalidDestGroupNotFound(error)
-            | Self::InvalidPriorityMalformed(error)
-            | Self::InvalidPriorityValueNotSupported(error)
-            | Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            | Self::InvalidSecurityGroupInvalidNetworkType(error)
-            | Self::MissingParameterDest(error)
-            | Self::InvalidParamPortRange(error)
-            | Self::InvalidIpProtocolValueNotSupported(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidParamterConflict(error)
-            | Self::InvalidSourcePortRangeMalformed(error)
-            | Self::InvalidPortRangeMalformed(error)
-            | Self::InvalidParamSourceIp(error)
-            | Self::InvalidParamDestIp(error)
-            | Self::InvalidParamIpv6DestCidrIp(error)
-            | Self::InvalidParamIpv6SourceCidrIp(error)
-            | Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            | Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            | Self::InvalidParameterIpv6CidrIp(error)
-            | Self::InvalidGroupAuthParameterOperationDenied(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            | Self::NotSupportedClassicNetworkPrefixList(error)
-            | Self::AuthorizedGroupRuleLimitExceed(error)
-            | Self::InvalidParamDestCidrIp(error)
-            | Self::InvalidParamSourceCidrIp(error)
-            | Self::InvalidParamPermissions(error)
-            | Self::InvalidParamDuplicatePermissions(error)
-            | Self::InvalidGroupParameterOperationDenied(error)
-            | Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            | Self::InvalidPortRangeListIdNotFound(error)
-            | Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            | Self::MissingParameter(error)
-            | Self::AuthorizationLimitExceed(error)
-            | Self::InvalidNetworkTypeConflict(error)
-            | Self::InvalidSecurityGroupIsSame(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::LimitExceedPrefixListAssociationResource(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidDestGroupIdNotFound(error)
-            | Self::InvalidPrefixListIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidIpProtocolMalformed(error) => {
+                ("InvalidIpProtocolMalformed", error)
+            }
+            Self::InvalidDestCidrIpMalformed(error) => {
+                ("InvalidDestCidrIpMalformed", error)
+            }
+            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
+            Self::InvalidNicTypeValueNotSupported(error) => {
+                ("InvalidNicTypeValueNotSupported", error)
+            }
+            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
+            Self::InvalidDestGroupIdMismatch(error) => {
+                ("InvalidDestGroupIdMismatch", error)
+            }
+            Self::InvalidDestGroupNotFound(error) => ("InvalidDestGroupNotFound", error),
+            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
+            Self::InvalidPriorityValueNotSupported(error) => {
+                ("InvalidPriorityValueNotSupported", error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
+                ("InvalidSecurityGroupDiscriptionMalformed", error)
+            }
+            Self::InvalidSecurityGroupInvalidNetworkType(error) => {
+                ("InvalidSecurityGroupInvalidNetworkType", error)
+            }
+            Self::MissingParameterDest(error) => ("MissingParameterDest", error),
+            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
+            Self::InvalidIpProtocolValueNotSupported(error) => {
+                ("InvalidIpProtocolValueNotSupported", error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
+            Self::InvalidSourcePortRangeMalformed(error) => {
+                ("InvalidSourcePortRangeMalformed", error)
+            }
+            Self::InvalidPortRangeMalformed(error) => {
+                ("InvalidPortRangeMalformed", error)
+            }
+            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
+            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
+            Self::InvalidParamIpv6DestCidrIp(error) => {
+                ("InvalidParamIpv6DestCidrIp", error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(error) => {
+                ("InvalidParamIpv6SourceCidrIp", error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
+                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
+                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
+            }
+            Self::InvalidParameterIpv6CidrIp(error) => {
+                ("InvalidParameterIpv6CidrIp", error)
+            }
+            Self::InvalidGroupAuthParameterOperationDenied(error) => {
+                ("InvalidGroupAuthParameterOperationDenied", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => {
+                ("InvalidParamPrefixListAddressFamilyMismatch", error)
+            }
+            Self::NotSupportedClassicNetworkPrefixList(error) => {
+                ("NotSupportedClassicNetworkPrefixList", error)
+            }
+            Self::AuthorizedGroupRuleLimitExceed(error) => {
+                ("AuthorizedGroupRuleLimitExceed", error)
+            }
+            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
+            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
+            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
+            Self::InvalidParamDuplicatePermissions(error) => {
+                ("InvalidParamDuplicatePermissions", error)
+            }
+            Self::InvalidGroupParameterOperationDenied(error) => {
+                ("InvalidGroupParameterOperationDenied", error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
+                ("InvalidParamProtocolNotSupportPortRangeList", error)
+            }
+            Self::InvalidPortRangeListIdNotFound(error) => {
+                ("InvalidPortRangeListIdNotFound", error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
+                ("InvalidOperationSecurityGroupNotAuthorized", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
+            Self::InvalidNetworkTypeConflict(error) => {
+                ("InvalidNetworkTypeConflict", error)
+            }
+            Self::InvalidSecurityGroupIsSame(error) => {
+                ("InvalidSecurityGroupIsSame", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::LimitExceedPrefixListAssociationResource(error) => {
+                ("LimitExceedPrefixListAssociationResource", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidDestGroupIdNotFound(error) => {
+                ("InvalidDestGroupIdNotFound", error)
+            }
+            Self::InvalidPrefixListIdNotFound(error) => {
+                ("InvalidPrefixListIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AuthorizeSecurityGroupEgressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidIpProtocolMalformed(_) => {
+                Self::InvalidIpProtocolMalformed(error)
+            }
+            Self::InvalidDestCidrIpMalformed(_) => {
+                Self::InvalidDestCidrIpMalformed(error)
+            }
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
+            Self::InvalidDestGroupIdMismatch(_) => {
+                Self::InvalidDestGroupIdMismatch(error)
+            }
+            Self::InvalidDestGroupNotFound(_) => Self::InvalidDestGroupNotFound(error),
+            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
+            Self::InvalidPriorityValueNotSupported(_) => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::InvalidSecurityGroupInvalidNetworkType(_) => {
+                Self::InvalidSecurityGroupInvalidNetworkType(error)
+            }
+            Self::MissingParameterDest(_) => Self::MissingParameterDest(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidIpProtocolValueNotSupported(_) => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidSourcePortRangeMalformed(_) => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
+            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
+            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
+            Self::InvalidParamIpv6DestCidrIp(_) => {
+                Self::InvalidParamIpv6DestCidrIp(error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(_) => {
+                Self::InvalidParamIpv6SourceCidrIp(error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            Self::InvalidParameterIpv6CidrIp(_) => {
+                Self::InvalidParameterIpv6CidrIp(error)
+            }
+            Self::InvalidGroupAuthParameterOperationDenied(_) => {
+                Self::InvalidGroupAuthParameterOperationDenied(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
+                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
+            }
+            Self::NotSupportedClassicNetworkPrefixList(_) => {
+                Self::NotSupportedClassicNetworkPrefixList(error)
+            }
+            Self::AuthorizedGroupRuleLimitExceed(_) => {
+                Self::AuthorizedGroupRuleLimitExceed(error)
+            }
+            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
+            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
+            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
+            Self::InvalidParamDuplicatePermissions(_) => {
+                Self::InvalidParamDuplicatePermissions(error)
+            }
+            Self::InvalidGroupParameterOperationDenied(_) => {
+                Self::InvalidGroupParameterOperationDenied(error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
+            Self::InvalidNetworkTypeConflict(_) => {
+                Self::InvalidNetworkTypeConflict(error)
+            }
+            Self::InvalidSecurityGroupIsSame(_) => {
+                Self::InvalidSecurityGroupIsSame(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::LimitExceedPrefixListAssociationResource(_) => {
+                Self::LimitExceedPrefixListAssociationResource(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidDestGroupIdNotFound(_) => {
+                Self::InvalidDestGroupIdNotFound(error)
+            }
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AuthorizeSecurityGroupEgressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AuthorizeSecurityGroupEgressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AuthorizeSecurityGroupEgressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupEgressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

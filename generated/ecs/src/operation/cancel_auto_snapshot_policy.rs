@@ -160,9 +160,11 @@ pub struct CancelAutoSnapshotPolicyResponse {
 impl ::acs_runtime::de::FromJson for CancelAutoSnapshotPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelAutoSnapshotPolicyResponse {
@@ -175,7 +177,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelAutoSnapshotPolicyResponse {
 /// Service errors of `CancelAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CancelAutoSnapshotPolicyError {
     /// HTTP 403 `ParameterInvalid`: The specified RegionId parameter is invalid.
@@ -206,23 +207,59 @@ impl From<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError
 }
 impl CancelAutoSnapshotPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterInvalid(error)
-            | Self::InvalidOperationSnapshotPolicyHasDeleted(error)
-            | Self::OperationDeniedTooManyAutoSnapshotPolicies(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidOperationSnapshotPolicyHasDeleted(error) => {
+                ("InvalidOperationSnapshotPolicyHasDeleted", error)
+            }
+            Self::OperationDeniedTooManyAutoSnapshotPolicies(error) => {
+                ("OperationDeniedTooManyAutoSnapshotPolicies", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CancelAutoSnapshotPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidOperationSnapshotPolicyHasDeleted(_) => {
+                Self::InvalidOperationSnapshotPolicyHasDeleted(error)
+            }
+            Self::OperationDeniedTooManyAutoSnapshotPolicies(_) => {
+                Self::OperationDeniedTooManyAutoSnapshotPolicies(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CancelAutoSnapshotPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelAutoSnapshotPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CancelAutoSnapshotPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -152,9 +152,11 @@ pub struct CancelCopyImageResponse {
 impl ::acs_runtime::de::FromJson for CancelCopyImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelCopyImageResponse {
@@ -167,7 +169,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelCopyImageResponse {
 /// Service errors of `CancelCopyImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CancelCopyImageError {
     /// HTTP 400 `ImageCreatedNotFromCopy`: The specified image is not the target image of a copy action.
@@ -203,26 +204,61 @@ impl From<::acs_runtime::client::ServiceError> for CancelCopyImageError {
 }
 impl CancelCopyImageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ImageCreatedNotFromCopy(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::IncorrectImageStatus(error)
-            | Self::CancelNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ImageCreatedNotFromCopy(error) => ("ImageCreatedNotFromCopy", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
+            Self::CancelNotSupported(error) => ("CancelNotSupported", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CancelCopyImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ImageCreatedNotFromCopy(_) => Self::ImageCreatedNotFromCopy(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::CancelNotSupported(_) => Self::CancelNotSupported(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CancelCopyImageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelCopyImageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CancelCopyImageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CancelCopyImageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -175,9 +175,11 @@ pub struct CancelImagePipelineExecutionResponse {
 impl ::acs_runtime::de::FromJson for CancelImagePipelineExecutionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelImagePipelineExecutionResponse {
@@ -190,7 +192,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelImagePipelineExecutionResponse {
 /// Service errors of `CancelImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CancelImagePipelineExecutionError {
     /// HTTP 400 `InvalidStatus.CancelFailed`: Failed to cancel execution,status is success, failed or cancelled.
@@ -223,23 +224,65 @@ impl From<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionE
 }
 impl CancelImagePipelineExecutionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusCancelFailed(error)
-            | Self::InvalidStatusImagePipelineExecution(error)
-            | Self::InvalidImagePipelineExecutionNotFound(error)
-            | Self::InvalidImagePipelineExecutionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStatusCancelFailed(error) => {
+                ("InvalidStatusCancelFailed", error)
+            }
+            Self::InvalidStatusImagePipelineExecution(error) => {
+                ("InvalidStatusImagePipelineExecution", error)
+            }
+            Self::InvalidImagePipelineExecutionNotFound(error) => {
+                ("InvalidImagePipelineExecutionNotFound", error)
+            }
+            Self::InvalidImagePipelineExecutionIdNotFound(error) => {
+                ("InvalidImagePipelineExecutionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CancelImagePipelineExecutionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStatusCancelFailed(_) => Self::InvalidStatusCancelFailed(error),
+            Self::InvalidStatusImagePipelineExecution(_) => {
+                Self::InvalidStatusImagePipelineExecution(error)
+            }
+            Self::InvalidImagePipelineExecutionNotFound(_) => {
+                Self::InvalidImagePipelineExecutionNotFound(error)
+            }
+            Self::InvalidImagePipelineExecutionIdNotFound(_) => {
+                Self::InvalidImagePipelineExecutionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CancelImagePipelineExecutionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelImagePipelineExecutionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CancelImagePipelineExecutionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

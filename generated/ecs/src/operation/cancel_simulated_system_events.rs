@@ -158,9 +158,11 @@ pub struct CancelSimulatedSystemEventsResponse {
 impl ::acs_runtime::de::FromJson for CancelSimulatedSystemEventsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelSimulatedSystemEventsResponse {
@@ -173,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelSimulatedSystemEventsResponse {
 /// Service errors of `CancelSimulatedSystemEvents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CancelSimulatedSystemEventsError {
     /// HTTP 400 `EventIdLimitExceeded`: %s
@@ -205,24 +206,57 @@ impl From<::acs_runtime::client::ServiceError> for CancelSimulatedSystemEventsEr
 }
 impl CancelSimulatedSystemEventsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::EventIdLimitExceeded(error)
-            | Self::InvalidParameter(error)
-            | Self::CannotCancelSystemEventNotSimulated(error)
-            | Self::InvalidEventIdNotFound(error)
-            | Self::MissingParameter(error)
-            | Self::Unhandled(error) => error,
+            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::CannotCancelSystemEventNotSimulated(error) => {
+                ("CannotCancelSystemEventNotSimulated", error)
+            }
+            Self::InvalidEventIdNotFound(error) => ("InvalidEventIdNotFound", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CancelSimulatedSystemEventsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::CannotCancelSystemEventNotSimulated(_) => {
+                Self::CannotCancelSystemEventNotSimulated(error)
+            }
+            Self::InvalidEventIdNotFound(_) => Self::InvalidEventIdNotFound(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CancelSimulatedSystemEventsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelSimulatedSystemEventsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CancelSimulatedSystemEventsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CancelSimulatedSystemEventsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

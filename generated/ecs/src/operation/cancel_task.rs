@@ -147,9 +147,11 @@ pub struct CancelTaskResponse {
 impl ::acs_runtime::de::FromJson for CancelTaskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelTaskResponse {
@@ -162,7 +164,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelTaskResponse {
 /// Service errors of `CancelTask`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CancelTaskError {
     /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
@@ -201,25 +202,63 @@ impl From<::acs_runtime::client::ServiceError> for CancelTaskError {
 }
 impl CancelTaskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidTaskIdNotFound(error)
-            | Self::InvalidTaskIdTaskActionNotSupport(error)
-            | Self::InvalidTaskIdIncorrectTaskStatus(error)
-            | Self::CancelTaskFailed(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidTaskIdNotFound(error) => ("InvalidTaskIdNotFound", error),
+            Self::InvalidTaskIdTaskActionNotSupport(error) => {
+                ("InvalidTaskIdTaskActionNotSupport", error)
+            }
+            Self::InvalidTaskIdIncorrectTaskStatus(error) => {
+                ("InvalidTaskIdIncorrectTaskStatus", error)
+            }
+            Self::CancelTaskFailed(error) => ("CancelTaskFailed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CancelTaskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidTaskIdNotFound(_) => Self::InvalidTaskIdNotFound(error),
+            Self::InvalidTaskIdTaskActionNotSupport(_) => {
+                Self::InvalidTaskIdTaskActionNotSupport(error)
+            }
+            Self::InvalidTaskIdIncorrectTaskStatus(_) => {
+                Self::InvalidTaskIdIncorrectTaskStatus(error)
+            }
+            Self::CancelTaskFailed(_) => Self::CancelTaskFailed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CancelTaskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelTaskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CancelTaskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CancelTaskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

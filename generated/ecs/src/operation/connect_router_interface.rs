@@ -137,9 +137,11 @@ pub struct ConnectRouterInterfaceResponse {
 impl ::acs_runtime::de::FromJson for ConnectRouterInterfaceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConnectRouterInterfaceResponse {
@@ -152,7 +154,6 @@ impl<'de> ::serde::Deserialize<'de> for ConnectRouterInterfaceResponse {
 /// Service errors of `ConnectRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ConnectRouterInterfaceError {
     /// HTTP 400 `IncorrectRole.NotInitiatingSide`: The specified RouterInterface is not InitiatingSide.
@@ -265,41 +266,155 @@ impl From<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
 }
 impl ConnectRouterInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectRoleNotInitiatingSide(error)
-            | Self::IncorrectStatus(error)
-            | Self::IncorrectOppositeInterfaceInfoNotSet(error)
-            | Self::IncorrectOppositeInterfaceInfo(error)
-            | Self::ForbiddenOnlyOneConnection(error)
-            | Self::ForbiddenBillsOutstanding(error)
-            | Self::InvalidAccountNotFound(error)
-            | Self::ErrCodeInvalid(error)
-            | Self::AttrMismatchingAcceptingSideRole(error)
-            | Self::AttrMismatchingAcceptingSideInstanceId(error)
-            | Self::AttrMismatchingAcceptingSideRegionNo(error)
-            | Self::AttrMismatchingAcceptingSideRouterId(error)
-            | Self::AttrMismatchingAcceptingSideRouterType(error)
-            | Self::AttrMismatchingAcceptingSideAliUid(error)
-            | Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error)
-            | Self::AttrMismatchingAcceptingSideOppositeRegionNo(error)
-            | Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error)
-            | Self::AttrMismatchingAcceptingSideOppositeRouterId(error)
-            | Self::AttrMismatchingAcceptingSideOppositeRouterType(error)
-            | Self::IllegalParamInstanceOwner(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidRouterInterfaceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectRoleNotInitiatingSide(error) => {
+                ("IncorrectRoleNotInitiatingSide", error)
+            }
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::IncorrectOppositeInterfaceInfoNotSet(error) => {
+                ("IncorrectOppositeInterfaceInfoNotSet", error)
+            }
+            Self::IncorrectOppositeInterfaceInfo(error) => {
+                ("IncorrectOppositeInterfaceInfo", error)
+            }
+            Self::ForbiddenOnlyOneConnection(error) => {
+                ("ForbiddenOnlyOneConnection", error)
+            }
+            Self::ForbiddenBillsOutstanding(error) => {
+                ("ForbiddenBillsOutstanding", error)
+            }
+            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
+            Self::ErrCodeInvalid(error) => ("ErrCodeInvalid", error),
+            Self::AttrMismatchingAcceptingSideRole(error) => {
+                ("AttrMismatchingAcceptingSideRole", error)
+            }
+            Self::AttrMismatchingAcceptingSideInstanceId(error) => {
+                ("AttrMismatchingAcceptingSideInstanceId", error)
+            }
+            Self::AttrMismatchingAcceptingSideRegionNo(error) => {
+                ("AttrMismatchingAcceptingSideRegionNo", error)
+            }
+            Self::AttrMismatchingAcceptingSideRouterId(error) => {
+                ("AttrMismatchingAcceptingSideRouterId", error)
+            }
+            Self::AttrMismatchingAcceptingSideRouterType(error) => {
+                ("AttrMismatchingAcceptingSideRouterType", error)
+            }
+            Self::AttrMismatchingAcceptingSideAliUid(error) => {
+                ("AttrMismatchingAcceptingSideAliUid", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error) => {
+                ("AttrMismatchingAcceptingSideOppositeInterfaceOwnerId", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRegionNo(error) => {
+                ("AttrMismatchingAcceptingSideOppositeRegionNo", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error) => {
+                ("AttrMismatchingAcceptingSideOppositeInterfaceId", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRouterId(error) => {
+                ("AttrMismatchingAcceptingSideOppositeRouterId", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRouterType(error) => {
+                ("AttrMismatchingAcceptingSideOppositeRouterType", error)
+            }
+            Self::IllegalParamInstanceOwner(error) => {
+                ("IllegalParamInstanceOwner", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => {
+                ("InvalidRouterInterfaceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ConnectRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectRoleNotInitiatingSide(_) => {
+                Self::IncorrectRoleNotInitiatingSide(error)
+            }
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::IncorrectOppositeInterfaceInfoNotSet(_) => {
+                Self::IncorrectOppositeInterfaceInfoNotSet(error)
+            }
+            Self::IncorrectOppositeInterfaceInfo(_) => {
+                Self::IncorrectOppositeInterfaceInfo(error)
+            }
+            Self::ForbiddenOnlyOneConnection(_) => {
+                Self::ForbiddenOnlyOneConnection(error)
+            }
+            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
+            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
+            Self::ErrCodeInvalid(_) => Self::ErrCodeInvalid(error),
+            Self::AttrMismatchingAcceptingSideRole(_) => {
+                Self::AttrMismatchingAcceptingSideRole(error)
+            }
+            Self::AttrMismatchingAcceptingSideInstanceId(_) => {
+                Self::AttrMismatchingAcceptingSideInstanceId(error)
+            }
+            Self::AttrMismatchingAcceptingSideRegionNo(_) => {
+                Self::AttrMismatchingAcceptingSideRegionNo(error)
+            }
+            Self::AttrMismatchingAcceptingSideRouterId(_) => {
+                Self::AttrMismatchingAcceptingSideRouterId(error)
+            }
+            Self::AttrMismatchingAcceptingSideRouterType(_) => {
+                Self::AttrMismatchingAcceptingSideRouterType(error)
+            }
+            Self::AttrMismatchingAcceptingSideAliUid(_) => {
+                Self::AttrMismatchingAcceptingSideAliUid(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRegionNo(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeRegionNo(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceId(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRouterId(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeRouterId(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRouterType(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeRouterType(error)
+            }
+            Self::IllegalParamInstanceOwner(_) => Self::IllegalParamInstanceOwner(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ConnectRouterInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ConnectRouterInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ConnectRouterInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

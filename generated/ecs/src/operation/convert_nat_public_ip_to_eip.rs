@@ -163,9 +163,11 @@ pub struct ConvertNatPublicIpToEipResponse {
 impl ::acs_runtime::de::FromJson for ConvertNatPublicIpToEipResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConvertNatPublicIpToEipResponse {
@@ -178,7 +180,6 @@ impl<'de> ::serde::Deserialize<'de> for ConvertNatPublicIpToEipResponse {
 /// Service errors of `ConvertNatPublicIpToEip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ConvertNatPublicIpToEipError {
     /// HTTP 400 `OperationDenied.CloudboxNotSupport`: This operation is denied, because the specified ECS instance which is in the Cloudbox dose not support PublicIp or Eip.
@@ -274,38 +275,135 @@ impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError 
 }
 impl ConvertNatPublicIpToEipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedCloudboxNotSupport(error)
-            | Self::InvalidParameterCloudboxNotSupported(error)
-            | Self::OperationDeniedDedicatedRegionNotSupported(error)
-            | Self::InvalidInstanceIdPlanedChange(error)
-            | Self::InvalidEndTimeOperateNotSupport(error)
-            | Self::InvalidInstanceStatusReleased(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidInstanceZeroBandwidth(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::MaxEipQuotaExceeded(error)
-            | Self::ForbiddenInvalidPublicBandwidth(error)
-            | Self::InvalidInstanceOverduePayment(error)
-            | Self::EipMaxBandwidthExceeded(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::ForbiddenRiskControl(error)
-            | Self::UnsupportedPublicIpWithIsp(error)
-            | Self::InvalidInstanceIpAddressMissing(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedCloudboxNotSupport(error) => {
+                ("OperationDeniedCloudboxNotSupport", error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(error) => {
+                ("InvalidParameterCloudboxNotSupported", error)
+            }
+            Self::OperationDeniedDedicatedRegionNotSupported(error) => {
+                ("OperationDeniedDedicatedRegionNotSupported", error)
+            }
+            Self::InvalidInstanceIdPlanedChange(error) => {
+                ("InvalidInstanceIdPlanedChange", error)
+            }
+            Self::InvalidEndTimeOperateNotSupport(error) => {
+                ("InvalidEndTimeOperateNotSupport", error)
+            }
+            Self::InvalidInstanceStatusReleased(error) => {
+                ("InvalidInstanceStatusReleased", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidInstanceZeroBandwidth(error) => {
+                ("InvalidInstanceZeroBandwidth", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::MaxEipQuotaExceeded(error) => ("MaxEipQuotaExceeded", error),
+            Self::ForbiddenInvalidPublicBandwidth(error) => {
+                ("ForbiddenInvalidPublicBandwidth", error)
+            }
+            Self::InvalidInstanceOverduePayment(error) => {
+                ("InvalidInstanceOverduePayment", error)
+            }
+            Self::EipMaxBandwidthExceeded(error) => ("EipMaxBandwidthExceeded", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::ForbiddenRiskControl(error) => ("ForbiddenRiskControl", error),
+            Self::UnsupportedPublicIpWithIsp(error) => {
+                ("UnsupportedPublicIpWithIsp", error)
+            }
+            Self::InvalidInstanceIpAddressMissing(error) => {
+                ("InvalidInstanceIpAddressMissing", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ConvertNatPublicIpToEipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedCloudboxNotSupport(_) => {
+                Self::OperationDeniedCloudboxNotSupport(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::OperationDeniedDedicatedRegionNotSupported(_) => {
+                Self::OperationDeniedDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidInstanceIdPlanedChange(_) => {
+                Self::InvalidInstanceIdPlanedChange(error)
+            }
+            Self::InvalidEndTimeOperateNotSupport(_) => {
+                Self::InvalidEndTimeOperateNotSupport(error)
+            }
+            Self::InvalidInstanceStatusReleased(_) => {
+                Self::InvalidInstanceStatusReleased(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidInstanceZeroBandwidth(_) => {
+                Self::InvalidInstanceZeroBandwidth(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MaxEipQuotaExceeded(_) => Self::MaxEipQuotaExceeded(error),
+            Self::ForbiddenInvalidPublicBandwidth(_) => {
+                Self::ForbiddenInvalidPublicBandwidth(error)
+            }
+            Self::InvalidInstanceOverduePayment(_) => {
+                Self::InvalidInstanceOverduePayment(error)
+            }
+            Self::EipMaxBandwidthExceeded(_) => Self::EipMaxBandwidthExceeded(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::ForbiddenRiskControl(_) => Self::ForbiddenRiskControl(error),
+            Self::UnsupportedPublicIpWithIsp(_) => {
+                Self::UnsupportedPublicIpWithIsp(error)
+            }
+            Self::InvalidInstanceIpAddressMissing(_) => {
+                Self::InvalidInstanceIpAddressMissing(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ConvertNatPublicIpToEipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ConvertNatPublicIpToEipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ConvertNatPublicIpToEipError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

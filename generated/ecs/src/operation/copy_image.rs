@@ -355,10 +355,12 @@ pub struct CopyImageResponse {
 impl ::acs_runtime::de::FromJson for CopyImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_id: fields.take("ImageId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            image_id: fields.read("ImageId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CopyImageResponse {
@@ -371,7 +373,6 @@ impl<'de> ::serde::Deserialize<'de> for CopyImageResponse {
 /// Service errors of `CopyImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CopyImageError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified destination description is wrongly formed.
@@ -581,68 +582,263 @@ impl From<::acs_runtime::client::ServiceError> for CopyImageError {
 }
 impl CopyImageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::SourceRegionNotFound(error)
-            | Self::DestinationRegionNotFound(error)
-            | Self::IncorrectImageStatus(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::InvalidImageNameDuplicated(error)
-            | Self::InvalidParameterEncryptedIllegal(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::OperationDeniedCommunityImage(error)
-            | Self::InvalidImageNameMalformed(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::OperationDeniedImageCopyConflict(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidAliUidIsNull(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error)
-            | Self::InvalidOperationCopyingDataToThisRegionUnsupported(error)
-            | Self::QuotaExceedImage(error)
-            | Self::QuotaExceedSnapshot(error)
-            | Self::OperationDeniedImageCopying(error)
-            | Self::RegionNotSupportCopy(error)
-            | Self::InvalidSnapshotTooOld(error)
-            | Self::OperationDenied(error)
-            | Self::IncorrectDestinationRegion(error)
-            | Self::OperationDeinedEncryptedSnapshot(error)
-            | Self::OperationDeniedSameRegionOnly(error)
-            | Self::OperationDeniedNotPublished(error)
-            | Self::OperationDeniedNotAuthorized(error)
-            | Self::OperationDeniedEncryptSnapshotAcrossRegion(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::OperationDeniedKmsServiceUnauthorized(error)
-            | Self::OperationDeniedNonCompliantDestinationRegion(error)
-            | Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            | Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            | Self::SizeExceedImage(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidOperationVhdImageUnsupported(error)
-            | Self::InvalidOperationCloudBoxImageCopyUnsupported(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidOperationConflict(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::SourceRegionNotFound(error) => ("SourceRegionNotFound", error),
+            Self::DestinationRegionNotFound(error) => {
+                ("DestinationRegionNotFound", error)
+            }
+            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::InvalidImageNameDuplicated(error) => {
+                ("InvalidImageNameDuplicated", error)
+            }
+            Self::InvalidParameterEncryptedIllegal(error) => {
+                ("InvalidParameterEncryptedIllegal", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::OperationDeniedCommunityImage(error) => {
+                ("OperationDeniedCommunityImage", error)
+            }
+            Self::InvalidImageNameMalformed(error) => {
+                ("InvalidImageNameMalformed", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::OperationDeniedImageCopyConflict(error) => {
+                ("OperationDeniedImageCopyConflict", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidAliUidIsNull(error) => ("InvalidAliUidIsNull", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error) => {
+                ("InvalidOperationCopyingDataFromThisRegionUnsupported", error)
+            }
+            Self::InvalidOperationCopyingDataToThisRegionUnsupported(error) => {
+                ("InvalidOperationCopyingDataToThisRegionUnsupported", error)
+            }
+            Self::QuotaExceedImage(error) => ("QuotaExceedImage", error),
+            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
+            Self::OperationDeniedImageCopying(error) => {
+                ("OperationDeniedImageCopying", error)
+            }
+            Self::RegionNotSupportCopy(error) => ("RegionNotSupportCopy", error),
+            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::IncorrectDestinationRegion(error) => {
+                ("IncorrectDestinationRegion", error)
+            }
+            Self::OperationDeinedEncryptedSnapshot(error) => {
+                ("OperationDeinedEncryptedSnapshot", error)
+            }
+            Self::OperationDeniedSameRegionOnly(error) => {
+                ("OperationDeniedSameRegionOnly", error)
+            }
+            Self::OperationDeniedNotPublished(error) => {
+                ("OperationDeniedNotPublished", error)
+            }
+            Self::OperationDeniedNotAuthorized(error) => {
+                ("OperationDeniedNotAuthorized", error)
+            }
+            Self::OperationDeniedEncryptSnapshotAcrossRegion(error) => {
+                ("OperationDeniedEncryptSnapshotAcrossRegion", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::OperationDeniedKmsServiceUnauthorized(error) => {
+                ("OperationDeniedKmsServiceUnauthorized", error)
+            }
+            Self::OperationDeniedNonCompliantDestinationRegion(error) => {
+                ("OperationDeniedNonCompliantDestinationRegion", error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
+                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
+                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
+            }
+            Self::SizeExceedImage(error) => ("SizeExceedImage", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidOperationVhdImageUnsupported(error) => {
+                ("InvalidOperationVhdImageUnsupported", error)
+            }
+            Self::InvalidOperationCloudBoxImageCopyUnsupported(error) => {
+                ("InvalidOperationCloudBoxImageCopyUnsupported", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CopyImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::SourceRegionNotFound(_) => Self::SourceRegionNotFound(error),
+            Self::DestinationRegionNotFound(_) => Self::DestinationRegionNotFound(error),
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::OperationDeniedCommunityImage(_) => {
+                Self::OperationDeniedCommunityImage(error)
+            }
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::OperationDeniedImageCopyConflict(_) => {
+                Self::OperationDeniedImageCopyConflict(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidAliUidIsNull(_) => Self::InvalidAliUidIsNull(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidOperationCopyingDataFromThisRegionUnsupported(_) => {
+                Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error)
+            }
+            Self::InvalidOperationCopyingDataToThisRegionUnsupported(_) => {
+                Self::InvalidOperationCopyingDataToThisRegionUnsupported(error)
+            }
+            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::OperationDeniedImageCopying(_) => {
+                Self::OperationDeniedImageCopying(error)
+            }
+            Self::RegionNotSupportCopy(_) => Self::RegionNotSupportCopy(error),
+            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::IncorrectDestinationRegion(_) => {
+                Self::IncorrectDestinationRegion(error)
+            }
+            Self::OperationDeinedEncryptedSnapshot(_) => {
+                Self::OperationDeinedEncryptedSnapshot(error)
+            }
+            Self::OperationDeniedSameRegionOnly(_) => {
+                Self::OperationDeniedSameRegionOnly(error)
+            }
+            Self::OperationDeniedNotPublished(_) => {
+                Self::OperationDeniedNotPublished(error)
+            }
+            Self::OperationDeniedNotAuthorized(_) => {
+                Self::OperationDeniedNotAuthorized(error)
+            }
+            Self::OperationDeniedEncryptSnapshotAcrossRegion(_) => {
+                Self::OperationDeniedEncryptSnapshotAcrossRegion(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::OperationDeniedKmsServiceUnauthorized(_) => {
+                Self::OperationDeniedKmsServiceUnauthorized(error)
+            }
+            Self::OperationDeniedNonCompliantDestinationRegion(_) => {
+                Self::OperationDeniedNonCompliantDestinationRegion(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::SizeExceedImage(_) => Self::SizeExceedImage(error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidOperationVhdImageUnsupported(_) => {
+                Self::InvalidOperationVhdImageUnsupported(error)
+            }
+            Self::InvalidOperationCloudBoxImageCopyUnsupported(_) => {
+                Self::InvalidOperationCloudBoxImageCopyUnsupported(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CopyImageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CopyImageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CopyImageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CopyImageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -381,10 +381,12 @@ pub struct CopySnapshotResponse {
 impl ::acs_runtime::de::FromJson for CopySnapshotResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_id: fields.take("SnapshotId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            snapshot_id: fields.read("SnapshotId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CopySnapshotResponse {
@@ -397,7 +399,6 @@ impl<'de> ::serde::Deserialize<'de> for CopySnapshotResponse {
 /// Service errors of `CopySnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CopySnapshotError {
     /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
@@ -616,65 +617,269 @@ impl From<::acs_runtime::client::ServiceError> for CopySnapshotError {
 }
 impl CopySnapshotError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidParameterArns(error)
-            | Self::InvalidSnapshotIdEncryptedNotSupport(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::InvalidSnapshotCategoryNotSupportCopy(error)
-            | Self::InvalidUserNotInWhiteList(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidOperationUnauthorized(error)
-            | Self::InvalidOperationUnfinishedCrossRegionCopy(error)
-            | Self::InvalidOperationNotSupportCopyInSameRegion(error)
-            | Self::InvalidSnapshotNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidRetentionDaysMalformed(error)
-            | Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::InvalidRegionIdNotExists(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotSupportDecrypt(error)
-            | Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error)
-            | Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InvalidKmsKeyIdNotSymmetric(error)
-            | Self::QuotaExceedSnapshotQuota(error)
-            | Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
-            | Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error)
-            | Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
-            | Self::InvalidSnapshotStorageLocationNotSupported(error)
-            | Self::InvalidSnapshotEncryptedNotSupported(error)
-            | Self::InvalidParameterDestinationStorageLocationArnMalformed(error)
-            | Self::OperationDeniedNonCompliantDestinationRegion(error)
-            | Self::OperationDeniedSnapshotCategoryNotSupportCopy(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidOperationConflict(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
+            Self::InvalidSnapshotIdEncryptedNotSupport(error) => {
+                ("InvalidSnapshotIdEncryptedNotSupport", error)
+            }
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::InvalidSnapshotCategoryNotSupportCopy(error) => {
+                ("InvalidSnapshotCategoryNotSupportCopy", error)
+            }
+            Self::InvalidUserNotInWhiteList(error) => {
+                ("InvalidUserNotInWhiteList", error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
+                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidOperationUnauthorized(error) => {
+                ("InvalidOperationUnauthorized", error)
+            }
+            Self::InvalidOperationUnfinishedCrossRegionCopy(error) => {
+                ("InvalidOperationUnfinishedCrossRegionCopy", error)
+            }
+            Self::InvalidOperationNotSupportCopyInSameRegion(error) => {
+                ("InvalidOperationNotSupportCopyInSameRegion", error)
+            }
+            Self::InvalidSnapshotNameMalformed(error) => {
+                ("InvalidSnapshotNameMalformed", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidRetentionDaysMalformed(error) => {
+                ("InvalidRetentionDaysMalformed", error)
+            }
+            Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error) => {
+                ("InvalidRegionIdNotSupportedEncryptedSnapshotCopy", error)
+            }
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::InvalidRegionIdNotExists(error) => ("InvalidRegionIdNotExists", error),
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidEncryptedNotSupportDecrypt(error) => {
+                ("InvalidEncryptedNotSupportDecrypt", error)
+            }
+            Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error) => {
+                ("InvalidSnapshotCategoryNotSupportCrossRegionCopy", error)
+            }
+            Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error) => {
+                ("InvalidSnapshotCategoryNotSupportEncryptedCopy", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
+                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(error) => {
+                ("InvalidKmsKeyIdNotSymmetric", error)
+            }
+            Self::QuotaExceedSnapshotQuota(error) => ("QuotaExceedSnapshotQuota", error),
+            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error) => {
+                ("InvalidOperationUnfinishedEncryptedSnapshotCopy", error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error) => {
+                ("InvalidParameterDestinationStorageLocationArnUnauthorized", error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error) => {
+                ("InvalidParameterDestinationStorageLocationArnRegionNotMatch", error)
+            }
+            Self::InvalidSnapshotStorageLocationNotSupported(error) => {
+                ("InvalidSnapshotStorageLocationNotSupported", error)
+            }
+            Self::InvalidSnapshotEncryptedNotSupported(error) => {
+                ("InvalidSnapshotEncryptedNotSupported", error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnMalformed(error) => {
+                ("InvalidParameterDestinationStorageLocationArnMalformed", error)
+            }
+            Self::OperationDeniedNonCompliantDestinationRegion(error) => {
+                ("OperationDeniedNonCompliantDestinationRegion", error)
+            }
+            Self::OperationDeniedSnapshotCategoryNotSupportCopy(error) => {
+                ("OperationDeniedSnapshotCategoryNotSupportCopy", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CopySnapshotError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
+            Self::InvalidSnapshotIdEncryptedNotSupport(_) => {
+                Self::InvalidSnapshotIdEncryptedNotSupport(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidSnapshotCategoryNotSupportCopy(_) => {
+                Self::InvalidSnapshotCategoryNotSupportCopy(error)
+            }
+            Self::InvalidUserNotInWhiteList(_) => Self::InvalidUserNotInWhiteList(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidOperationUnauthorized(_) => {
+                Self::InvalidOperationUnauthorized(error)
+            }
+            Self::InvalidOperationUnfinishedCrossRegionCopy(_) => {
+                Self::InvalidOperationUnfinishedCrossRegionCopy(error)
+            }
+            Self::InvalidOperationNotSupportCopyInSameRegion(_) => {
+                Self::InvalidOperationNotSupportCopyInSameRegion(error)
+            }
+            Self::InvalidSnapshotNameMalformed(_) => {
+                Self::InvalidSnapshotNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(_) => {
+                Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidRegionIdNotExists(_) => Self::InvalidRegionIdNotExists(error),
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotSupportDecrypt(_) => {
+                Self::InvalidEncryptedNotSupportDecrypt(error)
+            }
+            Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(_) => {
+                Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error)
+            }
+            Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(_) => {
+                Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::QuotaExceedSnapshotQuota(_) => Self::QuotaExceedSnapshotQuota(error),
+            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(_) => {
+                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnUnauthorized(_) => {
+                Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(_) => {
+                Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
+            }
+            Self::InvalidSnapshotStorageLocationNotSupported(_) => {
+                Self::InvalidSnapshotStorageLocationNotSupported(error)
+            }
+            Self::InvalidSnapshotEncryptedNotSupported(_) => {
+                Self::InvalidSnapshotEncryptedNotSupported(error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnMalformed(_) => {
+                Self::InvalidParameterDestinationStorageLocationArnMalformed(error)
+            }
+            Self::OperationDeniedNonCompliantDestinationRegion(_) => {
+                Self::OperationDeniedNonCompliantDestinationRegion(error)
+            }
+            Self::OperationDeniedSnapshotCategoryNotSupportCopy(_) => {
+                Self::OperationDeniedSnapshotCategoryNotSupportCopy(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CopySnapshotError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CopySnapshotError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CopySnapshotError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CopySnapshotError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

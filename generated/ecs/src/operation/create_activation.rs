@@ -289,11 +289,13 @@ pub struct CreateActivationResponse {
 impl ::acs_runtime::de::FromJson for CreateActivationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            activation_code: fields.take("ActivationCode")?,
-            activation_id: fields.take("ActivationId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            activation_code: fields.read("ActivationCode"),
+            activation_id: fields.read("ActivationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateActivationResponse {
@@ -306,7 +308,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateActivationResponse {
 /// Service errors of `CreateActivation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateActivationError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -383,39 +384,117 @@ impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
 }
 impl CreateActivationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::InstanceNameExceedLimit(error)
-            | Self::InstanceNameInvalidPattern(error)
-            | Self::ActivationDescExceedLimit(error)
-            | Self::ActivationLimitationInvalid(error)
-            | Self::AddressRangeInvalidPattern(error)
-            | Self::ActivationCountExceedLimit(error)
-            | Self::ActivationTtlExceedLimit(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::NumberExceedTags(error)
-            | Self::MissingParameterTagKey(error)
-            | Self::DuplicateTagKey(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidStatusResourceGroup(error)
-            | Self::RealNameAuthenticationError(error)
-            | Self::ManagedInstanceCountExceedLimit(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::InstanceNameExceedLimit(error) => ("InstanceNameExceedLimit", error),
+            Self::InstanceNameInvalidPattern(error) => {
+                ("InstanceNameInvalidPattern", error)
+            }
+            Self::ActivationDescExceedLimit(error) => {
+                ("ActivationDescExceedLimit", error)
+            }
+            Self::ActivationLimitationInvalid(error) => {
+                ("ActivationLimitationInvalid", error)
+            }
+            Self::AddressRangeInvalidPattern(error) => {
+                ("AddressRangeInvalidPattern", error)
+            }
+            Self::ActivationCountExceedLimit(error) => {
+                ("ActivationCountExceedLimit", error)
+            }
+            Self::ActivationTtlExceedLimit(error) => ("ActivationTtlExceedLimit", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidStatusResourceGroup(error) => {
+                ("InvalidStatusResourceGroup", error)
+            }
+            Self::RealNameAuthenticationError(error) => {
+                ("RealNameAuthenticationError", error)
+            }
+            Self::ManagedInstanceCountExceedLimit(error) => {
+                ("ManagedInstanceCountExceedLimit", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateActivationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InstanceNameExceedLimit(_) => Self::InstanceNameExceedLimit(error),
+            Self::InstanceNameInvalidPattern(_) => {
+                Self::InstanceNameInvalidPattern(error)
+            }
+            Self::ActivationDescExceedLimit(_) => Self::ActivationDescExceedLimit(error),
+            Self::ActivationLimitationInvalid(_) => {
+                Self::ActivationLimitationInvalid(error)
+            }
+            Self::AddressRangeInvalidPattern(_) => {
+                Self::AddressRangeInvalidPattern(error)
+            }
+            Self::ActivationCountExceedLimit(_) => {
+                Self::ActivationCountExceedLimit(error)
+            }
+            Self::ActivationTtlExceedLimit(_) => Self::ActivationTtlExceedLimit(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidStatusResourceGroup(_) => {
+                Self::InvalidStatusResourceGroup(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::ManagedInstanceCountExceedLimit(_) => {
+                Self::ManagedInstanceCountExceedLimit(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateActivationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateActivationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateActivationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateActivationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

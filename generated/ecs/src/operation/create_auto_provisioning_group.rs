@@ -802,11 +802,13 @@ pub struct CreateAutoProvisioningGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateAutoProvisioningGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            auto_provisioning_group_id: fields.take("AutoProvisioningGroupId")?,
-            request_id: fields.take("RequestId")?,
-            launch_results: fields.take("LaunchResults")?,
-        })
+        let value = Self {
+            auto_provisioning_group_id: fields.read("AutoProvisioningGroupId"),
+            request_id: fields.read("RequestId"),
+            launch_results: fields.read("LaunchResults"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAutoProvisioningGroupResponse {
@@ -819,7 +821,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAutoProvisioningGroupResponse {
 /// Service errors of `CreateAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateAutoProvisioningGroupError {
     /// HTTP 400 `InvalidParameter`: %s
@@ -1068,67 +1069,295 @@ impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupEr
 }
 impl CreateAutoProvisioningGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::InvalidAutoProvisioningGroupNameMalformed(error)
-            | Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error)
-            | Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
-            | Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error)
-            | Self::InvalidSpotAllocationStrategyValueNotSupported(error)
-            | Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error)
-            | Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error)
-            | Self::MissingParameterSpotAllocationStrategy(error)
-            | Self::MissingParameterLaunchTemplateConfigs(error)
-            | Self::InvalidValidTimeMalFormed(error)
-            | Self::InvalidLaunchTemplateVersionValueNotSupported(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidRegionValueNotSupported(error)
-            | Self::InvalidDescriptionValueNotSupported(error)
-            | Self::InvalidLaunchTemplateValueNotSupported(error)
-            | Self::InvalidCapacityValueNotSupported(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InternalError(error)
-            | Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            | Self::InvalidParameterSpotInstancePoolsToUseCount(error)
-            | Self::InvalidParameterResourceGroupId(error)
-            | Self::InvalidParameterTargetCapacity(error)
-            | Self::MissingParameterWeightedCapacity(error)
-            | Self::InvalidParameterWeightedCapacityBeyondRange(error)
-            | Self::InvalidParameterMaxPrice(error)
-            | Self::NoPermission(error)
-            | Self::DuplicateDiskCategory(error)
-            | Self::InvalidImageFamilyConfict(error)
-            | Self::InvalidResourcePoolOptionsPrivatePoolIds(error)
-            | Self::InvalidResourcePoolOptionsStrategy(error)
-            | Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error)
-            | Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error)
-            | Self::InvalidSpotDuration(error)
-            | Self::InvalidSpotInterruptionBehavior(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            | Self::InvalidMinTargetCapacityNotSatisfied(error)
-            | Self::InvalidParameterRangeMinTargetCapacity(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InvalidUserDataSizeExceeded(error)
-            | Self::InvalidAutoReleaseTimeMalformed(error)
-            | Self::TotalTargetCapacityLimitExceed(error)
-            | Self::SpotTargetCapacityLimitExceed(error)
-            | Self::PayAsYouGoTargetCapacityLimitExceed(error)
-            | Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidAutoProvisioningGroupNameMalformed(error) => {
+                ("InvalidAutoProvisioningGroupNameMalformed", error)
+            }
+            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error) => {
+                ("InvalidAutoProvisioningGroupTypeValueNotSupported", error)
+            }
+            Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error) => {
+                ("InvalidFleetExcessCapacityTerminationPolicyValueNotSupported", error)
+            }
+            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error) => {
+                ("InvalidDefaultTargetCapacityTypeValueNotSupported", error)
+            }
+            Self::InvalidSpotAllocationStrategyValueNotSupported(error) => {
+                ("InvalidSpotAllocationStrategyValueNotSupported", error)
+            }
+            Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error) => {
+                ("InvalidSpotInstanceInterruptionBehaviorValueNotSupported", error)
+            }
+            Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error) => {
+                ("InvalidPayAsYouGoAllocationStrategyValueNotSupported", error)
+            }
+            Self::MissingParameterSpotAllocationStrategy(error) => {
+                ("MissingParameterSpotAllocationStrategy", error)
+            }
+            Self::MissingParameterLaunchTemplateConfigs(error) => {
+                ("MissingParameterLaunchTemplateConfigs", error)
+            }
+            Self::InvalidValidTimeMalFormed(error) => {
+                ("InvalidValidTimeMalFormed", error)
+            }
+            Self::InvalidLaunchTemplateVersionValueNotSupported(error) => {
+                ("InvalidLaunchTemplateVersionValueNotSupported", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidRegionValueNotSupported(error) => {
+                ("InvalidRegionValueNotSupported", error)
+            }
+            Self::InvalidDescriptionValueNotSupported(error) => {
+                ("InvalidDescriptionValueNotSupported", error)
+            }
+            Self::InvalidLaunchTemplateValueNotSupported(error) => {
+                ("InvalidLaunchTemplateValueNotSupported", error)
+            }
+            Self::InvalidCapacityValueNotSupported(error) => {
+                ("InvalidCapacityValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => {
+                ("InvalidLaunchTemplateConfigsSizeExceed", error)
+            }
+            Self::InvalidParameterSpotInstancePoolsToUseCount(error) => {
+                ("InvalidParameterSpotInstancePoolsToUseCount", error)
+            }
+            Self::InvalidParameterResourceGroupId(error) => {
+                ("InvalidParameterResourceGroupId", error)
+            }
+            Self::InvalidParameterTargetCapacity(error) => {
+                ("InvalidParameterTargetCapacity", error)
+            }
+            Self::MissingParameterWeightedCapacity(error) => {
+                ("MissingParameterWeightedCapacity", error)
+            }
+            Self::InvalidParameterWeightedCapacityBeyondRange(error) => {
+                ("InvalidParameterWeightedCapacityBeyondRange", error)
+            }
+            Self::InvalidParameterMaxPrice(error) => ("InvalidParameterMaxPrice", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::DuplicateDiskCategory(error) => ("DuplicateDiskCategory", error),
+            Self::InvalidImageFamilyConfict(error) => {
+                ("InvalidImageFamilyConfict", error)
+            }
+            Self::InvalidResourcePoolOptionsPrivatePoolIds(error) => {
+                ("InvalidResourcePoolOptionsPrivatePoolIds", error)
+            }
+            Self::InvalidResourcePoolOptionsStrategy(error) => {
+                ("InvalidResourcePoolOptionsStrategy", error)
+            }
+            Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error) => {
+                ("InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed", error)
+            }
+            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error) => {
+                ("MissingParameterResourcePoolOptionsPrivatePoolIds", error)
+            }
+            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
+            Self::InvalidSpotInterruptionBehavior(error) => {
+                ("InvalidSpotInterruptionBehavior", error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::VpcMismatchSecurityGroupAndVSwitch(error) => {
+                ("VpcMismatchSecurityGroupAndVSwitch", error)
+            }
+            Self::InvalidMinTargetCapacityNotSatisfied(error) => {
+                ("InvalidMinTargetCapacityNotSatisfied", error)
+            }
+            Self::InvalidParameterRangeMinTargetCapacity(error) => {
+                ("InvalidParameterRangeMinTargetCapacity", error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InvalidUserDataSizeExceeded(error) => {
+                ("InvalidUserDataSizeExceeded", error)
+            }
+            Self::InvalidAutoReleaseTimeMalformed(error) => {
+                ("InvalidAutoReleaseTimeMalformed", error)
+            }
+            Self::TotalTargetCapacityLimitExceed(error) => {
+                ("TotalTargetCapacityLimitExceed", error)
+            }
+            Self::SpotTargetCapacityLimitExceed(error) => {
+                ("SpotTargetCapacityLimitExceed", error)
+            }
+            Self::PayAsYouGoTargetCapacityLimitExceed(error) => {
+                ("PayAsYouGoTargetCapacityLimitExceed", error)
+            }
+            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error) => {
+                ("InvalidResourcePoolOptionsPrivatePoolIdsNotFound", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateAutoProvisioningGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAutoProvisioningGroupNameMalformed(_) => {
+                Self::InvalidAutoProvisioningGroupNameMalformed(error)
+            }
+            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(_) => {
+                Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error)
+            }
+            Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(_) => {
+                Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
+            }
+            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(_) => {
+                Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error)
+            }
+            Self::InvalidSpotAllocationStrategyValueNotSupported(_) => {
+                Self::InvalidSpotAllocationStrategyValueNotSupported(error)
+            }
+            Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(_) => {
+                Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error)
+            }
+            Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(_) => {
+                Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error)
+            }
+            Self::MissingParameterSpotAllocationStrategy(_) => {
+                Self::MissingParameterSpotAllocationStrategy(error)
+            }
+            Self::MissingParameterLaunchTemplateConfigs(_) => {
+                Self::MissingParameterLaunchTemplateConfigs(error)
+            }
+            Self::InvalidValidTimeMalFormed(_) => Self::InvalidValidTimeMalFormed(error),
+            Self::InvalidLaunchTemplateVersionValueNotSupported(_) => {
+                Self::InvalidLaunchTemplateVersionValueNotSupported(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidRegionValueNotSupported(_) => {
+                Self::InvalidRegionValueNotSupported(error)
+            }
+            Self::InvalidDescriptionValueNotSupported(_) => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            Self::InvalidLaunchTemplateValueNotSupported(_) => {
+                Self::InvalidLaunchTemplateValueNotSupported(error)
+            }
+            Self::InvalidCapacityValueNotSupported(_) => {
+                Self::InvalidCapacityValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(_) => {
+                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
+            }
+            Self::InvalidParameterSpotInstancePoolsToUseCount(_) => {
+                Self::InvalidParameterSpotInstancePoolsToUseCount(error)
+            }
+            Self::InvalidParameterResourceGroupId(_) => {
+                Self::InvalidParameterResourceGroupId(error)
+            }
+            Self::InvalidParameterTargetCapacity(_) => {
+                Self::InvalidParameterTargetCapacity(error)
+            }
+            Self::MissingParameterWeightedCapacity(_) => {
+                Self::MissingParameterWeightedCapacity(error)
+            }
+            Self::InvalidParameterWeightedCapacityBeyondRange(_) => {
+                Self::InvalidParameterWeightedCapacityBeyondRange(error)
+            }
+            Self::InvalidParameterMaxPrice(_) => Self::InvalidParameterMaxPrice(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::DuplicateDiskCategory(_) => Self::DuplicateDiskCategory(error),
+            Self::InvalidImageFamilyConfict(_) => Self::InvalidImageFamilyConfict(error),
+            Self::InvalidResourcePoolOptionsPrivatePoolIds(_) => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIds(error)
+            }
+            Self::InvalidResourcePoolOptionsStrategy(_) => {
+                Self::InvalidResourcePoolOptionsStrategy(error)
+            }
+            Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(_) => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error)
+            }
+            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(_) => {
+                Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error)
+            }
+            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
+            Self::InvalidSpotInterruptionBehavior(_) => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::VpcMismatchSecurityGroupAndVSwitch(_) => {
+                Self::VpcMismatchSecurityGroupAndVSwitch(error)
+            }
+            Self::InvalidMinTargetCapacityNotSatisfied(_) => {
+                Self::InvalidMinTargetCapacityNotSatisfied(error)
+            }
+            Self::InvalidParameterRangeMinTargetCapacity(_) => {
+                Self::InvalidParameterRangeMinTargetCapacity(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidAutoReleaseTimeMalformed(_) => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            Self::TotalTargetCapacityLimitExceed(_) => {
+                Self::TotalTargetCapacityLimitExceed(error)
+            }
+            Self::SpotTargetCapacityLimitExceed(_) => {
+                Self::SpotTargetCapacityLimitExceed(error)
+            }
+            Self::PayAsYouGoTargetCapacityLimitExceed(_) => {
+                Self::PayAsYouGoTargetCapacityLimitExceed(error)
+            }
+            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(_) => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateAutoProvisioningGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateAutoProvisioningGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateAutoProvisioningGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -395,10 +395,12 @@ pub struct CreateCapacityReservationResponse {
 impl ::acs_runtime::de::FromJson for CreateCapacityReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCapacityReservationResponse {
@@ -411,7 +413,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCapacityReservationResponse {
 /// Service errors of `CreateCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCapacityReservationError {
     /// HTTP 400 `InvalidParameter.RegionId`: The specified RegionId is invalid.
@@ -613,70 +614,247 @@ impl From<::acs_runtime::client::ServiceError> for CreateCapacityReservationErro
 }
 impl CreateCapacityReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRegionId(error)
-            | Self::NoStock(error)
-            | Self::MissingParameter(error)
-            | Self::OperationDenied(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidStartTimeNotSupported(error)
-            | Self::InvalidStartTimeMalFormed(error)
-            | Self::InvalidPrivatePoolOptionsNameMalFormed(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidInstanceType(error)
-            | Self::DedicatedHostNotSupported(error)
-            | Self::SpotNotSupported(error)
-            | Self::ClassicNetworkNotSupported(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidPrivatePoolOptionsStatus(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidAliUid(error)
-            | Self::MissingParameterPackageType(error)
-            | Self::MissingParameterPrivatePoolOptionsIds(error)
-            | Self::MissingParameterInstanceCpuCoreCount(error)
-            | Self::MissingParameterInstanceAmount(error)
-            | Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            | Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            | Self::InvalidTooManyZoneIds(error)
-            | Self::InvalidTooManyInstanceTypes(error)
-            | Self::InvalidTooManyUnpaidPrivatePool(error)
-            | Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            | Self::InvalidPrivatePoolOptionsIds(error)
-            | Self::InvalidPackageType(error)
-            | Self::InvalidPrivatePoolPurchase(error)
-            | Self::InvalidAssuranceTimesNotSupported(error)
-            | Self::RepeatStartPrivatePool(error)
-            | Self::InvalidTimeSlot(error)
-            | Self::InvalidEndTime(error)
-            | Self::StartTimeNotNeed(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::RegionUnauthorized(error)
-            | Self::PriceNotFound(error)
-            | Self::ZoneNotOpen(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidZoneIds(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
+            Self::NoStock(error) => ("NoStock", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidStartTimeNotSupported(error) => {
+                ("InvalidStartTimeNotSupported", error)
+            }
+            Self::InvalidStartTimeMalFormed(error) => {
+                ("InvalidStartTimeMalFormed", error)
+            }
+            Self::InvalidPrivatePoolOptionsNameMalFormed(error) => {
+                ("InvalidPrivatePoolOptionsNameMalFormed", error)
+            }
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
+            Self::DedicatedHostNotSupported(error) => {
+                ("DedicatedHostNotSupported", error)
+            }
+            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
+            Self::ClassicNetworkNotSupported(error) => {
+                ("ClassicNetworkNotSupported", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(error) => {
+                ("InvalidPrivatePoolOptionsStatus", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
+            Self::MissingParameterPackageType(error) => {
+                ("MissingParameterPackageType", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(error) => {
+                ("MissingParameterPrivatePoolOptionsIds", error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(error) => {
+                ("MissingParameterInstanceCpuCoreCount", error)
+            }
+            Self::MissingParameterInstanceAmount(error) => {
+                ("MissingParameterInstanceAmount", error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
+                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
+                ("InvalidTooManyPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
+            Self::InvalidTooManyInstanceTypes(error) => {
+                ("InvalidTooManyInstanceTypes", error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(error) => {
+                ("InvalidTooManyUnpaidPrivatePool", error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
+                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(error) => {
+                ("InvalidPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
+            Self::InvalidPrivatePoolPurchase(error) => {
+                ("InvalidPrivatePoolPurchase", error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(error) => {
+                ("InvalidAssuranceTimesNotSupported", error)
+            }
+            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
+            Self::InvalidTimeSlot(error) => ("InvalidTimeSlot", error),
+            Self::InvalidEndTime(error) => ("InvalidEndTime", error),
+            Self::StartTimeNotNeed(error) => ("StartTimeNotNeed", error),
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::PriceNotFound(error) => ("PriceNotFound", error),
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidZoneIds(error) => ("InvalidZoneIds", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCapacityReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::NoStock(_) => Self::NoStock(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidPrivatePoolOptionsNameMalFormed(_) => {
+                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
+            }
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::MissingParameterPackageType(_) => {
+                Self::MissingParameterPackageType(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(_) => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(_) => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            Self::MissingParameterInstanceAmount(_) => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
+            Self::InvalidTooManyInstanceTypes(_) => {
+                Self::InvalidTooManyInstanceTypes(error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(_) => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(_) => {
+                Self::InvalidPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
+            Self::InvalidPrivatePoolPurchase(_) => {
+                Self::InvalidPrivatePoolPurchase(error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(_) => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
+            Self::InvalidTimeSlot(_) => Self::InvalidTimeSlot(error),
+            Self::InvalidEndTime(_) => Self::InvalidEndTime(error),
+            Self::StartTimeNotNeed(_) => Self::StartTimeNotNeed(error),
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::PriceNotFound(_) => Self::PriceNotFound(error),
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidZoneIds(_) => Self::InvalidZoneIds(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCapacityReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCapacityReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateCapacityReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateCapacityReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

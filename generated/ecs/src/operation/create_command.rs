@@ -445,10 +445,12 @@ pub struct CreateCommandResponse {
 impl ::acs_runtime::de::FromJson for CreateCommandResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            command_id: fields.take("CommandId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            command_id: fields.read("CommandId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCommandResponse {
@@ -461,7 +463,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCommandResponse {
 /// Service errors of `CreateCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -550,41 +551,117 @@ impl From<::acs_runtime::client::ServiceError> for CreateCommandError {
 }
 impl CreateCommandError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::CmdParamEmptyKey(error)
-            | Self::CmdParamInvalidParamName(error)
-            | Self::CmdContentDecodeError(error)
-            | Self::InvalidParameterWorkingDir(error)
-            | Self::CmdContentExceedLimit(error)
-            | Self::CmdNameExceedLimit(error)
-            | Self::CmdDescExceedLimit(error)
-            | Self::CmdCountExceedQuota(error)
-            | Self::CmdParamCountExceedLimit(error)
-            | Self::CmdParamNameExceedLimit(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidStatusResourceGroup(error)
-            | Self::InvalidParameterCharacterCommandName(error)
-            | Self::InvalidParameterCharacterCommandDescription(error)
-            | Self::InvalidParameterCharacterCommandWorkingDir(error)
-            | Self::InvalidLauncherLengthLimitExceeded(error)
-            | Self::InvalidTimeoutExceedLimit(error)
-            | Self::InvalidCmdTypeNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::CmdParamEmptyKey(error) => ("CmdParamEmptyKey", error),
+            Self::CmdParamInvalidParamName(error) => ("CmdParamInvalidParamName", error),
+            Self::CmdContentDecodeError(error) => ("CmdContentDecodeError", error),
+            Self::InvalidParameterWorkingDir(error) => {
+                ("InvalidParameterWorkingDir", error)
+            }
+            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
+            Self::CmdNameExceedLimit(error) => ("CmdNameExceedLimit", error),
+            Self::CmdDescExceedLimit(error) => ("CmdDescExceedLimit", error),
+            Self::CmdCountExceedQuota(error) => ("CmdCountExceedQuota", error),
+            Self::CmdParamCountExceedLimit(error) => ("CmdParamCountExceedLimit", error),
+            Self::CmdParamNameExceedLimit(error) => ("CmdParamNameExceedLimit", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidStatusResourceGroup(error) => {
+                ("InvalidStatusResourceGroup", error)
+            }
+            Self::InvalidParameterCharacterCommandName(error) => {
+                ("InvalidParameterCharacterCommandName", error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(error) => {
+                ("InvalidParameterCharacterCommandDescription", error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(error) => {
+                ("InvalidParameterCharacterCommandWorkingDir", error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(error) => {
+                ("InvalidLauncherLengthLimitExceeded", error)
+            }
+            Self::InvalidTimeoutExceedLimit(error) => {
+                ("InvalidTimeoutExceedLimit", error)
+            }
+            Self::InvalidCmdTypeNotFound(error) => ("InvalidCmdTypeNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCommandError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::CmdParamEmptyKey(_) => Self::CmdParamEmptyKey(error),
+            Self::CmdParamInvalidParamName(_) => Self::CmdParamInvalidParamName(error),
+            Self::CmdContentDecodeError(_) => Self::CmdContentDecodeError(error),
+            Self::InvalidParameterWorkingDir(_) => {
+                Self::InvalidParameterWorkingDir(error)
+            }
+            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
+            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
+            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
+            Self::CmdCountExceedQuota(_) => Self::CmdCountExceedQuota(error),
+            Self::CmdParamCountExceedLimit(_) => Self::CmdParamCountExceedLimit(error),
+            Self::CmdParamNameExceedLimit(_) => Self::CmdParamNameExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidStatusResourceGroup(_) => {
+                Self::InvalidStatusResourceGroup(error)
+            }
+            Self::InvalidParameterCharacterCommandName(_) => {
+                Self::InvalidParameterCharacterCommandName(error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(_) => {
+                Self::InvalidParameterCharacterCommandDescription(error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
+                Self::InvalidParameterCharacterCommandWorkingDir(error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(_) => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
+            Self::InvalidCmdTypeNotFound(_) => Self::InvalidCmdTypeNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCommandError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCommandError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateCommandError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateCommandError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

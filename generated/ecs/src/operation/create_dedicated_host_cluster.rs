@@ -259,10 +259,12 @@ pub struct CreateDedicatedHostClusterResponse {
 impl ::acs_runtime::de::FromJson for CreateDedicatedHostClusterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            dedicated_host_cluster_id: fields.read("DedicatedHostClusterId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDedicatedHostClusterResponse {
@@ -275,7 +277,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDedicatedHostClusterResponse {
 /// Service errors of `CreateDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateDedicatedHostClusterError {
     /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
@@ -317,28 +318,65 @@ impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterErr
 }
 impl CreateDedicatedHostClusterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidZoneNotFound(error)
-            | Self::QuotaExceedRegion(error)
-            | Self::QuotaExceedZone(error)
-            | Self::InvalidParamZone(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
+            Self::QuotaExceedRegion(error) => ("QuotaExceedRegion", error),
+            Self::QuotaExceedZone(error) => ("QuotaExceedZone", error),
+            Self::InvalidParamZone(error) => ("InvalidParamZone", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateDedicatedHostClusterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
+            Self::QuotaExceedRegion(_) => Self::QuotaExceedRegion(error),
+            Self::QuotaExceedZone(_) => Self::QuotaExceedZone(error),
+            Self::InvalidParamZone(_) => Self::InvalidParamZone(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateDedicatedHostClusterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDedicatedHostClusterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDedicatedHostClusterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

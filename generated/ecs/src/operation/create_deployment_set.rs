@@ -300,10 +300,12 @@ pub struct CreateDeploymentSetResponse {
 impl ::acs_runtime::de::FromJson for CreateDeploymentSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            deployment_set_id: fields.take("DeploymentSetId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            deployment_set_id: fields.read("DeploymentSetId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDeploymentSetResponse {
@@ -316,7 +318,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDeploymentSetResponse {
 /// Service errors of `CreateDeploymentSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateDeploymentSetError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -373,31 +374,95 @@ impl From<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
 }
 impl CreateDeploymentSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidDeploymentSetNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidParameterDomain(error)
-            | Self::InvalidParameterStrategy(error)
-            | Self::InvalidParameterGranularity(error)
-            | Self::DependencyViolationDomainGranularity(error)
-            | Self::DependencyViolationStrategyGranularity(error)
-            | Self::DeploymentSetGroupQuotaFull(error)
-            | Self::InvalidParameterGroupCount(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::QuotaExceedDeploymentSet(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidDeploymentSetNameMalformed(error) => {
+                ("InvalidDeploymentSetNameMalformed", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidParameterDomain(error) => ("InvalidParameterDomain", error),
+            Self::InvalidParameterStrategy(error) => ("InvalidParameterStrategy", error),
+            Self::InvalidParameterGranularity(error) => {
+                ("InvalidParameterGranularity", error)
+            }
+            Self::DependencyViolationDomainGranularity(error) => {
+                ("DependencyViolationDomainGranularity", error)
+            }
+            Self::DependencyViolationStrategyGranularity(error) => {
+                ("DependencyViolationStrategyGranularity", error)
+            }
+            Self::DeploymentSetGroupQuotaFull(error) => {
+                ("DeploymentSetGroupQuotaFull", error)
+            }
+            Self::InvalidParameterGroupCount(error) => {
+                ("InvalidParameterGroupCount", error)
+            }
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::QuotaExceedDeploymentSet(error) => ("QuotaExceedDeploymentSet", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateDeploymentSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDeploymentSetNameMalformed(_) => {
+                Self::InvalidDeploymentSetNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterDomain(_) => Self::InvalidParameterDomain(error),
+            Self::InvalidParameterStrategy(_) => Self::InvalidParameterStrategy(error),
+            Self::InvalidParameterGranularity(_) => {
+                Self::InvalidParameterGranularity(error)
+            }
+            Self::DependencyViolationDomainGranularity(_) => {
+                Self::DependencyViolationDomainGranularity(error)
+            }
+            Self::DependencyViolationStrategyGranularity(_) => {
+                Self::DependencyViolationStrategyGranularity(error)
+            }
+            Self::DeploymentSetGroupQuotaFull(_) => {
+                Self::DeploymentSetGroupQuotaFull(error)
+            }
+            Self::InvalidParameterGroupCount(_) => {
+                Self::InvalidParameterGroupCount(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::QuotaExceedDeploymentSet(_) => Self::QuotaExceedDeploymentSet(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateDeploymentSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDeploymentSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDeploymentSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

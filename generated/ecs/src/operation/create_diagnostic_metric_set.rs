@@ -233,10 +233,12 @@ pub struct CreateDiagnosticMetricSetResponse {
 impl ::acs_runtime::de::FromJson for CreateDiagnosticMetricSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            metric_set_id: fields.take("MetricSetId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            metric_set_id: fields.read("MetricSetId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticMetricSetResponse {
@@ -249,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticMetricSetResponse {
 /// Service errors of `CreateDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateDiagnosticMetricSetError {
     /// HTTP 400 `InvalidParameter.MetricId`: %s
@@ -267,19 +268,45 @@ impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetErro
 }
 impl CreateDiagnosticMetricSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterMetricId(error) | Self::Unhandled(error) => error,
+            Self::InvalidParameterMetricId(error) => ("InvalidParameterMetricId", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateDiagnosticMetricSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterMetricId(_) => Self::InvalidParameterMetricId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateDiagnosticMetricSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDiagnosticMetricSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDiagnosticMetricSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -205,10 +205,12 @@ pub struct CreateDiagnosticReportResponse {
 impl ::acs_runtime::de::FromJson for CreateDiagnosticReportResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            report_id: fields.take("ReportId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            report_id: fields.read("ReportId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticReportResponse {
@@ -221,7 +223,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticReportResponse {
 /// Service errors of `CreateDiagnosticReport`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateDiagnosticReportError {
     /// HTTP 400 `InvalidResource.NotExists`: The specified resource not exists.
@@ -253,24 +254,59 @@ impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
 }
 impl CreateDiagnosticReportError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceNotExists(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidOperationCloudAssistantNotReady(error)
-            | Self::InvalidAxtServiceNotReady(error)
-            | Self::ForbiddenCreateSlr(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidResourceNotExists(error) => ("InvalidResourceNotExists", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidOperationCloudAssistantNotReady(error) => {
+                ("InvalidOperationCloudAssistantNotReady", error)
+            }
+            Self::InvalidAxtServiceNotReady(error) => {
+                ("InvalidAxtServiceNotReady", error)
+            }
+            Self::ForbiddenCreateSlr(error) => ("ForbiddenCreateSlr", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateDiagnosticReportError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidResourceNotExists(_) => Self::InvalidResourceNotExists(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidOperationCloudAssistantNotReady(_) => {
+                Self::InvalidOperationCloudAssistantNotReady(error)
+            }
+            Self::InvalidAxtServiceNotReady(_) => Self::InvalidAxtServiceNotReady(error),
+            Self::ForbiddenCreateSlr(_) => Self::ForbiddenCreateSlr(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateDiagnosticReportError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDiagnosticReportError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDiagnosticReportError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -737,11 +737,13 @@ pub struct CreateDiskResponse {
 impl ::acs_runtime::de::FromJson for CreateDiskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_id: fields.take("DiskId")?,
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            disk_id: fields.read("DiskId"),
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDiskResponse {
@@ -754,7 +756,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDiskResponse {
 /// Service errors of `CreateDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateDiskError {
     /// HTTP 400 `InvalidSize.ValueNotSupported`: The specified parameter Size is not valid.
@@ -1279,135 +1280,613 @@ impl From<::acs_runtime::client::ServiceError> for CreateDiskError {
 }
 impl CreateDiskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSizeValueNotSupported(error)
-            | Self::InvalidDiskNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidDiskSizeNotSupported(error)
-            | Self::InvalidDiskSizeOrCategory(error)
-            | Self::InvalidParameterEncryptedIllegal(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidParameterArns(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidDiskCategoryConflictSnapshotCategory(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            | Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidPerformanceLevelValueNotSupported(error)
-            | Self::InvalidKmsKeyIdNotSymmetric(error)
-            | Self::InvalidStorageSetIdNotFound(error)
-            | Self::InvalidStorageClusterIdStatusNotSupport(error)
-            | Self::InvalidStorageClusterIdConflictWithStorageSetId(error)
-            | Self::InvalidStorageClusterIdConflictWithInstanceId(error)
-            | Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            | Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            | Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            | Self::InvalidCloudBoxZoneEncryptedNotSupported(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            | Self::InvalidProvisionedIopsLimitExceed(error)
-            | Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            | Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            | Self::ProvisionedIopsForDiskCategoryRequired(error)
-            | Self::NotSupportSnapshotEncryptedRegionId(error)
-            | Self::NotSupportSnapshotEncryptedZoneId(error)
-            | Self::NotSupportSnapshotEncryptedShareImage(error)
-            | Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::InsufficientBalanceAgentAccount(error)
-            | Self::InvalidParamEncryptedMismatch(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::InvalidParameterEncryptedKmsNotEnable(error)
-            | Self::InvalidZoneIdDiskCategoryUnsupported(error)
-            | Self::InvalidStorageSetIdDiskCategoryUnsupported(error)
-            | Self::InvalidStorageClusterIdDiskCategoryUnsupported(error)
-            | Self::InvalidParameterEncrypted(error)
-            | Self::EncryptedOptionConflict(error)
-            | Self::InvalidDataDiskCategoryNotSupported(error)
-            | Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            | Self::OperationDeniedRiskIssue(error)
-            | Self::InvalidDiskSizeExceedsMultiAttachLimit(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InstanceDiskCategoryLimitExceed(error)
-            | Self::InvalidSnapshotNotReady(error)
-            | Self::InvalidSnapshotTooOld(error)
-            | Self::InvalidSnapshotTooLarge(error)
-            | Self::QuotaExceedPortableCloudDisk(error)
-            | Self::InvalidDiskCategoryValueUnauthorized(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            | Self::InvalidPayMethod(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::QuotaExceedPostPaidDisk(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::SecurityRisk3dVerification(error)
-            | Self::InvalidParameterAdvancedFeatures(error)
-            | Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            | Self::InvalidStatusUpgrading(error)
-            | Self::InvalidParamZoneIdAndInstanceIdConflict(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::InvalidStorageSetNameMalformed(error)
-            | Self::InvalidMaxPartitionNumberMalformed(error)
-            | Self::InvalidParameterStorageSetPartitionNumber(error)
-            | Self::InvalidParameterStorageSetId(error)
-            | Self::InvalidParameterStorageSetZoneId(error)
-            | Self::QuotaExceedTags(error)
-            | Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::OperationDeniedSnapshotNotAllowed(error)
-            | Self::LastTokenProcessing(error)
-            | Self::InvalidParameterMultiAttach(error)
-            | Self::InvalidParameterMultiAttachAndInstanceIdConflict(error)
-            | Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error)
-            | Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error)
-            | Self::OperationDeniedZoneNotSupportMultiAttachDisk(error)
-            | Self::InvalidAccountStatusCouponAmountNotEnough(error)
-            | Self::InvalidOperationCreateFromSnapshotUnsupported(error)
-            | Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            | Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::RegionUnauthorized(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidParameterEncryptedNotSupported(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidEncryptedNotMatchSnapshot(error)
-            | Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidStorageClusterIdNotExist(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSizeValueNotSupported(error) => {
+                ("InvalidSizeValueNotSupported", error)
+            }
+            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidDiskSizeNotSupported(error) => {
+                ("InvalidDiskSizeNotSupported", error)
+            }
+            Self::InvalidDiskSizeOrCategory(error) => {
+                ("InvalidDiskSizeOrCategory", error)
+            }
+            Self::InvalidParameterEncryptedIllegal(error) => {
+                ("InvalidParameterEncryptedIllegal", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidDiskCategoryConflictSnapshotCategory(error) => {
+                ("InvalidDiskCategoryConflictSnapshotCategory", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
+                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
+                ("InvalidKmsKeyIdNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidPerformanceLevelValueNotSupported(error) => {
+                ("InvalidPerformanceLevelValueNotSupported", error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(error) => {
+                ("InvalidKmsKeyIdNotSymmetric", error)
+            }
+            Self::InvalidStorageSetIdNotFound(error) => {
+                ("InvalidStorageSetIdNotFound", error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(error) => {
+                ("InvalidStorageClusterIdStatusNotSupport", error)
+            }
+            Self::InvalidStorageClusterIdConflictWithStorageSetId(error) => {
+                ("InvalidStorageClusterIdConflictWithStorageSetId", error)
+            }
+            Self::InvalidStorageClusterIdConflictWithInstanceId(error) => {
+                ("InvalidStorageClusterIdConflictWithInstanceId", error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(error) => {
+                ("InvalidStorageClusterIdCategoryNotMatch", error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => {
+                ("InvalidStorageClusterIdPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
+                ("InvalidStorageClusterIdCapacityNotEnough", error)
+            }
+            Self::InvalidCloudBoxZoneEncryptedNotSupported(error) => {
+                ("InvalidCloudBoxZoneEncryptedNotSupported", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => {
+                ("ProvisionedIopsForDiskCategoryUnsupported", error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(error) => {
+                ("InvalidProvisionedIopsLimitExceed", error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(error) => {
+                ("BurstingEnabledForDiskCategoryUnsupported", error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => {
+                ("BurstingEnabledForMultiAttachDiskUnsupported", error)
+            }
+            Self::ProvisionedIopsForDiskCategoryRequired(error) => {
+                ("ProvisionedIopsForDiskCategoryRequired", error)
+            }
+            Self::NotSupportSnapshotEncryptedRegionId(error) => {
+                ("NotSupportSnapshotEncryptedRegionId", error)
+            }
+            Self::NotSupportSnapshotEncryptedZoneId(error) => {
+                ("NotSupportSnapshotEncryptedZoneId", error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(error) => {
+                ("NotSupportSnapshotEncryptedShareImage", error)
+            }
+            Self::NotSupportSnapshotEncryptedAlgorithmConflict(error) => {
+                ("NotSupportSnapshotEncryptedAlgorithmConflict", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::InsufficientBalanceAgentAccount(error) => {
+                ("InsufficientBalanceAgentAccount", error)
+            }
+            Self::InvalidParamEncryptedMismatch(error) => {
+                ("InvalidParamEncryptedMismatch", error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
+                ("InvalidParameterEncryptedKmsNotEnable", error)
+            }
+            Self::InvalidZoneIdDiskCategoryUnsupported(error) => {
+                ("InvalidZoneIdDiskCategoryUnsupported", error)
+            }
+            Self::InvalidStorageSetIdDiskCategoryUnsupported(error) => {
+                ("InvalidStorageSetIdDiskCategoryUnsupported", error)
+            }
+            Self::InvalidStorageClusterIdDiskCategoryUnsupported(error) => {
+                ("InvalidStorageClusterIdDiskCategoryUnsupported", error)
+            }
+            Self::InvalidParameterEncrypted(error) => {
+                ("InvalidParameterEncrypted", error)
+            }
+            Self::EncryptedOptionConflict(error) => ("EncryptedOptionConflict", error),
+            Self::InvalidDataDiskCategoryNotSupported(error) => {
+                ("InvalidDataDiskCategoryNotSupported", error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => {
+                ("InvalidBurstingEnabledDiskSizeTooSmall", error)
+            }
+            Self::OperationDeniedRiskIssue(error) => ("OperationDeniedRiskIssue", error),
+            Self::InvalidDiskSizeExceedsMultiAttachLimit(error) => {
+                ("InvalidDiskSizeExceedsMultiAttachLimit", error)
+            }
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InstanceDiskCategoryLimitExceed(error) => {
+                ("InstanceDiskCategoryLimitExceed", error)
+            }
+            Self::InvalidSnapshotNotReady(error) => ("InvalidSnapshotNotReady", error),
+            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
+            Self::InvalidSnapshotTooLarge(error) => ("InvalidSnapshotTooLarge", error),
+            Self::QuotaExceedPortableCloudDisk(error) => {
+                ("QuotaExceedPortableCloudDisk", error)
+            }
+            Self::InvalidDiskCategoryValueUnauthorized(error) => {
+                ("InvalidDiskCategoryValueUnauthorized", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => {
+                ("InvalidSnapshotIdNotDataDiskSnapshot", error)
+            }
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
+                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
+            }
+            Self::InvalidPayMethod(error) => ("InvalidPayMethod", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::SecurityRisk3dVerification(error) => {
+                ("SecurityRisk3dVerification", error)
+            }
+            Self::InvalidParameterAdvancedFeatures(error) => {
+                ("InvalidParameterAdvancedFeatures", error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
+                ("InvalidInstanceChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
+            Self::InvalidParamZoneIdAndInstanceIdConflict(error) => {
+                ("InvalidParamZoneIdAndInstanceIdConflict", error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidStorageSetNameMalformed(error) => {
+                ("InvalidStorageSetNameMalformed", error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(error) => {
+                ("InvalidMaxPartitionNumberMalformed", error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(error) => {
+                ("InvalidParameterStorageSetPartitionNumber", error)
+            }
+            Self::InvalidParameterStorageSetId(error) => {
+                ("InvalidParameterStorageSetId", error)
+            }
+            Self::InvalidParameterStorageSetZoneId(error) => {
+                ("InvalidParameterStorageSetZoneId", error)
+            }
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
+                ("QuotaExceededPostpaidDataDiskCapacity", error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::OperationDeniedSnapshotNotAllowed(error) => {
+                ("OperationDeniedSnapshotNotAllowed", error)
+            }
+            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
+            Self::InvalidParameterMultiAttach(error) => {
+                ("InvalidParameterMultiAttach", error)
+            }
+            Self::InvalidParameterMultiAttachAndInstanceIdConflict(error) => {
+                ("InvalidParameterMultiAttachAndInstanceIdConflict", error)
+            }
+            Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error) => {
+                ("InvalidParameterDiskCategoryAndMultiAttachConflict", error)
+            }
+            Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error) => {
+                ("InvalidParameterDiskCategoryAndMultiAttachNotMatch", error)
+            }
+            Self::OperationDeniedZoneNotSupportMultiAttachDisk(error) => {
+                ("OperationDeniedZoneNotSupportMultiAttachDisk", error)
+            }
+            Self::InvalidAccountStatusCouponAmountNotEnough(error) => {
+                ("InvalidAccountStatusCouponAmountNotEnough", error)
+            }
+            Self::InvalidOperationCreateFromSnapshotUnsupported(error) => {
+                ("InvalidOperationCreateFromSnapshotUnsupported", error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
+                ("NotSupportSnapshotEncryptedDiskCategory", error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
+                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
+            }
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(error) => {
+                ("InvalidParameterEncryptedNotSupported", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(error) => {
+                ("InvalidEncryptedNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
+                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidStorageClusterIdNotExist(error) => {
+                ("InvalidStorageClusterIdNotExist", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSizeValueNotSupported(_) => {
+                Self::InvalidSizeValueNotSupported(error)
+            }
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidDiskSizeNotSupported(_) => {
+                Self::InvalidDiskSizeNotSupported(error)
+            }
+            Self::InvalidDiskSizeOrCategory(_) => Self::InvalidDiskSizeOrCategory(error),
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidDiskCategoryConflictSnapshotCategory(_) => {
+                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidPerformanceLevelValueNotSupported(_) => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::InvalidStorageSetIdNotFound(_) => {
+                Self::InvalidStorageSetIdNotFound(error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            Self::InvalidStorageClusterIdConflictWithStorageSetId(_) => {
+                Self::InvalidStorageClusterIdConflictWithStorageSetId(error)
+            }
+            Self::InvalidStorageClusterIdConflictWithInstanceId(_) => {
+                Self::InvalidStorageClusterIdConflictWithInstanceId(error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            Self::InvalidCloudBoxZoneEncryptedNotSupported(_) => {
+                Self::InvalidCloudBoxZoneEncryptedNotSupported(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(_) => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryRequired(_) => {
+                Self::ProvisionedIopsForDiskCategoryRequired(error)
+            }
+            Self::NotSupportSnapshotEncryptedRegionId(_) => {
+                Self::NotSupportSnapshotEncryptedRegionId(error)
+            }
+            Self::NotSupportSnapshotEncryptedZoneId(_) => {
+                Self::NotSupportSnapshotEncryptedZoneId(error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(_) => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            Self::NotSupportSnapshotEncryptedAlgorithmConflict(_) => {
+                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::InsufficientBalanceAgentAccount(_) => {
+                Self::InsufficientBalanceAgentAccount(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidZoneIdDiskCategoryUnsupported(_) => {
+                Self::InvalidZoneIdDiskCategoryUnsupported(error)
+            }
+            Self::InvalidStorageSetIdDiskCategoryUnsupported(_) => {
+                Self::InvalidStorageSetIdDiskCategoryUnsupported(error)
+            }
+            Self::InvalidStorageClusterIdDiskCategoryUnsupported(_) => {
+                Self::InvalidStorageClusterIdDiskCategoryUnsupported(error)
+            }
+            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
+            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
+            Self::InvalidDataDiskCategoryNotSupported(_) => {
+                Self::InvalidDataDiskCategoryNotSupported(error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            Self::OperationDeniedRiskIssue(_) => Self::OperationDeniedRiskIssue(error),
+            Self::InvalidDiskSizeExceedsMultiAttachLimit(_) => {
+                Self::InvalidDiskSizeExceedsMultiAttachLimit(error)
+            }
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InstanceDiskCategoryLimitExceed(_) => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            Self::InvalidSnapshotNotReady(_) => Self::InvalidSnapshotNotReady(error),
+            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
+            Self::InvalidSnapshotTooLarge(_) => Self::InvalidSnapshotTooLarge(error),
+            Self::QuotaExceedPortableCloudDisk(_) => {
+                Self::QuotaExceedPortableCloudDisk(error)
+            }
+            Self::InvalidDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidDiskCategoryValueUnauthorized(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::InvalidParameterAdvancedFeatures(_) => {
+                Self::InvalidParameterAdvancedFeatures(error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
+            Self::InvalidParamZoneIdAndInstanceIdConflict(_) => {
+                Self::InvalidParamZoneIdAndInstanceIdConflict(error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageSetNameMalformed(_) => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(_) => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(_) => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            Self::InvalidParameterStorageSetId(_) => {
+                Self::InvalidParameterStorageSetId(error)
+            }
+            Self::InvalidParameterStorageSetZoneId(_) => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::OperationDeniedSnapshotNotAllowed(_) => {
+                Self::OperationDeniedSnapshotNotAllowed(error)
+            }
+            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
+            Self::InvalidParameterMultiAttach(_) => {
+                Self::InvalidParameterMultiAttach(error)
+            }
+            Self::InvalidParameterMultiAttachAndInstanceIdConflict(_) => {
+                Self::InvalidParameterMultiAttachAndInstanceIdConflict(error)
+            }
+            Self::InvalidParameterDiskCategoryAndMultiAttachConflict(_) => {
+                Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error)
+            }
+            Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(_) => {
+                Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error)
+            }
+            Self::OperationDeniedZoneNotSupportMultiAttachDisk(_) => {
+                Self::OperationDeniedZoneNotSupportMultiAttachDisk(error)
+            }
+            Self::InvalidAccountStatusCouponAmountNotEnough(_) => {
+                Self::InvalidAccountStatusCouponAmountNotEnough(error)
+            }
+            Self::InvalidOperationCreateFromSnapshotUnsupported(_) => {
+                Self::InvalidOperationCreateFromSnapshotUnsupported(error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(_) => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidStorageClusterIdNotExist(_) => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateDiskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDiskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDiskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDiskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

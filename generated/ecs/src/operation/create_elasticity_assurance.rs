@@ -519,11 +519,13 @@ pub struct CreateElasticityAssuranceResponse {
 impl ::acs_runtime::de::FromJson for CreateElasticityAssuranceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateElasticityAssuranceResponse {
@@ -536,7 +538,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateElasticityAssuranceResponse {
 /// Service errors of `CreateElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateElasticityAssuranceError {
     /// HTTP 400 `InvalidOperation.PeriodUnitUnsupported`: TimeDivisionElasticityAssurance only supports PeriodUnit of Day.
@@ -792,78 +793,311 @@ impl From<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceErro
 }
 impl CreateElasticityAssuranceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationPeriodUnitUnsupported(error)
-            | Self::InvalidParameterRegionId(error)
-            | Self::OperationDenied(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidStartTimeNotSupported(error)
-            | Self::InvalidStartTimeMalFormed(error)
-            | Self::InvalidPrivatePoolOptionsNameMalFormed(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidInstanceType(error)
-            | Self::DedicatedHostNotSupported(error)
-            | Self::SpotNotSupported(error)
-            | Self::ClassicNetworkNotSupported(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidPrivatePoolOptionsStatus(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidAliUid(error)
-            | Self::MissingParameterPackageType(error)
-            | Self::MissingParameterPrivatePoolOptionsIds(error)
-            | Self::MissingParameterInstanceCpuCoreCount(error)
-            | Self::MissingParameterInstanceAmount(error)
-            | Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            | Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            | Self::InvalidTooManyZoneIds(error)
-            | Self::InvalidTooManyInstanceTypes(error)
-            | Self::InvalidTooManyUnpaidPrivatePool(error)
-            | Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            | Self::InvalidPrivatePoolOptionsIds(error)
-            | Self::InvalidPackageType(error)
-            | Self::InvalidPrivatePoolPurchase(error)
-            | Self::InvalidAssuranceTimesNotSupported(error)
-            | Self::RepeatStartPrivatePool(error)
-            | Self::InvalidPeriodUnit(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::RegionUnauthorized(error)
-            | Self::PriceNotFound(error)
-            | Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            | Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            | Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            | Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            | Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error)
-            | Self::ZoneNotOpen(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidZoneIds(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::QuotaExceedElasticityAssuranceCapacity(error)
-            | Self::InvalidAccountNotSupportEa(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationPeriodUnitUnsupported(error) => {
+                ("InvalidOperationPeriodUnitUnsupported", error)
+            }
+            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidStartTimeNotSupported(error) => {
+                ("InvalidStartTimeNotSupported", error)
+            }
+            Self::InvalidStartTimeMalFormed(error) => {
+                ("InvalidStartTimeMalFormed", error)
+            }
+            Self::InvalidPrivatePoolOptionsNameMalFormed(error) => {
+                ("InvalidPrivatePoolOptionsNameMalFormed", error)
+            }
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
+            Self::DedicatedHostNotSupported(error) => {
+                ("DedicatedHostNotSupported", error)
+            }
+            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
+            Self::ClassicNetworkNotSupported(error) => {
+                ("ClassicNetworkNotSupported", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(error) => {
+                ("InvalidPrivatePoolOptionsStatus", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
+            Self::MissingParameterPackageType(error) => {
+                ("MissingParameterPackageType", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(error) => {
+                ("MissingParameterPrivatePoolOptionsIds", error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(error) => {
+                ("MissingParameterInstanceCpuCoreCount", error)
+            }
+            Self::MissingParameterInstanceAmount(error) => {
+                ("MissingParameterInstanceAmount", error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
+                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
+                ("InvalidTooManyPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
+            Self::InvalidTooManyInstanceTypes(error) => {
+                ("InvalidTooManyInstanceTypes", error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(error) => {
+                ("InvalidTooManyUnpaidPrivatePool", error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
+                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(error) => {
+                ("InvalidPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
+            Self::InvalidPrivatePoolPurchase(error) => {
+                ("InvalidPrivatePoolPurchase", error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(error) => {
+                ("InvalidAssuranceTimesNotSupported", error)
+            }
+            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
+            Self::InvalidPeriodUnit(error) => ("InvalidPeriodUnit", error),
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::PriceNotFound(error) => ("PriceNotFound", error),
+            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => {
+                ("InvalidRecurrenceRulesCountLimitExceeded", error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => {
+                ("InvalidRecurrenceRulesStartHourEndHourTooShort", error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => {
+                ("InvalidParameterRecurrenceRulesStartHourEndHour", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueMonthly", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueWeekly", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueDaily", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceType", error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
+                ("InvalidAutoRenewPeriodValueNotSupported", error)
+            }
+            Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error) => {
+                ("InvalidOperationElasticityAssuranceActiveTimeTooShort", error)
+            }
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidZoneIds(error) => ("InvalidZoneIds", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::QuotaExceedElasticityAssuranceCapacity(error) => {
+                ("QuotaExceedElasticityAssuranceCapacity", error)
+            }
+            Self::InvalidAccountNotSupportEa(error) => {
+                ("InvalidAccountNotSupportEa", error)
+            }
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateElasticityAssuranceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationPeriodUnitUnsupported(_) => {
+                Self::InvalidOperationPeriodUnitUnsupported(error)
+            }
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidPrivatePoolOptionsNameMalFormed(_) => {
+                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
+            }
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::MissingParameterPackageType(_) => {
+                Self::MissingParameterPackageType(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(_) => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(_) => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            Self::MissingParameterInstanceAmount(_) => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
+            Self::InvalidTooManyInstanceTypes(_) => {
+                Self::InvalidTooManyInstanceTypes(error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(_) => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(_) => {
+                Self::InvalidPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
+            Self::InvalidPrivatePoolPurchase(_) => {
+                Self::InvalidPrivatePoolPurchase(error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(_) => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
+            Self::InvalidPeriodUnit(_) => Self::InvalidPeriodUnit(error),
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::PriceNotFound(_) => Self::PriceNotFound(error),
+            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(_) => {
+                Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error)
+            }
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidZoneIds(_) => Self::InvalidZoneIds(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::QuotaExceedElasticityAssuranceCapacity(_) => {
+                Self::QuotaExceedElasticityAssuranceCapacity(error)
+            }
+            Self::InvalidAccountNotSupportEa(_) => {
+                Self::InvalidAccountNotSupportEa(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateElasticityAssuranceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateElasticityAssuranceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateElasticityAssuranceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -168,10 +168,12 @@ pub struct CreateHaVipResponse {
 impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ha_vip_id: fields.take("HaVipId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ha_vip_id: fields.read("HaVipId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
@@ -184,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
 /// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateHaVipError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
@@ -235,31 +236,89 @@ impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
 }
 impl CreateHaVipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidIpAddressOutOfRange(error)
-            | Self::InvalidIpAddressNotAvailable(error)
-            | Self::InvalidIpAddressAlreadyUsed(error)
-            | Self::InvalidIpAddressMalformed(error)
-            | Self::InvalidVSwitchNotFound(error)
-            | Self::InvalidPrivateIpNotFound(error)
-            | Self::ForbiddenHaVip(error)
-            | Self::CountLimitExceedHaVipInVpc(error)
-            | Self::QuotaExceededHaVip(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidIpAddressOutOfRange(error) => {
+                ("InvalidIpAddressOutOfRange", error)
+            }
+            Self::InvalidIpAddressNotAvailable(error) => {
+                ("InvalidIpAddressNotAvailable", error)
+            }
+            Self::InvalidIpAddressAlreadyUsed(error) => {
+                ("InvalidIpAddressAlreadyUsed", error)
+            }
+            Self::InvalidIpAddressMalformed(error) => {
+                ("InvalidIpAddressMalformed", error)
+            }
+            Self::InvalidVSwitchNotFound(error) => ("InvalidVSwitchNotFound", error),
+            Self::InvalidPrivateIpNotFound(error) => ("InvalidPrivateIpNotFound", error),
+            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
+            Self::CountLimitExceedHaVipInVpc(error) => {
+                ("CountLimitExceedHaVipInVpc", error)
+            }
+            Self::QuotaExceededHaVip(error) => ("QuotaExceededHaVip", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidIpAddressOutOfRange(_) => {
+                Self::InvalidIpAddressOutOfRange(error)
+            }
+            Self::InvalidIpAddressNotAvailable(_) => {
+                Self::InvalidIpAddressNotAvailable(error)
+            }
+            Self::InvalidIpAddressAlreadyUsed(_) => {
+                Self::InvalidIpAddressAlreadyUsed(error)
+            }
+            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
+            Self::InvalidVSwitchNotFound(_) => Self::InvalidVSwitchNotFound(error),
+            Self::InvalidPrivateIpNotFound(_) => Self::InvalidPrivateIpNotFound(error),
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::CountLimitExceedHaVipInVpc(_) => {
+                Self::CountLimitExceedHaVipInVpc(error)
+            }
+            Self::QuotaExceededHaVip(_) => Self::QuotaExceededHaVip(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateHaVipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateHaVipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateHaVipError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateHaVipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -517,10 +517,12 @@ pub struct CreateImageResponse {
 impl ::acs_runtime::de::FromJson for CreateImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_id: fields.take("ImageId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            image_id: fields.read("ImageId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImageResponse {
@@ -533,7 +535,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateImageResponse {
 /// Service errors of `CreateImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateImageError {
     /// HTTP 400 `InvalidImageName.Malformed`: The specified Image name is wrongly formed.
@@ -780,81 +781,309 @@ impl From<::acs_runtime::client::ServiceError> for CreateImageError {
 }
 impl CreateImageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageNameMalformed(error)
-            | Self::InvalidImageNameDuplicated(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidImageVersionMalformed(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidDeviceMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidSizeValueNotSupported(error)
-            | Self::InvalidDeviceInUse(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidDiskCategoryCreateImage(error)
-            | Self::InvalidArchitectureMalformed(error)
-            | Self::InvalidPlatformMalformed(error)
-            | Self::InvalidParameterAllEmpty(error)
-            | Self::InvalidParameterDiskType(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidImageFamilyMalformed(error)
-            | Self::ImageQuotaExceedImageFamily(error)
-            | Self::ImageFamilyQuotaExceed(error)
-            | Self::InvalidDiskTypeValueNotSupported(error)
-            | Self::IdempotenceParamNotMatch(error)
-            | Self::InvalidBootModeNotSupport(error)
-            | Self::InvalidParameterFeaturesImdsSupport(error)
-            | Self::InvalidOperationDiskCategoryUnsupported(error)
-            | Self::AccountForbiddenCreateOrder(error)
-            | Self::InvalidBootModeMalformed(error)
-            | Self::InvalidDetectionStrategyMalformed(error)
-            | Self::IncorrectDiskStatusNeverAttached(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidSnapshotTooOld(error)
-            | Self::QuotaExceedImage(error)
-            | Self::InvalidParamterConflict(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::IncorrectDiskStatusInvalid(error)
-            | Self::OperationDeniedInvalidSnapshotCategory(error)
-            | Self::QuotaExceedSnapshot(error)
-            | Self::IncorrectDiskStatusTransferring(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::InvalidSystemSnapshotMissing(error)
-            | Self::IncorrectDiskStatusCreatingSnapshot(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::QuotaExceedTags(error)
-            | Self::InvalidSnapshotCategoryNotSupportImageCreation(error)
-            | Self::TooManySnapshotUnfinished(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::SnapshotNotReady(error)
-            | Self::IncorrectInstanceStatusNeedRestart(error)
-            | Self::QuotaExceedConcurrentSnapshotQuota(error)
-            | Self::InvalidOperationSnapshotStorageLocationUnsupported(error)
-            | Self::AccountEnterpriseStatusInvalid(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageNameMalformed(error) => {
+                ("InvalidImageNameMalformed", error)
+            }
+            Self::InvalidImageNameDuplicated(error) => {
+                ("InvalidImageNameDuplicated", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidImageVersionMalformed(error) => {
+                ("InvalidImageVersionMalformed", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidDeviceMalformed(error) => ("InvalidDeviceMalformed", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidSizeValueNotSupported(error) => {
+                ("InvalidSizeValueNotSupported", error)
+            }
+            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidDiskCategoryCreateImage(error) => {
+                ("InvalidDiskCategoryCreateImage", error)
+            }
+            Self::InvalidArchitectureMalformed(error) => {
+                ("InvalidArchitectureMalformed", error)
+            }
+            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
+            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
+            Self::InvalidParameterDiskType(error) => ("InvalidParameterDiskType", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidImageFamilyMalformed(error) => {
+                ("InvalidImageFamilyMalformed", error)
+            }
+            Self::ImageQuotaExceedImageFamily(error) => {
+                ("ImageQuotaExceedImageFamily", error)
+            }
+            Self::ImageFamilyQuotaExceed(error) => ("ImageFamilyQuotaExceed", error),
+            Self::InvalidDiskTypeValueNotSupported(error) => {
+                ("InvalidDiskTypeValueNotSupported", error)
+            }
+            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
+            Self::InvalidBootModeNotSupport(error) => {
+                ("InvalidBootModeNotSupport", error)
+            }
+            Self::InvalidParameterFeaturesImdsSupport(error) => {
+                ("InvalidParameterFeaturesImdsSupport", error)
+            }
+            Self::InvalidOperationDiskCategoryUnsupported(error) => {
+                ("InvalidOperationDiskCategoryUnsupported", error)
+            }
+            Self::AccountForbiddenCreateOrder(error) => {
+                ("AccountForbiddenCreateOrder", error)
+            }
+            Self::InvalidBootModeMalformed(error) => ("InvalidBootModeMalformed", error),
+            Self::InvalidDetectionStrategyMalformed(error) => {
+                ("InvalidDetectionStrategyMalformed", error)
+            }
+            Self::IncorrectDiskStatusNeverAttached(error) => {
+                ("IncorrectDiskStatusNeverAttached", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
+            Self::QuotaExceedImage(error) => ("QuotaExceedImage", error),
+            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
+                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::IncorrectDiskStatusInvalid(error) => {
+                ("IncorrectDiskStatusInvalid", error)
+            }
+            Self::OperationDeniedInvalidSnapshotCategory(error) => {
+                ("OperationDeniedInvalidSnapshotCategory", error)
+            }
+            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
+            Self::IncorrectDiskStatusTransferring(error) => {
+                ("IncorrectDiskStatusTransferring", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::InvalidSystemSnapshotMissing(error) => {
+                ("InvalidSystemSnapshotMissing", error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
+                ("IncorrectDiskStatusCreatingSnapshot", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::InvalidSnapshotCategoryNotSupportImageCreation(error) => {
+                ("InvalidSnapshotCategoryNotSupportImageCreation", error)
+            }
+            Self::TooManySnapshotUnfinished(error) => {
+                ("TooManySnapshotUnfinished", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::SnapshotNotReady(error) => ("SnapshotNotReady", error),
+            Self::IncorrectInstanceStatusNeedRestart(error) => {
+                ("IncorrectInstanceStatusNeedRestart", error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(error) => {
+                ("QuotaExceedConcurrentSnapshotQuota", error)
+            }
+            Self::InvalidOperationSnapshotStorageLocationUnsupported(error) => {
+                ("InvalidOperationSnapshotStorageLocationUnsupported", error)
+            }
+            Self::AccountEnterpriseStatusInvalid(error) => {
+                ("AccountEnterpriseStatusInvalid", error)
+            }
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidImageVersionMalformed(_) => {
+                Self::InvalidImageVersionMalformed(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidDeviceMalformed(_) => Self::InvalidDeviceMalformed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidSizeValueNotSupported(_) => {
+                Self::InvalidSizeValueNotSupported(error)
+            }
+            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidDiskCategoryCreateImage(_) => {
+                Self::InvalidDiskCategoryCreateImage(error)
+            }
+            Self::InvalidArchitectureMalformed(_) => {
+                Self::InvalidArchitectureMalformed(error)
+            }
+            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
+            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
+            Self::InvalidParameterDiskType(_) => Self::InvalidParameterDiskType(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidImageFamilyMalformed(_) => {
+                Self::InvalidImageFamilyMalformed(error)
+            }
+            Self::ImageQuotaExceedImageFamily(_) => {
+                Self::ImageQuotaExceedImageFamily(error)
+            }
+            Self::ImageFamilyQuotaExceed(_) => Self::ImageFamilyQuotaExceed(error),
+            Self::InvalidDiskTypeValueNotSupported(_) => {
+                Self::InvalidDiskTypeValueNotSupported(error)
+            }
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
+            Self::InvalidParameterFeaturesImdsSupport(_) => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            Self::InvalidOperationDiskCategoryUnsupported(_) => {
+                Self::InvalidOperationDiskCategoryUnsupported(error)
+            }
+            Self::AccountForbiddenCreateOrder(_) => {
+                Self::AccountForbiddenCreateOrder(error)
+            }
+            Self::InvalidBootModeMalformed(_) => Self::InvalidBootModeMalformed(error),
+            Self::InvalidDetectionStrategyMalformed(_) => {
+                Self::InvalidDetectionStrategyMalformed(error)
+            }
+            Self::IncorrectDiskStatusNeverAttached(_) => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
+            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::IncorrectDiskStatusInvalid(_) => {
+                Self::IncorrectDiskStatusInvalid(error)
+            }
+            Self::OperationDeniedInvalidSnapshotCategory(_) => {
+                Self::OperationDeniedInvalidSnapshotCategory(error)
+            }
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::IncorrectDiskStatusTransferring(_) => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::InvalidSystemSnapshotMissing(_) => {
+                Self::InvalidSystemSnapshotMissing(error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidSnapshotCategoryNotSupportImageCreation(_) => {
+                Self::InvalidSnapshotCategoryNotSupportImageCreation(error)
+            }
+            Self::TooManySnapshotUnfinished(_) => Self::TooManySnapshotUnfinished(error),
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::SnapshotNotReady(_) => Self::SnapshotNotReady(error),
+            Self::IncorrectInstanceStatusNeedRestart(_) => {
+                Self::IncorrectInstanceStatusNeedRestart(error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            Self::InvalidOperationSnapshotStorageLocationUnsupported(_) => {
+                Self::InvalidOperationSnapshotStorageLocationUnsupported(error)
+            }
+            Self::AccountEnterpriseStatusInvalid(_) => {
+                Self::AccountEnterpriseStatusInvalid(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateImageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateImageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateImageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateImageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

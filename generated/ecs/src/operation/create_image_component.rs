@@ -335,10 +335,12 @@ pub struct CreateImageComponentResponse {
 impl ::acs_runtime::de::FromJson for CreateImageComponentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_component_id: fields.take("ImageComponentId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            image_component_id: fields.read("ImageComponentId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImageComponentResponse {
@@ -351,7 +353,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateImageComponentResponse {
 /// Service errors of `CreateImageComponent`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateImageComponentError {
     /// HTTP 400 `InvalidCommand.Component`: Image component does not support component command.
@@ -489,52 +490,179 @@ impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
 }
 impl CreateImageComponentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidCommandComponent(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidSystemTypeNotSupportedValue(error)
-            | Self::InvalidComponentTypeNotSupportedValue(error)
-            | Self::InvalidContentLengthExceeded(error)
-            | Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            | Self::InvalidImageTemplateCommandNotSupported(error)
-            | Self::InvalidCommandContentRun(error)
-            | Self::InvalidCommandContentEnv(error)
-            | Self::InvalidCommandContentWorkdir(error)
-            | Self::InvalidCommandContentCopy(error)
-            | Self::InvalidCommandContentUser(error)
-            | Self::InvalidCommandContentCmd(error)
-            | Self::InvalidCommandContentEntrypoint(error)
-            | Self::MissingParameterContent(error)
-            | Self::EmptyCommandContentRun(error)
-            | Self::EmptyCommandContentEnv(error)
-            | Self::EmptyCommandContentLabel(error)
-            | Self::EmptyCommandContentCopy(error)
-            | Self::EmptyCommandContentEntrypoint(error)
-            | Self::EmptyCommandContentCmd(error)
-            | Self::NotEmptyCommandContentRestart(error)
-            | Self::EmptyCommandContentWorkdir(error)
-            | Self::EmptyCommandContentUser(error)
-            | Self::QuotaExceedImageComponent(error)
-            | Self::InvalidParameterContent(error)
-            | Self::InvalidImageOsTypeUnsupported(error)
-            | Self::InvalidParameterComponentVersion(error)
-            | Self::InvalidComponentVersionExist(error)
-            | Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::NotSupportedCommandFrom(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidCommandComponent(error) => ("InvalidCommandComponent", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidSystemTypeNotSupportedValue(error) => {
+                ("InvalidSystemTypeNotSupportedValue", error)
+            }
+            Self::InvalidComponentTypeNotSupportedValue(error) => {
+                ("InvalidComponentTypeNotSupportedValue", error)
+            }
+            Self::InvalidContentLengthExceeded(error) => {
+                ("InvalidContentLengthExceeded", error)
+            }
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => {
+                ("InvalidImageTemplateCommandSizeExceededMaxNumber", error)
+            }
+            Self::InvalidImageTemplateCommandNotSupported(error) => {
+                ("InvalidImageTemplateCommandNotSupported", error)
+            }
+            Self::InvalidCommandContentRun(error) => ("InvalidCommandContentRun", error),
+            Self::InvalidCommandContentEnv(error) => ("InvalidCommandContentEnv", error),
+            Self::InvalidCommandContentWorkdir(error) => {
+                ("InvalidCommandContentWorkdir", error)
+            }
+            Self::InvalidCommandContentCopy(error) => {
+                ("InvalidCommandContentCopy", error)
+            }
+            Self::InvalidCommandContentUser(error) => {
+                ("InvalidCommandContentUser", error)
+            }
+            Self::InvalidCommandContentCmd(error) => ("InvalidCommandContentCmd", error),
+            Self::InvalidCommandContentEntrypoint(error) => {
+                ("InvalidCommandContentEntrypoint", error)
+            }
+            Self::MissingParameterContent(error) => ("MissingParameterContent", error),
+            Self::EmptyCommandContentRun(error) => ("EmptyCommandContentRun", error),
+            Self::EmptyCommandContentEnv(error) => ("EmptyCommandContentEnv", error),
+            Self::EmptyCommandContentLabel(error) => ("EmptyCommandContentLabel", error),
+            Self::EmptyCommandContentCopy(error) => ("EmptyCommandContentCopy", error),
+            Self::EmptyCommandContentEntrypoint(error) => {
+                ("EmptyCommandContentEntrypoint", error)
+            }
+            Self::EmptyCommandContentCmd(error) => ("EmptyCommandContentCmd", error),
+            Self::NotEmptyCommandContentRestart(error) => {
+                ("NotEmptyCommandContentRestart", error)
+            }
+            Self::EmptyCommandContentWorkdir(error) => {
+                ("EmptyCommandContentWorkdir", error)
+            }
+            Self::EmptyCommandContentUser(error) => ("EmptyCommandContentUser", error),
+            Self::QuotaExceedImageComponent(error) => {
+                ("QuotaExceedImageComponent", error)
+            }
+            Self::InvalidParameterContent(error) => ("InvalidParameterContent", error),
+            Self::InvalidImageOsTypeUnsupported(error) => {
+                ("InvalidImageOsTypeUnsupported", error)
+            }
+            Self::InvalidParameterComponentVersion(error) => {
+                ("InvalidParameterComponentVersion", error)
+            }
+            Self::InvalidComponentVersionExist(error) => {
+                ("InvalidComponentVersionExist", error)
+            }
+            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
+                ("InvalidOperationNoPermissionCreateServiceLinkedRole", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::NotSupportedCommandFrom(error) => ("NotSupportedCommandFrom", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateImageComponentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidCommandComponent(_) => Self::InvalidCommandComponent(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidSystemTypeNotSupportedValue(_) => {
+                Self::InvalidSystemTypeNotSupportedValue(error)
+            }
+            Self::InvalidComponentTypeNotSupportedValue(_) => {
+                Self::InvalidComponentTypeNotSupportedValue(error)
+            }
+            Self::InvalidContentLengthExceeded(_) => {
+                Self::InvalidContentLengthExceeded(error)
+            }
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(_) => {
+                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
+            }
+            Self::InvalidImageTemplateCommandNotSupported(_) => {
+                Self::InvalidImageTemplateCommandNotSupported(error)
+            }
+            Self::InvalidCommandContentRun(_) => Self::InvalidCommandContentRun(error),
+            Self::InvalidCommandContentEnv(_) => Self::InvalidCommandContentEnv(error),
+            Self::InvalidCommandContentWorkdir(_) => {
+                Self::InvalidCommandContentWorkdir(error)
+            }
+            Self::InvalidCommandContentCopy(_) => Self::InvalidCommandContentCopy(error),
+            Self::InvalidCommandContentUser(_) => Self::InvalidCommandContentUser(error),
+            Self::InvalidCommandContentCmd(_) => Self::InvalidCommandContentCmd(error),
+            Self::InvalidCommandContentEntrypoint(_) => {
+                Self::InvalidCommandContentEntrypoint(error)
+            }
+            Self::MissingParameterContent(_) => Self::MissingParameterContent(error),
+            Self::EmptyCommandContentRun(_) => Self::EmptyCommandContentRun(error),
+            Self::EmptyCommandContentEnv(_) => Self::EmptyCommandContentEnv(error),
+            Self::EmptyCommandContentLabel(_) => Self::EmptyCommandContentLabel(error),
+            Self::EmptyCommandContentCopy(_) => Self::EmptyCommandContentCopy(error),
+            Self::EmptyCommandContentEntrypoint(_) => {
+                Self::EmptyCommandContentEntrypoint(error)
+            }
+            Self::EmptyCommandContentCmd(_) => Self::EmptyCommandContentCmd(error),
+            Self::NotEmptyCommandContentRestart(_) => {
+                Self::NotEmptyCommandContentRestart(error)
+            }
+            Self::EmptyCommandContentWorkdir(_) => {
+                Self::EmptyCommandContentWorkdir(error)
+            }
+            Self::EmptyCommandContentUser(_) => Self::EmptyCommandContentUser(error),
+            Self::QuotaExceedImageComponent(_) => Self::QuotaExceedImageComponent(error),
+            Self::InvalidParameterContent(_) => Self::InvalidParameterContent(error),
+            Self::InvalidImageOsTypeUnsupported(_) => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            Self::InvalidParameterComponentVersion(_) => {
+                Self::InvalidParameterComponentVersion(error)
+            }
+            Self::InvalidComponentVersionExist(_) => {
+                Self::InvalidComponentVersionExist(error)
+            }
+            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(_) => {
+                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::NotSupportedCommandFrom(_) => Self::NotSupportedCommandFrom(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateImageComponentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateImageComponentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateImageComponentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateImageComponentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -653,10 +653,12 @@ pub struct CreateImagePipelineResponse {
 impl ::acs_runtime::de::FromJson for CreateImagePipelineResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_pipeline_id: fields.take("ImagePipelineId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            image_pipeline_id: fields.read("ImagePipelineId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImagePipelineResponse {
@@ -669,7 +671,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateImagePipelineResponse {
 /// Service errors of `CreateImagePipeline`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateImagePipelineError {
     /// HTTP 400 `InvalidSourceInstance.NotFound`: The specified source instance is not found.
@@ -1024,97 +1025,431 @@ impl From<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
 }
 impl CreateImagePipelineError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSourceInstanceNotFound(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidImageNameMalformed(error)
-            | Self::InvalidBaseImageTypeNotSupportedValue(error)
-            | Self::InvalidSystemDiskSizeNotSupportedValue(error)
-            | Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error)
-            | Self::InvalidAddAccountSizeExceededMaxNumber(error)
-            | Self::InvalidToRegionIdSizeExceededMaxNumber(error)
-            | Self::InvalidBuildContentLengthExceeded(error)
-            | Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            | Self::DuplicatedCommandFrom(error)
-            | Self::InvalidCommandOrderFrom(error)
-            | Self::InvalidImageTemplateCommandNotSupported(error)
-            | Self::InvalidCommandContentRun(error)
-            | Self::InvalidCommandContentEnv(error)
-            | Self::InvalidCommandContentWorkdir(error)
-            | Self::InvalidCommandContentCopy(error)
-            | Self::InvalidCommandContentUser(error)
-            | Self::InvalidCommandContentFrom(error)
-            | Self::InvalidCommandContentCmd(error)
-            | Self::InvalidCommandContentEntrypoint(error)
-            | Self::QuotaExceedImagePipeline(error)
-            | Self::NoPermission(error)
-            | Self::EmptyCommandContentLabel(error)
-            | Self::EmptyCommandContentEnv(error)
-            | Self::EmptyCommandContentEntrypoint(error)
-            | Self::EmptyCommandContentCmd(error)
-            | Self::EmptyCommandContentCopy(error)
-            | Self::EmptyCommandContentWorkdir(error)
-            | Self::NotEmptyCommandContentRestart(error)
-            | Self::EmptyCommandContentUser(error)
-            | Self::EmptyCommandContentRun(error)
-            | Self::InvalidImageOsTypeUnsupported(error)
-            | Self::InvalidParameterBuildContent(error)
-            | Self::InvalidParameterTestContent(error)
-            | Self::InvalidImageComponentNotSupported(error)
-            | Self::InvalidParameterCombination(error)
-            | Self::InvalidParameterRepairMode(error)
-            | Self::InvalidImageFamilyMalformed(error)
-            | Self::InvalidImageImageOwnerAliasUnsupported(error)
-            | Self::InvalidParameterImportImageOptionsArchitecture(error)
-            | Self::InvalidParameterImportImageOptionsOsType(error)
-            | Self::InvalidParameterImportImageOptionsBootMode(error)
-            | Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(error)
-            | Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(error)
-            | Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(error)
-            | Self::InvalidParameterImportImageOptionsPlatform(error)
-            | Self::InvalidParameterImportImageOptionsLicenseType(error)
-            | Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error)
-            | Self::InvalidParameterNvmeSupport(error)
-            | Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error)
-            | Self::InvalidOperationDiskImageSizeExceeded(error)
-            | Self::InvalidImageOptionsDescription(error)
-            | Self::InvalidImageNameDuplicated(error)
-            | Self::InvalidImageNotSupportRepair(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidAdvancedOptionsImageNameSuffix(error)
-            | Self::ImagePipelineNotSupportWindowsInstance(error)
-            | Self::InvalidOssObjectNotAuthorized(error)
-            | Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            | Self::InvalidOssObjectNeedRestore(error)
-            | Self::InvalidOperationNoRightAccessOss(error)
-            | Self::InvalidOperationOssObjectIsImporting(error)
-            | Self::InvalidImageNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::ImageComponentNotFound(error)
-            | Self::InvalidInstanceTypeNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
-            | Self::MissingParameterRepairMode(error)
-            | Self::MissingParameterImportImageOptions(error)
-            | Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(error)
-            | Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(error)
-            | Self::MissingParameterImageOptionsDiskDeviceMappings(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSourceInstanceNotFound(error) => {
+                ("InvalidSourceInstanceNotFound", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidImageNameMalformed(error) => {
+                ("InvalidImageNameMalformed", error)
+            }
+            Self::InvalidBaseImageTypeNotSupportedValue(error) => {
+                ("InvalidBaseImageTypeNotSupportedValue", error)
+            }
+            Self::InvalidSystemDiskSizeNotSupportedValue(error) => {
+                ("InvalidSystemDiskSizeNotSupportedValue", error)
+            }
+            Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error) => {
+                ("InvalidInternetMaxBandwidthOutNotSupportedValue", error)
+            }
+            Self::InvalidAddAccountSizeExceededMaxNumber(error) => {
+                ("InvalidAddAccountSizeExceededMaxNumber", error)
+            }
+            Self::InvalidToRegionIdSizeExceededMaxNumber(error) => {
+                ("InvalidToRegionIdSizeExceededMaxNumber", error)
+            }
+            Self::InvalidBuildContentLengthExceeded(error) => {
+                ("InvalidBuildContentLengthExceeded", error)
+            }
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => {
+                ("InvalidImageTemplateCommandSizeExceededMaxNumber", error)
+            }
+            Self::DuplicatedCommandFrom(error) => ("DuplicatedCommandFrom", error),
+            Self::InvalidCommandOrderFrom(error) => ("InvalidCommandOrderFrom", error),
+            Self::InvalidImageTemplateCommandNotSupported(error) => {
+                ("InvalidImageTemplateCommandNotSupported", error)
+            }
+            Self::InvalidCommandContentRun(error) => ("InvalidCommandContentRun", error),
+            Self::InvalidCommandContentEnv(error) => ("InvalidCommandContentEnv", error),
+            Self::InvalidCommandContentWorkdir(error) => {
+                ("InvalidCommandContentWorkdir", error)
+            }
+            Self::InvalidCommandContentCopy(error) => {
+                ("InvalidCommandContentCopy", error)
+            }
+            Self::InvalidCommandContentUser(error) => {
+                ("InvalidCommandContentUser", error)
+            }
+            Self::InvalidCommandContentFrom(error) => {
+                ("InvalidCommandContentFrom", error)
+            }
+            Self::InvalidCommandContentCmd(error) => ("InvalidCommandContentCmd", error),
+            Self::InvalidCommandContentEntrypoint(error) => {
+                ("InvalidCommandContentEntrypoint", error)
+            }
+            Self::QuotaExceedImagePipeline(error) => ("QuotaExceedImagePipeline", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::EmptyCommandContentLabel(error) => ("EmptyCommandContentLabel", error),
+            Self::EmptyCommandContentEnv(error) => ("EmptyCommandContentEnv", error),
+            Self::EmptyCommandContentEntrypoint(error) => {
+                ("EmptyCommandContentEntrypoint", error)
+            }
+            Self::EmptyCommandContentCmd(error) => ("EmptyCommandContentCmd", error),
+            Self::EmptyCommandContentCopy(error) => ("EmptyCommandContentCopy", error),
+            Self::EmptyCommandContentWorkdir(error) => {
+                ("EmptyCommandContentWorkdir", error)
+            }
+            Self::NotEmptyCommandContentRestart(error) => {
+                ("NotEmptyCommandContentRestart", error)
+            }
+            Self::EmptyCommandContentUser(error) => ("EmptyCommandContentUser", error),
+            Self::EmptyCommandContentRun(error) => ("EmptyCommandContentRun", error),
+            Self::InvalidImageOsTypeUnsupported(error) => {
+                ("InvalidImageOsTypeUnsupported", error)
+            }
+            Self::InvalidParameterBuildContent(error) => {
+                ("InvalidParameterBuildContent", error)
+            }
+            Self::InvalidParameterTestContent(error) => {
+                ("InvalidParameterTestContent", error)
+            }
+            Self::InvalidImageComponentNotSupported(error) => {
+                ("InvalidImageComponentNotSupported", error)
+            }
+            Self::InvalidParameterCombination(error) => {
+                ("InvalidParameterCombination", error)
+            }
+            Self::InvalidParameterRepairMode(error) => {
+                ("InvalidParameterRepairMode", error)
+            }
+            Self::InvalidImageFamilyMalformed(error) => {
+                ("InvalidImageFamilyMalformed", error)
+            }
+            Self::InvalidImageImageOwnerAliasUnsupported(error) => {
+                ("InvalidImageImageOwnerAliasUnsupported", error)
+            }
+            Self::InvalidParameterImportImageOptionsArchitecture(error) => {
+                ("InvalidParameterImportImageOptionsArchitecture", error)
+            }
+            Self::InvalidParameterImportImageOptionsOsType(error) => {
+                ("InvalidParameterImportImageOptionsOsType", error)
+            }
+            Self::InvalidParameterImportImageOptionsBootMode(error) => {
+                ("InvalidParameterImportImageOptionsBootMode", error)
+            }
+            Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
+                error,
+            ) => {
+                ("InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded", error)
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                error,
+            ) => ("InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject", error),
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                error,
+            ) => ("InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket", error),
+            Self::InvalidParameterImportImageOptionsPlatform(error) => {
+                ("InvalidParameterImportImageOptionsPlatform", error)
+            }
+            Self::InvalidParameterImportImageOptionsLicenseType(error) => {
+                ("InvalidParameterImportImageOptionsLicenseType", error)
+            }
+            Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error) => {
+                ("InvalidParameterImportImageOptionsFeaturesNvmeSupport", error)
+            }
+            Self::InvalidParameterNvmeSupport(error) => {
+                ("InvalidParameterNvmeSupport", error)
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error) => {
+                ("InvalidParameterImportImageOptionsDiskDeviceMappingsFormat", error)
+            }
+            Self::InvalidOperationDiskImageSizeExceeded(error) => {
+                ("InvalidOperationDiskImageSizeExceeded", error)
+            }
+            Self::InvalidImageOptionsDescription(error) => {
+                ("InvalidImageOptionsDescription", error)
+            }
+            Self::InvalidImageNameDuplicated(error) => {
+                ("InvalidImageNameDuplicated", error)
+            }
+            Self::InvalidImageNotSupportRepair(error) => {
+                ("InvalidImageNotSupportRepair", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidAdvancedOptionsImageNameSuffix(error) => {
+                ("InvalidAdvancedOptionsImageNameSuffix", error)
+            }
+            Self::ImagePipelineNotSupportWindowsInstance(error) => {
+                ("ImagePipelineNotSupportWindowsInstance", error)
+            }
+            Self::InvalidOssObjectNotAuthorized(error) => {
+                ("InvalidOssObjectNotAuthorized", error)
+            }
+            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
+                ("InvalidOperationNoPermissionCreateServiceLinkedRole", error)
+            }
+            Self::InvalidOssObjectNeedRestore(error) => {
+                ("InvalidOssObjectNeedRestore", error)
+            }
+            Self::InvalidOperationNoRightAccessOss(error) => {
+                ("InvalidOperationNoRightAccessOss", error)
+            }
+            Self::InvalidOperationOssObjectIsImporting(error) => {
+                ("InvalidOperationOssObjectIsImporting", error)
+            }
+            Self::InvalidImageNotFound(error) => ("InvalidImageNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::ImageComponentNotFound(error) => ("ImageComponentNotFound", error),
+            Self::InvalidInstanceTypeNotFound(error) => {
+                ("InvalidInstanceTypeNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error) => {
+                ("InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound", error)
+            }
+            Self::MissingParameterRepairMode(error) => {
+                ("MissingParameterRepairMode", error)
+            }
+            Self::MissingParameterImportImageOptions(error) => {
+                ("MissingParameterImportImageOptions", error)
+            }
+            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                error,
+            ) => ("MissingParameterImportImageOptionsDiskDeviceMappingsOssObject", error),
+            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                error,
+            ) => ("MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket", error),
+            Self::MissingParameterImageOptionsDiskDeviceMappings(error) => {
+                ("MissingParameterImageOptionsDiskDeviceMappings", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateImagePipelineError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSourceInstanceNotFound(_) => {
+                Self::InvalidSourceInstanceNotFound(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidBaseImageTypeNotSupportedValue(_) => {
+                Self::InvalidBaseImageTypeNotSupportedValue(error)
+            }
+            Self::InvalidSystemDiskSizeNotSupportedValue(_) => {
+                Self::InvalidSystemDiskSizeNotSupportedValue(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutNotSupportedValue(_) => {
+                Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error)
+            }
+            Self::InvalidAddAccountSizeExceededMaxNumber(_) => {
+                Self::InvalidAddAccountSizeExceededMaxNumber(error)
+            }
+            Self::InvalidToRegionIdSizeExceededMaxNumber(_) => {
+                Self::InvalidToRegionIdSizeExceededMaxNumber(error)
+            }
+            Self::InvalidBuildContentLengthExceeded(_) => {
+                Self::InvalidBuildContentLengthExceeded(error)
+            }
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(_) => {
+                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
+            }
+            Self::DuplicatedCommandFrom(_) => Self::DuplicatedCommandFrom(error),
+            Self::InvalidCommandOrderFrom(_) => Self::InvalidCommandOrderFrom(error),
+            Self::InvalidImageTemplateCommandNotSupported(_) => {
+                Self::InvalidImageTemplateCommandNotSupported(error)
+            }
+            Self::InvalidCommandContentRun(_) => Self::InvalidCommandContentRun(error),
+            Self::InvalidCommandContentEnv(_) => Self::InvalidCommandContentEnv(error),
+            Self::InvalidCommandContentWorkdir(_) => {
+                Self::InvalidCommandContentWorkdir(error)
+            }
+            Self::InvalidCommandContentCopy(_) => Self::InvalidCommandContentCopy(error),
+            Self::InvalidCommandContentUser(_) => Self::InvalidCommandContentUser(error),
+            Self::InvalidCommandContentFrom(_) => Self::InvalidCommandContentFrom(error),
+            Self::InvalidCommandContentCmd(_) => Self::InvalidCommandContentCmd(error),
+            Self::InvalidCommandContentEntrypoint(_) => {
+                Self::InvalidCommandContentEntrypoint(error)
+            }
+            Self::QuotaExceedImagePipeline(_) => Self::QuotaExceedImagePipeline(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::EmptyCommandContentLabel(_) => Self::EmptyCommandContentLabel(error),
+            Self::EmptyCommandContentEnv(_) => Self::EmptyCommandContentEnv(error),
+            Self::EmptyCommandContentEntrypoint(_) => {
+                Self::EmptyCommandContentEntrypoint(error)
+            }
+            Self::EmptyCommandContentCmd(_) => Self::EmptyCommandContentCmd(error),
+            Self::EmptyCommandContentCopy(_) => Self::EmptyCommandContentCopy(error),
+            Self::EmptyCommandContentWorkdir(_) => {
+                Self::EmptyCommandContentWorkdir(error)
+            }
+            Self::NotEmptyCommandContentRestart(_) => {
+                Self::NotEmptyCommandContentRestart(error)
+            }
+            Self::EmptyCommandContentUser(_) => Self::EmptyCommandContentUser(error),
+            Self::EmptyCommandContentRun(_) => Self::EmptyCommandContentRun(error),
+            Self::InvalidImageOsTypeUnsupported(_) => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            Self::InvalidParameterBuildContent(_) => {
+                Self::InvalidParameterBuildContent(error)
+            }
+            Self::InvalidParameterTestContent(_) => {
+                Self::InvalidParameterTestContent(error)
+            }
+            Self::InvalidImageComponentNotSupported(_) => {
+                Self::InvalidImageComponentNotSupported(error)
+            }
+            Self::InvalidParameterCombination(_) => {
+                Self::InvalidParameterCombination(error)
+            }
+            Self::InvalidParameterRepairMode(_) => {
+                Self::InvalidParameterRepairMode(error)
+            }
+            Self::InvalidImageFamilyMalformed(_) => {
+                Self::InvalidImageFamilyMalformed(error)
+            }
+            Self::InvalidImageImageOwnerAliasUnsupported(_) => {
+                Self::InvalidImageImageOwnerAliasUnsupported(error)
+            }
+            Self::InvalidParameterImportImageOptionsArchitecture(_) => {
+                Self::InvalidParameterImportImageOptionsArchitecture(error)
+            }
+            Self::InvalidParameterImportImageOptionsOsType(_) => {
+                Self::InvalidParameterImportImageOptionsOsType(error)
+            }
+            Self::InvalidParameterImportImageOptionsBootMode(_) => {
+                Self::InvalidParameterImportImageOptionsBootMode(error)
+            }
+            Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(_) => {
+                Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
+                    error,
+                )
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(_) => {
+                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                    error,
+                )
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(_) => {
+                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                    error,
+                )
+            }
+            Self::InvalidParameterImportImageOptionsPlatform(_) => {
+                Self::InvalidParameterImportImageOptionsPlatform(error)
+            }
+            Self::InvalidParameterImportImageOptionsLicenseType(_) => {
+                Self::InvalidParameterImportImageOptionsLicenseType(error)
+            }
+            Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(_) => {
+                Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error)
+            }
+            Self::InvalidParameterNvmeSupport(_) => {
+                Self::InvalidParameterNvmeSupport(error)
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(_) => {
+                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error)
+            }
+            Self::InvalidOperationDiskImageSizeExceeded(_) => {
+                Self::InvalidOperationDiskImageSizeExceeded(error)
+            }
+            Self::InvalidImageOptionsDescription(_) => {
+                Self::InvalidImageOptionsDescription(error)
+            }
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidImageNotSupportRepair(_) => {
+                Self::InvalidImageNotSupportRepair(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidAdvancedOptionsImageNameSuffix(_) => {
+                Self::InvalidAdvancedOptionsImageNameSuffix(error)
+            }
+            Self::ImagePipelineNotSupportWindowsInstance(_) => {
+                Self::ImagePipelineNotSupportWindowsInstance(error)
+            }
+            Self::InvalidOssObjectNotAuthorized(_) => {
+                Self::InvalidOssObjectNotAuthorized(error)
+            }
+            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(_) => {
+                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
+            }
+            Self::InvalidOssObjectNeedRestore(_) => {
+                Self::InvalidOssObjectNeedRestore(error)
+            }
+            Self::InvalidOperationNoRightAccessOss(_) => {
+                Self::InvalidOperationNoRightAccessOss(error)
+            }
+            Self::InvalidOperationOssObjectIsImporting(_) => {
+                Self::InvalidOperationOssObjectIsImporting(error)
+            }
+            Self::InvalidImageNotFound(_) => Self::InvalidImageNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::ImageComponentNotFound(_) => Self::ImageComponentNotFound(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(_) => {
+                Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
+            }
+            Self::MissingParameterRepairMode(_) => {
+                Self::MissingParameterRepairMode(error)
+            }
+            Self::MissingParameterImportImageOptions(_) => {
+                Self::MissingParameterImportImageOptions(error)
+            }
+            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(_) => {
+                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                    error,
+                )
+            }
+            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(_) => {
+                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                    error,
+                )
+            }
+            Self::MissingParameterImageOptionsDiskDeviceMappings(_) => {
+                Self::MissingParameterImageOptionsDiskDeviceMappings(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateImagePipelineError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateImagePipelineError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateImagePipelineError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -1332,12 +1332,14 @@ pub struct CreateInstanceResponse {
 impl ::acs_runtime::de::FromJson for CreateInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-            order_id: fields.take("OrderId")?,
-            trade_price: fields.take("TradePrice")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+            order_id: fields.read("OrderId"),
+            trade_price: fields.read("TradePrice"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateInstanceResponse {
@@ -1350,7 +1352,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateInstanceResponse {
 /// Service errors of `CreateInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateInstanceError {
     /// HTTP 400 `InvalidStorageClusterId.CapacityNotEnough`: The remaining capacity of the current dedicated storage cluster is less than the size of disk.
@@ -2556,302 +2557,1365 @@ impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
 }
 impl CreateInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            | Self::InvalidStorageClusterIdStatusNotSupport(error)
-            | Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            | Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            | Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            | Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidHostNameMalformed(error)
-            | Self::InvalidPasswordMalformed(error)
-            | Self::InvalidPasswordParamMismatch(error)
-            | Self::InvalidDiskNameMalformed(error)
-            | Self::InvalidDiskDescriptionMalformed(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDeviceMalformed(error)
-            | Self::InvalidNodeControllerIdMalformed(error)
-            | Self::InvalidInnerIpAddressMalformed(error)
-            | Self::InvalidInnerIpAddressUnusable(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::ImageNotSupportCloudInit(error)
-            | Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            | Self::QuotaExceedAfterpayInstance(error)
-            | Self::InvalidMarketImageChargeTypeNotSupport(error)
-            | Self::InvalidInstanceNameMalformed(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::InvalidNetworkTypeMismatch(error)
-            | Self::InvalidPrivateIpAddress(error)
-            | Self::InvalidPrivateIpAddressMalformed(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::QuotaExceededPrivateIpAddress(error)
-            | Self::QuotaExceeded(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidDiskCategoryMismatch(error)
-            | Self::InvalidIoOptimizedValueValueNotSupported(error)
-            | Self::MissingParamter(error)
-            | Self::InvalidPeriod(error)
-            | Self::InstanceDiskCategoryLimitExceed(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::InvalidIpAddressAlreadyUsed(error)
-            | Self::InvalidUserDataSizeExceeded(error)
-            | Self::InvalidUserDataNotSupported(error)
-            | Self::InstanceDiskNumberLimitExceed(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            | Self::InvalidSpotStrategy(error)
-            | Self::InvalidSpotParamEmptyZoneId(error)
-            | Self::InvalidSpotPriceLimit(error)
-            | Self::InvalidSpotDuration(error)
-            | Self::InvalidSpotAuthorized(error)
-            | Self::InvalidSpotPrepaid(error)
-            | Self::InvalidSpotAliUid(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::RegionUnauthorized(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::InvalidSystemDiskSizeValueNotSupported(error)
-            | Self::InvalidParameterEncryptedIllegal(error)
-            | Self::InvalidParameterEncryptedNotSupported(error)
-            | Self::EncryptedOptionConflict(error)
-            | Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            | Self::InvalidHpcClusterIdUnnecessary(error)
-            | Self::InvalidVSwitchIdNecessary(error)
-            | Self::InvalidHpcClusterIdNecessary(error)
-            | Self::InvalidHpcClusterIdNotFound(error)
-            | Self::InvalidHpcClusterIdCreating(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::IncorrectImageStatus(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            | Self::VpcNotFound(error)
-            | Self::InvalidSpotInterruptionBehavior(error)
-            | Self::OperationDeniedIllegalPaymentPolicy(error)
-            | Self::InvalidDeploymentOnHost(error)
-            | Self::InvalidInstanceChargeTypeNotSupport(error)
-            | Self::InvalidNetworkTypeNotSupported(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidDedicatedHostStatusNotSupport(error)
-            | Self::IncorrectDedicatedHostStatus(error)
-            | Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::DedicatedHostTypeUnmatched(error)
-            | Self::NoAvaliableDedicatedHost(error)
-            | Self::InvalidParameterAffinity(error)
-            | Self::InvalidParameterTenancy(error)
-            | Self::InvalidParamTenancy(error)
-            | Self::InvalidParameterCreditSpecification(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidVpcZoneNotSupported(error)
-            | Self::IncorrectDefaultVpcStatus(error)
-            | Self::IoOptimizedNotSupported(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidCapacityReservationIdNotFound(error)
-            | Self::LackResource(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidParameterArns(error)
-            | Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            | Self::InvalidOperationMultiGroupType(error)
-            | Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidSecurityGroupNetworkType(error)
-            | Self::QuotaExceededPrepayDataDiskCapacity(error)
-            | Self::InvalidCustomInstanceTypeNotSupported(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::UnexpectedImageFamilyImageIdSupplied(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            | Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidHttpEndpointNotSupported(error)
-            | Self::InvalidHttpTokensNotSupported(error)
-            | Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            | Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            | Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            | Self::InvalidPerformanceLevelValueNotSupported(error)
-            | Self::InvalidKmsKeyIdNotSymmetric(error)
-            | Self::InvalidDedicatedHostClusterIdNotFound(error)
-            | Self::InvalidDedicatedHostClusterIdInValid(error)
-            | Self::InvalidOperationUserNotSupported(error)
-            | Self::InvalidDeploymentSetIdNotFound(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::DedicatedHostNotSupported(error)
-            | Self::SpotNotSupported(error)
-            | Self::ClassicNetworkNotSupported(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::MissingParameterPrivatePoolOptionsIdError(error)
-            | Self::InvalidPrivatePoolOptionsIdError(error)
-            | Self::InvalidInstanceType(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidPrivatePoolOptionsNoStock(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidPrivatePoolOptionsStatus(error)
-            | Self::InvalidAliUid(error)
-            | Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            | Self::HibernationConfiguredImageNotEncrypted(error)
-            | Self::HibernationConfiguredMemorySizeTooBig(error)
-            | Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            | Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            | Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            | Self::InvalidInternetMaxBandwidthInMalformed(error)
-            | Self::InvalidParameterCloudboxNotSupported(error)
-            | Self::NotSupportSnapshotEncryptedShareImage(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            | Self::NoPermissionPrice(error)
-            | Self::InvalidParameterDedicatedRegionNotSupported(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::InvalidParameterEncryptedKmsNotEnable(error)
-            | Self::InvalidParamEncryptedMismatch(error)
-            | Self::InvalidParameterEncrypted(error)
-            | Self::QuotaExceededInternetBandwidth(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::OperationDeniedTestAccountRetricted(error)
-            | Self::InvalidRamRoleNotEcsRole(error)
-            | Self::ImageNotSubscribed(error)
-            | Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidDeviceInUse(error)
-            | Self::ImageRemovedInMarket(error)
-            | Self::CategoryNotSupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::QuotaExceedPortableCloudDisk(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::NodeControllerUnavailable(error)
-            | Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            | Self::DeleteWithInstanceConflict(error)
-            | Self::InstanceDiskNumLimitExceed(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::QuotaExceedBuyImage(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::InvalidUserDataForbidden(error)
-            | Self::ZoneNotOpen(error)
-            | Self::InvalidClusterIdNotFound(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::InvalidInstanceTypeZoneNotSupported(error)
-            | Self::InvalidPayMethod(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::RealNameAuthenticationError(error)
-            | Self::InvalidNetworkTypeMismatchRamRole(error)
-            | Self::InvalidUserPassRoleForbidden(error)
-            | Self::InvalidImageNotSupported(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::OperationDeniedInvalidNetworkType(error)
-            | Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            | Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            | Self::QuotaExceedPostPaidDisk(error)
-            | Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            | Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            | Self::OperationDeniedLocalDiskUnsupported(error)
-            | Self::OperationDeniedInconsistentNetwork(error)
-            | Self::DefaultVswitchExisted(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::CategoryViolation(error)
-            | Self::ResourcesNotInSameZone(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::SecurityRisk3dVerification(error)
-            | Self::InvalidDiskSystemDiskSize(error)
-            | Self::InsufficientBalance(error)
-            | Self::MayiInternalError(error)
-            | Self::InvalidNetworkType(error)
-            | Self::InvalidAccountStatus(error)
-            | Self::InvalidVSwitchIdIpInvalid(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::InvalidStorageSetNameMalformed(error)
-            | Self::InvalidMaxPartitionNumberMalformed(error)
-            | Self::InvalidParameterStorageSetPartitionNumber(error)
-            | Self::InvalidParameterStorageSetId(error)
-            | Self::InvalidParameterStorageSetZoneId(error)
-            | Self::QuotaExceedTags(error)
-            | Self::OperationDeniedRegionIdNotSupported(error)
-            | Self::OperationDeniedFlavorNotSupported(error)
-            | Self::OperationDeniedTimestampNotSupported(error)
-            | Self::OperationDeniedPrepayNotAvailable(error)
-            | Self::OperationDeniedPaygNotAvailable(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::EnterpriseGroupLimitedInstanceType(error)
-            | Self::InternalErrorAllocateUnderlayIp(error)
-            | Self::OperationDeniedBidOwnResource(error)
-            | Self::OperationDeniedCloudSsdNotSupported(error)
-            | Self::InvalidVpcStatusNotWorking(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            | Self::InvalidImageFamilyMissingAvailableImage(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InstanceDiskLimitExceeded(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            | Self::InvalidOperationPublicIpAddressNoStock(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            | Self::InvalidEncryptedNotMatchSnapshot(error)
-            | Self::InvalidStorageClusterIdNotExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidDataDiskSnapshotIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::DependencyViolationIoOptimized(error)
-            | Self::PaymentMethodNotFound(error)
-            | Self::HostnameIllegal(error)
-            | Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            | Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            | Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            | Self::InvalidSystemDiskSize(error)
-            | Self::InvalidKeyPairNameNotFound(error)
-            | Self::InvalidRamRoleNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidMarketImageNotFound(error)
-            | Self::DeploymentSetNotFound(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidDiskIdsNotPortable(error)
-            | Self::OperationConflict(error)
-            | Self::ThrottlingResource(error)
-            | Self::InternalError(error)
-            | Self::InvalidImageOsType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
+                ("InvalidStorageClusterIdCapacityNotEnough", error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(error) => {
+                ("InvalidStorageClusterIdStatusNotSupport", error)
+            }
+            Self::InvalidStorageClusterIdZoneIdEmpty(error) => {
+                ("InvalidStorageClusterIdZoneIdEmpty", error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => {
+                ("InvalidStorageClusterIdPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(error) => {
+                ("InvalidStorageClusterIdCategoryNotMatch", error)
+            }
+            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => {
+                ("InvalidStorageClusterIdDiskSizeEmpty", error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
+            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
+            Self::InvalidPasswordParamMismatch(error) => {
+                ("InvalidPasswordParamMismatch", error)
+            }
+            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
+            Self::InvalidDiskDescriptionMalformed(error) => {
+                ("InvalidDiskDescriptionMalformed", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDeviceMalformed(error) => {
+                ("InvalidDataDeviceMalformed", error)
+            }
+            Self::InvalidNodeControllerIdMalformed(error) => {
+                ("InvalidNodeControllerIdMalformed", error)
+            }
+            Self::InvalidInnerIpAddressMalformed(error) => {
+                ("InvalidInnerIpAddressMalformed", error)
+            }
+            Self::InvalidInnerIpAddressUnusable(error) => {
+                ("InvalidInnerIpAddressUnusable", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::ImageNotSupportCloudInit(error) => ("ImageNotSupportCloudInit", error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => {
+                ("InvalidSnapshotIdBasedSnapshotTooOld", error)
+            }
+            Self::QuotaExceedAfterpayInstance(error) => {
+                ("QuotaExceedAfterpayInstance", error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
+                ("InvalidMarketImageChargeTypeNotSupport", error)
+            }
+            Self::InvalidInstanceNameMalformed(error) => {
+                ("InvalidInstanceNameMalformed", error)
+            }
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::InvalidNetworkTypeMismatch(error) => {
+                ("InvalidNetworkTypeMismatch", error)
+            }
+            Self::InvalidPrivateIpAddress(error) => ("InvalidPrivateIpAddress", error),
+            Self::InvalidPrivateIpAddressMalformed(error) => {
+                ("InvalidPrivateIpAddressMalformed", error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::QuotaExceededPrivateIpAddress(error) => {
+                ("QuotaExceededPrivateIpAddress", error)
+            }
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidDiskCategoryMismatch(error) => {
+                ("InvalidDiskCategoryMismatch", error)
+            }
+            Self::InvalidIoOptimizedValueValueNotSupported(error) => {
+                ("InvalidIoOptimizedValueValueNotSupported", error)
+            }
+            Self::MissingParamter(error) => ("MissingParamter", error),
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::InstanceDiskCategoryLimitExceed(error) => {
+                ("InstanceDiskCategoryLimitExceed", error)
+            }
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::InvalidIpAddressAlreadyUsed(error) => {
+                ("InvalidIpAddressAlreadyUsed", error)
+            }
+            Self::InvalidUserDataSizeExceeded(error) => {
+                ("InvalidUserDataSizeExceeded", error)
+            }
+            Self::InvalidUserDataNotSupported(error) => {
+                ("InvalidUserDataNotSupported", error)
+            }
+            Self::InstanceDiskNumberLimitExceed(error) => {
+                ("InstanceDiskNumberLimitExceed", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
+                ("InvalidAutoRenewPeriodValueNotSupported", error)
+            }
+            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
+            Self::InvalidSpotParamEmptyZoneId(error) => {
+                ("InvalidSpotParamEmptyZoneId", error)
+            }
+            Self::InvalidSpotPriceLimit(error) => ("InvalidSpotPriceLimit", error),
+            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
+            Self::InvalidSpotAuthorized(error) => ("InvalidSpotAuthorized", error),
+            Self::InvalidSpotPrepaid(error) => ("InvalidSpotPrepaid", error),
+            Self::InvalidSpotAliUid(error) => ("InvalidSpotAliUid", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
+                ("InvalidSystemDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidParameterEncryptedIllegal(error) => {
+                ("InvalidParameterEncryptedIllegal", error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(error) => {
+                ("InvalidParameterEncryptedNotSupported", error)
+            }
+            Self::EncryptedOptionConflict(error) => ("EncryptedOptionConflict", error),
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => {
+                ("InvalidSpotPriceLimitLowerThanPublicPrice", error)
+            }
+            Self::InvalidHpcClusterIdUnnecessary(error) => {
+                ("InvalidHpcClusterIdUnnecessary", error)
+            }
+            Self::InvalidVSwitchIdNecessary(error) => {
+                ("InvalidVSwitchIdNecessary", error)
+            }
+            Self::InvalidHpcClusterIdNecessary(error) => {
+                ("InvalidHpcClusterIdNecessary", error)
+            }
+            Self::InvalidHpcClusterIdNotFound(error) => {
+                ("InvalidHpcClusterIdNotFound", error)
+            }
+            Self::InvalidHpcClusterIdCreating(error) => {
+                ("InvalidHpcClusterIdCreating", error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidSecurityGroupNotInDefaultVpc(error) => {
+                ("InvalidSecurityGroupNotInDefaultVpc", error)
+            }
+            Self::VpcNotFound(error) => ("VpcNotFound", error),
+            Self::InvalidSpotInterruptionBehavior(error) => {
+                ("InvalidSpotInterruptionBehavior", error)
+            }
+            Self::OperationDeniedIllegalPaymentPolicy(error) => {
+                ("OperationDeniedIllegalPaymentPolicy", error)
+            }
+            Self::InvalidDeploymentOnHost(error) => ("InvalidDeploymentOnHost", error),
+            Self::InvalidInstanceChargeTypeNotSupport(error) => {
+                ("InvalidInstanceChargeTypeNotSupport", error)
+            }
+            Self::InvalidNetworkTypeNotSupported(error) => {
+                ("InvalidNetworkTypeNotSupported", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(error) => {
+                ("InvalidDedicatedHostStatusNotSupport", error)
+            }
+            Self::IncorrectDedicatedHostStatus(error) => {
+                ("IncorrectDedicatedHostStatus", error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => {
+                ("ChargeTypeViolationPostPaidDedicatedHost", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::DedicatedHostTypeUnmatched(error) => {
+                ("DedicatedHostTypeUnmatched", error)
+            }
+            Self::NoAvaliableDedicatedHost(error) => ("NoAvaliableDedicatedHost", error),
+            Self::InvalidParameterAffinity(error) => ("InvalidParameterAffinity", error),
+            Self::InvalidParameterTenancy(error) => ("InvalidParameterTenancy", error),
+            Self::InvalidParamTenancy(error) => ("InvalidParamTenancy", error),
+            Self::InvalidParameterCreditSpecification(error) => {
+                ("InvalidParameterCreditSpecification", error)
+            }
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidVpcZoneNotSupported(error) => {
+                ("InvalidVpcZoneNotSupported", error)
+            }
+            Self::IncorrectDefaultVpcStatus(error) => {
+                ("IncorrectDefaultVpcStatus", error)
+            }
+            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(error) => {
+                ("InvalidCapacityReservationIdNotFound", error)
+            }
+            Self::LackResource(error) => ("LackResource", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
+                ("InvalidOperationNotSupportEnterpriseGroup", error)
+            }
+            Self::InvalidOperationMultiGroupType(error) => {
+                ("InvalidOperationMultiGroupType", error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
+                ("InvalidAccountStatusPayAmountLimitExceeded", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidSecurityGroupNetworkType(error) => {
+                ("InvalidSecurityGroupNetworkType", error)
+            }
+            Self::QuotaExceededPrepayDataDiskCapacity(error) => {
+                ("QuotaExceededPrepayDataDiskCapacity", error)
+            }
+            Self::InvalidCustomInstanceTypeNotSupported(error) => {
+                ("InvalidCustomInstanceTypeNotSupported", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::UnexpectedImageFamilyImageIdSupplied(error) => {
+                ("UnexpectedImageFamilyImageIdSupplied", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
+                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
+                ("InvalidKmsKeyIdNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidHttpEndpointNotSupported(error) => {
+                ("InvalidHttpEndpointNotSupported", error)
+            }
+            Self::InvalidHttpTokensNotSupported(error) => {
+                ("InvalidHttpTokensNotSupported", error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => {
+                ("InvalidHttpPutResponseHopLimitNotSupported", error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => {
+                ("InvalidChargeTypeCapacityReservationNotSupported", error)
+            }
+            Self::InvalidPerformanceLevelValueNotSupported(error) => {
+                ("InvalidPerformanceLevelValueNotSupported", error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(error) => {
+                ("InvalidKmsKeyIdNotSymmetric", error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
+                ("InvalidDedicatedHostClusterIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostClusterIdInValid(error) => {
+                ("InvalidDedicatedHostClusterIdInValid", error)
+            }
+            Self::InvalidOperationUserNotSupported(error) => {
+                ("InvalidOperationUserNotSupported", error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(error) => {
+                ("InvalidDeploymentSetIdNotFound", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::DedicatedHostNotSupported(error) => {
+                ("DedicatedHostNotSupported", error)
+            }
+            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
+            Self::ClassicNetworkNotSupported(error) => {
+                ("ClassicNetworkNotSupported", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIdError(error) => {
+                ("MissingParameterPrivatePoolOptionsIdError", error)
+            }
+            Self::InvalidPrivatePoolOptionsIdError(error) => {
+                ("InvalidPrivatePoolOptionsIdError", error)
+            }
+            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => {
+                ("InvalidPrivatePoolOptionsNoStock", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(error) => {
+                ("InvalidPrivatePoolOptionsStatus", error)
+            }
+            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
+            Self::HibernationConfiguredInstanceTypeNotSupport(error) => {
+                ("HibernationConfiguredInstanceTypeNotSupport", error)
+            }
+            Self::HibernationConfiguredImageNotEncrypted(error) => {
+                ("HibernationConfiguredImageNotEncrypted", error)
+            }
+            Self::HibernationConfiguredMemorySizeTooBig(error) => {
+                ("HibernationConfiguredMemorySizeTooBig", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMemSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMemSize", error)
+            }
+            Self::InvalidCloudBoxZoneOperationNotSupported(error) => {
+                ("InvalidCloudBoxZoneOperationNotSupported", error)
+            }
+            Self::InvalidInternetMaxBandwidthOutMalformed(error) => {
+                ("InvalidInternetMaxBandwidthOutMalformed", error)
+            }
+            Self::InvalidInternetMaxBandwidthInMalformed(error) => {
+                ("InvalidInternetMaxBandwidthInMalformed", error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(error) => {
+                ("InvalidParameterCloudboxNotSupported", error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(error) => {
+                ("NotSupportSnapshotEncryptedShareImage", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
+                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => {
+                ("InvalidDestinationZoneDeploymentSetMismatch", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
+                ("InvalidParameterDedicatedRegionNotSupported", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
+                ("InvalidParameterEncryptedKmsNotEnable", error)
+            }
+            Self::InvalidParamEncryptedMismatch(error) => {
+                ("InvalidParamEncryptedMismatch", error)
+            }
+            Self::InvalidParameterEncrypted(error) => {
+                ("InvalidParameterEncrypted", error)
+            }
+            Self::QuotaExceededInternetBandwidth(error) => {
+                ("QuotaExceededInternetBandwidth", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::OperationDeniedTestAccountRetricted(error) => {
+                ("OperationDeniedTestAccountRetricted", error)
+            }
+            Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
+            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => {
+                ("InvalidSystemDiskCategoryValueUnauthorized", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
+            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
+            Self::CategoryNotSupported(error) => ("CategoryNotSupported", error),
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::QuotaExceedPortableCloudDisk(error) => {
+                ("QuotaExceedPortableCloudDisk", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::NodeControllerUnavailable(error) => {
+                ("NodeControllerUnavailable", error)
+            }
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => {
+                ("InvalidSnapshotIdNotDataDiskSnapshot", error)
+            }
+            Self::DeleteWithInstanceConflict(error) => {
+                ("DeleteWithInstanceConflict", error)
+            }
+            Self::InstanceDiskNumLimitExceed(error) => {
+                ("InstanceDiskNumLimitExceed", error)
+            }
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::InvalidClusterIdNotFound(error) => ("InvalidClusterIdNotFound", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::InvalidInstanceTypeZoneNotSupported(error) => {
+                ("InvalidInstanceTypeZoneNotSupported", error)
+            }
+            Self::InvalidPayMethod(error) => ("InvalidPayMethod", error),
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::RealNameAuthenticationError(error) => {
+                ("RealNameAuthenticationError", error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(error) => {
+                ("InvalidNetworkTypeMismatchRamRole", error)
+            }
+            Self::InvalidUserPassRoleForbidden(error) => {
+                ("InvalidUserPassRoleForbidden", error)
+            }
+            Self::InvalidImageNotSupported(error) => ("InvalidImageNotSupported", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::OperationDeniedInvalidNetworkType(error) => {
+                ("OperationDeniedInvalidNetworkType", error)
+            }
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error) => {
+                ("InvalidSpotInterruptionBehaviorClassicNetworkNotSupport", error)
+            }
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error) => {
+                ("InvalidSpotInterruptionBehaviorLocalDiskNotSupport", error)
+            }
+            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => {
+                ("QuotaExceedDeploymentSetInstanceQuotaFull", error)
+            }
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => {
+                ("InvalidVSwitchDefaultVSwitchNotSupport", error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(error) => {
+                ("OperationDeniedLocalDiskUnsupported", error)
+            }
+            Self::OperationDeniedInconsistentNetwork(error) => {
+                ("OperationDeniedInconsistentNetwork", error)
+            }
+            Self::DefaultVswitchExisted(error) => ("DefaultVswitchExisted", error),
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::CategoryViolation(error) => ("CategoryViolation", error),
+            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::SecurityRisk3dVerification(error) => {
+                ("SecurityRisk3dVerification", error)
+            }
+            Self::InvalidDiskSystemDiskSize(error) => {
+                ("InvalidDiskSystemDiskSize", error)
+            }
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::MayiInternalError(error) => ("MayiInternalError", error),
+            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
+            Self::InvalidAccountStatus(error) => ("InvalidAccountStatus", error),
+            Self::InvalidVSwitchIdIpInvalid(error) => {
+                ("InvalidVSwitchIdIpInvalid", error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidStorageSetNameMalformed(error) => {
+                ("InvalidStorageSetNameMalformed", error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(error) => {
+                ("InvalidMaxPartitionNumberMalformed", error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(error) => {
+                ("InvalidParameterStorageSetPartitionNumber", error)
+            }
+            Self::InvalidParameterStorageSetId(error) => {
+                ("InvalidParameterStorageSetId", error)
+            }
+            Self::InvalidParameterStorageSetZoneId(error) => {
+                ("InvalidParameterStorageSetZoneId", error)
+            }
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::OperationDeniedRegionIdNotSupported(error) => {
+                ("OperationDeniedRegionIdNotSupported", error)
+            }
+            Self::OperationDeniedFlavorNotSupported(error) => {
+                ("OperationDeniedFlavorNotSupported", error)
+            }
+            Self::OperationDeniedTimestampNotSupported(error) => {
+                ("OperationDeniedTimestampNotSupported", error)
+            }
+            Self::OperationDeniedPrepayNotAvailable(error) => {
+                ("OperationDeniedPrepayNotAvailable", error)
+            }
+            Self::OperationDeniedPaygNotAvailable(error) => {
+                ("OperationDeniedPaygNotAvailable", error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::EnterpriseGroupLimitedInstanceType(error) => {
+                ("EnterpriseGroupLimitedInstanceType", error)
+            }
+            Self::InternalErrorAllocateUnderlayIp(error) => {
+                ("InternalErrorAllocateUnderlayIp", error)
+            }
+            Self::OperationDeniedBidOwnResource(error) => {
+                ("OperationDeniedBidOwnResource", error)
+            }
+            Self::OperationDeniedCloudSsdNotSupported(error) => {
+                ("OperationDeniedCloudSsdNotSupported", error)
+            }
+            Self::InvalidVpcStatusNotWorking(error) => {
+                ("InvalidVpcStatusNotWorking", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
+                ("QuotaExceededPostpaidDataDiskCapacity", error)
+            }
+            Self::InvalidImageFamilyMissingAvailableImage(error) => {
+                ("InvalidImageFamilyMissingAvailableImage", error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::ForbiddenOnlySupportEnterpriseGroup(error) => {
+                ("ForbiddenOnlySupportEnterpriseGroup", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InstanceDiskLimitExceeded(error) => {
+                ("InstanceDiskLimitExceeded", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
+                ("NotSupportSnapshotEncryptedDiskCategory", error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(error) => {
+                ("InvalidOperationPublicIpAddressNoStock", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
+                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(error) => {
+                ("InvalidEncryptedNotMatchSnapshot", error)
+            }
+            Self::InvalidStorageClusterIdNotExist(error) => {
+                ("InvalidStorageClusterIdNotExist", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidDataDiskSnapshotIdNotFound(error) => {
+                ("InvalidDataDiskSnapshotIdNotFound", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::DependencyViolationIoOptimized(error) => {
+                ("DependencyViolationIoOptimized", error)
+            }
+            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
+            Self::HostnameIllegal(error) => ("HostnameIllegal", error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
+                ("InvalidSystemDiskSizeLessThanImageSize", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMinSize", error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
+                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
+            }
+            Self::InvalidSystemDiskSize(error) => ("InvalidSystemDiskSize", error),
+            Self::InvalidKeyPairNameNotFound(error) => {
+                ("InvalidKeyPairNameNotFound", error)
+            }
+            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidMarketImageNotFound(error) => {
+                ("InvalidMarketImageNotFound", error)
+            }
+            Self::DeploymentSetNotFound(error) => ("DeploymentSetNotFound", error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidDiskIdsNotPortable(error) => {
+                ("InvalidDiskIdsNotPortable", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::ThrottlingResource(error) => ("ThrottlingResource", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidImageOsType(error) => ("InvalidImageOsType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            Self::InvalidStorageClusterIdZoneIdEmpty(_) => {
+                Self::InvalidStorageClusterIdZoneIdEmpty(error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdDiskSizeEmpty(_) => {
+                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidPasswordParamMismatch(_) => {
+                Self::InvalidPasswordParamMismatch(error)
+            }
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::InvalidDiskDescriptionMalformed(_) => {
+                Self::InvalidDiskDescriptionMalformed(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDeviceMalformed(_) => {
+                Self::InvalidDataDeviceMalformed(error)
+            }
+            Self::InvalidNodeControllerIdMalformed(_) => {
+                Self::InvalidNodeControllerIdMalformed(error)
+            }
+            Self::InvalidInnerIpAddressMalformed(_) => {
+                Self::InvalidInnerIpAddressMalformed(error)
+            }
+            Self::InvalidInnerIpAddressUnusable(_) => {
+                Self::InvalidInnerIpAddressUnusable(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => {
+                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
+            }
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            Self::InvalidInstanceNameMalformed(_) => {
+                Self::InvalidInstanceNameMalformed(error)
+            }
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidPrivateIpAddress(_) => Self::InvalidPrivateIpAddress(error),
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::QuotaExceededPrivateIpAddress(_) => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDiskCategoryMismatch(_) => {
+                Self::InvalidDiskCategoryMismatch(error)
+            }
+            Self::InvalidIoOptimizedValueValueNotSupported(_) => {
+                Self::InvalidIoOptimizedValueValueNotSupported(error)
+            }
+            Self::MissingParamter(_) => Self::MissingParamter(error),
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InstanceDiskCategoryLimitExceed(_) => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::InvalidIpAddressAlreadyUsed(_) => {
+                Self::InvalidIpAddressAlreadyUsed(error)
+            }
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataNotSupported(_) => {
+                Self::InvalidUserDataNotSupported(error)
+            }
+            Self::InstanceDiskNumberLimitExceed(_) => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidSpotParamEmptyZoneId(_) => {
+                Self::InvalidSpotParamEmptyZoneId(error)
+            }
+            Self::InvalidSpotPriceLimit(_) => Self::InvalidSpotPriceLimit(error),
+            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
+            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
+            Self::InvalidSpotPrepaid(_) => Self::InvalidSpotPrepaid(error),
+            Self::InvalidSpotAliUid(_) => Self::InvalidSpotAliUid(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(_) => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => {
+                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
+            }
+            Self::InvalidHpcClusterIdUnnecessary(_) => {
+                Self::InvalidHpcClusterIdUnnecessary(error)
+            }
+            Self::InvalidVSwitchIdNecessary(_) => Self::InvalidVSwitchIdNecessary(error),
+            Self::InvalidHpcClusterIdNecessary(_) => {
+                Self::InvalidHpcClusterIdNecessary(error)
+            }
+            Self::InvalidHpcClusterIdNotFound(_) => {
+                Self::InvalidHpcClusterIdNotFound(error)
+            }
+            Self::InvalidHpcClusterIdCreating(_) => {
+                Self::InvalidHpcClusterIdCreating(error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidSecurityGroupNotInDefaultVpc(_) => {
+                Self::InvalidSecurityGroupNotInDefaultVpc(error)
+            }
+            Self::VpcNotFound(_) => Self::VpcNotFound(error),
+            Self::InvalidSpotInterruptionBehavior(_) => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            Self::OperationDeniedIllegalPaymentPolicy(_) => {
+                Self::OperationDeniedIllegalPaymentPolicy(error)
+            }
+            Self::InvalidDeploymentOnHost(_) => Self::InvalidDeploymentOnHost(error),
+            Self::InvalidInstanceChargeTypeNotSupport(_) => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            Self::InvalidNetworkTypeNotSupported(_) => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            Self::IncorrectDedicatedHostStatus(_) => {
+                Self::IncorrectDedicatedHostStatus(error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::DedicatedHostTypeUnmatched(_) => {
+                Self::DedicatedHostTypeUnmatched(error)
+            }
+            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
+            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
+            Self::InvalidParameterTenancy(_) => Self::InvalidParameterTenancy(error),
+            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
+            Self::InvalidParameterCreditSpecification(_) => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidVpcZoneNotSupported(_) => {
+                Self::InvalidVpcZoneNotSupported(error)
+            }
+            Self::IncorrectDefaultVpcStatus(_) => Self::IncorrectDefaultVpcStatus(error),
+            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(_) => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            Self::LackResource(_) => Self::LackResource(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
+            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            Self::InvalidOperationMultiGroupType(_) => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidSecurityGroupNetworkType(_) => {
+                Self::InvalidSecurityGroupNetworkType(error)
+            }
+            Self::QuotaExceededPrepayDataDiskCapacity(_) => {
+                Self::QuotaExceededPrepayDataDiskCapacity(error)
+            }
+            Self::InvalidCustomInstanceTypeNotSupported(_) => {
+                Self::InvalidCustomInstanceTypeNotSupported(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::UnexpectedImageFamilyImageIdSupplied(_) => {
+                Self::UnexpectedImageFamilyImageIdSupplied(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidHttpEndpointNotSupported(_) => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            Self::InvalidHttpTokensNotSupported(_) => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(_) => {
+                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
+            }
+            Self::InvalidPerformanceLevelValueNotSupported(_) => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdInValid(_) => {
+                Self::InvalidDedicatedHostClusterIdInValid(error)
+            }
+            Self::InvalidOperationUserNotSupported(_) => {
+                Self::InvalidOperationUserNotSupported(error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(_) => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIdError(_) => {
+                Self::MissingParameterPrivatePoolOptionsIdError(error)
+            }
+            Self::InvalidPrivatePoolOptionsIdError(_) => {
+                Self::InvalidPrivatePoolOptionsIdError(error)
+            }
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidPrivatePoolOptionsNoStock(_) => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::HibernationConfiguredInstanceTypeNotSupport(_) => {
+                Self::HibernationConfiguredInstanceTypeNotSupport(error)
+            }
+            Self::HibernationConfiguredImageNotEncrypted(_) => {
+                Self::HibernationConfiguredImageNotEncrypted(error)
+            }
+            Self::HibernationConfiguredMemorySizeTooBig(_) => {
+                Self::HibernationConfiguredMemorySizeTooBig(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMemSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMemSize(error)
+            }
+            Self::InvalidCloudBoxZoneOperationNotSupported(_) => {
+                Self::InvalidCloudBoxZoneOperationNotSupported(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutMalformed(_) => {
+                Self::InvalidInternetMaxBandwidthOutMalformed(error)
+            }
+            Self::InvalidInternetMaxBandwidthInMalformed(_) => {
+                Self::InvalidInternetMaxBandwidthInMalformed(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(_) => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::OperationDeniedTestAccountRetricted(_) => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
+            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
+            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
+            Self::CategoryNotSupported(_) => Self::CategoryNotSupported(error),
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::QuotaExceedPortableCloudDisk(_) => {
+                Self::QuotaExceedPortableCloudDisk(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InstanceDiskNumLimitExceed(_) => {
+                Self::InstanceDiskNumLimitExceed(error)
+            }
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidClusterIdNotFound(_) => Self::InvalidClusterIdNotFound(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidInstanceTypeZoneNotSupported(_) => {
+                Self::InvalidInstanceTypeZoneNotSupported(error)
+            }
+            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::InvalidImageNotSupported(_) => Self::InvalidImageNotSupported(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::OperationDeniedInvalidNetworkType(_) => {
+                Self::OperationDeniedInvalidNetworkType(error)
+            }
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
+                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
+            }
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => {
+                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
+            }
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(_) => {
+                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
+            }
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => {
+                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(_) => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            Self::OperationDeniedInconsistentNetwork(_) => {
+                Self::OperationDeniedInconsistentNetwork(error)
+            }
+            Self::DefaultVswitchExisted(_) => Self::DefaultVswitchExisted(error),
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::CategoryViolation(_) => Self::CategoryViolation(error),
+            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::InvalidDiskSystemDiskSize(_) => Self::InvalidDiskSystemDiskSize(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::MayiInternalError(_) => Self::MayiInternalError(error),
+            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
+            Self::InvalidAccountStatus(_) => Self::InvalidAccountStatus(error),
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageSetNameMalformed(_) => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(_) => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(_) => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            Self::InvalidParameterStorageSetId(_) => {
+                Self::InvalidParameterStorageSetId(error)
+            }
+            Self::InvalidParameterStorageSetZoneId(_) => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::OperationDeniedPrepayNotAvailable(_) => {
+                Self::OperationDeniedPrepayNotAvailable(error)
+            }
+            Self::OperationDeniedPaygNotAvailable(_) => {
+                Self::OperationDeniedPaygNotAvailable(error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::EnterpriseGroupLimitedInstanceType(_) => {
+                Self::EnterpriseGroupLimitedInstanceType(error)
+            }
+            Self::InternalErrorAllocateUnderlayIp(_) => {
+                Self::InternalErrorAllocateUnderlayIp(error)
+            }
+            Self::OperationDeniedBidOwnResource(_) => {
+                Self::OperationDeniedBidOwnResource(error)
+            }
+            Self::OperationDeniedCloudSsdNotSupported(_) => {
+                Self::OperationDeniedCloudSsdNotSupported(error)
+            }
+            Self::InvalidVpcStatusNotWorking(_) => {
+                Self::InvalidVpcStatusNotWorking(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            Self::InvalidImageFamilyMissingAvailableImage(_) => {
+                Self::InvalidImageFamilyMissingAvailableImage(error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::ForbiddenOnlySupportEnterpriseGroup(_) => {
+                Self::ForbiddenOnlySupportEnterpriseGroup(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(_) => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidStorageClusterIdNotExist(_) => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidDataDiskSnapshotIdNotFound(_) => {
+                Self::InvalidDataDiskSnapshotIdNotFound(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::DependencyViolationIoOptimized(_) => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::HostnameIllegal(_) => Self::HostnameIllegal(error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            Self::InvalidSystemDiskSize(_) => Self::InvalidSystemDiskSize(error),
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidMarketImageNotFound(_) => {
+                Self::InvalidMarketImageNotFound(error)
+            }
+            Self::DeploymentSetNotFound(_) => Self::DeploymentSetNotFound(error),
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::ThrottlingResource(_) => Self::ThrottlingResource(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidImageOsType(_) => Self::InvalidImageOsType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

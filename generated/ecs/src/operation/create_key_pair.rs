@@ -207,13 +207,15 @@ pub struct CreateKeyPairResponse {
 impl ::acs_runtime::de::FromJson for CreateKeyPairResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_key_body: fields.take("PrivateKeyBody")?,
-            key_pair_name: fields.take("KeyPairName")?,
-            key_pair_id: fields.take("KeyPairId")?,
-            request_id: fields.take("RequestId")?,
-            key_pair_finger_print: fields.take("KeyPairFingerPrint")?,
-        })
+        let value = Self {
+            private_key_body: fields.read("PrivateKeyBody"),
+            key_pair_name: fields.read("KeyPairName"),
+            key_pair_id: fields.read("KeyPairId"),
+            request_id: fields.read("RequestId"),
+            key_pair_finger_print: fields.read("KeyPairFingerPrint"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateKeyPairResponse {
@@ -226,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateKeyPairResponse {
 /// Service errors of `CreateKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.Malformed`: Specified Key Pair name is not valid.
@@ -268,28 +269,69 @@ impl From<::acs_runtime::client::ServiceError> for CreateKeyPairError {
 }
 impl CreateKeyPairError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameMalformed(error)
-            | Self::KeyPairAlreadyExist(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::QuotaExceedKeyPair(error)
-            | Self::QuotaExceedTags(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidKeyPairNameMalformed(error) => {
+                ("InvalidKeyPairNameMalformed", error)
+            }
+            Self::KeyPairAlreadyExist(error) => ("KeyPairAlreadyExist", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::QuotaExceedKeyPair(error) => ("QuotaExceedKeyPair", error),
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateKeyPairError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyPairNameMalformed(_) => {
+                Self::InvalidKeyPairNameMalformed(error)
+            }
+            Self::KeyPairAlreadyExist(_) => Self::KeyPairAlreadyExist(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::QuotaExceedKeyPair(_) => Self::QuotaExceedKeyPair(error),
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateKeyPairError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateKeyPairError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateKeyPairError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateKeyPairError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

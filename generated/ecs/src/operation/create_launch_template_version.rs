@@ -1148,11 +1148,13 @@ pub struct CreateLaunchTemplateVersionResponse {
 impl ::acs_runtime::de::FromJson for CreateLaunchTemplateVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_version_number: fields.take("LaunchTemplateVersionNumber")?,
-            request_id: fields.take("RequestId")?,
-            launch_template_id: fields.take("LaunchTemplateId")?,
-        })
+        let value = Self {
+            launch_template_version_number: fields.read("LaunchTemplateVersionNumber"),
+            request_id: fields.read("RequestId"),
+            launch_template_id: fields.read("LaunchTemplateId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateVersionResponse {
@@ -1165,7 +1167,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateVersionResponse {
 /// Service errors of `CreateLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateLaunchTemplateVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -1225,32 +1226,97 @@ impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionEr
 }
 impl CreateLaunchTemplateVersionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidUserDataSizeExceeded(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InvalidHostNameMalformed(error)
-            | Self::InvalidParamsCreateEniParams(error)
-            | Self::DuplicateTagKey(error)
-            | Self::LaunchTemplateVersionLimitExceed(error)
-            | Self::InvalidLaunchTemplateNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidUserDataSizeExceeded(error) => {
+                ("InvalidUserDataSizeExceeded", error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
+            Self::InvalidParamsCreateEniParams(error) => {
+                ("InvalidParamsCreateEniParams", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::LaunchTemplateVersionLimitExceed(error) => {
+                ("LaunchTemplateVersionLimitExceed", error)
+            }
+            Self::InvalidLaunchTemplateNotFound(error) => {
+                ("InvalidLaunchTemplateNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateLaunchTemplateVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidParamsCreateEniParams(_) => {
+                Self::InvalidParamsCreateEniParams(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::LaunchTemplateVersionLimitExceed(_) => {
+                Self::LaunchTemplateVersionLimitExceed(error)
+            }
+            Self::InvalidLaunchTemplateNotFound(_) => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateLaunchTemplateVersionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateLaunchTemplateVersionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateLaunchTemplateVersionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

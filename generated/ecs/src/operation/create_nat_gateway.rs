@@ -197,12 +197,14 @@ pub struct CreateNatGatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            request_id: fields.take("RequestId")?,
-            forward_table_ids: fields.take("ForwardTableIds")?,
-            bandwidth_package_ids: fields.take("BandwidthPackageIds")?,
-        })
+        let value = Self {
+            nat_gateway_id: fields.read("NatGatewayId"),
+            request_id: fields.read("RequestId"),
+            forward_table_ids: fields.read("ForwardTableIds"),
+            bandwidth_package_ids: fields.read("BandwidthPackageIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
@@ -215,7 +217,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateNatGatewayError {
     /// HTTP 400 `InvalidVPCStatus`: vpc incorrect status.
@@ -339,48 +340,161 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
 }
 impl CreateNatGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcStatus(error)
-            | Self::InvalidNatGatewayNameMalFormed(error)
-            | Self::InvalidNatGatewayDescriptionMalFormed(error)
-            | Self::MissingParameterBandwidthPackage(error)
-            | Self::OperationDenied(error)
-            | Self::RouterEntryConflictDuplicated(error)
-            | Self::MissingParameter(error)
-            | Self::QuotaExceededBandwidthPackageIps(error)
-            | Self::AllocateIpFailed(error)
-            | Self::ParameterIllegal(error)
-            | Self::ZoneNoAvailableIp(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::InvalidParameterSpecValueNotSupported(error)
-            | Self::CommodityInvalidComponent(error)
-            | Self::OperationUnsupportedMultiNatGateway(error)
-            | Self::VswitchStatusError(error)
-            | Self::ForbiddenCheckEntryRuleQuota(error)
-            | Self::OperationFailedUnpaidBillsExist(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::IncorrectStatusRouteTableStatus(error)
-            | Self::TaskConflict(error)
-            | Self::OperationFailedTokenVerfiy(error)
-            | Self::IllegalParamName(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::VpcOnlyCanCreateOneNatGateway(error)
-            | Self::OperationFailedCrateEntryTimeOut(error)
-            | Self::OrderErrorNatGateway(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpcStatus(error) => ("InvalidVpcStatus", error),
+            Self::InvalidNatGatewayNameMalFormed(error) => {
+                ("InvalidNatGatewayNameMalFormed", error)
+            }
+            Self::InvalidNatGatewayDescriptionMalFormed(error) => {
+                ("InvalidNatGatewayDescriptionMalFormed", error)
+            }
+            Self::MissingParameterBandwidthPackage(error) => {
+                ("MissingParameterBandwidthPackage", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::RouterEntryConflictDuplicated(error) => {
+                ("RouterEntryConflictDuplicated", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::QuotaExceededBandwidthPackageIps(error) => {
+                ("QuotaExceededBandwidthPackageIps", error)
+            }
+            Self::AllocateIpFailed(error) => ("AllocateIpFailed", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::ZoneNoAvailableIp(error) => ("ZoneNoAvailableIp", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::InvalidParameterSpecValueNotSupported(error) => {
+                ("InvalidParameterSpecValueNotSupported", error)
+            }
+            Self::CommodityInvalidComponent(error) => {
+                ("CommodityInvalidComponent", error)
+            }
+            Self::OperationUnsupportedMultiNatGateway(error) => {
+                ("OperationUnsupportedMultiNatGateway", error)
+            }
+            Self::VswitchStatusError(error) => ("VswitchStatusError", error),
+            Self::ForbiddenCheckEntryRuleQuota(error) => {
+                ("ForbiddenCheckEntryRuleQuota", error)
+            }
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteTableStatus(error) => {
+                ("IncorrectStatusRouteTableStatus", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::OperationFailedTokenVerfiy(error) => {
+                ("OperationFailedTokenVerfiy", error)
+            }
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::VpcOnlyCanCreateOneNatGateway(error) => {
+                ("VpcOnlyCanCreateOneNatGateway", error)
+            }
+            Self::OperationFailedCrateEntryTimeOut(error) => {
+                ("OperationFailedCrateEntryTimeOut", error)
+            }
+            Self::OrderErrorNatGateway(error) => ("OrderErrorNatGateway", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateNatGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcStatus(_) => Self::InvalidVpcStatus(error),
+            Self::InvalidNatGatewayNameMalFormed(_) => {
+                Self::InvalidNatGatewayNameMalFormed(error)
+            }
+            Self::InvalidNatGatewayDescriptionMalFormed(_) => {
+                Self::InvalidNatGatewayDescriptionMalFormed(error)
+            }
+            Self::MissingParameterBandwidthPackage(_) => {
+                Self::MissingParameterBandwidthPackage(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::RouterEntryConflictDuplicated(_) => {
+                Self::RouterEntryConflictDuplicated(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::QuotaExceededBandwidthPackageIps(_) => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::ZoneNoAvailableIp(_) => Self::ZoneNoAvailableIp(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::InvalidParameterSpecValueNotSupported(_) => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
+            Self::OperationUnsupportedMultiNatGateway(_) => {
+                Self::OperationUnsupportedMultiNatGateway(error)
+            }
+            Self::VswitchStatusError(_) => Self::VswitchStatusError(error),
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusRouteTableStatus(_) => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::OperationFailedTokenVerfiy(_) => {
+                Self::OperationFailedTokenVerfiy(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::VpcOnlyCanCreateOneNatGateway(_) => {
+                Self::VpcOnlyCanCreateOneNatGateway(error)
+            }
+            Self::OperationFailedCrateEntryTimeOut(_) => {
+                Self::OperationFailedCrateEntryTimeOut(error)
+            }
+            Self::OrderErrorNatGateway(_) => Self::OrderErrorNatGateway(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateNatGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNatGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNatGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -949,30 +949,32 @@ pub struct CreateNetworkInterfaceResponse {
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            vpc_id: fields.take("VpcId")?,
-            network_interface_name: fields.take("NetworkInterfaceName")?,
-            mac_address: fields.take("MacAddress")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            service_id: fields.take("ServiceID")?,
-            owner_id: fields.take("OwnerId")?,
-            service_managed: fields.take("ServiceManaged")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            private_ip_sets: fields.take("PrivateIpSets")?,
-            tags: fields.take("Tags")?,
-            ipv6_sets: fields.take("Ipv6Sets")?,
-            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
-            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
-            source_dest_check: fields.take("SourceDestCheck")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            vpc_id: fields.read("VpcId"),
+            network_interface_name: fields.read("NetworkInterfaceName"),
+            mac_address: fields.read("MacAddress"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            service_id: fields.read("ServiceID"),
+            owner_id: fields.read("OwnerId"),
+            service_managed: fields.read("ServiceManaged"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            private_ip_sets: fields.read("PrivateIpSets"),
+            tags: fields.read("Tags"),
+            ipv6_sets: fields.read("Ipv6Sets"),
+            ipv4_prefix_sets: fields.read("Ipv4PrefixSets"),
+            ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
+            source_dest_check: fields.read("SourceDestCheck"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceResponse {
@@ -985,7 +987,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceResponse {
 /// Service errors of `CreateNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateNetworkInterfaceError {
     /// HTTP 400 `MissingParameter`: %s
@@ -1355,104 +1356,457 @@ impl From<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
 }
 impl CreateNetworkInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::JoinedGroupLimitExceed(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            | Self::InvalidParameterEniQueueSize(error)
-            | Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            | Self::QuotaExceededPrivateIpAddress(error)
-            | Self::Throttling(error)
-            | Self::InvalidVSwitchIllegalStatus(error)
-            | Self::InvalidParameterEniEnhancedNetwork(error)
-            | Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::InValidParameter(error)
-            | Self::MaxEniCountExceeded(error)
-            | Self::EniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationAvailabilityZoneMismatch(error)
-            | Self::InvalidOperationVpcMismatch(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidSecurityGroupIdNotVpc(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidVSwitchIdIpNotEnough(error)
-            | Self::InvalidVSwitchIdIpInvalid(error)
-            | Self::QuotaExceedTags(error)
-            | Self::InvalidIpAddress(error)
-            | Self::InvalidIpIpRepeated(error)
-            | Self::MaxEniPrivateIpsCountExceeded(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationTrunkingIsNotAllowed(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidParameterEniTrafficMode(error)
-            | Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            | Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            | Self::InvalidParameterInvalidQueuePairNumber(error)
-            | Self::InvalidParamsNetworkInterfaceName(error)
-            | Self::InvalidIpIpPrefixIllegal(error)
-            | Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidIpIpPrefixMaskInvalid(error)
-            | Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            | Self::InvalidIpIpPrefixMaskNotSame(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::InvalidOperationBoundingEniSlaveQuotaExceed(error)
-            | Self::InvalidIpIpPrefixNotAvailable(error)
-            | Self::InvalidIpIpPrefixMaskIllegal(error)
-            | Self::InvalidIpIpPrefixNotStrict(error)
-            | Self::InvalidOperationNotSupport(error)
-            | Self::InvalidEcsIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error)
-            | Self::InvalidOperationVSwitchIpv6Disabled(error)
-            | Self::InvalidOperationEnableIpv6Failed(error)
-            | Self::InvalidOperationAddressAlreadyAllocated(error)
-            | Self::InvalidOperationAddressNotInVSwitchCidr(error)
-            | Self::InvalidOperationSlaveEniMustHaveBondingEni(error)
-            | Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            | Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            | Self::InternalError(error)
-            | Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
+                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
+            }
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => {
+                ("InvalidSecurityGroupIdSingleIdAndMultiIdConflict", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                error,
+            ) => {
+                ("InvalidConnectionTrackingConfigurationRegionOrUserNotSupported", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => {
+                ("InvalidEniQueueSizeRegionOrUserNotSupported", error)
+            }
+            Self::InvalidParameterEniQueueSize(error) => {
+                ("InvalidParameterEniQueueSize", error)
+            }
+            Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
+                ("InvalidParameterEniConnectionTrackingConfiguration", error)
+            }
+            Self::QuotaExceededPrivateIpAddress(error) => {
+                ("QuotaExceededPrivateIpAddress", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidVSwitchIllegalStatus(error) => {
+                ("InvalidVSwitchIllegalStatus", error)
+            }
+            Self::InvalidParameterEniEnhancedNetwork(error) => {
+                ("InvalidParameterEniEnhancedNetwork", error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
+                ("InvalidOperationSecurityGroupNotAuthorized", error)
+            }
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::InValidParameter(error) => ("InValidParameter", error),
+            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
+            Self::EniPerInstanceLimitExceeded(error) => {
+                ("EniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
+                ("InvalidOperationAvailabilityZoneMismatch", error)
+            }
+            Self::InvalidOperationVpcMismatch(error) => {
+                ("InvalidOperationVpcMismatch", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(error) => {
+                ("InvalidSecurityGroupIdNotVpc", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidVSwitchIdIpNotEnough(error) => {
+                ("InvalidVSwitchIdIpNotEnough", error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(error) => {
+                ("InvalidVSwitchIdIpInvalid", error)
+            }
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
+            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
+            Self::MaxEniPrivateIpsCountExceeded(error) => {
+                ("MaxEniPrivateIpsCountExceeded", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationTrunkingIsNotAllowed(error) => {
+                ("InvalidOperationTrunkingIsNotAllowed", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidParameterEniTrafficMode(error) => {
+                ("InvalidParameterEniTrafficMode", error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error) => {
+                ("InvalidOperationHighPerformanceTrafficModeIsNotAllowed", error)
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(error) => {
+                ("InvalidParameterQueuePairNumberMustEmpty", error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(error) => {
+                ("InvalidParameterInvalidQueuePairNumber", error)
+            }
+            Self::InvalidParamsNetworkInterfaceName(error) => {
+                ("InvalidParamsNetworkInterfaceName", error)
+            }
+            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
+            Self::InvalidIpIpPrefixMustInReserveSegment(error) => {
+                ("InvalidIpIpPrefixMustInReserveSegment", error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error) => {
+                ("InvalidOperationHighPerformanceTrafficModeEniUnsupported", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => {
+                ("InvalidIpIpPrefixMaskInvalid", error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => {
+                ("InvalidVSwitchIdIpPrefixNotEnough", error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(error) => {
+                ("InvalidIpIpPrefixMaskNotSame", error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::InvalidOperationBoundingEniSlaveQuotaExceed(error) => {
+                ("InvalidOperationBoundingEniSlaveQuotaExceed", error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(error) => {
+                ("InvalidIpIpPrefixNotAvailable", error)
+            }
+            Self::InvalidIpIpPrefixMaskIllegal(error) => {
+                ("InvalidIpIpPrefixMaskIllegal", error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(error) => {
+                ("InvalidIpIpPrefixNotStrict", error)
+            }
+            Self::InvalidOperationNotSupport(error) => {
+                ("InvalidOperationNotSupport", error)
+            }
+            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error) => {
+                ("InvalidOperationMaxEniIpv6IpsCountExceeded", error)
+            }
+            Self::InvalidOperationVSwitchIpv6Disabled(error) => {
+                ("InvalidOperationVSwitchIpv6Disabled", error)
+            }
+            Self::InvalidOperationEnableIpv6Failed(error) => {
+                ("InvalidOperationEnableIpv6Failed", error)
+            }
+            Self::InvalidOperationAddressAlreadyAllocated(error) => {
+                ("InvalidOperationAddressAlreadyAllocated", error)
+            }
+            Self::InvalidOperationAddressNotInVSwitchCidr(error) => {
+                ("InvalidOperationAddressNotInVSwitchCidr", error)
+            }
+            Self::InvalidOperationSlaveEniMustHaveBondingEni(error) => {
+                ("InvalidOperationSlaveEniMustHaveBondingEni", error)
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => {
+                ("InvalidOperationEniTrafficModeNotSupportIpv6", error)
+            }
+            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => {
+                ("InvalidOperationVSwitchCidrReservationNotExist", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
+                ("InvalidOperationRegionNotSupportIpPrefix", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateNetworkInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(_) => {
+                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(_) => {
+                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                    error,
+                )
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            Self::InvalidParameterEniQueueSize(_) => {
+                Self::InvalidParameterEniQueueSize(error)
+            }
+            Self::InvalidParameterEniConnectionTrackingConfiguration(_) => {
+                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
+            }
+            Self::QuotaExceededPrivateIpAddress(_) => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidVSwitchIllegalStatus(_) => {
+                Self::InvalidVSwitchIllegalStatus(error)
+            }
+            Self::InvalidParameterEniEnhancedNetwork(_) => {
+                Self::InvalidParameterEniEnhancedNetwork(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InValidParameter(_) => Self::InValidParameter(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidVSwitchIdIpNotEnough(_) => {
+                Self::InvalidVSwitchIdIpNotEnough(error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
+            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
+            Self::MaxEniPrivateIpsCountExceeded(_) => {
+                Self::MaxEniPrivateIpsCountExceeded(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
+                Self::InvalidOperationTrunkingIsNotAllowed(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidParameterEniTrafficMode(_) => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidParamsNetworkInterfaceName(_) => {
+                Self::InvalidParamsNetworkInterfaceName(error)
+            }
+            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
+            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
+                Self::InvalidIpIpPrefixMustInReserveSegment(error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidIpIpPrefixMaskInvalid(_) => {
+                Self::InvalidIpIpPrefixMaskInvalid(error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
+                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(_) => {
+                Self::InvalidIpIpPrefixMaskNotSame(error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::InvalidOperationBoundingEniSlaveQuotaExceed(_) => {
+                Self::InvalidOperationBoundingEniSlaveQuotaExceed(error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(_) => {
+                Self::InvalidIpIpPrefixNotAvailable(error)
+            }
+            Self::InvalidIpIpPrefixMaskIllegal(_) => {
+                Self::InvalidIpIpPrefixMaskIllegal(error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(_) => {
+                Self::InvalidIpIpPrefixNotStrict(error)
+            }
+            Self::InvalidOperationNotSupport(_) => {
+                Self::InvalidOperationNotSupport(error)
+            }
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidOperationMaxEniIpv6IpsCountExceeded(_) => {
+                Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error)
+            }
+            Self::InvalidOperationVSwitchIpv6Disabled(_) => {
+                Self::InvalidOperationVSwitchIpv6Disabled(error)
+            }
+            Self::InvalidOperationEnableIpv6Failed(_) => {
+                Self::InvalidOperationEnableIpv6Failed(error)
+            }
+            Self::InvalidOperationAddressAlreadyAllocated(_) => {
+                Self::InvalidOperationAddressAlreadyAllocated(error)
+            }
+            Self::InvalidOperationAddressNotInVSwitchCidr(_) => {
+                Self::InvalidOperationAddressNotInVSwitchCidr(error)
+            }
+            Self::InvalidOperationSlaveEniMustHaveBondingEni(_) => {
+                Self::InvalidOperationSlaveEniMustHaveBondingEni(error)
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(_) => {
+                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
+            }
+            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
+                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateNetworkInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNetworkInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNetworkInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

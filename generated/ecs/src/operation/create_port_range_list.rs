@@ -274,10 +274,12 @@ pub struct CreatePortRangeListResponse {
 impl ::acs_runtime::de::FromJson for CreatePortRangeListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            port_range_list_id: fields.take("PortRangeListId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            port_range_list_id: fields.read("PortRangeListId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePortRangeListResponse {
@@ -290,7 +292,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePortRangeListResponse {
 /// Service errors of `CreatePortRangeList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreatePortRangeListError {
     /// HTTP 400 `InvalidParam.Entry`: The specified parameter Entry is not valid.
@@ -348,30 +349,91 @@ impl From<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
 }
 impl CreatePortRangeListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamEntry(error)
-            | Self::InvalidOperationMaxEntriesCountExceed(error)
-            | Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            | Self::InvalidParameterPortRange(error)
-            | Self::InvalidParameterPortRangeListName(error)
-            | Self::LimitExceedMaxEntries(error)
-            | Self::LimitExceedEntry(error)
-            | Self::InvalidOperationMaxCountExceed(error)
-            | Self::InvalidParameterPortRangeDuplicated(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamEntry(error) => ("InvalidParamEntry", error),
+            Self::InvalidOperationMaxEntriesCountExceed(error) => {
+                ("InvalidOperationMaxEntriesCountExceed", error)
+            }
+            Self::InvalidOperationEntryCountExceedMaxEntries(error) => {
+                ("InvalidOperationEntryCountExceedMaxEntries", error)
+            }
+            Self::InvalidParameterPortRange(error) => {
+                ("InvalidParameterPortRange", error)
+            }
+            Self::InvalidParameterPortRangeListName(error) => {
+                ("InvalidParameterPortRangeListName", error)
+            }
+            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
+            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
+            Self::InvalidOperationMaxCountExceed(error) => {
+                ("InvalidOperationMaxCountExceed", error)
+            }
+            Self::InvalidParameterPortRangeDuplicated(error) => {
+                ("InvalidParameterPortRangeDuplicated", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreatePortRangeListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamEntry(_) => Self::InvalidParamEntry(error),
+            Self::InvalidOperationMaxEntriesCountExceed(_) => {
+                Self::InvalidOperationMaxEntriesCountExceed(error)
+            }
+            Self::InvalidOperationEntryCountExceedMaxEntries(_) => {
+                Self::InvalidOperationEntryCountExceedMaxEntries(error)
+            }
+            Self::InvalidParameterPortRange(_) => Self::InvalidParameterPortRange(error),
+            Self::InvalidParameterPortRangeListName(_) => {
+                Self::InvalidParameterPortRangeListName(error)
+            }
+            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
+            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
+            Self::InvalidOperationMaxCountExceed(_) => {
+                Self::InvalidOperationMaxCountExceed(error)
+            }
+            Self::InvalidParameterPortRangeDuplicated(_) => {
+                Self::InvalidParameterPortRangeDuplicated(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreatePortRangeListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreatePortRangeListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreatePortRangeListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -303,10 +303,12 @@ pub struct CreatePrefixListResponse {
 impl ::acs_runtime::de::FromJson for CreatePrefixListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePrefixListResponse {
@@ -319,7 +321,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePrefixListResponse {
 /// Service errors of `CreatePrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreatePrefixListError {
     /// HTTP 400 `MissingParameter`: %s
@@ -385,32 +386,101 @@ impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
 }
 impl CreatePrefixListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidParameterAddressFamily(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidParameterPrefixListName(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidParameterCidrMalformed(error)
-            | Self::InvalidParameterCidrDuplicated(error)
-            | Self::LimitExceedEntry(error)
-            | Self::LimitExceedMaxEntries(error)
-            | Self::LimitExceedPrefixListPerRegion(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameterAddressFamily(error) => {
+                ("InvalidParameterAddressFamily", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidParameterPrefixListName(error) => {
+                ("InvalidParameterPrefixListName", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidParameterCidrMalformed(error) => {
+                ("InvalidParameterCidrMalformed", error)
+            }
+            Self::InvalidParameterCidrDuplicated(error) => {
+                ("InvalidParameterCidrDuplicated", error)
+            }
+            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
+            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
+            Self::LimitExceedPrefixListPerRegion(error) => {
+                ("LimitExceedPrefixListPerRegion", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreatePrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterAddressFamily(_) => {
+                Self::InvalidParameterAddressFamily(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidParameterPrefixListName(_) => {
+                Self::InvalidParameterPrefixListName(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidParameterCidrMalformed(_) => {
+                Self::InvalidParameterCidrMalformed(error)
+            }
+            Self::InvalidParameterCidrDuplicated(_) => {
+                Self::InvalidParameterCidrDuplicated(error)
+            }
+            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
+            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
+            Self::LimitExceedPrefixListPerRegion(_) => {
+                Self::LimitExceedPrefixListPerRegion(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreatePrefixListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreatePrefixListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreatePrefixListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreatePrefixListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

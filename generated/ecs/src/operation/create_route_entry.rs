@@ -192,9 +192,11 @@ pub struct CreateRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {
@@ -207,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {
 /// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateRouteEntryError {
     /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
@@ -501,94 +502,355 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
 }
 impl CreateRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::InvalidCidrBlockDuplicate(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::QuotaExceeded(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::InvalidNextHopType(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::InvalidVRouterNotFound(error)
-            | Self::InvalidVpcNotFound(error)
-            | Self::InvalidNexthopTypeAndListBothNull(error)
-            | Self::InvalidNexthopTypeAndListBothNotNull(error)
-            | Self::InvalidRouterInterface(error)
-            | Self::InvalidOppositeRouterType(error)
-            | Self::InvalidNexthopListSize(error)
-            | Self::InvalidEntryRuleQuotaNotFound(error)
-            | Self::ForbiddenCheckEntryRuleQuota(error)
-            | Self::InvalidVbrStatus(error)
-            | Self::InvalidPhysicalConnectionBusinessStatus(error)
-            | Self::InvalidRouterType(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::CountLimitExceedHaVipRouteEntry(error)
-            | Self::InvalidRouteEntryDuplicate(error)
-            | Self::InvalidParam(error)
-            | Self::InvalidWeightParam(error)
-            | Self::ForbiddenUseVpcAsInternetGateway(error)
-            | Self::InvalidNexthop(error)
-            | Self::InvalidVpcId(error)
-            | Self::InvalidRouteEntrySize(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidRouteEntry(error)
-            | Self::InvalidDestinationCidrBlock(error)
-            | Self::VswitchStatusError(error)
-            | Self::ForbiddenPrivateIpNotFound(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::OperationUnsupportedInactiveMode(error)
-            | Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            | Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            | Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            | Self::DuplicatedVpcNextHop(error)
-            | Self::OperationUnsupportedSubRouteTableEcmp(error)
-            | Self::InvalidNexthopNotFound(error)
-            | Self::IllegalParamNextHopId(error)
-            | Self::InvalidVpnInstanceIdNotFound(error)
-            | Self::OperationFailedScopeActiveRouteEntryType(error)
-            | Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            | Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            | Self::OperationUnsupportedScopeInvalidRouteType(error)
-            | Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            | Self::QuotaExceededHaVipRouteEntry(error)
-            | Self::OperationFailedInvalidNexthop(error)
-            | Self::OperationFailedNotifyCenDelete(error)
-            | Self::InvalidNatGatewayNotFound(error)
-            | Self::OperationFailedCxpRouteExist(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::OperationFailedNotifyCenCreate(error)
-            | Self::IncorrectStatusRouteTableStatus(error)
-            | Self::OperationFailedGetEniInfo(error)
-            | Self::QuotaExceededEcmpRouteEntryNextHopCount(error)
-            | Self::OperationFailedInvalidNextHopType(error)
-            | Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            | Self::InvalidHaVipNotFound(error)
-            | Self::OperationFailedMultiScopeType(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidNextHopIdNotFound(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidHaVipIdNotFound(error)
-            | Self::InvalidNetworkInterfaceNotFound(error)
-            | Self::InvalidVpcNotFoundError(error)
-            | Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            | Self::InvalidIpv6GatewayNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::InvalidCidrBlockDuplicate(error) => {
+                ("InvalidCidrBlockDuplicate", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
+            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => {
+                ("InvalidNexthopTypeAndListBothNull", error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
+                ("InvalidNexthopTypeAndListBothNotNull", error)
+            }
+            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
+            Self::InvalidOppositeRouterType(error) => {
+                ("InvalidOppositeRouterType", error)
+            }
+            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => {
+                ("InvalidEntryRuleQuotaNotFound", error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(error) => {
+                ("ForbiddenCheckEntryRuleQuota", error)
+            }
+            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
+                ("InvalidPhysicalConnectionBusinessStatus", error)
+            }
+            Self::InvalidRouterType(error) => ("InvalidRouterType", error),
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => {
+                ("CountLimitExceedHaVipRouteEntry", error)
+            }
+            Self::InvalidRouteEntryDuplicate(error) => {
+                ("InvalidRouteEntryDuplicate", error)
+            }
+            Self::InvalidParam(error) => ("InvalidParam", error),
+            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => {
+                ("ForbiddenUseVpcAsInternetGateway", error)
+            }
+            Self::InvalidNexthop(error) => ("InvalidNexthop", error),
+            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
+            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
+            Self::InvalidDestinationCidrBlock(error) => {
+                ("InvalidDestinationCidrBlock", error)
+            }
+            Self::VswitchStatusError(error) => ("VswitchStatusError", error),
+            Self::ForbiddenPrivateIpNotFound(error) => {
+                ("ForbiddenPrivateIpNotFound", error)
+            }
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::OperationUnsupportedInactiveMode(error) => {
+                ("OperationUnsupportedInactiveMode", error)
+            }
+            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => {
+                ("IncorrectStatusMultiScopeRiRouteEntry", error)
+            }
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => {
+                ("OperationUnsupportedMoreThanOneVpnOrHavip", error)
+            }
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => {
+                ("OperationUnsupportedEcmpRiTypeOrNumber", error)
+            }
+            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
+            Self::OperationUnsupportedSubRouteTableEcmp(error) => {
+                ("OperationUnsupportedSubRouteTableEcmp", error)
+            }
+            Self::InvalidNexthopNotFound(error) => ("InvalidNexthopNotFound", error),
+            Self::IllegalParamNextHopId(error) => ("IllegalParamNextHopId", error),
+            Self::InvalidVpnInstanceIdNotFound(error) => {
+                ("InvalidVpnInstanceIdNotFound", error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryType(error) => {
+                ("OperationFailedScopeActiveRouteEntryType", error)
+            }
+            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => {
+                ("OperationFailedScopeStandbyRouteEntryQuota", error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryQuota(error) => {
+                ("OperationFailedScopeActiveRouteEntryQuota", error)
+            }
+            Self::OperationUnsupportedScopeInvalidRouteType(error) => {
+                ("OperationUnsupportedScopeInvalidRouteType", error)
+            }
+            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error) => {
+                ("OperationFailedEcmpInvalidRouterInterfaceOppositeType", error)
+            }
+            Self::QuotaExceededHaVipRouteEntry(error) => {
+                ("QuotaExceededHaVipRouteEntry", error)
+            }
+            Self::OperationFailedInvalidNexthop(error) => {
+                ("OperationFailedInvalidNexthop", error)
+            }
+            Self::OperationFailedNotifyCenDelete(error) => {
+                ("OperationFailedNotifyCenDelete", error)
+            }
+            Self::InvalidNatGatewayNotFound(error) => {
+                ("InvalidNatGatewayNotFound", error)
+            }
+            Self::OperationFailedCxpRouteExist(error) => {
+                ("OperationFailedCxpRouteExist", error)
+            }
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::OperationFailedNotifyCenCreate(error) => {
+                ("OperationFailedNotifyCenCreate", error)
+            }
+            Self::IncorrectStatusRouteTableStatus(error) => {
+                ("IncorrectStatusRouteTableStatus", error)
+            }
+            Self::OperationFailedGetEniInfo(error) => {
+                ("OperationFailedGetEniInfo", error)
+            }
+            Self::QuotaExceededEcmpRouteEntryNextHopCount(error) => {
+                ("QuotaExceededEcmpRouteEntryNextHopCount", error)
+            }
+            Self::OperationFailedInvalidNextHopType(error) => {
+                ("OperationFailedInvalidNextHopType", error)
+            }
+            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => {
+                ("OperationUnsupportedInvalidRouterInterfaceType", error)
+            }
+            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
+            Self::OperationFailedMultiScopeType(error) => {
+                ("OperationFailedMultiScopeType", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidNextHopIdNotFound(error) => ("InvalidNextHopIdNotFound", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
+            Self::InvalidNetworkInterfaceNotFound(error) => {
+                ("InvalidNetworkInterfaceNotFound", error)
+            }
+            Self::InvalidVpcNotFoundError(error) => ("InvalidVpcNotFoundError", error),
+            Self::OperationFailedInstanceDismatchCurrentVpc(error) => {
+                ("OperationFailedInstanceDismatchCurrentVpc", error)
+            }
+            Self::InvalidIpv6GatewayNotFound(error) => {
+                ("InvalidIpv6GatewayNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::InvalidNexthopTypeAndListBothNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
+            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
+            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
+            Self::InvalidEntryRuleQuotaNotFound(_) => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
+            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            Self::InvalidRouterType(_) => Self::InvalidRouterType(error),
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::CountLimitExceedHaVipRouteEntry(_) => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            Self::InvalidRouteEntryDuplicate(_) => {
+                Self::InvalidRouteEntryDuplicate(error)
+            }
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
+            Self::ForbiddenUseVpcAsInternetGateway(_) => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            Self::InvalidNexthop(_) => Self::InvalidNexthop(error),
+            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
+            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
+            Self::InvalidDestinationCidrBlock(_) => {
+                Self::InvalidDestinationCidrBlock(error)
+            }
+            Self::VswitchStatusError(_) => Self::VswitchStatusError(error),
+            Self::ForbiddenPrivateIpNotFound(_) => {
+                Self::ForbiddenPrivateIpNotFound(error)
+            }
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::OperationUnsupportedInactiveMode(_) => {
+                Self::OperationUnsupportedInactiveMode(error)
+            }
+            Self::IncorrectStatusMultiScopeRiRouteEntry(_) => {
+                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
+            }
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(_) => {
+                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
+            }
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(_) => {
+                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
+            }
+            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
+            Self::OperationUnsupportedSubRouteTableEcmp(_) => {
+                Self::OperationUnsupportedSubRouteTableEcmp(error)
+            }
+            Self::InvalidNexthopNotFound(_) => Self::InvalidNexthopNotFound(error),
+            Self::IllegalParamNextHopId(_) => Self::IllegalParamNextHopId(error),
+            Self::InvalidVpnInstanceIdNotFound(_) => {
+                Self::InvalidVpnInstanceIdNotFound(error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryType(_) => {
+                Self::OperationFailedScopeActiveRouteEntryType(error)
+            }
+            Self::OperationFailedScopeStandbyRouteEntryQuota(_) => {
+                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryQuota(_) => {
+                Self::OperationFailedScopeActiveRouteEntryQuota(error)
+            }
+            Self::OperationUnsupportedScopeInvalidRouteType(_) => {
+                Self::OperationUnsupportedScopeInvalidRouteType(error)
+            }
+            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(_) => {
+                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
+            }
+            Self::QuotaExceededHaVipRouteEntry(_) => {
+                Self::QuotaExceededHaVipRouteEntry(error)
+            }
+            Self::OperationFailedInvalidNexthop(_) => {
+                Self::OperationFailedInvalidNexthop(error)
+            }
+            Self::OperationFailedNotifyCenDelete(_) => {
+                Self::OperationFailedNotifyCenDelete(error)
+            }
+            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
+            Self::OperationFailedCxpRouteExist(_) => {
+                Self::OperationFailedCxpRouteExist(error)
+            }
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::OperationFailedNotifyCenCreate(_) => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            Self::IncorrectStatusRouteTableStatus(_) => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
+            Self::QuotaExceededEcmpRouteEntryNextHopCount(_) => {
+                Self::QuotaExceededEcmpRouteEntryNextHopCount(error)
+            }
+            Self::OperationFailedInvalidNextHopType(_) => {
+                Self::OperationFailedInvalidNextHopType(error)
+            }
+            Self::OperationUnsupportedInvalidRouterInterfaceType(_) => {
+                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
+            }
+            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
+            Self::OperationFailedMultiScopeType(_) => {
+                Self::OperationFailedMultiScopeType(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidNextHopIdNotFound(_) => Self::InvalidNextHopIdNotFound(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::InvalidVpcNotFoundError(_) => Self::InvalidVpcNotFoundError(error),
+            Self::OperationFailedInstanceDismatchCurrentVpc(_) => {
+                Self::OperationFailedInstanceDismatchCurrentVpc(error)
+            }
+            Self::InvalidIpv6GatewayNotFound(_) => {
+                Self::InvalidIpv6GatewayNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -357,11 +357,13 @@ pub struct CreateRouterInterfaceResponse {
 impl ::acs_runtime::de::FromJson for CreateRouterInterfaceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            router_interface_id: fields.take("RouterInterfaceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            router_interface_id: fields.read("RouterInterfaceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {
@@ -374,7 +376,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {
 /// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateRouterInterfaceError {
     /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
@@ -532,56 +533,201 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
 }
 impl CreateRouterInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPriceNotFound(error)
-            | Self::InvalidAliuid(error)
-            | Self::InvalidBandwidthNotEnough(error)
-            | Self::InvalidRoleValueNotSupported(error)
-            | Self::InvalidSpecValudNotSupported(error)
-            | Self::InvalidRouterTypeValueNotSupported(error)
-            | Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            | Self::ParameterMismatchRoleSpec(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::ForbiddenBillsOutstanding(error)
-            | Self::QuotaExceedRouterInterface(error)
-            | Self::LimitationExceedInterfaceNumberOnRouter(error)
-            | Self::InvalidParamNotFound(error)
-            | Self::InvalidAccessPointNotMatch(error)
-            | Self::InvalidAccessPointNotExist(error)
-            | Self::ForbiddenAction(error)
-            | Self::ForbiddenAcceptRoleNotSupportPrePay(error)
-            | Self::IllegalParamHealthcheckIp(error)
-            | Self::OperationFailedHcForInvalidRiType(error)
-            | Self::OperationFailedSyncOrderToSub(error)
-            | Self::IllegalParamCrossBorderBandwidth(error)
-            | Self::IllegalParamVRouterType(error)
-            | Self::IllegalParamSpec(error)
-            | Self::ForbiddenCrossBorder(error)
-            | Self::InvalidRouterIdNotFound(error)
-            | Self::InvaidVbrStatus(error)
-            | Self::InvalidRouterInterfaceSpecMalformed(error)
-            | Self::InvalidCommodityNotFound(error)
-            | Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::PayMayiWithholdingAgreementIllegal(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidOppositeRegionIdNotFound(error)
-            | Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
-            | Self::RiCreateOneLimitBySync(error)
-            | Self::InvalidAccessPointValueNotAllowed(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
+            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
+            Self::InvalidBandwidthNotEnough(error) => {
+                ("InvalidBandwidthNotEnough", error)
+            }
+            Self::InvalidRoleValueNotSupported(error) => {
+                ("InvalidRoleValueNotSupported", error)
+            }
+            Self::InvalidSpecValudNotSupported(error) => {
+                ("InvalidSpecValudNotSupported", error)
+            }
+            Self::InvalidRouterTypeValueNotSupported(error) => {
+                ("InvalidRouterTypeValueNotSupported", error)
+            }
+            Self::InvalidOppositeRouterTypeValueNotSupported(error) => {
+                ("InvalidOppositeRouterTypeValueNotSupported", error)
+            }
+            Self::ParameterMismatchRoleSpec(error) => {
+                ("ParameterMismatchRoleSpec", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::ForbiddenBillsOutstanding(error) => {
+                ("ForbiddenBillsOutstanding", error)
+            }
+            Self::QuotaExceedRouterInterface(error) => {
+                ("QuotaExceedRouterInterface", error)
+            }
+            Self::LimitationExceedInterfaceNumberOnRouter(error) => {
+                ("LimitationExceedInterfaceNumberOnRouter", error)
+            }
+            Self::InvalidParamNotFound(error) => ("InvalidParamNotFound", error),
+            Self::InvalidAccessPointNotMatch(error) => {
+                ("InvalidAccessPointNotMatch", error)
+            }
+            Self::InvalidAccessPointNotExist(error) => {
+                ("InvalidAccessPointNotExist", error)
+            }
+            Self::ForbiddenAction(error) => ("ForbiddenAction", error),
+            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => {
+                ("ForbiddenAcceptRoleNotSupportPrePay", error)
+            }
+            Self::IllegalParamHealthcheckIp(error) => {
+                ("IllegalParamHealthcheckIp", error)
+            }
+            Self::OperationFailedHcForInvalidRiType(error) => {
+                ("OperationFailedHcForInvalidRiType", error)
+            }
+            Self::OperationFailedSyncOrderToSub(error) => {
+                ("OperationFailedSyncOrderToSub", error)
+            }
+            Self::IllegalParamCrossBorderBandwidth(error) => {
+                ("IllegalParamCrossBorderBandwidth", error)
+            }
+            Self::IllegalParamVRouterType(error) => ("IllegalParamVRouterType", error),
+            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
+            Self::ForbiddenCrossBorder(error) => ("ForbiddenCrossBorder", error),
+            Self::InvalidRouterIdNotFound(error) => ("InvalidRouterIdNotFound", error),
+            Self::InvaidVbrStatus(error) => ("InvaidVbrStatus", error),
+            Self::InvalidRouterInterfaceSpecMalformed(error) => {
+                ("InvalidRouterInterfaceSpecMalformed", error)
+            }
+            Self::InvalidCommodityNotFound(error) => ("InvalidCommodityNotFound", error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
+                ("InvalidRouterInterfaceChargeTypeMalformed", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => {
+                ("PayMayiWithholdingAgreementIllegal", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidOppositeRegionIdNotFound(error) => {
+                ("InvalidOppositeRegionIdNotFound", error)
+            }
+            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => {
+                ("ForbiddenNotInRouterInterfaceCreateWhitelist", error)
+            }
+            Self::RiCreateOneLimitBySync(error) => ("RiCreateOneLimitBySync", error),
+            Self::InvalidAccessPointValueNotAllowed(error) => {
+                ("InvalidAccessPointValueNotAllowed", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
+            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
+            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
+            Self::InvalidRoleValueNotSupported(_) => {
+                Self::InvalidRoleValueNotSupported(error)
+            }
+            Self::InvalidSpecValudNotSupported(_) => {
+                Self::InvalidSpecValudNotSupported(error)
+            }
+            Self::InvalidRouterTypeValueNotSupported(_) => {
+                Self::InvalidRouterTypeValueNotSupported(error)
+            }
+            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
+                Self::InvalidOppositeRouterTypeValueNotSupported(error)
+            }
+            Self::ParameterMismatchRoleSpec(_) => Self::ParameterMismatchRoleSpec(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
+            Self::QuotaExceedRouterInterface(_) => {
+                Self::QuotaExceedRouterInterface(error)
+            }
+            Self::LimitationExceedInterfaceNumberOnRouter(_) => {
+                Self::LimitationExceedInterfaceNumberOnRouter(error)
+            }
+            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
+            Self::InvalidAccessPointNotMatch(_) => {
+                Self::InvalidAccessPointNotMatch(error)
+            }
+            Self::InvalidAccessPointNotExist(_) => {
+                Self::InvalidAccessPointNotExist(error)
+            }
+            Self::ForbiddenAction(_) => Self::ForbiddenAction(error),
+            Self::ForbiddenAcceptRoleNotSupportPrePay(_) => {
+                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
+            }
+            Self::IllegalParamHealthcheckIp(_) => Self::IllegalParamHealthcheckIp(error),
+            Self::OperationFailedHcForInvalidRiType(_) => {
+                Self::OperationFailedHcForInvalidRiType(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::IllegalParamCrossBorderBandwidth(_) => {
+                Self::IllegalParamCrossBorderBandwidth(error)
+            }
+            Self::IllegalParamVRouterType(_) => Self::IllegalParamVRouterType(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::ForbiddenCrossBorder(_) => Self::ForbiddenCrossBorder(error),
+            Self::InvalidRouterIdNotFound(_) => Self::InvalidRouterIdNotFound(error),
+            Self::InvaidVbrStatus(_) => Self::InvaidVbrStatus(error),
+            Self::InvalidRouterInterfaceSpecMalformed(_) => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            Self::InvalidCommodityNotFound(_) => Self::InvalidCommodityNotFound(error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidOppositeRegionIdNotFound(_) => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(_) => {
+                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
+            }
+            Self::RiCreateOneLimitBySync(_) => Self::RiCreateOneLimitBySync(error),
+            Self::InvalidAccessPointValueNotAllowed(_) => {
+                Self::InvalidAccessPointValueNotAllowed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateRouterInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRouterInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRouterInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

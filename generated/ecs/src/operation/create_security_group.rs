@@ -289,10 +289,12 @@ pub struct CreateSecurityGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateSecurityGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group_id: fields.take("SecurityGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            security_group_id: fields.read("SecurityGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSecurityGroupResponse {
@@ -305,7 +307,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSecurityGroupResponse {
 /// Service errors of `CreateSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateSecurityGroupError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
@@ -381,36 +382,101 @@ impl From<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
 }
 impl CreateSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidParamsGroupType(error)
-            | Self::InvalidParamsVpcIdGroupType(error)
-            | Self::InvalidSecurityGroupNameMalformed(error)
-            | Self::QuotaExceedSecurityGroup(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::IdempotentProcessing(error)
-            | Self::QuotaExceedTags(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
+                ("InvalidSecurityGroupDiscriptionMalformed", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidParamsGroupType(error) => ("InvalidParamsGroupType", error),
+            Self::InvalidParamsVpcIdGroupType(error) => {
+                ("InvalidParamsVpcIdGroupType", error)
+            }
+            Self::InvalidSecurityGroupNameMalformed(error) => {
+                ("InvalidSecurityGroupNameMalformed", error)
+            }
+            Self::QuotaExceedSecurityGroup(error) => ("QuotaExceedSecurityGroup", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidParamsGroupType(_) => Self::InvalidParamsGroupType(error),
+            Self::InvalidParamsVpcIdGroupType(_) => {
+                Self::InvalidParamsVpcIdGroupType(error)
+            }
+            Self::InvalidSecurityGroupNameMalformed(_) => {
+                Self::InvalidSecurityGroupNameMalformed(error)
+            }
+            Self::QuotaExceedSecurityGroup(_) => Self::QuotaExceedSecurityGroup(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

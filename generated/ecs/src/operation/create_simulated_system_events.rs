@@ -231,10 +231,12 @@ pub struct CreateSimulatedSystemEventsResponse {
 impl ::acs_runtime::de::FromJson for CreateSimulatedSystemEventsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            event_id_set: fields.take("EventIdSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            event_id_set: fields.read("EventIdSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSimulatedSystemEventsResponse {
@@ -247,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSimulatedSystemEventsResponse {
 /// Service errors of `CreateSimulatedSystemEvents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateSimulatedSystemEventsError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -280,25 +281,61 @@ impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsEr
 }
 impl CreateSimulatedSystemEventsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::InvalidNotBeforePassed(error)
-            | Self::SimulatedEventLimitExceeded(error)
-            | Self::InstanceIdLimitExceeded(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidNotBeforePassed(error) => ("InvalidNotBeforePassed", error),
+            Self::SimulatedEventLimitExceeded(error) => {
+                ("SimulatedEventLimitExceeded", error)
+            }
+            Self::InstanceIdLimitExceeded(error) => ("InstanceIdLimitExceeded", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateSimulatedSystemEventsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidNotBeforePassed(_) => Self::InvalidNotBeforePassed(error),
+            Self::SimulatedEventLimitExceeded(_) => {
+                Self::SimulatedEventLimitExceeded(error)
+            }
+            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateSimulatedSystemEventsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSimulatedSystemEventsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSimulatedSystemEventsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -378,10 +378,12 @@ pub struct CreateSnapshotResponse {
 impl ::acs_runtime::de::FromJson for CreateSnapshotResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_id: fields.take("SnapshotId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            snapshot_id: fields.read("SnapshotId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSnapshotResponse {
@@ -394,7 +396,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSnapshotResponse {
 /// Service errors of `CreateSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateSnapshotError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
@@ -599,67 +600,257 @@ impl From<::acs_runtime::client::ServiceError> for CreateSnapshotError {
 }
 impl CreateSnapshotError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidSnapshotNameMalformed(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::DiskCategoryOperationNotSupported(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidRetentionDaysMalformed(error)
-            | Self::CreateSnapshotFailed(error)
-            | Self::Throttling(error)
-            | Self::IncorrectDiskStatusCreatingSnapshot(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::IncorrectDiskStatusNeverAttached(error)
-            | Self::QuotaExceedSnapshot(error)
-            | Self::IncorrectDiskStatusNeverUsed(error)
-            | Self::DiskInArrears(error)
-            | Self::DiskIdValueNotSupported(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            | Self::IncorrectVolumeStatus(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::IncorrectDiskStatusInvalid(error)
-            | Self::IncorrectDiskTypeNotSupport(error)
-            | Self::IncorrectDiskStatusTransferring(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::IdempotentProcessing(error)
-            | Self::InvalidSnapshotCategoryMalformed(error)
-            | Self::InvalidActionUnauthorized(error)
-            | Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            | Self::InvalidCategoryAndInstantAccessMalformed(error)
-            | Self::DiskHasCreatingSnapshot(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::QuotaExceedSnapshotQuota(error)
-            | Self::InvalidInstantAccessRetentionDaysMalformed(error)
-            | Self::CloudBoxNotSupportSnapshotWithInstantAccess(error)
-            | Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
-            | Self::QuotaExceedConcurrentSnapshotQuota(error)
-            | Self::InvalidClientTokenMalformed(error)
-            | Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidVolumeIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidSnapshotNameMalformed(error) => {
+                ("InvalidSnapshotNameMalformed", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::DiskCategoryOperationNotSupported(error) => {
+                ("DiskCategoryOperationNotSupported", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidRetentionDaysMalformed(error) => {
+                ("InvalidRetentionDaysMalformed", error)
+            }
+            Self::CreateSnapshotFailed(error) => ("CreateSnapshotFailed", error),
+            Self::Throttling(error) => ("Throttling", error),
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
+                ("IncorrectDiskStatusCreatingSnapshot", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::IncorrectDiskStatusNeverAttached(error) => {
+                ("IncorrectDiskStatusNeverAttached", error)
+            }
+            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
+            Self::IncorrectDiskStatusNeverUsed(error) => {
+                ("IncorrectDiskStatusNeverUsed", error)
+            }
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::DiskIdValueNotSupported(error) => ("DiskIdValueNotSupported", error),
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
+                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
+            }
+            Self::IncorrectVolumeStatus(error) => ("IncorrectVolumeStatus", error),
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::IncorrectDiskStatusInvalid(error) => {
+                ("IncorrectDiskStatusInvalid", error)
+            }
+            Self::IncorrectDiskTypeNotSupport(error) => {
+                ("IncorrectDiskTypeNotSupport", error)
+            }
+            Self::IncorrectDiskStatusTransferring(error) => {
+                ("IncorrectDiskStatusTransferring", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
+            Self::InvalidSnapshotCategoryMalformed(error) => {
+                ("InvalidSnapshotCategoryMalformed", error)
+            }
+            Self::InvalidActionUnauthorized(error) => {
+                ("InvalidActionUnauthorized", error)
+            }
+            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error) => {
+                ("InvalidRegionNotSupportSnapshotInstantAccessRegion", error)
+            }
+            Self::InvalidCategoryAndInstantAccessMalformed(error) => {
+                ("InvalidCategoryAndInstantAccessMalformed", error)
+            }
+            Self::DiskHasCreatingSnapshot(error) => ("DiskHasCreatingSnapshot", error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::QuotaExceedSnapshotQuota(error) => ("QuotaExceedSnapshotQuota", error),
+            Self::InvalidInstantAccessRetentionDaysMalformed(error) => {
+                ("InvalidInstantAccessRetentionDaysMalformed", error)
+            }
+            Self::CloudBoxNotSupportSnapshotWithInstantAccess(error) => {
+                ("CloudBoxNotSupportSnapshotWithInstantAccess", error)
+            }
+            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error) => {
+                ("InvalidOperationUnfinishedEncryptedSnapshotCopy", error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(error) => {
+                ("QuotaExceedConcurrentSnapshotQuota", error)
+            }
+            Self::InvalidClientTokenMalformed(error) => {
+                ("InvalidClientTokenMalformed", error)
+            }
+            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => {
+                ("InvalidParameterUnauthorizedStorageLocationArn", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidVolumeIdNotFound(error) => ("InvalidVolumeIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateSnapshotError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidSnapshotNameMalformed(_) => {
+                Self::InvalidSnapshotNameMalformed(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::CreateSnapshotFailed(_) => Self::CreateSnapshotFailed(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::IncorrectDiskStatusNeverAttached(_) => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::IncorrectDiskStatusNeverUsed(_) => {
+                Self::IncorrectDiskStatusNeverUsed(error)
+            }
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::IncorrectVolumeStatus(_) => Self::IncorrectVolumeStatus(error),
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::IncorrectDiskStatusInvalid(_) => {
+                Self::IncorrectDiskStatusInvalid(error)
+            }
+            Self::IncorrectDiskTypeNotSupport(_) => {
+                Self::IncorrectDiskTypeNotSupport(error)
+            }
+            Self::IncorrectDiskStatusTransferring(_) => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
+            Self::InvalidSnapshotCategoryMalformed(_) => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
+            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(_) => {
+                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
+            }
+            Self::InvalidCategoryAndInstantAccessMalformed(_) => {
+                Self::InvalidCategoryAndInstantAccessMalformed(error)
+            }
+            Self::DiskHasCreatingSnapshot(_) => Self::DiskHasCreatingSnapshot(error),
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::QuotaExceedSnapshotQuota(_) => Self::QuotaExceedSnapshotQuota(error),
+            Self::InvalidInstantAccessRetentionDaysMalformed(_) => {
+                Self::InvalidInstantAccessRetentionDaysMalformed(error)
+            }
+            Self::CloudBoxNotSupportSnapshotWithInstantAccess(_) => {
+                Self::CloudBoxNotSupportSnapshotWithInstantAccess(error)
+            }
+            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(_) => {
+                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            Self::InvalidClientTokenMalformed(_) => {
+                Self::InvalidClientTokenMalformed(error)
+            }
+            Self::InvalidParameterUnauthorizedStorageLocationArn(_) => {
+                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidVolumeIdNotFound(_) => Self::InvalidVolumeIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateSnapshotError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSnapshotError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSnapshotError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSnapshotError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -388,10 +388,12 @@ pub struct CreateSnapshotGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateSnapshotGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_group_id: fields.take("SnapshotGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            snapshot_group_id: fields.read("SnapshotGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSnapshotGroupResponse {
@@ -404,7 +406,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSnapshotGroupResponse {
 /// Service errors of `CreateSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateSnapshotGroupError {
     /// HTTP 400 `InvalidDiskIds.NotInSameZone`: The specified disks are not in the same availability zone.
@@ -626,74 +627,279 @@ impl From<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
 }
 impl CreateSnapshotGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskIdsNotInSameZone(error)
-            | Self::MissingParamterInstanceId(error)
-            | Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error)
-            | Self::InvalidSnapshotNameMalformed(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidRetentionDaysMalformed(error)
-            | Self::DiskCategoryOperationNotSupported(error)
-            | Self::InvalidParameterName(error)
-            | Self::InvalidParameterDescription(error)
-            | Self::IncorrectDiskStatusCreatingSnapshot(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::IncorrectDiskStatusNeverAttached(error)
-            | Self::QuotaExceedSnapshot(error)
-            | Self::IncorrectDiskStatusNeverUsed(error)
-            | Self::CreateSnapshotFailed(error)
-            | Self::DiskInArrears(error)
-            | Self::DiskIdValueNotSupported(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            | Self::IncorrectVolumeStatus(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::IncorrectDiskStatusInvalid(error)
-            | Self::IncorrectDiskTypeNotSupport(error)
-            | Self::IncorrectDiskStatusTransferring(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::IdempotentProcessing(error)
-            | Self::InvalidSnapshotCategoryMalformed(error)
-            | Self::InvalidOperationUnauthorized(error)
-            | Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            | Self::InvalidCategoryAndInstantAccessMalformed(error)
-            | Self::IncorrectDiskStatusTooManyCreatingSnapshots(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidInstanceNoDisk(error)
-            | Self::NumberExceedTooManyDisks(error)
-            | Self::CapacityExceedTooManyDisks(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidDiskDiskCategoryInconsistent(error)
-            | Self::QuotaExceedConcurrentSnapshotQuota(error)
-            | Self::InvalidDiskShareVolume(error)
-            | Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidVolumeIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidKmsKeyIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDiskIdsNotInSameZone(error) => {
+                ("InvalidDiskIdsNotInSameZone", error)
+            }
+            Self::MissingParamterInstanceId(error) => {
+                ("MissingParamterInstanceId", error)
+            }
+            Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error) => {
+                ("InvalidParamExcludeDiskIdsAndDiskIdsConflict", error)
+            }
+            Self::InvalidSnapshotNameMalformed(error) => {
+                ("InvalidSnapshotNameMalformed", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidRetentionDaysMalformed(error) => {
+                ("InvalidRetentionDaysMalformed", error)
+            }
+            Self::DiskCategoryOperationNotSupported(error) => {
+                ("DiskCategoryOperationNotSupported", error)
+            }
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidParameterDescription(error) => {
+                ("InvalidParameterDescription", error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
+                ("IncorrectDiskStatusCreatingSnapshot", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::IncorrectDiskStatusNeverAttached(error) => {
+                ("IncorrectDiskStatusNeverAttached", error)
+            }
+            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
+            Self::IncorrectDiskStatusNeverUsed(error) => {
+                ("IncorrectDiskStatusNeverUsed", error)
+            }
+            Self::CreateSnapshotFailed(error) => ("CreateSnapshotFailed", error),
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::DiskIdValueNotSupported(error) => ("DiskIdValueNotSupported", error),
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
+                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
+            }
+            Self::IncorrectVolumeStatus(error) => ("IncorrectVolumeStatus", error),
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::IncorrectDiskStatusInvalid(error) => {
+                ("IncorrectDiskStatusInvalid", error)
+            }
+            Self::IncorrectDiskTypeNotSupport(error) => {
+                ("IncorrectDiskTypeNotSupport", error)
+            }
+            Self::IncorrectDiskStatusTransferring(error) => {
+                ("IncorrectDiskStatusTransferring", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
+            Self::InvalidSnapshotCategoryMalformed(error) => {
+                ("InvalidSnapshotCategoryMalformed", error)
+            }
+            Self::InvalidOperationUnauthorized(error) => {
+                ("InvalidOperationUnauthorized", error)
+            }
+            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error) => {
+                ("InvalidRegionNotSupportSnapshotInstantAccessRegion", error)
+            }
+            Self::InvalidCategoryAndInstantAccessMalformed(error) => {
+                ("InvalidCategoryAndInstantAccessMalformed", error)
+            }
+            Self::IncorrectDiskStatusTooManyCreatingSnapshots(error) => {
+                ("IncorrectDiskStatusTooManyCreatingSnapshots", error)
+            }
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidInstanceNoDisk(error) => ("InvalidInstanceNoDisk", error),
+            Self::NumberExceedTooManyDisks(error) => ("NumberExceedTooManyDisks", error),
+            Self::CapacityExceedTooManyDisks(error) => {
+                ("CapacityExceedTooManyDisks", error)
+            }
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidDiskDiskCategoryInconsistent(error) => {
+                ("InvalidDiskDiskCategoryInconsistent", error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(error) => {
+                ("QuotaExceedConcurrentSnapshotQuota", error)
+            }
+            Self::InvalidDiskShareVolume(error) => ("InvalidDiskShareVolume", error),
+            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => {
+                ("InvalidParameterUnauthorizedStorageLocationArn", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidVolumeIdNotFound(error) => ("InvalidVolumeIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidKmsKeyIdNotFound(error) => ("InvalidKmsKeyIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateSnapshotGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDiskIdsNotInSameZone(_) => {
+                Self::InvalidDiskIdsNotInSameZone(error)
+            }
+            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
+            Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(_) => {
+                Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error)
+            }
+            Self::InvalidSnapshotNameMalformed(_) => {
+                Self::InvalidSnapshotNameMalformed(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterDescription(_) => {
+                Self::InvalidParameterDescription(error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::IncorrectDiskStatusNeverAttached(_) => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::IncorrectDiskStatusNeverUsed(_) => {
+                Self::IncorrectDiskStatusNeverUsed(error)
+            }
+            Self::CreateSnapshotFailed(_) => Self::CreateSnapshotFailed(error),
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::IncorrectVolumeStatus(_) => Self::IncorrectVolumeStatus(error),
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::IncorrectDiskStatusInvalid(_) => {
+                Self::IncorrectDiskStatusInvalid(error)
+            }
+            Self::IncorrectDiskTypeNotSupport(_) => {
+                Self::IncorrectDiskTypeNotSupport(error)
+            }
+            Self::IncorrectDiskStatusTransferring(_) => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
+            Self::InvalidSnapshotCategoryMalformed(_) => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            Self::InvalidOperationUnauthorized(_) => {
+                Self::InvalidOperationUnauthorized(error)
+            }
+            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(_) => {
+                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
+            }
+            Self::InvalidCategoryAndInstantAccessMalformed(_) => {
+                Self::InvalidCategoryAndInstantAccessMalformed(error)
+            }
+            Self::IncorrectDiskStatusTooManyCreatingSnapshots(_) => {
+                Self::IncorrectDiskStatusTooManyCreatingSnapshots(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidInstanceNoDisk(_) => Self::InvalidInstanceNoDisk(error),
+            Self::NumberExceedTooManyDisks(_) => Self::NumberExceedTooManyDisks(error),
+            Self::CapacityExceedTooManyDisks(_) => {
+                Self::CapacityExceedTooManyDisks(error)
+            }
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidDiskDiskCategoryInconsistent(_) => {
+                Self::InvalidDiskDiskCategoryInconsistent(error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            Self::InvalidDiskShareVolume(_) => Self::InvalidDiskShareVolume(error),
+            Self::InvalidParameterUnauthorizedStorageLocationArn(_) => {
+                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidVolumeIdNotFound(_) => Self::InvalidVolumeIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidKmsKeyIdNotFound(_) => Self::InvalidKmsKeyIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateSnapshotGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSnapshotGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSnapshotGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

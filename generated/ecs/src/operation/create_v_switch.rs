@@ -191,10 +191,12 @@ pub struct CreateVSwitchResponse {
 impl ::acs_runtime::de::FromJson for CreateVSwitchResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVSwitchResponse {
@@ -207,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVSwitchResponse {
 /// Service errors of `CreateVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVSwitchError {
     /// HTTP 400 `OperationFailed.IdempotentTokenProcessing`: Action is processing.
@@ -319,48 +320,149 @@ impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
 }
 impl CreateVSwitchError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIdempotentTokenProcessing(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidVSwitchNameMalformed(error)
-            | Self::InvalidVSwitchDiscriptionMalformed(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidCidrBlockOverlapped(error)
-            | Self::QuotaExceededVSwitch(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidCirdrBlockMaskLength(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::TaskConflict(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::OperationFailedCidrAcross(error)
-            | Self::VpcSwitchRuleQuotaNotExists(error)
-            | Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            | Self::OperationFailedNotifyCenCreate(error)
-            | Self::ForbiddenVpcNotFound(error)
-            | Self::DuplicatedClientToken(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::InvalidNotExist(error)
-            | Self::InvalidStatusRouteEntry(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedIdempotentTokenProcessing(error) => {
+                ("OperationFailedIdempotentTokenProcessing", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidVSwitchNameMalformed(error) => {
+                ("InvalidVSwitchNameMalformed", error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(error) => {
+                ("InvalidVSwitchDiscriptionMalformed", error)
+            }
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidCidrBlockOverlapped(error) => {
+                ("InvalidCidrBlockOverlapped", error)
+            }
+            Self::QuotaExceededVSwitch(error) => ("QuotaExceededVSwitch", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidCirdrBlockMaskLength(error) => {
+                ("InvalidCirdrBlockMaskLength", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::OperationFailedCidrAcross(error) => {
+                ("OperationFailedCidrAcross", error)
+            }
+            Self::VpcSwitchRuleQuotaNotExists(error) => {
+                ("VpcSwitchRuleQuotaNotExists", error)
+            }
+            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => {
+                ("CreateVSwitchIncorrectStatusCbnStatus", error)
+            }
+            Self::OperationFailedNotifyCenCreate(error) => {
+                ("OperationFailedNotifyCenCreate", error)
+            }
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::DuplicatedClientToken(error) => ("DuplicatedClientToken", error),
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::InvalidNotExist(error) => ("InvalidNotExist", error),
+            Self::InvalidStatusRouteEntry(error) => ("InvalidStatusRouteEntry", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVSwitchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedIdempotentTokenProcessing(_) => {
+                Self::OperationFailedIdempotentTokenProcessing(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVSwitchNameMalformed(_) => {
+                Self::InvalidVSwitchNameMalformed(error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(_) => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidCidrBlockOverlapped(_) => {
+                Self::InvalidCidrBlockOverlapped(error)
+            }
+            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidCirdrBlockMaskLength(_) => {
+                Self::InvalidCirdrBlockMaskLength(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
+            Self::VpcSwitchRuleQuotaNotExists(_) => {
+                Self::VpcSwitchRuleQuotaNotExists(error)
+            }
+            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
+                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
+            }
+            Self::OperationFailedNotifyCenCreate(_) => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
+            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVSwitchError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVSwitchError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVSwitchError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVSwitchError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -247,10 +247,12 @@ pub struct CreateVirtualBorderRouterResponse {
 impl ::acs_runtime::de::FromJson for CreateVirtualBorderRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vbr_id: fields.take("VbrId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            vbr_id: fields.read("VbrId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
@@ -263,7 +265,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
 /// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId is not found.
@@ -372,43 +373,149 @@ impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterErro
 }
 impl CreateVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::InvalidVlanIdUsed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            | Self::InvalidVlanIdMalformed(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidLocalGatewayIpMalformed(error)
-            | Self::InvalidPeeringSubnetMaskMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::QuotaExceededVbrPerpConn(error)
-            | Self::QuotaExceededFreevbr(error)
-            | Self::InvalidIpNotSameSubnet(error)
-            | Self::TaskConflict(error)
-            | Self::QuotaExceededCrossUserVbrPerUser(error)
-            | Self::OperationFailedVlanIdInUse(error)
-            | Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            | Self::ForbiddenNameNotAllowedByCaller(error)
-            | Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrOwnerIdNotFound(error)
-            | Self::OperationFailedAccessDeviceDisabled(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
+                ("InvalidPhysicalConnectionIdNotEnabled", error)
+            }
+            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(error) => {
+                ("InvalidLocalGatewayIpMalformed", error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(error) => {
+                ("InvalidPeeringSubnetMaskMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::QuotaExceededVbrPerpConn(error) => ("QuotaExceededVbrPerpConn", error),
+            Self::QuotaExceededFreevbr(error) => ("QuotaExceededFreevbr", error),
+            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::QuotaExceededCrossUserVbrPerUser(error) => {
+                ("QuotaExceededCrossUserVbrPerUser", error)
+            }
+            Self::OperationFailedVlanIdInUse(error) => {
+                ("OperationFailedVlanIdInUse", error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
+                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(error) => {
+                ("ForbiddenNameNotAllowedByCaller", error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
+                ("ForbiddenDescriptionNotAllowedByCaller", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrOwnerIdNotFound(error) => {
+                ("InvalidVbrOwnerIdNotFound", error)
+            }
+            Self::OperationFailedAccessDeviceDisabled(error) => {
+                ("OperationFailedAccessDeviceDisabled", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(_) => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
+            Self::QuotaExceededFreevbr(_) => Self::QuotaExceededFreevbr(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::QuotaExceededCrossUserVbrPerUser(_) => {
+                Self::QuotaExceededCrossUserVbrPerUser(error)
+            }
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
+            Self::OperationFailedAccessDeviceDisabled(_) => {
+                Self::OperationFailedAccessDeviceDisabled(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -179,12 +179,14 @@ pub struct CreateVpcResponse {
 impl ::acs_runtime::de::FromJson for CreateVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            v_router_id: fields.take("VRouterId")?,
-            request_id: fields.take("RequestId")?,
-            route_table_id: fields.take("RouteTableId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            v_router_id: fields.read("VRouterId"),
+            request_id: fields.read("RequestId"),
+            route_table_id: fields.read("RouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
@@ -197,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
 /// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpcError {
     /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
@@ -267,36 +268,85 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
 }
 impl CreateVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TokenProcessing(error)
-            | Self::InvokeError(error)
-            | Self::InvalidParameter(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::InvalidVpcNameMalformed(error)
-            | Self::InvalidVpcDiscriptionMalformed(error)
-            | Self::QuotaExceededVpc(error)
-            | Self::ResourceNotAvailableVpc(error)
-            | Self::InvalidUserCidrQuota(error)
-            | Self::InvalidUserCidrMalformed(error)
-            | Self::SystemServiceBusy(error)
-            | Self::IllegalParamUserCidr(error)
-            | Self::OperationUnsupportedResourceGroupId(error)
-            | Self::IllegalParamEnableIpv6(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::TokenProcessing(error) => ("TokenProcessing", error),
+            Self::InvokeError(error) => ("InvokeError", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
+            Self::InvalidVpcDiscriptionMalformed(error) => {
+                ("InvalidVpcDiscriptionMalformed", error)
+            }
+            Self::QuotaExceededVpc(error) => ("QuotaExceededVpc", error),
+            Self::ResourceNotAvailableVpc(error) => ("ResourceNotAvailableVpc", error),
+            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
+            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
+            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
+            Self::IllegalParamUserCidr(error) => ("IllegalParamUserCidr", error),
+            Self::OperationUnsupportedResourceGroupId(error) => {
+                ("OperationUnsupportedResourceGroupId", error)
+            }
+            Self::IllegalParamEnableIpv6(error) => ("IllegalParamEnableIpv6", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TokenProcessing(_) => Self::TokenProcessing(error),
+            Self::InvokeError(_) => Self::InvokeError(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
+            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
+            Self::IllegalParamUserCidr(_) => Self::IllegalParamUserCidr(error),
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::IllegalParamEnableIpv6(_) => Self::IllegalParamEnableIpv6(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -179,9 +179,11 @@ pub struct DeleteAutoProvisioningGroupResponse {
 impl ::acs_runtime::de::FromJson for DeleteAutoProvisioningGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteAutoProvisioningGroupResponse {
@@ -194,7 +196,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAutoProvisioningGroupResponse {
 /// Service errors of `DeleteAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteAutoProvisioningGroupError {
     /// HTTP 400 `MissingParameter.InstanceType`: The specified parameter "TerminateInstances" should be not empty.
@@ -236,26 +237,73 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupEr
 }
 impl DeleteAutoProvisioningGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterInstanceType(error)
-            | Self::MissingParameter(error)
-            | Self::NoPermission(error)
-            | Self::ForbiddenRam(error)
-            | Self::AutoProvisioningGroupUnauthorized(error)
-            | Self::AutoProvisioningGroupIncorrectStatus(error)
-            | Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterInstanceType(error) => {
+                ("MissingParameterInstanceType", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::AutoProvisioningGroupUnauthorized(error) => {
+                ("AutoProvisioningGroupUnauthorized", error)
+            }
+            Self::AutoProvisioningGroupIncorrectStatus(error) => {
+                ("AutoProvisioningGroupIncorrectStatus", error)
+            }
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
+                ("InvalidAutoProvisioningGroupIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteAutoProvisioningGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterInstanceType(_) => {
+                Self::MissingParameterInstanceType(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::AutoProvisioningGroupUnauthorized(_) => {
+                Self::AutoProvisioningGroupUnauthorized(error)
+            }
+            Self::AutoProvisioningGroupIncorrectStatus(_) => {
+                Self::AutoProvisioningGroupIncorrectStatus(error)
+            }
+            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteAutoProvisioningGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteAutoProvisioningGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteAutoProvisioningGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

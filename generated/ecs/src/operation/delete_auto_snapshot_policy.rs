@@ -150,9 +150,11 @@ pub struct DeleteAutoSnapshotPolicyResponse {
 impl ::acs_runtime::de::FromJson for DeleteAutoSnapshotPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteAutoSnapshotPolicyResponse {
@@ -165,7 +167,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAutoSnapshotPolicyResponse {
 /// Service errors of `DeleteAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteAutoSnapshotPolicyError {
     /// HTTP 404 `ParameterInvalid`: The specified automatic snapshot policy does not exist.
@@ -183,19 +184,45 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAutoSnapshotPolicyError
 }
 impl DeleteAutoSnapshotPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterInvalid(error) | Self::Unhandled(error) => error,
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteAutoSnapshotPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteAutoSnapshotPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteAutoSnapshotPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteAutoSnapshotPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteAutoSnapshotPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

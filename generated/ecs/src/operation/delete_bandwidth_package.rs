@@ -137,9 +137,11 @@ pub struct DeleteBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for DeleteBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteBandwidthPackageResponse {
@@ -152,7 +154,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteBandwidthPackageResponse {
 /// Service errors of `DeleteBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteBandwidthPackageError {
     /// HTTP 400 `DependencyViolation.ForwardEntry`: The specified BandwidthPackageId has dependent resource.
@@ -189,25 +190,69 @@ impl From<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
 }
 impl DeleteBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationForwardEntry(error)
-            | Self::DependencyViolationSnatEntry(error)
-            | Self::InvalidBandwidthNotExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidNatGatewayNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationForwardEntry(error) => {
+                ("DependencyViolationForwardEntry", error)
+            }
+            Self::DependencyViolationSnatEntry(error) => {
+                ("DependencyViolationSnatEntry", error)
+            }
+            Self::InvalidBandwidthNotExist(error) => ("InvalidBandwidthNotExist", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidNatGatewayNotFound(error) => {
+                ("InvalidNatGatewayNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationForwardEntry(_) => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::InvalidBandwidthNotExist(_) => Self::InvalidBandwidthNotExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -150,9 +150,11 @@ pub struct DeleteDedicatedHostClusterResponse {
 impl ::acs_runtime::de::FromJson for DeleteDedicatedHostClusterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteDedicatedHostClusterResponse {
@@ -165,7 +167,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDedicatedHostClusterResponse {
 /// Service errors of `DeleteDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteDedicatedHostClusterError {
     /// HTTP 400 `DedicatedHostExists`: Dedicated Host exists in the dedicated host cluster.
@@ -186,21 +187,47 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterErr
 }
 impl DeleteDedicatedHostClusterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DedicatedHostExists(error)
-            | Self::IncompleteParamter(error)
-            | Self::Unhandled(error) => error,
+            Self::DedicatedHostExists(error) => ("DedicatedHostExists", error),
+            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteDedicatedHostClusterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DedicatedHostExists(_) => Self::DedicatedHostExists(error),
+            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteDedicatedHostClusterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteDedicatedHostClusterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteDedicatedHostClusterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

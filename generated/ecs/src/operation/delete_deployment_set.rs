@@ -152,9 +152,11 @@ pub struct DeleteDeploymentSetResponse {
 impl ::acs_runtime::de::FromJson for DeleteDeploymentSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteDeploymentSetResponse {
@@ -167,7 +169,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDeploymentSetResponse {
 /// Service errors of `DeleteDeploymentSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteDeploymentSetError {
     /// HTTP 400 `MissingParameter`: The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.
@@ -193,22 +194,57 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
 }
 impl DeleteDeploymentSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::DependencyViolationNotEmpty(error)
-            | Self::DependencyViolationReferByHpc(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::DependencyViolationNotEmpty(error) => {
+                ("DependencyViolationNotEmpty", error)
+            }
+            Self::DependencyViolationReferByHpc(error) => {
+                ("DependencyViolationReferByHpc", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteDeploymentSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::DependencyViolationNotEmpty(_) => {
+                Self::DependencyViolationNotEmpty(error)
+            }
+            Self::DependencyViolationReferByHpc(_) => {
+                Self::DependencyViolationReferByHpc(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteDeploymentSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteDeploymentSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteDeploymentSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -155,9 +155,11 @@ pub struct DeleteDiagnosticMetricSetsResponse {
 impl ::acs_runtime::de::FromJson for DeleteDiagnosticMetricSetsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteDiagnosticMetricSetsResponse {
@@ -170,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDiagnosticMetricSetsResponse {
 /// Service errors of `DeleteDiagnosticMetricSets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteDiagnosticMetricSetsError {
     /// HTTP 404 `InvalidMetricSetId.NotExist`: The specified MetricSetId does not exist.
@@ -188,19 +189,49 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticMetricSetsErr
 }
 impl DeleteDiagnosticMetricSetsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMetricSetIdNotExist(error) | Self::Unhandled(error) => error,
+            Self::InvalidMetricSetIdNotExist(error) => {
+                ("InvalidMetricSetIdNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteDiagnosticMetricSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidMetricSetIdNotExist(_) => {
+                Self::InvalidMetricSetIdNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteDiagnosticMetricSetsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteDiagnosticMetricSetsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteDiagnosticMetricSetsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteDiagnosticMetricSetsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

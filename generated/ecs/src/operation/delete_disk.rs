@@ -134,9 +134,11 @@ pub struct DeleteDiskResponse {
 impl ::acs_runtime::de::FromJson for DeleteDiskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteDiskResponse {
@@ -149,7 +151,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDiskResponse {
 /// Service errors of `DeleteDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteDiskError {
     /// HTTP 400 `InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
@@ -201,30 +202,73 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
 }
 impl DeleteDiskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdMalFormed(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::DiskNotPortable(error)
-            | Self::DiskTypeViolation(error)
-            | Self::DiskCreatingSnapshot(error)
-            | Self::IncorrectDiskStatusInitializing(error)
-            | Self::DiskStillAttached(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidDiskStatusDeleteProtection(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
+            Self::DiskTypeViolation(error) => ("DiskTypeViolation", error),
+            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
+            Self::IncorrectDiskStatusInitializing(error) => {
+                ("IncorrectDiskStatusInitializing", error)
+            }
+            Self::DiskStillAttached(error) => ("DiskStillAttached", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidDiskStatusDeleteProtection(error) => {
+                ("InvalidDiskStatusDeleteProtection", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
+            Self::DiskTypeViolation(_) => Self::DiskTypeViolation(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::IncorrectDiskStatusInitializing(_) => {
+                Self::IncorrectDiskStatusInitializing(error)
+            }
+            Self::DiskStillAttached(_) => Self::DiskStillAttached(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDiskStatusDeleteProtection(_) => {
+                Self::InvalidDiskStatusDeleteProtection(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteDiskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteDiskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteDiskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteDiskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

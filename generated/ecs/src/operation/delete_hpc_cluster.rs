@@ -165,9 +165,11 @@ pub struct DeleteHpcClusterResponse {
 impl ::acs_runtime::de::FromJson for DeleteHpcClusterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteHpcClusterResponse {
@@ -180,7 +182,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteHpcClusterResponse {
 /// Service errors of `DeleteHpcCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteHpcClusterError {
     /// HTTP 400 `MissingParameter.RegionId`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -215,25 +216,59 @@ impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
 }
 impl DeleteHpcClusterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error)
-            | Self::MissingParameterHpcClusterId(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::NotExistsHpcCluster(error)
-            | Self::NotEmptyHpcCluster(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::MissingParameterHpcClusterId(error) => {
+                ("MissingParameterHpcClusterId", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::NotExistsHpcCluster(error) => ("NotExistsHpcCluster", error),
+            Self::NotEmptyHpcCluster(error) => ("NotEmptyHpcCluster", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteHpcClusterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::MissingParameterHpcClusterId(_) => {
+                Self::MissingParameterHpcClusterId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::NotExistsHpcCluster(_) => Self::NotExistsHpcCluster(error),
+            Self::NotEmptyHpcCluster(_) => Self::NotEmptyHpcCluster(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteHpcClusterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteHpcClusterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteHpcClusterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

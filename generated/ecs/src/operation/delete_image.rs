@@ -187,9 +187,11 @@ pub struct DeleteImageResponse {
 impl ::acs_runtime::de::FromJson for DeleteImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteImageResponse {
@@ -202,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteImageResponse {
 /// Service errors of `DeleteImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteImageError {
     /// HTTP 403 `ImageUsingByInstance`: The specified image has been used to create instances. You can use the DescribeInstances API to query these instances, or you can use the force parameter to proceed.
@@ -238,26 +239,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteImageError {
 }
 impl DeleteImageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ImageUsingByInstance(error)
-            | Self::ImageUseShared(error)
-            | Self::OperationDeniedImageCopying(error)
-            | Self::ImageIsImporting(error)
-            | Self::ImageIsExporting(error)
-            | Self::ImageIsPublic(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ImageUsingByInstance(error) => ("ImageUsingByInstance", error),
+            Self::ImageUseShared(error) => ("ImageUseShared", error),
+            Self::OperationDeniedImageCopying(error) => {
+                ("OperationDeniedImageCopying", error)
+            }
+            Self::ImageIsImporting(error) => ("ImageIsImporting", error),
+            Self::ImageIsExporting(error) => ("ImageIsExporting", error),
+            Self::ImageIsPublic(error) => ("ImageIsPublic", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ImageUsingByInstance(_) => Self::ImageUsingByInstance(error),
+            Self::ImageUseShared(_) => Self::ImageUseShared(error),
+            Self::OperationDeniedImageCopying(_) => {
+                Self::OperationDeniedImageCopying(error)
+            }
+            Self::ImageIsImporting(_) => Self::ImageIsImporting(error),
+            Self::ImageIsExporting(_) => Self::ImageIsExporting(error),
+            Self::ImageIsPublic(_) => Self::ImageIsPublic(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteImageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteImageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteImageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteImageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -153,9 +153,11 @@ pub struct DeleteImageComponentResponse {
 impl ::acs_runtime::de::FromJson for DeleteImageComponentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteImageComponentResponse {
@@ -168,7 +170,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteImageComponentResponse {
 /// Service errors of `DeleteImageComponent`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteImageComponentError {
     /// HTTP 403 `InvalidImageComponent.InUse`: %s.
@@ -191,21 +192,55 @@ impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
 }
 impl DeleteImageComponentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageComponentInUse(error)
-            | Self::InvalidImageComponentNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageComponentInUse(error) => {
+                ("InvalidImageComponentInUse", error)
+            }
+            Self::InvalidImageComponentNotFound(error) => {
+                ("InvalidImageComponentNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteImageComponentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageComponentInUse(_) => {
+                Self::InvalidImageComponentInUse(error)
+            }
+            Self::InvalidImageComponentNotFound(_) => {
+                Self::InvalidImageComponentNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteImageComponentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteImageComponentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteImageComponentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -152,9 +152,11 @@ pub struct DeleteImagePipelineResponse {
 impl ::acs_runtime::de::FromJson for DeleteImagePipelineResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteImagePipelineResponse {
@@ -167,7 +169,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteImagePipelineResponse {
 /// Service errors of `DeleteImagePipeline`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteImagePipelineError {
     /// HTTP 403 `InvalidImagePipeline.HasRunningExecution`: %s
@@ -190,21 +191,55 @@ impl From<::acs_runtime::client::ServiceError> for DeleteImagePipelineError {
 }
 impl DeleteImagePipelineError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImagePipelineHasRunningExecution(error)
-            | Self::InvalidImagePipelineNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImagePipelineHasRunningExecution(error) => {
+                ("InvalidImagePipelineHasRunningExecution", error)
+            }
+            Self::InvalidImagePipelineNotFound(error) => {
+                ("InvalidImagePipelineNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteImagePipelineError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImagePipelineHasRunningExecution(_) => {
+                Self::InvalidImagePipelineHasRunningExecution(error)
+            }
+            Self::InvalidImagePipelineNotFound(_) => {
+                Self::InvalidImagePipelineNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteImagePipelineError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteImagePipelineError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteImagePipelineError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteImagePipelineError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -264,9 +264,11 @@ pub struct DeleteInstanceResponse {
 impl ::acs_runtime::de::FromJson for DeleteInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteInstanceResponse {
@@ -279,7 +281,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteInstanceResponse {
 /// Service errors of `DeleteInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteInstanceError {
     /// HTTP 400 `DependencyViolation.SLBConfiguring`: Specified operation is denied as your instance is using by another product.
@@ -340,31 +341,93 @@ impl From<::acs_runtime::client::ServiceError> for DeleteInstanceError {
 }
 impl DeleteInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationSlbConfiguring(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::InvalidParameter(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::IncorrectInstanceStatusInitializing(error)
-            | Self::InvalidOperationDeletionProtection(error)
-            | Self::InvalidOperationEniLinked(error)
-            | Self::OperationDeniedSystemInstanceNotSupport(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationSlbConfiguring(error) => {
+                ("DependencyViolationSlbConfiguring", error)
+            }
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::IncorrectInstanceStatusInitializing(error) => {
+                ("IncorrectInstanceStatusInitializing", error)
+            }
+            Self::InvalidOperationDeletionProtection(error) => {
+                ("InvalidOperationDeletionProtection", error)
+            }
+            Self::InvalidOperationEniLinked(error) => {
+                ("InvalidOperationEniLinked", error)
+            }
+            Self::OperationDeniedSystemInstanceNotSupport(error) => {
+                ("OperationDeniedSystemInstanceNotSupport", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationSlbConfiguring(_) => {
+                Self::DependencyViolationSlbConfiguring(error)
+            }
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::IncorrectInstanceStatusInitializing(_) => {
+                Self::IncorrectInstanceStatusInitializing(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
+            Self::OperationDeniedSystemInstanceNotSupport(_) => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -307,9 +307,11 @@ pub struct DeleteInstancesResponse {
 impl ::acs_runtime::de::FromJson for DeleteInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteInstancesResponse {
@@ -322,7 +324,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteInstancesResponse {
 /// Service errors of `DeleteInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteInstancesError {
     /// HTTP 400 `InvalidParameter.CrossRegionNotSupport`: Instances of multiple regions not support.
@@ -404,36 +405,119 @@ impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
 }
 impl DeleteInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterCrossRegionNotSupport(error)
-            | Self::DryrunSuccess(error)
-            | Self::DependencyViolationSlbConfiguring(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::InvalidParameterTooManyInstanceIds(error)
-            | Self::InvalidInstanceIdsValueNotSupported(error)
-            | Self::InvalidOperationDeletionProtection(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::IncorrectInstanceStatusInitializing(error)
-            | Self::InvalidOperationEniLinked(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::OperationDeniedSystemInstanceNotSupport(error)
-            | Self::InvalidInstanceIdsNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterCrossRegionNotSupport(error) => {
+                ("InvalidParameterCrossRegionNotSupport", error)
+            }
+            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
+            Self::DependencyViolationSlbConfiguring(error) => {
+                ("DependencyViolationSlbConfiguring", error)
+            }
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::InvalidParameterTooManyInstanceIds(error) => {
+                ("InvalidParameterTooManyInstanceIds", error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(error) => {
+                ("InvalidInstanceIdsValueNotSupported", error)
+            }
+            Self::InvalidOperationDeletionProtection(error) => {
+                ("InvalidOperationDeletionProtection", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::IncorrectInstanceStatusInitializing(error) => {
+                ("IncorrectInstanceStatusInitializing", error)
+            }
+            Self::InvalidOperationEniLinked(error) => {
+                ("InvalidOperationEniLinked", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::OperationDeniedSystemInstanceNotSupport(error) => {
+                ("OperationDeniedSystemInstanceNotSupport", error)
+            }
+            Self::InvalidInstanceIdsNotFound(error) => {
+                ("InvalidInstanceIdsNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterCrossRegionNotSupport(_) => {
+                Self::InvalidParameterCrossRegionNotSupport(error)
+            }
+            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
+            Self::DependencyViolationSlbConfiguring(_) => {
+                Self::DependencyViolationSlbConfiguring(error)
+            }
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::InvalidParameterTooManyInstanceIds(_) => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(_) => {
+                Self::InvalidInstanceIdsValueNotSupported(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::IncorrectInstanceStatusInitializing(_) => {
+                Self::IncorrectInstanceStatusInitializing(error)
+            }
+            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::OperationDeniedSystemInstanceNotSupport(_) => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

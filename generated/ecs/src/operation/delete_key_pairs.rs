@@ -156,9 +156,11 @@ pub struct DeleteKeyPairsResponse {
 impl ::acs_runtime::de::FromJson for DeleteKeyPairsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteKeyPairsResponse {
@@ -171,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteKeyPairsResponse {
 /// Service errors of `DeleteKeyPairs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteKeyPairsError {
     /// HTTP 400 `MissingParameter`: The input parameter "KeyPairNames" that is mandatory for processing this request is not supplied.
@@ -202,23 +203,63 @@ impl From<::acs_runtime::client::ServiceError> for DeleteKeyPairsError {
 }
 impl DeleteKeyPairsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidKeyPairNamesValueNotSupported(error)
-            | Self::InvalidParameterKeypairAlreadyAttachedInstance(error)
-            | Self::InstanceKeyPairLimitExceeded(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidKeyPairNamesValueNotSupported(error) => {
+                ("InvalidKeyPairNamesValueNotSupported", error)
+            }
+            Self::InvalidParameterKeypairAlreadyAttachedInstance(error) => {
+                ("InvalidParameterKeypairAlreadyAttachedInstance", error)
+            }
+            Self::InstanceKeyPairLimitExceeded(error) => {
+                ("InstanceKeyPairLimitExceeded", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteKeyPairsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidKeyPairNamesValueNotSupported(_) => {
+                Self::InvalidKeyPairNamesValueNotSupported(error)
+            }
+            Self::InvalidParameterKeypairAlreadyAttachedInstance(_) => {
+                Self::InvalidParameterKeypairAlreadyAttachedInstance(error)
+            }
+            Self::InstanceKeyPairLimitExceeded(_) => {
+                Self::InstanceKeyPairLimitExceeded(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteKeyPairsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteKeyPairsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteKeyPairsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteKeyPairsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -195,10 +195,12 @@ pub struct DeleteLaunchTemplateVersionResponse {
 impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            launch_template_versions: fields.take("LaunchTemplateVersions")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            launch_template_versions: fields.read("LaunchTemplateVersions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateVersionResponse {
@@ -211,7 +213,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateVersionResponse {
 /// Service errors of `DeleteLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteLaunchTemplateVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -243,24 +244,57 @@ impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionEr
 }
 impl DeleteLaunchTemplateVersionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidOperationDeleteDefaultVersion(error)
-            | Self::InnerServiceFailed(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidOperationDeleteDefaultVersion(error) => {
+                ("InvalidOperationDeleteDefaultVersion", error)
+            }
+            Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteLaunchTemplateVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidOperationDeleteDefaultVersion(_) => {
+                Self::InvalidOperationDeleteDefaultVersion(error)
+            }
+            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteLaunchTemplateVersionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteLaunchTemplateVersionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteLaunchTemplateVersionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -134,9 +134,11 @@ pub struct DeleteNatGatewayResponse {
 impl ::acs_runtime::de::FromJson for DeleteNatGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteNatGatewayResponse {
@@ -149,7 +151,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatGatewayResponse {
 /// Service errors of `DeleteNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteNatGatewayError {
     /// HTTP 400 `DependencyViolation.BandwidthPackages`: There are BandwidthPackages on specified NatGateway not deleted.
@@ -190,27 +191,71 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
 }
 impl DeleteNatGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationBandwidthPackages(error)
-            | Self::DependencyViolationEips(error)
-            | Self::ForbiddenPrePaidNatGateway(error)
-            | Self::TaskConflict(error)
-            | Self::InstanceNotExists(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::IncorrectStatusNatgw(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationBandwidthPackages(error) => {
+                ("DependencyViolationBandwidthPackages", error)
+            }
+            Self::DependencyViolationEips(error) => ("DependencyViolationEips", error),
+            Self::ForbiddenPrePaidNatGateway(error) => {
+                ("ForbiddenPrePaidNatGateway", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InstanceNotExists(error) => ("InstanceNotExists", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteNatGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationBandwidthPackages(_) => {
+                Self::DependencyViolationBandwidthPackages(error)
+            }
+            Self::DependencyViolationEips(_) => Self::DependencyViolationEips(error),
+            Self::ForbiddenPrePaidNatGateway(_) => {
+                Self::ForbiddenPrePaidNatGateway(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InstanceNotExists(_) => Self::InstanceNotExists(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteNatGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteNatGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteNatGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

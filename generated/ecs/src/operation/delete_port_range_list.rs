@@ -156,9 +156,11 @@ pub struct DeletePortRangeListResponse {
 impl ::acs_runtime::de::FromJson for DeletePortRangeListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeletePortRangeListResponse {
@@ -171,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePortRangeListResponse {
 /// Service errors of `DeletePortRangeList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeletePortRangeListError {
     /// HTTP 400 `InvalidOperation.Conflict`: The port range list has conflict task.
@@ -202,23 +203,59 @@ impl From<::acs_runtime::client::ServiceError> for DeletePortRangeListError {
 }
 impl DeletePortRangeListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationConflict(error)
-            | Self::InvalidPortRangeListIdAssociationExist(error)
-            | Self::InvalidPortRangeListIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
+            Self::InvalidPortRangeListIdAssociationExist(error) => {
+                ("InvalidPortRangeListIdAssociationExist", error)
+            }
+            Self::InvalidPortRangeListIdNotFound(error) => {
+                ("InvalidPortRangeListIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeletePortRangeListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InvalidPortRangeListIdAssociationExist(_) => {
+                Self::InvalidPortRangeListIdAssociationExist(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeletePortRangeListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeletePortRangeListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeletePortRangeListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeletePortRangeListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -159,9 +159,11 @@ pub struct DeleteRouterInterfaceResponse {
 impl ::acs_runtime::de::FromJson for DeleteRouterInterfaceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRouterInterfaceResponse {
@@ -174,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouterInterfaceResponse {
 /// Service errors of `DeleteRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteRouterInterfaceError {
     /// HTTP 400 `IncorrectStatus`: This openeration would be allowed only when status of this RouterInterface is Idle/Inactive.
@@ -213,25 +214,67 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
 }
 impl DeleteRouterInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error)
-            | Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            | Self::IllegalParamInstanceOwner(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
+                ("DependencyViolationRouterInterfaceReferedByRouteEntry", error)
+            }
+            Self::IllegalParamInstanceOwner(error) => {
+                ("IllegalParamInstanceOwner", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
+                ("InvalidRouterInterfaceChargeTypeMalformed", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            Self::IllegalParamInstanceOwner(_) => Self::IllegalParamInstanceOwner(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteRouterInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRouterInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRouterInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -161,9 +161,11 @@ pub struct DeleteSnapshotResponse {
 impl ::acs_runtime::de::FromJson for DeleteSnapshotResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotResponse {
@@ -176,7 +178,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotResponse {
 /// Service errors of `DeleteSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteSnapshotError {
     /// HTTP 400 `MissingParameter`: The input parameter SnapshotId that is mandatory for processing this request is not supplied.
@@ -229,29 +230,81 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
 }
 impl DeleteSnapshotError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::IncorrectDiskStatusCreatingSnapshot(error)
-            | Self::SnapshotCreatedImage(error)
-            | Self::SnapshotCreatedDisk(error)
-            | Self::OperationConflict(error)
-            | Self::InvalidOperationRelatedSnapshotNotFinished(error)
-            | Self::InvalidOperationDeleteSharedSnapshotUnsupported(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
+                ("IncorrectDiskStatusCreatingSnapshot", error)
+            }
+            Self::SnapshotCreatedImage(error) => ("SnapshotCreatedImage", error),
+            Self::SnapshotCreatedDisk(error) => ("SnapshotCreatedDisk", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::InvalidOperationRelatedSnapshotNotFinished(error) => {
+                ("InvalidOperationRelatedSnapshotNotFinished", error)
+            }
+            Self::InvalidOperationDeleteSharedSnapshotUnsupported(error) => {
+                ("InvalidOperationDeleteSharedSnapshotUnsupported", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteSnapshotError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::SnapshotCreatedImage(_) => Self::SnapshotCreatedImage(error),
+            Self::SnapshotCreatedDisk(_) => Self::SnapshotCreatedDisk(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InvalidOperationRelatedSnapshotNotFinished(_) => {
+                Self::InvalidOperationRelatedSnapshotNotFinished(error)
+            }
+            Self::InvalidOperationDeleteSharedSnapshotUnsupported(_) => {
+                Self::InvalidOperationDeleteSharedSnapshotUnsupported(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteSnapshotError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteSnapshotError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteSnapshotError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -154,10 +154,12 @@ pub struct DeleteSnapshotGroupResponse {
 impl ::acs_runtime::de::FromJson for DeleteSnapshotGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            operation_progress_set: fields.take("OperationProgressSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            operation_progress_set: fields.read("OperationProgressSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotGroupResponse {
@@ -170,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotGroupResponse {
 /// Service errors of `DeleteSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteSnapshotGroupError {
     /// HTTP 403 `SnapshotCreatedImage`: The snapshot has been used to create user defined image(s).
@@ -208,26 +209,65 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
 }
 impl DeleteSnapshotGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SnapshotCreatedImage(error)
-            | Self::OperationForbidden(error)
-            | Self::SnapshotCreatedDisk(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSnapshotGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::SnapshotCreatedImage(error) => ("SnapshotCreatedImage", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::SnapshotCreatedDisk(error) => ("SnapshotCreatedDisk", error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSnapshotGroupNotFound(error) => {
+                ("InvalidSnapshotGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteSnapshotGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SnapshotCreatedImage(_) => Self::SnapshotCreatedImage(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::SnapshotCreatedDisk(_) => Self::SnapshotCreatedDisk(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnapshotGroupNotFound(_) => {
+                Self::InvalidSnapshotGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteSnapshotGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteSnapshotGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteSnapshotGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

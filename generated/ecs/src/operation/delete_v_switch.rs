@@ -131,9 +131,11 @@ pub struct DeleteVSwitchResponse {
 impl ::acs_runtime::de::FromJson for DeleteVSwitchResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchResponse {
@@ -146,7 +148,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchResponse {
 /// Service errors of `DeleteVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVSwitchError {
     /// HTTP 400 `IncorrectVSwitchStatus`: vpc subnet status not working.
@@ -227,37 +228,107 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
 }
 impl DeleteVSwitchError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVSwitchStatus(error)
-            | Self::DependencyViolation(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::DependencyViolationHaVip(error)
-            | Self::MissingParameter(error)
-            | Self::TaskConflict(error)
-            | Self::DependencyViolationRouteTable(error)
-            | Self::DependencyViolationSnat(error)
-            | Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            | Self::AttrMismatchingNaclAndBindInstance(error)
-            | Self::InvalidResourceNotBinding(error)
-            | Self::DependencyViolationSnatEntry(error)
-            | Self::DependencyViolationNetworkAcl(error)
-            | Self::DependencyViolationEnhancedNatgw(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::IncorrectVSwitchId(error)
-            | Self::IncorrectStatus(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::DependencyViolation(error) => ("DependencyViolation", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::DependencyViolationHaVip(error) => ("DependencyViolationHaVip", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::DependencyViolationRouteTable(error) => {
+                ("DependencyViolationRouteTable", error)
+            }
+            Self::DependencyViolationSnat(error) => ("DependencyViolationSnat", error),
+            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => {
+                ("DeleteVSwitchIncorrectStatusCbnStatus", error)
+            }
+            Self::AttrMismatchingNaclAndBindInstance(error) => {
+                ("AttrMismatchingNaclAndBindInstance", error)
+            }
+            Self::InvalidResourceNotBinding(error) => {
+                ("InvalidResourceNotBinding", error)
+            }
+            Self::DependencyViolationSnatEntry(error) => {
+                ("DependencyViolationSnatEntry", error)
+            }
+            Self::DependencyViolationNetworkAcl(error) => {
+                ("DependencyViolationNetworkAcl", error)
+            }
+            Self::DependencyViolationEnhancedNatgw(error) => {
+                ("DependencyViolationEnhancedNatgw", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::IncorrectVSwitchId(error) => ("IncorrectVSwitchId", error),
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVSwitchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::DependencyViolation(_) => Self::DependencyViolation(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::DependencyViolationHaVip(_) => Self::DependencyViolationHaVip(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::DependencyViolationRouteTable(_) => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            Self::DependencyViolationSnat(_) => Self::DependencyViolationSnat(error),
+            Self::DeleteVSwitchIncorrectStatusCbnStatus(_) => {
+                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
+            }
+            Self::AttrMismatchingNaclAndBindInstance(_) => {
+                Self::AttrMismatchingNaclAndBindInstance(error)
+            }
+            Self::InvalidResourceNotBinding(_) => Self::InvalidResourceNotBinding(error),
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::DependencyViolationNetworkAcl(_) => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            Self::DependencyViolationEnhancedNatgw(_) => {
+                Self::DependencyViolationEnhancedNatgw(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::IncorrectVSwitchId(_) => Self::IncorrectVSwitchId(error),
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVSwitchError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVSwitchError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVSwitchError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -159,9 +159,11 @@ pub struct DeleteVirtualBorderRouterResponse {
 impl ::acs_runtime::de::FromJson for DeleteVirtualBorderRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVirtualBorderRouterResponse {
@@ -174,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVirtualBorderRouterResponse {
 /// Service errors of `DeleteVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.RouterInterfaceNotDeleted`: The specified VirutalBorderRouter still has routerInterface.
@@ -237,31 +238,91 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterErro
 }
 impl DeleteVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            | Self::InvalidOperationOperationNotAllowedInState(error)
-            | Self::InvalidStatusNotAllowed(error)
-            | Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            | Self::DependencyViolationBgpGroup(error)
-            | Self::DependencyViolationNqa(error)
-            | Self::DependencyViolationBgpNetwork(error)
-            | Self::ForbiddenOperationNotAllowedByUser(error)
-            | Self::ForbiddenMultiVlanRi(error)
-            | Self::ForbiddenNoRiFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationRouterInterfaceNotDeleted(error) => {
+                ("InvalidOperationRouterInterfaceNotDeleted", error)
+            }
+            Self::InvalidOperationOperationNotAllowedInState(error) => {
+                ("InvalidOperationOperationNotAllowedInState", error)
+            }
+            Self::InvalidStatusNotAllowed(error) => ("InvalidStatusNotAllowed", error),
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
+                ("DependencyViolationRouterInterfaceReferedByRouteEntry", error)
+            }
+            Self::DependencyViolationBgpGroup(error) => {
+                ("DependencyViolationBgpGroup", error)
+            }
+            Self::DependencyViolationNqa(error) => ("DependencyViolationNqa", error),
+            Self::DependencyViolationBgpNetwork(error) => {
+                ("DependencyViolationBgpNetwork", error)
+            }
+            Self::ForbiddenOperationNotAllowedByUser(error) => {
+                ("ForbiddenOperationNotAllowedByUser", error)
+            }
+            Self::ForbiddenMultiVlanRi(error) => ("ForbiddenMultiVlanRi", error),
+            Self::ForbiddenNoRiFound(error) => ("ForbiddenNoRiFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationRouterInterfaceNotDeleted(_) => {
+                Self::InvalidOperationRouterInterfaceNotDeleted(error)
+            }
+            Self::InvalidOperationOperationNotAllowedInState(_) => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            Self::DependencyViolationBgpGroup(_) => {
+                Self::DependencyViolationBgpGroup(error)
+            }
+            Self::DependencyViolationNqa(_) => Self::DependencyViolationNqa(error),
+            Self::DependencyViolationBgpNetwork(_) => {
+                Self::DependencyViolationBgpNetwork(error)
+            }
+            Self::ForbiddenOperationNotAllowedByUser(_) => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            Self::ForbiddenMultiVlanRi(_) => Self::ForbiddenMultiVlanRi(error),
+            Self::ForbiddenNoRiFound(_) => Self::ForbiddenNoRiFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -129,9 +129,11 @@ pub struct DeleteVpcResponse {
 impl ::acs_runtime::de::FromJson for DeleteVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVpcResponse {
@@ -144,7 +146,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcResponse {
 /// Service errors of `DeleteVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVpcError {
     /// HTTP 400 `DependencyViolation.RouteTable`: VPC cannot be deleted when custom route table exists.
@@ -273,47 +274,165 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
 }
 impl DeleteVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationRouteTable(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::DependencyViolationInstance(error)
-            | Self::DependencyViolationVSwitch(error)
-            | Self::DependencyViolationSecurityGroup(error)
-            | Self::DependencyViolationRouteInterface(error)
-            | Self::DependencyViolationTunnel(error)
-            | Self::DependencyViolationNatGateway(error)
-            | Self::DependencyViolationRouterInterface(error)
-            | Self::ForbiddenVpcNotFound(error)
-            | Self::Forbbiden(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidAction(error)
-            | Self::DependencyViolationIpv6Gateway(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::DependencyViolationCloudServiceResource(error)
-            | Self::DependencyViolationClassicLinkInstance(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::DependencyViolationNetworkAcl(error)
-            | Self::InvalidRegionInstance(error)
-            | Self::DependencyViolationIpv4Gateway(error)
-            | Self::OperationDeniedVpcPeerExists(error)
-            | Self::DependencyViolationGatewayRouteTable(error)
-            | Self::DependencyViolationDhcpOptionsSet(error)
-            | Self::InternalError(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationRouteTable(error) => {
+                ("DependencyViolationRouteTable", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::DependencyViolationInstance(error) => {
+                ("DependencyViolationInstance", error)
+            }
+            Self::DependencyViolationVSwitch(error) => {
+                ("DependencyViolationVSwitch", error)
+            }
+            Self::DependencyViolationSecurityGroup(error) => {
+                ("DependencyViolationSecurityGroup", error)
+            }
+            Self::DependencyViolationRouteInterface(error) => {
+                ("DependencyViolationRouteInterface", error)
+            }
+            Self::DependencyViolationTunnel(error) => {
+                ("DependencyViolationTunnel", error)
+            }
+            Self::DependencyViolationNatGateway(error) => {
+                ("DependencyViolationNatGateway", error)
+            }
+            Self::DependencyViolationRouterInterface(error) => {
+                ("DependencyViolationRouterInterface", error)
+            }
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::DependencyViolationIpv6Gateway(error) => {
+                ("DependencyViolationIpv6Gateway", error)
+            }
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::DependencyViolationCloudServiceResource(error) => {
+                ("DependencyViolationCloudServiceResource", error)
+            }
+            Self::DependencyViolationClassicLinkInstance(error) => {
+                ("DependencyViolationClassicLinkInstance", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::DependencyViolationNetworkAcl(error) => {
+                ("DependencyViolationNetworkAcl", error)
+            }
+            Self::InvalidRegionInstance(error) => ("InvalidRegionInstance", error),
+            Self::DependencyViolationIpv4Gateway(error) => {
+                ("DependencyViolationIpv4Gateway", error)
+            }
+            Self::OperationDeniedVpcPeerExists(error) => {
+                ("OperationDeniedVpcPeerExists", error)
+            }
+            Self::DependencyViolationGatewayRouteTable(error) => {
+                ("DependencyViolationGatewayRouteTable", error)
+            }
+            Self::DependencyViolationDhcpOptionsSet(error) => {
+                ("DependencyViolationDhcpOptionsSet", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationRouteTable(_) => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::DependencyViolationInstance(_) => {
+                Self::DependencyViolationInstance(error)
+            }
+            Self::DependencyViolationVSwitch(_) => {
+                Self::DependencyViolationVSwitch(error)
+            }
+            Self::DependencyViolationSecurityGroup(_) => {
+                Self::DependencyViolationSecurityGroup(error)
+            }
+            Self::DependencyViolationRouteInterface(_) => {
+                Self::DependencyViolationRouteInterface(error)
+            }
+            Self::DependencyViolationTunnel(_) => Self::DependencyViolationTunnel(error),
+            Self::DependencyViolationNatGateway(_) => {
+                Self::DependencyViolationNatGateway(error)
+            }
+            Self::DependencyViolationRouterInterface(_) => {
+                Self::DependencyViolationRouterInterface(error)
+            }
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::DependencyViolationIpv6Gateway(_) => {
+                Self::DependencyViolationIpv6Gateway(error)
+            }
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::DependencyViolationCloudServiceResource(_) => {
+                Self::DependencyViolationCloudServiceResource(error)
+            }
+            Self::DependencyViolationClassicLinkInstance(_) => {
+                Self::DependencyViolationClassicLinkInstance(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::DependencyViolationNetworkAcl(_) => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
+            Self::DependencyViolationIpv4Gateway(_) => {
+                Self::DependencyViolationIpv4Gateway(error)
+            }
+            Self::OperationDeniedVpcPeerExists(_) => {
+                Self::OperationDeniedVpcPeerExists(error)
+            }
+            Self::DependencyViolationGatewayRouteTable(_) => {
+                Self::DependencyViolationGatewayRouteTable(error)
+            }
+            Self::DependencyViolationDhcpOptionsSet(_) => {
+                Self::DependencyViolationDhcpOptionsSet(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -228,13 +228,15 @@ pub struct DescribeAutoProvisioningGroupInstancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            instances: fields.take("Instances")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            instances: fields.read("Instances"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupInstancesResponse {
@@ -247,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupInstancesRe
 /// Service errors of `DescribeAutoProvisioningGroupInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupInstancesError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -277,17 +278,48 @@ for DescribeAutoProvisioningGroupInstancesError {
 }
 impl DescribeAutoProvisioningGroupInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::MissingParamterRegionId(error)
-            | Self::ForbiddenRam(error)
-            | Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
+                ("InvalidAutoProvisioningGroupIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeAutoProvisioningGroupInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeAutoProvisioningGroupInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -295,6 +327,7 @@ impl ::std::fmt::Display for DescribeAutoProvisioningGroupInstancesError {
 impl ::std::error::Error for DescribeAutoProvisioningGroupInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

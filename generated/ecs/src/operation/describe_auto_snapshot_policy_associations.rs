@@ -231,12 +231,14 @@ pub struct DescribeAutoSnapshotPolicyAssociationsResponse {
 impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyAssociationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
             auto_snapshot_policy_associations: fields
-                .take("AutoSnapshotPolicyAssociations")?,
-        })
+                .read("AutoSnapshotPolicyAssociations"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyAssociationsResponse {
@@ -249,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyAssociationsRe
 /// Service errors of `DescribeAutoSnapshotPolicyAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeAutoSnapshotPolicyAssociationsError {
     /// HTTP 403 `MissingParameter.AutoSnapshotPolicyIdOrDiskId`: The AutoSnapshotPolicyId and DiskId parameters cannot both be empty. Please specify one of them.
@@ -286,18 +287,58 @@ for DescribeAutoSnapshotPolicyAssociationsError {
 }
 impl DescribeAutoSnapshotPolicyAssociationsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error)
-            | Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error) => {
+                ("MissingParameterAutoSnapshotPolicyIdOrDiskId", error)
+            }
+            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error) => {
+                ("ParameterConflictAutoSnapshotPolicyIdAndDiskId", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => {
+                ("InvalidAutoSnapshotPolicyIdNotFound", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeAutoSnapshotPolicyAssociationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(_) => {
+                Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error)
+            }
+            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(_) => {
+                Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeAutoSnapshotPolicyAssociationsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAutoSnapshotPolicyAssociationsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -305,6 +346,7 @@ impl ::std::fmt::Display for DescribeAutoSnapshotPolicyAssociationsError {
 impl ::std::error::Error for DescribeAutoSnapshotPolicyAssociationsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeAutoSnapshotPolicyAssociationsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

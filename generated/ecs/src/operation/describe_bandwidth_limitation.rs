@@ -261,10 +261,12 @@ pub struct DescribeBandwidthLimitationResponse {
 impl ::acs_runtime::de::FromJson for DescribeBandwidthLimitationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            bandwidths: fields.take("Bandwidths")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            bandwidths: fields.read("Bandwidths"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthLimitationResponse {
@@ -277,7 +279,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthLimitationResponse {
 /// Service errors of `DescribeBandwidthLimitation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeBandwidthLimitationError {
     /// HTTP 400 `Invalid.InstanceChargeType`: The specified InstanceChargeType is not valid.
@@ -327,30 +328,77 @@ impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationEr
 }
 impl DescribeBandwidthLimitationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceChargeType(error)
-            | Self::InvalidParam(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidResourceTypeNotFound(error)
-            | Self::InvalidNetworkCategory(error)
-            | Self::InvalidSpotStrategy(error)
-            | Self::InvalidIoOptimized(error)
-            | Self::InvalidResourceId(error)
-            | Self::InvalidInstancePayType(error)
-            | Self::InvalidOperationType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidParam(error) => ("InvalidParam", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidResourceTypeNotFound(error) => {
+                ("InvalidResourceTypeNotFound", error)
+            }
+            Self::InvalidNetworkCategory(error) => ("InvalidNetworkCategory", error),
+            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
+            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
+            Self::InvalidResourceId(error) => ("InvalidResourceId", error),
+            Self::InvalidInstancePayType(error) => ("InvalidInstancePayType", error),
+            Self::InvalidOperationType(error) => ("InvalidOperationType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeBandwidthLimitationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
+            Self::InvalidResourceId(_) => Self::InvalidResourceId(error),
+            Self::InvalidInstancePayType(_) => Self::InvalidInstancePayType(error),
+            Self::InvalidOperationType(_) => Self::InvalidOperationType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeBandwidthLimitationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeBandwidthLimitationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeBandwidthLimitationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

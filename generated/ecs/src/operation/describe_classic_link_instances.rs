@@ -228,13 +228,15 @@ pub struct DescribeClassicLinkInstancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeClassicLinkInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            links: fields.take("Links")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            links: fields.read("Links"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeClassicLinkInstancesResponse {
@@ -247,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeClassicLinkInstancesResponse {
 /// Service errors of `DescribeClassicLinkInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeClassicLinkInstancesError {
     /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
@@ -290,27 +291,77 @@ impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesE
 }
 impl DescribeClassicLinkInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidParameterToManyInstanceIds(error)
-            | Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            | Self::InvalidInstanceIdNotBelong(error)
-            | Self::InvalidVpcNotBelong(error)
-            | Self::InvalidParameterPageNumber(error)
-            | Self::InvalidParameterPageSize(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidParameterToManyInstanceIds(error) => {
+                ("InvalidParameterToManyInstanceIds", error)
+            }
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => {
+                ("InvalidParameterInvalidInstanceIdAndVpcId", error)
+            }
+            Self::InvalidInstanceIdNotBelong(error) => {
+                ("InvalidInstanceIdNotBelong", error)
+            }
+            Self::InvalidVpcNotBelong(error) => ("InvalidVpcNotBelong", error),
+            Self::InvalidParameterPageNumber(error) => {
+                ("InvalidParameterPageNumber", error)
+            }
+            Self::InvalidParameterPageSize(error) => ("InvalidParameterPageSize", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeClassicLinkInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            Self::InvalidInstanceIdNotBelong(_) => {
+                Self::InvalidInstanceIdNotBelong(error)
+            }
+            Self::InvalidVpcNotBelong(_) => Self::InvalidVpcNotBelong(error),
+            Self::InvalidParameterPageNumber(_) => {
+                Self::InvalidParameterPageNumber(error)
+            }
+            Self::InvalidParameterPageSize(_) => Self::InvalidParameterPageSize(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeClassicLinkInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeClassicLinkInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeClassicLinkInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

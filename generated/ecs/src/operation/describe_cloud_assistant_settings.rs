@@ -169,13 +169,15 @@ pub struct DescribeCloudAssistantSettingsResponse {
 impl ::acs_runtime::de::FromJson for DescribeCloudAssistantSettingsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            oss_delivery_configs: fields.take("OssDeliveryConfigs")?,
-            sls_delivery_configs: fields.take("SlsDeliveryConfigs")?,
-            agent_upgrade_config: fields.take("AgentUpgradeConfig")?,
-            session_manager_config: fields.take("SessionManagerConfig")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            oss_delivery_configs: fields.read("OssDeliveryConfigs"),
+            sls_delivery_configs: fields.read("SlsDeliveryConfigs"),
+            agent_upgrade_config: fields.read("AgentUpgradeConfig"),
+            session_manager_config: fields.read("SessionManagerConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantSettingsResponse {
@@ -188,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantSettingsResponse {
 /// Service errors of `DescribeCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCloudAssistantSettingsError {
     /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
@@ -212,22 +213,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantSetting
 }
 impl DescribeCloudAssistantSettingsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterSettingType(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterSettingType(error) => {
+                ("InvalidParameterSettingType", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCloudAssistantSettingsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterSettingType(_) => {
+                Self::InvalidParameterSettingType(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCloudAssistantSettingsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCloudAssistantSettingsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCloudAssistantSettingsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCloudAssistantSettingsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

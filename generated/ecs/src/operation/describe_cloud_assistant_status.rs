@@ -280,15 +280,17 @@ pub struct DescribeCloudAssistantStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeCloudAssistantStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
             instance_cloud_assistant_status_set: fields
-                .take("InstanceCloudAssistantStatusSet")?,
-        })
+                .read("InstanceCloudAssistantStatusSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantStatusResponse {
@@ -301,7 +303,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantStatusResponse {
 /// Service errors of `DescribeCloudAssistantStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCloudAssistantStatusError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -352,31 +353,73 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusE
 }
 impl DescribeCloudAssistantStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::InvalidParamPageSize(error)
-            | Self::InvalidParamPageNumber(error)
-            | Self::InvalidParameterNextToken(error)
-            | Self::InvalidParameterMaxResults(error)
-            | Self::InstanceIdsExceedLimit(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
+            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
+            Self::InvalidParameterNextToken(error) => {
+                ("InvalidParameterNextToken", error)
+            }
+            Self::InvalidParameterMaxResults(error) => {
+                ("InvalidParameterMaxResults", error)
+            }
+            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCloudAssistantStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
+            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
+            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
+            Self::InvalidParameterMaxResults(_) => {
+                Self::InvalidParameterMaxResults(error)
+            }
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCloudAssistantStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCloudAssistantStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCloudAssistantStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

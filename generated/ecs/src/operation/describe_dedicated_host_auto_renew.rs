@@ -158,10 +158,12 @@ pub struct DescribeDedicatedHostAutoRenewResponse {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostAutoRenewResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            dedicated_host_renew_attributes: fields.take("DedicatedHostRenewAttributes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            dedicated_host_renew_attributes: fields.read("DedicatedHostRenewAttributes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostAutoRenewResponse {
@@ -174,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostAutoRenewResponse {
 /// Service errors of `DescribeDedicatedHostAutoRenew`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostAutoRenewError {
     /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host does not support this operation.
@@ -213,25 +214,73 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRene
 }
 impl DescribeDedicatedHostAutoRenewError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ChargeTypeViolation(error)
-            | Self::MissingParameterDedicatedHostId(error)
-            | Self::InvalidParameterToManyDedicatedHostIds(error)
-            | Self::InvalidParameterInvalidDedicatedHostId(error)
-            | Self::IncorrectDedicatedHostStatus(error)
-            | Self::MissingParamterInstanceId(error)
-            | Self::Unhandled(error) => error,
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::MissingParameterDedicatedHostId(error) => {
+                ("MissingParameterDedicatedHostId", error)
+            }
+            Self::InvalidParameterToManyDedicatedHostIds(error) => {
+                ("InvalidParameterToManyDedicatedHostIds", error)
+            }
+            Self::InvalidParameterInvalidDedicatedHostId(error) => {
+                ("InvalidParameterInvalidDedicatedHostId", error)
+            }
+            Self::IncorrectDedicatedHostStatus(error) => {
+                ("IncorrectDedicatedHostStatus", error)
+            }
+            Self::MissingParamterInstanceId(error) => {
+                ("MissingParamterInstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDedicatedHostAutoRenewError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::MissingParameterDedicatedHostId(_) => {
+                Self::MissingParameterDedicatedHostId(error)
+            }
+            Self::InvalidParameterToManyDedicatedHostIds(_) => {
+                Self::InvalidParameterToManyDedicatedHostIds(error)
+            }
+            Self::InvalidParameterInvalidDedicatedHostId(_) => {
+                Self::InvalidParameterInvalidDedicatedHostId(error)
+            }
+            Self::IncorrectDedicatedHostStatus(_) => {
+                Self::IncorrectDedicatedHostStatus(error)
+            }
+            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDedicatedHostAutoRenewError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDedicatedHostAutoRenewError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDedicatedHostAutoRenewError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRenewError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -331,13 +331,15 @@ pub struct DescribeDedicatedHostClustersResponse {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostClustersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            dedicated_host_clusters: fields.take("DedicatedHostClusters")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            dedicated_host_clusters: fields.read("DedicatedHostClusters"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostClustersResponse {
@@ -350,7 +352,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostClustersResponse {
 /// Service errors of `DescribeDedicatedHostClusters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostClustersError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -384,24 +385,61 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClusters
 }
 impl DescribeDedicatedHostClustersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error)
-            | Self::InvalidParameterDedicatedHostClusterIds(error)
-            | Self::InvalidRegionNotFound(error)
-            | Self::InvalidZoneNotFound(error)
-            | Self::InvalidDedicatedHostIdsMalformed(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidParameterDedicatedHostClusterIds(error) => {
+                ("InvalidParameterDedicatedHostClusterIds", error)
+            }
+            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
+            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
+            Self::InvalidDedicatedHostIdsMalformed(error) => {
+                ("InvalidDedicatedHostIdsMalformed", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDedicatedHostClustersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidParameterDedicatedHostClusterIds(_) => {
+                Self::InvalidParameterDedicatedHostClusterIds(error)
+            }
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
+            Self::InvalidDedicatedHostIdsMalformed(_) => {
+                Self::InvalidDedicatedHostIdsMalformed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDedicatedHostClustersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDedicatedHostClustersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDedicatedHostClustersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClustersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

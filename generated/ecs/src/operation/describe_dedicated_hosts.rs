@@ -458,14 +458,16 @@ pub struct DescribeDedicatedHostsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            dedicated_hosts: fields.take("DedicatedHosts")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            dedicated_hosts: fields.read("DedicatedHosts"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsResponse {
@@ -478,7 +480,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsResponse {
 /// Service errors of `DescribeDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostsError {
     /// HTTP 400 `InvalidStatus.ValueNotSupported`: The pecified dedicated host status is not supported.
@@ -520,26 +521,71 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
 }
 impl DescribeDedicatedHostsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusValueNotSupported(error)
-            | Self::MissingParamterRegionId(error)
-            | Self::InvalidParameterDedicatedHostIds(error)
-            | Self::InvalidRegionNotFound(error)
-            | Self::InvalidZoneNotFound(error)
-            | Self::InvalidDedicatedHostIdsMalformed(error)
-            | Self::InvalidLockReasonNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidParameterDedicatedHostIds(error) => {
+                ("InvalidParameterDedicatedHostIds", error)
+            }
+            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
+            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
+            Self::InvalidDedicatedHostIdsMalformed(error) => {
+                ("InvalidDedicatedHostIdsMalformed", error)
+            }
+            Self::InvalidLockReasonNotFound(error) => {
+                ("InvalidLockReasonNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDedicatedHostsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidParameterDedicatedHostIds(_) => {
+                Self::InvalidParameterDedicatedHostIds(error)
+            }
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
+            Self::InvalidDedicatedHostIdsMalformed(_) => {
+                Self::InvalidDedicatedHostIdsMalformed(error)
+            }
+            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDedicatedHostsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDedicatedHostsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDedicatedHostsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

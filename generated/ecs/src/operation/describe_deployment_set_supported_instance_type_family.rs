@@ -177,10 +177,12 @@ impl ::acs_runtime::de::FromJson
 for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_type_families: fields.take("InstanceTypeFamilies")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            instance_type_families: fields.read("InstanceTypeFamilies"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -194,7 +196,6 @@ for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
 /// Service errors of `DescribeDeploymentSetSupportedInstanceTypeFamily`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDeploymentSetSupportedInstanceTypeFamilyError {
     /// A code this spec does not document.
@@ -208,13 +209,36 @@ for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
 }
 impl DescribeDeploymentSetSupportedInstanceTypeFamilyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -222,6 +246,7 @@ impl ::std::fmt::Display for DescribeDeploymentSetSupportedInstanceTypeFamilyErr
 impl ::std::error::Error for DescribeDeploymentSetSupportedInstanceTypeFamilyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

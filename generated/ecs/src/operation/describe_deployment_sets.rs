@@ -312,14 +312,16 @@ pub struct DescribeDeploymentSetsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            deployment_sets: fields.take("DeploymentSets")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            deployment_sets: fields.read("DeploymentSets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDeploymentSetsResponse {
@@ -332,7 +334,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDeploymentSetsResponse {
 /// Service errors of `DescribeDeploymentSets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDeploymentSetsError {
     /// HTTP 403 `InvalidDeploymentSetIds.TooManyInput`: The parameter DeploymentSets size should less than 100.
@@ -352,21 +353,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDeploymentSetsError {
 }
 impl DescribeDeploymentSetsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDeploymentSetIdsTooManyInput(error) | Self::Unhandled(error) => {
-                error
+            Self::InvalidDeploymentSetIdsTooManyInput(error) => {
+                ("InvalidDeploymentSetIdsTooManyInput", error)
             }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDeploymentSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDeploymentSetIdsTooManyInput(_) => {
+                Self::InvalidDeploymentSetIdsTooManyInput(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDeploymentSetsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDeploymentSetsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDeploymentSetsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDeploymentSetsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

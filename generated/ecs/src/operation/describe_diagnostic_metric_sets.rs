@@ -270,11 +270,13 @@ pub struct DescribeDiagnosticMetricSetsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricSetsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            metric_sets: fields.take("MetricSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            metric_sets: fields.read("MetricSets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricSetsResponse {
@@ -287,7 +289,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricSetsResponse {
 /// Service errors of `DescribeDiagnosticMetricSets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDiagnosticMetricSetsError {
     /// HTTP 404 `InvalidMetricSetId.NotExist`: The specified MetricSetId does not exist.
@@ -305,19 +306,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsE
 }
 impl DescribeDiagnosticMetricSetsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMetricSetIdNotExist(error) | Self::Unhandled(error) => error,
+            Self::InvalidMetricSetIdNotExist(error) => {
+                ("InvalidMetricSetIdNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDiagnosticMetricSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidMetricSetIdNotExist(_) => {
+                Self::InvalidMetricSetIdNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDiagnosticMetricSetsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDiagnosticMetricSetsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDiagnosticMetricSetsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

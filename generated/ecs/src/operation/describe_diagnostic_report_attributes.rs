@@ -223,21 +223,23 @@ pub struct DescribeDiagnosticReportAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            report_id: fields.take("ReportId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            finished_time: fields.take("FinishedTime")?,
-            start_time: fields.take("StartTime")?,
-            end_time: fields.take("EndTime")?,
-            severity: fields.take("Severity")?,
-            metric_set_id: fields.take("MetricSetId")?,
-            metric_results: fields.take("MetricResults")?,
-            attributes: fields.take("Attributes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            report_id: fields.read("ReportId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            finished_time: fields.read("FinishedTime"),
+            start_time: fields.read("StartTime"),
+            end_time: fields.read("EndTime"),
+            severity: fields.read("Severity"),
+            metric_set_id: fields.read("MetricSetId"),
+            metric_results: fields.read("MetricResults"),
+            attributes: fields.read("Attributes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportAttributesResponse {
@@ -250,7 +252,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportAttributesRespon
 /// Service errors of `DescribeDiagnosticReportAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDiagnosticReportAttributesError {
     /// HTTP 403 `InvalidParameter.ReportNotExist`: The specified report does not exist.
@@ -271,13 +272,42 @@ for DescribeDiagnosticReportAttributesError {
 }
 impl DescribeDiagnosticReportAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterReportNotExist(error) | Self::Unhandled(error) => error,
+            Self::InvalidParameterReportNotExist(error) => {
+                ("InvalidParameterReportNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDiagnosticReportAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterReportNotExist(_) => {
+                Self::InvalidParameterReportNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDiagnosticReportAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDiagnosticReportAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -285,6 +315,7 @@ impl ::std::fmt::Display for DescribeDiagnosticReportAttributesError {
 impl ::std::error::Error for DescribeDiagnosticReportAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeDiagnosticReportAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

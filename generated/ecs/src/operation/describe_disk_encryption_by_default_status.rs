@@ -146,10 +146,12 @@ pub struct DescribeDiskEncryptionByDefaultStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiskEncryptionByDefaultStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            encrypted: fields.take("Encrypted")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            encrypted: fields.read("Encrypted"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskEncryptionByDefaultStatusResponse {
@@ -162,7 +164,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiskEncryptionByDefaultStatusRes
 /// Service errors of `DescribeDiskEncryptionByDefaultStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDiskEncryptionByDefaultStatusError {
     /// HTTP 403 `InvalidParameter.RegionIdNotExists`: The specified region does not exists.
@@ -183,15 +184,42 @@ for DescribeDiskEncryptionByDefaultStatusError {
 }
 impl DescribeDiskEncryptionByDefaultStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRegionIdNotExists(error) | Self::Unhandled(error) => {
-                error
+            Self::InvalidParameterRegionIdNotExists(error) => {
+                ("InvalidParameterRegionIdNotExists", error)
             }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDiskEncryptionByDefaultStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDiskEncryptionByDefaultStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDiskEncryptionByDefaultStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -199,6 +227,7 @@ impl ::std::fmt::Display for DescribeDiskEncryptionByDefaultStatusError {
 impl ::std::error::Error for DescribeDiskEncryptionByDefaultStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeDiskEncryptionByDefaultStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -870,14 +870,16 @@ pub struct DescribeDisksResponse {
 impl ::acs_runtime::de::FromJson for DescribeDisksResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            disks: fields.take("Disks")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            disks: fields.read("Disks"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDisksResponse {
@@ -890,7 +892,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDisksResponse {
 /// Service errors of `DescribeDisks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDisksError {
     /// HTTP 400 `InvalidDiskType.ValueNotSupported`: The specified disk type is not supported.
@@ -987,41 +988,117 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
 }
 impl DescribeDisksError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskTypeValueNotSupported(error)
-            | Self::InvalidCategoryValueNotSupported(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidRegionNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::MissingParamterRegionId(error)
-            | Self::InvalidParameterDiskIds(error)
-            | Self::IncompleteParamter(error)
-            | Self::InvalidParamter(error)
-            | Self::InvalidSnapshotNotFound(error)
-            | Self::InvalidDiskIdsMalformed(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
-            | Self::InvalidParameterMultiAttach(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidDiskIdsValueNotSupported(error)
-            | Self::InvalidDiskChargeTypeNotFound(error)
-            | Self::InvalidLockReasonNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDiskTypeValueNotSupported(error) => {
+                ("InvalidDiskTypeValueNotSupported", error)
+            }
+            Self::InvalidCategoryValueNotSupported(error) => {
+                ("InvalidCategoryValueNotSupported", error)
+            }
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidParameterDiskIds(error) => ("InvalidParameterDiskIds", error),
+            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
+            Self::InvalidParamter(error) => ("InvalidParamter", error),
+            Self::InvalidSnapshotNotFound(error) => ("InvalidSnapshotNotFound", error),
+            Self::InvalidDiskIdsMalformed(error) => ("InvalidDiskIdsMalformed", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error) => {
+                ("InvalidParameterMultiAttachAndEnableSharedNotMatch", error)
+            }
+            Self::InvalidParameterMultiAttach(error) => {
+                ("InvalidParameterMultiAttach", error)
+            }
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidDiskIdsValueNotSupported(error) => {
+                ("InvalidDiskIdsValueNotSupported", error)
+            }
+            Self::InvalidDiskChargeTypeNotFound(error) => {
+                ("InvalidDiskChargeTypeNotFound", error)
+            }
+            Self::InvalidLockReasonNotFound(error) => {
+                ("InvalidLockReasonNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDisksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDiskTypeValueNotSupported(_) => {
+                Self::InvalidDiskTypeValueNotSupported(error)
+            }
+            Self::InvalidCategoryValueNotSupported(_) => {
+                Self::InvalidCategoryValueNotSupported(error)
+            }
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidParameterDiskIds(_) => Self::InvalidParameterDiskIds(error),
+            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
+            Self::InvalidParamter(_) => Self::InvalidParamter(error),
+            Self::InvalidSnapshotNotFound(_) => Self::InvalidSnapshotNotFound(error),
+            Self::InvalidDiskIdsMalformed(_) => Self::InvalidDiskIdsMalformed(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(_) => {
+                Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
+            }
+            Self::InvalidParameterMultiAttach(_) => {
+                Self::InvalidParameterMultiAttach(error)
+            }
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidDiskIdsValueNotSupported(_) => {
+                Self::InvalidDiskIdsValueNotSupported(error)
+            }
+            Self::InvalidDiskChargeTypeNotFound(_) => {
+                Self::InvalidDiskChargeTypeNotFound(error)
+            }
+            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDisksError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDisksError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDisksError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDisksError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

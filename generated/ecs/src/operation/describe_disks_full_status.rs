@@ -364,13 +364,15 @@ pub struct DescribeDisksFullStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeDisksFullStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            disk_full_status_set: fields.take("DiskFullStatusSet")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            disk_full_status_set: fields.read("DiskFullStatusSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDisksFullStatusResponse {
@@ -383,7 +385,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDisksFullStatusResponse {
 /// Service errors of `DescribeDisksFullStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDisksFullStatusError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -425,26 +426,69 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError 
 }
 impl DescribeDisksFullStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::DiskIdLimitExceeded(error)
-            | Self::EventIdLimitExceeded(error)
-            | Self::InvalidParameterTimeEndBeforeStart(error)
-            | Self::OperationDeniedNotInWhiteList(error)
-            | Self::TooManyDiskEventDiskIdRequired(error)
-            | Self::MissingParameter(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::DiskIdLimitExceeded(error) => ("DiskIdLimitExceeded", error),
+            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => {
+                ("InvalidParameterTimeEndBeforeStart", error)
+            }
+            Self::OperationDeniedNotInWhiteList(error) => {
+                ("OperationDeniedNotInWhiteList", error)
+            }
+            Self::TooManyDiskEventDiskIdRequired(error) => {
+                ("TooManyDiskEventDiskIdRequired", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDisksFullStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::DiskIdLimitExceeded(_) => Self::DiskIdLimitExceeded(error),
+            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
+            Self::InvalidParameterTimeEndBeforeStart(_) => {
+                Self::InvalidParameterTimeEndBeforeStart(error)
+            }
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::TooManyDiskEventDiskIdRequired(_) => {
+                Self::TooManyDiskEventDiskIdRequired(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDisksFullStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDisksFullStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDisksFullStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

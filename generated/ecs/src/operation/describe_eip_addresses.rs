@@ -258,13 +258,15 @@ pub struct DescribeEipAddressesResponse {
 impl ::acs_runtime::de::FromJson for DescribeEipAddressesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            eip_addresses: fields.take("EipAddresses")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            eip_addresses: fields.read("EipAddresses"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {
@@ -277,7 +279,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {
 /// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeEipAddressesError {
     /// HTTP 400 `InvalidIAssociatedInstanceType.ValueNotSupported`: The specified value of AssociatedInstanceType is not supported.
@@ -343,34 +344,91 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
 }
 impl DescribeEipAddressesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::InvalidAliuid(error)
-            | Self::ResourceQueryError(error)
-            | Self::InstanceTypeInvalid(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationUnsupportedResourceGroupId(error)
-            | Self::IellgalParameterOwnerAccount(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::OperationFailedEndpoint(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidLockReasonNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => {
+                ("InvalidIAssociatedInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
+            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
+            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationUnsupportedResourceGroupId(error) => {
+                ("OperationUnsupportedResourceGroupId", error)
+            }
+            Self::IellgalParameterOwnerAccount(error) => {
+                ("IellgalParameterOwnerAccount", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::OperationFailedEndpoint(error) => ("OperationFailedEndpoint", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidLockReasonNotFound(error) => {
+                ("InvalidLockReasonNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeEipAddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIAssociatedInstanceTypeValueNotSupported(_) => {
+                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
+            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
+            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeEipAddressesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeEipAddressesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeEipAddressesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -174,10 +174,12 @@ pub struct DescribeEipMonitorDataResponse {
 impl ::acs_runtime::de::FromJson for DescribeEipMonitorDataResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            eip_monitor_datas: fields.take("EipMonitorDatas")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            eip_monitor_datas: fields.read("EipMonitorDatas"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEipMonitorDataResponse {
@@ -190,7 +192,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipMonitorDataResponse {
 /// Service errors of `DescribeEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeEipMonitorDataError {
     /// HTTP 400 `InvalidParameter.TooMany`: monitor parameter too many data required.
@@ -245,31 +246,87 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
 }
 impl DescribeEipMonitorDataError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTooMany(error)
-            | Self::InvalidStartTimeMalformed(error)
-            | Self::InvalidEndTimeMalformed(error)
-            | Self::InvalidPeriodValueNotSupported(error)
-            | Self::InvalidStartTimeTooEarly(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationDeniedTooManyDataQueried(error)
-            | Self::InvalidRegionInstance(error)
-            | Self::InvalidIpInstanceIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterTooMany(error) => ("InvalidParameterTooMany", error),
+            Self::InvalidStartTimeMalformed(error) => {
+                ("InvalidStartTimeMalformed", error)
+            }
+            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
+            Self::InvalidPeriodValueNotSupported(error) => {
+                ("InvalidPeriodValueNotSupported", error)
+            }
+            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationDeniedTooManyDataQueried(error) => {
+                ("OperationDeniedTooManyDataQueried", error)
+            }
+            Self::InvalidRegionInstance(error) => ("InvalidRegionInstance", error),
+            Self::InvalidIpInstanceIdNotFound(error) => {
+                ("InvalidIpInstanceIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeEipMonitorDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTooMany(_) => Self::InvalidParameterTooMany(error),
+            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
+            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
+            Self::InvalidPeriodValueNotSupported(_) => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationDeniedTooManyDataQueried(_) => {
+                Self::OperationDeniedTooManyDataQueried(error)
+            }
+            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
+            Self::InvalidIpInstanceIdNotFound(_) => {
+                Self::InvalidIpInstanceIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeEipMonitorDataError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeEipMonitorDataError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeEipMonitorDataError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -380,13 +380,15 @@ pub struct DescribeElasticityAssurancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            elasticity_assurance_set: fields.take("ElasticityAssuranceSet")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            elasticity_assurance_set: fields.read("ElasticityAssuranceSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesResponse {
@@ -399,7 +401,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesResponse {
 /// Service errors of `DescribeElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeElasticityAssurancesError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -541,52 +542,193 @@ impl From<::acs_runtime::client::ServiceError> for DescribeElasticityAssurancesE
 }
 impl DescribeElasticityAssurancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterName(error)
-            | Self::InvalidParameterPrivatePoolOptionsIds(error)
-            | Self::DedicatedHostNotSupported(error)
-            | Self::SpotNotSupported(error)
-            | Self::ClassicNetworkNotSupported(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::InvalidInstanceType(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidPrivatePoolOptionsStatus(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidAliUid(error)
-            | Self::MissingParameterPackageType(error)
-            | Self::MissingParameterPrivatePoolOptionsIds(error)
-            | Self::MissingParameterInstanceCpuCoreCount(error)
-            | Self::MissingParameterInstanceAmount(error)
-            | Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            | Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            | Self::InvalidTooManyZoneIds(error)
-            | Self::InvalidTooManyInstanceTypes(error)
-            | Self::InvalidTooManyUnpaidPrivatePool(error)
-            | Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            | Self::InvalidPrivatePoolOptionsIds(error)
-            | Self::InvalidPackageType(error)
-            | Self::InvalidPrivatePoolPurchase(error)
-            | Self::InvalidAssuranceTimesNotSupported(error)
-            | Self::RepeatStartPrivatePool(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidParameterPrivatePoolOptionsIds(error) => {
+                ("InvalidParameterPrivatePoolOptionsIds", error)
+            }
+            Self::DedicatedHostNotSupported(error) => {
+                ("DedicatedHostNotSupported", error)
+            }
+            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
+            Self::ClassicNetworkNotSupported(error) => {
+                ("ClassicNetworkNotSupported", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => {
+                ("InvalidPrivatePoolOptionsStatus", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
+            Self::MissingParameterPackageType(error) => {
+                ("MissingParameterPackageType", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(error) => {
+                ("MissingParameterPrivatePoolOptionsIds", error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(error) => {
+                ("MissingParameterInstanceCpuCoreCount", error)
+            }
+            Self::MissingParameterInstanceAmount(error) => {
+                ("MissingParameterInstanceAmount", error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
+                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
+                ("InvalidTooManyPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
+            Self::InvalidTooManyInstanceTypes(error) => {
+                ("InvalidTooManyInstanceTypes", error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(error) => {
+                ("InvalidTooManyUnpaidPrivatePool", error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
+                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(error) => {
+                ("InvalidPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
+            Self::InvalidPrivatePoolPurchase(error) => {
+                ("InvalidPrivatePoolPurchase", error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(error) => {
+                ("InvalidAssuranceTimesNotSupported", error)
+            }
+            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeElasticityAssurancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterPrivatePoolOptionsIds(_) => {
+                Self::InvalidParameterPrivatePoolOptionsIds(error)
+            }
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::MissingParameterPackageType(_) => {
+                Self::MissingParameterPackageType(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(_) => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(_) => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            Self::MissingParameterInstanceAmount(_) => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
+            Self::InvalidTooManyInstanceTypes(_) => {
+                Self::InvalidTooManyInstanceTypes(error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(_) => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(_) => {
+                Self::InvalidPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
+            Self::InvalidPrivatePoolPurchase(_) => {
+                Self::InvalidPrivatePoolPurchase(error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(_) => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeElasticityAssurancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeElasticityAssurancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeElasticityAssurancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeElasticityAssurancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

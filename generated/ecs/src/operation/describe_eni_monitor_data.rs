@@ -253,11 +253,13 @@ pub struct DescribeEniMonitorDataResponse {
 impl ::acs_runtime::de::FromJson for DescribeEniMonitorDataResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            total_count: fields.take("TotalCount")?,
-            request_id: fields.take("RequestId")?,
-            monitor_data: fields.take("MonitorData")?,
-        })
+        let value = Self {
+            total_count: fields.read("TotalCount"),
+            request_id: fields.read("RequestId"),
+            monitor_data: fields.read("MonitorData"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEniMonitorDataResponse {
@@ -270,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEniMonitorDataResponse {
 /// Service errors of `DescribeEniMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeEniMonitorDataError {
     /// HTTP 400 `InvalidEniId.NotFound`: The specified ENI ID does not exist.
@@ -329,31 +330,81 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
 }
 impl DescribeEniMonitorDataError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidEniIdNotFound(error)
-            | Self::InvalidStartTimeMalformed(error)
-            | Self::InvalidEndTimeMalformed(error)
-            | Self::InvalidPeriodValueNotSupported(error)
-            | Self::InvalidStartTimeTooEarly(error)
-            | Self::InvalidParameterTooManyDataQueried(error)
-            | Self::Throttling(error)
-            | Self::InvalidInstanceTypeNotSupportCredit(error)
-            | Self::InvalidParameterEndTime(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidEcsIdNotFound(error)
-            | Self::InvalidParamMalformed(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidStartTimeMalformed(error) => {
+                ("InvalidStartTimeMalformed", error)
+            }
+            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
+            Self::InvalidPeriodValueNotSupported(error) => {
+                ("InvalidPeriodValueNotSupported", error)
+            }
+            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
+            Self::InvalidParameterTooManyDataQueried(error) => {
+                ("InvalidParameterTooManyDataQueried", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidInstanceTypeNotSupportCredit(error) => {
+                ("InvalidInstanceTypeNotSupportCredit", error)
+            }
+            Self::InvalidParameterEndTime(error) => ("InvalidParameterEndTime", error),
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
+            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeEniMonitorDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
+            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
+            Self::InvalidPeriodValueNotSupported(_) => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
+            Self::InvalidParameterTooManyDataQueried(_) => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidInstanceTypeNotSupportCredit(_) => {
+                Self::InvalidInstanceTypeNotSupportCredit(error)
+            }
+            Self::InvalidParameterEndTime(_) => Self::InvalidParameterEndTime(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeEniMonitorDataError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeEniMonitorDataError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeEniMonitorDataError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -255,13 +255,15 @@ pub struct DescribeHpcClustersResponse {
 impl ::acs_runtime::de::FromJson for DescribeHpcClustersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            hpc_clusters: fields.take("HpcClusters")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            hpc_clusters: fields.read("HpcClusters"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHpcClustersResponse {
@@ -274,7 +276,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHpcClustersResponse {
 /// Service errors of `DescribeHpcClusters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeHpcClustersError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified parameter "RegionId" is not valid.
@@ -308,24 +309,65 @@ impl From<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
 }
 impl DescribeHpcClustersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error)
-            | Self::MissingParameterHpcClusterId(error)
-            | Self::InvalidHpcClusterIdsExceedLimit(error)
-            | Self::InvalidHpcClusterIdsMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::MissingParameterHpcClusterId(error) => {
+                ("MissingParameterHpcClusterId", error)
+            }
+            Self::InvalidHpcClusterIdsExceedLimit(error) => {
+                ("InvalidHpcClusterIdsExceedLimit", error)
+            }
+            Self::InvalidHpcClusterIdsMalformed(error) => {
+                ("InvalidHpcClusterIdsMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeHpcClustersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::MissingParameterHpcClusterId(_) => {
+                Self::MissingParameterHpcClusterId(error)
+            }
+            Self::InvalidHpcClusterIdsExceedLimit(_) => {
+                Self::InvalidHpcClusterIdsExceedLimit(error)
+            }
+            Self::InvalidHpcClusterIdsMalformed(_) => {
+                Self::InvalidHpcClusterIdsMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeHpcClustersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeHpcClustersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeHpcClustersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

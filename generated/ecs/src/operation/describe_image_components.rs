@@ -370,13 +370,15 @@ pub struct DescribeImageComponentsResponse {
 impl ::acs_runtime::de::FromJson for DescribeImageComponentsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            image_component: fields.take("ImageComponent")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            image_component: fields.read("ImageComponent"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageComponentsResponse {
@@ -389,7 +391,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImageComponentsResponse {
 /// Service errors of `DescribeImageComponents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeImageComponentsError {
     /// HTTP 400 `InvalidParameter.Owner`: The specified parameter "Owner" is not valid.
@@ -430,25 +431,71 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError 
 }
 impl DescribeImageComponentsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterOwner(error)
-            | Self::InvalidImageComponentIdSizeExceededMaxNumber(error)
-            | Self::InvalidSystemTypeNotSupportedValue(error)
-            | Self::InvalidComponentTypeNotSupportedValue(error)
-            | Self::InvalidParameterComponentVersion(error)
-            | Self::InvalidNextToken(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterOwner(error) => ("InvalidParameterOwner", error),
+            Self::InvalidImageComponentIdSizeExceededMaxNumber(error) => {
+                ("InvalidImageComponentIdSizeExceededMaxNumber", error)
+            }
+            Self::InvalidSystemTypeNotSupportedValue(error) => {
+                ("InvalidSystemTypeNotSupportedValue", error)
+            }
+            Self::InvalidComponentTypeNotSupportedValue(error) => {
+                ("InvalidComponentTypeNotSupportedValue", error)
+            }
+            Self::InvalidParameterComponentVersion(error) => {
+                ("InvalidParameterComponentVersion", error)
+            }
+            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeImageComponentsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterOwner(_) => Self::InvalidParameterOwner(error),
+            Self::InvalidImageComponentIdSizeExceededMaxNumber(_) => {
+                Self::InvalidImageComponentIdSizeExceededMaxNumber(error)
+            }
+            Self::InvalidSystemTypeNotSupportedValue(_) => {
+                Self::InvalidSystemTypeNotSupportedValue(error)
+            }
+            Self::InvalidComponentTypeNotSupportedValue(_) => {
+                Self::InvalidComponentTypeNotSupportedValue(error)
+            }
+            Self::InvalidParameterComponentVersion(_) => {
+                Self::InvalidParameterComponentVersion(error)
+            }
+            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeImageComponentsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImageComponentsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeImageComponentsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeImageComponentsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -303,13 +303,15 @@ pub struct DescribeImagePipelineExecutionsResponse {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelineExecutionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            image_pipeline_execution: fields.take("ImagePipelineExecution")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            image_pipeline_execution: fields.read("ImagePipelineExecution"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelineExecutionsResponse {
@@ -322,7 +324,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelineExecutionsResponse 
 /// Service errors of `DescribeImagePipelineExecutions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeImagePipelineExecutionsError {
     /// HTTP 400 `InvalidParameter.Status`: %s
@@ -356,18 +357,58 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelineExecutio
 }
 impl DescribeImagePipelineExecutionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterStatus(error)
-            | Self::MissingParameterImagePipelineId(error)
-            | Self::InvalidExecutionIdSizeExceeded(error)
-            | Self::InvalidNextToken(error)
-            | Self::InvalidImagePipelineNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterStatus(error) => ("InvalidParameterStatus", error),
+            Self::MissingParameterImagePipelineId(error) => {
+                ("MissingParameterImagePipelineId", error)
+            }
+            Self::InvalidExecutionIdSizeExceeded(error) => {
+                ("InvalidExecutionIdSizeExceeded", error)
+            }
+            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
+            Self::InvalidImagePipelineNotFound(error) => {
+                ("InvalidImagePipelineNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeImagePipelineExecutionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterStatus(_) => Self::InvalidParameterStatus(error),
+            Self::MissingParameterImagePipelineId(_) => {
+                Self::MissingParameterImagePipelineId(error)
+            }
+            Self::InvalidExecutionIdSizeExceeded(_) => {
+                Self::InvalidExecutionIdSizeExceeded(error)
+            }
+            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
+            Self::InvalidImagePipelineNotFound(_) => {
+                Self::InvalidImagePipelineNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeImagePipelineExecutionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImagePipelineExecutionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -375,6 +416,7 @@ impl ::std::fmt::Display for DescribeImagePipelineExecutionsError {
 impl ::std::error::Error for DescribeImagePipelineExecutionsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeImagePipelineExecutionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

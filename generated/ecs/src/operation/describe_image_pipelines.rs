@@ -270,13 +270,15 @@ pub struct DescribeImagePipelinesResponse {
 impl ::acs_runtime::de::FromJson for DescribeImagePipelinesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            image_pipeline: fields.take("ImagePipeline")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            image_pipeline: fields.read("ImagePipeline"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesResponse {
@@ -289,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesResponse {
 /// Service errors of `DescribeImagePipelines`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeImagePipelinesError {
     /// HTTP 400 `InvalidImagePipelineIdSize.ExceededMaxNumber`: %s
@@ -315,22 +316,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
 }
 impl DescribeImagePipelinesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImagePipelineIdSizeExceededMaxNumber(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidNextToken(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImagePipelineIdSizeExceededMaxNumber(error) => {
+                ("InvalidImagePipelineIdSizeExceededMaxNumber", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeImagePipelinesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImagePipelineIdSizeExceededMaxNumber(_) => {
+                Self::InvalidImagePipelineIdSizeExceededMaxNumber(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeImagePipelinesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImagePipelinesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeImagePipelinesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -225,12 +225,14 @@ pub struct DescribeImageSupportInstanceTypesResponse {
 impl ::acs_runtime::de::FromJson for DescribeImageSupportInstanceTypesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            image_id: fields.take("ImageId")?,
-            region_id: fields.take("RegionId")?,
-            instance_types: fields.take("InstanceTypes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            image_id: fields.read("ImageId"),
+            region_id: fields.read("RegionId"),
+            instance_types: fields.read("InstanceTypes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageSupportInstanceTypesResponse {
@@ -243,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImageSupportInstanceTypesRespons
 /// Service errors of `DescribeImageSupportInstanceTypes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeImageSupportInstanceTypesError {
     /// HTTP 400 `InvalidParamter`: Invalid Parameter.
@@ -273,17 +274,48 @@ for DescribeImageSupportInstanceTypesError {
 }
 impl DescribeImageSupportInstanceTypesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamter(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidUsage(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamter(error) => ("InvalidParamter", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidUsage(error) => ("InvalidUsage", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeImageSupportInstanceTypesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamter(_) => Self::InvalidParamter(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidUsage(_) => Self::InvalidUsage(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeImageSupportInstanceTypesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImageSupportInstanceTypesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -291,6 +323,7 @@ impl ::std::fmt::Display for DescribeImageSupportInstanceTypesError {
 impl ::std::error::Error for DescribeImageSupportInstanceTypesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeImageSupportInstanceTypesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -651,14 +651,16 @@ pub struct DescribeImagesResponse {
 impl ::acs_runtime::de::FromJson for DescribeImagesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            images: fields.take("Images")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            images: fields.read("Images"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImagesResponse {
@@ -671,7 +673,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImagesResponse {
 /// Service errors of `DescribeImages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeImagesError {
     /// HTTP 400 `InvalidImageOwnerAlias.ValueNotSupported`: The specified ImageOwnerAlias value is not supported.
@@ -743,34 +744,97 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImagesError {
 }
 impl DescribeImagesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageOwnerAliasValueNotSupported(error)
-            | Self::InvalidParamter(error)
-            | Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidFilterValueNetworkType(error)
-            | Self::InvalidOperationImageOwnerIdUnsupported(error)
-            | Self::InvalidImageOwnerAliasPublicImageUnsupported(error)
-            | Self::CurrentAccountNotSupportPublicImage(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidUsage(error)
-            | Self::InvalidOsType(error)
-            | Self::InvalidArchitecture(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageOwnerAliasValueNotSupported(error) => {
+                ("InvalidImageOwnerAliasValueNotSupported", error)
+            }
+            Self::InvalidParamter(error) => ("InvalidParamter", error),
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidFilterValueNetworkType(error) => {
+                ("InvalidFilterValueNetworkType", error)
+            }
+            Self::InvalidOperationImageOwnerIdUnsupported(error) => {
+                ("InvalidOperationImageOwnerIdUnsupported", error)
+            }
+            Self::InvalidImageOwnerAliasPublicImageUnsupported(error) => {
+                ("InvalidImageOwnerAliasPublicImageUnsupported", error)
+            }
+            Self::CurrentAccountNotSupportPublicImage(error) => {
+                ("CurrentAccountNotSupportPublicImage", error)
+            }
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidUsage(error) => ("InvalidUsage", error),
+            Self::InvalidOsType(error) => ("InvalidOsType", error),
+            Self::InvalidArchitecture(error) => ("InvalidArchitecture", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeImagesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageOwnerAliasValueNotSupported(_) => {
+                Self::InvalidImageOwnerAliasValueNotSupported(error)
+            }
+            Self::InvalidParamter(_) => Self::InvalidParamter(error),
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidFilterValueNetworkType(_) => {
+                Self::InvalidFilterValueNetworkType(error)
+            }
+            Self::InvalidOperationImageOwnerIdUnsupported(_) => {
+                Self::InvalidOperationImageOwnerIdUnsupported(error)
+            }
+            Self::InvalidImageOwnerAliasPublicImageUnsupported(_) => {
+                Self::InvalidImageOwnerAliasPublicImageUnsupported(error)
+            }
+            Self::CurrentAccountNotSupportPublicImage(_) => {
+                Self::CurrentAccountNotSupportPublicImage(error)
+            }
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidUsage(_) => Self::InvalidUsage(error),
+            Self::InvalidOsType(_) => Self::InvalidOsType(error),
+            Self::InvalidArchitecture(_) => Self::InvalidArchitecture(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeImagesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImagesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeImagesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeImagesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

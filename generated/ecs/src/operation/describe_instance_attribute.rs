@@ -319,43 +319,45 @@ pub struct DescribeInstanceAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            serial_number: fields.take("SerialNumber")?,
-            creation_time: fields.take("CreationTime")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            instance_name: fields.take("InstanceName")?,
-            instance_network_type: fields.take("InstanceNetworkType")?,
-            memory: fields.take("Memory")?,
-            image_id: fields.take("ImageId")?,
-            cluster_id: fields.take("ClusterId")?,
-            vlan_id: fields.take("VlanId")?,
-            stopped_mode: fields.take("StoppedMode")?,
-            host_name: fields.take("HostName")?,
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-            internet_max_bandwidth_in: fields.take("InternetMaxBandwidthIn")?,
-            internet_max_bandwidth_out: fields.take("InternetMaxBandwidthOut")?,
-            region_id: fields.take("RegionId")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            io_optimized: fields.take("IoOptimized")?,
-            cpu: fields.take("Cpu")?,
-            expired_time: fields.take("ExpiredTime")?,
-            zone_id: fields.take("ZoneId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            credit_specification: fields.take("CreditSpecification")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            public_ip_address: fields.take("PublicIpAddress")?,
-            inner_ip_address: fields.take("InnerIpAddress")?,
-            vpc_attributes: fields.take("VpcAttributes")?,
-            eip_address: fields.take("EipAddress")?,
-            dedicated_host_attribute: fields.take("DedicatedHostAttribute")?,
-            operation_locks: fields.take("OperationLocks")?,
-            enable_jumbo_frame: fields.take("EnableJumboFrame")?,
-            enable_network_encryption: fields.take("EnableNetworkEncryption")?,
-            network_options: fields.take("NetworkOptions")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            serial_number: fields.read("SerialNumber"),
+            creation_time: fields.read("CreationTime"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            instance_name: fields.read("InstanceName"),
+            instance_network_type: fields.read("InstanceNetworkType"),
+            memory: fields.read("Memory"),
+            image_id: fields.read("ImageId"),
+            cluster_id: fields.read("ClusterId"),
+            vlan_id: fields.read("VlanId"),
+            stopped_mode: fields.read("StoppedMode"),
+            host_name: fields.read("HostName"),
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+            internet_max_bandwidth_in: fields.read("InternetMaxBandwidthIn"),
+            internet_max_bandwidth_out: fields.read("InternetMaxBandwidthOut"),
+            region_id: fields.read("RegionId"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            io_optimized: fields.read("IoOptimized"),
+            cpu: fields.read("Cpu"),
+            expired_time: fields.read("ExpiredTime"),
+            zone_id: fields.read("ZoneId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            credit_specification: fields.read("CreditSpecification"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            public_ip_address: fields.read("PublicIpAddress"),
+            inner_ip_address: fields.read("InnerIpAddress"),
+            vpc_attributes: fields.read("VpcAttributes"),
+            eip_address: fields.read("EipAddress"),
+            dedicated_host_attribute: fields.read("DedicatedHostAttribute"),
+            operation_locks: fields.read("OperationLocks"),
+            enable_jumbo_frame: fields.read("EnableJumboFrame"),
+            enable_network_encryption: fields.read("EnableNetworkEncryption"),
+            network_options: fields.read("NetworkOptions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttributeResponse {
@@ -368,7 +370,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttributeResponse {
 /// Service errors of `DescribeInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeInstanceAttributeError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
@@ -389,21 +390,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceAttributeErro
 }
 impl DescribeInstanceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeInstanceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeInstanceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstanceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

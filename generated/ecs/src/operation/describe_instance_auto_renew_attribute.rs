@@ -264,13 +264,15 @@ pub struct DescribeInstanceAutoRenewAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceAutoRenewAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            instance_renew_attributes: fields.take("InstanceRenewAttributes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            instance_renew_attributes: fields.read("InstanceRenewAttributes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAutoRenewAttributeResponse {
@@ -283,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAutoRenewAttributeRespon
 /// Service errors of `DescribeInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeInstanceAutoRenewAttributeError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
@@ -337,23 +338,80 @@ for DescribeInstanceAutoRenewAttributeError {
 }
 impl DescribeInstanceAutoRenewAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Throttling(error)
-            | Self::MissingParameterInstanceId(error)
-            | Self::InvalidParameterToManyInstanceIds(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidParameterRenewalStatus(error)
-            | Self::InvalidParameterRenewalStatusInstanceId(error)
-            | Self::InvalidParameterPageSize(error)
-            | Self::InvalidParameterPageNumber(error)
-            | Self::InvalidParameterInvalidInstanceId(error)
-            | Self::Unhandled(error) => error,
+            Self::Throttling(error) => ("Throttling", error),
+            Self::MissingParameterInstanceId(error) => {
+                ("MissingParameterInstanceId", error)
+            }
+            Self::InvalidParameterToManyInstanceIds(error) => {
+                ("InvalidParameterToManyInstanceIds", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidParameterRenewalStatus(error) => {
+                ("InvalidParameterRenewalStatus", error)
+            }
+            Self::InvalidParameterRenewalStatusInstanceId(error) => {
+                ("InvalidParameterRenewalStatusInstanceId", error)
+            }
+            Self::InvalidParameterPageSize(error) => ("InvalidParameterPageSize", error),
+            Self::InvalidParameterPageNumber(error) => {
+                ("InvalidParameterPageNumber", error)
+            }
+            Self::InvalidParameterInvalidInstanceId(error) => {
+                ("InvalidParameterInvalidInstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeInstanceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::MissingParameterInstanceId(_) => {
+                Self::MissingParameterInstanceId(error)
+            }
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::InvalidParameterRenewalStatusInstanceId(_) => {
+                Self::InvalidParameterRenewalStatusInstanceId(error)
+            }
+            Self::InvalidParameterPageSize(_) => Self::InvalidParameterPageSize(error),
+            Self::InvalidParameterPageNumber(_) => {
+                Self::InvalidParameterPageNumber(error)
+            }
+            Self::InvalidParameterInvalidInstanceId(_) => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeInstanceAutoRenewAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceAutoRenewAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -361,6 +419,7 @@ impl ::std::fmt::Display for DescribeInstanceAutoRenewAttributeError {
 impl ::std::error::Error for DescribeInstanceAutoRenewAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeInstanceAutoRenewAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

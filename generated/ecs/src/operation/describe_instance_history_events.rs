@@ -598,14 +598,16 @@ pub struct DescribeInstanceHistoryEventsResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceHistoryEventsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            instance_system_event_set: fields.take("InstanceSystemEventSet")?,
-            next_token: fields.take("NextToken")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            instance_system_event_set: fields.read("InstanceSystemEventSet"),
+            next_token: fields.read("NextToken"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceHistoryEventsResponse {
@@ -618,7 +620,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceHistoryEventsResponse {
 /// Service errors of `DescribeInstanceHistoryEvents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeInstanceHistoryEventsError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -652,24 +653,61 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEvents
 }
 impl DescribeInstanceHistoryEventsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::EventIdLimitExceeded(error)
-            | Self::InvalidParameterTimeEndBeforeStart(error)
-            | Self::OperationDeniedNotInWhiteList(error)
-            | Self::MissingParameter(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => {
+                ("InvalidParameterTimeEndBeforeStart", error)
+            }
+            Self::OperationDeniedNotInWhiteList(error) => {
+                ("OperationDeniedNotInWhiteList", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeInstanceHistoryEventsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
+            Self::InvalidParameterTimeEndBeforeStart(_) => {
+                Self::InvalidParameterTimeEndBeforeStart(error)
+            }
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeInstanceHistoryEventsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceHistoryEventsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstanceHistoryEventsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -217,10 +217,12 @@ pub struct DescribeInstanceModificationPriceResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceModificationPriceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            price_info: fields.take("PriceInfo")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            price_info: fields.read("PriceInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceModificationPriceResponse {
@@ -233,7 +235,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceModificationPriceRespons
 /// Service errors of `DescribeInstanceModificationPrice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeInstanceModificationPriceError {
     /// HTTP 400 `MissingParameter.InstanceTypeOrDataDisk`: You must specify the parameter InstanceType or DataDisk.
@@ -343,37 +344,138 @@ for DescribeInstanceModificationPriceError {
 }
 impl DescribeInstanceModificationPriceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterInstanceTypeOrDataDisk(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDiskCategoryMissing(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidActionWithActiveElasticUpgrade(error)
-            | Self::PriceNotFound(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidInstanceTypeNotSupportUpgrade(error)
-            | Self::InstanceExpired(error)
-            | Self::ThrottlingUser(error)
-            | Self::Throttling(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::RegionUnauthorized(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterInstanceTypeOrDataDisk(error) => {
+                ("MissingParameterInstanceTypeOrDataDisk", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDiskCategoryMissing(error) => {
+                ("InvalidDiskCategoryMissing", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(error) => {
+                ("InvalidActionWithActiveElasticUpgrade", error)
+            }
+            Self::PriceNotFound(error) => ("PriceNotFound", error),
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidInstanceTypeNotSupportUpgrade(error) => {
+                ("InvalidInstanceTypeNotSupportUpgrade", error)
+            }
+            Self::InstanceExpired(error) => ("InstanceExpired", error),
+            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeInstanceModificationPriceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterInstanceTypeOrDataDisk(_) => {
+                Self::MissingParameterInstanceTypeOrDataDisk(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskCategoryMissing(_) => {
+                Self::InvalidDiskCategoryMissing(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(_) => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            Self::PriceNotFound(_) => Self::PriceNotFound(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidInstanceTypeNotSupportUpgrade(_) => {
+                Self::InvalidInstanceTypeNotSupportUpgrade(error)
+            }
+            Self::InstanceExpired(_) => Self::InstanceExpired(error),
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeInstanceModificationPriceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceModificationPriceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -381,6 +483,7 @@ impl ::std::fmt::Display for DescribeInstanceModificationPriceError {
 impl ::std::error::Error for DescribeInstanceModificationPriceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeInstanceModificationPriceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -240,12 +240,14 @@ pub struct DescribeInstanceRamRoleResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceRamRoleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            instance_ram_role_sets: fields.take("InstanceRamRoleSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            instance_ram_role_sets: fields.read("InstanceRamRoleSets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceRamRoleResponse {
@@ -258,7 +260,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceRamRoleResponse {
 /// Service errors of `DescribeInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -290,24 +291,63 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError 
 }
 impl DescribeInstanceRamRoleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdsMalformed(error)
-            | Self::InvalidNetworkTypeMismatchRamRole(error)
-            | Self::InvalidParameterAllEmpty(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdsMalformed(error) => {
+                ("InvalidInstanceIdsMalformed", error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(error) => {
+                ("InvalidNetworkTypeMismatchRamRole", error)
+            }
+            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeInstanceRamRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdsMalformed(_) => {
+                Self::InvalidInstanceIdsMalformed(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeInstanceRamRoleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceRamRoleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstanceRamRoleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

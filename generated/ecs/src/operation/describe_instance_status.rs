@@ -293,13 +293,15 @@ pub struct DescribeInstanceStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            instance_statuses: fields.take("InstanceStatuses")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            instance_statuses: fields.read("InstanceStatuses"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceStatusResponse {
@@ -312,7 +314,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceStatusResponse {
 /// Service errors of `DescribeInstanceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeInstanceStatusError {
     /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
@@ -340,22 +341,57 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
 }
 impl DescribeInstanceStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTooManyInstanceIds(error)
-            | Self::AbsInvalidInstanceIdsMalFormed(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterTooManyInstanceIds(error) => {
+                ("InvalidParameterTooManyInstanceIds", error)
+            }
+            Self::AbsInvalidInstanceIdsMalFormed(error) => {
+                ("AbsInvalidInstanceIdsMalFormed", error)
+            }
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeInstanceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTooManyInstanceIds(_) => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            Self::AbsInvalidInstanceIdsMalFormed(_) => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeInstanceStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstanceStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

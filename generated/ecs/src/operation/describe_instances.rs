@@ -891,14 +891,16 @@ pub struct DescribeInstancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            instances: fields.take("Instances")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            instances: fields.read("Instances"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesResponse {
@@ -911,7 +913,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstancesResponse {
 /// Service errors of `DescribeInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeInstancesError {
     /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
@@ -966,31 +967,89 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
 }
 impl DescribeInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidHpcClusterIdNotFound(error)
-            | Self::InvalidHpcClusterIdCreating(error)
-            | Self::InternalError(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidLockReasonNotFound(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidNetworkTypeNotFound(error)
-            | Self::InvalidStatusNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidHpcClusterIdNotFound(error) => {
+                ("InvalidHpcClusterIdNotFound", error)
+            }
+            Self::InvalidHpcClusterIdCreating(error) => {
+                ("InvalidHpcClusterIdCreating", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidLockReasonNotFound(error) => {
+                ("InvalidLockReasonNotFound", error)
+            }
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidNetworkTypeNotFound(error) => {
+                ("InvalidNetworkTypeNotFound", error)
+            }
+            Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidHpcClusterIdNotFound(_) => {
+                Self::InvalidHpcClusterIdNotFound(error)
+            }
+            Self::InvalidHpcClusterIdCreating(_) => {
+                Self::InvalidHpcClusterIdCreating(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidNetworkTypeNotFound(_) => {
+                Self::InvalidNetworkTypeNotFound(error)
+            }
+            Self::InvalidStatusNotFound(_) => Self::InvalidStatusNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

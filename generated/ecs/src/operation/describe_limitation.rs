@@ -128,11 +128,13 @@ pub struct DescribeLimitationResponse {
 impl ::acs_runtime::de::FromJson for DescribeLimitationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            limitation: fields.take("Limitation")?,
-            value: fields.take("Value")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            limitation: fields.read("Limitation"),
+            value: fields.read("Value"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLimitationResponse {
@@ -145,7 +147,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLimitationResponse {
 /// Service errors of `DescribeLimitation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeLimitationError {
     /// HTTP 404 `InvalidLimitation.NotFound`: The specified Limitation is not valid.
@@ -163,19 +164,47 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLimitationError {
 }
 impl DescribeLimitationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidLimitationNotFound(error) | Self::Unhandled(error) => error,
+            Self::InvalidLimitationNotFound(error) => {
+                ("InvalidLimitationNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeLimitationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidLimitationNotFound(_) => Self::InvalidLimitationNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeLimitationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLimitationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeLimitationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeLimitationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -411,47 +411,49 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            vpc_id: fields.take("VpcId")?,
-            r#type: fields.take("Type")?,
-            status: fields.take("Status")?,
-            network_interface_traffic_mode: fields.take("NetworkInterfaceTrafficMode")?,
-            network_interface_name: fields.take("NetworkInterfaceName")?,
-            mac_address: fields.take("MacAddress")?,
-            queue_pair_number: fields.take("QueuePairNumber")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            service_id: fields.take("ServiceID")?,
-            instance_id: fields.take("InstanceId")?,
-            owner_id: fields.take("OwnerId")?,
-            service_managed: fields.take("ServiceManaged")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            queue_number: fields.take("QueueNumber")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            associated_public_ip: fields.take("AssociatedPublicIp")?,
-            attachment: fields.take("Attachment")?,
-            private_ip_sets: fields.take("PrivateIpSets")?,
-            ipv6_sets: fields.take("Ipv6Sets")?,
-            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
-            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
-            tags: fields.take("Tags")?,
-            bond_interface_specification: fields.take("BondInterfaceSpecification")?,
-            slave_interface_specification: fields.take("SlaveInterfaceSpecification")?,
-            delete_on_release: fields.take("DeleteOnRelease")?,
-            tcp_option_address_enabled: fields.take("TcpOptionAddressEnabled")?,
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            vpc_id: fields.read("VpcId"),
+            r#type: fields.read("Type"),
+            status: fields.read("Status"),
+            network_interface_traffic_mode: fields.read("NetworkInterfaceTrafficMode"),
+            network_interface_name: fields.read("NetworkInterfaceName"),
+            mac_address: fields.read("MacAddress"),
+            queue_pair_number: fields.read("QueuePairNumber"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            service_id: fields.read("ServiceID"),
+            instance_id: fields.read("InstanceId"),
+            owner_id: fields.read("OwnerId"),
+            service_managed: fields.read("ServiceManaged"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+            queue_number: fields.read("QueueNumber"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            associated_public_ip: fields.read("AssociatedPublicIp"),
+            attachment: fields.read("Attachment"),
+            private_ip_sets: fields.read("PrivateIpSets"),
+            ipv6_sets: fields.read("Ipv6Sets"),
+            ipv4_prefix_sets: fields.read("Ipv4PrefixSets"),
+            ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
+            tags: fields.read("Tags"),
+            bond_interface_specification: fields.read("BondInterfaceSpecification"),
+            slave_interface_specification: fields.read("SlaveInterfaceSpecification"),
+            delete_on_release: fields.read("DeleteOnRelease"),
+            tcp_option_address_enabled: fields.read("TcpOptionAddressEnabled"),
             network_interface_traffic_config: fields
-                .take("NetworkInterfaceTrafficConfig")?,
+                .read("NetworkInterfaceTrafficConfig"),
             connection_tracking_configuration: fields
-                .take("ConnectionTrackingConfiguration")?,
-            source_dest_check: fields.take("SourceDestCheck")?,
-            enhanced_network: fields.take("EnhancedNetwork")?,
-            qo_s_config: fields.take("QoSConfig")?,
-        })
+                .read("ConnectionTrackingConfiguration"),
+            source_dest_check: fields.read("SourceDestCheck"),
+            enhanced_network: fields.read("EnhancedNetwork"),
+            qo_s_config: fields.read("QoSConfig"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributeResponse {
@@ -464,7 +466,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributeRespons
 /// Service errors of `DescribeNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeNetworkInterfaceAttributeError {
     /// HTTP 400 `MissingParameter`: %s
@@ -515,24 +516,68 @@ for DescribeNetworkInterfaceAttributeError {
 }
 impl DescribeNetworkInterfaceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeNetworkInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeNetworkInterfaceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeNetworkInterfaceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -540,6 +585,7 @@ impl ::std::fmt::Display for DescribeNetworkInterfaceAttributeError {
 impl ::std::error::Error for DescribeNetworkInterfaceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeNetworkInterfaceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

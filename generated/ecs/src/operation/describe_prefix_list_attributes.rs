@@ -188,16 +188,18 @@ pub struct DescribePrefixListAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            max_entries: fields.take("MaxEntries")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            address_family: fields.take("AddressFamily")?,
-            prefix_list_name: fields.take("PrefixListName")?,
-            prefix_list_id: fields.take("PrefixListId")?,
-            entries: fields.take("Entries")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            max_entries: fields.read("MaxEntries"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            address_family: fields.read("AddressFamily"),
+            prefix_list_name: fields.read("PrefixListName"),
+            prefix_list_id: fields.read("PrefixListId"),
+            entries: fields.read("Entries"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesResponse {
@@ -210,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesResponse {
 /// Service errors of `DescribePrefixListAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribePrefixListAttributesError {
     /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
@@ -231,21 +232,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribePrefixListAttributesE
 }
 impl DescribePrefixListAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPrefixListIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPrefixListIdNotFound(error) => {
+                ("InvalidPrefixListIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribePrefixListAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribePrefixListAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePrefixListAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePrefixListAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePrefixListAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -786,10 +786,12 @@ pub struct DescribePriceResponse {
 impl ::acs_runtime::de::FromJson for DescribePriceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            price_info: fields.take("PriceInfo")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            price_info: fields.read("PriceInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePriceResponse {
@@ -802,7 +804,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePriceResponse {
 /// Service errors of `DescribePrice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribePriceError {
     /// HTTP 400 `InvalidParameter.RecurrenceRules`: The specified parameter RecurrenceRules is invalid.
@@ -1250,118 +1251,509 @@ impl From<::acs_runtime::client::ServiceError> for DescribePriceError {
 }
 impl DescribePriceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRecurrenceRules(error)
-            | Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            | Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            | Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            | Self::InvalidStartTimeNotSupported(error)
-            | Self::InvalidSpotAuthorized(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidNetworkTypeMismatch(error)
-            | Self::InvalidDiskCategoryMismatch(error)
-            | Self::InvalidIoOptimizedValueValueNotSupported(error)
-            | Self::InvalidPeriod(error)
-            | Self::InstanceDiskCategoryLimitExceed(error)
-            | Self::InstanceDiskNumberLimitExceed(error)
-            | Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            | Self::Throttling(error)
-            | Self::ThrottlingUser(error)
-            | Self::PriceNotFound(error)
-            | Self::InvalidResourceTypeValueNotSupported(error)
-            | Self::InvalidPriceUnitValueNotSupported(error)
-            | Self::IncorrectImageStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidCapacityValueNotSupported(error)
-            | Self::InvalidActivityNotSupported(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptedNotMatchSnapshot(error)
-            | Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            | Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidAssuranceTimesNotSupported(error)
-            | Self::InvalidParameterPlatform(error)
-            | Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            | Self::OperationDeniedTestAccountRetricted(error)
-            | Self::UnsupportedIspNetworkChargeType(error)
-            | Self::EncryptedOptionConflict(error)
-            | Self::InvalidSystemDiskSizeValueNotSupported(error)
-            | Self::UnsupportedIspChargeType(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidMarketImageNotAuthorized(error)
-            | Self::ImageNotSubscribed(error)
-            | Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            | Self::ImageRemovedInMarket(error)
-            | Self::QuotaExceedPortableCloudDisk(error)
-            | Self::Forbbiden(error)
-            | Self::InstanceDiskNumLimitExceed(error)
-            | Self::IoOptimizedNotSupported(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::QuotaExceedBuyImage(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::RegionUnauthorized(error)
-            | Self::InvalidAmountMalformed(error)
-            | Self::InvalidChargeTypeMarketImage(error)
-            | Self::InvalidDiskIdsNotFound(error)
-            | Self::PrePaidInstanceExpired(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::InvalidActionUnauthorized(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::InvalidOperationPublicIpAddressNoStock(error)
-            | Self::UnsupportedIspRegion(error)
-            | Self::InvalidIspBandwidthOut(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::InvalidIspUid(error)
-            | Self::UnsupportedIspClassicNetwork(error)
-            | Self::InvalidIspTypeValueNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::DependencyViolationIoOptimized(error)
-            | Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            | Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            | Self::InvalidInstanceTypeMissing(error)
-            | Self::InvalidNetworkTypeValueNotSupported(error)
-            | Self::InvalidDiskCategoryMissing(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidMarketImageNotFound(error)
-            | Self::InvalidDiskIdsNotPortable(error)
-            | Self::InvalidSystemDiskNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidDedicatedHostTypeMissing(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterRecurrenceRules(error) => {
+                ("InvalidParameterRecurrenceRules", error)
+            }
+            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => {
+                ("InvalidRecurrenceRulesCountLimitExceeded", error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => {
+                ("InvalidRecurrenceRulesStartHourEndHourTooShort", error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => {
+                ("InvalidParameterRecurrenceRulesStartHourEndHour", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueMonthly", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueWeekly", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueDaily", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceType", error)
+            }
+            Self::InvalidStartTimeNotSupported(error) => {
+                ("InvalidStartTimeNotSupported", error)
+            }
+            Self::InvalidSpotAuthorized(error) => ("InvalidSpotAuthorized", error),
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => {
+                ("InvalidInternetMaxBandwidthOutValueNotSupported", error)
+            }
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidNetworkTypeMismatch(error) => {
+                ("InvalidNetworkTypeMismatch", error)
+            }
+            Self::InvalidDiskCategoryMismatch(error) => {
+                ("InvalidDiskCategoryMismatch", error)
+            }
+            Self::InvalidIoOptimizedValueValueNotSupported(error) => {
+                ("InvalidIoOptimizedValueValueNotSupported", error)
+            }
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::InstanceDiskCategoryLimitExceed(error) => {
+                ("InstanceDiskCategoryLimitExceed", error)
+            }
+            Self::InstanceDiskNumberLimitExceed(error) => {
+                ("InstanceDiskNumberLimitExceed", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
+                ("InvalidSystemDiskSizeLessThanImageSize", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
+            Self::PriceNotFound(error) => ("PriceNotFound", error),
+            Self::InvalidResourceTypeValueNotSupported(error) => {
+                ("InvalidResourceTypeValueNotSupported", error)
+            }
+            Self::InvalidPriceUnitValueNotSupported(error) => {
+                ("InvalidPriceUnitValueNotSupported", error)
+            }
+            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidCapacityValueNotSupported(error) => {
+                ("InvalidCapacityValueNotSupported", error)
+            }
+            Self::InvalidActivityNotSupported(error) => {
+                ("InvalidActivityNotSupported", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(error) => {
+                ("InvalidEncryptedNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
+                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
+                ("InvalidKmsKeyIdNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidAssuranceTimesNotSupported(error) => {
+                ("InvalidAssuranceTimesNotSupported", error)
+            }
+            Self::InvalidParameterPlatform(error) => ("InvalidParameterPlatform", error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
+                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
+            }
+            Self::OperationDeniedTestAccountRetricted(error) => {
+                ("OperationDeniedTestAccountRetricted", error)
+            }
+            Self::UnsupportedIspNetworkChargeType(error) => {
+                ("UnsupportedIspNetworkChargeType", error)
+            }
+            Self::EncryptedOptionConflict(error) => ("EncryptedOptionConflict", error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
+                ("InvalidSystemDiskSizeValueNotSupported", error)
+            }
+            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidMarketImageNotAuthorized(error) => {
+                ("InvalidMarketImageNotAuthorized", error)
+            }
+            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => {
+                ("InvalidSystemDiskCategoryValueUnauthorized", error)
+            }
+            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
+            Self::QuotaExceedPortableCloudDisk(error) => {
+                ("QuotaExceedPortableCloudDisk", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InstanceDiskNumLimitExceed(error) => {
+                ("InstanceDiskNumLimitExceed", error)
+            }
+            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::InvalidAmountMalformed(error) => ("InvalidAmountMalformed", error),
+            Self::InvalidChargeTypeMarketImage(error) => {
+                ("InvalidChargeTypeMarketImage", error)
+            }
+            Self::InvalidDiskIdsNotFound(error) => ("InvalidDiskIdsNotFound", error),
+            Self::PrePaidInstanceExpired(error) => ("PrePaidInstanceExpired", error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidActionUnauthorized(error) => {
+                ("InvalidActionUnauthorized", error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(error) => {
+                ("InvalidOperationPublicIpAddressNoStock", error)
+            }
+            Self::UnsupportedIspRegion(error) => ("UnsupportedIspRegion", error),
+            Self::InvalidIspBandwidthOut(error) => ("InvalidIspBandwidthOut", error),
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::InvalidIspUid(error) => ("InvalidIspUid", error),
+            Self::UnsupportedIspClassicNetwork(error) => {
+                ("UnsupportedIspClassicNetwork", error)
+            }
+            Self::InvalidIspTypeValueNotSupported(error) => {
+                ("InvalidIspTypeValueNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::DependencyViolationIoOptimized(error) => {
+                ("DependencyViolationIoOptimized", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMinSize", error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
+                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
+            }
+            Self::InvalidInstanceTypeMissing(error) => {
+                ("InvalidInstanceTypeMissing", error)
+            }
+            Self::InvalidNetworkTypeValueNotSupported(error) => {
+                ("InvalidNetworkTypeValueNotSupported", error)
+            }
+            Self::InvalidDiskCategoryMissing(error) => {
+                ("InvalidDiskCategoryMissing", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidMarketImageNotFound(error) => {
+                ("InvalidMarketImageNotFound", error)
+            }
+            Self::InvalidDiskIdsNotPortable(error) => {
+                ("InvalidDiskIdsNotPortable", error)
+            }
+            Self::InvalidSystemDiskNotFound(error) => {
+                ("InvalidSystemDiskNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidDedicatedHostTypeMissing(error) => {
+                ("InvalidDedicatedHostTypeMissing", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribePriceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterRecurrenceRules(_) => {
+                Self::InvalidParameterRecurrenceRules(error)
+            }
+            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(_) => {
+                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
+            }
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidDiskCategoryMismatch(_) => {
+                Self::InvalidDiskCategoryMismatch(error)
+            }
+            Self::InvalidIoOptimizedValueValueNotSupported(_) => {
+                Self::InvalidIoOptimizedValueValueNotSupported(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InstanceDiskCategoryLimitExceed(_) => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            Self::InstanceDiskNumberLimitExceed(_) => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::PriceNotFound(_) => Self::PriceNotFound(error),
+            Self::InvalidResourceTypeValueNotSupported(_) => {
+                Self::InvalidResourceTypeValueNotSupported(error)
+            }
+            Self::InvalidPriceUnitValueNotSupported(_) => {
+                Self::InvalidPriceUnitValueNotSupported(error)
+            }
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidCapacityValueNotSupported(_) => {
+                Self::InvalidCapacityValueNotSupported(error)
+            }
+            Self::InvalidActivityNotSupported(_) => {
+                Self::InvalidActivityNotSupported(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidAssuranceTimesNotSupported(_) => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            Self::InvalidParameterPlatform(_) => Self::InvalidParameterPlatform(error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            Self::OperationDeniedTestAccountRetricted(_) => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            Self::UnsupportedIspNetworkChargeType(_) => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidMarketImageNotAuthorized(_) => {
+                Self::InvalidMarketImageNotAuthorized(error)
+            }
+            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
+            Self::QuotaExceedPortableCloudDisk(_) => {
+                Self::QuotaExceedPortableCloudDisk(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InstanceDiskNumLimitExceed(_) => {
+                Self::InstanceDiskNumLimitExceed(error)
+            }
+            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::InvalidAmountMalformed(_) => Self::InvalidAmountMalformed(error),
+            Self::InvalidChargeTypeMarketImage(_) => {
+                Self::InvalidChargeTypeMarketImage(error)
+            }
+            Self::InvalidDiskIdsNotFound(_) => Self::InvalidDiskIdsNotFound(error),
+            Self::PrePaidInstanceExpired(_) => Self::PrePaidInstanceExpired(error),
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(_) => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
+            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
+            Self::UnsupportedIspClassicNetwork(_) => {
+                Self::UnsupportedIspClassicNetwork(error)
+            }
+            Self::InvalidIspTypeValueNotSupported(_) => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::DependencyViolationIoOptimized(_) => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            Self::InvalidInstanceTypeMissing(_) => {
+                Self::InvalidInstanceTypeMissing(error)
+            }
+            Self::InvalidNetworkTypeValueNotSupported(_) => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            Self::InvalidDiskCategoryMissing(_) => {
+                Self::InvalidDiskCategoryMissing(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidMarketImageNotFound(_) => {
+                Self::InvalidMarketImageNotFound(error)
+            }
+            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
+            Self::InvalidSystemDiskNotFound(_) => Self::InvalidSystemDiskNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidDedicatedHostTypeMissing(_) => {
+                Self::InvalidDedicatedHostTypeMissing(error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribePriceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePriceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePriceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePriceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -530,10 +530,12 @@ pub struct DescribeRecommendInstanceTypeResponse {
 impl ::acs_runtime::de::FromJson for DescribeRecommendInstanceTypeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            data: fields.take("Data")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            data: fields.read("Data"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRecommendInstanceTypeResponse {
@@ -546,7 +548,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRecommendInstanceTypeResponse {
 /// Service errors of `DescribeRecommendInstanceType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeRecommendInstanceTypeError {
     /// HTTP 400 `RecommendEmpty.InstanceTypeNotAuthorized`: The recommend instanceTypes are not authorized.
@@ -690,48 +691,205 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceType
 }
 impl DescribeRecommendInstanceTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RecommendEmptyInstanceTypeNotAuthorized(error)
-            | Self::RecommendEmptyInstanceTypeSoldOut(error)
-            | Self::RecommendEmptyDiskCategoryNotRecommended(error)
-            | Self::InvalidNetworkTypeValueNotSupported(error)
-            | Self::InvalidSpotStrategyValueNotSupported(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::InvalidPriorityStrategyValueNotSupported(error)
-            | Self::InvalidParamTypeAndCpuMemConflict(error)
-            | Self::InvalidIoOptimizedNotFound(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidDiskCategoryNotFound(error)
-            | Self::InvalidInstanceTypeFamilyNotFound(error)
-            | Self::InvalidMaxPriceNotSupported(error)
-            | Self::InvalidZoneIdMalFormed(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidZoneIdValueNotSupported(error)
-            | Self::InvalidCoreAndMemoryValueNotSupported(error)
-            | Self::QuotaExceedAfterpayInstance(error)
-            | Self::RecommendEmptyPerformanceNotSatisfied(error)
-            | Self::RecommendEmptyPriceNotSatisfied(error)
-            | Self::RecommendEmptyQuotaNotSatisfied(error)
-            | Self::RecommendEmptyIzNotMatched(error)
-            | Self::RecommendEmptyInstanceTypeNotMatched(error)
-            | Self::InvalidSceneValueNotSupported(error)
-            | Self::RecommendEmptyInstanceTypeFamilyNotMatched(error)
-            | Self::RecommendEmptyGenerationNotMatch(error)
-            | Self::RecommendEmptyNetworkTypeNotSupported(error)
-            | Self::InvalidInstanceFamilyLevelNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::RecommendEmptyInstanceTypeNotAuthorized(error) => {
+                ("RecommendEmptyInstanceTypeNotAuthorized", error)
+            }
+            Self::RecommendEmptyInstanceTypeSoldOut(error) => {
+                ("RecommendEmptyInstanceTypeSoldOut", error)
+            }
+            Self::RecommendEmptyDiskCategoryNotRecommended(error) => {
+                ("RecommendEmptyDiskCategoryNotRecommended", error)
+            }
+            Self::InvalidNetworkTypeValueNotSupported(error) => {
+                ("InvalidNetworkTypeValueNotSupported", error)
+            }
+            Self::InvalidSpotStrategyValueNotSupported(error) => {
+                ("InvalidSpotStrategyValueNotSupported", error)
+            }
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::InvalidPriorityStrategyValueNotSupported(error) => {
+                ("InvalidPriorityStrategyValueNotSupported", error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(error) => {
+                ("InvalidParamTypeAndCpuMemConflict", error)
+            }
+            Self::InvalidIoOptimizedNotFound(error) => {
+                ("InvalidIoOptimizedNotFound", error)
+            }
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidDiskCategoryNotFound(error) => {
+                ("InvalidDiskCategoryNotFound", error)
+            }
+            Self::InvalidInstanceTypeFamilyNotFound(error) => {
+                ("InvalidInstanceTypeFamilyNotFound", error)
+            }
+            Self::InvalidMaxPriceNotSupported(error) => {
+                ("InvalidMaxPriceNotSupported", error)
+            }
+            Self::InvalidZoneIdMalFormed(error) => ("InvalidZoneIdMalFormed", error),
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidZoneIdValueNotSupported(error) => {
+                ("InvalidZoneIdValueNotSupported", error)
+            }
+            Self::InvalidCoreAndMemoryValueNotSupported(error) => {
+                ("InvalidCoreAndMemoryValueNotSupported", error)
+            }
+            Self::QuotaExceedAfterpayInstance(error) => {
+                ("QuotaExceedAfterpayInstance", error)
+            }
+            Self::RecommendEmptyPerformanceNotSatisfied(error) => {
+                ("RecommendEmptyPerformanceNotSatisfied", error)
+            }
+            Self::RecommendEmptyPriceNotSatisfied(error) => {
+                ("RecommendEmptyPriceNotSatisfied", error)
+            }
+            Self::RecommendEmptyQuotaNotSatisfied(error) => {
+                ("RecommendEmptyQuotaNotSatisfied", error)
+            }
+            Self::RecommendEmptyIzNotMatched(error) => {
+                ("RecommendEmptyIzNotMatched", error)
+            }
+            Self::RecommendEmptyInstanceTypeNotMatched(error) => {
+                ("RecommendEmptyInstanceTypeNotMatched", error)
+            }
+            Self::InvalidSceneValueNotSupported(error) => {
+                ("InvalidSceneValueNotSupported", error)
+            }
+            Self::RecommendEmptyInstanceTypeFamilyNotMatched(error) => {
+                ("RecommendEmptyInstanceTypeFamilyNotMatched", error)
+            }
+            Self::RecommendEmptyGenerationNotMatch(error) => {
+                ("RecommendEmptyGenerationNotMatch", error)
+            }
+            Self::RecommendEmptyNetworkTypeNotSupported(error) => {
+                ("RecommendEmptyNetworkTypeNotSupported", error)
+            }
+            Self::InvalidInstanceFamilyLevelNotSupported(error) => {
+                ("InvalidInstanceFamilyLevelNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeRecommendInstanceTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RecommendEmptyInstanceTypeNotAuthorized(_) => {
+                Self::RecommendEmptyInstanceTypeNotAuthorized(error)
+            }
+            Self::RecommendEmptyInstanceTypeSoldOut(_) => {
+                Self::RecommendEmptyInstanceTypeSoldOut(error)
+            }
+            Self::RecommendEmptyDiskCategoryNotRecommended(_) => {
+                Self::RecommendEmptyDiskCategoryNotRecommended(error)
+            }
+            Self::InvalidNetworkTypeValueNotSupported(_) => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategyValueNotSupported(_) => {
+                Self::InvalidSpotStrategyValueNotSupported(error)
+            }
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidPriorityStrategyValueNotSupported(_) => {
+                Self::InvalidPriorityStrategyValueNotSupported(error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(_) => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            Self::InvalidIoOptimizedNotFound(_) => {
+                Self::InvalidIoOptimizedNotFound(error)
+            }
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidDiskCategoryNotFound(_) => {
+                Self::InvalidDiskCategoryNotFound(error)
+            }
+            Self::InvalidInstanceTypeFamilyNotFound(_) => {
+                Self::InvalidInstanceTypeFamilyNotFound(error)
+            }
+            Self::InvalidMaxPriceNotSupported(_) => {
+                Self::InvalidMaxPriceNotSupported(error)
+            }
+            Self::InvalidZoneIdMalFormed(_) => Self::InvalidZoneIdMalFormed(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidZoneIdValueNotSupported(_) => {
+                Self::InvalidZoneIdValueNotSupported(error)
+            }
+            Self::InvalidCoreAndMemoryValueNotSupported(_) => {
+                Self::InvalidCoreAndMemoryValueNotSupported(error)
+            }
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::RecommendEmptyPerformanceNotSatisfied(_) => {
+                Self::RecommendEmptyPerformanceNotSatisfied(error)
+            }
+            Self::RecommendEmptyPriceNotSatisfied(_) => {
+                Self::RecommendEmptyPriceNotSatisfied(error)
+            }
+            Self::RecommendEmptyQuotaNotSatisfied(_) => {
+                Self::RecommendEmptyQuotaNotSatisfied(error)
+            }
+            Self::RecommendEmptyIzNotMatched(_) => {
+                Self::RecommendEmptyIzNotMatched(error)
+            }
+            Self::RecommendEmptyInstanceTypeNotMatched(_) => {
+                Self::RecommendEmptyInstanceTypeNotMatched(error)
+            }
+            Self::InvalidSceneValueNotSupported(_) => {
+                Self::InvalidSceneValueNotSupported(error)
+            }
+            Self::RecommendEmptyInstanceTypeFamilyNotMatched(_) => {
+                Self::RecommendEmptyInstanceTypeFamilyNotMatched(error)
+            }
+            Self::RecommendEmptyGenerationNotMatch(_) => {
+                Self::RecommendEmptyGenerationNotMatch(error)
+            }
+            Self::RecommendEmptyNetworkTypeNotSupported(_) => {
+                Self::RecommendEmptyNetworkTypeNotSupported(error)
+            }
+            Self::InvalidInstanceFamilyLevelNotSupported(_) => {
+                Self::InvalidInstanceFamilyLevelNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeRecommendInstanceTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRecommendInstanceTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRecommendInstanceTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

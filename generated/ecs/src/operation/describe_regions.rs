@@ -206,10 +206,12 @@ pub struct DescribeRegionsResponse {
 impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            regions: fields.take("Regions")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            regions: fields.read("Regions"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
@@ -222,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
 /// Service errors of `DescribeRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeRegionsError {
     /// HTTP 403 `Unauthorized.EmptyRegion`: The specified account has no access authority to any region.
@@ -251,23 +252,61 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
 }
 impl DescribeRegionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnauthorizedEmptyRegion(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidAcceptLanguageNotFound(error)
-            | Self::InvalidResourceTypeNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::UnauthorizedEmptyRegion(error) => ("UnauthorizedEmptyRegion", error),
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidAcceptLanguageNotFound(error) => {
+                ("InvalidAcceptLanguageNotFound", error)
+            }
+            Self::InvalidResourceTypeNotFound(error) => {
+                ("InvalidResourceTypeNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeRegionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnauthorizedEmptyRegion(_) => Self::UnauthorizedEmptyRegion(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidAcceptLanguageNotFound(_) => {
+                Self::InvalidAcceptLanguageNotFound(error)
+            }
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeRegionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRegionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRegionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRegionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

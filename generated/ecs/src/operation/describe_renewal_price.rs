@@ -260,10 +260,12 @@ pub struct DescribeRenewalPriceResponse {
 impl ::acs_runtime::de::FromJson for DescribeRenewalPriceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            price_info: fields.take("PriceInfo")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            price_info: fields.read("PriceInfo"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRenewalPriceResponse {
@@ -276,7 +278,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRenewalPriceResponse {
 /// Service errors of `DescribeRenewalPrice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeRenewalPriceError {
     /// HTTP 400 `InvalidResourceType.ValueNotSupported`: The specified parameter ResourceType is not valid.
@@ -347,33 +348,103 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
 }
 impl DescribeRenewalPriceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceTypeValueNotSupported(error)
-            | Self::InvalidPeriod(error)
-            | Self::InvalidPriceUnitValueNotSupported(error)
-            | Self::Throttling(error)
-            | Self::ThrottlingUser(error)
-            | Self::InternalError(error)
-            | Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            | Self::InvalidExpectedRenewDayConflict(error)
-            | Self::InvalidExpectedRenewDayValueNotSupported(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::OperationRestrictedRenewal(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidActionUnauthorized(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidResourceTypeValueNotSupported(error) => {
+                ("InvalidResourceTypeValueNotSupported", error)
+            }
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::InvalidPriceUnitValueNotSupported(error) => {
+                ("InvalidPriceUnitValueNotSupported", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(error) => {
+                ("InvalidPeriodExceededMaximumExpirationDate", error)
+            }
+            Self::InvalidExpectedRenewDayConflict(error) => {
+                ("InvalidExpectedRenewDayConflict", error)
+            }
+            Self::InvalidExpectedRenewDayValueNotSupported(error) => {
+                ("InvalidExpectedRenewDayValueNotSupported", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::OperationRestrictedRenewal(error) => {
+                ("OperationRestrictedRenewal", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidActionUnauthorized(error) => {
+                ("InvalidActionUnauthorized", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeRenewalPriceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidResourceTypeValueNotSupported(_) => {
+                Self::InvalidResourceTypeValueNotSupported(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InvalidPriceUnitValueNotSupported(_) => {
+                Self::InvalidPriceUnitValueNotSupported(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(_) => {
+                Self::InvalidPeriodExceededMaximumExpirationDate(error)
+            }
+            Self::InvalidExpectedRenewDayConflict(_) => {
+                Self::InvalidExpectedRenewDayConflict(error)
+            }
+            Self::InvalidExpectedRenewDayValueNotSupported(_) => {
+                Self::InvalidExpectedRenewDayValueNotSupported(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::OperationRestrictedRenewal(_) => {
+                Self::OperationRestrictedRenewal(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeRenewalPriceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRenewalPriceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRenewalPriceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -171,11 +171,13 @@ pub struct DescribeReservedInstanceAutoRenewAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeReservedInstanceAutoRenewAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
+        let value = Self {
+            request_id: fields.read("RequestId"),
             reserved_instance_renew_attributes: fields
-                .take("ReservedInstanceRenewAttributes")?,
-        })
+                .read("ReservedInstanceRenewAttributes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -189,7 +191,6 @@ for DescribeReservedInstanceAutoRenewAttributeResponse {
 /// Service errors of `DescribeReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeReservedInstanceAutoRenewAttributeError {
     /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host do not support this operation.
@@ -222,18 +223,52 @@ for DescribeReservedInstanceAutoRenewAttributeError {
 }
 impl DescribeReservedInstanceAutoRenewAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ChargeTypeViolation(error)
-            | Self::MissingParamterInstanceId(error)
-            | Self::InvalidParameterToManyInstanceIds(error)
-            | Self::InValidParameter(error)
-            | Self::ResourceStatusViolation(error)
-            | Self::Unhandled(error) => error,
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::MissingParamterInstanceId(error) => {
+                ("MissingParamterInstanceId", error)
+            }
+            Self::InvalidParameterToManyInstanceIds(error) => {
+                ("InvalidParameterToManyInstanceIds", error)
+            }
+            Self::InValidParameter(error) => ("InValidParameter", error),
+            Self::ResourceStatusViolation(error) => ("ResourceStatusViolation", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeReservedInstanceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::InValidParameter(_) => Self::InValidParameter(error),
+            Self::ResourceStatusViolation(_) => Self::ResourceStatusViolation(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeReservedInstanceAutoRenewAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeReservedInstanceAutoRenewAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -241,6 +276,7 @@ impl ::std::fmt::Display for DescribeReservedInstanceAutoRenewAttributeError {
 impl ::std::error::Error for DescribeReservedInstanceAutoRenewAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeReservedInstanceAutoRenewAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -466,13 +466,15 @@ pub struct DescribeReservedInstancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeReservedInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            reserved_instances: fields.take("ReservedInstances")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            reserved_instances: fields.read("ReservedInstances"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeReservedInstancesResponse {
@@ -485,7 +487,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeReservedInstancesResponse {
 /// Service errors of `DescribeReservedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeReservedInstancesError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -554,31 +555,91 @@ impl From<::acs_runtime::client::ServiceError> for DescribeReservedInstancesErro
 }
 impl DescribeReservedInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error)
-            | Self::InvalidRegionNotFound(error)
-            | Self::InvalidZoneNotFound(error)
-            | Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            | Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidEndTimeValueNotSupported(error)
-            | Self::InvalidReservedInstanceLockReasonValueNotSupported(error)
-            | Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            | Self::InvalidAllocationTypeValueNotSupported(error)
-            | Self::RamApiNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
+            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
+                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
+                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidEndTimeValueNotSupported(error) => {
+                ("InvalidEndTimeValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceLockReasonValueNotSupported(error) => {
+                ("InvalidReservedInstanceLockReasonValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
+                ("InvalidReservedInstanceStatusValueNotSupported", error)
+            }
+            Self::InvalidAllocationTypeValueNotSupported(error) => {
+                ("InvalidAllocationTypeValueNotSupported", error)
+            }
+            Self::RamApiNotSupported(error) => ("RamApiNotSupported", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeReservedInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidEndTimeValueNotSupported(_) => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceLockReasonValueNotSupported(_) => {
+                Self::InvalidReservedInstanceLockReasonValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            Self::InvalidAllocationTypeValueNotSupported(_) => {
+                Self::InvalidAllocationTypeValueNotSupported(error)
+            }
+            Self::RamApiNotSupported(_) => Self::RamApiNotSupported(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeReservedInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeReservedInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeReservedInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeReservedInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -411,10 +411,12 @@ pub struct DescribeResourcesModificationResponse {
 impl ::acs_runtime::de::FromJson for DescribeResourcesModificationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            available_zones: fields.take("AvailableZones")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            available_zones: fields.read("AvailableZones"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationResponse {
@@ -427,7 +429,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationResponse {
 /// Service errors of `DescribeResourcesModification`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeResourcesModificationError {
     /// HTTP 400 `Invalid.OperationType`: The specified operationType is not valid.
@@ -516,41 +517,111 @@ impl From<::acs_runtime::client::ServiceError> for DescribeResourcesModification
 }
 impl DescribeResourcesModificationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationType(error)
-            | Self::InvalidParam(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidConditionMalformed(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidParamTypeAndCpuMemConflict(error)
-            | Self::InvalidParamCores(error)
-            | Self::InvalidParamMemory(error)
-            | Self::InvalidParameterResourceOwnerId(error)
-            | Self::InvalidRegionId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::UnavailableRegions(error)
-            | Self::InvalidResourceType(error)
-            | Self::InvalidDestinationResource(error)
-            | Self::InvalidIoOptimized(error)
-            | Self::InvalidNetworkCategory(error)
-            | Self::InvalidSpotStrategy(error)
-            | Self::InvalidResourceId(error)
-            | Self::InvalidInstancePayType(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationType(error) => ("InvalidOperationType", error),
+            Self::InvalidParam(error) => ("InvalidParam", error),
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidConditionMalformed(error) => {
+                ("InvalidConditionMalformed", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(error) => {
+                ("InvalidParamTypeAndCpuMemConflict", error)
+            }
+            Self::InvalidParamCores(error) => ("InvalidParamCores", error),
+            Self::InvalidParamMemory(error) => ("InvalidParamMemory", error),
+            Self::InvalidParameterResourceOwnerId(error) => {
+                ("InvalidParameterResourceOwnerId", error)
+            }
+            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::UnavailableRegions(error) => ("UnavailableRegions", error),
+            Self::InvalidResourceType(error) => ("InvalidResourceType", error),
+            Self::InvalidDestinationResource(error) => {
+                ("InvalidDestinationResource", error)
+            }
+            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
+            Self::InvalidNetworkCategory(error) => ("InvalidNetworkCategory", error),
+            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
+            Self::InvalidResourceId(error) => ("InvalidResourceId", error),
+            Self::InvalidInstancePayType(error) => ("InvalidInstancePayType", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeResourcesModificationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationType(_) => Self::InvalidOperationType(error),
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidConditionMalformed(_) => Self::InvalidConditionMalformed(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(_) => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
+            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
+            Self::InvalidParameterResourceOwnerId(_) => {
+                Self::InvalidParameterResourceOwnerId(error)
+            }
+            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
+            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
+            Self::InvalidDestinationResource(_) => {
+                Self::InvalidDestinationResource(error)
+            }
+            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
+            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidResourceId(_) => Self::InvalidResourceId(error),
+            Self::InvalidInstancePayType(_) => Self::InvalidInstancePayType(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeResourcesModificationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeResourcesModificationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeResourcesModificationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeResourcesModificationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

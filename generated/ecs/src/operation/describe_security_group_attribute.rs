@@ -333,18 +333,20 @@ pub struct DescribeSecurityGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            request_id: fields.take("RequestId")?,
-            inner_access_policy: fields.take("InnerAccessPolicy")?,
-            description: fields.take("Description")?,
-            security_group_id: fields.take("SecurityGroupId")?,
-            security_group_name: fields.take("SecurityGroupName")?,
-            region_id: fields.take("RegionId")?,
-            permissions: fields.take("Permissions")?,
-            next_token: fields.take("NextToken")?,
-            snapshot_policy_ids: fields.take("SnapshotPolicyIds")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            request_id: fields.read("RequestId"),
+            inner_access_policy: fields.read("InnerAccessPolicy"),
+            description: fields.read("Description"),
+            security_group_id: fields.read("SecurityGroupId"),
+            security_group_name: fields.read("SecurityGroupName"),
+            region_id: fields.read("RegionId"),
+            permissions: fields.read("Permissions"),
+            next_token: fields.read("NextToken"),
+            snapshot_policy_ids: fields.read("SnapshotPolicyIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributeResponse {
@@ -357,7 +359,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributeResponse {
 /// Service errors of `DescribeSecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupAttributeError {
     /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified NicType does not exist.
@@ -404,27 +405,75 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttribut
 }
 impl DescribeSecurityGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidNicTypeValueNotSupported(error)
-            | Self::InvalidParamter(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterAttributeNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidNicTypeValueNotSupported(error) => {
+                ("InvalidNicTypeValueNotSupported", error)
+            }
+            Self::InvalidParamter(error) => ("InvalidParamter", error),
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterAttributeNotSupported(error) => {
+                ("InvalidParameterAttributeNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSecurityGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidParamter(_) => Self::InvalidParamter(error),
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterAttributeNotSupported(_) => {
+                Self::InvalidParameterAttributeNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSecurityGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSecurityGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSecurityGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -165,10 +165,12 @@ pub struct DescribeSecurityGroupReferencesResponse {
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupReferencesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            security_group_references: fields.take("SecurityGroupReferences")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            security_group_references: fields.read("SecurityGroupReferences"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupReferencesResponse {
@@ -181,7 +183,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupReferencesResponse 
 /// Service errors of `DescribeSecurityGroupReferences`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupReferencesError {
     /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is essential and size should less than 10
@@ -209,16 +210,50 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupReferenc
 }
 impl DescribeSecurityGroupReferencesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSecurityGroupReferencesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSecurityGroupReferencesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSecurityGroupReferencesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -226,6 +261,7 @@ impl ::std::fmt::Display for DescribeSecurityGroupReferencesError {
 impl ::std::error::Error for DescribeSecurityGroupReferencesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeSecurityGroupReferencesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

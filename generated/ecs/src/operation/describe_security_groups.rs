@@ -482,15 +482,17 @@ pub struct DescribeSecurityGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            region_id: fields.take("RegionId")?,
-            next_token: fields.take("NextToken")?,
-            security_groups: fields.take("SecurityGroups")?,
-            total_count: fields.take("TotalCount")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            region_id: fields.read("RegionId"),
+            next_token: fields.read("NextToken"),
+            security_groups: fields.read("SecurityGroups"),
+            total_count: fields.read("TotalCount"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupsResponse {
@@ -503,7 +505,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupsResponse {
 /// Service errors of `DescribeSecurityGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupsError {
     /// HTTP 400 `NotSupported.PageNumberAndPageSize`: The parameters PageNumber and PageSize are currently not supported, please use NextToken and MaxResults instead.
@@ -547,26 +548,75 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
 }
 impl DescribeSecurityGroupsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotSupportedPageNumberAndPageSize(error)
-            | Self::InValidParameterNextToken(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterSecurityGroupType(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidSecurityGroupNameMalformed(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::NotSupportedPageNumberAndPageSize(error) => {
+                ("NotSupportedPageNumberAndPageSize", error)
+            }
+            Self::InValidParameterNextToken(error) => {
+                ("InValidParameterNextToken", error)
+            }
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterSecurityGroupType(error) => {
+                ("InvalidParameterSecurityGroupType", error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidSecurityGroupNameMalformed(error) => {
+                ("InvalidSecurityGroupNameMalformed", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSecurityGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NotSupportedPageNumberAndPageSize(_) => {
+                Self::NotSupportedPageNumberAndPageSize(error)
+            }
+            Self::InValidParameterNextToken(_) => Self::InValidParameterNextToken(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterSecurityGroupType(_) => {
+                Self::InvalidParameterSecurityGroupType(error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidSecurityGroupNameMalformed(_) => {
+                Self::InvalidSecurityGroupNameMalformed(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSecurityGroupsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSecurityGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSecurityGroupsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -338,11 +338,13 @@ pub struct DescribeSnapshotGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            snapshot_groups: fields.take("SnapshotGroups")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            snapshot_groups: fields.read("SnapshotGroups"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsResponse {
@@ -355,7 +357,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsResponse {
 /// Service errors of `DescribeSnapshotGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSnapshotGroupsError {
     /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
@@ -389,24 +390,63 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotGroupsError {
 }
 impl DescribeSnapshotGroupsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DuplicateTagKey(error)
-            | Self::InvalidSnapshotGroupIdMustBeOne(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidSnapshotGroupIdMustBeOne(error) => {
+                ("InvalidSnapshotGroupIdMustBeOne", error)
+            }
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSnapshotGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidSnapshotGroupIdMustBeOne(_) => {
+                Self::InvalidSnapshotGroupIdMustBeOne(error)
+            }
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSnapshotGroupsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSnapshotGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSnapshotGroupsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotGroupsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

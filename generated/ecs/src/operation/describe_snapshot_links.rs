@@ -302,14 +302,16 @@ pub struct DescribeSnapshotLinksResponse {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotLinksResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            snapshot_links: fields.take("SnapshotLinks")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            snapshot_links: fields.read("SnapshotLinks"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotLinksResponse {
@@ -322,7 +324,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotLinksResponse {
 /// Service errors of `DescribeSnapshotLinks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSnapshotLinksError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instanceId is not exists.
@@ -352,24 +353,55 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
 }
 impl DescribeSnapshotLinksError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRegionId(error)
-            | Self::InvalidSnapshotLinkIds(error)
-            | Self::InvalidDiskIds(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
+            Self::InvalidSnapshotLinkIds(error) => ("InvalidSnapshotLinkIds", error),
+            Self::InvalidDiskIds(error) => ("InvalidDiskIds", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSnapshotLinksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
+            Self::InvalidSnapshotLinkIds(_) => Self::InvalidSnapshotLinkIds(error),
+            Self::InvalidDiskIds(_) => Self::InvalidDiskIds(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSnapshotLinksError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSnapshotLinksError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSnapshotLinksError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -586,14 +586,16 @@ pub struct DescribeSnapshotsResponse {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            snapshots: fields.take("Snapshots")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            snapshots: fields.read("Snapshots"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsResponse {
@@ -606,7 +608,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsResponse {
 /// Service errors of `DescribeSnapshots`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSnapshotsError {
     /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
@@ -661,31 +662,83 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
 }
 impl DescribeSnapshotsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidSnapshotIdsMalformed(error)
-            | Self::InvalidSnapshotCategoryMalformed(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidUsage(error)
-            | Self::InvalidSourceDiskType(error)
-            | Self::InvalidStatusNotFound(error)
-            | Self::InvalidSnapshotTypeNotFound(error)
-            | Self::InvalidSnapshotLinkIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidSnapshotIdsMalformed(error) => {
+                ("InvalidSnapshotIdsMalformed", error)
+            }
+            Self::InvalidSnapshotCategoryMalformed(error) => {
+                ("InvalidSnapshotCategoryMalformed", error)
+            }
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidUsage(error) => ("InvalidUsage", error),
+            Self::InvalidSourceDiskType(error) => ("InvalidSourceDiskType", error),
+            Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
+            Self::InvalidSnapshotTypeNotFound(error) => {
+                ("InvalidSnapshotTypeNotFound", error)
+            }
+            Self::InvalidSnapshotLinkIdNotFound(error) => {
+                ("InvalidSnapshotLinkIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSnapshotsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidSnapshotIdsMalformed(_) => {
+                Self::InvalidSnapshotIdsMalformed(error)
+            }
+            Self::InvalidSnapshotCategoryMalformed(_) => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidUsage(_) => Self::InvalidUsage(error),
+            Self::InvalidSourceDiskType(_) => Self::InvalidSourceDiskType(error),
+            Self::InvalidStatusNotFound(_) => Self::InvalidStatusNotFound(error),
+            Self::InvalidSnapshotTypeNotFound(_) => {
+                Self::InvalidSnapshotTypeNotFound(error)
+            }
+            Self::InvalidSnapshotLinkIdNotFound(_) => {
+                Self::InvalidSnapshotLinkIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSnapshotsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSnapshotsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSnapshotsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -144,11 +144,13 @@ pub struct DescribeSnapshotsUsageResponse {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotsUsageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_size: fields.take("SnapshotSize")?,
-            request_id: fields.take("RequestId")?,
-            snapshot_count: fields.take("SnapshotCount")?,
-        })
+        let value = Self {
+            snapshot_size: fields.read("SnapshotSize"),
+            request_id: fields.read("RequestId"),
+            snapshot_count: fields.read("SnapshotCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsUsageResponse {
@@ -161,7 +163,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsUsageResponse {
 /// Service errors of `DescribeSnapshotsUsage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSnapshotsUsageError {
     /// HTTP 403 `InvalidParam.RegionId`: The specified region is not exist.
@@ -179,19 +180,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsUsageError {
 }
 impl DescribeSnapshotsUsageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamRegionId(error) | Self::Unhandled(error) => error,
+            Self::InvalidParamRegionId(error) => ("InvalidParamRegionId", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSnapshotsUsageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamRegionId(_) => Self::InvalidParamRegionId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSnapshotsUsageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSnapshotsUsageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSnapshotsUsageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotsUsageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

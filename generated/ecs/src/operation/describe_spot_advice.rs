@@ -341,11 +341,13 @@ pub struct DescribeSpotAdviceResponse {
 impl ::acs_runtime::de::FromJson for DescribeSpotAdviceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-            request_id: fields.take("RequestId")?,
-            available_spot_zones: fields.take("AvailableSpotZones")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+            request_id: fields.read("RequestId"),
+            available_spot_zones: fields.read("AvailableSpotZones"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSpotAdviceResponse {
@@ -358,7 +360,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSpotAdviceResponse {
 /// Service errors of `DescribeSpotAdvice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSpotAdviceError {
     /// HTTP 400 `Invalid.SaleStrategy`: The specified saleStrategy is not valid.
@@ -431,35 +432,99 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
 }
 impl DescribeSpotAdviceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSaleStrategy(error)
-            | Self::InvalidParam(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidParamTypeAndCpuMemConflict(error)
-            | Self::InvalidParamCores(error)
-            | Self::InvalidParamMemory(error)
-            | Self::OperationDeniedRegionIdNotSupported(error)
-            | Self::OperationDeniedFlavorNotSupported(error)
-            | Self::OperationDeniedTimestampNotSupported(error)
-            | Self::InvalidRegionId(error)
-            | Self::UnavailableRegions(error)
-            | Self::InvalidResourceType(error)
-            | Self::InvalidDestinationResource(error)
-            | Self::InvalidIoOptimized(error)
-            | Self::InvalidNetworkType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSaleStrategy(error) => ("InvalidSaleStrategy", error),
+            Self::InvalidParam(error) => ("InvalidParam", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(error) => {
+                ("InvalidParamTypeAndCpuMemConflict", error)
+            }
+            Self::InvalidParamCores(error) => ("InvalidParamCores", error),
+            Self::InvalidParamMemory(error) => ("InvalidParamMemory", error),
+            Self::OperationDeniedRegionIdNotSupported(error) => {
+                ("OperationDeniedRegionIdNotSupported", error)
+            }
+            Self::OperationDeniedFlavorNotSupported(error) => {
+                ("OperationDeniedFlavorNotSupported", error)
+            }
+            Self::OperationDeniedTimestampNotSupported(error) => {
+                ("OperationDeniedTimestampNotSupported", error)
+            }
+            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
+            Self::UnavailableRegions(error) => ("UnavailableRegions", error),
+            Self::InvalidResourceType(error) => ("InvalidResourceType", error),
+            Self::InvalidDestinationResource(error) => {
+                ("InvalidDestinationResource", error)
+            }
+            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
+            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSpotAdviceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSaleStrategy(_) => Self::InvalidSaleStrategy(error),
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(_) => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
+            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
+            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
+            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
+            Self::InvalidDestinationResource(_) => {
+                Self::InvalidDestinationResource(error)
+            }
+            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
+            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSpotAdviceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSpotAdviceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSpotAdviceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

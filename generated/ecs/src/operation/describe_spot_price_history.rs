@@ -351,12 +351,14 @@ pub struct DescribeSpotPriceHistoryResponse {
 impl ::acs_runtime::de::FromJson for DescribeSpotPriceHistoryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            currency: fields.take("Currency")?,
-            next_offset: fields.take("NextOffset")?,
-            spot_prices: fields.take("SpotPrices")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            currency: fields.read("Currency"),
+            next_offset: fields.read("NextOffset"),
+            spot_prices: fields.read("SpotPrices"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSpotPriceHistoryResponse {
@@ -369,7 +371,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSpotPriceHistoryResponse {
 /// Service errors of `DescribeSpotPriceHistory`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSpotPriceHistoryError {
     /// HTTP 400 `MissingParameter`: %s
@@ -480,47 +481,139 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError
 }
 impl DescribeSpotPriceHistoryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidParamsStartTime(error)
-            | Self::InvalidParamsEndTime(error)
-            | Self::AbsAbsInvalidSpotInstanceUid(error)
-            | Self::InvalidParamsNetworkType(error)
-            | Self::InvalidParamsIoOptimized(error)
-            | Self::InvalidParamsOsType(error)
-            | Self::AbsIoOptimizedValueNotSupported(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidParamsZoneId(error)
-            | Self::InvalidParamsRegionId(error)
-            | Self::InvalidParamsInstanceType(error)
-            | Self::InvalidParamsPageSize(error)
-            | Self::InvalidParamsOffset(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::DependencyViolationIoOptimized(error)
-            | Self::InvalidSpotDuration(error)
-            | Self::OperationDeniedQueryFail(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbeddenNotSupportRam(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::OperationDeniedRegionIdNotSupported(error)
-            | Self::OperationDeniedFlavorNotSupported(error)
-            | Self::OperationDeniedTimestampNotSupported(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidParamsStartTime(error) => ("InvalidParamsStartTime", error),
+            Self::InvalidParamsEndTime(error) => ("InvalidParamsEndTime", error),
+            Self::AbsAbsInvalidSpotInstanceUid(error) => {
+                ("AbsAbsInvalidSpotInstanceUid", error)
+            }
+            Self::InvalidParamsNetworkType(error) => ("InvalidParamsNetworkType", error),
+            Self::InvalidParamsIoOptimized(error) => ("InvalidParamsIoOptimized", error),
+            Self::InvalidParamsOsType(error) => ("InvalidParamsOsType", error),
+            Self::AbsIoOptimizedValueNotSupported(error) => {
+                ("AbsIoOptimizedValueNotSupported", error)
+            }
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidParamsZoneId(error) => ("InvalidParamsZoneId", error),
+            Self::InvalidParamsRegionId(error) => ("InvalidParamsRegionId", error),
+            Self::InvalidParamsInstanceType(error) => {
+                ("InvalidParamsInstanceType", error)
+            }
+            Self::InvalidParamsPageSize(error) => ("InvalidParamsPageSize", error),
+            Self::InvalidParamsOffset(error) => ("InvalidParamsOffset", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::DependencyViolationIoOptimized(error) => {
+                ("DependencyViolationIoOptimized", error)
+            }
+            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
+            Self::OperationDeniedQueryFail(error) => ("OperationDeniedQueryFail", error),
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbeddenNotSupportRam(error) => ("ForbeddenNotSupportRam", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::OperationDeniedRegionIdNotSupported(error) => {
+                ("OperationDeniedRegionIdNotSupported", error)
+            }
+            Self::OperationDeniedFlavorNotSupported(error) => {
+                ("OperationDeniedFlavorNotSupported", error)
+            }
+            Self::OperationDeniedTimestampNotSupported(error) => {
+                ("OperationDeniedTimestampNotSupported", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSpotPriceHistoryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidParamsStartTime(_) => Self::InvalidParamsStartTime(error),
+            Self::InvalidParamsEndTime(_) => Self::InvalidParamsEndTime(error),
+            Self::AbsAbsInvalidSpotInstanceUid(_) => {
+                Self::AbsAbsInvalidSpotInstanceUid(error)
+            }
+            Self::InvalidParamsNetworkType(_) => Self::InvalidParamsNetworkType(error),
+            Self::InvalidParamsIoOptimized(_) => Self::InvalidParamsIoOptimized(error),
+            Self::InvalidParamsOsType(_) => Self::InvalidParamsOsType(error),
+            Self::AbsIoOptimizedValueNotSupported(_) => {
+                Self::AbsIoOptimizedValueNotSupported(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidParamsZoneId(_) => Self::InvalidParamsZoneId(error),
+            Self::InvalidParamsRegionId(_) => Self::InvalidParamsRegionId(error),
+            Self::InvalidParamsInstanceType(_) => Self::InvalidParamsInstanceType(error),
+            Self::InvalidParamsPageSize(_) => Self::InvalidParamsPageSize(error),
+            Self::InvalidParamsOffset(_) => Self::InvalidParamsOffset(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::DependencyViolationIoOptimized(_) => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
+            Self::OperationDeniedQueryFail(_) => Self::OperationDeniedQueryFail(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbeddenNotSupportRam(_) => Self::ForbeddenNotSupportRam(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSpotPriceHistoryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSpotPriceHistoryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSpotPriceHistoryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

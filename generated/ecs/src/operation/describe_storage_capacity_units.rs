@@ -336,13 +336,15 @@ pub struct DescribeStorageCapacityUnitsResponse {
 impl ::acs_runtime::de::FromJson for DescribeStorageCapacityUnitsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            storage_capacity_units: fields.take("StorageCapacityUnits")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            storage_capacity_units: fields.read("StorageCapacityUnits"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeStorageCapacityUnitsResponse {
@@ -355,7 +357,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeStorageCapacityUnitsResponse {
 /// Service errors of `DescribeStorageCapacityUnits`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeStorageCapacityUnitsError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -386,23 +387,59 @@ impl From<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsE
 }
 impl DescribeStorageCapacityUnitsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterName(error)
-            | Self::InvalidParameterCapacityExceed(error)
-            | Self::InvalidAllocationTypeValueNotSupported(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidParameterCapacityExceed(error) => {
+                ("InvalidParameterCapacityExceed", error)
+            }
+            Self::InvalidAllocationTypeValueNotSupported(error) => {
+                ("InvalidAllocationTypeValueNotSupported", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeStorageCapacityUnitsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterCapacityExceed(_) => {
+                Self::InvalidParameterCapacityExceed(error)
+            }
+            Self::InvalidAllocationTypeValueNotSupported(_) => {
+                Self::InvalidAllocationTypeValueNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeStorageCapacityUnitsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeStorageCapacityUnitsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeStorageCapacityUnitsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -210,21 +210,23 @@ pub struct DescribeTaskAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeTaskAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            support_cancel: fields.take("SupportCancel")?,
-            total_count: fields.take("TotalCount")?,
-            success_count: fields.take("SuccessCount")?,
-            region_id: fields.take("RegionId")?,
-            task_action: fields.take("TaskAction")?,
-            failed_count: fields.take("FailedCount")?,
-            request_id: fields.take("RequestId")?,
-            task_status: fields.take("TaskStatus")?,
-            task_process: fields.take("TaskProcess")?,
-            finished_time: fields.take("FinishedTime")?,
-            task_id: fields.take("TaskId")?,
-            operation_progress_set: fields.take("OperationProgressSet")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            support_cancel: fields.read("SupportCancel"),
+            total_count: fields.read("TotalCount"),
+            success_count: fields.read("SuccessCount"),
+            region_id: fields.read("RegionId"),
+            task_action: fields.read("TaskAction"),
+            failed_count: fields.read("FailedCount"),
+            request_id: fields.read("RequestId"),
+            task_status: fields.read("TaskStatus"),
+            task_process: fields.read("TaskProcess"),
+            finished_time: fields.read("FinishedTime"),
+            task_id: fields.read("TaskId"),
+            operation_progress_set: fields.read("OperationProgressSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTaskAttributeResponse {
@@ -237,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskAttributeResponse {
 /// Service errors of `DescribeTaskAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeTaskAttributeError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
@@ -261,22 +262,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeTaskAttributeError {
 }
 impl DescribeTaskAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidTaskIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidTaskIdNotFound(error) => ("InvalidTaskIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeTaskAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidTaskIdNotFound(_) => Self::InvalidTaskIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeTaskAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeTaskAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeTaskAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeTaskAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

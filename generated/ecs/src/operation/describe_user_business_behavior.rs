@@ -139,10 +139,12 @@ pub struct DescribeUserBusinessBehaviorResponse {
 impl ::acs_runtime::de::FromJson for DescribeUserBusinessBehaviorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status_value: fields.take("StatusValue")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            status_value: fields.read("StatusValue"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeUserBusinessBehaviorResponse {
@@ -155,7 +157,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserBusinessBehaviorResponse {
 /// Service errors of `DescribeUserBusinessBehavior`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeUserBusinessBehaviorError {
     /// HTTP 400 `InvalidParameter`: The specified parameters are not valid.
@@ -173,19 +174,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeUserBusinessBehaviorE
 }
 impl DescribeUserBusinessBehaviorError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeUserBusinessBehaviorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeUserBusinessBehaviorError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeUserBusinessBehaviorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeUserBusinessBehaviorError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeUserBusinessBehaviorError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

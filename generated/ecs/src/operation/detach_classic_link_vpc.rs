@@ -170,9 +170,11 @@ pub struct DetachClassicLinkVpcResponse {
 impl ::acs_runtime::de::FromJson for DetachClassicLinkVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachClassicLinkVpcResponse {
@@ -185,7 +187,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachClassicLinkVpcResponse {
 /// Service errors of `DetachClassicLinkVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DetachClassicLinkVpcError {
     /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
@@ -240,31 +241,93 @@ impl From<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
 }
 impl DetachClassicLinkVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRegionIdMalformed(error)
-            | Self::InvalidVpcIdMalformed(error)
-            | Self::InvalidInstanceIdMalFormed(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            | Self::InvalidStatusInstanceStatus(error)
-            | Self::InvalidInstanceIdNotBelong(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::InvalidOperationInvalidVpc(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameterRegionIdAndInstanceId(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRegionIdMalformed(error) => ("InvalidRegionIdMalformed", error),
+            Self::InvalidVpcIdMalformed(error) => ("InvalidVpcIdMalformed", error),
+            Self::InvalidInstanceIdMalFormed(error) => {
+                ("InvalidInstanceIdMalFormed", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => {
+                ("InvalidParameterInvalidInstanceIdAndVpcId", error)
+            }
+            Self::InvalidStatusInstanceStatus(error) => {
+                ("InvalidStatusInstanceStatus", error)
+            }
+            Self::InvalidInstanceIdNotBelong(error) => {
+                ("InvalidInstanceIdNotBelong", error)
+            }
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::InvalidOperationInvalidVpc(error) => {
+                ("InvalidOperationInvalidVpc", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameterRegionIdAndInstanceId(error) => {
+                ("InvalidParameterRegionIdAndInstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DetachClassicLinkVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdMalformed(_) => Self::InvalidRegionIdMalformed(error),
+            Self::InvalidVpcIdMalformed(_) => Self::InvalidVpcIdMalformed(error),
+            Self::InvalidInstanceIdMalFormed(_) => {
+                Self::InvalidInstanceIdMalFormed(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            Self::InvalidStatusInstanceStatus(_) => {
+                Self::InvalidStatusInstanceStatus(error)
+            }
+            Self::InvalidInstanceIdNotBelong(_) => {
+                Self::InvalidInstanceIdNotBelong(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidOperationInvalidVpc(_) => {
+                Self::InvalidOperationInvalidVpc(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterRegionIdAndInstanceId(_) => {
+                Self::InvalidParameterRegionIdAndInstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DetachClassicLinkVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DetachClassicLinkVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DetachClassicLinkVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -199,9 +199,11 @@ pub struct DetachDiskResponse {
 impl ::acs_runtime::de::FromJson for DetachDiskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachDiskResponse {
@@ -214,7 +216,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachDiskResponse {
 /// Service errors of `DetachDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DetachDiskError {
     /// HTTP 400 `InvalidParameter`: The input parameter is mandatory for processing this request is empty.
@@ -305,41 +306,131 @@ impl From<::acs_runtime::client::ServiceError> for DetachDiskError {
 }
 impl DetachDiskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidOperationInstanceTypeNotSupport(error)
-            | Self::DisksDetachingOnEcsExceeded(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::DiskNotPortable(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::DependencyViolation(error)
-            | Self::DiskTypeViolation(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidInstanceImageCategory(error)
-            | Self::DeleteWithInstanceConflict(error)
-            | Self::InvalidOperationDiskCategoryUnsupported(error)
-            | Self::InvalidParameterDeleteWithInstance(error)
-            | Self::InvalidOperationDiskDetachingFromThisEcs(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidDiskAlreadyDetached(error)
-            | Self::InvalidDiskIdOperationNotSupported(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidOperationInstanceTypeNotSupport(error) => {
+                ("InvalidOperationInstanceTypeNotSupport", error)
+            }
+            Self::DisksDetachingOnEcsExceeded(error) => {
+                ("DisksDetachingOnEcsExceeded", error)
+            }
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::DependencyViolation(error) => ("DependencyViolation", error),
+            Self::DiskTypeViolation(error) => ("DiskTypeViolation", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidInstanceImageCategory(error) => {
+                ("InvalidInstanceImageCategory", error)
+            }
+            Self::DeleteWithInstanceConflict(error) => {
+                ("DeleteWithInstanceConflict", error)
+            }
+            Self::InvalidOperationDiskCategoryUnsupported(error) => {
+                ("InvalidOperationDiskCategoryUnsupported", error)
+            }
+            Self::InvalidParameterDeleteWithInstance(error) => {
+                ("InvalidParameterDeleteWithInstance", error)
+            }
+            Self::InvalidOperationDiskDetachingFromThisEcs(error) => {
+                ("InvalidOperationDiskDetachingFromThisEcs", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidDiskAlreadyDetached(error) => {
+                ("InvalidDiskAlreadyDetached", error)
+            }
+            Self::InvalidDiskIdOperationNotSupported(error) => {
+                ("InvalidDiskIdOperationNotSupported", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DetachDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidOperationInstanceTypeNotSupport(_) => {
+                Self::InvalidOperationInstanceTypeNotSupport(error)
+            }
+            Self::DisksDetachingOnEcsExceeded(_) => {
+                Self::DisksDetachingOnEcsExceeded(error)
+            }
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::DependencyViolation(_) => Self::DependencyViolation(error),
+            Self::DiskTypeViolation(_) => Self::DiskTypeViolation(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidInstanceImageCategory(_) => {
+                Self::InvalidInstanceImageCategory(error)
+            }
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InvalidOperationDiskCategoryUnsupported(_) => {
+                Self::InvalidOperationDiskCategoryUnsupported(error)
+            }
+            Self::InvalidParameterDeleteWithInstance(_) => {
+                Self::InvalidParameterDeleteWithInstance(error)
+            }
+            Self::InvalidOperationDiskDetachingFromThisEcs(_) => {
+                Self::InvalidOperationDiskDetachingFromThisEcs(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDiskAlreadyDetached(_) => {
+                Self::InvalidDiskAlreadyDetached(error)
+            }
+            Self::InvalidDiskIdOperationNotSupported(_) => {
+                Self::InvalidDiskIdOperationNotSupported(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DetachDiskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DetachDiskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DetachDiskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DetachDiskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

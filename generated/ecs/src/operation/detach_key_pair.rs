@@ -189,13 +189,15 @@ pub struct DetachKeyPairResponse {
 impl ::acs_runtime::de::FromJson for DetachKeyPairResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_pair_name: fields.take("KeyPairName")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            fail_count: fields.take("FailCount")?,
-            results: fields.take("Results")?,
-        })
+        let value = Self {
+            key_pair_name: fields.read("KeyPairName"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            fail_count: fields.read("FailCount"),
+            results: fields.read("Results"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachKeyPairResponse {
@@ -208,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachKeyPairResponse {
 /// Service errors of `DetachKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DetachKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist in our records.
@@ -239,23 +240,67 @@ impl From<::acs_runtime::client::ServiceError> for DetachKeyPairError {
 }
 impl DetachKeyPairError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameNotFound(error)
-            | Self::InvalidInstanceIdsValueNotSupported(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::InstanceKeyPairLimitExceeded(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidKeyPairNameNotFound(error) => {
+                ("InvalidKeyPairNameNotFound", error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(error) => {
+                ("InvalidInstanceIdsValueNotSupported", error)
+            }
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::InstanceKeyPairLimitExceeded(error) => {
+                ("InstanceKeyPairLimitExceeded", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DetachKeyPairError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(_) => {
+                Self::InvalidInstanceIdsValueNotSupported(error)
+            }
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InstanceKeyPairLimitExceeded(_) => {
+                Self::InstanceKeyPairLimitExceeded(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DetachKeyPairError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DetachKeyPairError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DetachKeyPairError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DetachKeyPairError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

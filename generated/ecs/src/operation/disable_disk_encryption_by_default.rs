@@ -144,9 +144,11 @@ pub struct DisableDiskEncryptionByDefaultResponse {
 impl ::acs_runtime::de::FromJson for DisableDiskEncryptionByDefaultResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DisableDiskEncryptionByDefaultResponse {
@@ -159,7 +161,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableDiskEncryptionByDefaultResponse {
 /// Service errors of `DisableDiskEncryptionByDefault`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DisableDiskEncryptionByDefaultError {
     /// HTTP 403 `Abs.InvalidAction.RegionNotSupport`: This region does not support this action.
@@ -192,23 +193,63 @@ impl From<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaul
 }
 impl DisableDiskEncryptionByDefaultError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsInvalidActionRegionNotSupport(error)
-            | Self::InvalidParameterRegionIdNotExists(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidDefaultEncryptionNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::AbsInvalidActionRegionNotSupport(error) => {
+                ("AbsInvalidActionRegionNotSupport", error)
+            }
+            Self::InvalidParameterRegionIdNotExists(error) => {
+                ("InvalidParameterRegionIdNotExists", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidDefaultEncryptionNotFound(error) => {
+                ("InvalidDefaultEncryptionNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DisableDiskEncryptionByDefaultError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDefaultEncryptionNotFound(_) => {
+                Self::InvalidDefaultEncryptionNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DisableDiskEncryptionByDefaultError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisableDiskEncryptionByDefaultError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DisableDiskEncryptionByDefaultError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaultError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

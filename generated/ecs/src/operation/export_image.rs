@@ -303,11 +303,13 @@ pub struct ExportImageResponse {
 impl ::acs_runtime::de::FromJson for ExportImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExportImageResponse {
@@ -320,7 +322,6 @@ impl<'de> ::serde::Deserialize<'de> for ExportImageResponse {
 /// Service errors of `ExportImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ExportImageError {
     /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
@@ -427,45 +428,147 @@ impl From<::acs_runtime::client::ServiceError> for ExportImageError {
 }
 impl ExportImageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidImageNameMalformed(error)
-            | Self::InvalidOssPrefixMalformed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::IncorrectImageStatus(error)
-            | Self::InvalidImageFormatMalformed(error)
-            | Self::InvalidOssBucketNotFound(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidImageDiskAmountOrSize(error)
-            | Self::ImageNotSupported(error)
-            | Self::InvalidOssObjectNeedRestore(error)
-            | Self::InvalidOssBucketNotMatched(error)
-            | Self::InvalidImageFormatRegionNotSupported(error)
-            | Self::InvalidOssBucketArchiveOssBucketNotSupported(error)
-            | Self::ImageIsExporting(error)
-            | Self::ExportImageFailed(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::NoSetRoletoEcsServiceAcount(error)
-            | Self::InvalidOssNotAuthorized(error)
-            | Self::ConcurrentQuotaExceedExportImage(error)
-            | Self::WeeklyQuotaExceedExportImage(error)
-            | Self::InvalidImageLicenseNotSupported(error)
-            | Self::InvalidImageCategoryNotSupported(error)
-            | Self::InvalidOssBucketEncryptUnsupported(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidImageNameMalformed(error) => {
+                ("InvalidImageNameMalformed", error)
+            }
+            Self::InvalidOssPrefixMalformed(error) => {
+                ("InvalidOssPrefixMalformed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
+            Self::InvalidImageFormatMalformed(error) => {
+                ("InvalidImageFormatMalformed", error)
+            }
+            Self::InvalidOssBucketNotFound(error) => ("InvalidOssBucketNotFound", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidImageDiskAmountOrSize(error) => {
+                ("InvalidImageDiskAmountOrSize", error)
+            }
+            Self::ImageNotSupported(error) => ("ImageNotSupported", error),
+            Self::InvalidOssObjectNeedRestore(error) => {
+                ("InvalidOssObjectNeedRestore", error)
+            }
+            Self::InvalidOssBucketNotMatched(error) => {
+                ("InvalidOssBucketNotMatched", error)
+            }
+            Self::InvalidImageFormatRegionNotSupported(error) => {
+                ("InvalidImageFormatRegionNotSupported", error)
+            }
+            Self::InvalidOssBucketArchiveOssBucketNotSupported(error) => {
+                ("InvalidOssBucketArchiveOssBucketNotSupported", error)
+            }
+            Self::ImageIsExporting(error) => ("ImageIsExporting", error),
+            Self::ExportImageFailed(error) => ("ExportImageFailed", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::NoSetRoletoEcsServiceAcount(error) => {
+                ("NoSetRoletoEcsServiceAcount", error)
+            }
+            Self::InvalidOssNotAuthorized(error) => ("InvalidOssNotAuthorized", error),
+            Self::ConcurrentQuotaExceedExportImage(error) => {
+                ("ConcurrentQuotaExceedExportImage", error)
+            }
+            Self::WeeklyQuotaExceedExportImage(error) => {
+                ("WeeklyQuotaExceedExportImage", error)
+            }
+            Self::InvalidImageLicenseNotSupported(error) => {
+                ("InvalidImageLicenseNotSupported", error)
+            }
+            Self::InvalidImageCategoryNotSupported(error) => {
+                ("InvalidImageCategoryNotSupported", error)
+            }
+            Self::InvalidOssBucketEncryptUnsupported(error) => {
+                ("InvalidOssBucketEncryptUnsupported", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ExportImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidOssPrefixMalformed(_) => Self::InvalidOssPrefixMalformed(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::InvalidImageFormatMalformed(_) => {
+                Self::InvalidImageFormatMalformed(error)
+            }
+            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidImageDiskAmountOrSize(_) => {
+                Self::InvalidImageDiskAmountOrSize(error)
+            }
+            Self::ImageNotSupported(_) => Self::ImageNotSupported(error),
+            Self::InvalidOssObjectNeedRestore(_) => {
+                Self::InvalidOssObjectNeedRestore(error)
+            }
+            Self::InvalidOssBucketNotMatched(_) => {
+                Self::InvalidOssBucketNotMatched(error)
+            }
+            Self::InvalidImageFormatRegionNotSupported(_) => {
+                Self::InvalidImageFormatRegionNotSupported(error)
+            }
+            Self::InvalidOssBucketArchiveOssBucketNotSupported(_) => {
+                Self::InvalidOssBucketArchiveOssBucketNotSupported(error)
+            }
+            Self::ImageIsExporting(_) => Self::ImageIsExporting(error),
+            Self::ExportImageFailed(_) => Self::ExportImageFailed(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::NoSetRoletoEcsServiceAcount(_) => {
+                Self::NoSetRoletoEcsServiceAcount(error)
+            }
+            Self::InvalidOssNotAuthorized(_) => Self::InvalidOssNotAuthorized(error),
+            Self::ConcurrentQuotaExceedExportImage(_) => {
+                Self::ConcurrentQuotaExceedExportImage(error)
+            }
+            Self::WeeklyQuotaExceedExportImage(_) => {
+                Self::WeeklyQuotaExceedExportImage(error)
+            }
+            Self::InvalidImageLicenseNotSupported(_) => {
+                Self::InvalidImageLicenseNotSupported(error)
+            }
+            Self::InvalidImageCategoryNotSupported(_) => {
+                Self::InvalidImageCategoryNotSupported(error)
+            }
+            Self::InvalidOssBucketEncryptUnsupported(_) => {
+                Self::InvalidOssBucketEncryptUnsupported(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ExportImageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ExportImageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ExportImageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ExportImageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

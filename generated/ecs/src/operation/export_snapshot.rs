@@ -159,10 +159,12 @@ pub struct ExportSnapshotResponse {
 impl ::acs_runtime::de::FromJson for ExportSnapshotResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            task_id: fields.take("TaskId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            task_id: fields.read("TaskId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExportSnapshotResponse {
@@ -175,7 +177,6 @@ impl<'de> ::serde::Deserialize<'de> for ExportSnapshotResponse {
 /// Service errors of `ExportSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ExportSnapshotError {
     /// HTTP 403 `ExportSnapshotFailed`: Exporting snapshot is failed, Please contact the administrator.
@@ -216,27 +217,69 @@ impl From<::acs_runtime::client::ServiceError> for ExportSnapshotError {
 }
 impl ExportSnapshotError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ExportSnapshotFailed(error)
-            | Self::SnapshotIsExporting(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::SnapshotCreateNotFinished(error)
-            | Self::OssAuthorizedFailed(error)
-            | Self::InvalidOssBucketNotFound(error)
-            | Self::InvalidUserNotInWhiteList(error)
-            | Self::InvalidOssBucketInOtherRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::ExportSnapshotFailed(error) => ("ExportSnapshotFailed", error),
+            Self::SnapshotIsExporting(error) => ("SnapshotIsExporting", error),
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::SnapshotCreateNotFinished(error) => {
+                ("SnapshotCreateNotFinished", error)
+            }
+            Self::OssAuthorizedFailed(error) => ("OssAuthorizedFailed", error),
+            Self::InvalidOssBucketNotFound(error) => ("InvalidOssBucketNotFound", error),
+            Self::InvalidUserNotInWhiteList(error) => {
+                ("InvalidUserNotInWhiteList", error)
+            }
+            Self::InvalidOssBucketInOtherRegion(error) => {
+                ("InvalidOssBucketInOtherRegion", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ExportSnapshotError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ExportSnapshotFailed(_) => Self::ExportSnapshotFailed(error),
+            Self::SnapshotIsExporting(_) => Self::SnapshotIsExporting(error),
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::SnapshotCreateNotFinished(_) => Self::SnapshotCreateNotFinished(error),
+            Self::OssAuthorizedFailed(_) => Self::OssAuthorizedFailed(error),
+            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
+            Self::InvalidUserNotInWhiteList(_) => Self::InvalidUserNotInWhiteList(error),
+            Self::InvalidOssBucketInOtherRegion(_) => {
+                Self::InvalidOssBucketInOtherRegion(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ExportSnapshotError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ExportSnapshotError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ExportSnapshotError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ExportSnapshotError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

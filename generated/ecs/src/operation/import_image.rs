@@ -645,12 +645,14 @@ pub struct ImportImageResponse {
 impl ::acs_runtime::de::FromJson for ImportImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            image_id: fields.take("ImageId")?,
-            task_id: fields.take("TaskId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            image_id: fields.read("ImageId"),
+            task_id: fields.read("TaskId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ImportImageResponse {
@@ -663,7 +665,6 @@ impl<'de> ::serde::Deserialize<'de> for ImportImageResponse {
 /// Service errors of `ImportImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ImportImageError {
     /// HTTP 400 `UnsupportedSuffix.OSSObject`: The specified OSS object suffix is not supported.
@@ -854,69 +855,255 @@ impl From<::acs_runtime::client::ServiceError> for ImportImageError {
 }
 impl ImportImageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedSuffixOssObject(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidImageNameMalformed(error)
-            | Self::InvalidOssObjectMalformed(error)
-            | Self::InvalidOssBucketMalformed(error)
-            | Self::InvalidOssObjectSize(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidArchitectureMalformed(error)
-            | Self::InvalidPlatformMalformed(error)
-            | Self::InvalidOsTypeMalformed(error)
-            | Self::InvalidImageNameDuplicated(error)
-            | Self::InvalidImageSize(error)
-            | Self::InvalidDataDiskSize(error)
-            | Self::InvalidImageFormatMalformed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidOssBucketNotFound(error)
-            | Self::InvalidOssObjectNotFound(error)
-            | Self::InvalidOssObjectNeedRestore(error)
-            | Self::InvalidOssBucketNotMatched(error)
-            | Self::InvalidLicenseTypeNotSupported(error)
-            | Self::InvalidLicenseTypeByolOnly(error)
-            | Self::InvalidOssBucketFlowLimit(error)
-            | Self::InvalidImageFormatRegionNotSupported(error)
-            | Self::InvalidBootModeMalformed(error)
-            | Self::InvalidParameterDetectionStrategy(error)
-            | Self::InvalidBootModeNotSupport(error)
-            | Self::DryrunSuccess(error)
-            | Self::InvalidClientTokenMalformed(error)
-            | Self::InvalidParameterFeaturesImdsSupport(error)
-            | Self::AccountArrearage(error)
-            | Self::ImageIsImporting(error)
-            | Self::QuotaExceedImage(error)
-            | Self::ImportImageFailed(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::NoSetRoletoEcsServiceAcount(error)
-            | Self::InvalidParameterMalformed(error)
-            | Self::MissingParameterDiskDeviceMapping(error)
-            | Self::InvalidOssNotAuthorized(error)
-            | Self::InvalidBlockSizeNotSupport(error)
-            | Self::ImageCheckUnsupportedWindowsImage(error)
-            | Self::InvalidVhdImageIncorrectSize(error)
-            | Self::InvalidOssBucketEncryptUnsupported(error)
-            | Self::InvalidArchitecturePlatformUnsupported(error)
-            | Self::InvalidAccountStatusOssDisabled(error)
-            | Self::InvalidStorageLocationNotFound(error)
-            | Self::InvalidOperationCloudBoxImageImportRoleRequired(error)
-            | Self::InvalidOperationCloudBoxImageImportUnsupported(error)
-            | Self::TagKeyDuplication(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedSuffixOssObject(error) => {
+                ("UnsupportedSuffixOssObject", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidImageNameMalformed(error) => {
+                ("InvalidImageNameMalformed", error)
+            }
+            Self::InvalidOssObjectMalformed(error) => {
+                ("InvalidOssObjectMalformed", error)
+            }
+            Self::InvalidOssBucketMalformed(error) => {
+                ("InvalidOssBucketMalformed", error)
+            }
+            Self::InvalidOssObjectSize(error) => ("InvalidOssObjectSize", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidArchitectureMalformed(error) => {
+                ("InvalidArchitectureMalformed", error)
+            }
+            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
+            Self::InvalidOsTypeMalformed(error) => ("InvalidOsTypeMalformed", error),
+            Self::InvalidImageNameDuplicated(error) => {
+                ("InvalidImageNameDuplicated", error)
+            }
+            Self::InvalidImageSize(error) => ("InvalidImageSize", error),
+            Self::InvalidDataDiskSize(error) => ("InvalidDataDiskSize", error),
+            Self::InvalidImageFormatMalformed(error) => {
+                ("InvalidImageFormatMalformed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidOssBucketNotFound(error) => ("InvalidOssBucketNotFound", error),
+            Self::InvalidOssObjectNotFound(error) => ("InvalidOssObjectNotFound", error),
+            Self::InvalidOssObjectNeedRestore(error) => {
+                ("InvalidOssObjectNeedRestore", error)
+            }
+            Self::InvalidOssBucketNotMatched(error) => {
+                ("InvalidOssBucketNotMatched", error)
+            }
+            Self::InvalidLicenseTypeNotSupported(error) => {
+                ("InvalidLicenseTypeNotSupported", error)
+            }
+            Self::InvalidLicenseTypeByolOnly(error) => {
+                ("InvalidLicenseTypeByolOnly", error)
+            }
+            Self::InvalidOssBucketFlowLimit(error) => {
+                ("InvalidOssBucketFlowLimit", error)
+            }
+            Self::InvalidImageFormatRegionNotSupported(error) => {
+                ("InvalidImageFormatRegionNotSupported", error)
+            }
+            Self::InvalidBootModeMalformed(error) => ("InvalidBootModeMalformed", error),
+            Self::InvalidParameterDetectionStrategy(error) => {
+                ("InvalidParameterDetectionStrategy", error)
+            }
+            Self::InvalidBootModeNotSupport(error) => {
+                ("InvalidBootModeNotSupport", error)
+            }
+            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
+            Self::InvalidClientTokenMalformed(error) => {
+                ("InvalidClientTokenMalformed", error)
+            }
+            Self::InvalidParameterFeaturesImdsSupport(error) => {
+                ("InvalidParameterFeaturesImdsSupport", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::ImageIsImporting(error) => ("ImageIsImporting", error),
+            Self::QuotaExceedImage(error) => ("QuotaExceedImage", error),
+            Self::ImportImageFailed(error) => ("ImportImageFailed", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::NoSetRoletoEcsServiceAcount(error) => {
+                ("NoSetRoletoEcsServiceAcount", error)
+            }
+            Self::InvalidParameterMalformed(error) => {
+                ("InvalidParameterMalformed", error)
+            }
+            Self::MissingParameterDiskDeviceMapping(error) => {
+                ("MissingParameterDiskDeviceMapping", error)
+            }
+            Self::InvalidOssNotAuthorized(error) => ("InvalidOssNotAuthorized", error),
+            Self::InvalidBlockSizeNotSupport(error) => {
+                ("InvalidBlockSizeNotSupport", error)
+            }
+            Self::ImageCheckUnsupportedWindowsImage(error) => {
+                ("ImageCheckUnsupportedWindowsImage", error)
+            }
+            Self::InvalidVhdImageIncorrectSize(error) => {
+                ("InvalidVhdImageIncorrectSize", error)
+            }
+            Self::InvalidOssBucketEncryptUnsupported(error) => {
+                ("InvalidOssBucketEncryptUnsupported", error)
+            }
+            Self::InvalidArchitecturePlatformUnsupported(error) => {
+                ("InvalidArchitecturePlatformUnsupported", error)
+            }
+            Self::InvalidAccountStatusOssDisabled(error) => {
+                ("InvalidAccountStatusOssDisabled", error)
+            }
+            Self::InvalidStorageLocationNotFound(error) => {
+                ("InvalidStorageLocationNotFound", error)
+            }
+            Self::InvalidOperationCloudBoxImageImportRoleRequired(error) => {
+                ("InvalidOperationCloudBoxImageImportRoleRequired", error)
+            }
+            Self::InvalidOperationCloudBoxImageImportUnsupported(error) => {
+                ("InvalidOperationCloudBoxImageImportUnsupported", error)
+            }
+            Self::TagKeyDuplication(error) => ("TagKeyDuplication", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ImportImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedSuffixOssObject(_) => {
+                Self::UnsupportedSuffixOssObject(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidOssObjectMalformed(_) => Self::InvalidOssObjectMalformed(error),
+            Self::InvalidOssBucketMalformed(_) => Self::InvalidOssBucketMalformed(error),
+            Self::InvalidOssObjectSize(_) => Self::InvalidOssObjectSize(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidArchitectureMalformed(_) => {
+                Self::InvalidArchitectureMalformed(error)
+            }
+            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
+            Self::InvalidOsTypeMalformed(_) => Self::InvalidOsTypeMalformed(error),
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidImageSize(_) => Self::InvalidImageSize(error),
+            Self::InvalidDataDiskSize(_) => Self::InvalidDataDiskSize(error),
+            Self::InvalidImageFormatMalformed(_) => {
+                Self::InvalidImageFormatMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
+            Self::InvalidOssObjectNotFound(_) => Self::InvalidOssObjectNotFound(error),
+            Self::InvalidOssObjectNeedRestore(_) => {
+                Self::InvalidOssObjectNeedRestore(error)
+            }
+            Self::InvalidOssBucketNotMatched(_) => {
+                Self::InvalidOssBucketNotMatched(error)
+            }
+            Self::InvalidLicenseTypeNotSupported(_) => {
+                Self::InvalidLicenseTypeNotSupported(error)
+            }
+            Self::InvalidLicenseTypeByolOnly(_) => {
+                Self::InvalidLicenseTypeByolOnly(error)
+            }
+            Self::InvalidOssBucketFlowLimit(_) => Self::InvalidOssBucketFlowLimit(error),
+            Self::InvalidImageFormatRegionNotSupported(_) => {
+                Self::InvalidImageFormatRegionNotSupported(error)
+            }
+            Self::InvalidBootModeMalformed(_) => Self::InvalidBootModeMalformed(error),
+            Self::InvalidParameterDetectionStrategy(_) => {
+                Self::InvalidParameterDetectionStrategy(error)
+            }
+            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
+            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
+            Self::InvalidClientTokenMalformed(_) => {
+                Self::InvalidClientTokenMalformed(error)
+            }
+            Self::InvalidParameterFeaturesImdsSupport(_) => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::ImageIsImporting(_) => Self::ImageIsImporting(error),
+            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
+            Self::ImportImageFailed(_) => Self::ImportImageFailed(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::NoSetRoletoEcsServiceAcount(_) => {
+                Self::NoSetRoletoEcsServiceAcount(error)
+            }
+            Self::InvalidParameterMalformed(_) => Self::InvalidParameterMalformed(error),
+            Self::MissingParameterDiskDeviceMapping(_) => {
+                Self::MissingParameterDiskDeviceMapping(error)
+            }
+            Self::InvalidOssNotAuthorized(_) => Self::InvalidOssNotAuthorized(error),
+            Self::InvalidBlockSizeNotSupport(_) => {
+                Self::InvalidBlockSizeNotSupport(error)
+            }
+            Self::ImageCheckUnsupportedWindowsImage(_) => {
+                Self::ImageCheckUnsupportedWindowsImage(error)
+            }
+            Self::InvalidVhdImageIncorrectSize(_) => {
+                Self::InvalidVhdImageIncorrectSize(error)
+            }
+            Self::InvalidOssBucketEncryptUnsupported(_) => {
+                Self::InvalidOssBucketEncryptUnsupported(error)
+            }
+            Self::InvalidArchitecturePlatformUnsupported(_) => {
+                Self::InvalidArchitecturePlatformUnsupported(error)
+            }
+            Self::InvalidAccountStatusOssDisabled(_) => {
+                Self::InvalidAccountStatusOssDisabled(error)
+            }
+            Self::InvalidStorageLocationNotFound(_) => {
+                Self::InvalidStorageLocationNotFound(error)
+            }
+            Self::InvalidOperationCloudBoxImageImportRoleRequired(_) => {
+                Self::InvalidOperationCloudBoxImageImportRoleRequired(error)
+            }
+            Self::InvalidOperationCloudBoxImageImportUnsupported(_) => {
+                Self::InvalidOperationCloudBoxImageImportUnsupported(error)
+            }
+            Self::TagKeyDuplication(_) => Self::TagKeyDuplication(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ImportImageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ImportImageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ImportImageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ImportImageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -231,11 +231,13 @@ pub struct ImportKeyPairResponse {
 impl ::acs_runtime::de::FromJson for ImportKeyPairResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            key_pair_name: fields.take("KeyPairName")?,
-            key_pair_finger_print: fields.take("KeyPairFingerPrint")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            key_pair_name: fields.read("KeyPairName"),
+            key_pair_finger_print: fields.read("KeyPairFingerPrint"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ImportKeyPairResponse {
@@ -248,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for ImportKeyPairResponse {
 /// Service errors of `ImportKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ImportKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.Malformed`: Specified Key Pair name is not valid.
@@ -286,26 +287,69 @@ impl From<::acs_runtime::client::ServiceError> for ImportKeyPairError {
 }
 impl ImportKeyPairError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameMalformed(error)
-            | Self::InvalidPublicKeyBodyMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::KeyPairAlreadyExist(error)
-            | Self::QuotaExceedKeyPair(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidKeyPairNameMalformed(error) => {
+                ("InvalidKeyPairNameMalformed", error)
+            }
+            Self::InvalidPublicKeyBodyMalformed(error) => {
+                ("InvalidPublicKeyBodyMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::KeyPairAlreadyExist(error) => ("KeyPairAlreadyExist", error),
+            Self::QuotaExceedKeyPair(error) => ("QuotaExceedKeyPair", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ImportKeyPairError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyPairNameMalformed(_) => {
+                Self::InvalidKeyPairNameMalformed(error)
+            }
+            Self::InvalidPublicKeyBodyMalformed(_) => {
+                Self::InvalidPublicKeyBodyMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::KeyPairAlreadyExist(_) => Self::KeyPairAlreadyExist(error),
+            Self::QuotaExceedKeyPair(_) => Self::QuotaExceedKeyPair(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ImportKeyPairError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ImportKeyPairError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ImportKeyPairError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ImportKeyPairError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -209,9 +209,11 @@ pub struct JoinResourceGroupResponse {
 impl ::acs_runtime::de::FromJson for JoinResourceGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JoinResourceGroupResponse {
@@ -224,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for JoinResourceGroupResponse {
 /// Service errors of `JoinResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum JoinResourceGroupError {
     /// HTTP 400 `EntityExists.AssociatedTransferTasks`: An associated transfer task is in progress. Try again later.
@@ -267,27 +268,85 @@ impl From<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
 }
 impl JoinResourceGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::EntityExistsAssociatedTransferTasks(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidResourceGroupDuplicate(error)
-            | Self::InvalidRegionIdResourceGroup(error)
-            | Self::InvalidStatusResourceGroup(error)
-            | Self::InvalidResourceTypeNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::EntityExistsAssociatedTransferTasks(error) => {
+                ("EntityExistsAssociatedTransferTasks", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidResourceGroupDuplicate(error) => {
+                ("InvalidResourceGroupDuplicate", error)
+            }
+            Self::InvalidRegionIdResourceGroup(error) => {
+                ("InvalidRegionIdResourceGroup", error)
+            }
+            Self::InvalidStatusResourceGroup(error) => {
+                ("InvalidStatusResourceGroup", error)
+            }
+            Self::InvalidResourceTypeNotFound(error) => {
+                ("InvalidResourceTypeNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for JoinResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::EntityExistsAssociatedTransferTasks(_) => {
+                Self::EntityExistsAssociatedTransferTasks(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidResourceGroupDuplicate(_) => {
+                Self::InvalidResourceGroupDuplicate(error)
+            }
+            Self::InvalidRegionIdResourceGroup(_) => {
+                Self::InvalidRegionIdResourceGroup(error)
+            }
+            Self::InvalidStatusResourceGroup(_) => {
+                Self::InvalidStatusResourceGroup(error)
+            }
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for JoinResourceGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for JoinResourceGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for JoinResourceGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -200,9 +200,11 @@ pub struct JoinSecurityGroupResponse {
 impl ::acs_runtime::de::FromJson for JoinSecurityGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JoinSecurityGroupResponse {
@@ -215,7 +217,6 @@ impl<'de> ::serde::Deserialize<'de> for JoinSecurityGroupResponse {
 /// Service errors of `JoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum JoinSecurityGroupError {
     /// HTTP 400 `InstanceSecurityGroupLimitExceeded`: Exceeding the allowed amount of security groups that an instance can be in.
@@ -343,46 +344,171 @@ impl From<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
 }
 impl JoinSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceSecurityGroupLimitExceeded(error)
-            | Self::InvalidInstanceIdMismatch(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            | Self::InvalidOperationMultiGroupType(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidOperationEniAndGroupNotBelongSameUser(error)
-            | Self::NotBelongUser(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidStatusEniOrInstanceIsBeingCreated(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::SecurityGroupInstanceLimitExceeded(error)
-            | Self::InvalidInstanceIdAlreadyExists(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidOperationNetworkInterfaceCountExceeded(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidOperationVpcMismatch(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidParamMalformed(error)
-            | Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            | Self::ForbiddenInstanceIsBeingCreated(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceSecurityGroupLimitExceeded(error) => {
+                ("InstanceSecurityGroupLimitExceeded", error)
+            }
+            Self::InvalidInstanceIdMismatch(error) => {
+                ("InvalidInstanceIdMismatch", error)
+            }
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
+                ("InvalidOperationNotSupportEnterpriseGroup", error)
+            }
+            Self::InvalidOperationMultiGroupType(error) => {
+                ("InvalidOperationMultiGroupType", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidOperationEniAndGroupNotBelongSameUser(error) => {
+                ("InvalidOperationEniAndGroupNotBelongSameUser", error)
+            }
+            Self::NotBelongUser(error) => ("NotBelongUser", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidStatusEniOrInstanceIsBeingCreated(error) => {
+                ("InvalidStatusEniOrInstanceIsBeingCreated", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::SecurityGroupInstanceLimitExceeded(error) => {
+                ("SecurityGroupInstanceLimitExceeded", error)
+            }
+            Self::InvalidInstanceIdAlreadyExists(error) => {
+                ("InvalidInstanceIdAlreadyExists", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidOperationNetworkInterfaceCountExceeded(error) => {
+                ("InvalidOperationNetworkInterfaceCountExceeded", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidOperationVpcMismatch(error) => {
+                ("InvalidOperationVpcMismatch", error)
+            }
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(error) => {
+                ("InvalidParamEniIdAndInstanceIdConflict", error)
+            }
+            Self::ForbiddenInstanceIsBeingCreated(error) => {
+                ("ForbiddenInstanceIsBeingCreated", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for JoinSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceSecurityGroupLimitExceeded(_) => {
+                Self::InstanceSecurityGroupLimitExceeded(error)
+            }
+            Self::InvalidInstanceIdMismatch(_) => Self::InvalidInstanceIdMismatch(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            Self::InvalidOperationMultiGroupType(_) => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationEniAndGroupNotBelongSameUser(_) => {
+                Self::InvalidOperationEniAndGroupNotBelongSameUser(error)
+            }
+            Self::NotBelongUser(_) => Self::NotBelongUser(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidStatusEniOrInstanceIsBeingCreated(_) => {
+                Self::InvalidStatusEniOrInstanceIsBeingCreated(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::SecurityGroupInstanceLimitExceeded(_) => {
+                Self::SecurityGroupInstanceLimitExceeded(error)
+            }
+            Self::InvalidInstanceIdAlreadyExists(_) => {
+                Self::InvalidInstanceIdAlreadyExists(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidOperationNetworkInterfaceCountExceeded(_) => {
+                Self::InvalidOperationNetworkInterfaceCountExceeded(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(_) => {
+                Self::InvalidParamEniIdAndInstanceIdConflict(error)
+            }
+            Self::ForbiddenInstanceIsBeingCreated(_) => {
+                Self::ForbiddenInstanceIsBeingCreated(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for JoinSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for JoinSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for JoinSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -201,9 +201,11 @@ pub struct LeaveSecurityGroupResponse {
 impl ::acs_runtime::de::FromJson for LeaveSecurityGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LeaveSecurityGroupResponse {
@@ -216,7 +218,6 @@ impl<'de> ::serde::Deserialize<'de> for LeaveSecurityGroupResponse {
 /// Service errors of `LeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum LeaveSecurityGroupError {
     /// HTTP 400 `InvalidInstanceId.Malformed`: The specified parameter "InstanceId" is not valid.
@@ -301,37 +302,125 @@ impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
 }
 impl LeaveSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdMalformed(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidSecurityGroupAssociationNotFound(error)
-            | Self::InstanceLastSecurityGroup(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InstanceNotInSecurityGroup(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationAtLeastInOneGroup(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidParamMalformed(error)
-            | Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::RequestTimeout(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidSecurityGroupAssociationNotFound(error) => {
+                ("InvalidSecurityGroupAssociationNotFound", error)
+            }
+            Self::InstanceLastSecurityGroup(error) => {
+                ("InstanceLastSecurityGroup", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InstanceNotInSecurityGroup(error) => {
+                ("InstanceNotInSecurityGroup", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationAtLeastInOneGroup(error) => {
+                ("InvalidOperationAtLeastInOneGroup", error)
+            }
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(error) => {
+                ("InvalidParamEniIdAndInstanceIdConflict", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::RequestTimeout(error) => ("RequestTimeout", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for LeaveSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidSecurityGroupAssociationNotFound(_) => {
+                Self::InvalidSecurityGroupAssociationNotFound(error)
+            }
+            Self::InstanceLastSecurityGroup(_) => Self::InstanceLastSecurityGroup(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceNotInSecurityGroup(_) => {
+                Self::InstanceNotInSecurityGroup(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationAtLeastInOneGroup(_) => {
+                Self::InvalidOperationAtLeastInOneGroup(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(_) => {
+                Self::InvalidParamEniIdAndInstanceIdConflict(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::RequestTimeout(_) => Self::RequestTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for LeaveSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for LeaveSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for LeaveSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

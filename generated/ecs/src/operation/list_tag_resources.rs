@@ -286,11 +286,13 @@ pub struct ListTagResourcesResponse {
 impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            tag_resources: fields.take("TagResources")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            tag_resources: fields.read("TagResources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
@@ -303,7 +305,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `InvalidDefaultResourceGroup.NotSupported`: The specified parameter Tag is not support for default resource group.
@@ -426,53 +427,161 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
 }
 impl ListTagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDefaultResourceGroupNotSupported(error)
-            | Self::InvalidTagNotSupported(error)
-            | Self::NumberExceedResourceIds(error)
-            | Self::NumberExceedTags(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::OperationDeniedQuotaExceed(error)
-            | Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidScope(error)
-            | Self::InvalidTagsMalFormed(error)
-            | Self::PermissionDeniedTagOwnerBid(error)
-            | Self::PermissionDeniedTagOwnerUid(error)
-            | Self::PermissionDeniedScope(error)
-            | Self::InvalidResourceIdNotSupported(error)
-            | Self::NoPermissionTag(error)
-            | Self::BothEmptyTagsAndResources(error)
-            | Self::PermissionDeniedTagsFuzzyQuery(error)
-            | Self::NumberExceedTagValues(error)
-            | Self::InvalidFilterMalformed(error)
-            | Self::InvalidTagFilterMalformed(error)
-            | Self::InvalidNextToken(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::MissingParameterResourceIds(error)
-            | Self::MissingParameterTagOwnerUid(error)
-            | Self::MissingParameterTagOwnerBid(error)
-            | Self::MissingParameterResourceType(error)
-            | Self::MissingParameterTags(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::InvalidResourceTypeNotFound(error)
-            | Self::ServiceUnavailable(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDefaultResourceGroupNotSupported(error) => {
+                ("InvalidDefaultResourceGroupNotSupported", error)
+            }
+            Self::InvalidTagNotSupported(error) => ("InvalidTagNotSupported", error),
+            Self::NumberExceedResourceIds(error) => ("NumberExceedResourceIds", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::OperationDeniedQuotaExceed(error) => {
+                ("OperationDeniedQuotaExceed", error)
+            }
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidScope(error) => ("InvalidScope", error),
+            Self::InvalidTagsMalFormed(error) => ("InvalidTagsMalFormed", error),
+            Self::PermissionDeniedTagOwnerBid(error) => {
+                ("PermissionDeniedTagOwnerBid", error)
+            }
+            Self::PermissionDeniedTagOwnerUid(error) => {
+                ("PermissionDeniedTagOwnerUid", error)
+            }
+            Self::PermissionDeniedScope(error) => ("PermissionDeniedScope", error),
+            Self::InvalidResourceIdNotSupported(error) => {
+                ("InvalidResourceIdNotSupported", error)
+            }
+            Self::NoPermissionTag(error) => ("NoPermissionTag", error),
+            Self::BothEmptyTagsAndResources(error) => {
+                ("BothEmptyTagsAndResources", error)
+            }
+            Self::PermissionDeniedTagsFuzzyQuery(error) => {
+                ("PermissionDeniedTagsFuzzyQuery", error)
+            }
+            Self::NumberExceedTagValues(error) => ("NumberExceedTagValues", error),
+            Self::InvalidFilterMalformed(error) => ("InvalidFilterMalformed", error),
+            Self::InvalidTagFilterMalformed(error) => {
+                ("InvalidTagFilterMalformed", error)
+            }
+            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::MissingParameterResourceIds(error) => {
+                ("MissingParameterResourceIds", error)
+            }
+            Self::MissingParameterTagOwnerUid(error) => {
+                ("MissingParameterTagOwnerUid", error)
+            }
+            Self::MissingParameterTagOwnerBid(error) => {
+                ("MissingParameterTagOwnerBid", error)
+            }
+            Self::MissingParameterResourceType(error) => {
+                ("MissingParameterResourceType", error)
+            }
+            Self::MissingParameterTags(error) => ("MissingParameterTags", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::InvalidResourceTypeNotFound(error) => {
+                ("InvalidResourceTypeNotFound", error)
+            }
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDefaultResourceGroupNotSupported(_) => {
+                Self::InvalidDefaultResourceGroupNotSupported(error)
+            }
+            Self::InvalidTagNotSupported(_) => Self::InvalidTagNotSupported(error),
+            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::OperationDeniedQuotaExceed(_) => {
+                Self::OperationDeniedQuotaExceed(error)
+            }
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidScope(_) => Self::InvalidScope(error),
+            Self::InvalidTagsMalFormed(_) => Self::InvalidTagsMalFormed(error),
+            Self::PermissionDeniedTagOwnerBid(_) => {
+                Self::PermissionDeniedTagOwnerBid(error)
+            }
+            Self::PermissionDeniedTagOwnerUid(_) => {
+                Self::PermissionDeniedTagOwnerUid(error)
+            }
+            Self::PermissionDeniedScope(_) => Self::PermissionDeniedScope(error),
+            Self::InvalidResourceIdNotSupported(_) => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            Self::NoPermissionTag(_) => Self::NoPermissionTag(error),
+            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
+            Self::PermissionDeniedTagsFuzzyQuery(_) => {
+                Self::PermissionDeniedTagsFuzzyQuery(error)
+            }
+            Self::NumberExceedTagValues(_) => Self::NumberExceedTagValues(error),
+            Self::InvalidFilterMalformed(_) => Self::InvalidFilterMalformed(error),
+            Self::InvalidTagFilterMalformed(_) => Self::InvalidTagFilterMalformed(error),
+            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::MissingParameterResourceIds(_) => {
+                Self::MissingParameterResourceIds(error)
+            }
+            Self::MissingParameterTagOwnerUid(_) => {
+                Self::MissingParameterTagOwnerUid(error)
+            }
+            Self::MissingParameterTagOwnerBid(_) => {
+                Self::MissingParameterTagOwnerBid(error)
+            }
+            Self::MissingParameterResourceType(_) => {
+                Self::MissingParameterResourceType(error)
+            }
+            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

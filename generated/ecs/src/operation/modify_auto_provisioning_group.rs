@@ -341,9 +341,11 @@ pub struct ModifyAutoProvisioningGroupResponse {
 impl ::acs_runtime::de::FromJson for ModifyAutoProvisioningGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyAutoProvisioningGroupResponse {
@@ -356,7 +358,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyAutoProvisioningGroupResponse {
 /// Service errors of `ModifyAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyAutoProvisioningGroupError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -427,33 +428,99 @@ impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupEr
 }
 impl ModifyAutoProvisioningGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::NoPermission(error)
-            | Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            | Self::QuotaExceedLaunchTemplateConfigs(error)
-            | Self::OperationDenied(error)
-            | Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            | Self::ForbiddenRam(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::AutoProvisioningGroupUnauthorized(error)
-            | Self::AutoProvisioningGroupIncorrectStatus(error)
-            | Self::InvalidParameterTargetCapacity(error)
-            | Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            | Self::InvalidParameterMaxPrice(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => {
+                ("InvalidLaunchTemplateConfigsSizeExceed", error)
+            }
+            Self::QuotaExceedLaunchTemplateConfigs(error) => {
+                ("QuotaExceedLaunchTemplateConfigs", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::VpcMismatchSecurityGroupAndVSwitch(error) => {
+                ("VpcMismatchSecurityGroupAndVSwitch", error)
+            }
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::AutoProvisioningGroupUnauthorized(error) => {
+                ("AutoProvisioningGroupUnauthorized", error)
+            }
+            Self::AutoProvisioningGroupIncorrectStatus(error) => {
+                ("AutoProvisioningGroupIncorrectStatus", error)
+            }
+            Self::InvalidParameterTargetCapacity(error) => {
+                ("InvalidParameterTargetCapacity", error)
+            }
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
+                ("InvalidAutoProvisioningGroupIdNotFound", error)
+            }
+            Self::InvalidParameterMaxPrice(error) => ("InvalidParameterMaxPrice", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyAutoProvisioningGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(_) => {
+                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
+            }
+            Self::QuotaExceedLaunchTemplateConfigs(_) => {
+                Self::QuotaExceedLaunchTemplateConfigs(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::VpcMismatchSecurityGroupAndVSwitch(_) => {
+                Self::VpcMismatchSecurityGroupAndVSwitch(error)
+            }
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::AutoProvisioningGroupUnauthorized(_) => {
+                Self::AutoProvisioningGroupUnauthorized(error)
+            }
+            Self::AutoProvisioningGroupIncorrectStatus(_) => {
+                Self::AutoProvisioningGroupIncorrectStatus(error)
+            }
+            Self::InvalidParameterTargetCapacity(_) => {
+                Self::InvalidParameterTargetCapacity(error)
+            }
+            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
+            Self::InvalidParameterMaxPrice(_) => Self::InvalidParameterMaxPrice(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyAutoProvisioningGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyAutoProvisioningGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyAutoProvisioningGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

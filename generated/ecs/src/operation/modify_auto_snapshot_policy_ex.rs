@@ -332,9 +332,11 @@ pub struct ModifyAutoSnapshotPolicyExResponse {
 impl ::acs_runtime::de::FromJson for ModifyAutoSnapshotPolicyExResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyAutoSnapshotPolicyExResponse {
@@ -347,7 +349,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyAutoSnapshotPolicyExResponse {
 /// Service errors of `ModifyAutoSnapshotPolicyEx`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyAutoSnapshotPolicyExError {
     /// HTTP 400 `InvalidParameter.EncryptedIllegal`: The specified parameter Encrypted must be true when kmsKeyId is not empty.
@@ -427,32 +428,117 @@ impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExErr
 }
 impl ModifyAutoSnapshotPolicyExError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedIllegal(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::InvalidParameterEncryptedKmsNotEnable(error)
-            | Self::InvalidParamEncryptedMismatch(error)
-            | Self::ParameterInvalid(error)
-            | Self::InvalidParameterTargetCopyRegions(error)
-            | Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::AbsInvalidActionRegionNotSupport(error)
-            | Self::InvalidOperationPolicyTypeUnsupported(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterEncryptedIllegal(error) => {
+                ("InvalidParameterEncryptedIllegal", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
+                ("InvalidParameterEncryptedKmsNotEnable", error)
+            }
+            Self::InvalidParamEncryptedMismatch(error) => {
+                ("InvalidParamEncryptedMismatch", error)
+            }
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidParameterTargetCopyRegions(error) => {
+                ("InvalidParameterTargetCopyRegions", error)
+            }
+            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => {
+                ("InvalidParameterCopiedSnapshotsRetentionDays", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(error) => {
+                ("AbsInvalidActionRegionNotSupport", error)
+            }
+            Self::InvalidOperationPolicyTypeUnsupported(error) => {
+                ("InvalidOperationPolicyTypeUnsupported", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyAutoSnapshotPolicyExError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidParameterTargetCopyRegions(_) => {
+                Self::InvalidParameterTargetCopyRegions(error)
+            }
+            Self::InvalidParameterCopiedSnapshotsRetentionDays(_) => {
+                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidOperationPolicyTypeUnsupported(_) => {
+                Self::InvalidOperationPolicyTypeUnsupported(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyAutoSnapshotPolicyExError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyAutoSnapshotPolicyExError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyAutoSnapshotPolicyExError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

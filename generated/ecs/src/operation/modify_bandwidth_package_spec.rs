@@ -150,9 +150,11 @@ pub struct ModifyBandwidthPackageSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyBandwidthPackageSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyBandwidthPackageSpecResponse {
@@ -165,7 +167,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyBandwidthPackageSpecResponse {
 /// Service errors of `ModifyBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyBandwidthPackageSpecError {
     /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It's forbidden to change prepaid CBWP's bandwidth by API.  It can be changed on Aliyun web console.
@@ -207,26 +208,73 @@ impl From<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecErr
 }
 impl ModifyBandwidthPackageSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenChargeTypeIsPrepaid(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidBandwidthValueNotSupported(error)
-            | Self::BandwidthPackageFinancialLocked(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenChargeTypeIsPrepaid(error) => {
+                ("ForbiddenChargeTypeIsPrepaid", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidBandwidthValueNotSupported(error) => {
+                ("InvalidBandwidthValueNotSupported", error)
+            }
+            Self::BandwidthPackageFinancialLocked(error) => {
+                ("BandwidthPackageFinancialLocked", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyBandwidthPackageSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::BandwidthPackageFinancialLocked(_) => {
+                Self::BandwidthPackageFinancialLocked(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyBandwidthPackageSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyBandwidthPackageSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyBandwidthPackageSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

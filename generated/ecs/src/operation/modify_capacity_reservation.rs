@@ -269,9 +269,11 @@ pub struct ModifyCapacityReservationResponse {
 impl ::acs_runtime::de::FromJson for ModifyCapacityReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
@@ -284,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
 /// Service errors of `ModifyCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCapacityReservationError {
     /// HTTP 400 `InvalidInstanceAmount.ValueNotSupported`: The specified parameter InstanceAmount is not valid.
@@ -374,36 +375,133 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationErro
 }
 impl ModifyCapacityReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceAmountValueNotSupported(error)
-            | Self::InvalidDescriptionValueNotSupported(error)
-            | Self::InvalidEndTimeValueNotSupported(error)
-            | Self::InvalidStartTimeValueNotSupported(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::IncorrectPrivatePoolStatus(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::OperationDeniedPlatformNotSupported(error)
-            | Self::OperationDeniedEndTimeTypeNotSupported(error)
-            | Self::OperationDeniedStartTimeNotSupported(error)
-            | Self::OperationDeniedInstanceAmountNotSupported(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::OperationDeniedInstanceTypeNotAuthorized(error)
-            | Self::InvalidPrivatePoolIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceAmountValueNotSupported(error) => {
+                ("InvalidInstanceAmountValueNotSupported", error)
+            }
+            Self::InvalidDescriptionValueNotSupported(error) => {
+                ("InvalidDescriptionValueNotSupported", error)
+            }
+            Self::InvalidEndTimeValueNotSupported(error) => {
+                ("InvalidEndTimeValueNotSupported", error)
+            }
+            Self::InvalidStartTimeValueNotSupported(error) => {
+                ("InvalidStartTimeValueNotSupported", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::IncorrectPrivatePoolStatus(error) => {
+                ("IncorrectPrivatePoolStatus", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => {
+                ("InvalidPrivatePoolOptionsNameValueNotSupported", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::OperationDeniedPlatformNotSupported(error) => {
+                ("OperationDeniedPlatformNotSupported", error)
+            }
+            Self::OperationDeniedEndTimeTypeNotSupported(error) => {
+                ("OperationDeniedEndTimeTypeNotSupported", error)
+            }
+            Self::OperationDeniedStartTimeNotSupported(error) => {
+                ("OperationDeniedStartTimeNotSupported", error)
+            }
+            Self::OperationDeniedInstanceAmountNotSupported(error) => {
+                ("OperationDeniedInstanceAmountNotSupported", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::OperationDeniedInstanceTypeNotAuthorized(error) => {
+                ("OperationDeniedInstanceTypeNotAuthorized", error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(error) => {
+                ("InvalidPrivatePoolIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCapacityReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceAmountValueNotSupported(_) => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            Self::InvalidDescriptionValueNotSupported(_) => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            Self::InvalidEndTimeValueNotSupported(_) => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            Self::InvalidStartTimeValueNotSupported(_) => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::IncorrectPrivatePoolStatus(_) => {
+                Self::IncorrectPrivatePoolStatus(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(_) => {
+                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::OperationDeniedPlatformNotSupported(_) => {
+                Self::OperationDeniedPlatformNotSupported(error)
+            }
+            Self::OperationDeniedEndTimeTypeNotSupported(_) => {
+                Self::OperationDeniedEndTimeTypeNotSupported(error)
+            }
+            Self::OperationDeniedStartTimeNotSupported(_) => {
+                Self::OperationDeniedStartTimeNotSupported(error)
+            }
+            Self::OperationDeniedInstanceAmountNotSupported(_) => {
+                Self::OperationDeniedInstanceAmountNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::OperationDeniedInstanceTypeNotAuthorized(_) => {
+                Self::OperationDeniedInstanceTypeNotAuthorized(error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(_) => {
+                Self::InvalidPrivatePoolIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCapacityReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCapacityReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCapacityReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -240,9 +240,11 @@ pub struct ModifyCloudAssistantSettingsResponse {
 impl ::acs_runtime::de::FromJson for ModifyCloudAssistantSettingsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCloudAssistantSettingsResponse {
@@ -255,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCloudAssistantSettingsResponse {
 /// Service errors of `ModifyCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCloudAssistantSettingsError {
     /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
@@ -370,41 +371,161 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsE
 }
 impl ModifyCloudAssistantSettingsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterSettingType(error)
-            | Self::InvalidParameterOssEncryptionType(error)
-            | Self::InvalidParameterOssEncryptionAlgorithm(error)
-            | Self::InvalidParameterOssEncryptionKeyId(error)
-            | Self::InvalidParameterOssBucketName(error)
-            | Self::InvalidParameterOssPrefix(error)
-            | Self::InvalidOssBucketNameInOtherRegion(error)
-            | Self::InvalidParameterSlsProjectName(error)
-            | Self::InvalidParameterSlsLogstoreName(error)
-            | Self::InvalidParameterAllowedUpgradeWindow(error)
-            | Self::InvalidAllowedUpgradeWindowDurationTooShort(error)
-            | Self::InvalidParameterTimeZone(error)
-            | Self::InvalidAllowedUpgradeWindowRequired(error)
-            | Self::CreateServiceLinkedRoleNoPermission(error)
-            | Self::InvalidOperationOssEncryptionUnsupported(error)
-            | Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error)
-            | Self::InvalidOperationSessionManagerDeliveryUnsupported(error)
-            | Self::InvalidSlsProjectNameNotFound(error)
-            | Self::InvalidSlsLogstoreNameNotFound(error)
-            | Self::InvalidOssBucketNameNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterSettingType(error) => {
+                ("InvalidParameterSettingType", error)
+            }
+            Self::InvalidParameterOssEncryptionType(error) => {
+                ("InvalidParameterOssEncryptionType", error)
+            }
+            Self::InvalidParameterOssEncryptionAlgorithm(error) => {
+                ("InvalidParameterOssEncryptionAlgorithm", error)
+            }
+            Self::InvalidParameterOssEncryptionKeyId(error) => {
+                ("InvalidParameterOssEncryptionKeyId", error)
+            }
+            Self::InvalidParameterOssBucketName(error) => {
+                ("InvalidParameterOssBucketName", error)
+            }
+            Self::InvalidParameterOssPrefix(error) => {
+                ("InvalidParameterOssPrefix", error)
+            }
+            Self::InvalidOssBucketNameInOtherRegion(error) => {
+                ("InvalidOssBucketNameInOtherRegion", error)
+            }
+            Self::InvalidParameterSlsProjectName(error) => {
+                ("InvalidParameterSlsProjectName", error)
+            }
+            Self::InvalidParameterSlsLogstoreName(error) => {
+                ("InvalidParameterSlsLogstoreName", error)
+            }
+            Self::InvalidParameterAllowedUpgradeWindow(error) => {
+                ("InvalidParameterAllowedUpgradeWindow", error)
+            }
+            Self::InvalidAllowedUpgradeWindowDurationTooShort(error) => {
+                ("InvalidAllowedUpgradeWindowDurationTooShort", error)
+            }
+            Self::InvalidParameterTimeZone(error) => ("InvalidParameterTimeZone", error),
+            Self::InvalidAllowedUpgradeWindowRequired(error) => {
+                ("InvalidAllowedUpgradeWindowRequired", error)
+            }
+            Self::CreateServiceLinkedRoleNoPermission(error) => {
+                ("CreateServiceLinkedRoleNoPermission", error)
+            }
+            Self::InvalidOperationOssEncryptionUnsupported(error) => {
+                ("InvalidOperationOssEncryptionUnsupported", error)
+            }
+            Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error) => {
+                ("InvalidAllowedUpgradeWindowCountLimitExceeded", error)
+            }
+            Self::InvalidOperationSessionManagerDeliveryUnsupported(error) => {
+                ("InvalidOperationSessionManagerDeliveryUnsupported", error)
+            }
+            Self::InvalidSlsProjectNameNotFound(error) => {
+                ("InvalidSlsProjectNameNotFound", error)
+            }
+            Self::InvalidSlsLogstoreNameNotFound(error) => {
+                ("InvalidSlsLogstoreNameNotFound", error)
+            }
+            Self::InvalidOssBucketNameNotFound(error) => {
+                ("InvalidOssBucketNameNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCloudAssistantSettingsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterSettingType(_) => {
+                Self::InvalidParameterSettingType(error)
+            }
+            Self::InvalidParameterOssEncryptionType(_) => {
+                Self::InvalidParameterOssEncryptionType(error)
+            }
+            Self::InvalidParameterOssEncryptionAlgorithm(_) => {
+                Self::InvalidParameterOssEncryptionAlgorithm(error)
+            }
+            Self::InvalidParameterOssEncryptionKeyId(_) => {
+                Self::InvalidParameterOssEncryptionKeyId(error)
+            }
+            Self::InvalidParameterOssBucketName(_) => {
+                Self::InvalidParameterOssBucketName(error)
+            }
+            Self::InvalidParameterOssPrefix(_) => Self::InvalidParameterOssPrefix(error),
+            Self::InvalidOssBucketNameInOtherRegion(_) => {
+                Self::InvalidOssBucketNameInOtherRegion(error)
+            }
+            Self::InvalidParameterSlsProjectName(_) => {
+                Self::InvalidParameterSlsProjectName(error)
+            }
+            Self::InvalidParameterSlsLogstoreName(_) => {
+                Self::InvalidParameterSlsLogstoreName(error)
+            }
+            Self::InvalidParameterAllowedUpgradeWindow(_) => {
+                Self::InvalidParameterAllowedUpgradeWindow(error)
+            }
+            Self::InvalidAllowedUpgradeWindowDurationTooShort(_) => {
+                Self::InvalidAllowedUpgradeWindowDurationTooShort(error)
+            }
+            Self::InvalidParameterTimeZone(_) => Self::InvalidParameterTimeZone(error),
+            Self::InvalidAllowedUpgradeWindowRequired(_) => {
+                Self::InvalidAllowedUpgradeWindowRequired(error)
+            }
+            Self::CreateServiceLinkedRoleNoPermission(_) => {
+                Self::CreateServiceLinkedRoleNoPermission(error)
+            }
+            Self::InvalidOperationOssEncryptionUnsupported(_) => {
+                Self::InvalidOperationOssEncryptionUnsupported(error)
+            }
+            Self::InvalidAllowedUpgradeWindowCountLimitExceeded(_) => {
+                Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error)
+            }
+            Self::InvalidOperationSessionManagerDeliveryUnsupported(_) => {
+                Self::InvalidOperationSessionManagerDeliveryUnsupported(error)
+            }
+            Self::InvalidSlsProjectNameNotFound(_) => {
+                Self::InvalidSlsProjectNameNotFound(error)
+            }
+            Self::InvalidSlsLogstoreNameNotFound(_) => {
+                Self::InvalidSlsLogstoreNameNotFound(error)
+            }
+            Self::InvalidOssBucketNameNotFound(_) => {
+                Self::InvalidOssBucketNameNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCloudAssistantSettingsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCloudAssistantSettingsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCloudAssistantSettingsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -249,9 +249,11 @@ pub struct ModifyCommandResponse {
 impl ::acs_runtime::de::FromJson for ModifyCommandResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCommandResponse {
@@ -264,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCommandResponse {
 /// Service errors of `ModifyCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -332,34 +333,95 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCommandError {
 }
 impl ModifyCommandError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::InvalidParameterWorkingDir(error)
-            | Self::CmdNameReadonly(error)
-            | Self::CmdNameExceedLimit(error)
-            | Self::CmdContentExceedLimit(error)
-            | Self::CmdDescExceedLimit(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidParameterCharacterCommandName(error)
-            | Self::InvalidParameterCharacterCommandDescription(error)
-            | Self::InvalidParameterCharacterCommandWorkingDir(error)
-            | Self::InvalidLauncherLengthLimitExceeded(error)
-            | Self::InvalidTimeoutExceedLimit(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidCmdIdNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::InvalidParameterWorkingDir(error) => {
+                ("InvalidParameterWorkingDir", error)
+            }
+            Self::CmdNameReadonly(error) => ("CmdNameReadonly", error),
+            Self::CmdNameExceedLimit(error) => ("CmdNameExceedLimit", error),
+            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
+            Self::CmdDescExceedLimit(error) => ("CmdDescExceedLimit", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidParameterCharacterCommandName(error) => {
+                ("InvalidParameterCharacterCommandName", error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(error) => {
+                ("InvalidParameterCharacterCommandDescription", error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(error) => {
+                ("InvalidParameterCharacterCommandWorkingDir", error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(error) => {
+                ("InvalidLauncherLengthLimitExceeded", error)
+            }
+            Self::InvalidTimeoutExceedLimit(error) => {
+                ("InvalidTimeoutExceedLimit", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCommandError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InvalidParameterWorkingDir(_) => {
+                Self::InvalidParameterWorkingDir(error)
+            }
+            Self::CmdNameReadonly(_) => Self::CmdNameReadonly(error),
+            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
+            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
+            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidParameterCharacterCommandName(_) => {
+                Self::InvalidParameterCharacterCommandName(error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(_) => {
+                Self::InvalidParameterCharacterCommandDescription(error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
+                Self::InvalidParameterCharacterCommandWorkingDir(error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(_) => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCommandError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCommandError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCommandError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCommandError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -292,9 +292,11 @@ pub struct ModifyDedicatedHostAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAttributeResponse {
@@ -307,7 +309,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAttributeResponse {
 /// Service errors of `ModifyDedicatedHostAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAttributeError {
     /// HTTP 400 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostName is not valid.
@@ -378,31 +379,111 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeE
 }
 impl ModifyDedicatedHostAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDedicatedHostNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidParameterSlbUdpTimeout(error)
-            | Self::InvalidParameterUdpTimeout(error)
-            | Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            | Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidDedicatedHostClusterIdNotFound(error)
-            | Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            | Self::InvalidDedicatedHostClusterIdNotMatch(error)
-            | Self::InvalidParameterActionOnMaintenance(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDedicatedHostNameMalformed(error) => {
+                ("InvalidDedicatedHostNameMalformed", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidParameterSlbUdpTimeout(error) => {
+                ("InvalidParameterSlbUdpTimeout", error)
+            }
+            Self::InvalidParameterUdpTimeout(error) => {
+                ("InvalidParameterUdpTimeout", error)
+            }
+            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error) => {
+                ("InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported", error)
+            }
+            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => {
+                ("InvalidCpuOverCommitRatioValueNotSupported", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
+                ("InvalidDedicatedHostClusterIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => {
+                ("InvalidDedicatedHostClusterIdExceedMaxSize", error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotMatch(error) => {
+                ("InvalidDedicatedHostClusterIdNotMatch", error)
+            }
+            Self::InvalidParameterActionOnMaintenance(error) => {
+                ("InvalidParameterActionOnMaintenance", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDedicatedHostAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDedicatedHostNameMalformed(_) => {
+                Self::InvalidDedicatedHostNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterSlbUdpTimeout(_) => {
+                Self::InvalidParameterSlbUdpTimeout(error)
+            }
+            Self::InvalidParameterUdpTimeout(_) => {
+                Self::InvalidParameterUdpTimeout(error)
+            }
+            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(_) => {
+                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
+            }
+            Self::InvalidCpuOverCommitRatioValueNotSupported(_) => {
+                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(_) => {
+                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotMatch(_) => {
+                Self::InvalidDedicatedHostClusterIdNotMatch(error)
+            }
+            Self::InvalidParameterActionOnMaintenance(_) => {
+                Self::InvalidParameterActionOnMaintenance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDedicatedHostAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDedicatedHostAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyDedicatedHostAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

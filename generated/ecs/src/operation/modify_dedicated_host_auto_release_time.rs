@@ -184,9 +184,11 @@ pub struct ModifyDedicatedHostAutoReleaseTimeResponse {
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAutoReleaseTimeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoReleaseTimeResponse {
@@ -199,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoReleaseTimeRespon
 /// Service errors of `ModifyDedicatedHostAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoReleaseTimeError {
     /// HTTP 400 `MissingParameter`: DedicatedHostId should not be null.
@@ -235,19 +236,52 @@ for ModifyDedicatedHostAutoReleaseTimeError {
 }
 impl ModifyDedicatedHostAutoReleaseTimeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidAutoReleaseTimeMalformed(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::NoSuchResource(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => {
+                ("InvalidAutoReleaseTimeMalformed", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::NoSuchResource(error) => ("NoSuchResource", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDedicatedHostAutoReleaseTimeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidAutoReleaseTimeMalformed(_) => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDedicatedHostAutoReleaseTimeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDedicatedHostAutoReleaseTimeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -255,6 +289,7 @@ impl ::std::fmt::Display for ModifyDedicatedHostAutoReleaseTimeError {
 impl ::std::error::Error for ModifyDedicatedHostAutoReleaseTimeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoReleaseTimeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

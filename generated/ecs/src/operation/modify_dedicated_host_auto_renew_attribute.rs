@@ -303,9 +303,11 @@ pub struct ModifyDedicatedHostAutoRenewAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAutoRenewAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoRenewAttributeResponse {
@@ -318,7 +320,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoRenewAttributeRes
 /// Service errors of `ModifyDedicatedHostAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoRenewAttributeError {
     /// HTTP 403 `MissingParameter.DedicatedHostId`: DedicatedHostId should not be null.
@@ -373,22 +374,78 @@ for ModifyDedicatedHostAutoRenewAttributeError {
 }
 impl ModifyDedicatedHostAutoRenewAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterDedicatedHostId(error)
-            | Self::InvalidParameterToManyDedicatedHostIds(error)
-            | Self::InvalidParameterInvalidDedicatedHostId(error)
-            | Self::IncorrectHostStatus(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidParameterDuration(error)
-            | Self::InvalidParameterRenewalStatus(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidParameterAutoRenewWithEcs(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterDedicatedHostId(error) => {
+                ("MissingParameterDedicatedHostId", error)
+            }
+            Self::InvalidParameterToManyDedicatedHostIds(error) => {
+                ("InvalidParameterToManyDedicatedHostIds", error)
+            }
+            Self::InvalidParameterInvalidDedicatedHostId(error) => {
+                ("InvalidParameterInvalidDedicatedHostId", error)
+            }
+            Self::IncorrectHostStatus(error) => ("IncorrectHostStatus", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidParameterDuration(error) => ("InvalidParameterDuration", error),
+            Self::InvalidParameterRenewalStatus(error) => {
+                ("InvalidParameterRenewalStatus", error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidParameterAutoRenewWithEcs(error) => {
+                ("InvalidParameterAutoRenewWithEcs", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDedicatedHostAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterDedicatedHostId(_) => {
+                Self::MissingParameterDedicatedHostId(error)
+            }
+            Self::InvalidParameterToManyDedicatedHostIds(_) => {
+                Self::InvalidParameterToManyDedicatedHostIds(error)
+            }
+            Self::InvalidParameterInvalidDedicatedHostId(_) => {
+                Self::InvalidParameterInvalidDedicatedHostId(error)
+            }
+            Self::IncorrectHostStatus(_) => Self::IncorrectHostStatus(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidParameterAutoRenewWithEcs(_) => {
+                Self::InvalidParameterAutoRenewWithEcs(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDedicatedHostAutoRenewAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDedicatedHostAutoRenewAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -396,6 +453,7 @@ impl ::std::fmt::Display for ModifyDedicatedHostAutoRenewAttributeError {
 impl ::std::error::Error for ModifyDedicatedHostAutoRenewAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoRenewAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -337,11 +337,13 @@ pub struct ModifyDedicatedHostsChargeTypeResponse {
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostsChargeTypeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-            fee_of_instances: fields.take("FeeOfInstances")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+            fee_of_instances: fields.read("FeeOfInstances"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostsChargeTypeResponse {
@@ -354,7 +356,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostsChargeTypeResponse {
 /// Service errors of `ModifyDedicatedHostsChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostsChargeTypeError {
     /// HTTP 400 `InvalidParameter.InstanceIds`: The specified InstanceIds are invalid.
@@ -485,51 +486,179 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTyp
 }
 impl ModifyDedicatedHostsChargeTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterInstanceIds(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            | Self::InvalidSpotStrategy(error)
-            | Self::ExpiredInstance(error)
-            | Self::InstancesIdQuotaExceed(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidInstanceUnpaidOrder(error)
-            | Self::ReleaseTimeHaveBeenSet(error)
-            | Self::Throttling(error)
-            | Self::InvalidPeriodUnitMismatch(error)
-            | Self::InvalidImageTypeNotSupported(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            | Self::QuotaExceedAfterpayInstance(error)
-            | Self::QuotaExceedRufundVcpu(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::InvalidAction(error)
-            | Self::QuotaExceedPostPaidDisk(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InvalidInstanceTypePhasedOut(error)
-            | Self::RealNameAuthenticationError(error)
-            | Self::InvalidOperationNotSupport(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterInstanceIds(error) => {
+                ("InvalidParameterInstanceIds", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
+                ("InvalidInstanceChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
+            Self::ExpiredInstance(error) => ("ExpiredInstance", error),
+            Self::InstancesIdQuotaExceed(error) => ("InstancesIdQuotaExceed", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidInstanceUnpaidOrder(error) => {
+                ("InvalidInstanceUnpaidOrder", error)
+            }
+            Self::ReleaseTimeHaveBeenSet(error) => ("ReleaseTimeHaveBeenSet", error),
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidPeriodUnitMismatch(error) => {
+                ("InvalidPeriodUnitMismatch", error)
+            }
+            Self::InvalidImageTypeNotSupported(error) => {
+                ("InvalidImageTypeNotSupported", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
+                ("InvalidAccountStatusPayAmountLimitExceeded", error)
+            }
+            Self::QuotaExceedAfterpayInstance(error) => {
+                ("QuotaExceedAfterpayInstance", error)
+            }
+            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InvalidInstanceTypePhasedOut(error) => {
+                ("InvalidInstanceTypePhasedOut", error)
+            }
+            Self::RealNameAuthenticationError(error) => {
+                ("RealNameAuthenticationError", error)
+            }
+            Self::InvalidOperationNotSupport(error) => {
+                ("InvalidOperationNotSupport", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDedicatedHostsChargeTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterInstanceIds(_) => {
+                Self::InvalidParameterInstanceIds(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::ExpiredInstance(_) => Self::ExpiredInstance(error),
+            Self::InstancesIdQuotaExceed(_) => Self::InstancesIdQuotaExceed(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidInstanceUnpaidOrder(_) => {
+                Self::InvalidInstanceUnpaidOrder(error)
+            }
+            Self::ReleaseTimeHaveBeenSet(_) => Self::ReleaseTimeHaveBeenSet(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidPeriodUnitMismatch(_) => Self::InvalidPeriodUnitMismatch(error),
+            Self::InvalidImageTypeNotSupported(_) => {
+                Self::InvalidImageTypeNotSupported(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InvalidInstanceTypePhasedOut(_) => {
+                Self::InvalidInstanceTypePhasedOut(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::InvalidOperationNotSupport(_) => {
+                Self::InvalidOperationNotSupport(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDedicatedHostsChargeTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDedicatedHostsChargeTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyDedicatedHostsChargeTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -237,9 +237,11 @@ pub struct ModifyDiagnosticMetricSetResponse {
 impl ::acs_runtime::de::FromJson for ModifyDiagnosticMetricSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDiagnosticMetricSetResponse {
@@ -252,7 +254,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiagnosticMetricSetResponse {
 /// Service errors of `ModifyDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDiagnosticMetricSetError {
     /// HTTP 400 `InvalidParameter.MetricSetId`: %s
@@ -273,21 +274,53 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetErro
 }
 impl ModifyDiagnosticMetricSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterMetricSetId(error)
-            | Self::InvalidParameterMetricIds(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterMetricSetId(error) => {
+                ("InvalidParameterMetricSetId", error)
+            }
+            Self::InvalidParameterMetricIds(error) => {
+                ("InvalidParameterMetricIds", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDiagnosticMetricSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterMetricSetId(_) => {
+                Self::InvalidParameterMetricSetId(error)
+            }
+            Self::InvalidParameterMetricIds(_) => Self::InvalidParameterMetricIds(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDiagnosticMetricSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDiagnosticMetricSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyDiagnosticMetricSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

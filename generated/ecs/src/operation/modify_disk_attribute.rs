@@ -322,9 +322,11 @@ pub struct ModifyDiskAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyDiskAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDiskAttributeResponse {
@@ -337,7 +339,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskAttributeResponse {
 /// Service errors of `ModifyDiskAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDiskAttributeError {
     /// HTTP 400 `InvalidDiskName.Malformed`: The specified disk name is wrongly formed.
@@ -418,37 +419,113 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
 }
 impl ModifyDiskAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskNameMalformed(error)
-            | Self::NoAttributeToModify(error)
-            | Self::IncompleteParamter(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::MissingParameterDiskIdOrDiskIds(error)
-            | Self::ParameterConflictDiskIdAndDiskIds(error)
-            | Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            | Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            | Self::BurstingEnabledForModifyingDiskUnsupported(error)
-            | Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            | Self::QuotaExceedSnapshot(error)
-            | Self::DiskNotPortable(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::DeleteWithInstanceConflict(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
+            Self::NoAttributeToModify(error) => ("NoAttributeToModify", error),
+            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::MissingParameterDiskIdOrDiskIds(error) => {
+                ("MissingParameterDiskIdOrDiskIds", error)
+            }
+            Self::ParameterConflictDiskIdAndDiskIds(error) => {
+                ("ParameterConflictDiskIdAndDiskIds", error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(error) => {
+                ("BurstingEnabledForDiskCategoryUnsupported", error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => {
+                ("BurstingEnabledForMultiAttachDiskUnsupported", error)
+            }
+            Self::BurstingEnabledForModifyingDiskUnsupported(error) => {
+                ("BurstingEnabledForModifyingDiskUnsupported", error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => {
+                ("InvalidBurstingEnabledDiskSizeTooSmall", error)
+            }
+            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
+            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::DeleteWithInstanceConflict(error) => {
+                ("DeleteWithInstanceConflict", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDiskAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::NoAttributeToModify(_) => Self::NoAttributeToModify(error),
+            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::MissingParameterDiskIdOrDiskIds(_) => {
+                Self::MissingParameterDiskIdOrDiskIds(error)
+            }
+            Self::ParameterConflictDiskIdAndDiskIds(_) => {
+                Self::ParameterConflictDiskIdAndDiskIds(error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            Self::BurstingEnabledForModifyingDiskUnsupported(_) => {
+                Self::BurstingEnabledForModifyingDiskUnsupported(error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDiskAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDiskAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyDiskAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -254,10 +254,12 @@ pub struct ModifyDiskChargeTypeResponse {
 impl ::acs_runtime::de::FromJson for ModifyDiskChargeTypeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDiskChargeTypeResponse {
@@ -270,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskChargeTypeResponse {
 /// Service errors of `ModifyDiskChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDiskChargeTypeError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -439,59 +440,211 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
 }
 impl ModifyDiskChargeTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::MissingParameterInstanceIdNotSupported(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidInstanceIdReleased(error)
-            | Self::InvalidInstancePurchaseNotFound(error)
-            | Self::InvalidInstanceUnPaidOrder(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::AccountArrearage(error)
-            | Self::IdempotenceSignatureMismatch(error)
-            | Self::OrderCreationFailed(error)
-            | Self::Throttling(error)
-            | Self::InstanceDowngradeQuotaExceed(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidDiskDetachedSystemDisk(error)
-            | Self::LastOrderProcessing(error)
-            | Self::InvalidActionWithActiveElasticUpgrade(error)
-            | Self::DiskInDedicatedBlockStorageCluster(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::InvalidOperationDiskMustAttachedToInstance(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::InvalidOrderOverdue(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::InvalidOperationUnpaidOrder(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::PaymentMethodNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidRamRoleNotFound(error)
-            | Self::InvalidDiskIdsNotFound(error)
-            | Self::InvalidDiskIdsNotPortable(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidActionNotSupported(error)
-            | Self::InvalidInstanceStatusNotSupported(error)
-            | Self::InvalidInstanceIdNotFoundError(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::MissingParameterInstanceIdNotSupported(error) => {
+                ("MissingParameterInstanceIdNotSupported", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidInstanceIdReleased(error) => {
+                ("InvalidInstanceIdReleased", error)
+            }
+            Self::InvalidInstancePurchaseNotFound(error) => {
+                ("InvalidInstancePurchaseNotFound", error)
+            }
+            Self::InvalidInstanceUnPaidOrder(error) => {
+                ("InvalidInstanceUnPaidOrder", error)
+            }
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::IdempotenceSignatureMismatch(error) => {
+                ("IdempotenceSignatureMismatch", error)
+            }
+            Self::OrderCreationFailed(error) => ("OrderCreationFailed", error),
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InstanceDowngradeQuotaExceed(error) => {
+                ("InstanceDowngradeQuotaExceed", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(error) => {
+                ("InvalidDiskDetachedSystemDisk", error)
+            }
+            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
+            Self::InvalidActionWithActiveElasticUpgrade(error) => {
+                ("InvalidActionWithActiveElasticUpgrade", error)
+            }
+            Self::DiskInDedicatedBlockStorageCluster(error) => {
+                ("DiskInDedicatedBlockStorageCluster", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::InvalidOperationDiskMustAttachedToInstance(error) => {
+                ("InvalidOperationDiskMustAttachedToInstance", error)
+            }
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::InvalidOrderOverdue(error) => ("InvalidOrderOverdue", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::InvalidOperationUnpaidOrder(error) => {
+                ("InvalidOperationUnpaidOrder", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
+            Self::InvalidDiskIdsNotFound(error) => ("InvalidDiskIdsNotFound", error),
+            Self::InvalidDiskIdsNotPortable(error) => {
+                ("InvalidDiskIdsNotPortable", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidActionNotSupported(error) => {
+                ("InvalidActionNotSupported", error)
+            }
+            Self::InvalidInstanceStatusNotSupported(error) => {
+                ("InvalidInstanceStatusNotSupported", error)
+            }
+            Self::InvalidInstanceIdNotFoundError(error) => {
+                ("InvalidInstanceIdNotFoundError", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDiskChargeTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::MissingParameterInstanceIdNotSupported(_) => {
+                Self::MissingParameterInstanceIdNotSupported(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidInstanceIdReleased(_) => Self::InvalidInstanceIdReleased(error),
+            Self::InvalidInstancePurchaseNotFound(_) => {
+                Self::InvalidInstancePurchaseNotFound(error)
+            }
+            Self::InvalidInstanceUnPaidOrder(_) => {
+                Self::InvalidInstanceUnPaidOrder(error)
+            }
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::OrderCreationFailed(_) => Self::OrderCreationFailed(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InstanceDowngradeQuotaExceed(_) => {
+                Self::InstanceDowngradeQuotaExceed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::InvalidActionWithActiveElasticUpgrade(_) => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            Self::DiskInDedicatedBlockStorageCluster(_) => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidOperationDiskMustAttachedToInstance(_) => {
+                Self::InvalidOperationDiskMustAttachedToInstance(error)
+            }
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::InvalidOrderOverdue(_) => Self::InvalidOrderOverdue(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidOperationUnpaidOrder(_) => {
+                Self::InvalidOperationUnpaidOrder(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
+            Self::InvalidDiskIdsNotFound(_) => Self::InvalidDiskIdsNotFound(error),
+            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidActionNotSupported(_) => Self::InvalidActionNotSupported(error),
+            Self::InvalidInstanceStatusNotSupported(_) => {
+                Self::InvalidInstanceStatusNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFoundError(_) => {
+                Self::InvalidInstanceIdNotFoundError(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDiskChargeTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDiskChargeTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyDiskChargeTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -258,10 +258,12 @@ pub struct ModifyDiskDeploymentResponse {
 impl ::acs_runtime::de::FromJson for ModifyDiskDeploymentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDiskDeploymentResponse {
@@ -274,7 +276,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskDeploymentResponse {
 /// Service errors of `ModifyDiskDeployment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDiskDeploymentError {
     /// HTTP 400 `InvalidDiskSpec.Malformed`: The specified parameter DiskCategory or PerformanceLevel is not supported.
@@ -361,37 +362,119 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
 }
 impl ModifyDiskDeploymentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskSpecMalformed(error)
-            | Self::AccountInArrears(error)
-            | Self::InvalidStorageClusterIdDiskAlreadyInDestination(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::DiskCreatingSnapshot(error)
-            | Self::InvalidOperationDiskTypeUnsupported(error)
-            | Self::InvalidOperationChargeTypeUnsupported(error)
-            | Self::InvalidPerformanceLevelDiskSizeUnsupported(error)
-            | Self::DiskLimitExceeded(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::InvalidDiskDetachedSystemDisk(error)
-            | Self::InvalidOperationNoPermission(error)
-            | Self::InvalidOperationLimitQosUnsupported(error)
-            | Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidStorageClusterIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDiskSpecMalformed(error) => ("InvalidDiskSpecMalformed", error),
+            Self::AccountInArrears(error) => ("AccountInArrears", error),
+            Self::InvalidStorageClusterIdDiskAlreadyInDestination(error) => {
+                ("InvalidStorageClusterIdDiskAlreadyInDestination", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
+            Self::InvalidOperationDiskTypeUnsupported(error) => {
+                ("InvalidOperationDiskTypeUnsupported", error)
+            }
+            Self::InvalidOperationChargeTypeUnsupported(error) => {
+                ("InvalidOperationChargeTypeUnsupported", error)
+            }
+            Self::InvalidPerformanceLevelDiskSizeUnsupported(error) => {
+                ("InvalidPerformanceLevelDiskSizeUnsupported", error)
+            }
+            Self::DiskLimitExceeded(error) => ("DiskLimitExceeded", error),
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(error) => {
+                ("InvalidDiskDetachedSystemDisk", error)
+            }
+            Self::InvalidOperationNoPermission(error) => {
+                ("InvalidOperationNoPermission", error)
+            }
+            Self::InvalidOperationLimitQosUnsupported(error) => {
+                ("InvalidOperationLimitQosUnsupported", error)
+            }
+            Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error) => {
+                ("InvalidOperationAcrossRegionsOrZonesUnsupported", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidStorageClusterIdNotFound(error) => {
+                ("InvalidStorageClusterIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDiskDeploymentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDiskSpecMalformed(_) => Self::InvalidDiskSpecMalformed(error),
+            Self::AccountInArrears(_) => Self::AccountInArrears(error),
+            Self::InvalidStorageClusterIdDiskAlreadyInDestination(_) => {
+                Self::InvalidStorageClusterIdDiskAlreadyInDestination(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::InvalidOperationDiskTypeUnsupported(_) => {
+                Self::InvalidOperationDiskTypeUnsupported(error)
+            }
+            Self::InvalidOperationChargeTypeUnsupported(_) => {
+                Self::InvalidOperationChargeTypeUnsupported(error)
+            }
+            Self::InvalidPerformanceLevelDiskSizeUnsupported(_) => {
+                Self::InvalidPerformanceLevelDiskSizeUnsupported(error)
+            }
+            Self::DiskLimitExceeded(_) => Self::DiskLimitExceeded(error),
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::InvalidOperationNoPermission(_) => {
+                Self::InvalidOperationNoPermission(error)
+            }
+            Self::InvalidOperationLimitQosUnsupported(_) => {
+                Self::InvalidOperationLimitQosUnsupported(error)
+            }
+            Self::InvalidOperationAcrossRegionsOrZonesUnsupported(_) => {
+                Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidStorageClusterIdNotFound(_) => {
+                Self::InvalidStorageClusterIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDiskDeploymentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDiskDeploymentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyDiskDeploymentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

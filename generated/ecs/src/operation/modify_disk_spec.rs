@@ -322,11 +322,13 @@ pub struct ModifyDiskSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyDiskSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDiskSpecResponse {
@@ -339,7 +341,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskSpecResponse {
 /// Service errors of `ModifyDiskSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyDiskSpecError {
     /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter PerformanceLevel is not valid.
@@ -588,71 +589,285 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
 }
 impl ModifyDiskSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidPerformanceLevelParamMismatch(error)
-            | Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
-            | Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            | Self::IncorrectDiskStatusInReplication(error)
-            | Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            | Self::InvalidProvisionedIopsLimitExceed(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::MalformedParameterPerformanceControlOptions(error)
-            | Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            | Self::InvalidOperationInstanceStatusUnsupported(error)
-            | Self::MissingParameterDestinationZoneId(error)
-            | Self::InvalidDestinationZoneIdMismatch(error)
-            | Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
-            | Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::DiskInArrears(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::DiskCreatingSnapshot(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidPerformanceLevelTooLow(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::DowngradeNotSupported(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::ModifyingDiskCategoryLimitExceed(error)
-            | Self::DiskInCoolingPeriod(error)
-            | Self::DiskHasFlashSnapshot(error)
-            | Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::OperationDeniedDiskExpansionUnfinished(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
-            | Self::InvalidStatusDiskUnderPerformanceControl(error)
-            | Self::InvalidStatusDiskNotReady(error)
-            | Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
-            | Self::InvalidDiskDetachedSystemDisk(error)
-            | Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
-            | Self::InvalidOperationCmkNotEnabled(error)
-            | Self::InvalidOperationCmkUnauthorized(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::InvalidDiskCategoryValueUnauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidPerformanceLevelParamMismatch(error) => {
+                ("InvalidPerformanceLevelParamMismatch", error)
+            }
+            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error) => {
+                ("OperationDeniedDiskInDedicatedBlockStorageCluster", error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
+                ("IncorrectDiskStatusReplicationStatusNotFound", error)
+            }
+            Self::IncorrectDiskStatusInReplication(error) => {
+                ("IncorrectDiskStatusInReplication", error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => {
+                ("ProvisionedIopsForDiskCategoryUnsupported", error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(error) => {
+                ("InvalidProvisionedIopsLimitExceed", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::MalformedParameterPerformanceControlOptions(error) => {
+                ("MalformedParameterPerformanceControlOptions", error)
+            }
+            Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error) => {
+                ("InvalidPerformanceControlOptionsModifyOperationUnsupported", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
+                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(error) => {
+                ("InvalidOperationInstanceStatusUnsupported", error)
+            }
+            Self::MissingParameterDestinationZoneId(error) => {
+                ("MissingParameterDestinationZoneId", error)
+            }
+            Self::InvalidDestinationZoneIdMismatch(error) => {
+                ("InvalidDestinationZoneIdMismatch", error)
+            }
+            Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error) => {
+                ("InvalidOperationMultiAttachRegionalDiskUnsupported", error)
+            }
+            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error) => {
+                ("InvalidDestinationZoneIdDiskCategoryUnsupported", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidPerformanceLevelTooLow(error) => {
+                ("InvalidPerformanceLevelTooLow", error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::DowngradeNotSupported(error) => ("DowngradeNotSupported", error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::ModifyingDiskCategoryLimitExceed(error) => {
+                ("ModifyingDiskCategoryLimitExceed", error)
+            }
+            Self::DiskInCoolingPeriod(error) => ("DiskInCoolingPeriod", error),
+            Self::DiskHasFlashSnapshot(error) => ("DiskHasFlashSnapshot", error),
+            Self::NoChangeInDiskCategoryAndPerformanceLevel(error) => {
+                ("NoChangeInDiskCategoryAndPerformanceLevel", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::OperationDeniedDiskExpansionUnfinished(error) => {
+                ("OperationDeniedDiskExpansionUnfinished", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error) => {
+                ("InvalidPerformanceParameterDiskNotInDedicatedStorageCluster", error)
+            }
+            Self::InvalidStatusDiskUnderPerformanceControl(error) => {
+                ("InvalidStatusDiskUnderPerformanceControl", error)
+            }
+            Self::InvalidStatusDiskNotReady(error) => {
+                ("InvalidStatusDiskNotReady", error)
+            }
+            Self::InvalidOperationDiskInReplicaPairsUnsupported(error) => {
+                ("InvalidOperationDiskInReplicaPairsUnsupported", error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(error) => {
+                ("InvalidDiskDetachedSystemDisk", error)
+            }
+            Self::InvalidDiskCategoryInstanceTypeUnsupported(error) => {
+                ("InvalidDiskCategoryInstanceTypeUnsupported", error)
+            }
+            Self::InvalidOperationCmkNotEnabled(error) => {
+                ("InvalidOperationCmkNotEnabled", error)
+            }
+            Self::InvalidOperationCmkUnauthorized(error) => {
+                ("InvalidOperationCmkUnauthorized", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidDiskCategoryValueUnauthorized(error) => {
+                ("InvalidDiskCategoryValueUnauthorized", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyDiskSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidPerformanceLevelParamMismatch(_) => {
+                Self::InvalidPerformanceLevelParamMismatch(error)
+            }
+            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(_) => {
+                Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            Self::IncorrectDiskStatusInReplication(_) => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(_) => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::MalformedParameterPerformanceControlOptions(_) => {
+                Self::MalformedParameterPerformanceControlOptions(error)
+            }
+            Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(_) => {
+                Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(_) => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            Self::MissingParameterDestinationZoneId(_) => {
+                Self::MissingParameterDestinationZoneId(error)
+            }
+            Self::InvalidDestinationZoneIdMismatch(_) => {
+                Self::InvalidDestinationZoneIdMismatch(error)
+            }
+            Self::InvalidOperationMultiAttachRegionalDiskUnsupported(_) => {
+                Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
+            }
+            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(_) => {
+                Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidPerformanceLevelTooLow(_) => {
+                Self::InvalidPerformanceLevelTooLow(error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::DowngradeNotSupported(_) => Self::DowngradeNotSupported(error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::ModifyingDiskCategoryLimitExceed(_) => {
+                Self::ModifyingDiskCategoryLimitExceed(error)
+            }
+            Self::DiskInCoolingPeriod(_) => Self::DiskInCoolingPeriod(error),
+            Self::DiskHasFlashSnapshot(_) => Self::DiskHasFlashSnapshot(error),
+            Self::NoChangeInDiskCategoryAndPerformanceLevel(_) => {
+                Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::OperationDeniedDiskExpansionUnfinished(_) => {
+                Self::OperationDeniedDiskExpansionUnfinished(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(_) => {
+                Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
+            }
+            Self::InvalidStatusDiskUnderPerformanceControl(_) => {
+                Self::InvalidStatusDiskUnderPerformanceControl(error)
+            }
+            Self::InvalidStatusDiskNotReady(_) => Self::InvalidStatusDiskNotReady(error),
+            Self::InvalidOperationDiskInReplicaPairsUnsupported(_) => {
+                Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::InvalidDiskCategoryInstanceTypeUnsupported(_) => {
+                Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
+            }
+            Self::InvalidOperationCmkNotEnabled(_) => {
+                Self::InvalidOperationCmkNotEnabled(error)
+            }
+            Self::InvalidOperationCmkUnauthorized(_) => {
+                Self::InvalidOperationCmkUnauthorized(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidDiskCategoryValueUnauthorized(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyDiskSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDiskSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyDiskSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -228,9 +228,11 @@ pub struct ModifyElasticityAssuranceResponse {
 impl ::acs_runtime::de::FromJson for ModifyElasticityAssuranceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyElasticityAssuranceResponse {
@@ -243,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyElasticityAssuranceResponse {
 /// Service errors of `ModifyElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyElasticityAssuranceError {
     /// HTTP 400 `InvalidRecurrenceRules.CountLimitExceeded`: The count of RecurrenceRules exceeds the limit.
@@ -409,50 +410,217 @@ impl From<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceErro
 }
 impl ModifyElasticityAssuranceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            | Self::InvalidRecurrenceRulesUnsupported(error)
-            | Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            | Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            | Self::InvalidInstanceAmountValueNotSupported(error)
-            | Self::InvalidDescriptionValueNotSupported(error)
-            | Self::InvalidEndTimeValueNotSupported(error)
-            | Self::InvalidStartTimeValueNotSupported(error)
-            | Self::InvalidParameterPrivatePoolOptionsName(error)
-            | Self::InvalidParameterClientToken(error)
-            | Self::InvalidParameterDescription(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::InvalidOperationModifyTotalActiveTimeUnsupported(error)
-            | Self::IncorrectPrivatePoolStatus(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::OperationDeniedPlatformNotSupported(error)
-            | Self::OperationDeniedEndTimeTypeNotSupported(error)
-            | Self::OperationDeniedStartTimeNotSupported(error)
-            | Self::OperationDeniedInstanceAmountNotSupported(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::InvalidInstanceAmountLessThanUsedAmount(error)
-            | Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
-            | Self::QuotaExceedElasticityAssuranceCapacity(error)
-            | Self::InvalidPrivatePoolIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => {
+                ("InvalidRecurrenceRulesCountLimitExceeded", error)
+            }
+            Self::InvalidRecurrenceRulesUnsupported(error) => {
+                ("InvalidRecurrenceRulesUnsupported", error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => {
+                ("InvalidRecurrenceRulesStartHourEndHourTooShort", error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => {
+                ("InvalidParameterRecurrenceRulesStartHourEndHour", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueMonthly", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueWeekly", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueDaily", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceType", error)
+            }
+            Self::InvalidInstanceAmountValueNotSupported(error) => {
+                ("InvalidInstanceAmountValueNotSupported", error)
+            }
+            Self::InvalidDescriptionValueNotSupported(error) => {
+                ("InvalidDescriptionValueNotSupported", error)
+            }
+            Self::InvalidEndTimeValueNotSupported(error) => {
+                ("InvalidEndTimeValueNotSupported", error)
+            }
+            Self::InvalidStartTimeValueNotSupported(error) => {
+                ("InvalidStartTimeValueNotSupported", error)
+            }
+            Self::InvalidParameterPrivatePoolOptionsName(error) => {
+                ("InvalidParameterPrivatePoolOptionsName", error)
+            }
+            Self::InvalidParameterClientToken(error) => {
+                ("InvalidParameterClientToken", error)
+            }
+            Self::InvalidParameterDescription(error) => {
+                ("InvalidParameterDescription", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::InvalidOperationModifyTotalActiveTimeUnsupported(error) => {
+                ("InvalidOperationModifyTotalActiveTimeUnsupported", error)
+            }
+            Self::IncorrectPrivatePoolStatus(error) => {
+                ("IncorrectPrivatePoolStatus", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => {
+                ("InvalidPrivatePoolOptionsNameValueNotSupported", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::OperationDeniedPlatformNotSupported(error) => {
+                ("OperationDeniedPlatformNotSupported", error)
+            }
+            Self::OperationDeniedEndTimeTypeNotSupported(error) => {
+                ("OperationDeniedEndTimeTypeNotSupported", error)
+            }
+            Self::OperationDeniedStartTimeNotSupported(error) => {
+                ("OperationDeniedStartTimeNotSupported", error)
+            }
+            Self::OperationDeniedInstanceAmountNotSupported(error) => {
+                ("OperationDeniedInstanceAmountNotSupported", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::InvalidInstanceAmountLessThanUsedAmount(error) => {
+                ("InvalidInstanceAmountLessThanUsedAmount", error)
+            }
+            Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error) => {
+                ("InvalidOperationInstanceAmountAndOtherAttributesUnsupported", error)
+            }
+            Self::QuotaExceedElasticityAssuranceCapacity(error) => {
+                ("QuotaExceedElasticityAssuranceCapacity", error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(error) => {
+                ("InvalidPrivatePoolIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyElasticityAssuranceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            Self::InvalidRecurrenceRulesUnsupported(_) => {
+                Self::InvalidRecurrenceRulesUnsupported(error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            Self::InvalidInstanceAmountValueNotSupported(_) => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            Self::InvalidDescriptionValueNotSupported(_) => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            Self::InvalidEndTimeValueNotSupported(_) => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            Self::InvalidStartTimeValueNotSupported(_) => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            Self::InvalidParameterPrivatePoolOptionsName(_) => {
+                Self::InvalidParameterPrivatePoolOptionsName(error)
+            }
+            Self::InvalidParameterClientToken(_) => {
+                Self::InvalidParameterClientToken(error)
+            }
+            Self::InvalidParameterDescription(_) => {
+                Self::InvalidParameterDescription(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::InvalidOperationModifyTotalActiveTimeUnsupported(_) => {
+                Self::InvalidOperationModifyTotalActiveTimeUnsupported(error)
+            }
+            Self::IncorrectPrivatePoolStatus(_) => {
+                Self::IncorrectPrivatePoolStatus(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(_) => {
+                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::OperationDeniedPlatformNotSupported(_) => {
+                Self::OperationDeniedPlatformNotSupported(error)
+            }
+            Self::OperationDeniedEndTimeTypeNotSupported(_) => {
+                Self::OperationDeniedEndTimeTypeNotSupported(error)
+            }
+            Self::OperationDeniedStartTimeNotSupported(_) => {
+                Self::OperationDeniedStartTimeNotSupported(error)
+            }
+            Self::OperationDeniedInstanceAmountNotSupported(_) => {
+                Self::OperationDeniedInstanceAmountNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidInstanceAmountLessThanUsedAmount(_) => {
+                Self::InvalidInstanceAmountLessThanUsedAmount(error)
+            }
+            Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(_) => {
+                Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
+            }
+            Self::QuotaExceedElasticityAssuranceCapacity(_) => {
+                Self::QuotaExceedElasticityAssuranceCapacity(error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(_) => {
+                Self::InvalidPrivatePoolIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyElasticityAssuranceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyElasticityAssuranceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyElasticityAssuranceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -200,9 +200,11 @@ pub struct ModifyForwardEntryResponse {
 impl ::acs_runtime::de::FromJson for ModifyForwardEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyForwardEntryResponse {
@@ -215,7 +217,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyForwardEntryResponse {
 /// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyForwardEntryError {
     /// HTTP 400 `InvalidExternalIp.Malformed`: The specified ExternalIp is not a valid IP address.
@@ -286,35 +287,121 @@ impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
 }
 impl ModifyForwardEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidExternalIpMalformed(error)
-            | Self::InvalidInternalIpMalformed(error)
-            | Self::InvalidExternalPortMalformed(error)
-            | Self::InvalidInternalPortMalformed(error)
-            | Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            | Self::InvalidProtocalValueNotSupported(error)
-            | Self::IncorretForwardEntryStatus(error)
-            | Self::QuotaExceeded(error)
-            | Self::ForwardEntryDuplicated(error)
-            | Self::InvalidIpNotFound(error)
-            | Self::IncorretStatusForwardEntry(error)
-            | Self::IllegalParamAnyPortNotZero(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidForwardEntryIdNotFound(error)
-            | Self::InvalidExternalIpNotFound(error)
-            | Self::InvalidForwardTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidExternalIpMalformed(error) => {
+                ("InvalidExternalIpMalformed", error)
+            }
+            Self::InvalidInternalIpMalformed(error) => {
+                ("InvalidInternalIpMalformed", error)
+            }
+            Self::InvalidExternalPortMalformed(error) => {
+                ("InvalidExternalPortMalformed", error)
+            }
+            Self::InvalidInternalPortMalformed(error) => {
+                ("InvalidInternalPortMalformed", error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
+                ("ForbiddenDestnationIpOutOfVpcCidr", error)
+            }
+            Self::InvalidProtocalValueNotSupported(error) => {
+                ("InvalidProtocalValueNotSupported", error)
+            }
+            Self::IncorretForwardEntryStatus(error) => {
+                ("IncorretForwardEntryStatus", error)
+            }
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
+            Self::InvalidIpNotFound(error) => ("InvalidIpNotFound", error),
+            Self::IncorretStatusForwardEntry(error) => {
+                ("IncorretStatusForwardEntry", error)
+            }
+            Self::IllegalParamAnyPortNotZero(error) => {
+                ("IllegalParamAnyPortNotZero", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidForwardEntryIdNotFound(error) => {
+                ("InvalidForwardEntryIdNotFound", error)
+            }
+            Self::InvalidExternalIpNotFound(error) => {
+                ("InvalidExternalIpNotFound", error)
+            }
+            Self::InvalidForwardTableIdNotFound(error) => {
+                ("InvalidForwardTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyForwardEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidExternalIpMalformed(_) => {
+                Self::InvalidExternalIpMalformed(error)
+            }
+            Self::InvalidInternalIpMalformed(_) => {
+                Self::InvalidInternalIpMalformed(error)
+            }
+            Self::InvalidExternalPortMalformed(_) => {
+                Self::InvalidExternalPortMalformed(error)
+            }
+            Self::InvalidInternalPortMalformed(_) => {
+                Self::InvalidInternalPortMalformed(error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            Self::InvalidProtocalValueNotSupported(_) => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
+            Self::InvalidIpNotFound(_) => Self::InvalidIpNotFound(error),
+            Self::IncorretStatusForwardEntry(_) => {
+                Self::IncorretStatusForwardEntry(error)
+            }
+            Self::IllegalParamAnyPortNotZero(_) => {
+                Self::IllegalParamAnyPortNotZero(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidForwardEntryIdNotFound(_) => {
+                Self::InvalidForwardEntryIdNotFound(error)
+            }
+            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyForwardEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyForwardEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyForwardEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -208,9 +208,11 @@ pub struct ModifyHpcClusterAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyHpcClusterAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyHpcClusterAttributeResponse {
@@ -223,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyHpcClusterAttributeResponse {
 /// Service errors of `ModifyHpcClusterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyHpcClusterAttributeError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -266,27 +267,67 @@ impl From<::acs_runtime::client::ServiceError> for ModifyHpcClusterAttributeErro
 }
 impl ModifyHpcClusterAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidHpcClusterNameMalformed(error)
-            | Self::InvalidHpcClusterDescriptionMalformed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidModifyInfo(error)
-            | Self::HpcClusterModifyFailed(error)
-            | Self::InvalidParameter(error)
-            | Self::HpcClusterNotExists(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidHpcClusterNameMalformed(error) => {
+                ("InvalidHpcClusterNameMalformed", error)
+            }
+            Self::InvalidHpcClusterDescriptionMalformed(error) => {
+                ("InvalidHpcClusterDescriptionMalformed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidModifyInfo(error) => ("InvalidModifyInfo", error),
+            Self::HpcClusterModifyFailed(error) => ("HpcClusterModifyFailed", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::HpcClusterNotExists(error) => ("HpcClusterNotExists", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyHpcClusterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidHpcClusterNameMalformed(_) => {
+                Self::InvalidHpcClusterNameMalformed(error)
+            }
+            Self::InvalidHpcClusterDescriptionMalformed(_) => {
+                Self::InvalidHpcClusterDescriptionMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidModifyInfo(_) => Self::InvalidModifyInfo(error),
+            Self::HpcClusterModifyFailed(_) => Self::HpcClusterModifyFailed(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::HpcClusterNotExists(_) => Self::HpcClusterNotExists(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyHpcClusterAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyHpcClusterAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyHpcClusterAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyHpcClusterAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

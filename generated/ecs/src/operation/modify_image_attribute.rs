@@ -308,9 +308,11 @@ pub struct ModifyImageAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyImageAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyImageAttributeResponse {
@@ -323,7 +325,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyImageAttributeResponse {
 /// Service errors of `ModifyImageAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyImageAttributeError {
     /// HTTP 400 `InvalidImageName.Malformed`: Image names must be between 2 and 128 characters long, using either English or Chinese characters. The name must start with a letter or a Chinese character, and can include numbers, colons, underscores and hyphens.
@@ -402,37 +403,121 @@ impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
 }
 impl ModifyImageAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageNameMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidImageNameDuplicated(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::ImageQuotaFullImageFamily(error)
-            | Self::InvalidImageFamilyMalformed(error)
-            | Self::ImageFamilyQuotaFull(error)
-            | Self::InvalidBootModeNotSupport(error)
-            | Self::InvalidLicenseTypeNotSupported(error)
-            | Self::InvalidParameterFeaturesImdsSupport(error)
-            | Self::ImageStatusNotAvailable(error)
-            | Self::ImageStatusNotDeprecated(error)
-            | Self::ImageUseShared(error)
-            | Self::OperationDeinedImageUsingByInstance(error)
-            | Self::InvalidOperationFeaturesImdsSupportNotMatch(error)
-            | Self::InvalidStatusImageIsCreating(error)
-            | Self::InvalidOperationPublicImageUnsupported(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageNameMalformed(error) => {
+                ("InvalidImageNameMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidImageNameDuplicated(error) => {
+                ("InvalidImageNameDuplicated", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::ImageQuotaFullImageFamily(error) => {
+                ("ImageQuotaFullImageFamily", error)
+            }
+            Self::InvalidImageFamilyMalformed(error) => {
+                ("InvalidImageFamilyMalformed", error)
+            }
+            Self::ImageFamilyQuotaFull(error) => ("ImageFamilyQuotaFull", error),
+            Self::InvalidBootModeNotSupport(error) => {
+                ("InvalidBootModeNotSupport", error)
+            }
+            Self::InvalidLicenseTypeNotSupported(error) => {
+                ("InvalidLicenseTypeNotSupported", error)
+            }
+            Self::InvalidParameterFeaturesImdsSupport(error) => {
+                ("InvalidParameterFeaturesImdsSupport", error)
+            }
+            Self::ImageStatusNotAvailable(error) => ("ImageStatusNotAvailable", error),
+            Self::ImageStatusNotDeprecated(error) => ("ImageStatusNotDeprecated", error),
+            Self::ImageUseShared(error) => ("ImageUseShared", error),
+            Self::OperationDeinedImageUsingByInstance(error) => {
+                ("OperationDeinedImageUsingByInstance", error)
+            }
+            Self::InvalidOperationFeaturesImdsSupportNotMatch(error) => {
+                ("InvalidOperationFeaturesImdsSupportNotMatch", error)
+            }
+            Self::InvalidStatusImageIsCreating(error) => {
+                ("InvalidStatusImageIsCreating", error)
+            }
+            Self::InvalidOperationPublicImageUnsupported(error) => {
+                ("InvalidOperationPublicImageUnsupported", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyImageAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::ImageQuotaFullImageFamily(_) => Self::ImageQuotaFullImageFamily(error),
+            Self::InvalidImageFamilyMalformed(_) => {
+                Self::InvalidImageFamilyMalformed(error)
+            }
+            Self::ImageFamilyQuotaFull(_) => Self::ImageFamilyQuotaFull(error),
+            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
+            Self::InvalidLicenseTypeNotSupported(_) => {
+                Self::InvalidLicenseTypeNotSupported(error)
+            }
+            Self::InvalidParameterFeaturesImdsSupport(_) => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            Self::ImageStatusNotAvailable(_) => Self::ImageStatusNotAvailable(error),
+            Self::ImageStatusNotDeprecated(_) => Self::ImageStatusNotDeprecated(error),
+            Self::ImageUseShared(_) => Self::ImageUseShared(error),
+            Self::OperationDeinedImageUsingByInstance(_) => {
+                Self::OperationDeinedImageUsingByInstance(error)
+            }
+            Self::InvalidOperationFeaturesImdsSupportNotMatch(_) => {
+                Self::InvalidOperationFeaturesImdsSupportNotMatch(error)
+            }
+            Self::InvalidStatusImageIsCreating(_) => {
+                Self::InvalidStatusImageIsCreating(error)
+            }
+            Self::InvalidOperationPublicImageUnsupported(_) => {
+                Self::InvalidOperationPublicImageUnsupported(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyImageAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyImageAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyImageAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -173,9 +173,11 @@ pub struct ModifyImageShareGroupPermissionResponse {
 impl ::acs_runtime::de::FromJson for ModifyImageShareGroupPermissionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyImageShareGroupPermissionResponse {
@@ -188,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyImageShareGroupPermissionResponse 
 /// Service errors of `ModifyImageShareGroupPermission`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyImageShareGroupPermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
@@ -215,17 +216,44 @@ impl From<::acs_runtime::client::ServiceError> for ModifyImageShareGroupPermissi
 }
 impl ModifyImageShareGroupPermissionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidGroupMalformed(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidGroupMalformed(error) => ("InvalidGroupMalformed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyImageShareGroupPermissionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidGroupMalformed(_) => Self::InvalidGroupMalformed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyImageShareGroupPermissionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyImageShareGroupPermissionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -233,6 +261,7 @@ impl ::std::fmt::Display for ModifyImageShareGroupPermissionError {
 impl ::std::error::Error for ModifyImageShareGroupPermissionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyImageShareGroupPermissionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -267,9 +267,11 @@ pub struct ModifyImageSharePermissionResponse {
 impl ::acs_runtime::de::FromJson for ModifyImageSharePermissionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyImageSharePermissionResponse {
@@ -282,7 +284,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyImageSharePermissionResponse {
 /// Service errors of `ModifyImageSharePermission`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyImageSharePermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
@@ -398,44 +399,145 @@ impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionErr
 }
 impl ModifyImageSharePermissionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidGroupMalformed(error)
-            | Self::UnnecessaryParameterLaunchPermission(error)
-            | Self::InvalidParameterLaunchPermission(error)
-            | Self::ForbiddenParameterLaunchPermission(error)
-            | Self::AssumeRoleError(error)
-            | Self::ImageDescriptionContainsSensitiveWords(error)
-            | Self::ImageNameContainsSensitiveWords(error)
-            | Self::ImagePublic(error)
-            | Self::CurrentRegionNotSupportPublicImage(error)
-            | Self::ImageNotPublic(error)
-            | Self::OperationDeinedFullImage(error)
-            | Self::QuotaExceedShareImage(error)
-            | Self::QuotaExceedShareImageUser(error)
-            | Self::InvalidImageIdBidMismatch(error)
-            | Self::OperationDeinedEncryptedSnapshot(error)
-            | Self::OperationDeniedInvalidImageStatus(error)
-            | Self::PublicImageAgreementNotSigned(error)
-            | Self::InvalidParameterIsPublic(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidAccountNotFound(error)
-            | Self::InvalidAccountForbbiden(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidGroupMalformed(error) => ("InvalidGroupMalformed", error),
+            Self::UnnecessaryParameterLaunchPermission(error) => {
+                ("UnnecessaryParameterLaunchPermission", error)
+            }
+            Self::InvalidParameterLaunchPermission(error) => {
+                ("InvalidParameterLaunchPermission", error)
+            }
+            Self::ForbiddenParameterLaunchPermission(error) => {
+                ("ForbiddenParameterLaunchPermission", error)
+            }
+            Self::AssumeRoleError(error) => ("AssumeRoleError", error),
+            Self::ImageDescriptionContainsSensitiveWords(error) => {
+                ("ImageDescriptionContainsSensitiveWords", error)
+            }
+            Self::ImageNameContainsSensitiveWords(error) => {
+                ("ImageNameContainsSensitiveWords", error)
+            }
+            Self::ImagePublic(error) => ("ImagePublic", error),
+            Self::CurrentRegionNotSupportPublicImage(error) => {
+                ("CurrentRegionNotSupportPublicImage", error)
+            }
+            Self::ImageNotPublic(error) => ("ImageNotPublic", error),
+            Self::OperationDeinedFullImage(error) => ("OperationDeinedFullImage", error),
+            Self::QuotaExceedShareImage(error) => ("QuotaExceedShareImage", error),
+            Self::QuotaExceedShareImageUser(error) => {
+                ("QuotaExceedShareImageUser", error)
+            }
+            Self::InvalidImageIdBidMismatch(error) => {
+                ("InvalidImageIdBidMismatch", error)
+            }
+            Self::OperationDeinedEncryptedSnapshot(error) => {
+                ("OperationDeinedEncryptedSnapshot", error)
+            }
+            Self::OperationDeniedInvalidImageStatus(error) => {
+                ("OperationDeniedInvalidImageStatus", error)
+            }
+            Self::PublicImageAgreementNotSigned(error) => {
+                ("PublicImageAgreementNotSigned", error)
+            }
+            Self::InvalidParameterIsPublic(error) => ("InvalidParameterIsPublic", error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error) => {
+                ("InvalidOperationServiceKeyEncryptedImageUnsupported", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
+            Self::InvalidAccountForbbiden(error) => ("InvalidAccountForbbiden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyImageSharePermissionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidGroupMalformed(_) => Self::InvalidGroupMalformed(error),
+            Self::UnnecessaryParameterLaunchPermission(_) => {
+                Self::UnnecessaryParameterLaunchPermission(error)
+            }
+            Self::InvalidParameterLaunchPermission(_) => {
+                Self::InvalidParameterLaunchPermission(error)
+            }
+            Self::ForbiddenParameterLaunchPermission(_) => {
+                Self::ForbiddenParameterLaunchPermission(error)
+            }
+            Self::AssumeRoleError(_) => Self::AssumeRoleError(error),
+            Self::ImageDescriptionContainsSensitiveWords(_) => {
+                Self::ImageDescriptionContainsSensitiveWords(error)
+            }
+            Self::ImageNameContainsSensitiveWords(_) => {
+                Self::ImageNameContainsSensitiveWords(error)
+            }
+            Self::ImagePublic(_) => Self::ImagePublic(error),
+            Self::CurrentRegionNotSupportPublicImage(_) => {
+                Self::CurrentRegionNotSupportPublicImage(error)
+            }
+            Self::ImageNotPublic(_) => Self::ImageNotPublic(error),
+            Self::OperationDeinedFullImage(_) => Self::OperationDeinedFullImage(error),
+            Self::QuotaExceedShareImage(_) => Self::QuotaExceedShareImage(error),
+            Self::QuotaExceedShareImageUser(_) => Self::QuotaExceedShareImageUser(error),
+            Self::InvalidImageIdBidMismatch(_) => Self::InvalidImageIdBidMismatch(error),
+            Self::OperationDeinedEncryptedSnapshot(_) => {
+                Self::OperationDeinedEncryptedSnapshot(error)
+            }
+            Self::OperationDeniedInvalidImageStatus(_) => {
+                Self::OperationDeniedInvalidImageStatus(error)
+            }
+            Self::PublicImageAgreementNotSigned(_) => {
+                Self::PublicImageAgreementNotSigned(error)
+            }
+            Self::InvalidParameterIsPublic(_) => Self::InvalidParameterIsPublic(error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidOperationServiceKeyEncryptedImageUnsupported(_) => {
+                Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
+            Self::InvalidAccountForbbiden(_) => Self::InvalidAccountForbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyImageSharePermissionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyImageSharePermissionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyImageSharePermissionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

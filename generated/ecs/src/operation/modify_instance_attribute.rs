@@ -483,9 +483,11 @@ pub struct ModifyInstanceAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAttributeResponse {
@@ -498,7 +500,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAttributeResponse {
 /// Service errors of `ModifyInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceAttributeError {
     /// HTTP 400 `InvalidInstanceName.Malformed`: The specified parameter "InstanceName" is not valid.
@@ -836,92 +837,418 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError 
 }
 impl ModifyInstanceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidRemoteConnectionOptionsPassword(error)
-            | Self::InvalidRemoteConnectionOptionsType(error)
-            | Self::InstanceTypeValueNotSupported(error)
-            | Self::OsTypeValueNotSupported(error)
-            | Self::InvalidHostPasswordMalformed(error)
-            | Self::InvalidHostNameMalformed(error)
-            | Self::InvalidPasswordMalformed(error)
-            | Self::InvalidUserDataSizeExceeded(error)
-            | Self::InvalidUserDataNotSupported(error)
-            | Self::ImageNotSupportCloudInit(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidParameterRecycleBin(error)
-            | Self::InvalidParameterCreditSpecification(error)
-            | Self::InvalidInstanceStatusCreditSpecRestricted(error)
-            | Self::InvalidInstanceStatusNotRunning(error)
-            | Self::InvalidNetworkTypeNotSupported(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::JoinedGroupLimitExceed(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidParamNotSupportJumboFrame(error)
-            | Self::InvalidOperationInstanceStatusNotSupport(error)
-            | Self::InvalidOperationInstanceStatusUnsupported(error)
-            | Self::InvalidParameterCpuOptionsTopologyType(error)
-            | Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            | Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            | Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            | Self::InvalidStatusStoppedRequired(error)
-            | Self::InvalidParameterCpuOptionsTurboMode(error)
-            | Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            | Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            | Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            | Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            | Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(error)
-            | Self::InvalidParameterGpuOptionsConfidentialComputing(error)
-            | Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidUserDataForbidden(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InstanceNotInSecurityGroup(error)
-            | Self::InvalidOperationInvalidRegion(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+            Self::InvalidInstanceNameMalformed(error) => {
+                ("InvalidInstanceNameMalformed", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidRemoteConnectionOptionsPassword(error) => {
+                ("InvalidRemoteConnectionOptionsPassword", error)
+            }
+            Self::InvalidRemoteConnectionOptionsType(error) => {
+                ("InvalidRemoteConnectionOptionsType", error)
+            }
+            Self::InstanceTypeValueNotSupported(error) => {
+                ("InstanceTypeValueNotSupported", error)
+            }
+            Self::OsTypeValueNotSupported(error) => ("OsTypeValueNotSupported", error),
+            Self::InvalidHostPasswordMalformed(error) => {
+                ("InvalidHostPasswordMalformed", error)
+            }
+            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
+            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
+            Self::InvalidUserDataSizeExceeded(error) => {
+                ("InvalidUserDataSizeExceeded", error)
+            }
+            Self::InvalidUserDataNotSupported(error) => {
+                ("InvalidUserDataNotSupported", error)
+            }
+            Self::ImageNotSupportCloudInit(error) => ("ImageNotSupportCloudInit", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidParameterRecycleBin(error) => {
+                ("InvalidParameterRecycleBin", error)
+            }
+            Self::InvalidParameterCreditSpecification(error) => {
+                ("InvalidParameterCreditSpecification", error)
+            }
+            Self::InvalidInstanceStatusCreditSpecRestricted(error) => {
+                ("InvalidInstanceStatusCreditSpecRestricted", error)
+            }
+            Self::InvalidInstanceStatusNotRunning(error) => {
+                ("InvalidInstanceStatusNotRunning", error)
+            }
+            Self::InvalidNetworkTypeNotSupported(error) => {
+                ("InvalidNetworkTypeNotSupported", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidParamNotSupportJumboFrame(error) => {
+                ("InvalidParamNotSupportJumboFrame", error)
+            }
+            Self::InvalidOperationInstanceStatusNotSupport(error) => {
+                ("InvalidOperationInstanceStatusNotSupport", error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(error) => {
+                ("InvalidOperationInstanceStatusUnsupported", error)
+            }
+            Self::InvalidParameterCpuOptionsTopologyType(error) => {
+                ("InvalidParameterCpuOptionsTopologyType", error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
+                ("InvalidInstanceTypeNotSupportCpuOptionsTopologyType", error)
+            }
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => {
+                ("InvalidAdditionalInfoPvdConfigSizeExceeded", error)
+            }
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => {
+                ("InvalidInstanceTypeNotSupportHighDensityMode", error)
+            }
+            Self::InvalidStatusStoppedRequired(error) => {
+                ("InvalidStatusStoppedRequired", error)
+            }
+            Self::InvalidParameterCpuOptionsTurboMode(error) => {
+                ("InvalidParameterCpuOptionsTurboMode", error)
+            }
+            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => {
+                ("InvalidInstanceTypeEnableNvsUnsupported", error)
+            }
+            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => {
+                ("InvalidInstanceTypeEnableVisstUnsupported", error)
+            }
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => {
+                ("InvalidInstanceTypeEnableVrdtUnsupported", error)
+            }
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => {
+                ("InvalidInstanceTypeSingleCoreMaxModeUnsupported", error)
+            }
+            Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
                 error,
-            )
-            | Self::InvalidParameterInvalidQueuePairNumber(error)
-            | Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            | Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            | Self::InvalidParameterCpuOptionsCore(error)
-            | Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            | Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            | Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::CreditNotFound(error)
-            | Self::InvalidInstanceStatusNeedRestart(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            | Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            ) => ("InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported", error),
+            Self::InvalidParameterGpuOptionsConfidentialComputing(error) => {
+                ("InvalidParameterGpuOptionsConfidentialComputing", error)
+            }
+            Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error) => {
+                ("InvalidParameterAuthorizedGpuOptionsConfidentialComputing", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InstanceNotInSecurityGroup(error) => {
+                ("InstanceNotInSecurityGroup", error)
+            }
+            Self::InvalidOperationInvalidRegion(error) => {
+                ("InvalidOperationInvalidRegion", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                error,
+            ) => {
+                (
+                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+                    error,
+                )
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(error) => {
+                ("InvalidParameterInvalidQueuePairNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
+                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
+                ("InvalidOperationEniQueuePairNumberOverflow", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error) => {
+                ("InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported", error)
+            }
+            Self::InvalidParameterCpuOptionsCore(error) => {
+                ("InvalidParameterCpuOptionsCore", error)
+            }
+            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => {
+                ("InvalidParameterCpuOptionsThreadsPerCore", error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => {
+                ("InvalidOperationUserNotSupportNetworkEncryption", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error) => {
+                ("InvalidOperationInstanceTypeNotSupportNetworkEncryption", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::CreditNotFound(error) => ("CreditNotFound", error),
+            Self::InvalidInstanceStatusNeedRestart(error) => {
+                ("InvalidInstanceStatusNeedRestart", error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => {
+                ("InvalidSecurityGroupTypeNotSupportClassic", error)
+            }
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => {
+                ("InvalidSecurityGroupVpcNotBelongToOneVpc", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceNameMalformed(_) => {
+                Self::InvalidInstanceNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidRemoteConnectionOptionsPassword(_) => {
+                Self::InvalidRemoteConnectionOptionsPassword(error)
+            }
+            Self::InvalidRemoteConnectionOptionsType(_) => {
+                Self::InvalidRemoteConnectionOptionsType(error)
+            }
+            Self::InstanceTypeValueNotSupported(_) => {
+                Self::InstanceTypeValueNotSupported(error)
+            }
+            Self::OsTypeValueNotSupported(_) => Self::OsTypeValueNotSupported(error),
+            Self::InvalidHostPasswordMalformed(_) => {
+                Self::InvalidHostPasswordMalformed(error)
+            }
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataNotSupported(_) => {
+                Self::InvalidUserDataNotSupported(error)
+            }
+            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidParameterRecycleBin(_) => {
+                Self::InvalidParameterRecycleBin(error)
+            }
+            Self::InvalidParameterCreditSpecification(_) => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            Self::InvalidInstanceStatusCreditSpecRestricted(_) => {
+                Self::InvalidInstanceStatusCreditSpecRestricted(error)
+            }
+            Self::InvalidInstanceStatusNotRunning(_) => {
+                Self::InvalidInstanceStatusNotRunning(error)
+            }
+            Self::InvalidNetworkTypeNotSupported(_) => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidParamNotSupportJumboFrame(_) => {
+                Self::InvalidParamNotSupportJumboFrame(error)
+            }
+            Self::InvalidOperationInstanceStatusNotSupport(_) => {
+                Self::InvalidOperationInstanceStatusNotSupport(error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(_) => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            Self::InvalidParameterCpuOptionsTopologyType(_) => {
+                Self::InvalidParameterCpuOptionsTopologyType(error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(_) => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
+            }
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(_) => {
+                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
+            }
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(_) => {
+                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
+            }
+            Self::InvalidStatusStoppedRequired(_) => {
+                Self::InvalidStatusStoppedRequired(error)
+            }
+            Self::InvalidParameterCpuOptionsTurboMode(_) => {
+                Self::InvalidParameterCpuOptionsTurboMode(error)
+            }
+            Self::InvalidInstanceTypeEnableNvsUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
+            }
+            Self::InvalidInstanceTypeEnableVisstUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
+            }
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
+            }
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(_) => {
+                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
+            }
+            Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(_) => {
+                Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
+                    error,
+                )
+            }
+            Self::InvalidParameterGpuOptionsConfidentialComputing(_) => {
+                Self::InvalidParameterGpuOptionsConfidentialComputing(error)
+            }
+            Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(_) => {
+                Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InstanceNotInSecurityGroup(_) => {
+                Self::InstanceNotInSecurityGroup(error)
+            }
+            Self::InvalidOperationInvalidRegion(_) => {
+                Self::InvalidOperationInvalidRegion(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(_) => {
+                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
+            }
+            Self::InvalidParameterCpuOptionsCore(_) => {
+                Self::InvalidParameterCpuOptionsCore(error)
+            }
+            Self::InvalidParameterCpuOptionsThreadsPerCore(_) => {
+                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkEncryption(_) => {
+                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::CreditNotFound(_) => Self::CreditNotFound(error),
+            Self::InvalidInstanceStatusNeedRestart(_) => {
+                Self::InvalidInstanceStatusNeedRestart(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::InvalidSecurityGroupTypeNotSupportClassic(_) => {
+                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
+            }
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(_) => {
+                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -261,9 +261,11 @@ pub struct ModifyInstanceAutoRenewAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceAutoRenewAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAutoRenewAttributeResponse {
@@ -276,7 +278,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAutoRenewAttributeResponse
 /// Service errors of `ModifyInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceAutoRenewAttributeError {
     /// HTTP 400 `OperationDenied.StarterPackage`: Instance created with a Starter Package plan can not set auto renew.
@@ -335,24 +336,86 @@ for ModifyInstanceAutoRenewAttributeError {
 }
 impl ModifyInstanceAutoRenewAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedStarterPackage(error)
-            | Self::MissingParameterInstanceId(error)
-            | Self::InvalidParameterToManyInstanceIds(error)
-            | Self::InvalidParameterInvalidInstanceId(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidParameterDuration(error)
-            | Self::InvalidParameterRenewalStatus(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidPeriodStarterPackage(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedStarterPackage(error) => {
+                ("OperationDeniedStarterPackage", error)
+            }
+            Self::MissingParameterInstanceId(error) => {
+                ("MissingParameterInstanceId", error)
+            }
+            Self::InvalidParameterToManyInstanceIds(error) => {
+                ("InvalidParameterToManyInstanceIds", error)
+            }
+            Self::InvalidParameterInvalidInstanceId(error) => {
+                ("InvalidParameterInvalidInstanceId", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidParameterDuration(error) => ("InvalidParameterDuration", error),
+            Self::InvalidParameterRenewalStatus(error) => {
+                ("InvalidParameterRenewalStatus", error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidPeriodStarterPackage(error) => {
+                ("InvalidPeriodStarterPackage", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedStarterPackage(_) => {
+                Self::OperationDeniedStarterPackage(error)
+            }
+            Self::MissingParameterInstanceId(_) => {
+                Self::MissingParameterInstanceId(error)
+            }
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::InvalidParameterInvalidInstanceId(_) => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidPeriodStarterPackage(_) => {
+                Self::InvalidPeriodStarterPackage(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceAutoRenewAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceAutoRenewAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -360,6 +423,7 @@ impl ::std::fmt::Display for ModifyInstanceAutoRenewAttributeError {
 impl ::std::error::Error for ModifyInstanceAutoRenewAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyInstanceAutoRenewAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -380,11 +380,13 @@ pub struct ModifyInstanceChargeTypeResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceChargeTypeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-            fee_of_instances: fields.take("FeeOfInstances")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+            fee_of_instances: fields.read("FeeOfInstances"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceChargeTypeResponse {
@@ -397,7 +399,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceChargeTypeResponse {
 /// Service errors of `ModifyInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceChargeTypeError {
     /// HTTP 400 `InvalidInstance.UnpaidOrder`: %s
@@ -601,68 +602,259 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError
 }
 impl ModifyInstanceChargeTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceUnpaidOrder(error)
-            | Self::Throttling(error)
-            | Self::InstanceHasProcessingConvertOrder(error)
-            | Self::InvalidParameterInstanceIds(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            | Self::InvalidSpotStrategy(error)
-            | Self::ExpiredInstance(error)
-            | Self::InstancesIdQuotaExceed(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::ReleaseTimeHaveBeenSet(error)
-            | Self::QuotaExceedAfterpayInstance(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::QuotaExceedRufundVcpu(error)
-            | Self::InvalidPeriodUnitMismatch(error)
-            | Self::InvalidImageTypeNotSupported(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::InvalidMarketImageChargeTypeNotSupport(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::InvalidPeriod(error)
-            | Self::DiskInDedicatedBlockStorageCluster(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::QuotaExceededInternetBandwidth(error)
-            | Self::InvalidInstanceTempBandwidthUpgrade(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::InvalidAction(error)
-            | Self::QuotaExceedPostPaidDisk(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InvalidInstanceTypePhasedOut(error)
-            | Self::RealNameAuthenticationError(error)
-            | Self::InvalidOperationNotSupport(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
-            | Self::UnsupportedIspChargeType(error)
-            | Self::InvalidOperationStoppedModeUnsupported(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceUnpaidOrder(error) => {
+                ("InvalidInstanceUnpaidOrder", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InstanceHasProcessingConvertOrder(error) => {
+                ("InstanceHasProcessingConvertOrder", error)
+            }
+            Self::InvalidParameterInstanceIds(error) => {
+                ("InvalidParameterInstanceIds", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
+                ("InvalidInstanceChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
+            Self::ExpiredInstance(error) => ("ExpiredInstance", error),
+            Self::InstancesIdQuotaExceed(error) => ("InstancesIdQuotaExceed", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::ReleaseTimeHaveBeenSet(error) => ("ReleaseTimeHaveBeenSet", error),
+            Self::QuotaExceedAfterpayInstance(error) => {
+                ("QuotaExceedAfterpayInstance", error)
+            }
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
+            Self::InvalidPeriodUnitMismatch(error) => {
+                ("InvalidPeriodUnitMismatch", error)
+            }
+            Self::InvalidImageTypeNotSupported(error) => {
+                ("InvalidImageTypeNotSupported", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
+                ("InvalidMarketImageChargeTypeNotSupport", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
+                ("InvalidAccountStatusPayAmountLimitExceeded", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => {
+                ("DiskInDedicatedBlockStorageCluster", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::QuotaExceededInternetBandwidth(error) => {
+                ("QuotaExceededInternetBandwidth", error)
+            }
+            Self::InvalidInstanceTempBandwidthUpgrade(error) => {
+                ("InvalidInstanceTempBandwidthUpgrade", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InvalidInstanceTypePhasedOut(error) => {
+                ("InvalidInstanceTypePhasedOut", error)
+            }
+            Self::RealNameAuthenticationError(error) => {
+                ("RealNameAuthenticationError", error)
+            }
+            Self::InvalidOperationNotSupport(error) => {
+                ("InvalidOperationNotSupport", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error) => {
+                ("PeriodNotSupportedInstanceOnManagedPrivateSpace", error)
+            }
+            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
+            Self::InvalidOperationStoppedModeUnsupported(error) => {
+                ("InvalidOperationStoppedModeUnsupported", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceChargeTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceUnpaidOrder(_) => {
+                Self::InvalidInstanceUnpaidOrder(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InstanceHasProcessingConvertOrder(_) => {
+                Self::InstanceHasProcessingConvertOrder(error)
+            }
+            Self::InvalidParameterInstanceIds(_) => {
+                Self::InvalidParameterInstanceIds(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::ExpiredInstance(_) => Self::ExpiredInstance(error),
+            Self::InstancesIdQuotaExceed(_) => Self::InstancesIdQuotaExceed(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::ReleaseTimeHaveBeenSet(_) => Self::ReleaseTimeHaveBeenSet(error),
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
+            Self::InvalidPeriodUnitMismatch(_) => Self::InvalidPeriodUnitMismatch(error),
+            Self::InvalidImageTypeNotSupported(_) => {
+                Self::InvalidImageTypeNotSupported(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::DiskInDedicatedBlockStorageCluster(_) => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::InvalidInstanceTempBandwidthUpgrade(_) => {
+                Self::InvalidInstanceTempBandwidthUpgrade(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InvalidInstanceTypePhasedOut(_) => {
+                Self::InvalidInstanceTypePhasedOut(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::InvalidOperationNotSupport(_) => {
+                Self::InvalidOperationNotSupport(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(_) => {
+                Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
+            }
+            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
+            Self::InvalidOperationStoppedModeUnsupported(_) => {
+                Self::InvalidOperationStoppedModeUnsupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceChargeTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceChargeTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceChargeTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -234,10 +234,12 @@ pub struct ModifyInstanceClockOptionsResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceClockOptionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceClockOptionsResponse {
@@ -250,7 +252,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceClockOptionsResponse {
 /// Service errors of `ModifyInstanceClockOptions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceClockOptionsError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
@@ -302,28 +303,93 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsErr
 }
 impl ModifyInstanceClockOptionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidParameterClientToken(error)
-            | Self::InvalidParameterPtpStatus(error)
-            | Self::InvalidInstanceTypeNotSupportEnablePtp(error)
-            | Self::AbsInvalidRegionIdMalFormed(error)
-            | Self::InvalidOperationPtpStatusAlreadyEnabled(error)
-            | Self::InvalidOperationPtpStatusAlreadyDisabled(error)
-            | Self::OperationDeniedHardwareNotSupportEnablePtp(error)
-            | Self::OperationDeniedClockPtpNoStock(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidParameterClientToken(error) => {
+                ("InvalidParameterClientToken", error)
+            }
+            Self::InvalidParameterPtpStatus(error) => {
+                ("InvalidParameterPtpStatus", error)
+            }
+            Self::InvalidInstanceTypeNotSupportEnablePtp(error) => {
+                ("InvalidInstanceTypeNotSupportEnablePtp", error)
+            }
+            Self::AbsInvalidRegionIdMalFormed(error) => {
+                ("AbsInvalidRegionIdMalFormed", error)
+            }
+            Self::InvalidOperationPtpStatusAlreadyEnabled(error) => {
+                ("InvalidOperationPtpStatusAlreadyEnabled", error)
+            }
+            Self::InvalidOperationPtpStatusAlreadyDisabled(error) => {
+                ("InvalidOperationPtpStatusAlreadyDisabled", error)
+            }
+            Self::OperationDeniedHardwareNotSupportEnablePtp(error) => {
+                ("OperationDeniedHardwareNotSupportEnablePtp", error)
+            }
+            Self::OperationDeniedClockPtpNoStock(error) => {
+                ("OperationDeniedClockPtpNoStock", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceClockOptionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameterClientToken(_) => {
+                Self::InvalidParameterClientToken(error)
+            }
+            Self::InvalidParameterPtpStatus(_) => Self::InvalidParameterPtpStatus(error),
+            Self::InvalidInstanceTypeNotSupportEnablePtp(_) => {
+                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
+            }
+            Self::AbsInvalidRegionIdMalFormed(_) => {
+                Self::AbsInvalidRegionIdMalFormed(error)
+            }
+            Self::InvalidOperationPtpStatusAlreadyEnabled(_) => {
+                Self::InvalidOperationPtpStatusAlreadyEnabled(error)
+            }
+            Self::InvalidOperationPtpStatusAlreadyDisabled(_) => {
+                Self::InvalidOperationPtpStatusAlreadyDisabled(error)
+            }
+            Self::OperationDeniedHardwareNotSupportEnablePtp(_) => {
+                Self::OperationDeniedHardwareNotSupportEnablePtp(error)
+            }
+            Self::OperationDeniedClockPtpNoStock(_) => {
+                Self::OperationDeniedClockPtpNoStock(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceClockOptionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceClockOptionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceClockOptionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

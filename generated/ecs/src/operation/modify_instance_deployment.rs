@@ -407,9 +407,11 @@ pub struct ModifyInstanceDeploymentResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceDeploymentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceDeploymentResponse {
@@ -422,7 +424,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceDeploymentResponse {
 /// Service errors of `ModifyInstanceDeployment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceDeploymentError {
     /// HTTP 400 `OperationDenied.UnstoppedInstance`: Operation denied due to unstopped instance.
@@ -587,53 +588,211 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError
 }
 impl ModifyInstanceDeploymentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedUnstoppedInstance(error)
-            | Self::InvalidDedicatedHostStatusNotSupport(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::NoAvaliableDedicatedHost(error)
-            | Self::OperationDeniedLocalDiskInstance(error)
-            | Self::InvalidParameterParam(error)
-            | Self::InvalidParamTenancy(error)
-            | Self::InvalidParamDedicatedHostId(error)
-            | Self::InvalidDedicatedHostNotEnoughResource(error)
-            | Self::OperationDeniedInvalidInstance(error)
-            | Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            | Self::OperationDeniedNotSupport(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::OperationDeniedCannotPerform(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidParameterTenancy(error)
-            | Self::InvalidParameterAffinity(error)
-            | Self::InvalidInstanceTypeNotSupport(error)
-            | Self::InvalidParamInstanceId(error)
-            | Self::InvalidDedicatedHostClusterIdNotFound(error)
-            | Self::InvalidDedicatedHostClusterIdInvalid(error)
-            | Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidDeploymentSetIdNoAvailableResources(error)
-            | Self::InvalidDeploymentSetIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidInstanceNetworkTypeNotSupport(error)
-            | Self::InvalidInstanceChargeTypeNotSupport(error)
-            | Self::InvalidParameterDeploymentSetGroupNo(error)
-            | Self::InvalidDedicatedHostIdNotSupport(error)
-            | Self::InvalidDedicatedHostNotFound(error)
-            | Self::InvalidDedicatedHostZoneNotMatch(error)
-            | Self::InvalidOperationNotSupport(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedUnstoppedInstance(error) => {
+                ("OperationDeniedUnstoppedInstance", error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(error) => {
+                ("InvalidDedicatedHostStatusNotSupport", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::NoAvaliableDedicatedHost(error) => ("NoAvaliableDedicatedHost", error),
+            Self::OperationDeniedLocalDiskInstance(error) => {
+                ("OperationDeniedLocalDiskInstance", error)
+            }
+            Self::InvalidParameterParam(error) => ("InvalidParameterParam", error),
+            Self::InvalidParamTenancy(error) => ("InvalidParamTenancy", error),
+            Self::InvalidParamDedicatedHostId(error) => {
+                ("InvalidParamDedicatedHostId", error)
+            }
+            Self::InvalidDedicatedHostNotEnoughResource(error) => {
+                ("InvalidDedicatedHostNotEnoughResource", error)
+            }
+            Self::OperationDeniedInvalidInstance(error) => {
+                ("OperationDeniedInvalidInstance", error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => {
+                ("ChargeTypeViolationPostPaidDedicatedHost", error)
+            }
+            Self::OperationDeniedNotSupport(error) => {
+                ("OperationDeniedNotSupport", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::OperationDeniedCannotPerform(error) => {
+                ("OperationDeniedCannotPerform", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidParameterTenancy(error) => ("InvalidParameterTenancy", error),
+            Self::InvalidParameterAffinity(error) => ("InvalidParameterAffinity", error),
+            Self::InvalidInstanceTypeNotSupport(error) => {
+                ("InvalidInstanceTypeNotSupport", error)
+            }
+            Self::InvalidParamInstanceId(error) => ("InvalidParamInstanceId", error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
+                ("InvalidDedicatedHostClusterIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostClusterIdInvalid(error) => {
+                ("InvalidDedicatedHostClusterIdInvalid", error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => {
+                ("InvalidDestinationZoneDeploymentSetMismatch", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidDeploymentSetIdNoAvailableResources(error) => {
+                ("InvalidDeploymentSetIdNoAvailableResources", error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(error) => {
+                ("InvalidDeploymentSetIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidInstanceNetworkTypeNotSupport(error) => {
+                ("InvalidInstanceNetworkTypeNotSupport", error)
+            }
+            Self::InvalidInstanceChargeTypeNotSupport(error) => {
+                ("InvalidInstanceChargeTypeNotSupport", error)
+            }
+            Self::InvalidParameterDeploymentSetGroupNo(error) => {
+                ("InvalidParameterDeploymentSetGroupNo", error)
+            }
+            Self::InvalidDedicatedHostIdNotSupport(error) => {
+                ("InvalidDedicatedHostIdNotSupport", error)
+            }
+            Self::InvalidDedicatedHostNotFound(error) => {
+                ("InvalidDedicatedHostNotFound", error)
+            }
+            Self::InvalidDedicatedHostZoneNotMatch(error) => {
+                ("InvalidDedicatedHostZoneNotMatch", error)
+            }
+            Self::InvalidOperationNotSupport(error) => {
+                ("InvalidOperationNotSupport", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceDeploymentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedUnstoppedInstance(_) => {
+                Self::OperationDeniedUnstoppedInstance(error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
+            Self::OperationDeniedLocalDiskInstance(_) => {
+                Self::OperationDeniedLocalDiskInstance(error)
+            }
+            Self::InvalidParameterParam(_) => Self::InvalidParameterParam(error),
+            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
+            Self::InvalidParamDedicatedHostId(_) => {
+                Self::InvalidParamDedicatedHostId(error)
+            }
+            Self::InvalidDedicatedHostNotEnoughResource(_) => {
+                Self::InvalidDedicatedHostNotEnoughResource(error)
+            }
+            Self::OperationDeniedInvalidInstance(_) => {
+                Self::OperationDeniedInvalidInstance(error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            Self::OperationDeniedNotSupport(_) => Self::OperationDeniedNotSupport(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::OperationDeniedCannotPerform(_) => {
+                Self::OperationDeniedCannotPerform(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidParameterTenancy(_) => Self::InvalidParameterTenancy(error),
+            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
+            Self::InvalidInstanceTypeNotSupport(_) => {
+                Self::InvalidInstanceTypeNotSupport(error)
+            }
+            Self::InvalidParamInstanceId(_) => Self::InvalidParamInstanceId(error),
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdInvalid(_) => {
+                Self::InvalidDedicatedHostClusterIdInvalid(error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidDeploymentSetIdNoAvailableResources(_) => {
+                Self::InvalidDeploymentSetIdNoAvailableResources(error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(_) => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidInstanceNetworkTypeNotSupport(_) => {
+                Self::InvalidInstanceNetworkTypeNotSupport(error)
+            }
+            Self::InvalidInstanceChargeTypeNotSupport(_) => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            Self::InvalidParameterDeploymentSetGroupNo(_) => {
+                Self::InvalidParameterDeploymentSetGroupNo(error)
+            }
+            Self::InvalidDedicatedHostIdNotSupport(_) => {
+                Self::InvalidDedicatedHostIdNotSupport(error)
+            }
+            Self::InvalidDedicatedHostNotFound(_) => {
+                Self::InvalidDedicatedHostNotFound(error)
+            }
+            Self::InvalidDedicatedHostZoneNotMatch(_) => {
+                Self::InvalidDedicatedHostZoneNotMatch(error)
+            }
+            Self::InvalidOperationNotSupport(_) => {
+                Self::InvalidOperationNotSupport(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceDeploymentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceDeploymentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceDeploymentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -266,9 +266,11 @@ pub struct ModifyInstanceMetadataOptionsResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceMetadataOptionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceMetadataOptionsResponse {
@@ -281,7 +283,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceMetadataOptionsResponse {
 /// Service errors of `ModifyInstanceMetadataOptions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceMetadataOptionsError {
     /// HTTP 400 `InvalidHttpEndpoint.NotSupported`: The specified HttpEndpoint not supported, you can use enabled(default) or disabled.
@@ -324,25 +325,77 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptions
 }
 impl ModifyInstanceMetadataOptionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidHttpEndpointNotSupported(error)
-            | Self::InvalidHttpTokensNotSupported(error)
-            | Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            | Self::InvalidInstanceMetadataTagsNotSupported(error)
-            | Self::InvalidImdsAccessPolicyIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidHttpEndpointNotSupported(error) => {
+                ("InvalidHttpEndpointNotSupported", error)
+            }
+            Self::InvalidHttpTokensNotSupported(error) => {
+                ("InvalidHttpTokensNotSupported", error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => {
+                ("InvalidHttpPutResponseHopLimitNotSupported", error)
+            }
+            Self::InvalidInstanceMetadataTagsNotSupported(error) => {
+                ("InvalidInstanceMetadataTagsNotSupported", error)
+            }
+            Self::InvalidImdsAccessPolicyIdNotFound(error) => {
+                ("InvalidImdsAccessPolicyIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceMetadataOptionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidHttpEndpointNotSupported(_) => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            Self::InvalidHttpTokensNotSupported(_) => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            Self::InvalidInstanceMetadataTagsNotSupported(_) => {
+                Self::InvalidInstanceMetadataTagsNotSupported(error)
+            }
+            Self::InvalidImdsAccessPolicyIdNotFound(_) => {
+                Self::InvalidImdsAccessPolicyIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceMetadataOptionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceMetadataOptionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceMetadataOptionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -179,10 +179,12 @@ pub struct ModifyInstanceNetworkOptionsResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkOptionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkOptionsResponse {
@@ -195,7 +197,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkOptionsResponse {
 /// Service errors of `ModifyInstanceNetworkOptions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceNetworkOptionsError {
     /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
@@ -237,24 +238,75 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsE
 }
 impl ModifyInstanceNetworkOptionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IdempotentParameterMismatch(error)
-            | Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(error)
-            | Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
+                error,
+            ) => {
+                ("InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported", error)
+            }
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => {
+                ("InvalidParameterNetworkOptionsBandwidthWeighting", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceNetworkOptionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(_) => {
+                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
+                    error,
+                )
+            }
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(_) => {
+                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceNetworkOptionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceNetworkOptionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceNetworkOptionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -362,10 +362,12 @@ pub struct ModifyInstanceNetworkSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkSpecResponse {
@@ -378,7 +380,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkSpecResponse {
 /// Service errors of `ModifyInstanceNetworkSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceNetworkSpecError {
     /// HTTP 400 `InvalidInternetMaxBandwidthIn.ValueNotSupported`: The specified InternetMaxBandwidthIn is beyond the permitted range.
@@ -667,85 +668,339 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecErro
 }
 impl ModifyInstanceNetworkSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInternetMaxBandwidthInValueNotSupported(error)
-            | Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidStartTimeValueNotSupported(error)
-            | Self::InvalidEndTimeValueNotSupported(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::DecreasedBandwidthNotAllowed(error)
-            | Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::Throttling(error)
-            | Self::InvalidInstanceStatusNotStopped(error)
-            | Self::InvalidAction(error)
-            | Self::IpAllocationError(error)
-            | Self::InvalidParamAllocatePublicIp(error)
-            | Self::InstanceDowngradeQuotaExceed(error)
-            | Self::InvalidBandwidthValueNotSupported(error)
-            | Self::InvalidInstanceStatus(error)
-            | Self::InvalidInstanceUnPaidOrder(error)
-            | Self::LastOrderProcessing(error)
-            | Self::LastRequestProcessing(error)
-            | Self::InvalidStartTimeBeyondLifeCycle(error)
-            | Self::InvalidEndTimeBeyondLifeCycle(error)
-            | Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            | Self::InvalidBandwidthOutLessThanZero(error)
-            | Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error)
-            | Self::InvalidActionWithActiveElasticUpgrade(error)
-            | Self::InvalidParameterCloudboxNotSupported(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::InvalidParameterDedicatedRegionNotSupported(error)
-            | Self::InvalidOperationInstanceStatusUnsupported(error)
-            | Self::QuotaExceededInternetBandwidth(error)
-            | Self::UnsupportedIspNetworkChargeType(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidInstanceInstanceNotSupported(error)
-            | Self::InvalidOperationStarterPackage(error)
-            | Self::NatPublicIpBindingFailed(error)
-            | Self::InvalidInstanceEipNotSupport(error)
-            | Self::InvalidInstanceNatPortMapNotSupport(error)
-            | Self::OperationDeniedUnpaidOrder(error)
-            | Self::MayiInternalError(error)
-            | Self::InvalidNetworkTypeValueNotSupported(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            | Self::InvalidIspTypeValueNotSupported(error)
-            | Self::UnsupportedIspChargeType(error)
-            | Self::UnsupportedIspClassicNetwork(error)
-            | Self::InvalidIspBandwidthOut(error)
-            | Self::UnsupportedChangeIsp(error)
-            | Self::InvalidIspUid(error)
-            | Self::UnsupportedIspRegion(error)
-            | Self::BandIncreaseNotSupportIsp(error)
-            | Self::SecurityRisk3dVerification(error)
-            | Self::InvalidOperationPublicIpAddressNoStock(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::ImageOrderFailed(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInternetMaxBandwidthInValueNotSupported(error) => {
+                ("InvalidInternetMaxBandwidthInValueNotSupported", error)
+            }
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => {
+                ("InvalidInternetMaxBandwidthOutValueNotSupported", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidStartTimeValueNotSupported(error) => {
+                ("InvalidStartTimeValueNotSupported", error)
+            }
+            Self::InvalidEndTimeValueNotSupported(error) => {
+                ("InvalidEndTimeValueNotSupported", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::DecreasedBandwidthNotAllowed(error) => {
+                ("DecreasedBandwidthNotAllowed", error)
+            }
+            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => {
+                ("BandwidthUpgradeDeniedEipBoundInstance", error)
+            }
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidInstanceStatusNotStopped(error) => {
+                ("InvalidInstanceStatusNotStopped", error)
+            }
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::IpAllocationError(error) => ("IpAllocationError", error),
+            Self::InvalidParamAllocatePublicIp(error) => {
+                ("InvalidParamAllocatePublicIp", error)
+            }
+            Self::InstanceDowngradeQuotaExceed(error) => {
+                ("InstanceDowngradeQuotaExceed", error)
+            }
+            Self::InvalidBandwidthValueNotSupported(error) => {
+                ("InvalidBandwidthValueNotSupported", error)
+            }
+            Self::InvalidInstanceStatus(error) => ("InvalidInstanceStatus", error),
+            Self::InvalidInstanceUnPaidOrder(error) => {
+                ("InvalidInstanceUnPaidOrder", error)
+            }
+            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
+            Self::LastRequestProcessing(error) => ("LastRequestProcessing", error),
+            Self::InvalidStartTimeBeyondLifeCycle(error) => {
+                ("InvalidStartTimeBeyondLifeCycle", error)
+            }
+            Self::InvalidEndTimeBeyondLifeCycle(error) => {
+                ("InvalidEndTimeBeyondLifeCycle", error)
+            }
+            Self::InvalidPayMethodSyncPaymentNotSupport(error) => {
+                ("InvalidPayMethodSyncPaymentNotSupport", error)
+            }
+            Self::InvalidBandwidthOutLessThanZero(error) => {
+                ("InvalidBandwidthOutLessThanZero", error)
+            }
+            Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error) => {
+                ("InvalidParameterBandwidthBiggerThanBaseBandwidth", error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(error) => {
+                ("InvalidActionWithActiveElasticUpgrade", error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(error) => {
+                ("InvalidParameterCloudboxNotSupported", error)
+            }
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
+                ("InvalidParameterDedicatedRegionNotSupported", error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(error) => {
+                ("InvalidOperationInstanceStatusUnsupported", error)
+            }
+            Self::QuotaExceededInternetBandwidth(error) => {
+                ("QuotaExceededInternetBandwidth", error)
+            }
+            Self::UnsupportedIspNetworkChargeType(error) => {
+                ("UnsupportedIspNetworkChargeType", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error) => {
+                ("InvalidOperationInternetMaxBandwidthOutUnsupported", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidInstanceInstanceNotSupported(error) => {
+                ("InvalidInstanceInstanceNotSupported", error)
+            }
+            Self::InvalidOperationStarterPackage(error) => {
+                ("InvalidOperationStarterPackage", error)
+            }
+            Self::NatPublicIpBindingFailed(error) => ("NatPublicIpBindingFailed", error),
+            Self::InvalidInstanceEipNotSupport(error) => {
+                ("InvalidInstanceEipNotSupport", error)
+            }
+            Self::InvalidInstanceNatPortMapNotSupport(error) => {
+                ("InvalidInstanceNatPortMapNotSupport", error)
+            }
+            Self::OperationDeniedUnpaidOrder(error) => {
+                ("OperationDeniedUnpaidOrder", error)
+            }
+            Self::MayiInternalError(error) => ("MayiInternalError", error),
+            Self::InvalidNetworkTypeValueNotSupported(error) => {
+                ("InvalidNetworkTypeValueNotSupported", error)
+            }
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
+                ("InvalidInstanceChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidIspTypeValueNotSupported(error) => {
+                ("InvalidIspTypeValueNotSupported", error)
+            }
+            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
+            Self::UnsupportedIspClassicNetwork(error) => {
+                ("UnsupportedIspClassicNetwork", error)
+            }
+            Self::InvalidIspBandwidthOut(error) => ("InvalidIspBandwidthOut", error),
+            Self::UnsupportedChangeIsp(error) => ("UnsupportedChangeIsp", error),
+            Self::InvalidIspUid(error) => ("InvalidIspUid", error),
+            Self::UnsupportedIspRegion(error) => ("UnsupportedIspRegion", error),
+            Self::BandIncreaseNotSupportIsp(error) => {
+                ("BandIncreaseNotSupportIsp", error)
+            }
+            Self::SecurityRisk3dVerification(error) => {
+                ("SecurityRisk3dVerification", error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(error) => {
+                ("InvalidOperationPublicIpAddressNoStock", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::ImageOrderFailed(error) => ("ImageOrderFailed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceNetworkSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInternetMaxBandwidthInValueNotSupported(_) => {
+                Self::InvalidInternetMaxBandwidthInValueNotSupported(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(_) => {
+                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidStartTimeValueNotSupported(_) => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            Self::InvalidEndTimeValueNotSupported(_) => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::DecreasedBandwidthNotAllowed(_) => {
+                Self::DecreasedBandwidthNotAllowed(error)
+            }
+            Self::BandwidthUpgradeDeniedEipBoundInstance(_) => {
+                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
+            }
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidInstanceStatusNotStopped(_) => {
+                Self::InvalidInstanceStatusNotStopped(error)
+            }
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::IpAllocationError(_) => Self::IpAllocationError(error),
+            Self::InvalidParamAllocatePublicIp(_) => {
+                Self::InvalidParamAllocatePublicIp(error)
+            }
+            Self::InstanceDowngradeQuotaExceed(_) => {
+                Self::InstanceDowngradeQuotaExceed(error)
+            }
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
+            Self::InvalidInstanceUnPaidOrder(_) => {
+                Self::InvalidInstanceUnPaidOrder(error)
+            }
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::LastRequestProcessing(_) => Self::LastRequestProcessing(error),
+            Self::InvalidStartTimeBeyondLifeCycle(_) => {
+                Self::InvalidStartTimeBeyondLifeCycle(error)
+            }
+            Self::InvalidEndTimeBeyondLifeCycle(_) => {
+                Self::InvalidEndTimeBeyondLifeCycle(error)
+            }
+            Self::InvalidPayMethodSyncPaymentNotSupport(_) => {
+                Self::InvalidPayMethodSyncPaymentNotSupport(error)
+            }
+            Self::InvalidBandwidthOutLessThanZero(_) => {
+                Self::InvalidBandwidthOutLessThanZero(error)
+            }
+            Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(_) => {
+                Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(_) => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(_) => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::UnsupportedIspNetworkChargeType(_) => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidOperationInternetMaxBandwidthOutUnsupported(_) => {
+                Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidInstanceInstanceNotSupported(_) => {
+                Self::InvalidInstanceInstanceNotSupported(error)
+            }
+            Self::InvalidOperationStarterPackage(_) => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            Self::NatPublicIpBindingFailed(_) => Self::NatPublicIpBindingFailed(error),
+            Self::InvalidInstanceEipNotSupport(_) => {
+                Self::InvalidInstanceEipNotSupport(error)
+            }
+            Self::InvalidInstanceNatPortMapNotSupport(_) => {
+                Self::InvalidInstanceNatPortMapNotSupport(error)
+            }
+            Self::OperationDeniedUnpaidOrder(_) => {
+                Self::OperationDeniedUnpaidOrder(error)
+            }
+            Self::MayiInternalError(_) => Self::MayiInternalError(error),
+            Self::InvalidNetworkTypeValueNotSupported(_) => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidIspTypeValueNotSupported(_) => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
+            Self::UnsupportedIspClassicNetwork(_) => {
+                Self::UnsupportedIspClassicNetwork(error)
+            }
+            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
+            Self::UnsupportedChangeIsp(_) => Self::UnsupportedChangeIsp(error),
+            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
+            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
+            Self::BandIncreaseNotSupportIsp(_) => Self::BandIncreaseNotSupportIsp(error),
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(_) => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ImageOrderFailed(_) => Self::ImageOrderFailed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceNetworkSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceNetworkSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceNetworkSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -393,9 +393,11 @@ pub struct ModifyInstanceSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceSpecResponse {
@@ -408,7 +410,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceSpecResponse {
 /// Service errors of `ModifyInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceSpecError {
     /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
@@ -808,110 +809,482 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
 }
 impl ModifyInstanceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            | Self::InvalidTemporaryStartTime(error)
-            | Self::InvalidTemporaryEndTime(error)
-            | Self::DowngradeNotSupported(error)
-            | Self::DependencyViolationInstanceType(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidParameterAllowMigrateAcrossZone(error)
-            | Self::InvalidParamSystemDiskCategory(error)
-            | Self::Throttling(error)
-            | Self::InvalidInstanceStatusNotStopped(error)
-            | Self::InvalidAction(error)
-            | Self::IdempotenceParamNotMatch(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::PricePricePlanResultNotFound(error)
-            | Self::InvalidActionNotSupport(error)
-            | Self::InvalidMarketImageStatusNotSupported(error)
-            | Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidParameterCloudboxNotSupported(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::InvalidParamAsync(error)
-            | Self::MissingParameterDiskCategory(error)
-            | Self::InvalidParameterDiskCategory(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::NoPermissionPrice(error)
-            | Self::InvalidParameterDedicatedRegionNotSupported(error)
-            | Self::InvalidOperationOnlineModificationUnsupported(error)
-            | Self::QuotaExceededInternetBandwidth(error)
-            | Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            | Self::CategoryViolation(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::OperationDenied(error)
-            | Self::LastTokenProcessing(error)
-            | Self::InvalidInstanceUnpaidOrder(error)
-            | Self::InstanceSpecModificationNotEffective(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::InvalidInstanceEipNotSupport(error)
-            | Self::InvalidInstanceNatPortMapNotSupport(error)
-            | Self::InvalidOperationStarterPackage(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::OperationDeniedUnpaidOrder(error)
-            | Self::InvalidOperationEipNotSupport(error)
-            | Self::InvalidParameterInternetMaxBandwidthOut(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidOperationIpv6NotSupport(error)
-            | Self::InvalidOperationIpv4NotSupport(error)
-            | Self::InvalidOperationInstanceWithEipNotSupport(error)
-            | Self::SecurityRisk3dVerification(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::InvalidOperationNotAllowed(error)
-            | Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => {
+                ("BandwidthUpgradeDeniedEipBoundInstance", error)
+            }
+            Self::InvalidTemporaryStartTime(error) => {
+                ("InvalidTemporaryStartTime", error)
+            }
+            Self::InvalidTemporaryEndTime(error) => ("InvalidTemporaryEndTime", error),
+            Self::DowngradeNotSupported(error) => ("DowngradeNotSupported", error),
+            Self::DependencyViolationInstanceType(error) => {
+                ("DependencyViolationInstanceType", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidParameterAllowMigrateAcrossZone(error) => {
+                ("InvalidParameterAllowMigrateAcrossZone", error)
+            }
+            Self::InvalidParamSystemDiskCategory(error) => {
+                ("InvalidParamSystemDiskCategory", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidInstanceStatusNotStopped(error) => {
+                ("InvalidInstanceStatusNotStopped", error)
+            }
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::PricePricePlanResultNotFound(error) => {
+                ("PricePricePlanResultNotFound", error)
+            }
+            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
+            Self::InvalidMarketImageStatusNotSupported(error) => {
+                ("InvalidMarketImageStatusNotSupported", error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+            }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => {
+                ("InstanceTypeNotSupportedTooManyDisksAttached", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(error) => {
+                ("InvalidParameterCloudboxNotSupported", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::InvalidParamAsync(error) => ("InvalidParamAsync", error),
+            Self::MissingParameterDiskCategory(error) => {
+                ("MissingParameterDiskCategory", error)
+            }
+            Self::InvalidParameterDiskCategory(error) => {
+                ("InvalidParameterDiskCategory", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
+                ("InvalidParameterDedicatedRegionNotSupported", error)
+            }
+            Self::InvalidOperationOnlineModificationUnsupported(error) => {
+                ("InvalidOperationOnlineModificationUnsupported", error)
+            }
+            Self::QuotaExceededInternetBandwidth(error) => {
+                ("QuotaExceededInternetBandwidth", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
+                ("InvalidOperationInstanceTypeNotSupportRss", error)
+            }
+            Self::CategoryViolation(error) => ("CategoryViolation", error),
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
+            Self::InvalidInstanceUnpaidOrder(error) => {
+                ("InvalidInstanceUnpaidOrder", error)
+            }
+            Self::InstanceSpecModificationNotEffective(error) => {
+                ("InstanceSpecModificationNotEffective", error)
+            }
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::InvalidInstanceEipNotSupport(error) => {
+                ("InvalidInstanceEipNotSupport", error)
+            }
+            Self::InvalidInstanceNatPortMapNotSupport(error) => {
+                ("InvalidInstanceNatPortMapNotSupport", error)
+            }
+            Self::InvalidOperationStarterPackage(error) => {
+                ("InvalidOperationStarterPackage", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::OperationDeniedUnpaidOrder(error) => {
+                ("OperationDeniedUnpaidOrder", error)
+            }
+            Self::InvalidOperationEipNotSupport(error) => {
+                ("InvalidOperationEipNotSupport", error)
+            }
+            Self::InvalidParameterInternetMaxBandwidthOut(error) => {
+                ("InvalidParameterInternetMaxBandwidthOut", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6NotSupport(error) => {
+                ("InvalidOperationIpv6NotSupport", error)
+            }
+            Self::InvalidOperationIpv4NotSupport(error) => {
+                ("InvalidOperationIpv4NotSupport", error)
+            }
+            Self::InvalidOperationInstanceWithEipNotSupport(error) => {
+                ("InvalidOperationInstanceWithEipNotSupport", error)
+            }
+            Self::SecurityRisk3dVerification(error) => {
+                ("SecurityRisk3dVerification", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::InvalidOperationNotAllowed(error) => {
+                ("InvalidOperationNotAllowed", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
+                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                 error,
-            )
-            | Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            | Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            | Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            | Self::InvalidOperationRebootingRequired(error)
-            | Self::InvalidOperationOsTypeNotSupported(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::MissingTemporaryStartTime(error)
-            | Self::MissingTemporaryEndTime(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::InternalError(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            ) => {
+                (
+                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+                    error,
+                )
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
+                ("InvalidOperationEniQueuePairNumberOverflow", error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
+                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
+                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
+            }
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => {
+                ("InvalidOperationMaxModifyOnlineNumberExceeded", error)
+            }
+            Self::InvalidOperationRebootingRequired(error) => {
+                ("InvalidOperationRebootingRequired", error)
+            }
+            Self::InvalidOperationOsTypeNotSupported(error) => {
+                ("InvalidOperationOsTypeNotSupported", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::MissingTemporaryStartTime(error) => {
+                ("MissingTemporaryStartTime", error)
+            }
+            Self::MissingTemporaryEndTime(error) => ("MissingTemporaryEndTime", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::BandwidthUpgradeDeniedEipBoundInstance(_) => {
+                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
+            }
+            Self::InvalidTemporaryStartTime(_) => Self::InvalidTemporaryStartTime(error),
+            Self::InvalidTemporaryEndTime(_) => Self::InvalidTemporaryEndTime(error),
+            Self::DowngradeNotSupported(_) => Self::DowngradeNotSupported(error),
+            Self::DependencyViolationInstanceType(_) => {
+                Self::DependencyViolationInstanceType(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidParameterAllowMigrateAcrossZone(_) => {
+                Self::InvalidParameterAllowMigrateAcrossZone(error)
+            }
+            Self::InvalidParamSystemDiskCategory(_) => {
+                Self::InvalidParamSystemDiskCategory(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidInstanceStatusNotStopped(_) => {
+                Self::InvalidInstanceStatusNotStopped(error)
+            }
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::PricePricePlanResultNotFound(_) => {
+                Self::PricePricePlanResultNotFound(error)
+            }
+            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
+            Self::InvalidMarketImageStatusNotSupported(_) => {
+                Self::InvalidMarketImageStatusNotSupported(error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(_) => {
+                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::InvalidParamAsync(_) => Self::InvalidParamAsync(error),
+            Self::MissingParameterDiskCategory(_) => {
+                Self::MissingParameterDiskCategory(error)
+            }
+            Self::InvalidParameterDiskCategory(_) => {
+                Self::InvalidParameterDiskCategory(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidOperationOnlineModificationUnsupported(_) => {
+                Self::InvalidOperationOnlineModificationUnsupported(error)
+            }
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            Self::CategoryViolation(_) => Self::CategoryViolation(error),
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
+            Self::InvalidInstanceUnpaidOrder(_) => {
+                Self::InvalidInstanceUnpaidOrder(error)
+            }
+            Self::InstanceSpecModificationNotEffective(_) => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::InvalidInstanceEipNotSupport(_) => {
+                Self::InvalidInstanceEipNotSupport(error)
+            }
+            Self::InvalidInstanceNatPortMapNotSupport(_) => {
+                Self::InvalidInstanceNatPortMapNotSupport(error)
+            }
+            Self::InvalidOperationStarterPackage(_) => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::OperationDeniedUnpaidOrder(_) => {
+                Self::OperationDeniedUnpaidOrder(error)
+            }
+            Self::InvalidOperationEipNotSupport(_) => {
+                Self::InvalidOperationEipNotSupport(error)
+            }
+            Self::InvalidParameterInternetMaxBandwidthOut(_) => {
+                Self::InvalidParameterInternetMaxBandwidthOut(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationIpv4NotSupport(_) => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            Self::InvalidOperationInstanceWithEipNotSupport(_) => {
+                Self::InvalidOperationInstanceWithEipNotSupport(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidOperationNotAllowed(_) => {
+                Self::InvalidOperationNotAllowed(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(_) => {
+                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
+            }
+            Self::InvalidOperationRebootingRequired(_) => {
+                Self::InvalidOperationRebootingRequired(error)
+            }
+            Self::InvalidOperationOsTypeNotSupported(_) => {
+                Self::InvalidOperationOsTypeNotSupported(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MissingTemporaryStartTime(_) => Self::MissingTemporaryStartTime(error),
+            Self::MissingTemporaryEndTime(_) => Self::MissingTemporaryEndTime(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -176,9 +176,11 @@ pub struct ModifyInstanceVncPasswdResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceVncPasswdResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVncPasswdResponse {
@@ -191,7 +193,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVncPasswdResponse {
 /// Service errors of `ModifyInstanceVncPasswd`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceVncPasswdError {
     /// HTTP 400 `IncorrectVncPassword.Malformed`: The specified parameter VncPassword is not valid.
@@ -226,25 +227,61 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError 
 }
 impl ModifyInstanceVncPasswdError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVncPasswordMalformed(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceNotReady(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::NoSuchResource(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectVncPasswordMalformed(error) => {
+                ("IncorrectVncPasswordMalformed", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::NoSuchResource(error) => ("NoSuchResource", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceVncPasswdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectVncPasswordMalformed(_) => {
+                Self::IncorrectVncPasswordMalformed(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceVncPasswdError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceVncPasswdError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceVncPasswdError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

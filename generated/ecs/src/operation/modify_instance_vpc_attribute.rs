@@ -269,9 +269,11 @@ pub struct ModifyInstanceVpcAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceVpcAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVpcAttributeResponse {
@@ -284,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVpcAttributeResponse {
 /// Service errors of `ModifyInstanceVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 400 `InvalidTarget.TrafficMirrorSession`: Instance is target of traffic mirror session.
@@ -521,73 +522,283 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeErr
 }
 impl ModifyInstanceVpcAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTargetTrafficMirrorSession(error)
-            | Self::InvalidSourceTrafficMirrorSession(error)
-            | Self::InvalidPrivateIpAddressMalformed(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidVSwitchIdMismatch(error)
-            | Self::InvalidPrivateIpAddressMismatch(error)
-            | Self::InvalidPrivateIpChanging(error)
-            | Self::PrimaryEniHasSubIp(error)
-            | Self::VSwitchIdNotMatch(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidParameterSecurityGroupId(error)
-            | Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            | Self::InvalidIpIpv6Assigned(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidInstanceHasTransitionRecord(error)
-            | Self::InvalidInstanceStatusNotNormal(error)
-            | Self::InvalidVpcIdSharedVpc(error)
-            | Self::InvalidOperationNotAllowed(error)
-            | Self::InvalidParameterToSecurityGroupId(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
-            | Self::InvalidOperationCloudBoxEcsNotSupport(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::NoSuchResource(error)
-            | Self::InvalidParameterInvalidInstanceId(error)
-            | Self::InvalidParameterVSwitchId(error)
-            | Self::InvalidRegionValueNotSupported(error)
-            | Self::InvalidInstanceAttachedEni(error)
-            | Self::InvalidIpMultiPrimaryIp(error)
-            | Self::InvalidIpIpv6(error)
-            | Self::InvalidVSwitchNotBelongToVpc(error)
-            | Self::InvalidParameterEniNo(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            | Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::InvalidParameterAlreadyInTargetVpc(error)
-            | Self::JoinedGroupLimitExceed(error)
-            | Self::InvalidParameterMustBeEmpty(error)
-            | Self::InvalidParameterNotEnoughIpInVSwitch(error)
-            | Self::InvalidDependenceMutliDirectlyEip(error)
-            | Self::InvalidDependenceHaVip(error)
-            | Self::InvalidDependenceNextHopOfCustomRouter(error)
-            | Self::InvalidDependenceBeenUsedAsAppServer(error)
-            | Self::InvalidDependenceGrantAccess(error)
-            | Self::InvalidDependenceBindGa(error)
-            | Self::InvalidDependenceSlb(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTargetTrafficMirrorSession(error) => {
+                ("InvalidTargetTrafficMirrorSession", error)
+            }
+            Self::InvalidSourceTrafficMirrorSession(error) => {
+                ("InvalidSourceTrafficMirrorSession", error)
+            }
+            Self::InvalidPrivateIpAddressMalformed(error) => {
+                ("InvalidPrivateIpAddressMalformed", error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidVSwitchIdMismatch(error) => ("InvalidVSwitchIdMismatch", error),
+            Self::InvalidPrivateIpAddressMismatch(error) => {
+                ("InvalidPrivateIpAddressMismatch", error)
+            }
+            Self::InvalidPrivateIpChanging(error) => ("InvalidPrivateIpChanging", error),
+            Self::PrimaryEniHasSubIp(error) => ("PrimaryEniHasSubIp", error),
+            Self::VSwitchIdNotMatch(error) => ("VSwitchIdNotMatch", error),
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidParameterSecurityGroupId(error) => {
+                ("InvalidParameterSecurityGroupId", error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
+                ("InvalidOperationSecurityGroupNotAuthorized", error)
+            }
+            Self::InvalidIpIpv6Assigned(error) => ("InvalidIpIpv6Assigned", error),
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidInstanceHasTransitionRecord(error) => {
+                ("InvalidInstanceHasTransitionRecord", error)
+            }
+            Self::InvalidInstanceStatusNotNormal(error) => {
+                ("InvalidInstanceStatusNotNormal", error)
+            }
+            Self::InvalidVpcIdSharedVpc(error) => ("InvalidVpcIdSharedVpc", error),
+            Self::InvalidOperationNotAllowed(error) => {
+                ("InvalidOperationNotAllowed", error)
+            }
+            Self::InvalidParameterToSecurityGroupId(error) => {
+                ("InvalidParameterToSecurityGroupId", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error) => {
+                ("InvalidOperationVswAndEcsAvailabilityZoneMismatch", error)
+            }
+            Self::InvalidOperationCloudBoxEcsNotSupport(error) => {
+                ("InvalidOperationCloudBoxEcsNotSupport", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::NoSuchResource(error) => ("NoSuchResource", error),
+            Self::InvalidParameterInvalidInstanceId(error) => {
+                ("InvalidParameterInvalidInstanceId", error)
+            }
+            Self::InvalidParameterVSwitchId(error) => {
+                ("InvalidParameterVSwitchId", error)
+            }
+            Self::InvalidRegionValueNotSupported(error) => {
+                ("InvalidRegionValueNotSupported", error)
+            }
+            Self::InvalidInstanceAttachedEni(error) => {
+                ("InvalidInstanceAttachedEni", error)
+            }
+            Self::InvalidIpMultiPrimaryIp(error) => ("InvalidIpMultiPrimaryIp", error),
+            Self::InvalidIpIpv6(error) => ("InvalidIpIpv6", error),
+            Self::InvalidVSwitchNotBelongToVpc(error) => {
+                ("InvalidVSwitchNotBelongToVpc", error)
+            }
+            Self::InvalidParameterEniNo(error) => ("InvalidParameterEniNo", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => {
+                ("InvalidSecurityGroupTypeNotSupportClassic", error)
+            }
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => {
+                ("InvalidSecurityGroupVpcNotBelongToOneVpc", error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::InvalidParameterAlreadyInTargetVpc(error) => {
+                ("InvalidParameterAlreadyInTargetVpc", error)
+            }
+            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
+            Self::InvalidParameterMustBeEmpty(error) => {
+                ("InvalidParameterMustBeEmpty", error)
+            }
+            Self::InvalidParameterNotEnoughIpInVSwitch(error) => {
+                ("InvalidParameterNotEnoughIpInVSwitch", error)
+            }
+            Self::InvalidDependenceMutliDirectlyEip(error) => {
+                ("InvalidDependenceMutliDirectlyEip", error)
+            }
+            Self::InvalidDependenceHaVip(error) => ("InvalidDependenceHaVip", error),
+            Self::InvalidDependenceNextHopOfCustomRouter(error) => {
+                ("InvalidDependenceNextHopOfCustomRouter", error)
+            }
+            Self::InvalidDependenceBeenUsedAsAppServer(error) => {
+                ("InvalidDependenceBeenUsedAsAppServer", error)
+            }
+            Self::InvalidDependenceGrantAccess(error) => {
+                ("InvalidDependenceGrantAccess", error)
+            }
+            Self::InvalidDependenceBindGa(error) => ("InvalidDependenceBindGa", error),
+            Self::InvalidDependenceSlb(error) => ("InvalidDependenceSlb", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInstanceVpcAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTargetTrafficMirrorSession(_) => {
+                Self::InvalidTargetTrafficMirrorSession(error)
+            }
+            Self::InvalidSourceTrafficMirrorSession(_) => {
+                Self::InvalidSourceTrafficMirrorSession(error)
+            }
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidVSwitchIdMismatch(_) => Self::InvalidVSwitchIdMismatch(error),
+            Self::InvalidPrivateIpAddressMismatch(_) => {
+                Self::InvalidPrivateIpAddressMismatch(error)
+            }
+            Self::InvalidPrivateIpChanging(_) => Self::InvalidPrivateIpChanging(error),
+            Self::PrimaryEniHasSubIp(_) => Self::PrimaryEniHasSubIp(error),
+            Self::VSwitchIdNotMatch(_) => Self::VSwitchIdNotMatch(error),
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidParameterSecurityGroupId(_) => {
+                Self::InvalidParameterSecurityGroupId(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::InvalidIpIpv6Assigned(_) => Self::InvalidIpIpv6Assigned(error),
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidInstanceHasTransitionRecord(_) => {
+                Self::InvalidInstanceHasTransitionRecord(error)
+            }
+            Self::InvalidInstanceStatusNotNormal(_) => {
+                Self::InvalidInstanceStatusNotNormal(error)
+            }
+            Self::InvalidVpcIdSharedVpc(_) => Self::InvalidVpcIdSharedVpc(error),
+            Self::InvalidOperationNotAllowed(_) => {
+                Self::InvalidOperationNotAllowed(error)
+            }
+            Self::InvalidParameterToSecurityGroupId(_) => {
+                Self::InvalidParameterToSecurityGroupId(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationCloudBoxEcsNotSupport(_) => {
+                Self::InvalidOperationCloudBoxEcsNotSupport(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::InvalidParameterInvalidInstanceId(_) => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
+            Self::InvalidParameterVSwitchId(_) => Self::InvalidParameterVSwitchId(error),
+            Self::InvalidRegionValueNotSupported(_) => {
+                Self::InvalidRegionValueNotSupported(error)
+            }
+            Self::InvalidInstanceAttachedEni(_) => {
+                Self::InvalidInstanceAttachedEni(error)
+            }
+            Self::InvalidIpMultiPrimaryIp(_) => Self::InvalidIpMultiPrimaryIp(error),
+            Self::InvalidIpIpv6(_) => Self::InvalidIpIpv6(error),
+            Self::InvalidVSwitchNotBelongToVpc(_) => {
+                Self::InvalidVSwitchNotBelongToVpc(error)
+            }
+            Self::InvalidParameterEniNo(_) => Self::InvalidParameterEniNo(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::InvalidSecurityGroupTypeNotSupportClassic(_) => {
+                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
+            }
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(_) => {
+                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::InvalidParameterAlreadyInTargetVpc(_) => {
+                Self::InvalidParameterAlreadyInTargetVpc(error)
+            }
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidParameterMustBeEmpty(_) => {
+                Self::InvalidParameterMustBeEmpty(error)
+            }
+            Self::InvalidParameterNotEnoughIpInVSwitch(_) => {
+                Self::InvalidParameterNotEnoughIpInVSwitch(error)
+            }
+            Self::InvalidDependenceMutliDirectlyEip(_) => {
+                Self::InvalidDependenceMutliDirectlyEip(error)
+            }
+            Self::InvalidDependenceHaVip(_) => Self::InvalidDependenceHaVip(error),
+            Self::InvalidDependenceNextHopOfCustomRouter(_) => {
+                Self::InvalidDependenceNextHopOfCustomRouter(error)
+            }
+            Self::InvalidDependenceBeenUsedAsAppServer(_) => {
+                Self::InvalidDependenceBeenUsedAsAppServer(error)
+            }
+            Self::InvalidDependenceGrantAccess(_) => {
+                Self::InvalidDependenceGrantAccess(error)
+            }
+            Self::InvalidDependenceBindGa(_) => Self::InvalidDependenceBindGa(error),
+            Self::InvalidDependenceSlb(_) => Self::InvalidDependenceSlb(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceVpcAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceVpcAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

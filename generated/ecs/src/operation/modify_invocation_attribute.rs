@@ -414,10 +414,12 @@ pub struct ModifyInvocationAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyInvocationAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            command_id: fields.take("CommandId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            command_id: fields.read("CommandId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInvocationAttributeResponse {
@@ -430,7 +432,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInvocationAttributeResponse {
 /// Service errors of `ModifyInvocationAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyInvocationAttributeError {
     /// HTTP 400 `InvalidParameter.Frequency`: The specified parameter Frequency is not valid.
@@ -539,41 +540,149 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInvocationAttributeErro
 }
 impl ModifyInvocationAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterFrequency(error)
-            | Self::InvalidParametersKeyDuplicate(error)
-            | Self::InvalidParametersKeyNotMatch(error)
-            | Self::InvalidParametersKeyMalformed(error)
-            | Self::InvalidParametersKeyEmpty(error)
-            | Self::InvalidCommandContentDecodeError(error)
-            | Self::InvalidInstanceIdOsTypeUnsupported(error)
-            | Self::InvalidOperationRepeatModeUnsupported(error)
-            | Self::InvalidOperationInvokeAlreadyFinished(error)
-            | Self::InvalidOperationCloudAssistantVersionUnsupported(error)
-            | Self::InvalidOperationModifyPublicCommandUnsupported(error)
-            | Self::InvalidCommandContentLengthLimitExceeded(error)
-            | Self::InvalidParametersCountLimitExceeded(error)
-            | Self::InvalidParametersKeyLengthLimitExceeded(error)
-            | Self::InvalidInstanceIdCountLimitExceeded(error)
-            | Self::CommandLimitExceeded(error)
-            | Self::InvalidParametersValueTypeUnsupported(error)
-            | Self::InvalidInvokeIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidCommandIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterFrequency(error) => {
+                ("InvalidParameterFrequency", error)
+            }
+            Self::InvalidParametersKeyDuplicate(error) => {
+                ("InvalidParametersKeyDuplicate", error)
+            }
+            Self::InvalidParametersKeyNotMatch(error) => {
+                ("InvalidParametersKeyNotMatch", error)
+            }
+            Self::InvalidParametersKeyMalformed(error) => {
+                ("InvalidParametersKeyMalformed", error)
+            }
+            Self::InvalidParametersKeyEmpty(error) => {
+                ("InvalidParametersKeyEmpty", error)
+            }
+            Self::InvalidCommandContentDecodeError(error) => {
+                ("InvalidCommandContentDecodeError", error)
+            }
+            Self::InvalidInstanceIdOsTypeUnsupported(error) => {
+                ("InvalidInstanceIdOsTypeUnsupported", error)
+            }
+            Self::InvalidOperationRepeatModeUnsupported(error) => {
+                ("InvalidOperationRepeatModeUnsupported", error)
+            }
+            Self::InvalidOperationInvokeAlreadyFinished(error) => {
+                ("InvalidOperationInvokeAlreadyFinished", error)
+            }
+            Self::InvalidOperationCloudAssistantVersionUnsupported(error) => {
+                ("InvalidOperationCloudAssistantVersionUnsupported", error)
+            }
+            Self::InvalidOperationModifyPublicCommandUnsupported(error) => {
+                ("InvalidOperationModifyPublicCommandUnsupported", error)
+            }
+            Self::InvalidCommandContentLengthLimitExceeded(error) => {
+                ("InvalidCommandContentLengthLimitExceeded", error)
+            }
+            Self::InvalidParametersCountLimitExceeded(error) => {
+                ("InvalidParametersCountLimitExceeded", error)
+            }
+            Self::InvalidParametersKeyLengthLimitExceeded(error) => {
+                ("InvalidParametersKeyLengthLimitExceeded", error)
+            }
+            Self::InvalidInstanceIdCountLimitExceeded(error) => {
+                ("InvalidInstanceIdCountLimitExceeded", error)
+            }
+            Self::CommandLimitExceeded(error) => ("CommandLimitExceeded", error),
+            Self::InvalidParametersValueTypeUnsupported(error) => {
+                ("InvalidParametersValueTypeUnsupported", error)
+            }
+            Self::InvalidInvokeIdNotFound(error) => ("InvalidInvokeIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidCommandIdNotFound(error) => ("InvalidCommandIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyInvocationAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterFrequency(_) => Self::InvalidParameterFrequency(error),
+            Self::InvalidParametersKeyDuplicate(_) => {
+                Self::InvalidParametersKeyDuplicate(error)
+            }
+            Self::InvalidParametersKeyNotMatch(_) => {
+                Self::InvalidParametersKeyNotMatch(error)
+            }
+            Self::InvalidParametersKeyMalformed(_) => {
+                Self::InvalidParametersKeyMalformed(error)
+            }
+            Self::InvalidParametersKeyEmpty(_) => Self::InvalidParametersKeyEmpty(error),
+            Self::InvalidCommandContentDecodeError(_) => {
+                Self::InvalidCommandContentDecodeError(error)
+            }
+            Self::InvalidInstanceIdOsTypeUnsupported(_) => {
+                Self::InvalidInstanceIdOsTypeUnsupported(error)
+            }
+            Self::InvalidOperationRepeatModeUnsupported(_) => {
+                Self::InvalidOperationRepeatModeUnsupported(error)
+            }
+            Self::InvalidOperationInvokeAlreadyFinished(_) => {
+                Self::InvalidOperationInvokeAlreadyFinished(error)
+            }
+            Self::InvalidOperationCloudAssistantVersionUnsupported(_) => {
+                Self::InvalidOperationCloudAssistantVersionUnsupported(error)
+            }
+            Self::InvalidOperationModifyPublicCommandUnsupported(_) => {
+                Self::InvalidOperationModifyPublicCommandUnsupported(error)
+            }
+            Self::InvalidCommandContentLengthLimitExceeded(_) => {
+                Self::InvalidCommandContentLengthLimitExceeded(error)
+            }
+            Self::InvalidParametersCountLimitExceeded(_) => {
+                Self::InvalidParametersCountLimitExceeded(error)
+            }
+            Self::InvalidParametersKeyLengthLimitExceeded(_) => {
+                Self::InvalidParametersKeyLengthLimitExceeded(error)
+            }
+            Self::InvalidInstanceIdCountLimitExceeded(_) => {
+                Self::InvalidInstanceIdCountLimitExceeded(error)
+            }
+            Self::CommandLimitExceeded(_) => Self::CommandLimitExceeded(error),
+            Self::InvalidParametersValueTypeUnsupported(_) => {
+                Self::InvalidParametersValueTypeUnsupported(error)
+            }
+            Self::InvalidInvokeIdNotFound(_) => Self::InvalidInvokeIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidCommandIdNotFound(_) => Self::InvalidCommandIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyInvocationAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInvocationAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInvocationAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInvocationAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -195,10 +195,12 @@ pub struct ModifyLaunchTemplateDefaultVersionResponse {
 impl ::acs_runtime::de::FromJson for ModifyLaunchTemplateDefaultVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            launch_template_id: fields.take("LaunchTemplateId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            launch_template_id: fields.read("LaunchTemplateId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLaunchTemplateDefaultVersionResponse {
@@ -211,7 +213,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLaunchTemplateDefaultVersionRespon
 /// Service errors of `ModifyLaunchTemplateDefaultVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyLaunchTemplateDefaultVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -249,19 +250,56 @@ for ModifyLaunchTemplateDefaultVersionError {
 }
 impl ModifyLaunchTemplateDefaultVersionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InnerServiceFailed(error)
-            | Self::InvalidLaunchTemplateNotFound(error)
-            | Self::InvalidLaunchTemplateVersionNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
+            Self::InvalidLaunchTemplateNotFound(error) => {
+                ("InvalidLaunchTemplateNotFound", error)
+            }
+            Self::InvalidLaunchTemplateVersionNotFound(error) => {
+                ("InvalidLaunchTemplateVersionNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyLaunchTemplateDefaultVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
+            Self::InvalidLaunchTemplateNotFound(_) => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            Self::InvalidLaunchTemplateVersionNotFound(_) => {
+                Self::InvalidLaunchTemplateVersionNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyLaunchTemplateDefaultVersionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyLaunchTemplateDefaultVersionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -269,6 +307,7 @@ impl ::std::fmt::Display for ModifyLaunchTemplateDefaultVersionError {
 impl ::std::error::Error for ModifyLaunchTemplateDefaultVersionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyLaunchTemplateDefaultVersionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -410,9 +410,11 @@ pub struct ModifyNetworkInterfaceAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyNetworkInterfaceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyNetworkInterfaceAttributeResponse {
@@ -425,7 +427,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNetworkInterfaceAttributeResponse 
 /// Service errors of `ModifyNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyNetworkInterfaceAttributeError {
     /// HTTP 400 `InvalidOperation.NotSupportModifyQueueNumber`: %s
@@ -694,69 +695,318 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttribu
 }
 impl ModifyNetworkInterfaceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationNotSupportModifyQueueNumber(error)
-            | Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            | Self::InvalidParamsEniId(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::JoinedGroupLimitExceed(error)
-            | Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            | Self::InvalidParameterEniQueueSize(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(error)
-            | Self::InvalidParameterInvalidQueuePairNumber(error)
-            | Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            | Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            | Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error)
-            | Self::InvalidTrafficModeModifyToStandardNotSupported(error)
-            | Self::InvalidOperationEniTrafficModeNotSupportIPv6(error)
-            | Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            | Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            | Self::InvalidParameterEniTrafficMode(error)
-            | Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            | Self::InvalidParameterEniEnhancedNetwork(error)
-            | Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error)
-            | Self::InvalidOperationTrunkAttachmentMustEmpty(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::MaxEniCountExceeded(error)
-            | Self::EniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationAvailabilityZoneMismatch(error)
-            | Self::InvalidOperationVpcMismatch(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidSecurityGroupIdNotVpc(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidOperationMultiGroupType(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidParamsNetworkInterfaceName(error)
-            | Self::InvalidOperationModifyPrimaryEniQueueNumber(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidEcsIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationNotSupportModifyQueueNumber(error) => {
+                ("InvalidOperationNotSupportModifyQueueNumber", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
+                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
+            }
+            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => {
+                ("InvalidEniQueueSizeRegionOrUserNotSupported", error)
+            }
+            Self::InvalidParameterEniQueueSize(error) => {
+                ("InvalidParameterEniQueueSize", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                error,
+            ) => {
+                ("InvalidConnectionTrackingConfigurationRegionOrUserNotSupported", error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(error) => {
+                ("InvalidParameterInvalidQueuePairNumber", error)
+            }
+            Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
+                ("InvalidParameterEniConnectionTrackingConfiguration", error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
+                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
+                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error) => {
+                ("InvalidOperationInstanceTypeNotSupportHighPerformance", error)
+            }
+            Self::InvalidTrafficModeModifyToStandardNotSupported(error) => {
+                ("InvalidTrafficModeModifyToStandardNotSupported", error)
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIPv6(error) => {
+                ("InvalidOperationEniTrafficModeNotSupportIPv6", error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
+                ("InvalidOperationEniQueuePairNumberOverflow", error)
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(error) => {
+                ("InvalidParameterQueuePairNumberMustEmpty", error)
+            }
+            Self::InvalidParameterEniTrafficMode(error) => {
+                ("InvalidParameterEniTrafficMode", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
+                ("InvalidOperationInstanceTypeNotSupportRss", error)
+            }
+            Self::InvalidParameterEniEnhancedNetwork(error) => {
+                ("InvalidParameterEniEnhancedNetwork", error)
+            }
+            Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error) => {
+                ("InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity", error)
+            }
+            Self::InvalidOperationTrunkAttachmentMustEmpty(error) => {
+                ("InvalidOperationTrunkAttachmentMustEmpty", error)
+            }
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
+            Self::EniPerInstanceLimitExceeded(error) => {
+                ("EniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
+                ("InvalidOperationAvailabilityZoneMismatch", error)
+            }
+            Self::InvalidOperationVpcMismatch(error) => {
+                ("InvalidOperationVpcMismatch", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(error) => {
+                ("InvalidSecurityGroupIdNotVpc", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidOperationMultiGroupType(error) => {
+                ("InvalidOperationMultiGroupType", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidParamsNetworkInterfaceName(error) => {
+                ("InvalidParamsNetworkInterfaceName", error)
+            }
+            Self::InvalidOperationModifyPrimaryEniQueueNumber(error) => {
+                ("InvalidOperationModifyPrimaryEniQueueNumber", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error) => {
+                ("InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc", error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyNetworkInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationNotSupportModifyQueueNumber(_) => {
+                Self::InvalidOperationNotSupportModifyQueueNumber(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            Self::InvalidParameterEniQueueSize(_) => {
+                Self::InvalidParameterEniQueueSize(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(_) => {
+                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                    error,
+                )
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidParameterEniConnectionTrackingConfiguration(_) => {
+                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformance(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error)
+            }
+            Self::InvalidTrafficModeModifyToStandardNotSupported(_) => {
+                Self::InvalidTrafficModeModifyToStandardNotSupported(error)
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIPv6(_) => {
+                Self::InvalidOperationEniTrafficModeNotSupportIPv6(error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            Self::InvalidParameterEniTrafficMode(_) => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            Self::InvalidParameterEniEnhancedNetwork(_) => {
+                Self::InvalidParameterEniEnhancedNetwork(error)
+            }
+            Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(_) => {
+                Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error)
+            }
+            Self::InvalidOperationTrunkAttachmentMustEmpty(_) => {
+                Self::InvalidOperationTrunkAttachmentMustEmpty(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationMultiGroupType(_) => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidParamsNetworkInterfaceName(_) => {
+                Self::InvalidParamsNetworkInterfaceName(error)
+            }
+            Self::InvalidOperationModifyPrimaryEniQueueNumber(_) => {
+                Self::InvalidOperationModifyPrimaryEniQueueNumber(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(_) => {
+                Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyNetworkInterfaceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyNetworkInterfaceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -764,6 +1014,7 @@ impl ::std::fmt::Display for ModifyNetworkInterfaceAttributeError {
 impl ::std::error::Error for ModifyNetworkInterfaceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyNetworkInterfaceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -242,9 +242,11 @@ pub struct ModifyPortRangeListResponse {
 impl ::acs_runtime::de::FromJson for ModifyPortRangeListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyPortRangeListResponse {
@@ -257,7 +259,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPortRangeListResponse {
 /// Service errors of `ModifyPortRangeList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyPortRangeListError {
     /// HTTP 400 `InvalidOperation.Conflict`: The port range list has conflict task.
@@ -326,33 +327,101 @@ impl From<::acs_runtime::client::ServiceError> for ModifyPortRangeListError {
 }
 impl ModifyPortRangeListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationConflict(error)
-            | Self::InvalidPortRangeListIdNotFound(error)
-            | Self::InvalidOperationMaxEntriesCountExceed(error)
-            | Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            | Self::LimitExceedMaxEntries(error)
-            | Self::LimitExceedEntry(error)
-            | Self::InvalidParameterPortRangeDuplicated(error)
-            | Self::InvalidParameterPortRangeListName(error)
-            | Self::InvalidMaxEntriesLessThanCurrentEntries(error)
-            | Self::InvalidParameterPortRange(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::AuthorizationLimitExceed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
+            Self::InvalidPortRangeListIdNotFound(error) => {
+                ("InvalidPortRangeListIdNotFound", error)
+            }
+            Self::InvalidOperationMaxEntriesCountExceed(error) => {
+                ("InvalidOperationMaxEntriesCountExceed", error)
+            }
+            Self::InvalidOperationEntryCountExceedMaxEntries(error) => {
+                ("InvalidOperationEntryCountExceedMaxEntries", error)
+            }
+            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
+            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
+            Self::InvalidParameterPortRangeDuplicated(error) => {
+                ("InvalidParameterPortRangeDuplicated", error)
+            }
+            Self::InvalidParameterPortRangeListName(error) => {
+                ("InvalidParameterPortRangeListName", error)
+            }
+            Self::InvalidMaxEntriesLessThanCurrentEntries(error) => {
+                ("InvalidMaxEntriesLessThanCurrentEntries", error)
+            }
+            Self::InvalidParameterPortRange(error) => {
+                ("InvalidParameterPortRange", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyPortRangeListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidOperationMaxEntriesCountExceed(_) => {
+                Self::InvalidOperationMaxEntriesCountExceed(error)
+            }
+            Self::InvalidOperationEntryCountExceedMaxEntries(_) => {
+                Self::InvalidOperationEntryCountExceedMaxEntries(error)
+            }
+            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
+            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
+            Self::InvalidParameterPortRangeDuplicated(_) => {
+                Self::InvalidParameterPortRangeDuplicated(error)
+            }
+            Self::InvalidParameterPortRangeListName(_) => {
+                Self::InvalidParameterPortRangeListName(error)
+            }
+            Self::InvalidMaxEntriesLessThanCurrentEntries(_) => {
+                Self::InvalidMaxEntriesLessThanCurrentEntries(error)
+            }
+            Self::InvalidParameterPortRange(_) => Self::InvalidParameterPortRange(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyPortRangeListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyPortRangeListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyPortRangeListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyPortRangeListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -231,9 +231,11 @@ pub struct ModifyPrefixListResponse {
 impl ::acs_runtime::de::FromJson for ModifyPrefixListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyPrefixListResponse {
@@ -246,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPrefixListResponse {
 /// Service errors of `ModifyPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyPrefixListError {
     /// HTTP 400 `MissingParameter`: %s
@@ -294,28 +295,81 @@ impl From<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
 }
 impl ModifyPrefixListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidParameterPrefixListName(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidParameterCidrDuplicated(error)
-            | Self::InvalidParameterCidrMalformed(error)
-            | Self::LimitExceedMaxEntries(error)
-            | Self::LimitExceedEntry(error)
-            | Self::InvalidPrefixListIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameterPrefixListName(error) => {
+                ("InvalidParameterPrefixListName", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidParameterCidrDuplicated(error) => {
+                ("InvalidParameterCidrDuplicated", error)
+            }
+            Self::InvalidParameterCidrMalformed(error) => {
+                ("InvalidParameterCidrMalformed", error)
+            }
+            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
+            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
+            Self::InvalidPrefixListIdNotFound(error) => {
+                ("InvalidPrefixListIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyPrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterPrefixListName(_) => {
+                Self::InvalidParameterPrefixListName(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterCidrDuplicated(_) => {
+                Self::InvalidParameterCidrDuplicated(error)
+            }
+            Self::InvalidParameterCidrMalformed(_) => {
+                Self::InvalidParameterCidrMalformed(error)
+            }
+            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
+            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyPrefixListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyPrefixListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyPrefixListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -439,10 +439,12 @@ pub struct ModifyPrepayInstanceSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyPrepayInstanceSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyPrepayInstanceSpecResponse {
@@ -455,7 +457,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPrepayInstanceSpecResponse {
 /// Service errors of `ModifyPrepayInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyPrepayInstanceSpecError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -766,89 +767,373 @@ impl From<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError
 }
 impl ModifyPrepayInstanceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidBillingMethodValueNotSupported(error)
-            | Self::InvalidInstancePurchaseNotFound(error)
-            | Self::InvalidInstanceUnpaidOrder(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::OrderCreationFailed(error)
-            | Self::Throttling(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRebootTimeMalFormed(error)
-            | Self::InvalidRebootTimeValueNotSupported(error)
-            | Self::IdempotenceParamNotMatch(error)
-            | Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            | Self::InvalidStatusNotStopped(error)
-            | Self::InvalidAction(error)
-            | Self::InstanceDowngradeQuotaExceed(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationDenied(error)
-            | Self::LastOrderProcessing(error)
-            | Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            | Self::InvalidActionWithActiveElasticUpgrade(error)
-            | Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::MissingParameterDiskCategory(error)
-            | Self::InvalidParameterDiskCategory(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidSystemDiskCategoryNotMatchInstanceType(error)
-            | Self::QuotaExceedRufundVcpu(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::InvalidInstanceStatus(error)
-            | Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            | Self::InvalidOperationOnlineModificationUnsupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidUserPassRoleForbidden(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidParameterInstanceId(error)
-            | Self::InvalidOperationStarterPackage(error)
-            | Self::InvalidInstancePreInstanceExpired(error)
-            | Self::InvalidInstanceEipNotSupport(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::OperationDeniedLocalDiskUnsupported(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidOperationIpv6NotSupport(error)
-            | Self::InvalidOperationIpv4NotSupport(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            | Self::InvalidOperationRebootingRequired(error)
-            | Self::InvalidOperationOsTypeNotSupported(error)
-            | Self::OperationDeniedUnpaidOrder(error)
-            | Self::InvalidDiskDetachedSystemDisk(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::BillingMethodNotFound(error)
-            | Self::InternalError(error)
-            | Self::ImageOrderFailed(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidBillingMethodValueNotSupported(error) => {
+                ("InvalidBillingMethodValueNotSupported", error)
+            }
+            Self::InvalidInstancePurchaseNotFound(error) => {
+                ("InvalidInstancePurchaseNotFound", error)
+            }
+            Self::InvalidInstanceUnpaidOrder(error) => {
+                ("InvalidInstanceUnpaidOrder", error)
+            }
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::OrderCreationFailed(error) => ("OrderCreationFailed", error),
+            Self::Throttling(error) => ("Throttling", error),
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRebootTimeMalFormed(error) => {
+                ("InvalidRebootTimeMalFormed", error)
+            }
+            Self::InvalidRebootTimeValueNotSupported(error) => {
+                ("InvalidRebootTimeValueNotSupported", error)
+            }
+            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
+                ("InvalidInstanceChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidStatusNotStopped(error) => ("InvalidStatusNotStopped", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::InstanceDowngradeQuotaExceed(error) => {
+                ("InstanceDowngradeQuotaExceed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(error) => {
+                ("InvalidActionWithActiveElasticUpgrade", error)
+            }
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => {
+                ("InstanceTypeNotSupportedTooManyDisksAttached", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::MissingParameterDiskCategory(error) => {
+                ("MissingParameterDiskCategory", error)
+            }
+            Self::InvalidParameterDiskCategory(error) => {
+                ("InvalidParameterDiskCategory", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidSystemDiskCategoryNotMatchInstanceType(error) => {
+                ("InvalidSystemDiskCategoryNotMatchInstanceType", error)
+            }
+            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::InvalidInstanceStatus(error) => ("InvalidInstanceStatus", error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
+                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
+            }
+            Self::InvalidOperationOnlineModificationUnsupported(error) => {
+                ("InvalidOperationOnlineModificationUnsupported", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidUserPassRoleForbidden(error) => {
+                ("InvalidUserPassRoleForbidden", error)
+            }
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidParameterInstanceId(error) => {
+                ("InvalidParameterInstanceId", error)
+            }
+            Self::InvalidOperationStarterPackage(error) => {
+                ("InvalidOperationStarterPackage", error)
+            }
+            Self::InvalidInstancePreInstanceExpired(error) => {
+                ("InvalidInstancePreInstanceExpired", error)
+            }
+            Self::InvalidInstanceEipNotSupport(error) => {
+                ("InvalidInstanceEipNotSupport", error)
+            }
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(error) => {
+                ("OperationDeniedLocalDiskUnsupported", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6NotSupport(error) => {
+                ("InvalidOperationIpv6NotSupport", error)
+            }
+            Self::InvalidOperationIpv4NotSupport(error) => {
+                ("InvalidOperationIpv4NotSupport", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => {
+                ("InvalidOperationMaxModifyOnlineNumberExceeded", error)
+            }
+            Self::InvalidOperationRebootingRequired(error) => {
+                ("InvalidOperationRebootingRequired", error)
+            }
+            Self::InvalidOperationOsTypeNotSupported(error) => {
+                ("InvalidOperationOsTypeNotSupported", error)
+            }
+            Self::OperationDeniedUnpaidOrder(error) => {
+                ("OperationDeniedUnpaidOrder", error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(error) => {
+                ("InvalidDiskDetachedSystemDisk", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::BillingMethodNotFound(error) => ("BillingMethodNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::ImageOrderFailed(error) => ("ImageOrderFailed", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyPrepayInstanceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidBillingMethodValueNotSupported(_) => {
+                Self::InvalidBillingMethodValueNotSupported(error)
+            }
+            Self::InvalidInstancePurchaseNotFound(_) => {
+                Self::InvalidInstancePurchaseNotFound(error)
+            }
+            Self::InvalidInstanceUnpaidOrder(_) => {
+                Self::InvalidInstanceUnpaidOrder(error)
+            }
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::OrderCreationFailed(_) => Self::OrderCreationFailed(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRebootTimeMalFormed(_) => {
+                Self::InvalidRebootTimeMalFormed(error)
+            }
+            Self::InvalidRebootTimeValueNotSupported(_) => {
+                Self::InvalidRebootTimeValueNotSupported(error)
+            }
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidStatusNotStopped(_) => Self::InvalidStatusNotStopped(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::InstanceDowngradeQuotaExceed(_) => {
+                Self::InstanceDowngradeQuotaExceed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(_) => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(_) => {
+                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::MissingParameterDiskCategory(_) => {
+                Self::MissingParameterDiskCategory(error)
+            }
+            Self::InvalidParameterDiskCategory(_) => {
+                Self::InvalidParameterDiskCategory(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidSystemDiskCategoryNotMatchInstanceType(_) => {
+                Self::InvalidSystemDiskCategoryNotMatchInstanceType(error)
+            }
+            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            Self::InvalidOperationOnlineModificationUnsupported(_) => {
+                Self::InvalidOperationOnlineModificationUnsupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidParameterInstanceId(_) => {
+                Self::InvalidParameterInstanceId(error)
+            }
+            Self::InvalidOperationStarterPackage(_) => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            Self::InvalidInstancePreInstanceExpired(_) => {
+                Self::InvalidInstancePreInstanceExpired(error)
+            }
+            Self::InvalidInstanceEipNotSupport(_) => {
+                Self::InvalidInstanceEipNotSupport(error)
+            }
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(_) => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationIpv4NotSupport(_) => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(_) => {
+                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
+            }
+            Self::InvalidOperationRebootingRequired(_) => {
+                Self::InvalidOperationRebootingRequired(error)
+            }
+            Self::InvalidOperationOsTypeNotSupported(_) => {
+                Self::InvalidOperationOsTypeNotSupported(error)
+            }
+            Self::OperationDeniedUnpaidOrder(_) => {
+                Self::OperationDeniedUnpaidOrder(error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::BillingMethodNotFound(_) => Self::BillingMethodNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ImageOrderFailed(_) => Self::ImageOrderFailed(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyPrepayInstanceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyPrepayInstanceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyPrepayInstanceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

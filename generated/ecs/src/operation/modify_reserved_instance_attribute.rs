@@ -205,12 +205,14 @@ pub struct ModifyReservedInstanceAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyReservedInstanceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            http_status_code: fields.take("HttpStatusCode")?,
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            http_status_code: fields.read("HttpStatusCode"),
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstanceAttributeResponse {
@@ -223,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstanceAttributeResponse 
 /// Service errors of `ModifyReservedInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyReservedInstanceAttributeError {
     /// HTTP 403 `InvalidParameter.ReservedInstanceName`: The reservedInstanceName is invalid.
@@ -254,17 +255,52 @@ impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstanceAttribu
 }
 impl ModifyReservedInstanceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterReservedInstanceName(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidReservedInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterReservedInstanceName(error) => {
+                ("InvalidParameterReservedInstanceName", error)
+            }
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidReservedInstanceIdNotFound(error) => {
+                ("InvalidReservedInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyReservedInstanceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterReservedInstanceName(_) => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidReservedInstanceIdNotFound(_) => {
+                Self::InvalidReservedInstanceIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyReservedInstanceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyReservedInstanceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -272,6 +308,7 @@ impl ::std::fmt::Display for ModifyReservedInstanceAttributeError {
 impl ::std::error::Error for ModifyReservedInstanceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyReservedInstanceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -225,9 +225,11 @@ pub struct ModifyReservedInstanceAutoRenewAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyReservedInstanceAutoRenewAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -241,7 +243,6 @@ for ModifyReservedInstanceAutoRenewAttributeResponse {
 /// Service errors of `ModifyReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyReservedInstanceAutoRenewAttributeError {
     /// HTTP 400 `InvalidParameter.Duration`: The specified parameter Duration is invalid.
@@ -282,20 +283,66 @@ for ModifyReservedInstanceAutoRenewAttributeError {
 }
 impl ModifyReservedInstanceAutoRenewAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDuration(error)
-            | Self::AbsMissingParamterInstanceId(error)
-            | Self::InvalidParameterToManyInstanceIds(error)
-            | Self::InvalidParameterPeriodUnit(error)
-            | Self::InvalidParameterPeriod(error)
-            | Self::InvalidParameterRenewalStatus(error)
-            | Self::InValidParameter(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDuration(error) => ("InvalidParameterDuration", error),
+            Self::AbsMissingParamterInstanceId(error) => {
+                ("AbsMissingParamterInstanceId", error)
+            }
+            Self::InvalidParameterToManyInstanceIds(error) => {
+                ("InvalidParameterToManyInstanceIds", error)
+            }
+            Self::InvalidParameterPeriodUnit(error) => {
+                ("InvalidParameterPeriodUnit", error)
+            }
+            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
+            Self::InvalidParameterRenewalStatus(error) => {
+                ("InvalidParameterRenewalStatus", error)
+            }
+            Self::InValidParameter(error) => ("InValidParameter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyReservedInstanceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
+            Self::AbsMissingParamterInstanceId(_) => {
+                Self::AbsMissingParamterInstanceId(error)
+            }
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::InValidParameter(_) => Self::InValidParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyReservedInstanceAutoRenewAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyReservedInstanceAutoRenewAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -303,6 +350,7 @@ impl ::std::fmt::Display for ModifyReservedInstanceAutoRenewAttributeError {
 impl ::std::error::Error for ModifyReservedInstanceAutoRenewAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyReservedInstanceAutoRenewAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

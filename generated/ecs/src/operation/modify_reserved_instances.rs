@@ -258,10 +258,12 @@ pub struct ModifyReservedInstancesResponse {
 impl ::acs_runtime::de::FromJson for ModifyReservedInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            reserved_instance_id_sets: fields.take("ReservedInstanceIdSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            reserved_instance_id_sets: fields.read("ReservedInstanceIdSets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstancesResponse {
@@ -274,7 +276,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstancesResponse {
 /// Service errors of `ModifyReservedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyReservedInstancesError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -458,58 +459,219 @@ impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError 
 }
 impl ModifyReservedInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::OperationDenied(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::NodeControllerUnavailable(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::ZoneNotOpen(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidReservedInstanceNameMalformed(error)
-            | Self::InvalidParameterScope(error)
-            | Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            | Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            | Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            | Self::MissingParameterZoneId(error)
-            | Self::MissingParameterInstanceType(error)
-            | Self::MissingParameterReservedInstanceId(error)
-            | Self::MissingParameterReservedInstanceConfiguration(error)
-            | Self::InvalidParameterSplitOrMerge(error)
-            | Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            | Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            | Self::InvalidParameterReservedInstanceName(error)
-            | Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            | Self::InvalidParameterValueNotSupported(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidScopeValueNotSupported(error)
-            | Self::InvalidConfigurationValueNotSupported(error)
-            | Self::InvalidZoneIdValueNotSupported(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceAmountValueNotSupported(error)
-            | Self::OperationDeniedOnlyModifyName(error)
-            | Self::InvalidReservedInstanceIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::NodeControllerUnavailable(error) => {
+                ("NodeControllerUnavailable", error)
+            }
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidReservedInstanceNameMalformed(error) => {
+                ("InvalidReservedInstanceNameMalformed", error)
+            }
+            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
+                ("InvalidReservedInstanceStatusValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
+                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
+                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+            }
+            Self::MissingParameterZoneId(error) => ("MissingParameterZoneId", error),
+            Self::MissingParameterInstanceType(error) => {
+                ("MissingParameterInstanceType", error)
+            }
+            Self::MissingParameterReservedInstanceId(error) => {
+                ("MissingParameterReservedInstanceId", error)
+            }
+            Self::MissingParameterReservedInstanceConfiguration(error) => {
+                ("MissingParameterReservedInstanceConfiguration", error)
+            }
+            Self::InvalidParameterSplitOrMerge(error) => {
+                ("InvalidParameterSplitOrMerge", error)
+            }
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => {
+                ("MissingParameterInstanceTypeAndAmountBothEmpty", error)
+            }
+            Self::InvalidReservedInstancePlatformValueNotSupported(error) => {
+                ("InvalidReservedInstancePlatformValueNotSupported", error)
+            }
+            Self::InvalidParameterReservedInstanceName(error) => {
+                ("InvalidParameterReservedInstanceName", error)
+            }
+            Self::InvalidReservedInstanceZoneValueNotSupported(error) => {
+                ("InvalidReservedInstanceZoneValueNotSupported", error)
+            }
+            Self::InvalidParameterValueNotSupported(error) => {
+                ("InvalidParameterValueNotSupported", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidScopeValueNotSupported(error) => {
+                ("InvalidScopeValueNotSupported", error)
+            }
+            Self::InvalidConfigurationValueNotSupported(error) => {
+                ("InvalidConfigurationValueNotSupported", error)
+            }
+            Self::InvalidZoneIdValueNotSupported(error) => {
+                ("InvalidZoneIdValueNotSupported", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceAmountValueNotSupported(error) => {
+                ("InvalidInstanceAmountValueNotSupported", error)
+            }
+            Self::OperationDeniedOnlyModifyName(error) => {
+                ("OperationDeniedOnlyModifyName", error)
+            }
+            Self::InvalidReservedInstanceIdNotFound(error) => {
+                ("InvalidReservedInstanceIdNotFound", error)
+            }
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyReservedInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidReservedInstanceNameMalformed(_) => {
+                Self::InvalidReservedInstanceNameMalformed(error)
+            }
+            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
+            }
+            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
+            Self::MissingParameterInstanceType(_) => {
+                Self::MissingParameterInstanceType(error)
+            }
+            Self::MissingParameterReservedInstanceId(_) => {
+                Self::MissingParameterReservedInstanceId(error)
+            }
+            Self::MissingParameterReservedInstanceConfiguration(_) => {
+                Self::MissingParameterReservedInstanceConfiguration(error)
+            }
+            Self::InvalidParameterSplitOrMerge(_) => {
+                Self::InvalidParameterSplitOrMerge(error)
+            }
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
+                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
+            }
+            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
+                Self::InvalidReservedInstancePlatformValueNotSupported(error)
+            }
+            Self::InvalidParameterReservedInstanceName(_) => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
+                Self::InvalidReservedInstanceZoneValueNotSupported(error)
+            }
+            Self::InvalidParameterValueNotSupported(_) => {
+                Self::InvalidParameterValueNotSupported(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidScopeValueNotSupported(_) => {
+                Self::InvalidScopeValueNotSupported(error)
+            }
+            Self::InvalidConfigurationValueNotSupported(_) => {
+                Self::InvalidConfigurationValueNotSupported(error)
+            }
+            Self::InvalidZoneIdValueNotSupported(_) => {
+                Self::InvalidZoneIdValueNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceAmountValueNotSupported(_) => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            Self::OperationDeniedOnlyModifyName(_) => {
+                Self::OperationDeniedOnlyModifyName(error)
+            }
+            Self::InvalidReservedInstanceIdNotFound(_) => {
+                Self::InvalidReservedInstanceIdNotFound(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyReservedInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyReservedInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyReservedInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -174,10 +174,12 @@ pub struct ModifyRouterInterfaceSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            spec: fields.take("Spec")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            spec: fields.read("Spec"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceSpecResponse {
@@ -190,7 +192,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceSpecResponse {
 /// Service errors of `ModifyRouterInterfaceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyRouterInterfaceSpecError {
     /// HTTP 400 `InvalidSpec.ValudNotSupported`: The specified Spec is not supported.
@@ -241,29 +242,85 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecErro
 }
 impl ModifyRouterInterfaceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSpecValudNotSupported(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::InvalidParamNotFound(error)
-            | Self::InvalidOppositeRegionIdNotFound(error)
-            | Self::InvalidInstanceOwnerError(error)
-            | Self::InvalidInstanceStatusError(error)
-            | Self::InvalidOppositeNotFound(error)
-            | Self::InvalidRouterInterfaceSpecMalformed(error)
-            | Self::IllegalParamChargeType(error)
-            | Self::InvalidRouterInterfaceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSpecValudNotSupported(error) => {
+                ("InvalidSpecValudNotSupported", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::InvalidParamNotFound(error) => ("InvalidParamNotFound", error),
+            Self::InvalidOppositeRegionIdNotFound(error) => {
+                ("InvalidOppositeRegionIdNotFound", error)
+            }
+            Self::InvalidInstanceOwnerError(error) => {
+                ("InvalidInstanceOwnerError", error)
+            }
+            Self::InvalidInstanceStatusError(error) => {
+                ("InvalidInstanceStatusError", error)
+            }
+            Self::InvalidOppositeNotFound(error) => ("InvalidOppositeNotFound", error),
+            Self::InvalidRouterInterfaceSpecMalformed(error) => {
+                ("InvalidRouterInterfaceSpecMalformed", error)
+            }
+            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => {
+                ("InvalidRouterInterfaceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyRouterInterfaceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSpecValudNotSupported(_) => {
+                Self::InvalidSpecValudNotSupported(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
+            Self::InvalidOppositeRegionIdNotFound(_) => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            Self::InvalidInstanceOwnerError(_) => Self::InvalidInstanceOwnerError(error),
+            Self::InvalidInstanceStatusError(_) => {
+                Self::InvalidInstanceStatusError(error)
+            }
+            Self::InvalidOppositeNotFound(_) => Self::InvalidOppositeNotFound(error),
+            Self::InvalidRouterInterfaceSpecMalformed(_) => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyRouterInterfaceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyRouterInterfaceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyRouterInterfaceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -578,9 +578,11 @@ pub struct ModifySecurityGroupEgressRuleResponse {
 impl ::acs_runtime::de::FromJson for ModifySecurityGroupEgressRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupEgressRuleResponse {
@@ -593,7 +595,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupEgressRuleResponse {
 /// Service errors of `ModifySecurityGroupEgressRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupEgressRuleError {
     /// HTTP 400 `OperationDenied`: The specified IpProtocol does not exist or IpProtocol and PortRange do not match.
@@ -812,69 +813,277 @@ impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupEgressRule
 }
 impl ModifySecurityGroupEgressRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error)
-            | Self::InvalidIpProtocolMalformed(error)
-            | Self::InvalidDestCidrIpMalformed(error)
-            | Self::InvalidPolicyMalformed(error)
-            | Self::InvalidNicTypeValueNotSupported(error)
-            | Self::InvalidNicTypeMismatch(error)
-            | Self::InvalidDestGroupIdMismatch(error)
-            | Self::InvalidDestGroupNotFound(error)
-            | Self::InvalidPriorityMalformed(error)
-            | Self::InvalidPriorityValueNotSupported(error)
-            | Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            | Self::InvalidSecurityGroupInvalidNetworkType(error)
-            | Self::MissingParameterDest(error)
-            | Self::InvalidParamPortRange(error)
-            | Self::InvalidIpProtocolValueNotSupported(error)
-            | Self::InvalidParamSourceIp(error)
-            | Self::InvalidParamDestIp(error)
-            | Self::InvalidParamIpv6DestCidrIp(error)
-            | Self::InvalidParamIpv6SourceCidrIp(error)
-            | Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            | Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            | Self::InvalidParameterIpv6CidrIp(error)
-            | Self::InvalidSourcePortRangeMalformed(error)
-            | Self::InvalidParamSourceCidrIp(error)
-            | Self::InvalidParamDestCidrIp(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidParamSecurityGroupRuleId(error)
-            | Self::InvalidOperationModifySgRuleEntityType(error)
-            | Self::AuthorizationLimitExceed(error)
-            | Self::InvalidPrefixListIdNotFound(error)
-            | Self::InvalidParamProtocolAndPortRangeMismatch(error)
-            | Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
-            | Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            | Self::InvalidParamInvalidModifyRuleRequest(error)
-            | Self::InvalidOperationModifyNicType(error)
-            | Self::InvalidParamterConflict(error)
-            | Self::InvalidOperationRuleDuplicate(error)
-            | Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            | Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
-            | Self::InvalidOperationModifyPortRangeType(error)
-            | Self::InvalidPortRangeListIdNotFound(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidNetworkTypeConflict(error)
-            | Self::InvalidSecurityGroupIsSame(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidDestGroupIdNotFound(error)
-            | Self::SecurityGroupRuleNotFound(error)
-            | Self::InvalidSecurityGroupRuleIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidIpProtocolMalformed(error) => {
+                ("InvalidIpProtocolMalformed", error)
+            }
+            Self::InvalidDestCidrIpMalformed(error) => {
+                ("InvalidDestCidrIpMalformed", error)
+            }
+            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
+            Self::InvalidNicTypeValueNotSupported(error) => {
+                ("InvalidNicTypeValueNotSupported", error)
+            }
+            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
+            Self::InvalidDestGroupIdMismatch(error) => {
+                ("InvalidDestGroupIdMismatch", error)
+            }
+            Self::InvalidDestGroupNotFound(error) => ("InvalidDestGroupNotFound", error),
+            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
+            Self::InvalidPriorityValueNotSupported(error) => {
+                ("InvalidPriorityValueNotSupported", error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
+                ("InvalidSecurityGroupDiscriptionMalformed", error)
+            }
+            Self::InvalidSecurityGroupInvalidNetworkType(error) => {
+                ("InvalidSecurityGroupInvalidNetworkType", error)
+            }
+            Self::MissingParameterDest(error) => ("MissingParameterDest", error),
+            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
+            Self::InvalidIpProtocolValueNotSupported(error) => {
+                ("InvalidIpProtocolValueNotSupported", error)
+            }
+            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
+            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
+            Self::InvalidParamIpv6DestCidrIp(error) => {
+                ("InvalidParamIpv6DestCidrIp", error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(error) => {
+                ("InvalidParamIpv6SourceCidrIp", error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
+                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
+                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
+            }
+            Self::InvalidParameterIpv6CidrIp(error) => {
+                ("InvalidParameterIpv6CidrIp", error)
+            }
+            Self::InvalidSourcePortRangeMalformed(error) => {
+                ("InvalidSourcePortRangeMalformed", error)
+            }
+            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
+            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidParamSecurityGroupRuleId(error) => {
+                ("InvalidParamSecurityGroupRuleId", error)
+            }
+            Self::InvalidOperationModifySgRuleEntityType(error) => {
+                ("InvalidOperationModifySgRuleEntityType", error)
+            }
+            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
+            Self::InvalidPrefixListIdNotFound(error) => {
+                ("InvalidPrefixListIdNotFound", error)
+            }
+            Self::InvalidParamProtocolAndPortRangeMismatch(error) => {
+                ("InvalidParamProtocolAndPortRangeMismatch", error)
+            }
+            Self::InvalidParamProtocolAndAddressFamilyMismatch(error) => {
+                ("InvalidParamProtocolAndAddressFamilyMismatch", error)
+            }
+            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => {
+                ("InvalidParamPrefixListAddressFamilyMismatch", error)
+            }
+            Self::InvalidParamInvalidModifyRuleRequest(error) => {
+                ("InvalidParamInvalidModifyRuleRequest", error)
+            }
+            Self::InvalidOperationModifyNicType(error) => {
+                ("InvalidOperationModifyNicType", error)
+            }
+            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
+            Self::InvalidOperationRuleDuplicate(error) => {
+                ("InvalidOperationRuleDuplicate", error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
+                ("InvalidParamProtocolNotSupportPortRangeList", error)
+            }
+            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error) => {
+                ("InvalidSourceOrDestGroupIdDirectionMissmatch", error)
+            }
+            Self::InvalidOperationModifyPortRangeType(error) => {
+                ("InvalidOperationModifyPortRangeType", error)
+            }
+            Self::InvalidPortRangeListIdNotFound(error) => {
+                ("InvalidPortRangeListIdNotFound", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidNetworkTypeConflict(error) => {
+                ("InvalidNetworkTypeConflict", error)
+            }
+            Self::InvalidSecurityGroupIsSame(error) => {
+                ("InvalidSecurityGroupIsSame", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidDestGroupIdNotFound(error) => {
+                ("InvalidDestGroupIdNotFound", error)
+            }
+            Self::SecurityGroupRuleNotFound(error) => {
+                ("SecurityGroupRuleNotFound", error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
+                ("InvalidSecurityGroupRuleIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifySecurityGroupEgressRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidIpProtocolMalformed(_) => {
+                Self::InvalidIpProtocolMalformed(error)
+            }
+            Self::InvalidDestCidrIpMalformed(_) => {
+                Self::InvalidDestCidrIpMalformed(error)
+            }
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
+            Self::InvalidDestGroupIdMismatch(_) => {
+                Self::InvalidDestGroupIdMismatch(error)
+            }
+            Self::InvalidDestGroupNotFound(_) => Self::InvalidDestGroupNotFound(error),
+            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
+            Self::InvalidPriorityValueNotSupported(_) => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::InvalidSecurityGroupInvalidNetworkType(_) => {
+                Self::InvalidSecurityGroupInvalidNetworkType(error)
+            }
+            Self::MissingParameterDest(_) => Self::MissingParameterDest(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidIpProtocolValueNotSupported(_) => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
+            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
+            Self::InvalidParamIpv6DestCidrIp(_) => {
+                Self::InvalidParamIpv6DestCidrIp(error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(_) => {
+                Self::InvalidParamIpv6SourceCidrIp(error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            Self::InvalidParameterIpv6CidrIp(_) => {
+                Self::InvalidParameterIpv6CidrIp(error)
+            }
+            Self::InvalidSourcePortRangeMalformed(_) => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
+            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidParamSecurityGroupRuleId(_) => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            Self::InvalidOperationModifySgRuleEntityType(_) => {
+                Self::InvalidOperationModifySgRuleEntityType(error)
+            }
+            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidParamProtocolAndPortRangeMismatch(_) => {
+                Self::InvalidParamProtocolAndPortRangeMismatch(error)
+            }
+            Self::InvalidParamProtocolAndAddressFamilyMismatch(_) => {
+                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
+            }
+            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
+                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
+            }
+            Self::InvalidParamInvalidModifyRuleRequest(_) => {
+                Self::InvalidParamInvalidModifyRuleRequest(error)
+            }
+            Self::InvalidOperationModifyNicType(_) => {
+                Self::InvalidOperationModifyNicType(error)
+            }
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidOperationRuleDuplicate(_) => {
+                Self::InvalidOperationRuleDuplicate(error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(_) => {
+                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
+            }
+            Self::InvalidOperationModifyPortRangeType(_) => {
+                Self::InvalidOperationModifyPortRangeType(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidNetworkTypeConflict(_) => {
+                Self::InvalidNetworkTypeConflict(error)
+            }
+            Self::InvalidSecurityGroupIsSame(_) => {
+                Self::InvalidSecurityGroupIsSame(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidDestGroupIdNotFound(_) => {
+                Self::InvalidDestGroupIdNotFound(error)
+            }
+            Self::SecurityGroupRuleNotFound(_) => Self::SecurityGroupRuleNotFound(error),
+            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifySecurityGroupEgressRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySecurityGroupEgressRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySecurityGroupEgressRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySecurityGroupEgressRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -584,9 +584,11 @@ pub struct ModifySecurityGroupRuleResponse {
 impl ::acs_runtime::de::FromJson for ModifySecurityGroupRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupRuleResponse {
@@ -599,7 +601,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupRuleResponse {
 /// Service errors of `ModifySecurityGroupRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupRuleError {
     /// HTTP 400 `OperationDenied`: The specified IpProtocol does not exist or IpProtocol and PortRange do not match.
@@ -813,68 +814,275 @@ impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError 
 }
 impl ModifySecurityGroupRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error)
-            | Self::InvalidIpProtocolMalformed(error)
-            | Self::InvalidSourceCidrIpMalformed(error)
-            | Self::InvalidPolicyMalformed(error)
-            | Self::InvalidNicTypeValueNotSupported(error)
-            | Self::InvalidNicTypeMismatch(error)
-            | Self::InvalidSourceGroupIdMismatch(error)
-            | Self::InvalidSourceGroupNotFound(error)
-            | Self::InvalidPriorityMalformed(error)
-            | Self::InvalidPriorityValueNotSupported(error)
-            | Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            | Self::MissingParameterSource(error)
-            | Self::InvalidParamPortRange(error)
-            | Self::InvalidIpProtocolValueNotSupported(error)
-            | Self::InvalidParamSourceIp(error)
-            | Self::InvalidParamDestIp(error)
-            | Self::InvalidParamIpv6DestCidrIp(error)
-            | Self::InvalidParamIpv6SourceCidrIp(error)
-            | Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            | Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            | Self::InvalidParameterIpv6CidrIp(error)
-            | Self::InvalidParamDestCidrIp(error)
-            | Self::InvalidSourcePortRangeMalformed(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidParamSourceCidrIp(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidParamSecurityGroupRuleId(error)
-            | Self::InvalidOperationModifySgRuleEntityType(error)
-            | Self::AuthorizationLimitExceed(error)
-            | Self::InvalidParamProtocolAndPortRangeMismatch(error)
-            | Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
-            | Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            | Self::InvalidParamInvalidModifyRuleRequest(error)
-            | Self::InvalidOperationModifyNicType(error)
-            | Self::InvalidParamterConflict(error)
-            | Self::InvalidOperationRuleDuplicate(error)
-            | Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            | Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
-            | Self::InvalidOperationModifyPortRangeType(error)
-            | Self::InvalidPortRangeListIdNotFound(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidNetworkTypeMismatch(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidSourceGroupIdNotFound(error)
-            | Self::SecurityGroupRuleNotFound(error)
-            | Self::InvalidPrefixListIdNotFound(error)
-            | Self::InvalidSecurityGroupRuleIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidIpProtocolMalformed(error) => {
+                ("InvalidIpProtocolMalformed", error)
+            }
+            Self::InvalidSourceCidrIpMalformed(error) => {
+                ("InvalidSourceCidrIpMalformed", error)
+            }
+            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
+            Self::InvalidNicTypeValueNotSupported(error) => {
+                ("InvalidNicTypeValueNotSupported", error)
+            }
+            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
+            Self::InvalidSourceGroupIdMismatch(error) => {
+                ("InvalidSourceGroupIdMismatch", error)
+            }
+            Self::InvalidSourceGroupNotFound(error) => {
+                ("InvalidSourceGroupNotFound", error)
+            }
+            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
+            Self::InvalidPriorityValueNotSupported(error) => {
+                ("InvalidPriorityValueNotSupported", error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
+                ("InvalidSecurityGroupDiscriptionMalformed", error)
+            }
+            Self::MissingParameterSource(error) => ("MissingParameterSource", error),
+            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
+            Self::InvalidIpProtocolValueNotSupported(error) => {
+                ("InvalidIpProtocolValueNotSupported", error)
+            }
+            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
+            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
+            Self::InvalidParamIpv6DestCidrIp(error) => {
+                ("InvalidParamIpv6DestCidrIp", error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(error) => {
+                ("InvalidParamIpv6SourceCidrIp", error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
+                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
+                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
+            }
+            Self::InvalidParameterIpv6CidrIp(error) => {
+                ("InvalidParameterIpv6CidrIp", error)
+            }
+            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
+            Self::InvalidSourcePortRangeMalformed(error) => {
+                ("InvalidSourcePortRangeMalformed", error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidParamSecurityGroupRuleId(error) => {
+                ("InvalidParamSecurityGroupRuleId", error)
+            }
+            Self::InvalidOperationModifySgRuleEntityType(error) => {
+                ("InvalidOperationModifySgRuleEntityType", error)
+            }
+            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
+            Self::InvalidParamProtocolAndPortRangeMismatch(error) => {
+                ("InvalidParamProtocolAndPortRangeMismatch", error)
+            }
+            Self::InvalidParamProtocolAndAddressFamilyMismatch(error) => {
+                ("InvalidParamProtocolAndAddressFamilyMismatch", error)
+            }
+            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => {
+                ("InvalidParamPrefixListAddressFamilyMismatch", error)
+            }
+            Self::InvalidParamInvalidModifyRuleRequest(error) => {
+                ("InvalidParamInvalidModifyRuleRequest", error)
+            }
+            Self::InvalidOperationModifyNicType(error) => {
+                ("InvalidOperationModifyNicType", error)
+            }
+            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
+            Self::InvalidOperationRuleDuplicate(error) => {
+                ("InvalidOperationRuleDuplicate", error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
+                ("InvalidParamProtocolNotSupportPortRangeList", error)
+            }
+            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error) => {
+                ("InvalidSourceOrDestGroupIdDirectionMissmatch", error)
+            }
+            Self::InvalidOperationModifyPortRangeType(error) => {
+                ("InvalidOperationModifyPortRangeType", error)
+            }
+            Self::InvalidPortRangeListIdNotFound(error) => {
+                ("InvalidPortRangeListIdNotFound", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidNetworkTypeMismatch(error) => {
+                ("InvalidNetworkTypeMismatch", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidSourceGroupIdNotFound(error) => {
+                ("InvalidSourceGroupIdNotFound", error)
+            }
+            Self::SecurityGroupRuleNotFound(error) => {
+                ("SecurityGroupRuleNotFound", error)
+            }
+            Self::InvalidPrefixListIdNotFound(error) => {
+                ("InvalidPrefixListIdNotFound", error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
+                ("InvalidSecurityGroupRuleIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifySecurityGroupRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidIpProtocolMalformed(_) => {
+                Self::InvalidIpProtocolMalformed(error)
+            }
+            Self::InvalidSourceCidrIpMalformed(_) => {
+                Self::InvalidSourceCidrIpMalformed(error)
+            }
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
+            Self::InvalidSourceGroupIdMismatch(_) => {
+                Self::InvalidSourceGroupIdMismatch(error)
+            }
+            Self::InvalidSourceGroupNotFound(_) => {
+                Self::InvalidSourceGroupNotFound(error)
+            }
+            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
+            Self::InvalidPriorityValueNotSupported(_) => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::MissingParameterSource(_) => Self::MissingParameterSource(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidIpProtocolValueNotSupported(_) => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
+            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
+            Self::InvalidParamIpv6DestCidrIp(_) => {
+                Self::InvalidParamIpv6DestCidrIp(error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(_) => {
+                Self::InvalidParamIpv6SourceCidrIp(error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            Self::InvalidParameterIpv6CidrIp(_) => {
+                Self::InvalidParameterIpv6CidrIp(error)
+            }
+            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
+            Self::InvalidSourcePortRangeMalformed(_) => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidParamSecurityGroupRuleId(_) => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            Self::InvalidOperationModifySgRuleEntityType(_) => {
+                Self::InvalidOperationModifySgRuleEntityType(error)
+            }
+            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
+            Self::InvalidParamProtocolAndPortRangeMismatch(_) => {
+                Self::InvalidParamProtocolAndPortRangeMismatch(error)
+            }
+            Self::InvalidParamProtocolAndAddressFamilyMismatch(_) => {
+                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
+            }
+            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
+                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
+            }
+            Self::InvalidParamInvalidModifyRuleRequest(_) => {
+                Self::InvalidParamInvalidModifyRuleRequest(error)
+            }
+            Self::InvalidOperationModifyNicType(_) => {
+                Self::InvalidOperationModifyNicType(error)
+            }
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidOperationRuleDuplicate(_) => {
+                Self::InvalidOperationRuleDuplicate(error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(_) => {
+                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
+            }
+            Self::InvalidOperationModifyPortRangeType(_) => {
+                Self::InvalidOperationModifyPortRangeType(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidSourceGroupIdNotFound(_) => {
+                Self::InvalidSourceGroupIdNotFound(error)
+            }
+            Self::SecurityGroupRuleNotFound(_) => Self::SecurityGroupRuleNotFound(error),
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifySecurityGroupRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySecurityGroupRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySecurityGroupRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

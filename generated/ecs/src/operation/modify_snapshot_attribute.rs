@@ -216,9 +216,11 @@ pub struct ModifySnapshotAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifySnapshotAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySnapshotAttributeResponse {
@@ -231,7 +233,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnapshotAttributeResponse {
 /// Service errors of `ModifySnapshotAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifySnapshotAttributeError {
     /// HTTP 400 `InvalidSnapshotName.Malformed`: The specified SnapshotName is wrongly formed.
@@ -288,29 +289,95 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError 
 }
 impl ModifySnapshotAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSnapshotNameMalformed(error)
-            | Self::NoAttributeToModify(error)
-            | Self::InvalidRetentionDaysMalformed(error)
-            | Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::IncorrectDiskStatusCreatingSnapshot(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::InvalidSnapshotDisableInstantAccessMalformed(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSnapshotNameMalformed(error) => {
+                ("InvalidSnapshotNameMalformed", error)
+            }
+            Self::NoAttributeToModify(error) => ("NoAttributeToModify", error),
+            Self::InvalidRetentionDaysMalformed(error) => {
+                ("InvalidRetentionDaysMalformed", error)
+            }
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => {
+                ("InvalidOperationDecreaseRetentionDaysUnsupported", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
+                ("IncorrectDiskStatusCreatingSnapshot", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::InvalidSnapshotDisableInstantAccessMalformed(error) => {
+                ("InvalidSnapshotDisableInstantAccessMalformed", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifySnapshotAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSnapshotNameMalformed(_) => {
+                Self::InvalidSnapshotNameMalformed(error)
+            }
+            Self::NoAttributeToModify(_) => Self::NoAttributeToModify(error),
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(_) => {
+                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidSnapshotDisableInstantAccessMalformed(_) => {
+                Self::InvalidSnapshotDisableInstantAccessMalformed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifySnapshotAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySnapshotAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySnapshotAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

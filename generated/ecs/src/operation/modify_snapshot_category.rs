@@ -196,10 +196,12 @@ pub struct ModifySnapshotCategoryResponse {
 impl ::acs_runtime::de::FromJson for ModifySnapshotCategoryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySnapshotCategoryResponse {
@@ -212,7 +214,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnapshotCategoryResponse {
 /// Service errors of `ModifySnapshotCategory`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifySnapshotCategoryError {
     /// HTTP 400 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
@@ -299,33 +300,123 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
 }
 impl ModifySnapshotCategoryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRetentionDaysMalformed(error)
-            | Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
-            | Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
-            | Self::InvalidStatusSnapshotUnfinished(error)
-            | Self::InvalidStatusSnapshotAgeLimit(error)
-            | Self::InvalidStatusSnapshotInArchive(error)
-            | Self::InvalidParameterSnapshotCategory(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationInstantAccessEnabledUnsupport(error)
-            | Self::InvalidOperationEncryptedSnapshotUnsupport(error)
-            | Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRetentionDaysMalformed(error) => {
+                ("InvalidRetentionDaysMalformed", error)
+            }
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => {
+                ("InvalidOperationDecreaseRetentionDaysUnsupported", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidOperationArchiveSharedSnapshotUnsupported(error) => {
+                ("InvalidOperationArchiveSharedSnapshotUnsupported", error)
+            }
+            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error) => {
+                ("InvalidOperationArchiveCloudBoxSnapshotUnsupported", error)
+            }
+            Self::InvalidStatusSnapshotUnfinished(error) => {
+                ("InvalidStatusSnapshotUnfinished", error)
+            }
+            Self::InvalidStatusSnapshotAgeLimit(error) => {
+                ("InvalidStatusSnapshotAgeLimit", error)
+            }
+            Self::InvalidStatusSnapshotInArchive(error) => {
+                ("InvalidStatusSnapshotInArchive", error)
+            }
+            Self::InvalidParameterSnapshotCategory(error) => {
+                ("InvalidParameterSnapshotCategory", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationInstantAccessEnabledUnsupport(error) => {
+                ("InvalidOperationInstantAccessEnabledUnsupport", error)
+            }
+            Self::InvalidOperationEncryptedSnapshotUnsupport(error) => {
+                ("InvalidOperationEncryptedSnapshotUnsupport", error)
+            }
+            Self::QuotaExceedConcurrentArchiveSnapshotQuota(error) => {
+                ("QuotaExceedConcurrentArchiveSnapshotQuota", error)
+            }
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifySnapshotCategoryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(_) => {
+                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidOperationArchiveSharedSnapshotUnsupported(_) => {
+                Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
+            }
+            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(_) => {
+                Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
+            }
+            Self::InvalidStatusSnapshotUnfinished(_) => {
+                Self::InvalidStatusSnapshotUnfinished(error)
+            }
+            Self::InvalidStatusSnapshotAgeLimit(_) => {
+                Self::InvalidStatusSnapshotAgeLimit(error)
+            }
+            Self::InvalidStatusSnapshotInArchive(_) => {
+                Self::InvalidStatusSnapshotInArchive(error)
+            }
+            Self::InvalidParameterSnapshotCategory(_) => {
+                Self::InvalidParameterSnapshotCategory(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationInstantAccessEnabledUnsupport(_) => {
+                Self::InvalidOperationInstantAccessEnabledUnsupport(error)
+            }
+            Self::InvalidOperationEncryptedSnapshotUnsupport(_) => {
+                Self::InvalidOperationEncryptedSnapshotUnsupport(error)
+            }
+            Self::QuotaExceedConcurrentArchiveSnapshotQuota(_) => {
+                Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifySnapshotCategoryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySnapshotCategoryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySnapshotCategoryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

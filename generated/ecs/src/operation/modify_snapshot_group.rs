@@ -182,9 +182,11 @@ pub struct ModifySnapshotGroupResponse {
 impl ::acs_runtime::de::FromJson for ModifySnapshotGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySnapshotGroupResponse {
@@ -197,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnapshotGroupResponse {
 /// Service errors of `ModifySnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifySnapshotGroupError {
     /// HTTP 400 `InvalidParameter.Name`: The specified Name is invalid.
@@ -224,23 +225,59 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
 }
 impl ModifySnapshotGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterName(error)
-            | Self::InvalidParameterDescription(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSnapshotGroupNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidParameterDescription(error) => {
+                ("InvalidParameterDescription", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSnapshotGroupNotFound(error) => {
+                ("InvalidSnapshotGroupNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifySnapshotGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterDescription(_) => {
+                Self::InvalidParameterDescription(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnapshotGroupNotFound(_) => {
+                Self::InvalidSnapshotGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifySnapshotGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySnapshotGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySnapshotGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -186,9 +186,11 @@ pub struct ModifyStorageCapacityUnitAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyStorageCapacityUnitAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyStorageCapacityUnitAttributeResponse {
@@ -201,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyStorageCapacityUnitAttributeRespon
 /// Service errors of `ModifyStorageCapacityUnitAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyStorageCapacityUnitAttributeError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -236,18 +237,58 @@ for ModifyStorageCapacityUnitAttributeError {
 }
 impl ModifyStorageCapacityUnitAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterName(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::MissingParameterStorageCapacityUnitId(error)
-            | Self::InvalidStorageCapacityUnitIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::MissingParameterStorageCapacityUnitId(error) => {
+                ("MissingParameterStorageCapacityUnitId", error)
+            }
+            Self::InvalidStorageCapacityUnitIdNotFound(error) => {
+                ("InvalidStorageCapacityUnitIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyStorageCapacityUnitAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::MissingParameterStorageCapacityUnitId(_) => {
+                Self::MissingParameterStorageCapacityUnitId(error)
+            }
+            Self::InvalidStorageCapacityUnitIdNotFound(_) => {
+                Self::InvalidStorageCapacityUnitIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyStorageCapacityUnitAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyStorageCapacityUnitAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -255,6 +296,7 @@ impl ::std::fmt::Display for ModifyStorageCapacityUnitAttributeError {
 impl ::std::error::Error for ModifyStorageCapacityUnitAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyStorageCapacityUnitAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

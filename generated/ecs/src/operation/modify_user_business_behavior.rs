@@ -147,9 +147,11 @@ pub struct ModifyUserBusinessBehaviorResponse {
 impl ::acs_runtime::de::FromJson for ModifyUserBusinessBehaviorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyUserBusinessBehaviorResponse {
@@ -162,7 +164,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyUserBusinessBehaviorResponse {
 /// Service errors of `ModifyUserBusinessBehavior`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyUserBusinessBehaviorError {
     /// HTTP 403 `InvalidAction.UserForbidden`: Specified action is not valid.
@@ -183,21 +184,51 @@ impl From<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorErr
 }
 impl ModifyUserBusinessBehaviorError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionUserForbidden(error)
-            | Self::InvalidParams(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidActionUserForbidden(error) => {
+                ("InvalidActionUserForbidden", error)
+            }
+            Self::InvalidParams(error) => ("InvalidParams", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyUserBusinessBehaviorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidActionUserForbidden(_) => {
+                Self::InvalidActionUserForbidden(error)
+            }
+            Self::InvalidParams(_) => Self::InvalidParams(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyUserBusinessBehaviorError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyUserBusinessBehaviorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyUserBusinessBehaviorError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -233,9 +233,11 @@ pub struct ModifyVirtualBorderRouterAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVirtualBorderRouterAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVirtualBorderRouterAttributeResponse {
@@ -248,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVirtualBorderRouterAttributeRespon
 /// Service errors of `ModifyVirtualBorderRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVirtualBorderRouterAttributeError {
     /// HTTP 400 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
@@ -340,33 +341,120 @@ for ModifyVirtualBorderRouterAttributeError {
 }
 impl ModifyVirtualBorderRouterAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVbrIdNotFound(error)
-            | Self::InvalidVlanIdUsed(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidVlanIdMalformed(error)
-            | Self::InvalidIpMalformed(error)
-            | Self::InvalidPeeringSubnetMaskMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidIpNotSameSubnet(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationFailedVlanIdInUse(error)
-            | Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            | Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            | Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            | Self::ForbiddenNameNotAllowedByCaller(error)
-            | Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
+            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => {
+                ("InvalidPeeringSubnetMaskMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationFailedVlanIdInUse(error) => {
+                ("OperationFailedVlanIdInUse", error)
+            }
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => {
+                ("ForbiddenCircuitCodeNotAllowedByCaller", error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
+                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
+            }
+            Self::ForbiddenVlanIdNotAllowedByCaller(error) => {
+                ("ForbiddenVlanIdNotAllowedByCaller", error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(error) => {
+                ("ForbiddenNameNotAllowedByCaller", error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
+                ("ForbiddenDescriptionNotAllowedByCaller", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(_) => {
+                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenVlanIdNotAllowedByCaller(_) => {
+                Self::ForbiddenVlanIdNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -374,6 +462,7 @@ impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
 impl ::std::error::Error for ModifyVirtualBorderRouterAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -174,9 +174,11 @@ pub struct ModifyVpcAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpcAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpcAttributeResponse {
@@ -189,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcAttributeResponse {
 /// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVpcAttributeError {
     /// HTTP 400 `InvalidDescription.Malformed`: description not valid..
@@ -248,31 +249,85 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
 }
 impl ModifyVpcAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidVpcNameMalformed(error)
-            | Self::InvalidVpcDiscriptionMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidUserCidrQuota(error)
-            | Self::InvalidUserCidrMalformed(error)
-            | Self::InvalidRegionMalformed(error)
-            | Self::IllegalCidrBlock(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            | Self::OperationFailedClassicLinkEnabled(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
+            Self::InvalidVpcDiscriptionMalformed(error) => {
+                ("InvalidVpcDiscriptionMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
+            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
+            Self::InvalidRegionMalformed(error) => ("InvalidRegionMalformed", error),
+            Self::IllegalCidrBlock(error) => ("IllegalCidrBlock", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => {
+                ("ParamExclusiveEnableIpv6AndCidrBlock", error)
+            }
+            Self::OperationFailedClassicLinkEnabled(error) => {
+                ("OperationFailedClassicLinkEnabled", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVpcAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::InvalidRegionMalformed(_) => Self::InvalidRegionMalformed(error),
+            Self::IllegalCidrBlock(_) => Self::IllegalCidrBlock(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(_) => {
+                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
+            }
+            Self::OperationFailedClassicLinkEnabled(_) => {
+                Self::OperationFailedClassicLinkEnabled(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVpcAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpcAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpcAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -248,9 +248,11 @@ pub struct PurchaseElasticityAssuranceResponse {
 impl ::acs_runtime::de::FromJson for PurchaseElasticityAssuranceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PurchaseElasticityAssuranceResponse {
@@ -263,7 +265,6 @@ impl<'de> ::serde::Deserialize<'de> for PurchaseElasticityAssuranceResponse {
 /// Service errors of `PurchaseElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PurchaseElasticityAssuranceError {
     /// HTTP 400 `InvalidStartTime.MalFormed`: The specified StartTime is out of the permitted range.
@@ -296,25 +297,69 @@ impl From<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceEr
 }
 impl PurchaseElasticityAssuranceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalFormed(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::InvalidParameterPeriodUnit(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::IncorrectPrivatePoolStatus(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStartTimeMalFormed(error) => {
+                ("InvalidStartTimeMalFormed", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::InvalidParameterPeriodUnit(error) => {
+                ("InvalidParameterPeriodUnit", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::IncorrectPrivatePoolStatus(error) => {
+                ("IncorrectPrivatePoolStatus", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for PurchaseElasticityAssuranceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::IncorrectPrivatePoolStatus(_) => {
+                Self::IncorrectPrivatePoolStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for PurchaseElasticityAssuranceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PurchaseElasticityAssuranceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PurchaseElasticityAssuranceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -515,11 +515,13 @@ pub struct PurchaseReservedInstancesOfferingResponse {
 impl ::acs_runtime::de::FromJson for PurchaseReservedInstancesOfferingResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            reserved_instance_id_sets: fields.take("ReservedInstanceIdSets")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            reserved_instance_id_sets: fields.read("ReservedInstanceIdSets"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PurchaseReservedInstancesOfferingResponse {
@@ -532,7 +534,6 @@ impl<'de> ::serde::Deserialize<'de> for PurchaseReservedInstancesOfferingRespons
 /// Service errors of `PurchaseReservedInstancesOffering`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PurchaseReservedInstancesOfferingError {
     /// HTTP 400 `InvalidStartTime.ScopeNotMatch`: Zonal reservedInstance not supported for scheduled creating.
@@ -691,48 +692,186 @@ for PurchaseReservedInstancesOfferingError {
 }
 impl PurchaseReservedInstancesOfferingError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeScopeNotMatch(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::InvalidParameterScope(error)
-            | Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            | Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            | Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            | Self::MissingParameterZoneId(error)
-            | Self::MissingParameterInstanceType(error)
-            | Self::MissingParameterReservedInstanceId(error)
-            | Self::MissingParameterReservedInstanceConfiguration(error)
-            | Self::InvalidParameterSplitOrMerge(error)
-            | Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            | Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            | Self::InvalidParameterReservedInstanceName(error)
-            | Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::NodeControllerUnavailable(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::ZoneNotOpen(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidStartTimeMalFormed(error)
-            | Self::InvalidStartTimeNotSupported(error)
-            | Self::RegionUnauthorized(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::PaymentMethodNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStartTimeScopeNotMatch(error) => {
+                ("InvalidStartTimeScopeNotMatch", error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
+                ("InvalidReservedInstanceStatusValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
+                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
+                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+            }
+            Self::MissingParameterZoneId(error) => ("MissingParameterZoneId", error),
+            Self::MissingParameterInstanceType(error) => {
+                ("MissingParameterInstanceType", error)
+            }
+            Self::MissingParameterReservedInstanceId(error) => {
+                ("MissingParameterReservedInstanceId", error)
+            }
+            Self::MissingParameterReservedInstanceConfiguration(error) => {
+                ("MissingParameterReservedInstanceConfiguration", error)
+            }
+            Self::InvalidParameterSplitOrMerge(error) => {
+                ("InvalidParameterSplitOrMerge", error)
+            }
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => {
+                ("MissingParameterInstanceTypeAndAmountBothEmpty", error)
+            }
+            Self::InvalidReservedInstancePlatformValueNotSupported(error) => {
+                ("InvalidReservedInstancePlatformValueNotSupported", error)
+            }
+            Self::InvalidParameterReservedInstanceName(error) => {
+                ("InvalidParameterReservedInstanceName", error)
+            }
+            Self::InvalidReservedInstanceZoneValueNotSupported(error) => {
+                ("InvalidReservedInstanceZoneValueNotSupported", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::NodeControllerUnavailable(error) => {
+                ("NodeControllerUnavailable", error)
+            }
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidStartTimeMalFormed(error) => {
+                ("InvalidStartTimeMalFormed", error)
+            }
+            Self::InvalidStartTimeNotSupported(error) => {
+                ("InvalidStartTimeNotSupported", error)
+            }
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for PurchaseReservedInstancesOfferingError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStartTimeScopeNotMatch(_) => {
+                Self::InvalidStartTimeScopeNotMatch(error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
+            }
+            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
+            Self::MissingParameterInstanceType(_) => {
+                Self::MissingParameterInstanceType(error)
+            }
+            Self::MissingParameterReservedInstanceId(_) => {
+                Self::MissingParameterReservedInstanceId(error)
+            }
+            Self::MissingParameterReservedInstanceConfiguration(_) => {
+                Self::MissingParameterReservedInstanceConfiguration(error)
+            }
+            Self::InvalidParameterSplitOrMerge(_) => {
+                Self::InvalidParameterSplitOrMerge(error)
+            }
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
+                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
+            }
+            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
+                Self::InvalidReservedInstancePlatformValueNotSupported(error)
+            }
+            Self::InvalidParameterReservedInstanceName(_) => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
+                Self::InvalidReservedInstanceZoneValueNotSupported(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for PurchaseReservedInstancesOfferingError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PurchaseReservedInstancesOfferingError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -740,6 +879,7 @@ impl ::std::fmt::Display for PurchaseReservedInstancesOfferingError {
 impl ::std::error::Error for PurchaseReservedInstancesOfferingError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for PurchaseReservedInstancesOfferingError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

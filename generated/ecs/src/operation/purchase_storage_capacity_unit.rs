@@ -359,11 +359,13 @@ pub struct PurchaseStorageCapacityUnitResponse {
 impl ::acs_runtime::de::FromJson for PurchaseStorageCapacityUnitResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-            storage_capacity_unit_ids: fields.take("StorageCapacityUnitIds")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+            storage_capacity_unit_ids: fields.read("StorageCapacityUnitIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PurchaseStorageCapacityUnitResponse {
@@ -376,7 +378,6 @@ impl<'de> ::serde::Deserialize<'de> for PurchaseStorageCapacityUnitResponse {
 /// Service errors of `PurchaseStorageCapacityUnit`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PurchaseStorageCapacityUnitError {
     /// HTTP 400 `InvalidParameter.Period`: The specified Period is not valid.
@@ -426,30 +427,83 @@ impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitEr
 }
 impl PurchaseStorageCapacityUnitError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterPeriod(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterName(error)
-            | Self::InvalidParameterCapacity(error)
-            | Self::MissingParameterCapacity(error)
-            | Self::InvalidParameterPeriodUnit(error)
-            | Self::InvalidParameterCapacityExceed(error)
-            | Self::InvalidStartTimeNotSupported(error)
-            | Self::InvalidStartTimeMalFormed(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidParameterCapacity(error) => ("InvalidParameterCapacity", error),
+            Self::MissingParameterCapacity(error) => ("MissingParameterCapacity", error),
+            Self::InvalidParameterPeriodUnit(error) => {
+                ("InvalidParameterPeriodUnit", error)
+            }
+            Self::InvalidParameterCapacityExceed(error) => {
+                ("InvalidParameterCapacityExceed", error)
+            }
+            Self::InvalidStartTimeNotSupported(error) => {
+                ("InvalidStartTimeNotSupported", error)
+            }
+            Self::InvalidStartTimeMalFormed(error) => {
+                ("InvalidStartTimeMalFormed", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for PurchaseStorageCapacityUnitError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterCapacity(_) => Self::InvalidParameterCapacity(error),
+            Self::MissingParameterCapacity(_) => Self::MissingParameterCapacity(error),
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::InvalidParameterCapacityExceed(_) => {
+                Self::InvalidParameterCapacityExceed(error)
+            }
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for PurchaseStorageCapacityUnitError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PurchaseStorageCapacityUnitError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PurchaseStorageCapacityUnitError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -151,9 +151,11 @@ pub struct ReActivateInstancesResponse {
 impl ::acs_runtime::de::FromJson for ReActivateInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReActivateInstancesResponse {
@@ -166,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for ReActivateInstancesResponse {
 /// Service errors of `ReActivateInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReActivateInstancesError {
     /// HTTP 400 `ReopenInstance.InstanceNotEnoughBalance`: Reopen instance must have enough account balance.
@@ -214,28 +215,77 @@ impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
 }
 impl ReActivateInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ReopenInstanceInstanceNotEnoughBalance(error)
-            | Self::ReopenInstanceImageNotEnoughBalance(error)
-            | Self::ReopenInstanceInstanceStatusNotValid(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InsufficientBalance(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidPayTypeNotSupport(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ReopenInstanceInstanceNotEnoughBalance(error) => {
+                ("ReopenInstanceInstanceNotEnoughBalance", error)
+            }
+            Self::ReopenInstanceImageNotEnoughBalance(error) => {
+                ("ReopenInstanceImageNotEnoughBalance", error)
+            }
+            Self::ReopenInstanceInstanceStatusNotValid(error) => {
+                ("ReopenInstanceInstanceStatusNotValid", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidPayTypeNotSupport(error) => ("InvalidPayTypeNotSupport", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReActivateInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ReopenInstanceInstanceNotEnoughBalance(_) => {
+                Self::ReopenInstanceInstanceNotEnoughBalance(error)
+            }
+            Self::ReopenInstanceImageNotEnoughBalance(_) => {
+                Self::ReopenInstanceImageNotEnoughBalance(error)
+            }
+            Self::ReopenInstanceInstanceStatusNotValid(_) => {
+                Self::ReopenInstanceInstanceStatusNotValid(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidPayTypeNotSupport(_) => Self::InvalidPayTypeNotSupport(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReActivateInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReActivateInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReActivateInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -159,9 +159,11 @@ pub struct RecoverVirtualBorderRouterResponse {
 impl ::acs_runtime::de::FromJson for RecoverVirtualBorderRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RecoverVirtualBorderRouterResponse {
@@ -174,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for RecoverVirtualBorderRouterResponse {
 /// Service errors of `RecoverVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RecoverVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state
@@ -210,24 +211,65 @@ impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterErr
 }
 impl RecoverVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationOperationNotAllowedInState(error)
-            | Self::OperationFailedVlanIdAlreadyInUse(error)
-            | Self::ForbiddenOperationNotAllowedByUser(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationOperationNotAllowedInState(error) => {
+                ("InvalidOperationOperationNotAllowedInState", error)
+            }
+            Self::OperationFailedVlanIdAlreadyInUse(error) => {
+                ("OperationFailedVlanIdAlreadyInUse", error)
+            }
+            Self::ForbiddenOperationNotAllowedByUser(error) => {
+                ("ForbiddenOperationNotAllowedByUser", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RecoverVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationOperationNotAllowedInState(_) => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            Self::OperationFailedVlanIdAlreadyInUse(_) => {
+                Self::OperationFailedVlanIdAlreadyInUse(error)
+            }
+            Self::ForbiddenOperationNotAllowedByUser(_) => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RecoverVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RecoverVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RecoverVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -191,9 +191,11 @@ pub struct RedeployDedicatedHostResponse {
 impl ::acs_runtime::de::FromJson for RedeployDedicatedHostResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RedeployDedicatedHostResponse {
@@ -206,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for RedeployDedicatedHostResponse {
 /// Service errors of `RedeployDedicatedHost`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RedeployDedicatedHostError {
     /// HTTP 400 `InvalidDedicatedHostStatus.Malformed`: The specified DedicatedHost is in inValid status to execute redeployment.
@@ -239,23 +240,63 @@ impl From<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
 }
 impl RedeployDedicatedHostError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDedicatedHostStatusMalformed(error)
-            | Self::InvalidInstanceStatusUnstopped(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDedicatedHostStatusMalformed(error) => {
+                ("InvalidDedicatedHostStatusMalformed", error)
+            }
+            Self::InvalidInstanceStatusUnstopped(error) => {
+                ("InvalidInstanceStatusUnstopped", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RedeployDedicatedHostError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDedicatedHostStatusMalformed(_) => {
+                Self::InvalidDedicatedHostStatusMalformed(error)
+            }
+            Self::InvalidInstanceStatusUnstopped(_) => {
+                Self::InvalidInstanceStatusUnstopped(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RedeployDedicatedHostError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RedeployDedicatedHostError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RedeployDedicatedHostError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -180,9 +180,11 @@ pub struct ReleaseDedicatedHostResponse {
 impl ::acs_runtime::de::FromJson for ReleaseDedicatedHostResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReleaseDedicatedHostResponse {
@@ -195,7 +197,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseDedicatedHostResponse {
 /// Service errors of `ReleaseDedicatedHost`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReleaseDedicatedHostError {
     /// HTTP 400 `ChargeTypeViolation`: The operation is not permitted due to charge type of the dedicated host.
@@ -234,25 +235,67 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
 }
 impl ReleaseDedicatedHostError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ChargeTypeViolation(error)
-            | Self::IncorrectHostStatusInitializing(error)
-            | Self::InstanceExist(error)
-            | Self::OperationDeniedDedicatedHostShared(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::IncorrectHostStatusInitializing(error) => {
+                ("IncorrectHostStatusInitializing", error)
+            }
+            Self::InstanceExist(error) => ("InstanceExist", error),
+            Self::OperationDeniedDedicatedHostShared(error) => {
+                ("OperationDeniedDedicatedHostShared", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReleaseDedicatedHostError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::IncorrectHostStatusInitializing(_) => {
+                Self::IncorrectHostStatusInitializing(error)
+            }
+            Self::InstanceExist(_) => Self::InstanceExist(error),
+            Self::OperationDeniedDedicatedHostShared(_) => {
+                Self::OperationDeniedDedicatedHostShared(error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReleaseDedicatedHostError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReleaseDedicatedHostError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReleaseDedicatedHostError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

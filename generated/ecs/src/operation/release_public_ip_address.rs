@@ -185,10 +185,12 @@ pub struct ReleasePublicIpAddressResponse {
 impl ::acs_runtime::de::FromJson for ReleasePublicIpAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            remain_times: fields.take("RemainTimes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            remain_times: fields.read("RemainTimes"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReleasePublicIpAddressResponse {
@@ -201,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleasePublicIpAddressResponse {
 /// Service errors of `ReleasePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReleasePublicIpAddressError {
     /// HTTP 400 `OperationDenied`: Specified operation is denied as your instance is in VPC.
@@ -245,28 +246,69 @@ impl From<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
 }
 impl ReleasePublicIpAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error)
-            | Self::InvalidIpAddressNotFound(error)
-            | Self::DryRunOperation(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidIpAddressNeedInstanceId(error)
-            | Self::OperationTimesOverLimit(error)
-            | Self::ForbiddenExceedDuration(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidIpAddressNotFound(error) => ("InvalidIpAddressNotFound", error),
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidIpAddressNeedInstanceId(error) => {
+                ("InvalidIpAddressNeedInstanceId", error)
+            }
+            Self::OperationTimesOverLimit(error) => ("OperationTimesOverLimit", error),
+            Self::ForbiddenExceedDuration(error) => ("ForbiddenExceedDuration", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReleasePublicIpAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidIpAddressNotFound(_) => Self::InvalidIpAddressNotFound(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidIpAddressNeedInstanceId(_) => {
+                Self::InvalidIpAddressNeedInstanceId(error)
+            }
+            Self::OperationTimesOverLimit(_) => Self::OperationTimesOverLimit(error),
+            Self::ForbiddenExceedDuration(_) => Self::ForbiddenExceedDuration(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReleasePublicIpAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReleasePublicIpAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReleasePublicIpAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

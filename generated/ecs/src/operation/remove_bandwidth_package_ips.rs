@@ -176,9 +176,11 @@ pub struct RemoveBandwidthPackageIpsResponse {
 impl ::acs_runtime::de::FromJson for RemoveBandwidthPackageIpsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RemoveBandwidthPackageIpsResponse {
@@ -191,7 +193,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveBandwidthPackageIpsResponse {
 /// Service errors of `RemoveBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RemoveBandwidthPackageIpsError {
     /// HTTP 400 `InvalidIpCount.ValueNotSupported`: Can not remove all ips of the bandwidthPackage.
@@ -234,25 +235,75 @@ impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsErro
 }
 impl RemoveBandwidthPackageIpsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpCountValueNotSupported(error)
-            | Self::InvalidRemovedIpAddressesNotFound(error)
-            | Self::DependencyViolationForwardEntry(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidRemovedIpAddressesNotFoundError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpCountValueNotSupported(error) => {
+                ("InvalidIpCountValueNotSupported", error)
+            }
+            Self::InvalidRemovedIpAddressesNotFound(error) => {
+                ("InvalidRemovedIpAddressesNotFound", error)
+            }
+            Self::DependencyViolationForwardEntry(error) => {
+                ("DependencyViolationForwardEntry", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidRemovedIpAddressesNotFoundError(error) => {
+                ("InvalidRemovedIpAddressesNotFoundError", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RemoveBandwidthPackageIpsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpCountValueNotSupported(_) => {
+                Self::InvalidIpCountValueNotSupported(error)
+            }
+            Self::InvalidRemovedIpAddressesNotFound(_) => {
+                Self::InvalidRemovedIpAddressesNotFound(error)
+            }
+            Self::DependencyViolationForwardEntry(_) => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidRemovedIpAddressesNotFoundError(_) => {
+                Self::InvalidRemovedIpAddressesNotFoundError(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RemoveBandwidthPackageIpsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveBandwidthPackageIpsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RemoveBandwidthPackageIpsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

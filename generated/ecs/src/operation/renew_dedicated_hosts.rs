@@ -229,10 +229,12 @@ pub struct RenewDedicatedHostsResponse {
 impl ::acs_runtime::de::FromJson for RenewDedicatedHostsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RenewDedicatedHostsResponse {
@@ -245,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for RenewDedicatedHostsResponse {
 /// Service errors of `RenewDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RenewDedicatedHostsError {
     /// HTTP 400 `IdempotenceParamNotMatch`: Request uses a client token in a previous request but is not identical to that request.
@@ -301,30 +302,77 @@ impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
 }
 impl RenewDedicatedHostsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IdempotenceParamNotMatch(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidPeriod(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidStatusUpgrading(error)
-            | Self::LastOrderProcessing(error)
-            | Self::IncorrectHostStatus(error)
-            | Self::LastTokenProcessing(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
+            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
+            Self::IncorrectHostStatus(error) => ("IncorrectHostStatus", error),
+            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RenewDedicatedHostsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::IncorrectHostStatus(_) => Self::IncorrectHostStatus(error),
+            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RenewDedicatedHostsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RenewDedicatedHostsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RenewDedicatedHostsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -307,11 +307,13 @@ pub struct RenewElasticityAssurancesResponse {
 impl ::acs_runtime::de::FromJson for RenewElasticityAssurancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            private_pool_options_id_set: fields.take("PrivatePoolOptionsIdSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            private_pool_options_id_set: fields.read("PrivatePoolOptionsIdSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RenewElasticityAssurancesResponse {
@@ -324,7 +326,6 @@ impl<'de> ::serde::Deserialize<'de> for RenewElasticityAssurancesResponse {
 /// Service errors of `RenewElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RenewElasticityAssurancesError {
     /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
@@ -395,33 +396,111 @@ impl From<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesErro
 }
 impl RenewElasticityAssurancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidParameterPeriodUnit(error)
-            | Self::InvalidParameterPeriod(error)
-            | Self::InvalidParameterPrivatePoolOptionsId(error)
-            | Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::AccountArrearage(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidOperationPackageTypeUnsupported(error)
-            | Self::InternalError(error)
-            | Self::IncorrectPrivatePoolStatus(error)
-            | Self::InvalidPrivatePoolIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidParameterPeriodUnit(error) => {
+                ("InvalidParameterPeriodUnit", error)
+            }
+            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
+            Self::InvalidParameterPrivatePoolOptionsId(error) => {
+                ("InvalidParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
+                ("InvalidAutoRenewPeriodValueNotSupported", error)
+            }
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidOperationPackageTypeUnsupported(error) => {
+                ("InvalidOperationPackageTypeUnsupported", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::IncorrectPrivatePoolStatus(error) => {
+                ("IncorrectPrivatePoolStatus", error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(error) => {
+                ("InvalidPrivatePoolIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RenewElasticityAssurancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
+            Self::InvalidParameterPrivatePoolOptionsId(_) => {
+                Self::InvalidParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidOperationPackageTypeUnsupported(_) => {
+                Self::InvalidOperationPackageTypeUnsupported(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::IncorrectPrivatePoolStatus(_) => {
+                Self::IncorrectPrivatePoolStatus(error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(_) => {
+                Self::InvalidPrivatePoolIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RenewElasticityAssurancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RenewElasticityAssurancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RenewElasticityAssurancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -228,10 +228,12 @@ pub struct RenewInstanceResponse {
 impl ::acs_runtime::de::FromJson for RenewInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RenewInstanceResponse {
@@ -244,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for RenewInstanceResponse {
 /// Service errors of `RenewInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RenewInstanceError {
     /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
@@ -476,74 +477,277 @@ impl From<::acs_runtime::client::ServiceError> for RenewInstanceError {
 }
 impl RenewInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::InvalidRebootTimeMalformed(error)
-            | Self::InvalidRebootTimeValueNotSupported(error)
-            | Self::IdempotenceParamNotMatch(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidInstanceTypeCodeUnauthorized(error)
-            | Self::InvalidInternetChargeTypeInstanceNotSupported(error)
-            | Self::InvalidPeriod(error)
-            | Self::MissingParamter(error)
-            | Self::UpgradeNotSupported(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::DependencyViolationInstanceType(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidDedicatedHostStatusNotSupport(error)
-            | Self::IncorrectDedicatedHostStatus(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::InvalidStatusUpgrading(error)
-            | Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            | Self::LastOrderProcessing(error)
-            | Self::IdempotenceProcessing(error)
-            | Self::InvalidLoanOrderStatusUncompleted(error)
-            | Self::OperationDeniedUnfinishedOrder(error)
-            | Self::InvalidPeriodNotFound(error)
-            | Self::InvalidExpectedRenewDayStarterPackageNotSupported(error)
-            | Self::InvalidParamExpectedRenewDay(error)
-            | Self::QuotaExceedAlignInstance(error)
-            | Self::InvalidExpectedRenewDayConflict(error)
-            | Self::InvalidExpectedRenewDayValueNotSupported(error)
-            | Self::OperationDeniedAbnormalInstanceInfo(error)
-            | Self::NoPermissionPrice(error)
-            | Self::InvalidOperationClassicNetworkTypeNotSupported(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::DiskcategoryMismatch(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceSpecModificationNotEffective(error)
-            | Self::LastTokenProcessing(error)
-            | Self::InstanceUnPaidOrder(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidDiskNotAllowed(error)
-            | Self::InstanceTypeNotSupported(error)
-            | Self::InvalidChargeTypeNotSupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::InvalidPeriodStarterPackage(error)
-            | Self::RenewDateNotSupportedStarterPackage(error)
-            | Self::PrePaidInstanceExpired(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::InvalidRebootTimeMalformed(error) => {
+                ("InvalidRebootTimeMalformed", error)
+            }
+            Self::InvalidRebootTimeValueNotSupported(error) => {
+                ("InvalidRebootTimeValueNotSupported", error)
+            }
+            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeCodeUnauthorized(error) => {
+                ("InvalidInstanceTypeCodeUnauthorized", error)
+            }
+            Self::InvalidInternetChargeTypeInstanceNotSupported(error) => {
+                ("InvalidInternetChargeTypeInstanceNotSupported", error)
+            }
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::MissingParamter(error) => ("MissingParamter", error),
+            Self::UpgradeNotSupported(error) => ("UpgradeNotSupported", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::DependencyViolationInstanceType(error) => {
+                ("DependencyViolationInstanceType", error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(error) => {
+                ("InvalidDedicatedHostStatusNotSupport", error)
+            }
+            Self::IncorrectDedicatedHostStatus(error) => {
+                ("IncorrectDedicatedHostStatus", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(error) => {
+                ("InvalidPeriodExceededMaximumExpirationDate", error)
+            }
+            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
+            Self::IdempotenceProcessing(error) => ("IdempotenceProcessing", error),
+            Self::InvalidLoanOrderStatusUncompleted(error) => {
+                ("InvalidLoanOrderStatusUncompleted", error)
+            }
+            Self::OperationDeniedUnfinishedOrder(error) => {
+                ("OperationDeniedUnfinishedOrder", error)
+            }
+            Self::InvalidPeriodNotFound(error) => ("InvalidPeriodNotFound", error),
+            Self::InvalidExpectedRenewDayStarterPackageNotSupported(error) => {
+                ("InvalidExpectedRenewDayStarterPackageNotSupported", error)
+            }
+            Self::InvalidParamExpectedRenewDay(error) => {
+                ("InvalidParamExpectedRenewDay", error)
+            }
+            Self::QuotaExceedAlignInstance(error) => ("QuotaExceedAlignInstance", error),
+            Self::InvalidExpectedRenewDayConflict(error) => {
+                ("InvalidExpectedRenewDayConflict", error)
+            }
+            Self::InvalidExpectedRenewDayValueNotSupported(error) => {
+                ("InvalidExpectedRenewDayValueNotSupported", error)
+            }
+            Self::OperationDeniedAbnormalInstanceInfo(error) => {
+                ("OperationDeniedAbnormalInstanceInfo", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::InvalidOperationClassicNetworkTypeNotSupported(error) => {
+                ("InvalidOperationClassicNetworkTypeNotSupported", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::DiskcategoryMismatch(error) => ("DiskcategoryMismatch", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceSpecModificationNotEffective(error) => {
+                ("InstanceSpecModificationNotEffective", error)
+            }
+            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
+            Self::InstanceUnPaidOrder(error) => ("InstanceUnPaidOrder", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidDiskNotAllowed(error) => ("InvalidDiskNotAllowed", error),
+            Self::InstanceTypeNotSupported(error) => ("InstanceTypeNotSupported", error),
+            Self::InvalidChargeTypeNotSupported(error) => {
+                ("InvalidChargeTypeNotSupported", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::InvalidPeriodStarterPackage(error) => {
+                ("InvalidPeriodStarterPackage", error)
+            }
+            Self::RenewDateNotSupportedStarterPackage(error) => {
+                ("RenewDateNotSupportedStarterPackage", error)
+            }
+            Self::PrePaidInstanceExpired(error) => ("PrePaidInstanceExpired", error),
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RenewInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidRebootTimeMalformed(_) => {
+                Self::InvalidRebootTimeMalformed(error)
+            }
+            Self::InvalidRebootTimeValueNotSupported(_) => {
+                Self::InvalidRebootTimeValueNotSupported(error)
+            }
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeCodeUnauthorized(_) => {
+                Self::InvalidInstanceTypeCodeUnauthorized(error)
+            }
+            Self::InvalidInternetChargeTypeInstanceNotSupported(_) => {
+                Self::InvalidInternetChargeTypeInstanceNotSupported(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::MissingParamter(_) => Self::MissingParamter(error),
+            Self::UpgradeNotSupported(_) => Self::UpgradeNotSupported(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::DependencyViolationInstanceType(_) => {
+                Self::DependencyViolationInstanceType(error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            Self::IncorrectDedicatedHostStatus(_) => {
+                Self::IncorrectDedicatedHostStatus(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(_) => {
+                Self::InvalidPeriodExceededMaximumExpirationDate(error)
+            }
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::IdempotenceProcessing(_) => Self::IdempotenceProcessing(error),
+            Self::InvalidLoanOrderStatusUncompleted(_) => {
+                Self::InvalidLoanOrderStatusUncompleted(error)
+            }
+            Self::OperationDeniedUnfinishedOrder(_) => {
+                Self::OperationDeniedUnfinishedOrder(error)
+            }
+            Self::InvalidPeriodNotFound(_) => Self::InvalidPeriodNotFound(error),
+            Self::InvalidExpectedRenewDayStarterPackageNotSupported(_) => {
+                Self::InvalidExpectedRenewDayStarterPackageNotSupported(error)
+            }
+            Self::InvalidParamExpectedRenewDay(_) => {
+                Self::InvalidParamExpectedRenewDay(error)
+            }
+            Self::QuotaExceedAlignInstance(_) => Self::QuotaExceedAlignInstance(error),
+            Self::InvalidExpectedRenewDayConflict(_) => {
+                Self::InvalidExpectedRenewDayConflict(error)
+            }
+            Self::InvalidExpectedRenewDayValueNotSupported(_) => {
+                Self::InvalidExpectedRenewDayValueNotSupported(error)
+            }
+            Self::OperationDeniedAbnormalInstanceInfo(_) => {
+                Self::OperationDeniedAbnormalInstanceInfo(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::InvalidOperationClassicNetworkTypeNotSupported(_) => {
+                Self::InvalidOperationClassicNetworkTypeNotSupported(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::DiskcategoryMismatch(_) => Self::DiskcategoryMismatch(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceSpecModificationNotEffective(_) => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
+            Self::InstanceUnPaidOrder(_) => Self::InstanceUnPaidOrder(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidDiskNotAllowed(_) => Self::InvalidDiskNotAllowed(error),
+            Self::InstanceTypeNotSupported(_) => Self::InstanceTypeNotSupported(error),
+            Self::InvalidChargeTypeNotSupported(_) => {
+                Self::InvalidChargeTypeNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::InvalidPeriodStarterPackage(_) => {
+                Self::InvalidPeriodStarterPackage(error)
+            }
+            Self::RenewDateNotSupportedStarterPackage(_) => {
+                Self::RenewDateNotSupportedStarterPackage(error)
+            }
+            Self::PrePaidInstanceExpired(_) => Self::PrePaidInstanceExpired(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RenewInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RenewInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RenewInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RenewInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

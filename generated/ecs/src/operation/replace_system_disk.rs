@@ -459,10 +459,12 @@ pub struct ReplaceSystemDiskResponse {
 impl ::acs_runtime::de::FromJson for ReplaceSystemDiskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_id: fields.take("DiskId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            disk_id: fields.read("DiskId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReplaceSystemDiskResponse {
@@ -475,7 +477,6 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceSystemDiskResponse {
 /// Service errors of `ReplaceSystemDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReplaceSystemDiskError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -820,99 +821,407 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
 }
 impl ReplaceSystemDiskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LoginAsNonRootImageNotSupport(error)
-            | Self::InvalidSystemDiskSizeValueNotSupported(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            | Self::InvalidSystemDiskSize(error)
-            | Self::InvalidPasswordMalformed(error)
-            | Self::InvalidPasswordParamMismatch(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidKeyPairNameNotFound(error)
-            | Self::DependencyViolationIoOptimize(error)
-            | Self::MissingParameterArchitecture(error)
-            | Self::InvalidArchitectureMalformed(error)
-            | Self::MissingParameterPlatform(error)
-            | Self::InvalidPlatformMalformed(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidDatadiskDiskStatusViolation(error)
-            | Self::InvalidDatadiskDiskCategoryViolation(error)
-            | Self::InvalidDatadiskChargeTypeViolation(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidParameterDiskType(error)
-            | Self::DiskInDedicatedBlockStorageCluster(error)
-            | Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            | Self::IncorrectDiskStatusInReplication(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
-            | Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::InternalError(error)
-            | Self::InvalidDiskNameMalformed(error)
-            | Self::LoginAsNonRootRegionNotSupport(error)
-            | Self::InvalidSystemDiskStatusIsTransfering(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::ImageNotSubscribed(error)
-            | Self::ImageRemovedInMarket(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::DiskCreatingSnapshot(error)
-            | Self::IoOptimizedNotSupported(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::QuotaExceedBuyImage(error)
-            | Self::InstHasUnpaidOrder(error)
-            | Self::OperationDeniedInstanceCreating(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::ResourcesNotInSameZone(error)
-            | Self::OperationDeniedUnpaidOrder(error)
-            | Self::InvalidHostnameMismatchImage(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::InvalidRegionIdNotExists(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InvalidKmsKeyIdNotSymmetric(error)
-            | Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
-            | Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            | Self::InvalidParameterAllEmpty(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::OperationDeniedDiskNoStock(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidEncryptedNotMatchSnapshot(error)
-            | Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            | Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            | Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            | Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            | Self::NoSuchResource(error)
-            | Self::Unhandled(error) => error,
+            Self::LoginAsNonRootImageNotSupport(error) => {
+                ("LoginAsNonRootImageNotSupport", error)
+            }
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
+                ("InvalidSystemDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => {
+                ("InvalidSystemDiskSizeImageNotSupportResize", error)
+            }
+            Self::InvalidSystemDiskSize(error) => ("InvalidSystemDiskSize", error),
+            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
+            Self::InvalidPasswordParamMismatch(error) => {
+                ("InvalidPasswordParamMismatch", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidKeyPairNameNotFound(error) => {
+                ("InvalidKeyPairNameNotFound", error)
+            }
+            Self::DependencyViolationIoOptimize(error) => {
+                ("DependencyViolationIoOptimize", error)
+            }
+            Self::MissingParameterArchitecture(error) => {
+                ("MissingParameterArchitecture", error)
+            }
+            Self::InvalidArchitectureMalformed(error) => {
+                ("InvalidArchitectureMalformed", error)
+            }
+            Self::MissingParameterPlatform(error) => ("MissingParameterPlatform", error),
+            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidDatadiskDiskStatusViolation(error) => {
+                ("InvalidDatadiskDiskStatusViolation", error)
+            }
+            Self::InvalidDatadiskDiskCategoryViolation(error) => {
+                ("InvalidDatadiskDiskCategoryViolation", error)
+            }
+            Self::InvalidDatadiskChargeTypeViolation(error) => {
+                ("InvalidDatadiskChargeTypeViolation", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidParameterDiskType(error) => ("InvalidParameterDiskType", error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => {
+                ("DiskInDedicatedBlockStorageCluster", error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
+                ("IncorrectDiskStatusReplicationStatusNotFound", error)
+            }
+            Self::IncorrectDiskStatusInReplication(error) => {
+                ("IncorrectDiskStatusInReplication", error)
+            }
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error) => {
+                ("InvalidRegionIdNotSupportReplaceEncryptedSystemDisk", error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
+                ("InvalidStorageClusterIdCapacityNotEnough", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
+            Self::LoginAsNonRootRegionNotSupport(error) => {
+                ("LoginAsNonRootRegionNotSupport", error)
+            }
+            Self::InvalidSystemDiskStatusIsTransfering(error) => {
+                ("InvalidSystemDiskStatusIsTransfering", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
+            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
+            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
+            Self::InstHasUnpaidOrder(error) => ("InstHasUnpaidOrder", error),
+            Self::OperationDeniedInstanceCreating(error) => {
+                ("OperationDeniedInstanceCreating", error)
+            }
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
+            Self::OperationDeniedUnpaidOrder(error) => {
+                ("OperationDeniedUnpaidOrder", error)
+            }
+            Self::InvalidHostnameMismatchImage(error) => {
+                ("InvalidHostnameMismatchImage", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::InvalidRegionIdNotExists(error) => ("InvalidRegionIdNotExists", error),
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
+                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(error) => {
+                ("InvalidKmsKeyIdNotSymmetric", error)
+            }
+            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error) => {
+                ("InvalidDiskIdNotSupportReplaceEncryptedSystemDisk", error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
+                ("NotSupportSnapshotEncryptedDiskCategory", error)
+            }
+            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::OperationDeniedDiskNoStock(error) => {
+                ("OperationDeniedDiskNoStock", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(error) => {
+                ("InvalidEncryptedNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
+                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
+            }
+            Self::InvalidPayMethodSyncPaymentNotSupport(error) => {
+                ("InvalidPayMethodSyncPaymentNotSupport", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
+                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
+                ("InvalidSystemDiskSizeLessThanImageSize", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMinSize", error)
+            }
+            Self::NoSuchResource(error) => ("NoSuchResource", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReplaceSystemDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LoginAsNonRootImageNotSupport(_) => {
+                Self::LoginAsNonRootImageNotSupport(error)
+            }
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            Self::InvalidSystemDiskSize(_) => Self::InvalidSystemDiskSize(error),
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidPasswordParamMismatch(_) => {
+                Self::InvalidPasswordParamMismatch(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::DependencyViolationIoOptimize(_) => {
+                Self::DependencyViolationIoOptimize(error)
+            }
+            Self::MissingParameterArchitecture(_) => {
+                Self::MissingParameterArchitecture(error)
+            }
+            Self::InvalidArchitectureMalformed(_) => {
+                Self::InvalidArchitectureMalformed(error)
+            }
+            Self::MissingParameterPlatform(_) => Self::MissingParameterPlatform(error),
+            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDatadiskDiskStatusViolation(_) => {
+                Self::InvalidDatadiskDiskStatusViolation(error)
+            }
+            Self::InvalidDatadiskDiskCategoryViolation(_) => {
+                Self::InvalidDatadiskDiskCategoryViolation(error)
+            }
+            Self::InvalidDatadiskChargeTypeViolation(_) => {
+                Self::InvalidDatadiskChargeTypeViolation(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidParameterDiskType(_) => Self::InvalidParameterDiskType(error),
+            Self::DiskInDedicatedBlockStorageCluster(_) => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            Self::IncorrectDiskStatusInReplication(_) => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(_) => {
+                Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::LoginAsNonRootRegionNotSupport(_) => {
+                Self::LoginAsNonRootRegionNotSupport(error)
+            }
+            Self::InvalidSystemDiskStatusIsTransfering(_) => {
+                Self::InvalidSystemDiskStatusIsTransfering(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
+            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
+            Self::InstHasUnpaidOrder(_) => Self::InstHasUnpaidOrder(error),
+            Self::OperationDeniedInstanceCreating(_) => {
+                Self::OperationDeniedInstanceCreating(error)
+            }
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
+            Self::OperationDeniedUnpaidOrder(_) => {
+                Self::OperationDeniedUnpaidOrder(error)
+            }
+            Self::InvalidHostnameMismatchImage(_) => {
+                Self::InvalidHostnameMismatchImage(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidRegionIdNotExists(_) => Self::InvalidRegionIdNotExists(error),
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(_) => {
+                Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::OperationDeniedDiskNoStock(_) => {
+                Self::OperationDeniedDiskNoStock(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidPayMethodSyncPaymentNotSupport(_) => {
+                Self::InvalidPayMethodSyncPaymentNotSupport(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReplaceSystemDiskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReplaceSystemDiskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReplaceSystemDiskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

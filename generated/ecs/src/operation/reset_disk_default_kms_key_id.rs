@@ -135,9 +135,11 @@ pub struct ResetDiskDefaultKMSKeyIdResponse {
 impl ::acs_runtime::de::FromJson for ResetDiskDefaultKMSKeyIdResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResetDiskDefaultKMSKeyIdResponse {
@@ -150,7 +152,6 @@ impl<'de> ::serde::Deserialize<'de> for ResetDiskDefaultKMSKeyIdResponse {
 /// Service errors of `ResetDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ResetDiskDefaultKMSKeyIdError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
@@ -213,29 +214,99 @@ impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError
 }
 impl ResetDiskDefaultKMSKeyIdError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::AbsInvalidActionRegionNotSupport(error)
-            | Self::InvalidParameterRegionIdNotExists(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InvalidOperationKmsKeyIdNotFound(error)
-            | Self::InvalidOperationKmsServiceNotOpen(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidDefaultEncryptionNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnabled(error) => {
+                ("InvalidParameterEncryptedKmsNotEnabled", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(error) => {
+                ("AbsInvalidActionRegionNotSupport", error)
+            }
+            Self::InvalidParameterRegionIdNotExists(error) => {
+                ("InvalidParameterRegionIdNotExists", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(error) => {
+                ("InvalidOperationKmsKeyIdNotFound", error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(error) => {
+                ("InvalidOperationKmsServiceNotOpen", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidDefaultEncryptionNotFound(error) => {
+                ("InvalidDefaultEncryptionNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ResetDiskDefaultKMSKeyIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnabled(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(_) => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(_) => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDefaultEncryptionNotFound(_) => {
+                Self::InvalidDefaultEncryptionNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ResetDiskDefaultKMSKeyIdError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ResetDiskDefaultKMSKeyIdError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ResetDiskDefaultKMSKeyIdError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

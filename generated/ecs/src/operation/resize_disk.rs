@@ -272,10 +272,12 @@ pub struct ResizeDiskResponse {
 impl ::acs_runtime::de::FromJson for ResizeDiskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResizeDiskResponse {
@@ -288,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for ResizeDiskResponse {
 /// Service errors of `ResizeDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ResizeDiskError {
     /// HTTP 400 `InvalidDataDiskSize.ValueNotSupported`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
@@ -495,67 +496,235 @@ impl From<::acs_runtime::client::ServiceError> for ResizeDiskError {
 }
 impl ResizeDiskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::IncompleteParamter(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidParamType(error)
-            | Self::LastOrderProcessing(error)
-            | Self::InvalidStatusUpgrading(error)
-            | Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            | Self::InvalidDiskDetachedSystemDisk(error)
-            | Self::OperationDeniedNotEnoughCapacity(error)
-            | Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            | Self::IncorrectDiskStatusInReplication(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            | Self::InvalidSystemDiskSizeValueNotSupported(error)
-            | Self::OperationDeniedUnfinishedOrder(error)
-            | Self::AccountForbiddenCreateOrder(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::InvalidDiskSizeTooLarge(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::DiskError(error)
-            | Self::DiskInArrears(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::DiskCreatingSnapshot(error)
-            | Self::InvalidDiskSize(error)
-            | Self::OperationConflict(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidInstanceStatusNotRunning(error)
-            | Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InstanceSpecModificationNotEffective(error)
-            | Self::InvalidDiskSizeNotSupportResizeOnline(error)
-            | Self::SecurityRisk3dVerification(error)
-            | Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            | Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidParamType(error) => ("InvalidParamType", error),
+            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
+            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => {
+                ("InvalidSystemDiskSizeImageNotSupportResize", error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(error) => {
+                ("InvalidDiskDetachedSystemDisk", error)
+            }
+            Self::OperationDeniedNotEnoughCapacity(error) => {
+                ("OperationDeniedNotEnoughCapacity", error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
+                ("IncorrectDiskStatusReplicationStatusNotFound", error)
+            }
+            Self::IncorrectDiskStatusInReplication(error) => {
+                ("IncorrectDiskStatusInReplication", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
+                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
+            }
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
+                ("InvalidSystemDiskSizeValueNotSupported", error)
+            }
+            Self::OperationDeniedUnfinishedOrder(error) => {
+                ("OperationDeniedUnfinishedOrder", error)
+            }
+            Self::AccountForbiddenCreateOrder(error) => {
+                ("AccountForbiddenCreateOrder", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::InvalidDiskSizeTooLarge(error) => ("InvalidDiskSizeTooLarge", error),
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::DiskError(error) => ("DiskError", error),
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
+            Self::InvalidDiskSize(error) => ("InvalidDiskSize", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidInstanceStatusNotRunning(error) => {
+                ("InvalidInstanceStatusNotRunning", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error) => {
+                ("InvalidOperationInstanceTypeNotSupportOnlineResize", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InstanceSpecModificationNotEffective(error) => {
+                ("InstanceSpecModificationNotEffective", error)
+            }
+            Self::InvalidDiskSizeNotSupportResizeOnline(error) => {
+                ("InvalidDiskSizeNotSupportResizeOnline", error)
+            }
+            Self::SecurityRisk3dVerification(error) => {
+                ("SecurityRisk3dVerification", error)
+            }
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
+                ("QuotaExceededPostpaidDataDiskCapacity", error)
+            }
+            Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error) => {
+                ("InvalidOperationMultiAttachDiskNotSupportResizeOnline", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ResizeDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidParamType(_) => Self::InvalidParamType(error),
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::OperationDeniedNotEnoughCapacity(_) => {
+                Self::OperationDeniedNotEnoughCapacity(error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            Self::IncorrectDiskStatusInReplication(_) => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::OperationDeniedUnfinishedOrder(_) => {
+                Self::OperationDeniedUnfinishedOrder(error)
+            }
+            Self::AccountForbiddenCreateOrder(_) => {
+                Self::AccountForbiddenCreateOrder(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::InvalidDiskSizeTooLarge(_) => Self::InvalidDiskSizeTooLarge(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::DiskError(_) => Self::DiskError(error),
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::InvalidDiskSize(_) => Self::InvalidDiskSize(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidInstanceStatusNotRunning(_) => {
+                Self::InvalidInstanceStatusNotRunning(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportOnlineResize(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InstanceSpecModificationNotEffective(_) => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            Self::InvalidDiskSizeNotSupportResizeOnline(_) => {
+                Self::InvalidDiskSizeNotSupportResizeOnline(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(_) => {
+                Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ResizeDiskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ResizeDiskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ResizeDiskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ResizeDiskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

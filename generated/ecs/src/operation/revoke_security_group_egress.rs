@@ -564,9 +564,11 @@ pub struct RevokeSecurityGroupEgressResponse {
 impl ::acs_runtime::de::FromJson for RevokeSecurityGroupEgressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RevokeSecurityGroupEgressResponse {
@@ -579,7 +581,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeSecurityGroupEgressResponse {
 /// Service errors of `RevokeSecurityGroupEgress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RevokeSecurityGroupEgressError {
     /// HTTP 400 `InvalidIpProtocol.ValueNotSupported`: The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.
@@ -771,64 +772,263 @@ impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressErro
 }
 impl RevokeSecurityGroupEgressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpProtocolValueNotSupported(error)
-            | Self::InvalidIpPortRangeMalformed(error)
-            | Self::InvalidDestCidrIpSMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidPolicyMalformed(error)
-            | Self::InvalidNicTypeValueNotSupported(error)
-            | Self::InvalidDestGroupIdMismatch(error)
-            | Self::InvalidDestCidrIpMalformed(error)
-            | Self::MissingParameterDest(error)
-            | Self::InvalidParamPortRange(error)
-            | Self::InvalidPriorityMalformed(error)
-            | Self::InvalidPriorityValueNotSupported(error)
-            | Self::InvalidParamSourceIp(error)
-            | Self::InvalidParamDestIp(error)
-            | Self::InvalidParamIpv6DestCidrIp(error)
-            | Self::InvalidParamIpv6SourceCidrIp(error)
-            | Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            | Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            | Self::InvalidParameterIpv6CidrIp(error)
-            | Self::InvalidGroupAuthParameterOperationDenied(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidPortRangeMalformed(error)
-            | Self::InvalidSourcePortRangeMalformed(error)
-            | Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            | Self::NotSupportedClassicNetworkPrefixList(error)
-            | Self::InvalidParamSourceCidrIp(error)
-            | Self::InvalidParamDestCidrIp(error)
-            | Self::InvalidParamPermissions(error)
-            | Self::InvalidParamDuplicatePermissions(error)
-            | Self::InvalidParamSecurityGroupRuleId(error)
-            | Self::InvalidParamSecurityGroupRuleIdRepeated(error)
-            | Self::InvalidGroupParameterOperationDenied(error)
-            | Self::InvalidSecurityGroupRuleRuleNotExist(error)
-            | Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            | Self::InvalidPortRangeListIdNotFound(error)
-            | Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            | Self::InvalidNicTypeMismatch(error)
-            | Self::InvalidGroupAuthItemNotFound(error)
-            | Self::InvalidSecurityGroupIsSame(error)
-            | Self::InvalidParamterConflict(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidDestGroupIdNotFound(error)
-            | Self::InvalidSecurityGroupRuleIdNotFound(error)
-            | Self::InvalidPrefixListIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpProtocolValueNotSupported(error) => {
+                ("InvalidIpProtocolValueNotSupported", error)
+            }
+            Self::InvalidIpPortRangeMalformed(error) => {
+                ("InvalidIpPortRangeMalformed", error)
+            }
+            Self::InvalidDestCidrIpSMalformed(error) => {
+                ("InvalidDestCidrIpSMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
+            Self::InvalidNicTypeValueNotSupported(error) => {
+                ("InvalidNicTypeValueNotSupported", error)
+            }
+            Self::InvalidDestGroupIdMismatch(error) => {
+                ("InvalidDestGroupIdMismatch", error)
+            }
+            Self::InvalidDestCidrIpMalformed(error) => {
+                ("InvalidDestCidrIpMalformed", error)
+            }
+            Self::MissingParameterDest(error) => ("MissingParameterDest", error),
+            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
+            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
+            Self::InvalidPriorityValueNotSupported(error) => {
+                ("InvalidPriorityValueNotSupported", error)
+            }
+            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
+            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
+            Self::InvalidParamIpv6DestCidrIp(error) => {
+                ("InvalidParamIpv6DestCidrIp", error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(error) => {
+                ("InvalidParamIpv6SourceCidrIp", error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
+                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
+                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
+            }
+            Self::InvalidParameterIpv6CidrIp(error) => {
+                ("InvalidParameterIpv6CidrIp", error)
+            }
+            Self::InvalidGroupAuthParameterOperationDenied(error) => {
+                ("InvalidGroupAuthParameterOperationDenied", error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidPortRangeMalformed(error) => {
+                ("InvalidPortRangeMalformed", error)
+            }
+            Self::InvalidSourcePortRangeMalformed(error) => {
+                ("InvalidSourcePortRangeMalformed", error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
+                ("InvalidSecurityGroupDiscriptionMalformed", error)
+            }
+            Self::NotSupportedClassicNetworkPrefixList(error) => {
+                ("NotSupportedClassicNetworkPrefixList", error)
+            }
+            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
+            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
+            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
+            Self::InvalidParamDuplicatePermissions(error) => {
+                ("InvalidParamDuplicatePermissions", error)
+            }
+            Self::InvalidParamSecurityGroupRuleId(error) => {
+                ("InvalidParamSecurityGroupRuleId", error)
+            }
+            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => {
+                ("InvalidParamSecurityGroupRuleIdRepeated", error)
+            }
+            Self::InvalidGroupParameterOperationDenied(error) => {
+                ("InvalidGroupParameterOperationDenied", error)
+            }
+            Self::InvalidSecurityGroupRuleRuleNotExist(error) => {
+                ("InvalidSecurityGroupRuleRuleNotExist", error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
+                ("InvalidParamProtocolNotSupportPortRangeList", error)
+            }
+            Self::InvalidPortRangeListIdNotFound(error) => {
+                ("InvalidPortRangeListIdNotFound", error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
+                ("InvalidOperationSecurityGroupNotAuthorized", error)
+            }
+            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
+            Self::InvalidGroupAuthItemNotFound(error) => {
+                ("InvalidGroupAuthItemNotFound", error)
+            }
+            Self::InvalidSecurityGroupIsSame(error) => {
+                ("InvalidSecurityGroupIsSame", error)
+            }
+            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidDestGroupIdNotFound(error) => {
+                ("InvalidDestGroupIdNotFound", error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
+                ("InvalidSecurityGroupRuleIdNotFound", error)
+            }
+            Self::InvalidPrefixListIdNotFound(error) => {
+                ("InvalidPrefixListIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RevokeSecurityGroupEgressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpProtocolValueNotSupported(_) => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            Self::InvalidIpPortRangeMalformed(_) => {
+                Self::InvalidIpPortRangeMalformed(error)
+            }
+            Self::InvalidDestCidrIpSMalformed(_) => {
+                Self::InvalidDestCidrIpSMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidDestGroupIdMismatch(_) => {
+                Self::InvalidDestGroupIdMismatch(error)
+            }
+            Self::InvalidDestCidrIpMalformed(_) => {
+                Self::InvalidDestCidrIpMalformed(error)
+            }
+            Self::MissingParameterDest(_) => Self::MissingParameterDest(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
+            Self::InvalidPriorityValueNotSupported(_) => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
+            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
+            Self::InvalidParamIpv6DestCidrIp(_) => {
+                Self::InvalidParamIpv6DestCidrIp(error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(_) => {
+                Self::InvalidParamIpv6SourceCidrIp(error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            Self::InvalidParameterIpv6CidrIp(_) => {
+                Self::InvalidParameterIpv6CidrIp(error)
+            }
+            Self::InvalidGroupAuthParameterOperationDenied(_) => {
+                Self::InvalidGroupAuthParameterOperationDenied(error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
+            Self::InvalidSourcePortRangeMalformed(_) => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::NotSupportedClassicNetworkPrefixList(_) => {
+                Self::NotSupportedClassicNetworkPrefixList(error)
+            }
+            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
+            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
+            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
+            Self::InvalidParamDuplicatePermissions(_) => {
+                Self::InvalidParamDuplicatePermissions(error)
+            }
+            Self::InvalidParamSecurityGroupRuleId(_) => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            Self::InvalidParamSecurityGroupRuleIdRepeated(_) => {
+                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
+            }
+            Self::InvalidGroupParameterOperationDenied(_) => {
+                Self::InvalidGroupParameterOperationDenied(error)
+            }
+            Self::InvalidSecurityGroupRuleRuleNotExist(_) => {
+                Self::InvalidSecurityGroupRuleRuleNotExist(error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
+            Self::InvalidGroupAuthItemNotFound(_) => {
+                Self::InvalidGroupAuthItemNotFound(error)
+            }
+            Self::InvalidSecurityGroupIsSame(_) => {
+                Self::InvalidSecurityGroupIsSame(error)
+            }
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidDestGroupIdNotFound(_) => {
+                Self::InvalidDestGroupIdNotFound(error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RevokeSecurityGroupEgressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RevokeSecurityGroupEgressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RevokeSecurityGroupEgressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

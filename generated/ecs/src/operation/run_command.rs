@@ -863,11 +863,13 @@ pub struct RunCommandResponse {
 impl ::acs_runtime::de::FromJson for RunCommandResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            command_id: fields.take("CommandId")?,
-            invoke_id: fields.take("InvokeId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            command_id: fields.read("CommandId"),
+            invoke_id: fields.read("InvokeId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RunCommandResponse {
@@ -880,7 +882,6 @@ impl<'de> ::serde::Deserialize<'de> for RunCommandResponse {
 /// Service errors of `RunCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RunCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -1142,88 +1143,303 @@ impl From<::acs_runtime::client::ServiceError> for RunCommandError {
 }
 impl RunCommandError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::NumberExceedTags(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::MissingParameterTagKey(error)
-            | Self::InvalidContainerIdMalformed(error)
-            | Self::InvalidContainerNameMalformed(error)
-            | Self::InvalidClientTokenMalformed(error)
-            | Self::CmdParamEmptyKey(error)
-            | Self::CmdParamInvalidParamName(error)
-            | Self::CmdContentDecodeError(error)
-            | Self::InvalidInstanceNotMatch(error)
-            | Self::MissingParamFrequency(error)
-            | Self::InvalidParamFrequency(error)
-            | Self::ParameterKeyDuplicate(error)
-            | Self::ParameterNotMatched(error)
-            | Self::WindowsPasswordNameMissed(error)
-            | Self::ParameterDisabled(error)
-            | Self::InvalidParameterWorkingDir(error)
-            | Self::NumberExceedResourceTags(error)
-            | Self::MissingParameterResourceTagKey(error)
-            | Self::InvalidResourceTagKeyMalformed(error)
-            | Self::InvalidResourceTagValueMalformed(error)
-            | Self::DuplicateResourceTagKey(error)
-            | Self::InvalidResourceTagInstanceNotFound(error)
-            | Self::InvalidResourceTagConflictWithInstanceIds(error)
-            | Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
-            | Self::InvalidParameterOssOutputDelivery(error)
-            | Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
-            | Self::CmdContentExceedLimit(error)
-            | Self::CmdNameExceedLimit(error)
-            | Self::CmdDescExceedLimit(error)
-            | Self::CmdCountExceedQuota(error)
-            | Self::CmdParamCountExceedLimit(error)
-            | Self::CmdParamNameExceedLimit(error)
-            | Self::InstanceIdsExceedLimit(error)
-            | Self::InvocationExceedQuota(error)
-            | Self::ParameterCountExceedLimit(error)
-            | Self::ParameterKeyExceedLimit(error)
-            | Self::ParameterTypeNotSupported(error)
-            | Self::UsernameExceedLimit(error)
-            | Self::WindowsPasswordNameExceedLimit(error)
-            | Self::ParameterStoreNotSupported(error)
-            | Self::TemporaryAccessKeyError(error)
-            | Self::ParameterStoreInvalidParameters(error)
-            | Self::ParameterStoreNoPermission(error)
-            | Self::OperationDeniedBidOwnResource(error)
-            | Self::OperationForbidden(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::IdempotentProcessing(error)
-            | Self::InvalidStatusResourceGroup(error)
-            | Self::InvalidParameterCharacterCommandName(error)
-            | Self::InvalidParameterCharacterCommandDescription(error)
-            | Self::InvalidParameterCharacterCommandWorkingDir(error)
-            | Self::InvalidLauncherLengthLimitExceeded(error)
-            | Self::InvalidParameterCharsetParameters(error)
-            | Self::CreateServiceLinkedRoleNoPermission(error)
-            | Self::InvalidTimeoutExceedLimit(error)
-            | Self::InvalidCmdTypeNotFound(error)
-            | Self::InvalidRepeatModeNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceNotFound(error)
-            | Self::InvalidCmdIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidTerminationModeNotFound(error)
-            | Self::InvalidOssOutputDeliveryBucketNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
+            Self::InvalidContainerIdMalformed(error) => {
+                ("InvalidContainerIdMalformed", error)
+            }
+            Self::InvalidContainerNameMalformed(error) => {
+                ("InvalidContainerNameMalformed", error)
+            }
+            Self::InvalidClientTokenMalformed(error) => {
+                ("InvalidClientTokenMalformed", error)
+            }
+            Self::CmdParamEmptyKey(error) => ("CmdParamEmptyKey", error),
+            Self::CmdParamInvalidParamName(error) => ("CmdParamInvalidParamName", error),
+            Self::CmdContentDecodeError(error) => ("CmdContentDecodeError", error),
+            Self::InvalidInstanceNotMatch(error) => ("InvalidInstanceNotMatch", error),
+            Self::MissingParamFrequency(error) => ("MissingParamFrequency", error),
+            Self::InvalidParamFrequency(error) => ("InvalidParamFrequency", error),
+            Self::ParameterKeyDuplicate(error) => ("ParameterKeyDuplicate", error),
+            Self::ParameterNotMatched(error) => ("ParameterNotMatched", error),
+            Self::WindowsPasswordNameMissed(error) => {
+                ("WindowsPasswordNameMissed", error)
+            }
+            Self::ParameterDisabled(error) => ("ParameterDisabled", error),
+            Self::InvalidParameterWorkingDir(error) => {
+                ("InvalidParameterWorkingDir", error)
+            }
+            Self::NumberExceedResourceTags(error) => ("NumberExceedResourceTags", error),
+            Self::MissingParameterResourceTagKey(error) => {
+                ("MissingParameterResourceTagKey", error)
+            }
+            Self::InvalidResourceTagKeyMalformed(error) => {
+                ("InvalidResourceTagKeyMalformed", error)
+            }
+            Self::InvalidResourceTagValueMalformed(error) => {
+                ("InvalidResourceTagValueMalformed", error)
+            }
+            Self::DuplicateResourceTagKey(error) => ("DuplicateResourceTagKey", error),
+            Self::InvalidResourceTagInstanceNotFound(error) => {
+                ("InvalidResourceTagInstanceNotFound", error)
+            }
+            Self::InvalidResourceTagConflictWithInstanceIds(error) => {
+                ("InvalidResourceTagConflictWithInstanceIds", error)
+            }
+            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => {
+                ("InvalidOssOutputDeliveryBucketInOtherRegion", error)
+            }
+            Self::InvalidParameterOssOutputDelivery(error) => {
+                ("InvalidParameterOssOutputDelivery", error)
+            }
+            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => {
+                ("InvalidOssOutputDeliveryKeyPrefixMalformed", error)
+            }
+            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
+            Self::CmdNameExceedLimit(error) => ("CmdNameExceedLimit", error),
+            Self::CmdDescExceedLimit(error) => ("CmdDescExceedLimit", error),
+            Self::CmdCountExceedQuota(error) => ("CmdCountExceedQuota", error),
+            Self::CmdParamCountExceedLimit(error) => ("CmdParamCountExceedLimit", error),
+            Self::CmdParamNameExceedLimit(error) => ("CmdParamNameExceedLimit", error),
+            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
+            Self::InvocationExceedQuota(error) => ("InvocationExceedQuota", error),
+            Self::ParameterCountExceedLimit(error) => {
+                ("ParameterCountExceedLimit", error)
+            }
+            Self::ParameterKeyExceedLimit(error) => ("ParameterKeyExceedLimit", error),
+            Self::ParameterTypeNotSupported(error) => {
+                ("ParameterTypeNotSupported", error)
+            }
+            Self::UsernameExceedLimit(error) => ("UsernameExceedLimit", error),
+            Self::WindowsPasswordNameExceedLimit(error) => {
+                ("WindowsPasswordNameExceedLimit", error)
+            }
+            Self::ParameterStoreNotSupported(error) => {
+                ("ParameterStoreNotSupported", error)
+            }
+            Self::TemporaryAccessKeyError(error) => ("TemporaryAccessKeyError", error),
+            Self::ParameterStoreInvalidParameters(error) => {
+                ("ParameterStoreInvalidParameters", error)
+            }
+            Self::ParameterStoreNoPermission(error) => {
+                ("ParameterStoreNoPermission", error)
+            }
+            Self::OperationDeniedBidOwnResource(error) => {
+                ("OperationDeniedBidOwnResource", error)
+            }
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
+            Self::InvalidStatusResourceGroup(error) => {
+                ("InvalidStatusResourceGroup", error)
+            }
+            Self::InvalidParameterCharacterCommandName(error) => {
+                ("InvalidParameterCharacterCommandName", error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(error) => {
+                ("InvalidParameterCharacterCommandDescription", error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(error) => {
+                ("InvalidParameterCharacterCommandWorkingDir", error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(error) => {
+                ("InvalidLauncherLengthLimitExceeded", error)
+            }
+            Self::InvalidParameterCharsetParameters(error) => {
+                ("InvalidParameterCharsetParameters", error)
+            }
+            Self::CreateServiceLinkedRoleNoPermission(error) => {
+                ("CreateServiceLinkedRoleNoPermission", error)
+            }
+            Self::InvalidTimeoutExceedLimit(error) => {
+                ("InvalidTimeoutExceedLimit", error)
+            }
+            Self::InvalidCmdTypeNotFound(error) => ("InvalidCmdTypeNotFound", error),
+            Self::InvalidRepeatModeNotFound(error) => {
+                ("InvalidRepeatModeNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
+            Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidTerminationModeNotFound(error) => {
+                ("InvalidTerminationModeNotFound", error)
+            }
+            Self::InvalidOssOutputDeliveryBucketNotFound(error) => {
+                ("InvalidOssOutputDeliveryBucketNotFound", error)
+            }
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RunCommandError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::InvalidContainerIdMalformed(_) => {
+                Self::InvalidContainerIdMalformed(error)
+            }
+            Self::InvalidContainerNameMalformed(_) => {
+                Self::InvalidContainerNameMalformed(error)
+            }
+            Self::InvalidClientTokenMalformed(_) => {
+                Self::InvalidClientTokenMalformed(error)
+            }
+            Self::CmdParamEmptyKey(_) => Self::CmdParamEmptyKey(error),
+            Self::CmdParamInvalidParamName(_) => Self::CmdParamInvalidParamName(error),
+            Self::CmdContentDecodeError(_) => Self::CmdContentDecodeError(error),
+            Self::InvalidInstanceNotMatch(_) => Self::InvalidInstanceNotMatch(error),
+            Self::MissingParamFrequency(_) => Self::MissingParamFrequency(error),
+            Self::InvalidParamFrequency(_) => Self::InvalidParamFrequency(error),
+            Self::ParameterKeyDuplicate(_) => Self::ParameterKeyDuplicate(error),
+            Self::ParameterNotMatched(_) => Self::ParameterNotMatched(error),
+            Self::WindowsPasswordNameMissed(_) => Self::WindowsPasswordNameMissed(error),
+            Self::ParameterDisabled(_) => Self::ParameterDisabled(error),
+            Self::InvalidParameterWorkingDir(_) => {
+                Self::InvalidParameterWorkingDir(error)
+            }
+            Self::NumberExceedResourceTags(_) => Self::NumberExceedResourceTags(error),
+            Self::MissingParameterResourceTagKey(_) => {
+                Self::MissingParameterResourceTagKey(error)
+            }
+            Self::InvalidResourceTagKeyMalformed(_) => {
+                Self::InvalidResourceTagKeyMalformed(error)
+            }
+            Self::InvalidResourceTagValueMalformed(_) => {
+                Self::InvalidResourceTagValueMalformed(error)
+            }
+            Self::DuplicateResourceTagKey(_) => Self::DuplicateResourceTagKey(error),
+            Self::InvalidResourceTagInstanceNotFound(_) => {
+                Self::InvalidResourceTagInstanceNotFound(error)
+            }
+            Self::InvalidResourceTagConflictWithInstanceIds(_) => {
+                Self::InvalidResourceTagConflictWithInstanceIds(error)
+            }
+            Self::InvalidOssOutputDeliveryBucketInOtherRegion(_) => {
+                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
+            }
+            Self::InvalidParameterOssOutputDelivery(_) => {
+                Self::InvalidParameterOssOutputDelivery(error)
+            }
+            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(_) => {
+                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
+            }
+            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
+            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
+            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
+            Self::CmdCountExceedQuota(_) => Self::CmdCountExceedQuota(error),
+            Self::CmdParamCountExceedLimit(_) => Self::CmdParamCountExceedLimit(error),
+            Self::CmdParamNameExceedLimit(_) => Self::CmdParamNameExceedLimit(error),
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::InvocationExceedQuota(_) => Self::InvocationExceedQuota(error),
+            Self::ParameterCountExceedLimit(_) => Self::ParameterCountExceedLimit(error),
+            Self::ParameterKeyExceedLimit(_) => Self::ParameterKeyExceedLimit(error),
+            Self::ParameterTypeNotSupported(_) => Self::ParameterTypeNotSupported(error),
+            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
+            Self::WindowsPasswordNameExceedLimit(_) => {
+                Self::WindowsPasswordNameExceedLimit(error)
+            }
+            Self::ParameterStoreNotSupported(_) => {
+                Self::ParameterStoreNotSupported(error)
+            }
+            Self::TemporaryAccessKeyError(_) => Self::TemporaryAccessKeyError(error),
+            Self::ParameterStoreInvalidParameters(_) => {
+                Self::ParameterStoreInvalidParameters(error)
+            }
+            Self::ParameterStoreNoPermission(_) => {
+                Self::ParameterStoreNoPermission(error)
+            }
+            Self::OperationDeniedBidOwnResource(_) => {
+                Self::OperationDeniedBidOwnResource(error)
+            }
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
+            Self::InvalidStatusResourceGroup(_) => {
+                Self::InvalidStatusResourceGroup(error)
+            }
+            Self::InvalidParameterCharacterCommandName(_) => {
+                Self::InvalidParameterCharacterCommandName(error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(_) => {
+                Self::InvalidParameterCharacterCommandDescription(error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
+                Self::InvalidParameterCharacterCommandWorkingDir(error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(_) => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            Self::InvalidParameterCharsetParameters(_) => {
+                Self::InvalidParameterCharsetParameters(error)
+            }
+            Self::CreateServiceLinkedRoleNoPermission(_) => {
+                Self::CreateServiceLinkedRoleNoPermission(error)
+            }
+            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
+            Self::InvalidCmdTypeNotFound(_) => Self::InvalidCmdTypeNotFound(error),
+            Self::InvalidRepeatModeNotFound(_) => Self::InvalidRepeatModeNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidTerminationModeNotFound(_) => {
+                Self::InvalidTerminationModeNotFound(error)
+            }
+            Self::InvalidOssOutputDeliveryBucketNotFound(_) => {
+                Self::InvalidOssOutputDeliveryBucketNotFound(error)
+            }
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RunCommandError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RunCommandError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RunCommandError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RunCommandError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

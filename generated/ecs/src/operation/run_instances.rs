@@ -1993,12 +1993,14 @@ pub struct RunInstancesResponse {
 impl ::acs_runtime::de::FromJson for RunInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            trade_price: fields.take("TradePrice")?,
-            instance_id_sets: fields.take("InstanceIdSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            trade_price: fields.read("TradePrice"),
+            instance_id_sets: fields.read("InstanceIdSets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RunInstancesResponse {
@@ -2011,7 +2013,6 @@ impl<'de> ::serde::Deserialize<'de> for RunInstancesResponse {
 /// Service errors of `RunInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RunInstancesError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -3860,441 +3861,2098 @@ impl From<::acs_runtime::client::ServiceError> for RunInstancesError {
 }
 impl RunInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LoginAsNonRootImageNotSupport(error)
-            | Self::InvalidParamNotSupportJumboFrame(error)
-            | Self::InsufficientBalanceAgentCredit(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::InvalidParamSecondaryNetworkInterface(error)
-            | Self::InvalidPrimaryIpAddressSizeInvalid(error)
-            | Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            | Self::InvalidStorageClusterIdStatusNotSupport(error)
-            | Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            | Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            | Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            | Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidHostNameMalformed(error)
-            | Self::InvalidPasswordMalformed(error)
-            | Self::InvalidPasswordParamMismatch(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDiskNameMalformed(error)
-            | Self::InvalidDiskDescriptionMalformed(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDeviceMalformed(error)
-            | Self::InvalidNodeControllerIdMalformed(error)
-            | Self::InvalidInnerIpAddressMalformed(error)
-            | Self::InvalidInnerIpAddressUnusable(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::ImageNotSupportCloudInit(error)
-            | Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            | Self::QuotaExceedAfterpayInstance(error)
-            | Self::InvalidInstanceNameMalformed(error)
-            | Self::InvalidInstanceNameCustomMalformed(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::InvalidNetworkTypeMismatch(error)
-            | Self::InvalidPrivateIpAddress(error)
-            | Self::InvalidPrivateIpAddressMalformed(error)
-            | Self::QuotaExceededPrivateIpAddress(error)
-            | Self::QuotaExceeded(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidDiskCategoryMismatch(error)
-            | Self::MissingParamter(error)
-            | Self::InvalidPeriod(error)
-            | Self::InstanceDiskCategoryLimitExceed(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidIoOptimizeValueNotSupported(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            | Self::InvalidInternetMaxBandwidthInMalformed(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidMinAmountMalformed(error)
-            | Self::InvalidMaxAmountMalformed(error)
-            | Self::InvalidAutoReleaseTimeMalformed(error)
-            | Self::OperationDeniedNoVlan(error)
-            | Self::OperationDeniedQuotaExceed(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidUserDataSizeExceeded(error)
-            | Self::InvalidUserDataNotSupported(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InstanceDiskNumberLimitExceed(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidSpotStrategy(error)
-            | Self::InvalidSpotParamEmptyZoneId(error)
-            | Self::InvalidSpotPriceLimit(error)
-            | Self::InvalidSpotDuration(error)
-            | Self::InvalidSpotAuthorized(error)
-            | Self::InvalidSpotPrepaid(error)
-            | Self::InvalidSpotAliUid(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::RegionUnauthorized(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::InvalidSystemDiskSizeValueNotSupported(error)
-            | Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error)
-            | Self::InvalidParameterEncryptedIllegal(error)
-            | Self::InvalidParameterEncryptedNotSupported(error)
-            | Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            | Self::InvalidRelationResourceNotFound(error)
-            | Self::IncorrectRecycleBinStatus(error)
-            | Self::InvalidHpcClusterIdUnnecessary(error)
-            | Self::InvalidVSwitchIdNecessary(error)
-            | Self::InvalidHpcClusterIdNecessary(error)
-            | Self::InvalidHpcClusterIdNotFound(error)
-            | Self::InvalidHpcClusterIdCreating(error)
-            | Self::InvalidParameterVSwitchId(error)
-            | Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            | Self::VpcNotFound(error)
-            | Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            | Self::InvalidSpotInterruptionBehavior(error)
-            | Self::InvalidDeploymentOnHost(error)
-            | Self::InvalidInstanceChargeTypeNotSupport(error)
-            | Self::InvalidNetworkTypeNotSupported(error)
-            | Self::NoAvaliableDedicatedHost(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidDedicatedHostStatusNotSupport(error)
-            | Self::IncorrectDedicatedHostStatus(error)
-            | Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            | Self::DedicatedHostTypeUnmatched(error)
-            | Self::InvalidParamNetworkInterface(error)
-            | Self::InvalidParamsCreateEniParams(error)
-            | Self::InvalidParameterCreditSpecification(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidVpcZoneNotSupported(error)
-            | Self::IncorrectDefaultVpcStatus(error)
-            | Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            | Self::InvalidMarketImageChargeTypeNotSupport(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidPeriodTypeValueNotSupported(error)
-            | Self::IncorrectImageStatus(error)
-            | Self::InvalidParamTenancy(error)
-            | Self::InvalidParameterAffinity(error)
-            | Self::InvalidCustomInstanceTypeNotSupported(error)
-            | Self::IoOptimizedNotSupported(error)
-            | Self::InvalidSnapshotIdMalformed(error)
-            | Self::InvalidCapacityReservationIdNotFound(error)
-            | Self::LackResource(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidSecurityGroupNetworkType(error)
-            | Self::InvalidSecurityGroupVpcMismatch(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            | Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error)
-            | Self::JoinedGroupLimitExceed(error)
-            | Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::QuotaExceededPrepayDataDiskCapacity(error)
-            | Self::InvalidDiskCategoryConflictSnapshotCategory(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::UnexpectedImageFamilyImageIdSupplied(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            | Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidHttpEndpointNotSupported(error)
-            | Self::InvalidHttpTokensNotSupported(error)
-            | Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            | Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            | Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            | Self::InvalidPerformanceLevelValueNotSupported(error)
-            | Self::InvalidKmsKeyIdNotSymmetric(error)
-            | Self::InvalidParameterArns(error)
-            | Self::InvalidDedicatedHostClusterIdNotFound(error)
-            | Self::InvalidDedicatedHostClusterIdInValid(error)
-            | Self::InvalidDeploymentSetIdNotFound(error)
-            | Self::InvalidOperationUserNotSupported(error)
-            | Self::InvalidManagedPrivateSpaceIdNotFound(error)
-            | Self::InvalidSchedulerOptions(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::DedicatedHostNotSupported(error)
-            | Self::SpotNotSupported(error)
-            | Self::ClassicNetworkNotSupported(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::MissingParameterPrivatePoolOptionsIdError(error)
-            | Self::InvalidPrivatePoolOptionsIdError(error)
-            | Self::InvalidInstanceType(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidPrivatePoolOptionsNoStock(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidPrivatePoolOptionsStatus(error)
-            | Self::InvalidAliUid(error)
-            | Self::InvalidBandwidthOutLessThanZero(error)
-            | Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            | Self::HibernationConfiguredImageNotEncrypted(error)
-            | Self::HibernationConfiguredMemorySizeTooBig(error)
-            | Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            | Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            | Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            | Self::InvalidProvisionedIopsLimitExceed(error)
-            | Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            | Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            | Self::ProvisionedIopsForDiskCategoryRequired(error)
-            | Self::NotSupportSnapshotEncryptedInstanceType(error)
-            | Self::NotSupportSnapshotEncryptedRegionId(error)
-            | Self::NotSupportSnapshotEncryptedZoneId(error)
-            | Self::NotSupportSnapshotEncryptedShareImage(error)
-            | Self::NotSupportSnapshotEncryptedImageOwnerAlias(error)
-            | Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            | Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
-            | Self::NoPermissionSystemTag(error)
-            | Self::NumberExceedTags(error)
-            | Self::InvalidZoneIdNotSupportShareEncryptedImage(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidParameterCloudboxNotSupported(error)
-            | Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error)
-            | Self::InvalidParameterNetworkCardIndexInvalid(error)
-            | Self::InvalidOperationUserNotSupportNetworkCard(error)
-            | Self::InvalidAccountNotSupportSpot(error)
-            | Self::AccountForbiddenAssociatedWithResellerPartner(error)
-            | Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            | Self::NoPermissionPrice(error)
-            | Self::InvalidAutoPayPostPaidUnsupported(error)
-            | Self::InvalidParamEncryptedMismatch(error)
-            | Self::InvalidParameterDedicatedRegionNotSupported(error)
-            | Self::InvalidParameterCpuOptionsTopologyType(error)
-            | Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            | Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            | Self::InvalidParameterEniQueueSize(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::InvalidParameterEncryptedKmsNotEnable(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            | Self::InvalidParameterEncrypted(error)
-            | Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            | Self::QuotaExceededInternetBandwidth(error)
-            | Self::InvalidParameterCpuOptionsAccelerators(error)
-            | Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error)
-            | Self::OperationDeniedTestAccountRetricted(error)
-            | Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            | Self::InvalidImageWindowsUnsupported(error)
-            | Self::InvalidParameterCpuOptionsTurboMode(error)
-            | Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            | Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            | Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            | Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            | Self::InvalidParameterPtpStatus(error)
-            | Self::InvalidInstanceTypeNotSupportEnablePtp(error)
-            | Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(error)
-            | Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            | Self::InvalidMarketImageNotAuthorized(error)
-            | Self::InvalidRamRoleNotEcsRole(error)
-            | Self::OperationDeniedCashCouponsInsufficientOrExpired(error)
-            | Self::InvalidParameterPrivateIpAddressRepeated(error)
-            | Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            | Self::InvalidParameterEniNumExceededWithLaunchEcs(error)
-            | Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+            Self::LoginAsNonRootImageNotSupport(error) => {
+                ("LoginAsNonRootImageNotSupport", error)
+            }
+            Self::InvalidParamNotSupportJumboFrame(error) => {
+                ("InvalidParamNotSupportJumboFrame", error)
+            }
+            Self::InsufficientBalanceAgentCredit(error) => {
+                ("InsufficientBalanceAgentCredit", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::InvalidParamSecondaryNetworkInterface(error) => {
+                ("InvalidParamSecondaryNetworkInterface", error)
+            }
+            Self::InvalidPrimaryIpAddressSizeInvalid(error) => {
+                ("InvalidPrimaryIpAddressSizeInvalid", error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
+                ("InvalidStorageClusterIdCapacityNotEnough", error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(error) => {
+                ("InvalidStorageClusterIdStatusNotSupport", error)
+            }
+            Self::InvalidStorageClusterIdZoneIdEmpty(error) => {
+                ("InvalidStorageClusterIdZoneIdEmpty", error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => {
+                ("InvalidStorageClusterIdPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(error) => {
+                ("InvalidStorageClusterIdCategoryNotMatch", error)
+            }
+            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => {
+                ("InvalidStorageClusterIdDiskSizeEmpty", error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
+            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
+            Self::InvalidPasswordParamMismatch(error) => {
+                ("InvalidPasswordParamMismatch", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
+            Self::InvalidDiskDescriptionMalformed(error) => {
+                ("InvalidDiskDescriptionMalformed", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDeviceMalformed(error) => {
+                ("InvalidDataDeviceMalformed", error)
+            }
+            Self::InvalidNodeControllerIdMalformed(error) => {
+                ("InvalidNodeControllerIdMalformed", error)
+            }
+            Self::InvalidInnerIpAddressMalformed(error) => {
+                ("InvalidInnerIpAddressMalformed", error)
+            }
+            Self::InvalidInnerIpAddressUnusable(error) => {
+                ("InvalidInnerIpAddressUnusable", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::ImageNotSupportCloudInit(error) => ("ImageNotSupportCloudInit", error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => {
+                ("InvalidSnapshotIdBasedSnapshotTooOld", error)
+            }
+            Self::QuotaExceedAfterpayInstance(error) => {
+                ("QuotaExceedAfterpayInstance", error)
+            }
+            Self::InvalidInstanceNameMalformed(error) => {
+                ("InvalidInstanceNameMalformed", error)
+            }
+            Self::InvalidInstanceNameCustomMalformed(error) => {
+                ("InvalidInstanceNameCustomMalformed", error)
+            }
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::InvalidNetworkTypeMismatch(error) => {
+                ("InvalidNetworkTypeMismatch", error)
+            }
+            Self::InvalidPrivateIpAddress(error) => ("InvalidPrivateIpAddress", error),
+            Self::InvalidPrivateIpAddressMalformed(error) => {
+                ("InvalidPrivateIpAddressMalformed", error)
+            }
+            Self::QuotaExceededPrivateIpAddress(error) => {
+                ("QuotaExceededPrivateIpAddress", error)
+            }
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidDiskCategoryMismatch(error) => {
+                ("InvalidDiskCategoryMismatch", error)
+            }
+            Self::MissingParamter(error) => ("MissingParamter", error),
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::InstanceDiskCategoryLimitExceed(error) => {
+                ("InstanceDiskCategoryLimitExceed", error)
+            }
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidIoOptimizeValueNotSupported(error) => {
+                ("InvalidIoOptimizeValueNotSupported", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidInternetMaxBandwidthOutMalformed(error) => {
+                ("InvalidInternetMaxBandwidthOutMalformed", error)
+            }
+            Self::InvalidInternetMaxBandwidthInMalformed(error) => {
+                ("InvalidInternetMaxBandwidthInMalformed", error)
+            }
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidMinAmountMalformed(error) => {
+                ("InvalidMinAmountMalformed", error)
+            }
+            Self::InvalidMaxAmountMalformed(error) => {
+                ("InvalidMaxAmountMalformed", error)
+            }
+            Self::InvalidAutoReleaseTimeMalformed(error) => {
+                ("InvalidAutoReleaseTimeMalformed", error)
+            }
+            Self::OperationDeniedNoVlan(error) => ("OperationDeniedNoVlan", error),
+            Self::OperationDeniedQuotaExceed(error) => {
+                ("OperationDeniedQuotaExceed", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidUserDataSizeExceeded(error) => {
+                ("InvalidUserDataSizeExceeded", error)
+            }
+            Self::InvalidUserDataNotSupported(error) => {
+                ("InvalidUserDataNotSupported", error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InstanceDiskNumberLimitExceed(error) => {
+                ("InstanceDiskNumberLimitExceed", error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
+            Self::InvalidSpotParamEmptyZoneId(error) => {
+                ("InvalidSpotParamEmptyZoneId", error)
+            }
+            Self::InvalidSpotPriceLimit(error) => ("InvalidSpotPriceLimit", error),
+            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
+            Self::InvalidSpotAuthorized(error) => ("InvalidSpotAuthorized", error),
+            Self::InvalidSpotPrepaid(error) => ("InvalidSpotPrepaid", error),
+            Self::InvalidSpotAliUid(error) => ("InvalidSpotAliUid", error),
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
+                ("InvalidSystemDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error) => {
+                ("InvalidInstanceTypeElasticNetworkInterfaceNotSupported", error)
+            }
+            Self::InvalidParameterEncryptedIllegal(error) => {
+                ("InvalidParameterEncryptedIllegal", error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(error) => {
+                ("InvalidParameterEncryptedNotSupported", error)
+            }
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => {
+                ("InvalidSpotPriceLimitLowerThanPublicPrice", error)
+            }
+            Self::InvalidRelationResourceNotFound(error) => {
+                ("InvalidRelationResourceNotFound", error)
+            }
+            Self::IncorrectRecycleBinStatus(error) => {
+                ("IncorrectRecycleBinStatus", error)
+            }
+            Self::InvalidHpcClusterIdUnnecessary(error) => {
+                ("InvalidHpcClusterIdUnnecessary", error)
+            }
+            Self::InvalidVSwitchIdNecessary(error) => {
+                ("InvalidVSwitchIdNecessary", error)
+            }
+            Self::InvalidHpcClusterIdNecessary(error) => {
+                ("InvalidHpcClusterIdNecessary", error)
+            }
+            Self::InvalidHpcClusterIdNotFound(error) => {
+                ("InvalidHpcClusterIdNotFound", error)
+            }
+            Self::InvalidHpcClusterIdCreating(error) => {
+                ("InvalidHpcClusterIdCreating", error)
+            }
+            Self::InvalidParameterVSwitchId(error) => {
+                ("InvalidParameterVSwitchId", error)
+            }
+            Self::InvalidSecurityGroupNotInDefaultVpc(error) => {
+                ("InvalidSecurityGroupNotInDefaultVpc", error)
+            }
+            Self::VpcNotFound(error) => ("VpcNotFound", error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => {
+                ("InvalidSystemDiskSizeImageNotSupportResize", error)
+            }
+            Self::InvalidSpotInterruptionBehavior(error) => {
+                ("InvalidSpotInterruptionBehavior", error)
+            }
+            Self::InvalidDeploymentOnHost(error) => ("InvalidDeploymentOnHost", error),
+            Self::InvalidInstanceChargeTypeNotSupport(error) => {
+                ("InvalidInstanceChargeTypeNotSupport", error)
+            }
+            Self::InvalidNetworkTypeNotSupported(error) => {
+                ("InvalidNetworkTypeNotSupported", error)
+            }
+            Self::NoAvaliableDedicatedHost(error) => ("NoAvaliableDedicatedHost", error),
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(error) => {
+                ("InvalidDedicatedHostStatusNotSupport", error)
+            }
+            Self::IncorrectDedicatedHostStatus(error) => {
+                ("IncorrectDedicatedHostStatus", error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => {
+                ("ChargeTypeViolationPostPaidDedicatedHost", error)
+            }
+            Self::DedicatedHostTypeUnmatched(error) => {
+                ("DedicatedHostTypeUnmatched", error)
+            }
+            Self::InvalidParamNetworkInterface(error) => {
+                ("InvalidParamNetworkInterface", error)
+            }
+            Self::InvalidParamsCreateEniParams(error) => {
+                ("InvalidParamsCreateEniParams", error)
+            }
+            Self::InvalidParameterCreditSpecification(error) => {
+                ("InvalidParameterCreditSpecification", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidVpcZoneNotSupported(error) => {
+                ("InvalidVpcZoneNotSupported", error)
+            }
+            Self::IncorrectDefaultVpcStatus(error) => {
+                ("IncorrectDefaultVpcStatus", error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
+                ("InvalidAutoRenewPeriodValueNotSupported", error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
+                ("InvalidMarketImageChargeTypeNotSupport", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidPeriodTypeValueNotSupported(error) => {
+                ("InvalidPeriodTypeValueNotSupported", error)
+            }
+            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
+            Self::InvalidParamTenancy(error) => ("InvalidParamTenancy", error),
+            Self::InvalidParameterAffinity(error) => ("InvalidParameterAffinity", error),
+            Self::InvalidCustomInstanceTypeNotSupported(error) => {
+                ("InvalidCustomInstanceTypeNotSupported", error)
+            }
+            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
+            Self::InvalidSnapshotIdMalformed(error) => {
+                ("InvalidSnapshotIdMalformed", error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(error) => {
+                ("InvalidCapacityReservationIdNotFound", error)
+            }
+            Self::LackResource(error) => ("LackResource", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidSecurityGroupNetworkType(error) => {
+                ("InvalidSecurityGroupNetworkType", error)
+            }
+            Self::InvalidSecurityGroupVpcMismatch(error) => {
+                ("InvalidSecurityGroupVpcMismatch", error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => {
+                ("InvalidSecurityGroupIdSingleIdAndMultiIdConflict", error)
+            }
+            Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error) => {
+                ("InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict", error)
+            }
+            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
+                ("InvalidAccountStatusPayAmountLimitExceeded", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::QuotaExceededPrepayDataDiskCapacity(error) => {
+                ("QuotaExceededPrepayDataDiskCapacity", error)
+            }
+            Self::InvalidDiskCategoryConflictSnapshotCategory(error) => {
+                ("InvalidDiskCategoryConflictSnapshotCategory", error)
+            }
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::UnexpectedImageFamilyImageIdSupplied(error) => {
+                ("UnexpectedImageFamilyImageIdSupplied", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
+                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
+                ("InvalidKmsKeyIdNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidHttpEndpointNotSupported(error) => {
+                ("InvalidHttpEndpointNotSupported", error)
+            }
+            Self::InvalidHttpTokensNotSupported(error) => {
+                ("InvalidHttpTokensNotSupported", error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => {
+                ("InvalidHttpPutResponseHopLimitNotSupported", error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => {
+                ("InvalidChargeTypeCapacityReservationNotSupported", error)
+            }
+            Self::InvalidPerformanceLevelValueNotSupported(error) => {
+                ("InvalidPerformanceLevelValueNotSupported", error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(error) => {
+                ("InvalidKmsKeyIdNotSymmetric", error)
+            }
+            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
+                ("InvalidDedicatedHostClusterIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostClusterIdInValid(error) => {
+                ("InvalidDedicatedHostClusterIdInValid", error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(error) => {
+                ("InvalidDeploymentSetIdNotFound", error)
+            }
+            Self::InvalidOperationUserNotSupported(error) => {
+                ("InvalidOperationUserNotSupported", error)
+            }
+            Self::InvalidManagedPrivateSpaceIdNotFound(error) => {
+                ("InvalidManagedPrivateSpaceIdNotFound", error)
+            }
+            Self::InvalidSchedulerOptions(error) => ("InvalidSchedulerOptions", error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::DedicatedHostNotSupported(error) => {
+                ("DedicatedHostNotSupported", error)
+            }
+            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
+            Self::ClassicNetworkNotSupported(error) => {
+                ("ClassicNetworkNotSupported", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIdError(error) => {
+                ("MissingParameterPrivatePoolOptionsIdError", error)
+            }
+            Self::InvalidPrivatePoolOptionsIdError(error) => {
+                ("InvalidPrivatePoolOptionsIdError", error)
+            }
+            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => {
+                ("InvalidPrivatePoolOptionsNoStock", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(error) => {
+                ("InvalidPrivatePoolOptionsStatus", error)
+            }
+            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
+            Self::InvalidBandwidthOutLessThanZero(error) => {
+                ("InvalidBandwidthOutLessThanZero", error)
+            }
+            Self::HibernationConfiguredInstanceTypeNotSupport(error) => {
+                ("HibernationConfiguredInstanceTypeNotSupport", error)
+            }
+            Self::HibernationConfiguredImageNotEncrypted(error) => {
+                ("HibernationConfiguredImageNotEncrypted", error)
+            }
+            Self::HibernationConfiguredMemorySizeTooBig(error) => {
+                ("HibernationConfiguredMemorySizeTooBig", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMemSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMemSize", error)
+            }
+            Self::InvalidCloudBoxZoneOperationNotSupported(error) => {
+                ("InvalidCloudBoxZoneOperationNotSupported", error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => {
+                ("ProvisionedIopsForDiskCategoryUnsupported", error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(error) => {
+                ("InvalidProvisionedIopsLimitExceed", error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(error) => {
+                ("BurstingEnabledForDiskCategoryUnsupported", error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => {
+                ("BurstingEnabledForMultiAttachDiskUnsupported", error)
+            }
+            Self::ProvisionedIopsForDiskCategoryRequired(error) => {
+                ("ProvisionedIopsForDiskCategoryRequired", error)
+            }
+            Self::NotSupportSnapshotEncryptedInstanceType(error) => {
+                ("NotSupportSnapshotEncryptedInstanceType", error)
+            }
+            Self::NotSupportSnapshotEncryptedRegionId(error) => {
+                ("NotSupportSnapshotEncryptedRegionId", error)
+            }
+            Self::NotSupportSnapshotEncryptedZoneId(error) => {
+                ("NotSupportSnapshotEncryptedZoneId", error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(error) => {
+                ("NotSupportSnapshotEncryptedShareImage", error)
+            }
+            Self::NotSupportSnapshotEncryptedImageOwnerAlias(error) => {
+                ("NotSupportSnapshotEncryptedImageOwnerAlias", error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
+                ("NotSupportSnapshotEncryptedDiskCategory", error)
+            }
+            Self::NotSupportSnapshotEncryptedAlgorithmConflict(error) => {
+                ("NotSupportSnapshotEncryptedAlgorithmConflict", error)
+            }
+            Self::NoPermissionSystemTag(error) => ("NoPermissionSystemTag", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::InvalidZoneIdNotSupportShareEncryptedImage(error) => {
+                ("InvalidZoneIdNotSupportShareEncryptedImage", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(error) => {
+                ("InvalidParameterCloudboxNotSupported", error)
+            }
+            Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error) => {
+                ("InvalidZoneIdNotSupportCreateWithShareEncryptedImage", error)
+            }
+            Self::InvalidParameterNetworkCardIndexInvalid(error) => {
+                ("InvalidParameterNetworkCardIndexInvalid", error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkCard(error) => {
+                ("InvalidOperationUserNotSupportNetworkCard", error)
+            }
+            Self::InvalidAccountNotSupportSpot(error) => {
+                ("InvalidAccountNotSupportSpot", error)
+            }
+            Self::AccountForbiddenAssociatedWithResellerPartner(error) => {
+                ("AccountForbiddenAssociatedWithResellerPartner", error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => {
+                ("InvalidDestinationZoneDeploymentSetMismatch", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::InvalidAutoPayPostPaidUnsupported(error) => {
+                ("InvalidAutoPayPostPaidUnsupported", error)
+            }
+            Self::InvalidParamEncryptedMismatch(error) => {
+                ("InvalidParamEncryptedMismatch", error)
+            }
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
+                ("InvalidParameterDedicatedRegionNotSupported", error)
+            }
+            Self::InvalidParameterCpuOptionsTopologyType(error) => {
+                ("InvalidParameterCpuOptionsTopologyType", error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
+                ("InvalidInstanceTypeNotSupportCpuOptionsTopologyType", error)
+            }
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => {
+                ("InvalidEniQueueSizeRegionOrUserNotSupported", error)
+            }
+            Self::InvalidParameterEniQueueSize(error) => {
+                ("InvalidParameterEniQueueSize", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
+                ("InvalidParameterEncryptedKmsNotEnable", error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => {
+                ("InvalidAdditionalInfoPvdConfigSizeExceeded", error)
+            }
+            Self::InvalidParameterEncrypted(error) => {
+                ("InvalidParameterEncrypted", error)
+            }
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => {
+                ("InvalidInstanceTypeNotSupportHighDensityMode", error)
+            }
+            Self::QuotaExceededInternetBandwidth(error) => {
+                ("QuotaExceededInternetBandwidth", error)
+            }
+            Self::InvalidParameterCpuOptionsAccelerators(error) => {
+                ("InvalidParameterCpuOptionsAccelerators", error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error) => {
+                ("InvalidInstanceTypeNotSupportCpuOptionsAccelerators", error)
+            }
+            Self::OperationDeniedTestAccountRetricted(error) => {
+                ("OperationDeniedTestAccountRetricted", error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => {
+                ("InvalidBurstingEnabledDiskSizeTooSmall", error)
+            }
+            Self::InvalidImageWindowsUnsupported(error) => {
+                ("InvalidImageWindowsUnsupported", error)
+            }
+            Self::InvalidParameterCpuOptionsTurboMode(error) => {
+                ("InvalidParameterCpuOptionsTurboMode", error)
+            }
+            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => {
+                ("InvalidInstanceTypeEnableNvsUnsupported", error)
+            }
+            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => {
+                ("InvalidInstanceTypeEnableVisstUnsupported", error)
+            }
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => {
+                ("InvalidInstanceTypeEnableVrdtUnsupported", error)
+            }
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => {
+                ("InvalidInstanceTypeSingleCoreMaxModeUnsupported", error)
+            }
+            Self::InvalidParameterPtpStatus(error) => {
+                ("InvalidParameterPtpStatus", error)
+            }
+            Self::InvalidInstanceTypeNotSupportEnablePtp(error) => {
+                ("InvalidInstanceTypeNotSupportEnablePtp", error)
+            }
+            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
                 error,
-            )
-            | Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            | Self::InvalidParameterEniTrafficMode(error)
-            | Self::InvalidParameterInvalidQueuePairNumber(error)
-            | Self::InvalidParamIpCount(error)
-            | Self::InvalidParameterEniType(error)
-            | Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            | Self::InvalidParameterNetworkInterface(error)
-            | Self::InvalidParameterCombination(error)
-            | Self::InvalidHostnameSingleAndMultiConflict(error)
-            | Self::InvalidHostnameSizeInvalid(error)
-            | Self::InvalidParamsInstanceNameExceed(error)
-            | Self::InvalidParamsHostnameExceed(error)
-            | Self::ImageNotSubscribed(error)
-            | Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidDeviceInUse(error)
-            | Self::ImageRemovedInMarket(error)
-            | Self::CategoryNotSupported(error)
-            | Self::QuotaExceedPortableCloudDisk(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::NodeControllerUnavailable(error)
-            | Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            | Self::Forbbiden(error)
-            | Self::DeleteWithInstanceConflict(error)
-            | Self::InstanceDiskNumLimitExceed(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::QuotaExceedBuyImage(error)
-            | Self::InvalidResourceIdNotSupported(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::OperationDeniedSnapshotNotValid(error)
-            | Self::OperationDeniedSnapshotNotAllowed(error)
-            | Self::OperationDeniedZoneNotAllowed(error)
-            | Self::OperationDeniedZoneSystemCategoryNotMatch(error)
-            | Self::OperationDeniedResourceControl(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::OperationDeniedSnapshotParamsNotValid(error)
-            | Self::OperationDeniedDiskTypeNotSupport(error)
-            | Self::InvalidUserDataForbidden(error)
-            | Self::ZoneNotOpen(error)
-            | Self::InvalidClusterIdNotFound(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::InvalidInstanceTypeZoneNotSupported(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::InvalidNetworkTypeMismatchRamRole(error)
-            | Self::InvalidUserPassRoleForbidden(error)
-            | Self::InvalidParamTrustedSystemMode(error)
-            | Self::InvalidParamConfidentialComputingMode(error)
-            | Self::InvalidSecurityOptionsNotSupported(error)
-            | Self::InvalidImageNotSupported(error)
-            | Self::ForbiddenRiskControl(error)
-            | Self::InvalidInstanceUnPaidOrder(error)
-            | Self::RealNameAuthenticationError(error)
-            | Self::InvalidPayMethod(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::DryRunInvalidAmount(error)
-            | Self::OperationDeniedInvalidNetworkType(error)
-            | Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            | Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            | Self::QuotaExceedPostPaidDisk(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            | Self::OperationDeniedLocalDiskUnsupported(error)
-            | Self::OperationDeniedInconsistentNetwork(error)
-            | Self::DefaultVswitchExisted(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::CategoryViolation(error)
-            | Self::ResourcesNotInSameZone(error)
-            | Self::InvalidDiskSystemDiskSize(error)
-            | Self::InsufficientBalance(error)
-            | Self::InvalidOperationNetworkInterface(error)
-            | Self::MaxEniIpv6IpsCountExceeded(error)
-            | Self::InvalidIpIpRepeated(error)
-            | Self::InvalidIpIpAssigned(error)
-            | Self::InvalidIpAddress(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidOperationIpv6NotSupport(error)
-            | Self::InvalidOperationIpv4NotSupport(error)
-            | Self::InvalidParamSecondaryIp(error)
-            | Self::InvalidVSwitchIpv6NotTurnOn(error)
-            | Self::InvalidParamIpAssign(error)
-            | Self::InvalidParamAmount(error)
-            | Self::InvalidParamCpuOptionsCore(error)
-            | Self::InvalidParamCpuOptionsNuma(error)
-            | Self::InvalidVSwitchIdIpInvalid(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::SecurityRisk3dVerification(error)
-            | Self::MayiInternalError(error)
-            | Self::InvalidNetworkType(error)
-            | Self::InvalidAccountStatus(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::InvalidStorageSetNameMalformed(error)
-            | Self::InvalidMaxPartitionNumberMalformed(error)
-            | Self::InvalidParameterStorageSetPartitionNumber(error)
-            | Self::InvalidParameterStorageSetId(error)
-            | Self::InvalidParameterStorageSetZoneId(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::EnterpriseGroupLimitedInstanceType(error)
-            | Self::QuotaExceedTags(error)
-            | Self::OperationDeniedRegionIdNotSupported(error)
-            | Self::OperationDeniedFlavorNotSupported(error)
-            | Self::OperationDeniedTimestampNotSupported(error)
-            | Self::OperationDeniedPaygNotAvailable(error)
-            | Self::OperationDeniedPrepayNotAvailable(error)
-            | Self::OperationDeniedBidOwnResource(error)
-            | Self::OperationDeniedCloudSsdNotSupported(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            | Self::InvalidImageFamilyMissingAvailableImage(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error)
-            | Self::InvalidManagedPrivateSpaceIdTenancyConflict(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidIspTypeValueNotSupported(error)
-            | Self::UnsupportedIspChargeType(error)
-            | Self::UnsupportedIspClassicNetwork(error)
-            | Self::InvalidIspBandwidthOut(error)
-            | Self::UnsupportedIspNetworkChargeType(error)
-            | Self::InvalidIspUid(error)
-            | Self::UnsupportedIspRegion(error)
-            | Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InstanceDiskLimitExceeded(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
-            | Self::InvalidOperationInvalidNetworkInterfaceId(error)
-            | Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidOperationPublicIpAddressNoStock(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            | Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            | Self::InvalidParameterCpuOptionsCore(error)
-            | Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            | Self::InvalidParameterCpuOptionsNuma(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidEncryptedNotMatchSnapshot(error)
-            | Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            | Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            | Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            | Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            | Self::InvalidStorageClusterIdNotExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidSecurityGroupId(error)
-            | Self::InvalidDataDiskSnapshotIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::DependencyViolationIoOptimized(error)
-            | Self::PaymentMethodNotFound(error)
-            | Self::HostnameIllegal(error)
-            | Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            | Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            | Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            | Self::OperationDeniedCreatingConflict(error)
-            | Self::InvalidKeyPairNameNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidRamRoleNotFound(error)
-            | Self::InvalidLaunchTemplateNotFound(error)
-            | Self::InvalidLaunchTemplateVersionNotFound(error)
-            | Self::InvalidVSwitchIdNotExist(error)
-            | Self::InvalidMarketImageNotFound(error)
-            | Self::DeploymentSetNotFound(error)
-            | Self::InvalidParameterDeploymentSetGroupNo(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidDiskIdsNotPortable(error)
-            | Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            | Self::ThrottlingResource(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            ) => {
+                ("InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported", error)
+            }
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => {
+                ("InvalidParameterNetworkOptionsBandwidthWeighting", error)
+            }
+            Self::InvalidMarketImageNotAuthorized(error) => {
+                ("InvalidMarketImageNotAuthorized", error)
+            }
+            Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
+            Self::OperationDeniedCashCouponsInsufficientOrExpired(error) => {
+                ("OperationDeniedCashCouponsInsufficientOrExpired", error)
+            }
+            Self::InvalidParameterPrivateIpAddressRepeated(error) => {
+                ("InvalidParameterPrivateIpAddressRepeated", error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
+                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidParameterEniNumExceededWithLaunchEcs(error) => {
+                ("InvalidParameterEniNumExceededWithLaunchEcs", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                error,
+            ) => {
+                (
+                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+                    error,
+                )
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(error) => {
+                ("InvalidParameterQueuePairNumberMustEmpty", error)
+            }
+            Self::InvalidParameterEniTrafficMode(error) => {
+                ("InvalidParameterEniTrafficMode", error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(error) => {
+                ("InvalidParameterInvalidQueuePairNumber", error)
+            }
+            Self::InvalidParamIpCount(error) => ("InvalidParamIpCount", error),
+            Self::InvalidParameterEniType(error) => ("InvalidParameterEniType", error),
+            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error) => {
+                ("InvalidOperationHighPerformanceTrafficModeIsNotAllowed", error)
+            }
+            Self::InvalidParameterNetworkInterface(error) => {
+                ("InvalidParameterNetworkInterface", error)
+            }
+            Self::InvalidParameterCombination(error) => {
+                ("InvalidParameterCombination", error)
+            }
+            Self::InvalidHostnameSingleAndMultiConflict(error) => {
+                ("InvalidHostnameSingleAndMultiConflict", error)
+            }
+            Self::InvalidHostnameSizeInvalid(error) => {
+                ("InvalidHostnameSizeInvalid", error)
+            }
+            Self::InvalidParamsInstanceNameExceed(error) => {
+                ("InvalidParamsInstanceNameExceed", error)
+            }
+            Self::InvalidParamsHostnameExceed(error) => {
+                ("InvalidParamsHostnameExceed", error)
+            }
+            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => {
+                ("InvalidSystemDiskCategoryValueUnauthorized", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
+            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
+            Self::CategoryNotSupported(error) => ("CategoryNotSupported", error),
+            Self::QuotaExceedPortableCloudDisk(error) => {
+                ("QuotaExceedPortableCloudDisk", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::NodeControllerUnavailable(error) => {
+                ("NodeControllerUnavailable", error)
+            }
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => {
+                ("InvalidSnapshotIdNotDataDiskSnapshot", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::DeleteWithInstanceConflict(error) => {
+                ("DeleteWithInstanceConflict", error)
+            }
+            Self::InstanceDiskNumLimitExceed(error) => {
+                ("InstanceDiskNumLimitExceed", error)
+            }
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
+            Self::InvalidResourceIdNotSupported(error) => {
+                ("InvalidResourceIdNotSupported", error)
+            }
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::OperationDeniedSnapshotNotValid(error) => {
+                ("OperationDeniedSnapshotNotValid", error)
+            }
+            Self::OperationDeniedSnapshotNotAllowed(error) => {
+                ("OperationDeniedSnapshotNotAllowed", error)
+            }
+            Self::OperationDeniedZoneNotAllowed(error) => {
+                ("OperationDeniedZoneNotAllowed", error)
+            }
+            Self::OperationDeniedZoneSystemCategoryNotMatch(error) => {
+                ("OperationDeniedZoneSystemCategoryNotMatch", error)
+            }
+            Self::OperationDeniedResourceControl(error) => {
+                ("OperationDeniedResourceControl", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::OperationDeniedSnapshotParamsNotValid(error) => {
+                ("OperationDeniedSnapshotParamsNotValid", error)
+            }
+            Self::OperationDeniedDiskTypeNotSupport(error) => {
+                ("OperationDeniedDiskTypeNotSupport", error)
+            }
+            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::InvalidClusterIdNotFound(error) => ("InvalidClusterIdNotFound", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::InvalidInstanceTypeZoneNotSupported(error) => {
+                ("InvalidInstanceTypeZoneNotSupported", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(error) => {
+                ("InvalidNetworkTypeMismatchRamRole", error)
+            }
+            Self::InvalidUserPassRoleForbidden(error) => {
+                ("InvalidUserPassRoleForbidden", error)
+            }
+            Self::InvalidParamTrustedSystemMode(error) => {
+                ("InvalidParamTrustedSystemMode", error)
+            }
+            Self::InvalidParamConfidentialComputingMode(error) => {
+                ("InvalidParamConfidentialComputingMode", error)
+            }
+            Self::InvalidSecurityOptionsNotSupported(error) => {
+                ("InvalidSecurityOptionsNotSupported", error)
+            }
+            Self::InvalidImageNotSupported(error) => ("InvalidImageNotSupported", error),
+            Self::ForbiddenRiskControl(error) => ("ForbiddenRiskControl", error),
+            Self::InvalidInstanceUnPaidOrder(error) => {
+                ("InvalidInstanceUnPaidOrder", error)
+            }
+            Self::RealNameAuthenticationError(error) => {
+                ("RealNameAuthenticationError", error)
+            }
+            Self::InvalidPayMethod(error) => ("InvalidPayMethod", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::DryRunInvalidAmount(error) => ("DryRunInvalidAmount", error),
+            Self::OperationDeniedInvalidNetworkType(error) => {
+                ("OperationDeniedInvalidNetworkType", error)
+            }
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error) => {
+                ("InvalidSpotInterruptionBehaviorClassicNetworkNotSupport", error)
+            }
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error) => {
+                ("InvalidSpotInterruptionBehaviorLocalDiskNotSupport", error)
+            }
+            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => {
+                ("InvalidVSwitchDefaultVSwitchNotSupport", error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(error) => {
+                ("OperationDeniedLocalDiskUnsupported", error)
+            }
+            Self::OperationDeniedInconsistentNetwork(error) => {
+                ("OperationDeniedInconsistentNetwork", error)
+            }
+            Self::DefaultVswitchExisted(error) => ("DefaultVswitchExisted", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::CategoryViolation(error) => ("CategoryViolation", error),
+            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
+            Self::InvalidDiskSystemDiskSize(error) => {
+                ("InvalidDiskSystemDiskSize", error)
+            }
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::InvalidOperationNetworkInterface(error) => {
+                ("InvalidOperationNetworkInterface", error)
+            }
+            Self::MaxEniIpv6IpsCountExceeded(error) => {
+                ("MaxEniIpv6IpsCountExceeded", error)
+            }
+            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
+            Self::InvalidIpIpAssigned(error) => ("InvalidIpIpAssigned", error),
+            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6NotSupport(error) => {
+                ("InvalidOperationIpv6NotSupport", error)
+            }
+            Self::InvalidOperationIpv4NotSupport(error) => {
+                ("InvalidOperationIpv4NotSupport", error)
+            }
+            Self::InvalidParamSecondaryIp(error) => ("InvalidParamSecondaryIp", error),
+            Self::InvalidVSwitchIpv6NotTurnOn(error) => {
+                ("InvalidVSwitchIpv6NotTurnOn", error)
+            }
+            Self::InvalidParamIpAssign(error) => ("InvalidParamIpAssign", error),
+            Self::InvalidParamAmount(error) => ("InvalidParamAmount", error),
+            Self::InvalidParamCpuOptionsCore(error) => {
+                ("InvalidParamCpuOptionsCore", error)
+            }
+            Self::InvalidParamCpuOptionsNuma(error) => {
+                ("InvalidParamCpuOptionsNuma", error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(error) => {
+                ("InvalidVSwitchIdIpInvalid", error)
+            }
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => {
+                ("QuotaExceedDeploymentSetInstanceQuotaFull", error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::SecurityRisk3dVerification(error) => {
+                ("SecurityRisk3dVerification", error)
+            }
+            Self::MayiInternalError(error) => ("MayiInternalError", error),
+            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
+            Self::InvalidAccountStatus(error) => ("InvalidAccountStatus", error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidStorageSetNameMalformed(error) => {
+                ("InvalidStorageSetNameMalformed", error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(error) => {
+                ("InvalidMaxPartitionNumberMalformed", error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(error) => {
+                ("InvalidParameterStorageSetPartitionNumber", error)
+            }
+            Self::InvalidParameterStorageSetId(error) => {
+                ("InvalidParameterStorageSetId", error)
+            }
+            Self::InvalidParameterStorageSetZoneId(error) => {
+                ("InvalidParameterStorageSetZoneId", error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::EnterpriseGroupLimitedInstanceType(error) => {
+                ("EnterpriseGroupLimitedInstanceType", error)
+            }
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::OperationDeniedRegionIdNotSupported(error) => {
+                ("OperationDeniedRegionIdNotSupported", error)
+            }
+            Self::OperationDeniedFlavorNotSupported(error) => {
+                ("OperationDeniedFlavorNotSupported", error)
+            }
+            Self::OperationDeniedTimestampNotSupported(error) => {
+                ("OperationDeniedTimestampNotSupported", error)
+            }
+            Self::OperationDeniedPaygNotAvailable(error) => {
+                ("OperationDeniedPaygNotAvailable", error)
+            }
+            Self::OperationDeniedPrepayNotAvailable(error) => {
+                ("OperationDeniedPrepayNotAvailable", error)
+            }
+            Self::OperationDeniedBidOwnResource(error) => {
+                ("OperationDeniedBidOwnResource", error)
+            }
+            Self::OperationDeniedCloudSsdNotSupported(error) => {
+                ("OperationDeniedCloudSsdNotSupported", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
+                ("QuotaExceededPostpaidDataDiskCapacity", error)
+            }
+            Self::InvalidImageFamilyMissingAvailableImage(error) => {
+                ("InvalidImageFamilyMissingAvailableImage", error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error) => {
+                ("InvalidManagedPrivateSpaceIdDedicatedHostIdConflict", error)
+            }
+            Self::InvalidManagedPrivateSpaceIdTenancyConflict(error) => {
+                ("InvalidManagedPrivateSpaceIdTenancyConflict", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidIspTypeValueNotSupported(error) => {
+                ("InvalidIspTypeValueNotSupported", error)
+            }
+            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
+            Self::UnsupportedIspClassicNetwork(error) => {
+                ("UnsupportedIspClassicNetwork", error)
+            }
+            Self::InvalidIspBandwidthOut(error) => ("InvalidIspBandwidthOut", error),
+            Self::UnsupportedIspNetworkChargeType(error) => {
+                ("UnsupportedIspNetworkChargeType", error)
+            }
+            Self::InvalidIspUid(error) => ("InvalidIspUid", error),
+            Self::UnsupportedIspRegion(error) => ("UnsupportedIspRegion", error),
+            Self::ForbiddenOnlySupportEnterpriseGroup(error) => {
+                ("ForbiddenOnlySupportEnterpriseGroup", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InstanceDiskLimitExceeded(error) => {
+                ("InstanceDiskLimitExceeded", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error) => {
+                ("InvalidOperationConfidentialComputingModeInInviteOnlyTesting", error)
+            }
+            Self::InvalidOperationInvalidNetworkInterfaceId(error) => {
+                ("InvalidOperationInvalidNetworkInterfaceId", error)
+            }
+            Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error) => {
+                ("InvalidOperationRegionNotSupportNetworkInterfaceId", error)
+            }
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidOperationPublicIpAddressNoStock(error) => {
+                ("InvalidOperationPublicIpAddressNoStock", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
+                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
+            }
+            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => {
+                ("InvalidParameterCpuOptionsThreadsPerCore", error)
+            }
+            Self::InvalidParameterCpuOptionsCore(error) => {
+                ("InvalidParameterCpuOptionsCore", error)
+            }
+            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error) => {
+                ("InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported", error)
+            }
+            Self::InvalidParameterCpuOptionsNuma(error) => {
+                ("InvalidParameterCpuOptionsNuma", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(error) => {
+                ("InvalidEncryptedNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
+                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error) => {
+                ("InvalidOperationInstanceTypeNotSupportNetworkEncryption", error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => {
+                ("InvalidOperationUserNotSupportNetworkEncryption", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
+                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
+            }
+            Self::InvalidStorageClusterIdNotExist(error) => {
+                ("InvalidStorageClusterIdNotExist", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidSecurityGroupId(error) => ("InvalidSecurityGroupId", error),
+            Self::InvalidDataDiskSnapshotIdNotFound(error) => {
+                ("InvalidDataDiskSnapshotIdNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::DependencyViolationIoOptimized(error) => {
+                ("DependencyViolationIoOptimized", error)
+            }
+            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
+            Self::HostnameIllegal(error) => ("HostnameIllegal", error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
+                ("InvalidSystemDiskSizeLessThanImageSize", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMinSize", error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
+                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
+            }
+            Self::OperationDeniedCreatingConflict(error) => {
+                ("OperationDeniedCreatingConflict", error)
+            }
+            Self::InvalidKeyPairNameNotFound(error) => {
+                ("InvalidKeyPairNameNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
+            Self::InvalidLaunchTemplateNotFound(error) => {
+                ("InvalidLaunchTemplateNotFound", error)
+            }
+            Self::InvalidLaunchTemplateVersionNotFound(error) => {
+                ("InvalidLaunchTemplateVersionNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotExist(error) => ("InvalidVSwitchIdNotExist", error),
+            Self::InvalidMarketImageNotFound(error) => {
+                ("InvalidMarketImageNotFound", error)
+            }
+            Self::DeploymentSetNotFound(error) => ("DeploymentSetNotFound", error),
+            Self::InvalidParameterDeploymentSetGroupNo(error) => {
+                ("InvalidParameterDeploymentSetGroupNo", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidDiskIdsNotPortable(error) => {
+                ("InvalidDiskIdsNotPortable", error)
+            }
+            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => {
+                ("InvalidAutoSnapshotPolicyIdNotFound", error)
+            }
+            Self::ThrottlingResource(error) => ("ThrottlingResource", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RunInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LoginAsNonRootImageNotSupport(_) => {
+                Self::LoginAsNonRootImageNotSupport(error)
+            }
+            Self::InvalidParamNotSupportJumboFrame(_) => {
+                Self::InvalidParamNotSupportJumboFrame(error)
+            }
+            Self::InsufficientBalanceAgentCredit(_) => {
+                Self::InsufficientBalanceAgentCredit(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::InvalidParamSecondaryNetworkInterface(_) => {
+                Self::InvalidParamSecondaryNetworkInterface(error)
+            }
+            Self::InvalidPrimaryIpAddressSizeInvalid(_) => {
+                Self::InvalidPrimaryIpAddressSizeInvalid(error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            Self::InvalidStorageClusterIdZoneIdEmpty(_) => {
+                Self::InvalidStorageClusterIdZoneIdEmpty(error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdDiskSizeEmpty(_) => {
+                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidPasswordParamMismatch(_) => {
+                Self::InvalidPasswordParamMismatch(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::InvalidDiskDescriptionMalformed(_) => {
+                Self::InvalidDiskDescriptionMalformed(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDeviceMalformed(_) => {
+                Self::InvalidDataDeviceMalformed(error)
+            }
+            Self::InvalidNodeControllerIdMalformed(_) => {
+                Self::InvalidNodeControllerIdMalformed(error)
+            }
+            Self::InvalidInnerIpAddressMalformed(_) => {
+                Self::InvalidInnerIpAddressMalformed(error)
+            }
+            Self::InvalidInnerIpAddressUnusable(_) => {
+                Self::InvalidInnerIpAddressUnusable(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => {
+                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
+            }
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::InvalidInstanceNameMalformed(_) => {
+                Self::InvalidInstanceNameMalformed(error)
+            }
+            Self::InvalidInstanceNameCustomMalformed(_) => {
+                Self::InvalidInstanceNameCustomMalformed(error)
+            }
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidPrivateIpAddress(_) => Self::InvalidPrivateIpAddress(error),
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            Self::QuotaExceededPrivateIpAddress(_) => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDiskCategoryMismatch(_) => {
+                Self::InvalidDiskCategoryMismatch(error)
+            }
+            Self::MissingParamter(_) => Self::MissingParamter(error),
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InstanceDiskCategoryLimitExceed(_) => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidIoOptimizeValueNotSupported(_) => {
+                Self::InvalidIoOptimizeValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutMalformed(_) => {
+                Self::InvalidInternetMaxBandwidthOutMalformed(error)
+            }
+            Self::InvalidInternetMaxBandwidthInMalformed(_) => {
+                Self::InvalidInternetMaxBandwidthInMalformed(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidMinAmountMalformed(_) => Self::InvalidMinAmountMalformed(error),
+            Self::InvalidMaxAmountMalformed(_) => Self::InvalidMaxAmountMalformed(error),
+            Self::InvalidAutoReleaseTimeMalformed(_) => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            Self::OperationDeniedNoVlan(_) => Self::OperationDeniedNoVlan(error),
+            Self::OperationDeniedQuotaExceed(_) => {
+                Self::OperationDeniedQuotaExceed(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataNotSupported(_) => {
+                Self::InvalidUserDataNotSupported(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InstanceDiskNumberLimitExceed(_) => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidSpotParamEmptyZoneId(_) => {
+                Self::InvalidSpotParamEmptyZoneId(error)
+            }
+            Self::InvalidSpotPriceLimit(_) => Self::InvalidSpotPriceLimit(error),
+            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
+            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
+            Self::InvalidSpotPrepaid(_) => Self::InvalidSpotPrepaid(error),
+            Self::InvalidSpotAliUid(_) => Self::InvalidSpotAliUid(error),
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(_) => {
+                Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error)
+            }
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(_) => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => {
+                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
+            }
+            Self::InvalidRelationResourceNotFound(_) => {
+                Self::InvalidRelationResourceNotFound(error)
+            }
+            Self::IncorrectRecycleBinStatus(_) => Self::IncorrectRecycleBinStatus(error),
+            Self::InvalidHpcClusterIdUnnecessary(_) => {
+                Self::InvalidHpcClusterIdUnnecessary(error)
+            }
+            Self::InvalidVSwitchIdNecessary(_) => Self::InvalidVSwitchIdNecessary(error),
+            Self::InvalidHpcClusterIdNecessary(_) => {
+                Self::InvalidHpcClusterIdNecessary(error)
+            }
+            Self::InvalidHpcClusterIdNotFound(_) => {
+                Self::InvalidHpcClusterIdNotFound(error)
+            }
+            Self::InvalidHpcClusterIdCreating(_) => {
+                Self::InvalidHpcClusterIdCreating(error)
+            }
+            Self::InvalidParameterVSwitchId(_) => Self::InvalidParameterVSwitchId(error),
+            Self::InvalidSecurityGroupNotInDefaultVpc(_) => {
+                Self::InvalidSecurityGroupNotInDefaultVpc(error)
+            }
+            Self::VpcNotFound(_) => Self::VpcNotFound(error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            Self::InvalidSpotInterruptionBehavior(_) => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            Self::InvalidDeploymentOnHost(_) => Self::InvalidDeploymentOnHost(error),
+            Self::InvalidInstanceChargeTypeNotSupport(_) => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            Self::InvalidNetworkTypeNotSupported(_) => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            Self::IncorrectDedicatedHostStatus(_) => {
+                Self::IncorrectDedicatedHostStatus(error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            Self::DedicatedHostTypeUnmatched(_) => {
+                Self::DedicatedHostTypeUnmatched(error)
+            }
+            Self::InvalidParamNetworkInterface(_) => {
+                Self::InvalidParamNetworkInterface(error)
+            }
+            Self::InvalidParamsCreateEniParams(_) => {
+                Self::InvalidParamsCreateEniParams(error)
+            }
+            Self::InvalidParameterCreditSpecification(_) => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidVpcZoneNotSupported(_) => {
+                Self::InvalidVpcZoneNotSupported(error)
+            }
+            Self::IncorrectDefaultVpcStatus(_) => Self::IncorrectDefaultVpcStatus(error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidPeriodTypeValueNotSupported(_) => {
+                Self::InvalidPeriodTypeValueNotSupported(error)
+            }
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
+            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
+            Self::InvalidCustomInstanceTypeNotSupported(_) => {
+                Self::InvalidCustomInstanceTypeNotSupported(error)
+            }
+            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
+            Self::InvalidSnapshotIdMalformed(_) => {
+                Self::InvalidSnapshotIdMalformed(error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(_) => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            Self::LackResource(_) => Self::LackResource(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidSecurityGroupNetworkType(_) => {
+                Self::InvalidSecurityGroupNetworkType(error)
+            }
+            Self::InvalidSecurityGroupVpcMismatch(_) => {
+                Self::InvalidSecurityGroupVpcMismatch(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(_) => {
+                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
+            }
+            Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(_) => {
+                Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error)
+            }
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::QuotaExceededPrepayDataDiskCapacity(_) => {
+                Self::QuotaExceededPrepayDataDiskCapacity(error)
+            }
+            Self::InvalidDiskCategoryConflictSnapshotCategory(_) => {
+                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
+            }
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::UnexpectedImageFamilyImageIdSupplied(_) => {
+                Self::UnexpectedImageFamilyImageIdSupplied(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidHttpEndpointNotSupported(_) => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            Self::InvalidHttpTokensNotSupported(_) => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(_) => {
+                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
+            }
+            Self::InvalidPerformanceLevelValueNotSupported(_) => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdInValid(_) => {
+                Self::InvalidDedicatedHostClusterIdInValid(error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(_) => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            Self::InvalidOperationUserNotSupported(_) => {
+                Self::InvalidOperationUserNotSupported(error)
+            }
+            Self::InvalidManagedPrivateSpaceIdNotFound(_) => {
+                Self::InvalidManagedPrivateSpaceIdNotFound(error)
+            }
+            Self::InvalidSchedulerOptions(_) => Self::InvalidSchedulerOptions(error),
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIdError(_) => {
+                Self::MissingParameterPrivatePoolOptionsIdError(error)
+            }
+            Self::InvalidPrivatePoolOptionsIdError(_) => {
+                Self::InvalidPrivatePoolOptionsIdError(error)
+            }
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidPrivatePoolOptionsNoStock(_) => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::InvalidBandwidthOutLessThanZero(_) => {
+                Self::InvalidBandwidthOutLessThanZero(error)
+            }
+            Self::HibernationConfiguredInstanceTypeNotSupport(_) => {
+                Self::HibernationConfiguredInstanceTypeNotSupport(error)
+            }
+            Self::HibernationConfiguredImageNotEncrypted(_) => {
+                Self::HibernationConfiguredImageNotEncrypted(error)
+            }
+            Self::HibernationConfiguredMemorySizeTooBig(_) => {
+                Self::HibernationConfiguredMemorySizeTooBig(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMemSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMemSize(error)
+            }
+            Self::InvalidCloudBoxZoneOperationNotSupported(_) => {
+                Self::InvalidCloudBoxZoneOperationNotSupported(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(_) => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryRequired(_) => {
+                Self::ProvisionedIopsForDiskCategoryRequired(error)
+            }
+            Self::NotSupportSnapshotEncryptedInstanceType(_) => {
+                Self::NotSupportSnapshotEncryptedInstanceType(error)
+            }
+            Self::NotSupportSnapshotEncryptedRegionId(_) => {
+                Self::NotSupportSnapshotEncryptedRegionId(error)
+            }
+            Self::NotSupportSnapshotEncryptedZoneId(_) => {
+                Self::NotSupportSnapshotEncryptedZoneId(error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(_) => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            Self::NotSupportSnapshotEncryptedImageOwnerAlias(_) => {
+                Self::NotSupportSnapshotEncryptedImageOwnerAlias(error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            Self::NotSupportSnapshotEncryptedAlgorithmConflict(_) => {
+                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
+            }
+            Self::NoPermissionSystemTag(_) => Self::NoPermissionSystemTag(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::InvalidZoneIdNotSupportShareEncryptedImage(_) => {
+                Self::InvalidZoneIdNotSupportShareEncryptedImage(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(_) => {
+                Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error)
+            }
+            Self::InvalidParameterNetworkCardIndexInvalid(_) => {
+                Self::InvalidParameterNetworkCardIndexInvalid(error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkCard(_) => {
+                Self::InvalidOperationUserNotSupportNetworkCard(error)
+            }
+            Self::InvalidAccountNotSupportSpot(_) => {
+                Self::InvalidAccountNotSupportSpot(error)
+            }
+            Self::AccountForbiddenAssociatedWithResellerPartner(_) => {
+                Self::AccountForbiddenAssociatedWithResellerPartner(error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::InvalidAutoPayPostPaidUnsupported(_) => {
+                Self::InvalidAutoPayPostPaidUnsupported(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidParameterCpuOptionsTopologyType(_) => {
+                Self::InvalidParameterCpuOptionsTopologyType(error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(_) => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
+            }
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            Self::InvalidParameterEniQueueSize(_) => {
+                Self::InvalidParameterEniQueueSize(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(_) => {
+                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
+            }
+            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(_) => {
+                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
+            }
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::InvalidParameterCpuOptionsAccelerators(_) => {
+                Self::InvalidParameterCpuOptionsAccelerators(error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(_) => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error)
+            }
+            Self::OperationDeniedTestAccountRetricted(_) => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            Self::InvalidImageWindowsUnsupported(_) => {
+                Self::InvalidImageWindowsUnsupported(error)
+            }
+            Self::InvalidParameterCpuOptionsTurboMode(_) => {
+                Self::InvalidParameterCpuOptionsTurboMode(error)
+            }
+            Self::InvalidInstanceTypeEnableNvsUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
+            }
+            Self::InvalidInstanceTypeEnableVisstUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
+            }
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
+            }
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(_) => {
+                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
+            }
+            Self::InvalidParameterPtpStatus(_) => Self::InvalidParameterPtpStatus(error),
+            Self::InvalidInstanceTypeNotSupportEnablePtp(_) => {
+                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
+            }
+            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(_) => {
+                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
+                    error,
+                )
+            }
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(_) => {
+                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
+            }
+            Self::InvalidMarketImageNotAuthorized(_) => {
+                Self::InvalidMarketImageNotAuthorized(error)
+            }
+            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
+            Self::OperationDeniedCashCouponsInsufficientOrExpired(_) => {
+                Self::OperationDeniedCashCouponsInsufficientOrExpired(error)
+            }
+            Self::InvalidParameterPrivateIpAddressRepeated(_) => {
+                Self::InvalidParameterPrivateIpAddressRepeated(error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidParameterEniNumExceededWithLaunchEcs(_) => {
+                Self::InvalidParameterEniNumExceededWithLaunchEcs(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            Self::InvalidParameterEniTrafficMode(_) => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidParamIpCount(_) => Self::InvalidParamIpCount(error),
+            Self::InvalidParameterEniType(_) => Self::InvalidParameterEniType(error),
+            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
+            }
+            Self::InvalidParameterNetworkInterface(_) => {
+                Self::InvalidParameterNetworkInterface(error)
+            }
+            Self::InvalidParameterCombination(_) => {
+                Self::InvalidParameterCombination(error)
+            }
+            Self::InvalidHostnameSingleAndMultiConflict(_) => {
+                Self::InvalidHostnameSingleAndMultiConflict(error)
+            }
+            Self::InvalidHostnameSizeInvalid(_) => {
+                Self::InvalidHostnameSizeInvalid(error)
+            }
+            Self::InvalidParamsInstanceNameExceed(_) => {
+                Self::InvalidParamsInstanceNameExceed(error)
+            }
+            Self::InvalidParamsHostnameExceed(_) => {
+                Self::InvalidParamsHostnameExceed(error)
+            }
+            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
+            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
+            Self::CategoryNotSupported(_) => Self::CategoryNotSupported(error),
+            Self::QuotaExceedPortableCloudDisk(_) => {
+                Self::QuotaExceedPortableCloudDisk(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InstanceDiskNumLimitExceed(_) => {
+                Self::InstanceDiskNumLimitExceed(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
+            Self::InvalidResourceIdNotSupported(_) => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::OperationDeniedSnapshotNotValid(_) => {
+                Self::OperationDeniedSnapshotNotValid(error)
+            }
+            Self::OperationDeniedSnapshotNotAllowed(_) => {
+                Self::OperationDeniedSnapshotNotAllowed(error)
+            }
+            Self::OperationDeniedZoneNotAllowed(_) => {
+                Self::OperationDeniedZoneNotAllowed(error)
+            }
+            Self::OperationDeniedZoneSystemCategoryNotMatch(_) => {
+                Self::OperationDeniedZoneSystemCategoryNotMatch(error)
+            }
+            Self::OperationDeniedResourceControl(_) => {
+                Self::OperationDeniedResourceControl(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::OperationDeniedSnapshotParamsNotValid(_) => {
+                Self::OperationDeniedSnapshotParamsNotValid(error)
+            }
+            Self::OperationDeniedDiskTypeNotSupport(_) => {
+                Self::OperationDeniedDiskTypeNotSupport(error)
+            }
+            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidClusterIdNotFound(_) => Self::InvalidClusterIdNotFound(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidInstanceTypeZoneNotSupported(_) => {
+                Self::InvalidInstanceTypeZoneNotSupported(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::InvalidParamTrustedSystemMode(_) => {
+                Self::InvalidParamTrustedSystemMode(error)
+            }
+            Self::InvalidParamConfidentialComputingMode(_) => {
+                Self::InvalidParamConfidentialComputingMode(error)
+            }
+            Self::InvalidSecurityOptionsNotSupported(_) => {
+                Self::InvalidSecurityOptionsNotSupported(error)
+            }
+            Self::InvalidImageNotSupported(_) => Self::InvalidImageNotSupported(error),
+            Self::ForbiddenRiskControl(_) => Self::ForbiddenRiskControl(error),
+            Self::InvalidInstanceUnPaidOrder(_) => {
+                Self::InvalidInstanceUnPaidOrder(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::DryRunInvalidAmount(_) => Self::DryRunInvalidAmount(error),
+            Self::OperationDeniedInvalidNetworkType(_) => {
+                Self::OperationDeniedInvalidNetworkType(error)
+            }
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
+                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
+            }
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => {
+                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
+            }
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => {
+                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(_) => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            Self::OperationDeniedInconsistentNetwork(_) => {
+                Self::OperationDeniedInconsistentNetwork(error)
+            }
+            Self::DefaultVswitchExisted(_) => Self::DefaultVswitchExisted(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::CategoryViolation(_) => Self::CategoryViolation(error),
+            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
+            Self::InvalidDiskSystemDiskSize(_) => Self::InvalidDiskSystemDiskSize(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::InvalidOperationNetworkInterface(_) => {
+                Self::InvalidOperationNetworkInterface(error)
+            }
+            Self::MaxEniIpv6IpsCountExceeded(_) => {
+                Self::MaxEniIpv6IpsCountExceeded(error)
+            }
+            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
+            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
+            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationIpv4NotSupport(_) => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            Self::InvalidParamSecondaryIp(_) => Self::InvalidParamSecondaryIp(error),
+            Self::InvalidVSwitchIpv6NotTurnOn(_) => {
+                Self::InvalidVSwitchIpv6NotTurnOn(error)
+            }
+            Self::InvalidParamIpAssign(_) => Self::InvalidParamIpAssign(error),
+            Self::InvalidParamAmount(_) => Self::InvalidParamAmount(error),
+            Self::InvalidParamCpuOptionsCore(_) => {
+                Self::InvalidParamCpuOptionsCore(error)
+            }
+            Self::InvalidParamCpuOptionsNuma(_) => {
+                Self::InvalidParamCpuOptionsNuma(error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(_) => {
+                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::MayiInternalError(_) => Self::MayiInternalError(error),
+            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
+            Self::InvalidAccountStatus(_) => Self::InvalidAccountStatus(error),
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageSetNameMalformed(_) => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(_) => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(_) => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            Self::InvalidParameterStorageSetId(_) => {
+                Self::InvalidParameterStorageSetId(error)
+            }
+            Self::InvalidParameterStorageSetZoneId(_) => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::EnterpriseGroupLimitedInstanceType(_) => {
+                Self::EnterpriseGroupLimitedInstanceType(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::OperationDeniedPaygNotAvailable(_) => {
+                Self::OperationDeniedPaygNotAvailable(error)
+            }
+            Self::OperationDeniedPrepayNotAvailable(_) => {
+                Self::OperationDeniedPrepayNotAvailable(error)
+            }
+            Self::OperationDeniedBidOwnResource(_) => {
+                Self::OperationDeniedBidOwnResource(error)
+            }
+            Self::OperationDeniedCloudSsdNotSupported(_) => {
+                Self::OperationDeniedCloudSsdNotSupported(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            Self::InvalidImageFamilyMissingAvailableImage(_) => {
+                Self::InvalidImageFamilyMissingAvailableImage(error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(_) => {
+                Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error)
+            }
+            Self::InvalidManagedPrivateSpaceIdTenancyConflict(_) => {
+                Self::InvalidManagedPrivateSpaceIdTenancyConflict(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidIspTypeValueNotSupported(_) => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
+            Self::UnsupportedIspClassicNetwork(_) => {
+                Self::UnsupportedIspClassicNetwork(error)
+            }
+            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
+            Self::UnsupportedIspNetworkChargeType(_) => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
+            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
+            Self::ForbiddenOnlySupportEnterpriseGroup(_) => {
+                Self::ForbiddenOnlySupportEnterpriseGroup(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(_) => {
+                Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
+            }
+            Self::InvalidOperationInvalidNetworkInterfaceId(_) => {
+                Self::InvalidOperationInvalidNetworkInterfaceId(error)
+            }
+            Self::InvalidOperationRegionNotSupportNetworkInterfaceId(_) => {
+                Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidOperationPublicIpAddressNoStock(_) => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::InvalidParameterCpuOptionsThreadsPerCore(_) => {
+                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
+            }
+            Self::InvalidParameterCpuOptionsCore(_) => {
+                Self::InvalidParameterCpuOptionsCore(error)
+            }
+            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(_) => {
+                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
+            }
+            Self::InvalidParameterCpuOptionsNuma(_) => {
+                Self::InvalidParameterCpuOptionsNuma(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkEncryption(_) => {
+                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            Self::InvalidStorageClusterIdNotExist(_) => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidSecurityGroupId(_) => Self::InvalidSecurityGroupId(error),
+            Self::InvalidDataDiskSnapshotIdNotFound(_) => {
+                Self::InvalidDataDiskSnapshotIdNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::DependencyViolationIoOptimized(_) => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::HostnameIllegal(_) => Self::HostnameIllegal(error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            Self::OperationDeniedCreatingConflict(_) => {
+                Self::OperationDeniedCreatingConflict(error)
+            }
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
+            Self::InvalidLaunchTemplateNotFound(_) => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            Self::InvalidLaunchTemplateVersionNotFound(_) => {
+                Self::InvalidLaunchTemplateVersionNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotExist(_) => Self::InvalidVSwitchIdNotExist(error),
+            Self::InvalidMarketImageNotFound(_) => {
+                Self::InvalidMarketImageNotFound(error)
+            }
+            Self::DeploymentSetNotFound(_) => Self::DeploymentSetNotFound(error),
+            Self::InvalidParameterDeploymentSetGroupNo(_) => {
+                Self::InvalidParameterDeploymentSetGroupNo(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            Self::ThrottlingResource(_) => Self::ThrottlingResource(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RunInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RunInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RunInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RunInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -426,10 +426,12 @@ pub struct SendFileResponse {
 impl ::acs_runtime::de::FromJson for SendFileResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            invoke_id: fields.take("InvokeId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            invoke_id: fields.read("InvokeId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SendFileResponse {
@@ -442,7 +444,6 @@ impl<'de> ::serde::Deserialize<'de> for SendFileResponse {
 /// Service errors of `SendFile`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SendFileError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -526,42 +527,99 @@ impl From<::acs_runtime::client::ServiceError> for SendFileError {
 }
 impl SendFileError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::NumberExceedTags(error)
-            | Self::MissingParameterTagKey(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::FileTargetDirInvalid(error)
-            | Self::FileModeInvalid(error)
-            | Self::FileContentDecodeError(error)
-            | Self::FileContentTypeInvalid(error)
-            | Self::InvalidParameterFileOwner(error)
-            | Self::InvalidParameterFileGroup(error)
-            | Self::FileSizeExceedLimit(error)
-            | Self::FileNameExceedLimit(error)
-            | Self::FileDescExceedLimit(error)
-            | Self::InstanceIdsExceedLimit(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidTimeoutExceedLimit(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::FileTargetDirInvalid(error) => ("FileTargetDirInvalid", error),
+            Self::FileModeInvalid(error) => ("FileModeInvalid", error),
+            Self::FileContentDecodeError(error) => ("FileContentDecodeError", error),
+            Self::FileContentTypeInvalid(error) => ("FileContentTypeInvalid", error),
+            Self::InvalidParameterFileOwner(error) => {
+                ("InvalidParameterFileOwner", error)
+            }
+            Self::InvalidParameterFileGroup(error) => {
+                ("InvalidParameterFileGroup", error)
+            }
+            Self::FileSizeExceedLimit(error) => ("FileSizeExceedLimit", error),
+            Self::FileNameExceedLimit(error) => ("FileNameExceedLimit", error),
+            Self::FileDescExceedLimit(error) => ("FileDescExceedLimit", error),
+            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidTimeoutExceedLimit(error) => {
+                ("InvalidTimeoutExceedLimit", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SendFileError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::FileTargetDirInvalid(_) => Self::FileTargetDirInvalid(error),
+            Self::FileModeInvalid(_) => Self::FileModeInvalid(error),
+            Self::FileContentDecodeError(_) => Self::FileContentDecodeError(error),
+            Self::FileContentTypeInvalid(_) => Self::FileContentTypeInvalid(error),
+            Self::InvalidParameterFileOwner(_) => Self::InvalidParameterFileOwner(error),
+            Self::InvalidParameterFileGroup(_) => Self::InvalidParameterFileGroup(error),
+            Self::FileSizeExceedLimit(_) => Self::FileSizeExceedLimit(error),
+            Self::FileNameExceedLimit(_) => Self::FileNameExceedLimit(error),
+            Self::FileDescExceedLimit(_) => Self::FileDescExceedLimit(error),
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SendFileError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SendFileError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for SendFileError {}
 impl AsRef<::acs_runtime::client::ServiceError> for SendFileError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

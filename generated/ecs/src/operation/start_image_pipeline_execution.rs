@@ -221,10 +221,12 @@ pub struct StartImagePipelineExecutionResponse {
 impl ::acs_runtime::de::FromJson for StartImagePipelineExecutionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            execution_id: fields.take("ExecutionId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            execution_id: fields.read("ExecutionId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartImagePipelineExecutionResponse {
@@ -237,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for StartImagePipelineExecutionResponse {
 /// Service errors of `StartImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum StartImagePipelineExecutionError {
     /// HTTP 400 `InvalidImage.OsTypeUnsupported`: The specified base image does not support image building.
@@ -330,39 +331,135 @@ impl From<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionEr
 }
 impl StartImagePipelineExecutionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageOsTypeUnsupported(error)
-            | Self::InvalidParameterBuildContent(error)
-            | Self::InvalidParameterTestContent(error)
-            | Self::InvalidImageComponentNotSupported(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidImagePipelineHasRunningExecution(error)
-            | Self::InvalidImagePipelineOssObjectNotAuthorized(error)
-            | Self::InvalidImagePipelineOssObjectNeedRestore(error)
-            | Self::InvalidOperationNoRightAccessOss(error)
-            | Self::InvalidImagePipelineNotFound(error)
-            | Self::InvalidInstanceTypeNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidImageNotFound(error)
-            | Self::ImageComponentNotFound(error)
-            | Self::InvalidImagePipelineBaseImageNotFound(error)
-            | Self::InvalidImagePipelineOssObjectNotFound(error)
-            | Self::StartImagePipelineExecutionFailed(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageOsTypeUnsupported(error) => {
+                ("InvalidImageOsTypeUnsupported", error)
+            }
+            Self::InvalidParameterBuildContent(error) => {
+                ("InvalidParameterBuildContent", error)
+            }
+            Self::InvalidParameterTestContent(error) => {
+                ("InvalidParameterTestContent", error)
+            }
+            Self::InvalidImageComponentNotSupported(error) => {
+                ("InvalidImageComponentNotSupported", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidImagePipelineHasRunningExecution(error) => {
+                ("InvalidImagePipelineHasRunningExecution", error)
+            }
+            Self::InvalidImagePipelineOssObjectNotAuthorized(error) => {
+                ("InvalidImagePipelineOssObjectNotAuthorized", error)
+            }
+            Self::InvalidImagePipelineOssObjectNeedRestore(error) => {
+                ("InvalidImagePipelineOssObjectNeedRestore", error)
+            }
+            Self::InvalidOperationNoRightAccessOss(error) => {
+                ("InvalidOperationNoRightAccessOss", error)
+            }
+            Self::InvalidImagePipelineNotFound(error) => {
+                ("InvalidImagePipelineNotFound", error)
+            }
+            Self::InvalidInstanceTypeNotFound(error) => {
+                ("InvalidInstanceTypeNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidImageNotFound(error) => ("InvalidImageNotFound", error),
+            Self::ImageComponentNotFound(error) => ("ImageComponentNotFound", error),
+            Self::InvalidImagePipelineBaseImageNotFound(error) => {
+                ("InvalidImagePipelineBaseImageNotFound", error)
+            }
+            Self::InvalidImagePipelineOssObjectNotFound(error) => {
+                ("InvalidImagePipelineOssObjectNotFound", error)
+            }
+            Self::StartImagePipelineExecutionFailed(error) => {
+                ("StartImagePipelineExecutionFailed", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for StartImagePipelineExecutionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageOsTypeUnsupported(_) => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            Self::InvalidParameterBuildContent(_) => {
+                Self::InvalidParameterBuildContent(error)
+            }
+            Self::InvalidParameterTestContent(_) => {
+                Self::InvalidParameterTestContent(error)
+            }
+            Self::InvalidImageComponentNotSupported(_) => {
+                Self::InvalidImageComponentNotSupported(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidImagePipelineHasRunningExecution(_) => {
+                Self::InvalidImagePipelineHasRunningExecution(error)
+            }
+            Self::InvalidImagePipelineOssObjectNotAuthorized(_) => {
+                Self::InvalidImagePipelineOssObjectNotAuthorized(error)
+            }
+            Self::InvalidImagePipelineOssObjectNeedRestore(_) => {
+                Self::InvalidImagePipelineOssObjectNeedRestore(error)
+            }
+            Self::InvalidOperationNoRightAccessOss(_) => {
+                Self::InvalidOperationNoRightAccessOss(error)
+            }
+            Self::InvalidImagePipelineNotFound(_) => {
+                Self::InvalidImagePipelineNotFound(error)
+            }
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidImageNotFound(_) => Self::InvalidImageNotFound(error),
+            Self::ImageComponentNotFound(_) => Self::ImageComponentNotFound(error),
+            Self::InvalidImagePipelineBaseImageNotFound(_) => {
+                Self::InvalidImagePipelineBaseImageNotFound(error)
+            }
+            Self::InvalidImagePipelineOssObjectNotFound(_) => {
+                Self::InvalidImagePipelineOssObjectNotFound(error)
+            }
+            Self::StartImagePipelineExecutionFailed(_) => {
+                Self::StartImagePipelineExecutionFailed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for StartImagePipelineExecutionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StartImagePipelineExecutionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StartImagePipelineExecutionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -195,9 +195,11 @@ pub struct StartInstanceResponse {
 impl ::acs_runtime::de::FromJson for StartInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartInstanceResponse {
@@ -210,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for StartInstanceResponse {
 /// Service errors of `StartInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum StartInstanceError {
     /// HTTP 400 `LackResource`: There's no enough resource on the specified capacity reservation.
@@ -319,43 +320,139 @@ impl From<::acs_runtime::client::ServiceError> for StartInstanceError {
 }
 impl StartInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LackResource(error)
-            | Self::InvalidDedicatedHostNotEnoughResource(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidPrivatePoolOptionsNoStock(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InsufficientBalance(error)
-            | Self::DiskError(error)
-            | Self::InstanceExpired(error)
-            | Self::InstanceNotReady(error)
-            | Self::DiskInArrears(error)
-            | Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::OperationDeniedHostRepairing(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidCapacityReservationIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::ServiceUnavailable(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::LackResource(error) => ("LackResource", error),
+            Self::InvalidDedicatedHostNotEnoughResource(error) => {
+                ("InvalidDedicatedHostNotEnoughResource", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidPrivatePoolOptionsNoStock(error) => {
+                ("InvalidPrivatePoolOptionsNoStock", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::DiskError(error) => ("DiskError", error),
+            Self::InstanceExpired(error) => ("InstanceExpired", error),
+            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => {
+                ("OperationDeniedSpotPriceLowerThanPublicPrice", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::OperationDeniedHostRepairing(error) => {
+                ("OperationDeniedHostRepairing", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(error) => {
+                ("InvalidCapacityReservationIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for StartInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LackResource(_) => Self::LackResource(error),
+            Self::InvalidDedicatedHostNotEnoughResource(_) => {
+                Self::InvalidDedicatedHostNotEnoughResource(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidPrivatePoolOptionsNoStock(_) => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::DiskError(_) => Self::DiskError(error),
+            Self::InstanceExpired(_) => Self::InstanceExpired(error),
+            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::OperationDeniedSpotPriceLowerThanPublicPrice(_) => {
+                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::OperationDeniedHostRepairing(_) => {
+                Self::OperationDeniedHostRepairing(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidCapacityReservationIdNotFound(_) => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for StartInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StartInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StartInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StartInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -304,12 +304,14 @@ pub struct StartTerminalSessionResponse {
 impl ::acs_runtime::de::FromJson for StartTerminalSessionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            session_id: fields.take("SessionId")?,
-            security_token: fields.take("SecurityToken")?,
-            web_socket_url: fields.take("WebSocketUrl")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            session_id: fields.read("SessionId"),
+            security_token: fields.read("SecurityToken"),
+            web_socket_url: fields.read("WebSocketUrl"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartTerminalSessionResponse {
@@ -322,7 +324,6 @@ impl<'de> ::serde::Deserialize<'de> for StartTerminalSessionResponse {
 /// Service errors of `StartTerminalSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum StartTerminalSessionError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -445,45 +446,163 @@ impl From<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
 }
 impl StartTerminalSessionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::PortNumberInvalid(error)
-            | Self::InvalidParameterConnectionType(error)
-            | Self::InstanceIdsExceedLimit(error)
-            | Self::SessionCountExceedLimit(error)
-            | Self::OperationForbidden(error)
-            | Self::PortForwardingNotSupported(error)
-            | Self::UserBehaviorSessionManagerDisabled(error)
-            | Self::InvalidCommandLineConflict(error)
-            | Self::InvalidTargetServerMissingPortNumber(error)
-            | Self::InvalidCommandLineLengthLimitExceeded(error)
-            | Self::InvalidInstanceIdsCountLimitExceeded(error)
-            | Self::UsernameExceedLimit(error)
-            | Self::InvalidOperationSecurityGroupRuleDenied(error)
-            | Self::InvalidTargetServerLengthLimitExceeded(error)
-            | Self::InvalidOperationConnectionTypeUnsupported(error)
-            | Self::InvalidPasswordNameLengthLimitExceeded(error)
-            | Self::InvalidEncryptionOptionsModeEncryptionDisabled(error)
-            | Self::InvalidParameterEncryptionOptionsKmsKeyId(error)
-            | Self::InvalidParameterEncryptionOptionsMode(error)
-            | Self::MissingParameterEncryptionOptionsKmsKeyId(error)
-            | Self::UnsupportedAgentVersionEncryption(error)
-            | Self::InvalidEncryptionOptionsConflict(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::PortNumberInvalid(error) => ("PortNumberInvalid", error),
+            Self::InvalidParameterConnectionType(error) => {
+                ("InvalidParameterConnectionType", error)
+            }
+            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
+            Self::SessionCountExceedLimit(error) => ("SessionCountExceedLimit", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::PortForwardingNotSupported(error) => {
+                ("PortForwardingNotSupported", error)
+            }
+            Self::UserBehaviorSessionManagerDisabled(error) => {
+                ("UserBehaviorSessionManagerDisabled", error)
+            }
+            Self::InvalidCommandLineConflict(error) => {
+                ("InvalidCommandLineConflict", error)
+            }
+            Self::InvalidTargetServerMissingPortNumber(error) => {
+                ("InvalidTargetServerMissingPortNumber", error)
+            }
+            Self::InvalidCommandLineLengthLimitExceeded(error) => {
+                ("InvalidCommandLineLengthLimitExceeded", error)
+            }
+            Self::InvalidInstanceIdsCountLimitExceeded(error) => {
+                ("InvalidInstanceIdsCountLimitExceeded", error)
+            }
+            Self::UsernameExceedLimit(error) => ("UsernameExceedLimit", error),
+            Self::InvalidOperationSecurityGroupRuleDenied(error) => {
+                ("InvalidOperationSecurityGroupRuleDenied", error)
+            }
+            Self::InvalidTargetServerLengthLimitExceeded(error) => {
+                ("InvalidTargetServerLengthLimitExceeded", error)
+            }
+            Self::InvalidOperationConnectionTypeUnsupported(error) => {
+                ("InvalidOperationConnectionTypeUnsupported", error)
+            }
+            Self::InvalidPasswordNameLengthLimitExceeded(error) => {
+                ("InvalidPasswordNameLengthLimitExceeded", error)
+            }
+            Self::InvalidEncryptionOptionsModeEncryptionDisabled(error) => {
+                ("InvalidEncryptionOptionsModeEncryptionDisabled", error)
+            }
+            Self::InvalidParameterEncryptionOptionsKmsKeyId(error) => {
+                ("InvalidParameterEncryptionOptionsKmsKeyId", error)
+            }
+            Self::InvalidParameterEncryptionOptionsMode(error) => {
+                ("InvalidParameterEncryptionOptionsMode", error)
+            }
+            Self::MissingParameterEncryptionOptionsKmsKeyId(error) => {
+                ("MissingParameterEncryptionOptionsKmsKeyId", error)
+            }
+            Self::UnsupportedAgentVersionEncryption(error) => {
+                ("UnsupportedAgentVersionEncryption", error)
+            }
+            Self::InvalidEncryptionOptionsConflict(error) => {
+                ("InvalidEncryptionOptionsConflict", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for StartTerminalSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::PortNumberInvalid(_) => Self::PortNumberInvalid(error),
+            Self::InvalidParameterConnectionType(_) => {
+                Self::InvalidParameterConnectionType(error)
+            }
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::SessionCountExceedLimit(_) => Self::SessionCountExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::PortForwardingNotSupported(_) => {
+                Self::PortForwardingNotSupported(error)
+            }
+            Self::UserBehaviorSessionManagerDisabled(_) => {
+                Self::UserBehaviorSessionManagerDisabled(error)
+            }
+            Self::InvalidCommandLineConflict(_) => {
+                Self::InvalidCommandLineConflict(error)
+            }
+            Self::InvalidTargetServerMissingPortNumber(_) => {
+                Self::InvalidTargetServerMissingPortNumber(error)
+            }
+            Self::InvalidCommandLineLengthLimitExceeded(_) => {
+                Self::InvalidCommandLineLengthLimitExceeded(error)
+            }
+            Self::InvalidInstanceIdsCountLimitExceeded(_) => {
+                Self::InvalidInstanceIdsCountLimitExceeded(error)
+            }
+            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
+            Self::InvalidOperationSecurityGroupRuleDenied(_) => {
+                Self::InvalidOperationSecurityGroupRuleDenied(error)
+            }
+            Self::InvalidTargetServerLengthLimitExceeded(_) => {
+                Self::InvalidTargetServerLengthLimitExceeded(error)
+            }
+            Self::InvalidOperationConnectionTypeUnsupported(_) => {
+                Self::InvalidOperationConnectionTypeUnsupported(error)
+            }
+            Self::InvalidPasswordNameLengthLimitExceeded(_) => {
+                Self::InvalidPasswordNameLengthLimitExceeded(error)
+            }
+            Self::InvalidEncryptionOptionsModeEncryptionDisabled(_) => {
+                Self::InvalidEncryptionOptionsModeEncryptionDisabled(error)
+            }
+            Self::InvalidParameterEncryptionOptionsKmsKeyId(_) => {
+                Self::InvalidParameterEncryptionOptionsKmsKeyId(error)
+            }
+            Self::InvalidParameterEncryptionOptionsMode(_) => {
+                Self::InvalidParameterEncryptionOptionsMode(error)
+            }
+            Self::MissingParameterEncryptionOptionsKmsKeyId(_) => {
+                Self::MissingParameterEncryptionOptionsKmsKeyId(error)
+            }
+            Self::UnsupportedAgentVersionEncryption(_) => {
+                Self::UnsupportedAgentVersionEncryption(error)
+            }
+            Self::InvalidEncryptionOptionsConflict(_) => {
+                Self::InvalidEncryptionOptionsConflict(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for StartTerminalSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StartTerminalSessionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StartTerminalSessionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

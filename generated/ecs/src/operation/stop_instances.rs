@@ -293,10 +293,12 @@ pub struct StopInstancesResponse {
 impl ::acs_runtime::de::FromJson for StopInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_responses: fields.take("InstanceResponses")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_responses: fields.read("InstanceResponses"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StopInstancesResponse {
@@ -309,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for StopInstancesResponse {
 /// Service errors of `StopInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum StopInstancesError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be added ECS tag
@@ -404,39 +405,135 @@ impl From<::acs_runtime::client::ServiceError> for StopInstancesError {
 }
 impl StopInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::DryrunSuccess(error)
-            | Self::InvalidParameterEncryptedKmsNotEnable(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidParameterTooManyInstanceIds(error)
-            | Self::AbsInvalidInstanceIdsMalFormed(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidInstanceIdNotSupport(error)
-            | Self::InsufficientBalance(error)
-            | Self::InstanceNotReady(error)
-            | Self::InvalidOperationKmsKeyIdNotFound(error)
-            | Self::InvalidOperationKmsServiceNotOpen(error)
-            | Self::OperationDeniedSystemInstanceNotSupport(error)
-            | Self::InvalidInstanceIdsNotFound(error)
-            | Self::InvalidOperationConflict(error)
-            | Self::InternalError(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
+                ("InvalidParameterEncryptedKmsNotEnable", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidParameterTooManyInstanceIds(error) => {
+                ("InvalidParameterTooManyInstanceIds", error)
+            }
+            Self::AbsInvalidInstanceIdsMalFormed(error) => {
+                ("AbsInvalidInstanceIdsMalFormed", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidInstanceIdNotSupport(error) => {
+                ("InvalidInstanceIdNotSupport", error)
+            }
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => {
+                ("InvalidOperationKmsKeyIdNotFound", error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(error) => {
+                ("InvalidOperationKmsServiceNotOpen", error)
+            }
+            Self::OperationDeniedSystemInstanceNotSupport(error) => {
+                ("OperationDeniedSystemInstanceNotSupport", error)
+            }
+            Self::InvalidInstanceIdsNotFound(error) => {
+                ("InvalidInstanceIdsNotFound", error)
+            }
+            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for StopInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameterTooManyInstanceIds(_) => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            Self::AbsInvalidInstanceIdsMalFormed(_) => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceIdNotSupport(_) => {
+                Self::InvalidInstanceIdNotSupport(error)
+            }
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
+            Self::InvalidOperationKmsKeyIdNotFound(_) => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(_) => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            Self::OperationDeniedSystemInstanceNotSupport(_) => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for StopInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StopInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StopInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StopInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

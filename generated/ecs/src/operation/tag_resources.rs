@@ -240,9 +240,11 @@ pub struct TagResourcesResponse {
 impl ::acs_runtime::de::FromJson for TagResourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
@@ -255,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `NumberExceed.ResourceIds`: The ResourceIds parameter's number is exceed , Valid : 50.
@@ -353,46 +354,135 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
 }
 impl TagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NumberExceedResourceIds(error)
-            | Self::NumberExceedTags(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::OperationDeniedQuotaExceed(error)
-            | Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidScope(error)
-            | Self::PermissionDeniedTagOwnerBid(error)
-            | Self::PermissionDeniedTagOwnerUid(error)
-            | Self::PermissionDeniedScope(error)
-            | Self::InvalidResourceIdNotSupported(error)
-            | Self::NoPermissionKeyScope(error)
-            | Self::NoPermissionTag(error)
-            | Self::QuotaExceedTags(error)
-            | Self::TagKeyDuplication(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::MissingParameterResourceIds(error)
-            | Self::MissingParameterTagOwnerUid(error)
-            | Self::MissingParameterTagOwnerBid(error)
-            | Self::MissingParameterResourceType(error)
-            | Self::MissingParameterTags(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::InvalidResourceTypeNotFound(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::NumberExceedResourceIds(error) => ("NumberExceedResourceIds", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::OperationDeniedQuotaExceed(error) => {
+                ("OperationDeniedQuotaExceed", error)
+            }
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidScope(error) => ("InvalidScope", error),
+            Self::PermissionDeniedTagOwnerBid(error) => {
+                ("PermissionDeniedTagOwnerBid", error)
+            }
+            Self::PermissionDeniedTagOwnerUid(error) => {
+                ("PermissionDeniedTagOwnerUid", error)
+            }
+            Self::PermissionDeniedScope(error) => ("PermissionDeniedScope", error),
+            Self::InvalidResourceIdNotSupported(error) => {
+                ("InvalidResourceIdNotSupported", error)
+            }
+            Self::NoPermissionKeyScope(error) => ("NoPermissionKeyScope", error),
+            Self::NoPermissionTag(error) => ("NoPermissionTag", error),
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::TagKeyDuplication(error) => ("TagKeyDuplication", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::MissingParameterResourceIds(error) => {
+                ("MissingParameterResourceIds", error)
+            }
+            Self::MissingParameterTagOwnerUid(error) => {
+                ("MissingParameterTagOwnerUid", error)
+            }
+            Self::MissingParameterTagOwnerBid(error) => {
+                ("MissingParameterTagOwnerBid", error)
+            }
+            Self::MissingParameterResourceType(error) => {
+                ("MissingParameterResourceType", error)
+            }
+            Self::MissingParameterTags(error) => ("MissingParameterTags", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::InvalidResourceTypeNotFound(error) => {
+                ("InvalidResourceTypeNotFound", error)
+            }
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for TagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::OperationDeniedQuotaExceed(_) => {
+                Self::OperationDeniedQuotaExceed(error)
+            }
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidScope(_) => Self::InvalidScope(error),
+            Self::PermissionDeniedTagOwnerBid(_) => {
+                Self::PermissionDeniedTagOwnerBid(error)
+            }
+            Self::PermissionDeniedTagOwnerUid(_) => {
+                Self::PermissionDeniedTagOwnerUid(error)
+            }
+            Self::PermissionDeniedScope(_) => Self::PermissionDeniedScope(error),
+            Self::InvalidResourceIdNotSupported(_) => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            Self::NoPermissionKeyScope(_) => Self::NoPermissionKeyScope(error),
+            Self::NoPermissionTag(_) => Self::NoPermissionTag(error),
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::TagKeyDuplication(_) => Self::TagKeyDuplication(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::MissingParameterResourceIds(_) => {
+                Self::MissingParameterResourceIds(error)
+            }
+            Self::MissingParameterTagOwnerUid(_) => {
+                Self::MissingParameterTagOwnerUid(error)
+            }
+            Self::MissingParameterTagOwnerBid(_) => {
+                Self::MissingParameterTagOwnerBid(error)
+            }
+            Self::MissingParameterResourceType(_) => {
+                Self::MissingParameterResourceType(error)
+            }
+            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for TagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for TagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -236,12 +236,14 @@ pub struct AsymmetricEncryptResponse {
 impl ::acs_runtime::de::FromJson for AsymmetricEncryptResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            ciphertext_blob: fields.take("CiphertextBlob")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            ciphertext_blob: fields.read("CiphertextBlob"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AsymmetricEncryptResponse {
@@ -254,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for AsymmetricEncryptResponse {
 /// Service errors of `AsymmetricEncrypt`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AsymmetricEncryptError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -278,22 +279,53 @@ impl From<::acs_runtime::client::ServiceError> for AsymmetricEncryptError {
 }
 impl AsymmetricEncryptError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedUnsupportedOperation(error)
-            | Self::ForbiddenAliasNotFound(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::RejectedUnsupportedOperation(error) => {
+                ("RejectedUnsupportedOperation", error)
+            }
+            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AsymmetricEncryptError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AsymmetricEncryptError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AsymmetricEncryptError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AsymmetricEncryptError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AsymmetricEncryptError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -212,11 +212,13 @@ pub struct CertificatePrivateKeyDecryptResponse {
 impl ::acs_runtime::de::FromJson for CertificatePrivateKeyDecryptResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            certificate_id: fields.take("CertificateId")?,
-            plaintext: fields.take("Plaintext")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            certificate_id: fields.read("CertificateId"),
+            plaintext: fields.read("Plaintext"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeyDecryptResponse {
@@ -229,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeyDecryptResponse {
 /// Service errors of `CertificatePrivateKeyDecrypt`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CertificatePrivateKeyDecryptError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -253,22 +254,53 @@ impl From<::acs_runtime::client::ServiceError> for CertificatePrivateKeyDecryptE
 }
 impl CertificatePrivateKeyDecryptError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::CertificateNotFound(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::CertificateNotFound(error) => ("CertificateNotFound", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CertificatePrivateKeyDecryptError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::CertificateNotFound(_) => Self::CertificateNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CertificatePrivateKeyDecryptError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CertificatePrivateKeyDecryptError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CertificatePrivateKeyDecryptError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CertificatePrivateKeyDecryptError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

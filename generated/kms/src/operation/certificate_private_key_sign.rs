@@ -254,11 +254,13 @@ pub struct CertificatePrivateKeySignResponse {
 impl ::acs_runtime::de::FromJson for CertificatePrivateKeySignResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            signature_value: fields.take("SignatureValue")?,
-            request_id: fields.take("RequestId")?,
-            certificate_id: fields.take("CertificateId")?,
-        })
+        let value = Self {
+            signature_value: fields.read("SignatureValue"),
+            request_id: fields.read("RequestId"),
+            certificate_id: fields.read("CertificateId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeySignResponse {
@@ -271,7 +273,6 @@ impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeySignResponse {
 /// Service errors of `CertificatePrivateKeySign`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CertificatePrivateKeySignError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -295,22 +296,53 @@ impl From<::acs_runtime::client::ServiceError> for CertificatePrivateKeySignErro
 }
 impl CertificatePrivateKeySignError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::CertificateNotFound(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::CertificateNotFound(error) => ("CertificateNotFound", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CertificatePrivateKeySignError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::CertificateNotFound(_) => Self::CertificateNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CertificatePrivateKeySignError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CertificatePrivateKeySignError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CertificatePrivateKeySignError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CertificatePrivateKeySignError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -224,14 +224,16 @@ pub struct CreateApplicationAccessPointResponse {
 impl ::acs_runtime::de::FromJson for CreateApplicationAccessPointResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            policies: fields.take("Policies")?,
-            name: fields.take("Name")?,
-            arn: fields.take("Arn")?,
-            authentication_method: fields.take("AuthenticationMethod")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            policies: fields.read("Policies"),
+            name: fields.read("Name"),
+            arn: fields.read("Arn"),
+            authentication_method: fields.read("AuthenticationMethod"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateApplicationAccessPointResponse {
@@ -244,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateApplicationAccessPointResponse {
 /// Service errors of `CreateApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateApplicationAccessPointError {
     /// HTTP 409 `Rejected.ResourceExist`: The request was rejected because the resource already exists.
@@ -262,19 +263,45 @@ impl From<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointE
 }
 impl CreateApplicationAccessPointError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedResourceExist(error) | Self::Unhandled(error) => error,
+            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateApplicationAccessPointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateApplicationAccessPointError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateApplicationAccessPointError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateApplicationAccessPointError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

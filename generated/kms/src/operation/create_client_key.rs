@@ -237,14 +237,16 @@ pub struct CreateClientKeyResponse {
 impl ::acs_runtime::de::FromJson for CreateClientKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            client_key_id: fields.take("ClientKeyId")?,
-            key_algorithm: fields.take("KeyAlgorithm")?,
-            private_key_data: fields.take("PrivateKeyData")?,
-            not_before: fields.take("NotBefore")?,
-            not_after: fields.take("NotAfter")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            client_key_id: fields.read("ClientKeyId"),
+            key_algorithm: fields.read("KeyAlgorithm"),
+            private_key_data: fields.read("PrivateKeyData"),
+            not_before: fields.read("NotBefore"),
+            not_after: fields.read("NotAfter"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateClientKeyResponse {
@@ -257,7 +259,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateClientKeyResponse {
 /// Service errors of `CreateClientKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateClientKeyError {
     /// A code this spec does not document.
@@ -270,19 +271,43 @@ impl From<::acs_runtime::client::ServiceError> for CreateClientKeyError {
 }
 impl CreateClientKeyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateClientKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateClientKeyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateClientKeyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateClientKeyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateClientKeyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

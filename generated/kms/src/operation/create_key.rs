@@ -362,10 +362,12 @@ pub struct CreateKeyResponse {
 impl ::acs_runtime::de::FromJson for CreateKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            key_metadata: fields.take("KeyMetadata")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            key_metadata: fields.read("KeyMetadata"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateKeyResponse {
@@ -378,7 +380,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateKeyResponse {
 /// Service errors of `CreateKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateKeyError {
     /// HTTP 400 `Rejected.LimitExceeded`: The request was rejected because user create resource limit was exceeded
@@ -421,27 +422,71 @@ impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
 }
 impl CreateKeyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedLimitExceeded(error)
-            | Self::InvalidParameter(error)
-            | Self::UnsupportedOperation(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::RejectedShareQuotaExceedLimit(error)
-            | Self::ForbiddenDkmsInstanceNotFound(error)
-            | Self::InternalFailure(error)
-            | Self::SerivceUnvailableTemporary(error)
-            | Self::Unhandled(error) => error,
+            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::RejectedShareQuotaExceedLimit(error) => {
+                ("RejectedShareQuotaExceedLimit", error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(error) => {
+                ("ForbiddenDkmsInstanceNotFound", error)
+            }
+            Self::InternalFailure(error) => ("InternalFailure", error),
+            Self::SerivceUnvailableTemporary(error) => {
+                ("SerivceUnvailableTemporary", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::RejectedShareQuotaExceedLimit(_) => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::SerivceUnvailableTemporary(_) => {
+                Self::SerivceUnvailableTemporary(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateKeyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateKeyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateKeyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateKeyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -142,10 +142,12 @@ pub struct CreateKeyVersionResponse {
 impl ::acs_runtime::de::FromJson for CreateKeyVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            key_version: fields.take("KeyVersion")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            key_version: fields.read("KeyVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateKeyVersionResponse {
@@ -158,7 +160,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateKeyVersionResponse {
 /// Service errors of `CreateKeyVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateKeyVersionError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -191,25 +192,59 @@ impl From<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
 }
 impl CreateKeyVersionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedUnsupportedOperation(error)
-            | Self::ForbiddenAliasNotFound(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::RejectedDisabled(error)
-            | Self::RejectedUnavailable(error)
-            | Self::RejectedPendingDeletion(error)
-            | Self::Unhandled(error) => error,
+            Self::RejectedUnsupportedOperation(error) => {
+                ("RejectedUnsupportedOperation", error)
+            }
+            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::RejectedDisabled(error) => ("RejectedDisabled", error),
+            Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
+            Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateKeyVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
+            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
+            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateKeyVersionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateKeyVersionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateKeyVersionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -221,14 +221,16 @@ pub struct CreateNetworkRuleResponse {
 impl ::acs_runtime::de::FromJson for CreateNetworkRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            source_private_ip: fields.take("SourcePrivateIp")?,
-            name: fields.take("Name")?,
-            arn: fields.take("Arn")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            source_private_ip: fields.read("SourcePrivateIp"),
+            name: fields.read("Name"),
+            arn: fields.read("Arn"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkRuleResponse {
@@ -241,7 +243,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkRuleResponse {
 /// Service errors of `CreateNetworkRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateNetworkRuleError {
     /// A code this spec does not document.
@@ -254,19 +255,43 @@ impl From<::acs_runtime::client::ServiceError> for CreateNetworkRuleError {
 }
 impl CreateNetworkRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateNetworkRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateNetworkRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNetworkRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNetworkRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNetworkRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -516,18 +516,20 @@ pub struct CreateSecretResponse {
 impl ::acs_runtime::de::FromJson for CreateSecretResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            automatic_rotation: fields.take("AutomaticRotation")?,
-            secret_name: fields.take("SecretName")?,
-            version_id: fields.take("VersionId")?,
-            next_rotation_date: fields.take("NextRotationDate")?,
-            secret_type: fields.take("SecretType")?,
-            rotation_interval: fields.take("RotationInterval")?,
-            arn: fields.take("Arn")?,
-            extended_config: fields.take("ExtendedConfig")?,
-            dkms_instance_id: fields.take("DKMSInstanceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            automatic_rotation: fields.read("AutomaticRotation"),
+            secret_name: fields.read("SecretName"),
+            version_id: fields.read("VersionId"),
+            next_rotation_date: fields.read("NextRotationDate"),
+            secret_type: fields.read("SecretType"),
+            rotation_interval: fields.read("RotationInterval"),
+            arn: fields.read("Arn"),
+            extended_config: fields.read("ExtendedConfig"),
+            dkms_instance_id: fields.read("DKMSInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSecretResponse {
@@ -540,7 +542,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSecretResponse {
 /// Service errors of `CreateSecret`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateSecretError {
     /// HTTP 400 `UnsupportedOperation`: This action is not supported.
@@ -588,28 +589,75 @@ impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
 }
 impl CreateSecretError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error)
-            | Self::RejectedLimitExceeded(error)
-            | Self::InvalidParameter(error)
-            | Self::RejectedShareQuotaExceedLimit(error)
-            | Self::ForbiddenDkmsInstanceNotFound(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::RejectedResourceExist(error)
-            | Self::RejectedResourceInDeleteWindow(error)
-            | Self::InternalFailure(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
+            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::RejectedShareQuotaExceedLimit(error) => {
+                ("RejectedShareQuotaExceedLimit", error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(error) => {
+                ("ForbiddenDkmsInstanceNotFound", error)
+            }
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
+            Self::RejectedResourceInDeleteWindow(error) => {
+                ("RejectedResourceInDeleteWindow", error)
+            }
+            Self::InternalFailure(error) => ("InternalFailure", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateSecretError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
+            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::RejectedShareQuotaExceedLimit(_) => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
+            Self::RejectedResourceInDeleteWindow(_) => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateSecretError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSecretError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSecretError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSecretError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

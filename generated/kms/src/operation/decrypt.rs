@@ -182,12 +182,14 @@ pub struct DecryptResponse {
 impl ::acs_runtime::de::FromJson for DecryptResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            request_id: fields.take("RequestId")?,
-            plaintext: fields.take("Plaintext")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            request_id: fields.read("RequestId"),
+            plaintext: fields.read("Plaintext"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DecryptResponse {
@@ -200,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DecryptResponse {
 /// Service errors of `Decrypt`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DecryptError {
     /// HTTP 400 `UnsupportedOperation`: This action is not supported.
@@ -233,25 +234,55 @@ impl From<::acs_runtime::client::ServiceError> for DecryptError {
 }
 impl DecryptError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error)
-            | Self::ForbiddenAliasNotFound(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::RejectedDisabled(error)
-            | Self::RejectedPendingDeletion(error)
-            | Self::RejectedUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
+            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::RejectedDisabled(error) => ("RejectedDisabled", error),
+            Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
+            Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DecryptError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
+            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
+            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DecryptError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DecryptError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DecryptError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DecryptError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

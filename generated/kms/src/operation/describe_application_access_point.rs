@@ -159,14 +159,16 @@ pub struct DescribeApplicationAccessPointResponse {
 impl ::acs_runtime::de::FromJson for DescribeApplicationAccessPointResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            arn: fields.take("Arn")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            authentication_method: fields.take("AuthenticationMethod")?,
-            policies: fields.take("Policies")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            arn: fields.read("Arn"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            authentication_method: fields.read("AuthenticationMethod"),
+            policies: fields.read("Policies"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeApplicationAccessPointResponse {
@@ -179,7 +181,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeApplicationAccessPointResponse {
 /// Service errors of `DescribeApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeApplicationAccessPointError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -200,21 +201,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeApplicationAccessPoin
 }
 impl DescribeApplicationAccessPointError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeApplicationAccessPointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeApplicationAccessPointError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeApplicationAccessPointError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeApplicationAccessPointError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeApplicationAccessPointError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -230,26 +230,28 @@ pub struct DescribeCertificateResponse {
 impl ::acs_runtime::de::FromJson for DescribeCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            serial: fields.take("Serial")?,
-            created_at: fields.take("CreatedAt")?,
-            tags: fields.take("Tags")?,
-            subject_key_identifier: fields.take("SubjectKeyIdentifier")?,
-            exportable_private_key: fields.take("ExportablePrivateKey")?,
-            issuer: fields.take("Issuer")?,
-            signature_algorithm: fields.take("SignatureAlgorithm")?,
-            not_after: fields.take("NotAfter")?,
-            arn: fields.take("Arn")?,
-            certificate_id: fields.take("CertificateId")?,
-            request_id: fields.take("RequestId")?,
-            key_spec: fields.take("KeySpec")?,
-            subject_public_key: fields.take("SubjectPublicKey")?,
-            subject: fields.take("Subject")?,
-            not_before: fields.take("NotBefore")?,
-            updated_at: fields.take("UpdatedAt")?,
-            subject_alternative_names: fields.take("SubjectAlternativeNames")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            serial: fields.read("Serial"),
+            created_at: fields.read("CreatedAt"),
+            tags: fields.read("Tags"),
+            subject_key_identifier: fields.read("SubjectKeyIdentifier"),
+            exportable_private_key: fields.read("ExportablePrivateKey"),
+            issuer: fields.read("Issuer"),
+            signature_algorithm: fields.read("SignatureAlgorithm"),
+            not_after: fields.read("NotAfter"),
+            arn: fields.read("Arn"),
+            certificate_id: fields.read("CertificateId"),
+            request_id: fields.read("RequestId"),
+            key_spec: fields.read("KeySpec"),
+            subject_public_key: fields.read("SubjectPublicKey"),
+            subject: fields.read("Subject"),
+            not_before: fields.read("NotBefore"),
+            updated_at: fields.read("UpdatedAt"),
+            subject_alternative_names: fields.read("SubjectAlternativeNames"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCertificateResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCertificateResponse {
 /// Service errors of `DescribeCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCertificateError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -286,22 +287,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCertificateError {
 }
 impl DescribeCertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::CertificateNotFound(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::CertificateNotFound(error) => ("CertificateNotFound", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::CertificateNotFound(_) => Self::CertificateNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -162,16 +162,18 @@ pub struct DescribePolicyResponse {
 impl ::acs_runtime::de::FromJson for DescribePolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            arn: fields.take("Arn")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            kms_instance: fields.take("KmsInstance")?,
-            permissions: fields.take("Permissions")?,
-            resources: fields.take("Resources")?,
-            access_control_rules: fields.take("AccessControlRules")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            arn: fields.read("Arn"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            kms_instance: fields.read("KmsInstance"),
+            permissions: fields.read("Permissions"),
+            resources: fields.read("Resources"),
+            access_control_rules: fields.read("AccessControlRules"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePolicyResponse {
@@ -184,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePolicyResponse {
 /// Service errors of `DescribePolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribePolicyError {
     /// A code this spec does not document.
@@ -197,19 +198,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribePolicyError {
 }
 impl DescribePolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribePolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribePolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -258,25 +258,27 @@ pub struct DescribeSecretResponse {
 impl ::acs_runtime::de::FromJson for DescribeSecretResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            update_time: fields.take("UpdateTime")?,
-            create_time: fields.take("CreateTime")?,
-            next_rotation_date: fields.take("NextRotationDate")?,
-            encryption_key_id: fields.take("EncryptionKeyId")?,
-            rotation_interval: fields.take("RotationInterval")?,
-            arn: fields.take("Arn")?,
-            extended_config: fields.take("ExtendedConfig")?,
-            last_rotation_date: fields.take("LastRotationDate")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            secret_name: fields.take("SecretName")?,
-            automatic_rotation: fields.take("AutomaticRotation")?,
-            secret_type: fields.take("SecretType")?,
-            planned_delete_time: fields.take("PlannedDeleteTime")?,
-            dkms_instance_id: fields.take("DKMSInstanceId")?,
-            tags: fields.take("Tags")?,
-            owing_service: fields.take("OwingService")?,
-        })
+        let value = Self {
+            update_time: fields.read("UpdateTime"),
+            create_time: fields.read("CreateTime"),
+            next_rotation_date: fields.read("NextRotationDate"),
+            encryption_key_id: fields.read("EncryptionKeyId"),
+            rotation_interval: fields.read("RotationInterval"),
+            arn: fields.read("Arn"),
+            extended_config: fields.read("ExtendedConfig"),
+            last_rotation_date: fields.read("LastRotationDate"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            secret_name: fields.read("SecretName"),
+            automatic_rotation: fields.read("AutomaticRotation"),
+            secret_type: fields.read("SecretType"),
+            planned_delete_time: fields.read("PlannedDeleteTime"),
+            dkms_instance_id: fields.read("DKMSInstanceId"),
+            tags: fields.read("Tags"),
+            owing_service: fields.read("OwingService"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecretResponse {
@@ -289,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecretResponse {
 /// Service errors of `DescribeSecret`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSecretError {
     /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
@@ -319,24 +320,59 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecretError {
 }
 impl DescribeSecretError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalTimestamp(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalTimestamp(error) => ("IllegalTimestamp", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSecretError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalTimestamp(_) => Self::IllegalTimestamp(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSecretError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSecretError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSecretError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecretError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

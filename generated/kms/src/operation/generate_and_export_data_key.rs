@@ -329,13 +329,15 @@ pub struct GenerateAndExportDataKeyResponse {
 impl ::acs_runtime::de::FromJson for GenerateAndExportDataKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            ciphertext_blob: fields.take("CiphertextBlob")?,
-            request_id: fields.take("RequestId")?,
-            exported_data_key: fields.take("ExportedDataKey")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            ciphertext_blob: fields.read("CiphertextBlob"),
+            request_id: fields.read("RequestId"),
+            exported_data_key: fields.read("ExportedDataKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GenerateAndExportDataKeyResponse {
@@ -348,7 +350,6 @@ impl<'de> ::serde::Deserialize<'de> for GenerateAndExportDataKeyResponse {
 /// Service errors of `GenerateAndExportDataKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GenerateAndExportDataKeyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -375,23 +376,55 @@ impl From<::acs_runtime::client::ServiceError> for GenerateAndExportDataKeyError
 }
 impl GenerateAndExportDataKeyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::InternalFailure(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::InternalFailure(error) => ("InternalFailure", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GenerateAndExportDataKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GenerateAndExportDataKeyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GenerateAndExportDataKeyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GenerateAndExportDataKeyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GenerateAndExportDataKeyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

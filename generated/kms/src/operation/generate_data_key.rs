@@ -269,13 +269,15 @@ pub struct GenerateDataKeyResponse {
 impl ::acs_runtime::de::FromJson for GenerateDataKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            ciphertext_blob: fields.take("CiphertextBlob")?,
-            request_id: fields.take("RequestId")?,
-            plaintext: fields.take("Plaintext")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            ciphertext_blob: fields.read("CiphertextBlob"),
+            request_id: fields.read("RequestId"),
+            plaintext: fields.read("Plaintext"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyResponse {
@@ -288,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyResponse {
 /// Service errors of `GenerateDataKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyError {
     /// HTTP 400 `UnsupportedOperation`: This action is not supported.
@@ -321,25 +322,55 @@ impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
 }
 impl GenerateDataKeyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error)
-            | Self::ForbiddenAliasNotFound(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::RejectedDisabled(error)
-            | Self::RejectedPendingDeletion(error)
-            | Self::RejectedUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
+            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::RejectedDisabled(error) => ("RejectedDisabled", error),
+            Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
+            Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GenerateDataKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
+            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
+            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GenerateDataKeyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GenerateDataKeyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GenerateDataKeyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

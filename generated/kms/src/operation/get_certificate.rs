@@ -149,13 +149,15 @@ pub struct GetCertificateResponse {
 impl ::acs_runtime::de::FromJson for GetCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            certificate_chain: fields.take("CertificateChain")?,
-            certificate: fields.take("Certificate")?,
-            request_id: fields.take("RequestId")?,
-            certificate_id: fields.take("CertificateId")?,
-            csr: fields.take("Csr")?,
-        })
+        let value = Self {
+            certificate_chain: fields.read("CertificateChain"),
+            certificate: fields.read("Certificate"),
+            request_id: fields.read("RequestId"),
+            certificate_id: fields.read("CertificateId"),
+            csr: fields.read("Csr"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetCertificateResponse {
@@ -168,7 +170,6 @@ impl<'de> ::serde::Deserialize<'de> for GetCertificateResponse {
 /// Service errors of `GetCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetCertificateError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -189,21 +190,51 @@ impl From<::acs_runtime::client::ServiceError> for GetCertificateError {
 }
 impl GetCertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetCertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetCertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -169,17 +169,19 @@ pub struct GetClientKeyResponse {
 impl ::acs_runtime::de::FromJson for GetClientKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            client_key_id: fields.take("ClientKeyId")?,
-            create_time: fields.take("CreateTime")?,
-            key_algorithm: fields.take("KeyAlgorithm")?,
-            key_origin: fields.take("KeyOrigin")?,
-            public_key_data: fields.take("PublicKeyData")?,
-            not_after: fields.take("NotAfter")?,
-            not_before: fields.take("NotBefore")?,
-            aap_name: fields.take("AapName")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            client_key_id: fields.read("ClientKeyId"),
+            create_time: fields.read("CreateTime"),
+            key_algorithm: fields.read("KeyAlgorithm"),
+            key_origin: fields.read("KeyOrigin"),
+            public_key_data: fields.read("PublicKeyData"),
+            not_after: fields.read("NotAfter"),
+            not_before: fields.read("NotBefore"),
+            aap_name: fields.read("AapName"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetClientKeyResponse {
@@ -192,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for GetClientKeyResponse {
 /// Service errors of `GetClientKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetClientKeyError {
     /// A code this spec does not document.
@@ -205,19 +206,43 @@ impl From<::acs_runtime::client::ServiceError> for GetClientKeyError {
 }
 impl GetClientKeyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetClientKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetClientKeyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetClientKeyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetClientKeyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetClientKeyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -140,10 +140,12 @@ pub struct GetKeyPolicyResponse {
 impl ::acs_runtime::de::FromJson for GetKeyPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            policy: fields.take("Policy")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            policy: fields.read("Policy"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetKeyPolicyResponse {
@@ -156,7 +158,6 @@ impl<'de> ::serde::Deserialize<'de> for GetKeyPolicyResponse {
 /// Service errors of `GetKeyPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetKeyPolicyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -191,25 +192,61 @@ impl From<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
 }
 impl GetKeyPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::MissingParameter(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ForbiddenKeyPolicyUnSupported(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ForbiddenKeyPolicyUnSupported(error) => {
+                ("ForbiddenKeyPolicyUnSupported", error)
+            }
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetKeyPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenKeyPolicyUnSupported(_) => {
+                Self::ForbiddenKeyPolicyUnSupported(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetKeyPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetKeyPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetKeyPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -140,11 +140,13 @@ pub struct GetKmsInstanceQuotaInfosResponse {
 impl ::acs_runtime::de::FromJson for GetKmsInstanceQuotaInfosResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            kms_instance_id: fields.take("KmsInstanceId")?,
-            kms_instance_quota_infos: fields.take("KmsInstanceQuotaInfos")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            kms_instance_id: fields.read("KmsInstanceId"),
+            kms_instance_quota_infos: fields.read("KmsInstanceQuotaInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceQuotaInfosResponse {
@@ -157,7 +159,6 @@ impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceQuotaInfosResponse {
 /// Service errors of `GetKmsInstanceQuotaInfos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetKmsInstanceQuotaInfosError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -185,22 +186,57 @@ impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError
 }
 impl GetKmsInstanceQuotaInfosError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::ForbiddenDkmsInstanceStateInvalid(error)
-            | Self::ForbiddenDkmsInstanceNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
+                ("ForbiddenDkmsInstanceStateInvalid", error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(error) => {
+                ("ForbiddenDkmsInstanceNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetKmsInstanceQuotaInfosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetKmsInstanceQuotaInfosError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetKmsInstanceQuotaInfosError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetKmsInstanceQuotaInfosError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

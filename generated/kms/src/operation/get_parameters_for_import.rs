@@ -219,13 +219,15 @@ pub struct GetParametersForImportResponse {
 impl ::acs_runtime::de::FromJson for GetParametersForImportResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_id: fields.take("KeyId")?,
-            import_token: fields.take("ImportToken")?,
-            request_id: fields.take("RequestId")?,
-            token_expire_time: fields.take("TokenExpireTime")?,
-            public_key: fields.take("PublicKey")?,
-        })
+        let value = Self {
+            key_id: fields.read("KeyId"),
+            import_token: fields.read("ImportToken"),
+            request_id: fields.read("RequestId"),
+            token_expire_time: fields.read("TokenExpireTime"),
+            public_key: fields.read("PublicKey"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetParametersForImportResponse {
@@ -238,7 +240,6 @@ impl<'de> ::serde::Deserialize<'de> for GetParametersForImportResponse {
 /// Service errors of `GetParametersForImport`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetParametersForImportError {
     /// HTTP 400 `Unsupported.Origin`: This key origin is not valid for this api
@@ -262,22 +263,53 @@ impl From<::acs_runtime::client::ServiceError> for GetParametersForImportError {
 }
 impl GetParametersForImportError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOrigin(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedOrigin(error) => ("UnsupportedOrigin", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetParametersForImportError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedOrigin(_) => Self::UnsupportedOrigin(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetParametersForImportError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetParametersForImportError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetParametersForImportError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetParametersForImportError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -364,10 +364,12 @@ pub struct GetRandomPasswordResponse {
 impl ::acs_runtime::de::FromJson for GetRandomPasswordResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            random_password: fields.take("RandomPassword")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            random_password: fields.read("RandomPassword"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetRandomPasswordResponse {
@@ -380,7 +382,6 @@ impl<'de> ::serde::Deserialize<'de> for GetRandomPasswordResponse {
 /// Service errors of `GetRandomPassword`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetRandomPasswordError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -401,21 +402,47 @@ impl From<::acs_runtime::client::ServiceError> for GetRandomPasswordError {
 }
 impl GetRandomPasswordError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::InternalFailure(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InternalFailure(error) => ("InternalFailure", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetRandomPasswordError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetRandomPasswordError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetRandomPasswordError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetRandomPasswordError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetRandomPasswordError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

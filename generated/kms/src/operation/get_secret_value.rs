@@ -302,21 +302,23 @@ pub struct GetSecretValueResponse {
 impl ::acs_runtime::de::FromJson for GetSecretValueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_data_type: fields.take("SecretDataType")?,
-            create_time: fields.take("CreateTime")?,
-            version_id: fields.take("VersionId")?,
-            next_rotation_date: fields.take("NextRotationDate")?,
-            secret_data: fields.take("SecretData")?,
-            rotation_interval: fields.take("RotationInterval")?,
-            extended_config: fields.take("ExtendedConfig")?,
-            last_rotation_date: fields.take("LastRotationDate")?,
-            request_id: fields.take("RequestId")?,
-            secret_name: fields.take("SecretName")?,
-            automatic_rotation: fields.take("AutomaticRotation")?,
-            secret_type: fields.take("SecretType")?,
-            version_stages: fields.take("VersionStages")?,
-        })
+        let value = Self {
+            secret_data_type: fields.read("SecretDataType"),
+            create_time: fields.read("CreateTime"),
+            version_id: fields.read("VersionId"),
+            next_rotation_date: fields.read("NextRotationDate"),
+            secret_data: fields.read("SecretData"),
+            rotation_interval: fields.read("RotationInterval"),
+            extended_config: fields.read("ExtendedConfig"),
+            last_rotation_date: fields.read("LastRotationDate"),
+            request_id: fields.read("RequestId"),
+            secret_name: fields.read("SecretName"),
+            automatic_rotation: fields.read("AutomaticRotation"),
+            secret_type: fields.read("SecretType"),
+            version_stages: fields.read("VersionStages"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetSecretValueResponse {
@@ -329,7 +331,6 @@ impl<'de> ::serde::Deserialize<'de> for GetSecretValueResponse {
 /// Service errors of `GetSecretValue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetSecretValueError {
     /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
@@ -360,23 +361,61 @@ impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
 }
 impl GetSecretValueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenDkmsInstanceStateInvalid(error)
-            | Self::ForbiddenDkmsInstanceNotFound(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
+                ("ForbiddenDkmsInstanceStateInvalid", error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(error) => {
+                ("ForbiddenDkmsInstanceNotFound", error)
+            }
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetSecretValueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetSecretValueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetSecretValueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetSecretValueError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetSecretValueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

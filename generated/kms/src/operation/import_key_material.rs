@@ -209,9 +209,11 @@ pub struct ImportKeyMaterialResponse {
 impl ::acs_runtime::de::FromJson for ImportKeyMaterialResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ImportKeyMaterialResponse {
@@ -224,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for ImportKeyMaterialResponse {
 /// Service errors of `ImportKeyMaterial`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ImportKeyMaterialError {
     /// HTTP 400 `InvalidKeyMaterial`: key material is invalid
@@ -257,25 +258,59 @@ impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
 }
 impl ImportKeyMaterialError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyMaterial(error)
-            | Self::InvalidImportToken(error)
-            | Self::ExpiredImportToken(error)
-            | Self::UnsupportedOrigin(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidKeyMaterial(error) => ("InvalidKeyMaterial", error),
+            Self::InvalidImportToken(error) => ("InvalidImportToken", error),
+            Self::ExpiredImportToken(error) => ("ExpiredImportToken", error),
+            Self::UnsupportedOrigin(error) => ("UnsupportedOrigin", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ImportKeyMaterialError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyMaterial(_) => Self::InvalidKeyMaterial(error),
+            Self::InvalidImportToken(_) => Self::InvalidImportToken(error),
+            Self::ExpiredImportToken(_) => Self::ExpiredImportToken(error),
+            Self::UnsupportedOrigin(_) => Self::UnsupportedOrigin(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ImportKeyMaterialError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ImportKeyMaterialError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ImportKeyMaterialError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

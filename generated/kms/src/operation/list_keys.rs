@@ -247,13 +247,15 @@ pub struct ListKeysResponse {
 impl ::acs_runtime::de::FromJson for ListKeysResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            keys: fields.take("Keys")?,
-        })
+        let value = Self {
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            keys: fields.read("Keys"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListKeysResponse {
@@ -266,7 +268,6 @@ impl<'de> ::serde::Deserialize<'de> for ListKeysResponse {
 /// Service errors of `ListKeys`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListKeysError {
     /// A code this spec does not document.
@@ -279,19 +280,43 @@ impl From<::acs_runtime::client::ServiceError> for ListKeysError {
 }
 impl ListKeysError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListKeysError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListKeysError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListKeysError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListKeysError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListKeysError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

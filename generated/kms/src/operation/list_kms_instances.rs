@@ -167,13 +167,15 @@ pub struct ListKmsInstancesResponse {
 impl ::acs_runtime::de::FromJson for ListKmsInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            kms_instances: fields.take("KmsInstances")?,
-            total_count: fields.take("TotalCount")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            kms_instances: fields.read("KmsInstances"),
+            total_count: fields.read("TotalCount"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesResponse {
@@ -186,7 +188,6 @@ impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesResponse {
 /// Service errors of `ListKmsInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListKmsInstancesError {
     /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
@@ -204,19 +205,45 @@ impl From<::acs_runtime::client::ServiceError> for ListKmsInstancesError {
 }
 impl ListKmsInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalTimestamp(error) | Self::Unhandled(error) => error,
+            Self::IllegalTimestamp(error) => ("IllegalTimestamp", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListKmsInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalTimestamp(_) => Self::IllegalTimestamp(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListKmsInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListKmsInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListKmsInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListKmsInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

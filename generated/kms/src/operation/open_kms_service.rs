@@ -112,9 +112,11 @@ pub struct OpenKmsServiceResponse {
 impl ::acs_runtime::de::FromJson for OpenKmsServiceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenKmsServiceResponse {
@@ -127,7 +129,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenKmsServiceResponse {
 /// Service errors of `OpenKmsService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum OpenKmsServiceError {
     /// HTTP 400 `CreateLXOrderFailed`: Create order failed.
@@ -153,22 +154,53 @@ impl From<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
 }
 impl OpenKmsServiceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CreateLxOrderFailed(error)
-            | Self::ForbiddenNoRealNameAuthentication(error)
-            | Self::ForbiddenOpened(error)
-            | Self::Unhandled(error) => error,
+            Self::CreateLxOrderFailed(error) => ("CreateLxOrderFailed", error),
+            Self::ForbiddenNoRealNameAuthentication(error) => {
+                ("ForbiddenNoRealNameAuthentication", error)
+            }
+            Self::ForbiddenOpened(error) => ("ForbiddenOpened", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for OpenKmsServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CreateLxOrderFailed(_) => Self::CreateLxOrderFailed(error),
+            Self::ForbiddenNoRealNameAuthentication(_) => {
+                Self::ForbiddenNoRealNameAuthentication(error)
+            }
+            Self::ForbiddenOpened(_) => Self::ForbiddenOpened(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for OpenKmsServiceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for OpenKmsServiceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for OpenKmsServiceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -244,12 +244,14 @@ pub struct PutSecretValueResponse {
 impl ::acs_runtime::de::FromJson for PutSecretValueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_name: fields.take("SecretName")?,
-            version_id: fields.take("VersionId")?,
-            request_id: fields.take("RequestId")?,
-            version_stages: fields.take("VersionStages")?,
-        })
+        let value = Self {
+            secret_name: fields.read("SecretName"),
+            version_id: fields.read("VersionId"),
+            request_id: fields.read("RequestId"),
+            version_stages: fields.read("VersionStages"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PutSecretValueResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for PutSecretValueResponse {
 /// Service errors of `PutSecretValue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PutSecretValueError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -295,25 +296,57 @@ impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
 }
 impl PutSecretValueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::RejectedLimitExceeded(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::RejectedResourceExist(error)
-            | Self::InternalFailure(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
+            Self::InternalFailure(error) => ("InternalFailure", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for PutSecretValueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for PutSecretValueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PutSecretValueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PutSecretValueError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PutSecretValueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -148,9 +148,11 @@ pub struct ReleaseKmsInstanceResponse {
 impl ::acs_runtime::de::FromJson for ReleaseKmsInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReleaseKmsInstanceResponse {
@@ -163,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseKmsInstanceResponse {
 /// Service errors of `ReleaseKmsInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReleaseKmsInstanceError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -195,24 +196,65 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
 }
 impl ReleaseKmsInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::RejectedUnsupportedOperation(error)
-            | Self::ForbiddenDkmsInstanceNotFound(error)
-            | Self::ForbiddenNoBackup(error)
-            | Self::SerivceUnvailableTemporary(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::RejectedUnsupportedOperation(error) => {
+                ("RejectedUnsupportedOperation", error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(error) => {
+                ("ForbiddenDkmsInstanceNotFound", error)
+            }
+            Self::ForbiddenNoBackup(error) => ("ForbiddenNoBackup", error),
+            Self::SerivceUnvailableTemporary(error) => {
+                ("SerivceUnvailableTemporary", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReleaseKmsInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::ForbiddenNoBackup(_) => Self::ForbiddenNoBackup(error),
+            Self::SerivceUnvailableTemporary(_) => {
+                Self::SerivceUnvailableTemporary(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReleaseKmsInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReleaseKmsInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReleaseKmsInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -187,9 +187,11 @@ pub struct UpdateRotationPolicyResponse {
 impl ::acs_runtime::de::FromJson for UpdateRotationPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateRotationPolicyResponse {
@@ -202,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRotationPolicyResponse {
 /// Service errors of `UpdateRotationPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateRotationPolicyError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -226,22 +227,53 @@ impl From<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
 }
 impl UpdateRotationPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedUnsupportedOperation(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::RejectedUnsupportedOperation(error) => {
+                ("RejectedUnsupportedOperation", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateRotationPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateRotationPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateRotationPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateRotationPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -204,10 +204,12 @@ pub struct UpdateSecretVersionStageResponse {
 impl ::acs_runtime::de::FromJson for UpdateSecretVersionStageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_name: fields.take("SecretName")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            secret_name: fields.read("SecretName"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateSecretVersionStageResponse {
@@ -220,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSecretVersionStageResponse {
 /// Service errors of `UpdateSecretVersionStage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateSecretVersionStageError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -261,27 +262,69 @@ impl From<::acs_runtime::client::ServiceError> for UpdateSecretVersionStageError
 }
 impl UpdateSecretVersionStageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::RejectedLimitExceeded(error)
-            | Self::RejectedInvalidRequest(error)
-            | Self::RejectedUnsupportedOperation(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::RejectedResourceInDeleteWindow(error)
-            | Self::InternalFailure(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
+            Self::RejectedInvalidRequest(error) => ("RejectedInvalidRequest", error),
+            Self::RejectedUnsupportedOperation(error) => {
+                ("RejectedUnsupportedOperation", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::RejectedResourceInDeleteWindow(error) => {
+                ("RejectedResourceInDeleteWindow", error)
+            }
+            Self::InternalFailure(error) => ("InternalFailure", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateSecretVersionStageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
+            Self::RejectedInvalidRequest(_) => Self::RejectedInvalidRequest(error),
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::RejectedResourceInDeleteWindow(_) => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateSecretVersionStageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateSecretVersionStageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateSecretVersionStageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateSecretVersionStageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

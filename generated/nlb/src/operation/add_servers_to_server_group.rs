@@ -238,11 +238,13 @@ pub struct AddServersToServerGroupResponse {
 impl ::acs_runtime::de::FromJson for AddServersToServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            server_group_id: fields.read("ServerGroupId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddServersToServerGroupResponse {
@@ -255,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for AddServersToServerGroupResponse {
 /// Service errors of `AddServersToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddServersToServerGroupError {
     /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
@@ -345,42 +346,113 @@ impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError 
 }
 impl AddServersToServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictLock(error)
-            | Self::IllegalParamIp(error)
-            | Self::QuotaExceededQuotaInsufficient(error)
-            | Self::SystemBusy(error)
-            | Self::DuplicatedParamServer(error)
-            | Self::IncorrectStatusServerGroup(error)
-            | Self::MismatchVpcId(error)
-            | Self::MismatchServerType(error)
-            | Self::IllegalParamRsPortConflictWithServerGroup(error)
-            | Self::TagInvokeError(error)
-            | Self::ResourceInUseIp(error)
-            | Self::IllegalParam(error)
-            | Self::IllegalParamDescription(error)
-            | Self::MissingParamIp(error)
-            | Self::OperationDeniedServerGroupNotSupportIpv6(error)
-            | Self::IncorrectStatusEni(error)
-            | Self::IdempotenceSignatureMismatch(error)
-            | Self::ThrottlingUser(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundEci(error)
-            | Self::ResourceNotFoundEcs(error)
-            | Self::ResourceNotFoundEni(error)
-            | Self::Unhandled(error) => error,
+            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::IllegalParamIp(error) => ("IllegalParamIp", error),
+            Self::QuotaExceededQuotaInsufficient(error) => {
+                ("QuotaExceededQuotaInsufficient", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::DuplicatedParamServer(error) => ("DuplicatedParamServer", error),
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::MismatchServerType(error) => ("MismatchServerType", error),
+            Self::IllegalParamRsPortConflictWithServerGroup(error) => {
+                ("IllegalParamRsPortConflictWithServerGroup", error)
+            }
+            Self::TagInvokeError(error) => ("TagInvokeError", error),
+            Self::ResourceInUseIp(error) => ("ResourceInUseIp", error),
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::MissingParamIp(error) => ("MissingParamIp", error),
+            Self::OperationDeniedServerGroupNotSupportIpv6(error) => {
+                ("OperationDeniedServerGroupNotSupportIpv6", error)
+            }
+            Self::IncorrectStatusEni(error) => ("IncorrectStatusEni", error),
+            Self::IdempotenceSignatureMismatch(error) => {
+                ("IdempotenceSignatureMismatch", error)
+            }
+            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
+            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
+            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddServersToServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::IllegalParamIp(_) => Self::IllegalParamIp(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::DuplicatedParamServer(_) => Self::DuplicatedParamServer(error),
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::MismatchServerType(_) => Self::MismatchServerType(error),
+            Self::IllegalParamRsPortConflictWithServerGroup(_) => {
+                Self::IllegalParamRsPortConflictWithServerGroup(error)
+            }
+            Self::TagInvokeError(_) => Self::TagInvokeError(error),
+            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::MissingParamIp(_) => Self::MissingParamIp(error),
+            Self::OperationDeniedServerGroupNotSupportIpv6(_) => {
+                Self::OperationDeniedServerGroupNotSupportIpv6(error)
+            }
+            Self::IncorrectStatusEni(_) => Self::IncorrectStatusEni(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
+            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
+            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddServersToServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddServersToServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddServersToServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

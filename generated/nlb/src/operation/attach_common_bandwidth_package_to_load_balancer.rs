@@ -230,10 +230,12 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerResponse {
 impl ::acs_runtime::de::FromJson for AttachCommonBandwidthPackageToLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -247,7 +249,6 @@ for AttachCommonBandwidthPackageToLoadBalancerResponse {
 /// Service errors of `AttachCommonBandwidthPackageToLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AttachCommonBandwidthPackageToLoadBalancerError {
     /// HTTP 400 `OperationDenied.IntranetLoadBalancer`: The operation is not allowed because of IntranetLoadBalancer.
@@ -291,19 +292,72 @@ for AttachCommonBandwidthPackageToLoadBalancerError {
 }
 impl AttachCommonBandwidthPackageToLoadBalancerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIntranetLoadBalancer(error)
-            | Self::ResourceAlreadyAssociatedLoadbalancer(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundBandwidthPackageId(error)
-            | Self::ResourceNotFoundCommonBandwidthPackage(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedIntranetLoadBalancer(error) => {
+                ("OperationDeniedIntranetLoadBalancer", error)
+            }
+            Self::ResourceAlreadyAssociatedLoadbalancer(error) => {
+                ("ResourceAlreadyAssociatedLoadbalancer", error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundBandwidthPackageId(error) => {
+                ("ResourceNotFoundBandwidthPackageId", error)
+            }
+            Self::ResourceNotFoundCommonBandwidthPackage(error) => {
+                ("ResourceNotFoundCommonBandwidthPackage", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AttachCommonBandwidthPackageToLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedIntranetLoadBalancer(_) => {
+                Self::OperationDeniedIntranetLoadBalancer(error)
+            }
+            Self::ResourceAlreadyAssociatedLoadbalancer(_) => {
+                Self::ResourceAlreadyAssociatedLoadbalancer(error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundBandwidthPackageId(_) => {
+                Self::ResourceNotFoundBandwidthPackageId(error)
+            }
+            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
+                Self::ResourceNotFoundCommonBandwidthPackage(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AttachCommonBandwidthPackageToLoadBalancerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachCommonBandwidthPackageToLoadBalancerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -311,6 +365,7 @@ impl ::std::fmt::Display for AttachCommonBandwidthPackageToLoadBalancerError {
 impl ::std::error::Error for AttachCommonBandwidthPackageToLoadBalancerError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -661,11 +661,13 @@ pub struct CreateListenerResponse {
 impl ::acs_runtime::de::FromJson for CreateListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            listener_id: fields.take("ListenerId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            listener_id: fields.read("ListenerId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
@@ -678,7 +680,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
 /// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateListenerError {
     /// HTTP 400 `Conflict.Port`: The Port \[%s\] is conflict.
@@ -809,49 +810,167 @@ impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
 }
 impl CreateListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictPort(error)
-            | Self::IllegalParamMssConflictWithUdpAndGeneve(error)
-            | Self::SystemBusy(error)
-            | Self::MismatchVpcId(error)
-            | Self::ConflictLock(error)
-            | Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
-            | Self::IncorrectStatusLoadbalancer(error)
-            | Self::ResourceNotFoundCertificate(error)
-            | Self::IllegalParamServerGroupId(error)
-            | Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
-            | Self::MissingParamCertificate(error)
-            | Self::IllegalParamPort(error)
-            | Self::QuotaExceededQuotaInsufficient(error)
-            | Self::MismatchProtocol(error)
-            | Self::ResourceNotEnoughCaCertificateApiCount(error)
-            | Self::MissingParamServerGroupId(error)
-            | Self::IllegalParamListenerDescription(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamIdleTimeout(error)
-            | Self::IllegalParam(error)
-            | Self::IllegalParamSizeCertificateIds(error)
-            | Self::DuplicatedParamListener(error)
-            | Self::IllegalParamPreserveClientIpSwitch(error)
-            | Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundCaCertificate(error)
-            | Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::ConflictPort(error) => ("ConflictPort", error),
+            Self::IllegalParamMssConflictWithUdpAndGeneve(error) => {
+                ("IllegalParamMssConflictWithUdpAndGeneve", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error) => {
+                ("IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup", error)
+            }
+            Self::IncorrectStatusLoadbalancer(error) => {
+                ("IncorrectStatusLoadbalancer", error)
+            }
+            Self::ResourceNotFoundCertificate(error) => {
+                ("ResourceNotFoundCertificate", error)
+            }
+            Self::IllegalParamServerGroupId(error) => {
+                ("IllegalParamServerGroupId", error)
+            }
+            Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error) => {
+                ("IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup", error)
+            }
+            Self::MissingParamCertificate(error) => ("MissingParamCertificate", error),
+            Self::IllegalParamPort(error) => ("IllegalParamPort", error),
+            Self::QuotaExceededQuotaInsufficient(error) => {
+                ("QuotaExceededQuotaInsufficient", error)
+            }
+            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
+            Self::ResourceNotEnoughCaCertificateApiCount(error) => {
+                ("ResourceNotEnoughCaCertificateApiCount", error)
+            }
+            Self::MissingParamServerGroupId(error) => {
+                ("MissingParamServerGroupId", error)
+            }
+            Self::IllegalParamListenerDescription(error) => {
+                ("IllegalParamListenerDescription", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamIdleTimeout(error) => ("IllegalParamIdleTimeout", error),
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::IllegalParamSizeCertificateIds(error) => {
+                ("IllegalParamSizeCertificateIds", error)
+            }
+            Self::DuplicatedParamListener(error) => ("DuplicatedParamListener", error),
+            Self::IllegalParamPreserveClientIpSwitch(error) => {
+                ("IllegalParamPreserveClientIpSwitch", error)
+            }
+            Self::OperationDeniedRegionNotSupportHdMonitor(error) => {
+                ("OperationDeniedRegionNotSupportHdMonitor", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundCaCertificate(error) => {
+                ("ResourceNotFoundCaCertificate", error)
+            }
+            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => {
+                ("ResourceNotFoundHdMonitorConfigNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ConflictPort(_) => Self::ConflictPort(error),
+            Self::IllegalParamMssConflictWithUdpAndGeneve(_) => {
+                Self::IllegalParamMssConflictWithUdpAndGeneve(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(_) => {
+                Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
+            }
+            Self::IncorrectStatusLoadbalancer(_) => {
+                Self::IncorrectStatusLoadbalancer(error)
+            }
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::IllegalParamServerGroupId(_) => Self::IllegalParamServerGroupId(error),
+            Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(_) => {
+                Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
+            }
+            Self::MissingParamCertificate(_) => Self::MissingParamCertificate(error),
+            Self::IllegalParamPort(_) => Self::IllegalParamPort(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
+            Self::ResourceNotEnoughCaCertificateApiCount(_) => {
+                Self::ResourceNotEnoughCaCertificateApiCount(error)
+            }
+            Self::MissingParamServerGroupId(_) => Self::MissingParamServerGroupId(error),
+            Self::IllegalParamListenerDescription(_) => {
+                Self::IllegalParamListenerDescription(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamIdleTimeout(_) => Self::IllegalParamIdleTimeout(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::IllegalParamSizeCertificateIds(_) => {
+                Self::IllegalParamSizeCertificateIds(error)
+            }
+            Self::DuplicatedParamListener(_) => Self::DuplicatedParamListener(error),
+            Self::IllegalParamPreserveClientIpSwitch(_) => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            Self::OperationDeniedRegionNotSupportHdMonitor(_) => {
+                Self::OperationDeniedRegionNotSupportHdMonitor(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundCaCertificate(_) => {
+                Self::ResourceNotFoundCaCertificate(error)
+            }
+            Self::ResourceNotFoundHdMonitorConfigNotExist(_) => {
+                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -436,11 +436,13 @@ pub struct CreateLoadBalancerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            loadbalancer_id: fields.take("LoadbalancerId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            loadbalancer_id: fields.read("LoadbalancerId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
@@ -453,7 +455,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `OperationDenied.OnlyPayByTrafficSupported`: The operation is not allowed because of OnlyPayByTrafficSupported.
@@ -576,47 +577,165 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
 }
 impl CreateLoadBalancerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedOnlyPayByTrafficSupported(error)
-            | Self::MismatchZoneIdAndVswitchId(error)
-            | Self::DryRunOperation(error)
-            | Self::OperationDeniedOnlyPostPaidSupported(error)
-            | Self::OperationFailedDuplicateZones(error)
-            | Self::ResourceNotEnoughVSwitchIp(error)
-            | Self::DuplicatedParamAllocationId(error)
-            | Self::ResourceInConfiguringVswitchId(error)
-            | Self::IllegalParam(error)
-            | Self::OperationFailedUnpaidBill(error)
-            | Self::OperationDeniedServiceLinkedRoleNotExist(error)
-            | Self::ResourceAlreadyAssociatedAllocationId(error)
-            | Self::OperationFailedVSwitchNotSupportIpv6(error)
-            | Self::InvalidZones(error)
-            | Self::QuotaExceededQuotaInsufficient(error)
-            | Self::ResourceInUseIp(error)
-            | Self::OperationFailedCreateOrderError(error)
-            | Self::OperationFailedNotExistResourceGroup(error)
-            | Self::IllegalParamLoadBalancerName(error)
-            | Self::SystemBusy(error)
-            | Self::IllegalParamDeletionProtectionConfig(error)
-            | Self::IllegalParamModificationProtectionConfig(error)
-            | Self::ThrottlingUser(error)
-            | Self::UnauthorizedZone(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::ResourceNotFoundVpc(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedOnlyPayByTrafficSupported(error) => {
+                ("OperationDeniedOnlyPayByTrafficSupported", error)
+            }
+            Self::MismatchZoneIdAndVswitchId(error) => {
+                ("MismatchZoneIdAndVswitchId", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::OperationDeniedOnlyPostPaidSupported(error) => {
+                ("OperationDeniedOnlyPostPaidSupported", error)
+            }
+            Self::OperationFailedDuplicateZones(error) => {
+                ("OperationFailedDuplicateZones", error)
+            }
+            Self::ResourceNotEnoughVSwitchIp(error) => {
+                ("ResourceNotEnoughVSwitchIp", error)
+            }
+            Self::DuplicatedParamAllocationId(error) => {
+                ("DuplicatedParamAllocationId", error)
+            }
+            Self::ResourceInConfiguringVswitchId(error) => {
+                ("ResourceInConfiguringVswitchId", error)
+            }
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::OperationFailedUnpaidBill(error) => {
+                ("OperationFailedUnpaidBill", error)
+            }
+            Self::OperationDeniedServiceLinkedRoleNotExist(error) => {
+                ("OperationDeniedServiceLinkedRoleNotExist", error)
+            }
+            Self::ResourceAlreadyAssociatedAllocationId(error) => {
+                ("ResourceAlreadyAssociatedAllocationId", error)
+            }
+            Self::OperationFailedVSwitchNotSupportIpv6(error) => {
+                ("OperationFailedVSwitchNotSupportIpv6", error)
+            }
+            Self::InvalidZones(error) => ("InvalidZones", error),
+            Self::QuotaExceededQuotaInsufficient(error) => {
+                ("QuotaExceededQuotaInsufficient", error)
+            }
+            Self::ResourceInUseIp(error) => ("ResourceInUseIp", error),
+            Self::OperationFailedCreateOrderError(error) => {
+                ("OperationFailedCreateOrderError", error)
+            }
+            Self::OperationFailedNotExistResourceGroup(error) => {
+                ("OperationFailedNotExistResourceGroup", error)
+            }
+            Self::IllegalParamLoadBalancerName(error) => {
+                ("IllegalParamLoadBalancerName", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::IllegalParamDeletionProtectionConfig(error) => {
+                ("IllegalParamDeletionProtectionConfig", error)
+            }
+            Self::IllegalParamModificationProtectionConfig(error) => {
+                ("IllegalParamModificationProtectionConfig", error)
+            }
+            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
+            Self::UnauthorizedZone(error) => ("UnauthorizedZone", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedOnlyPayByTrafficSupported(_) => {
+                Self::OperationDeniedOnlyPayByTrafficSupported(error)
+            }
+            Self::MismatchZoneIdAndVswitchId(_) => {
+                Self::MismatchZoneIdAndVswitchId(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::OperationDeniedOnlyPostPaidSupported(_) => {
+                Self::OperationDeniedOnlyPostPaidSupported(error)
+            }
+            Self::OperationFailedDuplicateZones(_) => {
+                Self::OperationFailedDuplicateZones(error)
+            }
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::DuplicatedParamAllocationId(_) => {
+                Self::DuplicatedParamAllocationId(error)
+            }
+            Self::ResourceInConfiguringVswitchId(_) => {
+                Self::ResourceInConfiguringVswitchId(error)
+            }
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::OperationFailedUnpaidBill(_) => Self::OperationFailedUnpaidBill(error),
+            Self::OperationDeniedServiceLinkedRoleNotExist(_) => {
+                Self::OperationDeniedServiceLinkedRoleNotExist(error)
+            }
+            Self::ResourceAlreadyAssociatedAllocationId(_) => {
+                Self::ResourceAlreadyAssociatedAllocationId(error)
+            }
+            Self::OperationFailedVSwitchNotSupportIpv6(_) => {
+                Self::OperationFailedVSwitchNotSupportIpv6(error)
+            }
+            Self::InvalidZones(_) => Self::InvalidZones(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
+            Self::OperationFailedCreateOrderError(_) => {
+                Self::OperationFailedCreateOrderError(error)
+            }
+            Self::OperationFailedNotExistResourceGroup(_) => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            Self::IllegalParamLoadBalancerName(_) => {
+                Self::IllegalParamLoadBalancerName(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParamDeletionProtectionConfig(_) => {
+                Self::IllegalParamDeletionProtectionConfig(error)
+            }
+            Self::IllegalParamModificationProtectionConfig(_) => {
+                Self::IllegalParamModificationProtectionConfig(error)
+            }
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::UnauthorizedZone(_) => Self::UnauthorizedZone(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateLoadBalancerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateLoadBalancerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateLoadBalancerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

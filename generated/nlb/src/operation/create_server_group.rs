@@ -516,11 +516,13 @@ pub struct CreateServerGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            server_group_id: fields.read("ServerGroupId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
@@ -533,7 +535,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateServerGroupError {
     /// HTTP 400 `IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig`: The param of AnyPortServerGroupConflictWithHealthCheckConfig is illegal.
@@ -618,35 +619,119 @@ impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
 }
 impl CreateServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
-            | Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
-            | Self::IllegalParamPreserveClientIpSwitch(error)
-            | Self::OperationDeniedVpcNotSupportIpv6(error)
-            | Self::IllegalParamHealthCheckDomain(error)
-            | Self::OperationDeniedUidNotAllowQuic29(error)
-            | Self::IlleagalParamHealthCheckUrl(error)
-            | Self::IllegalParamServerGroupName(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamConnectionDrainTimeout(error)
-            | Self::IllegalParam(error)
-            | Self::SystemBusy(error)
-            | Self::QuotaExceededQuotaInsufficient(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundVpc(error)
-            | Self::ResourceNotFoundResourceGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error) => {
+                ("IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig", error)
+            }
+            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error) => {
+                ("IllegalParamFormatParseCreateRsPoolRequestFailed", error)
+            }
+            Self::IllegalParamPreserveClientIpSwitch(error) => {
+                ("IllegalParamPreserveClientIpSwitch", error)
+            }
+            Self::OperationDeniedVpcNotSupportIpv6(error) => {
+                ("OperationDeniedVpcNotSupportIpv6", error)
+            }
+            Self::IllegalParamHealthCheckDomain(error) => {
+                ("IllegalParamHealthCheckDomain", error)
+            }
+            Self::OperationDeniedUidNotAllowQuic29(error) => {
+                ("OperationDeniedUidNotAllowQuic29", error)
+            }
+            Self::IlleagalParamHealthCheckUrl(error) => {
+                ("IlleagalParamHealthCheckUrl", error)
+            }
+            Self::IllegalParamServerGroupName(error) => {
+                ("IllegalParamServerGroupName", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamConnectionDrainTimeout(error) => {
+                ("IllegalParamConnectionDrainTimeout", error)
+            }
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::QuotaExceededQuotaInsufficient(error) => {
+                ("QuotaExceededQuotaInsufficient", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
+            Self::ResourceNotFoundResourceGroup(error) => {
+                ("ResourceNotFoundResourceGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(_) => {
+                Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
+            }
+            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(_) => {
+                Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
+            }
+            Self::IllegalParamPreserveClientIpSwitch(_) => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            Self::OperationDeniedVpcNotSupportIpv6(_) => {
+                Self::OperationDeniedVpcNotSupportIpv6(error)
+            }
+            Self::IllegalParamHealthCheckDomain(_) => {
+                Self::IllegalParamHealthCheckDomain(error)
+            }
+            Self::OperationDeniedUidNotAllowQuic29(_) => {
+                Self::OperationDeniedUidNotAllowQuic29(error)
+            }
+            Self::IlleagalParamHealthCheckUrl(_) => {
+                Self::IlleagalParamHealthCheckUrl(error)
+            }
+            Self::IllegalParamServerGroupName(_) => {
+                Self::IllegalParamServerGroupName(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamConnectionDrainTimeout(_) => {
+                Self::IllegalParamConnectionDrainTimeout(error)
+            }
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
+            Self::ResourceNotFoundResourceGroup(_) => {
+                Self::ResourceNotFoundResourceGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -204,9 +204,11 @@ pub struct DisableLoadBalancerIpv6InternetResponse {
 impl ::acs_runtime::de::FromJson for DisableLoadBalancerIpv6InternetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerIpv6InternetResponse {
@@ -219,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerIpv6InternetResponse 
 /// Service errors of `DisableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DisableLoadBalancerIpv6InternetError {
     /// HTTP 400 `OperationDenied.Ipv6IntranetInstance`: The operation is not allowed because of Ipv6IntranetInstance.
@@ -252,17 +253,60 @@ impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6Intern
 }
 impl DisableLoadBalancerIpv6InternetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIpv6IntranetInstance(error)
-            | Self::OperationDeniedNonDualStackInstance(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedIpv6IntranetInstance(error) => {
+                ("OperationDeniedIpv6IntranetInstance", error)
+            }
+            Self::OperationDeniedNonDualStackInstance(error) => {
+                ("OperationDeniedNonDualStackInstance", error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DisableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedIpv6IntranetInstance(_) => {
+                Self::OperationDeniedIpv6IntranetInstance(error)
+            }
+            Self::OperationDeniedNonDualStackInstance(_) => {
+                Self::OperationDeniedNonDualStackInstance(error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DisableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisableLoadBalancerIpv6InternetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -270,6 +314,7 @@ impl ::std::fmt::Display for DisableLoadBalancerIpv6InternetError {
 impl ::std::error::Error for DisableLoadBalancerIpv6InternetError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DisableLoadBalancerIpv6InternetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -257,10 +257,12 @@ impl ::acs_runtime::de::FromJson
 for DisassociateAdditionalCertificatesWithListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -274,7 +276,6 @@ for DisassociateAdditionalCertificatesWithListenerResponse {
 /// Service errors of `DisassociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DisassociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `IncorrectStatus.listener`: The status of %s \[%s\] is incorrect.
@@ -326,23 +327,80 @@ for DisassociateAdditionalCertificatesWithListenerError {
 }
 impl DisassociateAdditionalCertificatesWithListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::IncorrectStatusCertificate(error)
-            | Self::IncorrectStatusLoadbalancer(error)
-            | Self::OperationDeniedProtocol(error)
-            | Self::OperationDeniedDefaultCertificateUsed(error)
-            | Self::ResourceNotAssociatedCertificate(error)
-            | Self::OperationDeniedCaCertificateUsed(error)
-            | Self::ConflictLock(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::IncorrectStatusCertificate(error) => {
+                ("IncorrectStatusCertificate", error)
+            }
+            Self::IncorrectStatusLoadbalancer(error) => {
+                ("IncorrectStatusLoadbalancer", error)
+            }
+            Self::OperationDeniedProtocol(error) => ("OperationDeniedProtocol", error),
+            Self::OperationDeniedDefaultCertificateUsed(error) => {
+                ("OperationDeniedDefaultCertificateUsed", error)
+            }
+            Self::ResourceNotAssociatedCertificate(error) => {
+                ("ResourceNotAssociatedCertificate", error)
+            }
+            Self::OperationDeniedCaCertificateUsed(error) => {
+                ("OperationDeniedCaCertificateUsed", error)
+            }
+            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DisassociateAdditionalCertificatesWithListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::IncorrectStatusCertificate(_) => {
+                Self::IncorrectStatusCertificate(error)
+            }
+            Self::IncorrectStatusLoadbalancer(_) => {
+                Self::IncorrectStatusLoadbalancer(error)
+            }
+            Self::OperationDeniedProtocol(_) => Self::OperationDeniedProtocol(error),
+            Self::OperationDeniedDefaultCertificateUsed(_) => {
+                Self::OperationDeniedDefaultCertificateUsed(error)
+            }
+            Self::ResourceNotAssociatedCertificate(_) => {
+                Self::ResourceNotAssociatedCertificate(error)
+            }
+            Self::OperationDeniedCaCertificateUsed(_) => {
+                Self::OperationDeniedCaCertificateUsed(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DisassociateAdditionalCertificatesWithListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisassociateAdditionalCertificatesWithListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -350,6 +408,7 @@ impl ::std::fmt::Display for DisassociateAdditionalCertificatesWithListenerError
 impl ::std::error::Error for DisassociateAdditionalCertificatesWithListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DisassociateAdditionalCertificatesWithListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -204,9 +204,11 @@ pub struct EnableLoadBalancerIpv6InternetResponse {
 impl ::acs_runtime::de::FromJson for EnableLoadBalancerIpv6InternetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerIpv6InternetResponse {
@@ -219,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerIpv6InternetResponse {
 /// Service errors of `EnableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum EnableLoadBalancerIpv6InternetError {
     /// HTTP 400 `OperationDenied.NonDualStackInstance`: The operation is not allowed because of NonDualStackInstance.
@@ -253,24 +254,69 @@ impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6Interne
 }
 impl EnableLoadBalancerIpv6InternetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedNonDualStackInstance(error)
-            | Self::ResourceInCreatingLoadbalancer(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundIpv6Gateway(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedNonDualStackInstance(error) => {
+                ("OperationDeniedNonDualStackInstance", error)
+            }
+            Self::ResourceInCreatingLoadbalancer(error) => {
+                ("ResourceInCreatingLoadbalancer", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundIpv6Gateway(error) => {
+                ("ResourceNotFoundIpv6Gateway", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for EnableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedNonDualStackInstance(_) => {
+                Self::OperationDeniedNonDualStackInstance(error)
+            }
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundIpv6Gateway(_) => {
+                Self::ResourceNotFoundIpv6Gateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for EnableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableLoadBalancerIpv6InternetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnableLoadBalancerIpv6InternetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6InternetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -357,32 +357,34 @@ pub struct GetListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            region_id: fields.take("RegionId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            listener_id: fields.take("ListenerId")?,
-            listener_protocol: fields.take("ListenerProtocol")?,
-            listener_port: fields.take("ListenerPort")?,
-            start_port: fields.take("StartPort")?,
-            end_port: fields.take("EndPort")?,
-            listener_description: fields.take("ListenerDescription")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            idle_timeout: fields.take("IdleTimeout")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            certificate_ids: fields.take("CertificateIds")?,
-            ca_certificate_ids: fields.take("CaCertificateIds")?,
-            ca_enabled: fields.take("CaEnabled")?,
-            alpn_enabled: fields.take("AlpnEnabled")?,
-            alpn_policy: fields.take("AlpnPolicy")?,
-            proxy_protocol_enabled: fields.take("ProxyProtocolEnabled")?,
-            proxy_protocol_v2_config: fields.take("ProxyProtocolV2Config")?,
-            sec_sensor_enabled: fields.take("SecSensorEnabled")?,
-            listener_status: fields.take("ListenerStatus")?,
-            cps: fields.take("Cps")?,
-            mss: fields.take("Mss")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            region_id: fields.read("RegionId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            listener_id: fields.read("ListenerId"),
+            listener_protocol: fields.read("ListenerProtocol"),
+            listener_port: fields.read("ListenerPort"),
+            start_port: fields.read("StartPort"),
+            end_port: fields.read("EndPort"),
+            listener_description: fields.read("ListenerDescription"),
+            server_group_id: fields.read("ServerGroupId"),
+            idle_timeout: fields.read("IdleTimeout"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+            certificate_ids: fields.read("CertificateIds"),
+            ca_certificate_ids: fields.read("CaCertificateIds"),
+            ca_enabled: fields.read("CaEnabled"),
+            alpn_enabled: fields.read("AlpnEnabled"),
+            alpn_policy: fields.read("AlpnPolicy"),
+            proxy_protocol_enabled: fields.read("ProxyProtocolEnabled"),
+            proxy_protocol_v2_config: fields.read("ProxyProtocolV2Config"),
+            sec_sensor_enabled: fields.read("SecSensorEnabled"),
+            listener_status: fields.read("ListenerStatus"),
+            cps: fields.read("Cps"),
+            mss: fields.read("Mss"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
@@ -395,7 +397,6 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
 /// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetListenerAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -419,22 +420,53 @@ impl From<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
 }
 impl GetListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -341,32 +341,34 @@ pub struct GetLoadBalancerAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            region_id: fields.take("RegionId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            load_balancer_type: fields.take("LoadBalancerType")?,
-            address_type: fields.take("AddressType")?,
-            address_ip_version: fields.take("AddressIpVersion")?,
-            ipv6_address_type: fields.take("Ipv6AddressType")?,
-            load_balancer_status: fields.take("LoadBalancerStatus")?,
-            load_balancer_business_status: fields.take("LoadBalancerBusinessStatus")?,
-            operation_locks: fields.take("OperationLocks")?,
-            vpc_id: fields.take("VpcId")?,
-            create_time: fields.take("CreateTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            dns_name: fields.take("DNSName")?,
-            zone_mappings: fields.take("ZoneMappings")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            cross_zone_enabled: fields.take("CrossZoneEnabled")?,
-            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
-            cps: fields.take("Cps")?,
-            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
-            modification_protection_config: fields.take("ModificationProtectionConfig")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            region_id: fields.read("RegionId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            load_balancer_type: fields.read("LoadBalancerType"),
+            address_type: fields.read("AddressType"),
+            address_ip_version: fields.read("AddressIpVersion"),
+            ipv6_address_type: fields.read("Ipv6AddressType"),
+            load_balancer_status: fields.read("LoadBalancerStatus"),
+            load_balancer_business_status: fields.read("LoadBalancerBusinessStatus"),
+            operation_locks: fields.read("OperationLocks"),
+            vpc_id: fields.read("VpcId"),
+            create_time: fields.read("CreateTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            dns_name: fields.read("DNSName"),
+            zone_mappings: fields.read("ZoneMappings"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            cross_zone_enabled: fields.read("CrossZoneEnabled"),
+            load_balancer_billing_config: fields.read("LoadBalancerBillingConfig"),
+            cps: fields.read("Cps"),
+            deletion_protection_config: fields.read("DeletionProtectionConfig"),
+            modification_protection_config: fields.read("ModificationProtectionConfig"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
@@ -379,7 +381,6 @@ impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetLoadBalancerAttributeError {
     /// HTTP 400 `OperationFailed.GetXipFailed`: Operation failed because GetXipFailed.
@@ -403,22 +404,57 @@ impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError
 }
 impl GetLoadBalancerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedGetXipFailed(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedGetXipFailed(error) => {
+                ("OperationFailedGetXipFailed", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetLoadBalancerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedGetXipFailed(_) => {
+                Self::OperationFailedGetXipFailed(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetLoadBalancerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetLoadBalancerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetLoadBalancerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -463,13 +463,15 @@ pub struct ListLoadBalancersResponse {
 impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            load_balancers: fields.take("LoadBalancers")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            load_balancers: fields.read("LoadBalancers"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {
@@ -482,7 +484,6 @@ impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {
 /// Service errors of `ListLoadBalancers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListLoadBalancersError {
     /// HTTP 400 `IllegalParam.LoadBalancerType`: The LoadBalancerType value is invalid.
@@ -509,23 +510,59 @@ impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
 }
 impl ListLoadBalancersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamLoadBalancerType(error)
-            | Self::SystemBusy(error)
-            | Self::IllegalParamLoadBalancerName(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamLoadBalancerType(error) => {
+                ("IllegalParamLoadBalancerType", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::IllegalParamLoadBalancerName(error) => {
+                ("IllegalParamLoadBalancerName", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListLoadBalancersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamLoadBalancerType(_) => {
+                Self::IllegalParamLoadBalancerType(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParamLoadBalancerName(_) => {
+                Self::IllegalParamLoadBalancerName(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListLoadBalancersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListLoadBalancersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListLoadBalancersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -248,10 +248,12 @@ pub struct LoadBalancerJoinSecurityGroupResponse {
 impl ::acs_runtime::de::FromJson for LoadBalancerJoinSecurityGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerJoinSecurityGroupResponse {
@@ -264,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerJoinSecurityGroupResponse {
 /// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum LoadBalancerJoinSecurityGroupError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -326,32 +327,89 @@ impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroup
 }
 impl LoadBalancerJoinSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::QuotaExceededQuotaInsufficient(error)
-            | Self::ConflictSecurityGroup(error)
-            | Self::TagInvokeError(error)
-            | Self::ConflictLock(error)
-            | Self::MismatchVpc(error)
-            | Self::DryRunOperation(error)
-            | Self::ResourceInCreatingLoadbalancer(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ForbiddenSecurityGroup(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundSecurityGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::QuotaExceededQuotaInsufficient(error) => {
+                ("QuotaExceededQuotaInsufficient", error)
+            }
+            Self::ConflictSecurityGroup(error) => ("ConflictSecurityGroup", error),
+            Self::TagInvokeError(error) => ("TagInvokeError", error),
+            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::MismatchVpc(error) => ("MismatchVpc", error),
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::ResourceInCreatingLoadbalancer(error) => {
+                ("ResourceInCreatingLoadbalancer", error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ForbiddenSecurityGroup(error) => ("ForbiddenSecurityGroup", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundSecurityGroup(error) => {
+                ("ResourceNotFoundSecurityGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for LoadBalancerJoinSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::ConflictSecurityGroup(_) => Self::ConflictSecurityGroup(error),
+            Self::TagInvokeError(_) => Self::TagInvokeError(error),
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::MismatchVpc(_) => Self::MismatchVpc(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenSecurityGroup(_) => Self::ForbiddenSecurityGroup(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundSecurityGroup(_) => {
+                Self::ResourceNotFoundSecurityGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for LoadBalancerJoinSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -245,10 +245,12 @@ pub struct LoadBalancerLeaveSecurityGroupResponse {
 impl ::acs_runtime::de::FromJson for LoadBalancerLeaveSecurityGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerLeaveSecurityGroupResponse {
@@ -261,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerLeaveSecurityGroupResponse {
 /// Service errors of `LoadBalancerLeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum LoadBalancerLeaveSecurityGroupError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -290,23 +291,59 @@ impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGrou
 }
 impl LoadBalancerLeaveSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::ForbiddenSecurityGroup(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::ForbiddenSecurityGroup(error) => ("ForbiddenSecurityGroup", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ForbiddenSecurityGroup(_) => Self::ForbiddenSecurityGroup(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for LoadBalancerLeaveSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

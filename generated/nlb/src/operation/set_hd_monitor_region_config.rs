@@ -191,12 +191,14 @@ pub struct SetHdMonitorRegionConfigResponse {
 impl ::acs_runtime::de::FromJson for SetHdMonitorRegionConfigResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            region_id: fields.take("RegionId")?,
-            log_project: fields.take("LogProject")?,
-            metric_store: fields.take("MetricStore")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            region_id: fields.read("RegionId"),
+            log_project: fields.read("LogProject"),
+            metric_store: fields.read("MetricStore"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetHdMonitorRegionConfigResponse {
@@ -209,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for SetHdMonitorRegionConfigResponse {
 /// Service errors of `SetHdMonitorRegionConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetHdMonitorRegionConfigError {
     /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
@@ -230,21 +231,47 @@ impl From<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError
 }
 impl SetHdMonitorRegionConfigError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNoPermission(error)
-            | Self::EnableHdMonitorFail(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::EnableHdMonitorFail(error) => ("EnableHdMonitorFail", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetHdMonitorRegionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::EnableHdMonitorFail(_) => Self::EnableHdMonitorFail(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetHdMonitorRegionConfigError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetHdMonitorRegionConfigError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for SetHdMonitorRegionConfigError {}
 impl AsRef<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -525,10 +525,12 @@ pub struct UpdateListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
@@ -541,7 +543,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
 /// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateListenerAttributeError {
     /// HTTP 400 `Mismatch.VpcId`: The VpcId is mismatched for %s and %s.
@@ -624,37 +625,115 @@ impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError 
 }
 impl UpdateListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MismatchVpcId(error)
-            | Self::ConflictPort(error)
-            | Self::ResourceNotFoundCertificate(error)
-            | Self::IncorrectStatusListener(error)
-            | Self::IdempotenceSignatureMismatch(error)
-            | Self::DryRunOperation(error)
-            | Self::ResourceAlreadyAssociatedCertificate(error)
-            | Self::IllegalParamSizeCertificateIds(error)
-            | Self::SystemBusy(error)
-            | Self::IllegalParamIdleTimeout(error)
-            | Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            | Self::ResourceNotEnoughCaCertificateApiCount(error)
-            | Self::IllegalParam(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            | Self::ResourceNotFoundCaCertificate(error)
-            | Self::ResourceNotFoundSecuritypolicy(error)
-            | Self::Unhandled(error) => error,
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::ConflictPort(error) => ("ConflictPort", error),
+            Self::ResourceNotFoundCertificate(error) => {
+                ("ResourceNotFoundCertificate", error)
+            }
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::IdempotenceSignatureMismatch(error) => {
+                ("IdempotenceSignatureMismatch", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::ResourceAlreadyAssociatedCertificate(error) => {
+                ("ResourceAlreadyAssociatedCertificate", error)
+            }
+            Self::IllegalParamSizeCertificateIds(error) => {
+                ("IllegalParamSizeCertificateIds", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::IllegalParamIdleTimeout(error) => ("IllegalParamIdleTimeout", error),
+            Self::OperationDeniedRegionNotSupportHdMonitor(error) => {
+                ("OperationDeniedRegionNotSupportHdMonitor", error)
+            }
+            Self::ResourceNotEnoughCaCertificateApiCount(error) => {
+                ("ResourceNotEnoughCaCertificateApiCount", error)
+            }
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => {
+                ("ResourceNotFoundHdMonitorConfigNotExist", error)
+            }
+            Self::ResourceNotFoundCaCertificate(error) => {
+                ("ResourceNotFoundCaCertificate", error)
+            }
+            Self::ResourceNotFoundSecuritypolicy(error) => {
+                ("ResourceNotFoundSecuritypolicy", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::ConflictPort(_) => Self::ConflictPort(error),
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ResourceAlreadyAssociatedCertificate(_) => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            Self::IllegalParamSizeCertificateIds(_) => {
+                Self::IllegalParamSizeCertificateIds(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParamIdleTimeout(_) => Self::IllegalParamIdleTimeout(error),
+            Self::OperationDeniedRegionNotSupportHdMonitor(_) => {
+                Self::OperationDeniedRegionNotSupportHdMonitor(error)
+            }
+            Self::ResourceNotEnoughCaCertificateApiCount(_) => {
+                Self::ResourceNotEnoughCaCertificateApiCount(error)
+            }
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundHdMonitorConfigNotExist(_) => {
+                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
+            }
+            Self::ResourceNotFoundCaCertificate(_) => {
+                Self::ResourceNotFoundCaCertificate(error)
+            }
+            Self::ResourceNotFoundSecuritypolicy(_) => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

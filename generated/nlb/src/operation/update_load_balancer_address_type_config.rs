@@ -268,10 +268,12 @@ pub struct UpdateLoadBalancerAddressTypeConfigResponse {
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerAddressTypeConfigResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigResponse {
@@ -284,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigRespo
 /// Service errors of `UpdateLoadBalancerAddressTypeConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAddressTypeConfigError {
     /// HTTP 400 `DuplicatedParam.AllocationId`: The param of AllocationId is duplicated.
@@ -344,25 +345,88 @@ for UpdateLoadBalancerAddressTypeConfigError {
 }
 impl UpdateLoadBalancerAddressTypeConfigError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DuplicatedParamAllocationId(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::OperationDeniedEipAlreadyInBandwidthPackage(error)
-            | Self::OperationDeniedAddressTypeNotChanged(error)
-            | Self::MismatchZoneIdAndVswitchId(error)
-            | Self::TagInvokeError(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParam(error)
-            | Self::ThrottlingUser(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundAnycastInstance(error)
-            | Self::Unhandled(error) => error,
+            Self::DuplicatedParamAllocationId(error) => {
+                ("DuplicatedParamAllocationId", error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::OperationDeniedEipAlreadyInBandwidthPackage(error) => {
+                ("OperationDeniedEipAlreadyInBandwidthPackage", error)
+            }
+            Self::OperationDeniedAddressTypeNotChanged(error) => {
+                ("OperationDeniedAddressTypeNotChanged", error)
+            }
+            Self::MismatchZoneIdAndVswitchId(error) => {
+                ("MismatchZoneIdAndVswitchId", error)
+            }
+            Self::TagInvokeError(error) => ("TagInvokeError", error),
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundAnycastInstance(error) => {
+                ("ResourceNotFoundAnycastInstance", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DuplicatedParamAllocationId(_) => {
+                Self::DuplicatedParamAllocationId(error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::OperationDeniedEipAlreadyInBandwidthPackage(_) => {
+                Self::OperationDeniedEipAlreadyInBandwidthPackage(error)
+            }
+            Self::OperationDeniedAddressTypeNotChanged(_) => {
+                Self::OperationDeniedAddressTypeNotChanged(error)
+            }
+            Self::MismatchZoneIdAndVswitchId(_) => {
+                Self::MismatchZoneIdAndVswitchId(error)
+            }
+            Self::TagInvokeError(_) => Self::TagInvokeError(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundAnycastInstance(_) => {
+                Self::ResourceNotFoundAnycastInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -370,6 +434,7 @@ impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {
 impl ::std::error::Error for UpdateLoadBalancerAddressTypeConfigError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

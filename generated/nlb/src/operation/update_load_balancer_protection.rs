@@ -293,9 +293,11 @@ pub struct UpdateLoadBalancerProtectionResponse {
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerProtectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerProtectionResponse {
@@ -308,7 +310,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerProtectionResponse {
 /// Service errors of `UpdateLoadBalancerProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerProtectionError {
     /// HTTP 400 `IllegalParam`: The param of %s is illegal.
@@ -361,29 +362,87 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionE
 }
 impl UpdateLoadBalancerProtectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParam(error)
-            | Self::IdempotenceSignatureMismatch(error)
-            | Self::ConflictLock(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamDeletionProtectionReason(error)
-            | Self::IllegalParamModificationProtectionReason(error)
-            | Self::ResourceInCreatingLoadbalancer(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::IdempotenceSignatureMismatch(error) => {
+                ("IdempotenceSignatureMismatch", error)
+            }
+            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamDeletionProtectionReason(error) => {
+                ("IllegalParamDeletionProtectionReason", error)
+            }
+            Self::IllegalParamModificationProtectionReason(error) => {
+                ("IllegalParamModificationProtectionReason", error)
+            }
+            Self::ResourceInCreatingLoadbalancer(error) => {
+                ("ResourceInCreatingLoadbalancer", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateLoadBalancerProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamDeletionProtectionReason(_) => {
+                Self::IllegalParamDeletionProtectionReason(error)
+            }
+            Self::IllegalParamModificationProtectionReason(_) => {
+                Self::IllegalParamModificationProtectionReason(error)
+            }
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateLoadBalancerProtectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateLoadBalancerProtectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateLoadBalancerProtectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

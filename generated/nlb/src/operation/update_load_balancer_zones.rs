@@ -244,10 +244,12 @@ pub struct UpdateLoadBalancerZonesResponse {
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerZonesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerZonesResponse {
@@ -260,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerZonesResponse {
 /// Service errors of `UpdateLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerZonesError {
     /// HTTP 400 `ResourceInCreating.loadbalancer`: The specified resource of loadbalancer is creating, please try again later.
@@ -320,30 +321,93 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError 
 }
 impl UpdateLoadBalancerZonesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInCreatingLoadbalancer(error)
-            | Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error)
-            | Self::OperationFailedVSwitchNotSupportIpv6(error)
-            | Self::OperationDeniedZoneVSwitchChanged(error)
-            | Self::InvalidZones(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::SystemBusy(error)
-            | Self::ResourceNotEnoughVSwitchIp(error)
-            | Self::UnauthorizedZone(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceInCreatingLoadbalancer(error) => {
+                ("ResourceInCreatingLoadbalancer", error)
+            }
+            Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error) => {
+                ("OperationDeniedProtectedPrivateIPv4AddressChanged", error)
+            }
+            Self::OperationFailedVSwitchNotSupportIpv6(error) => {
+                ("OperationFailedVSwitchNotSupportIpv6", error)
+            }
+            Self::OperationDeniedZoneVSwitchChanged(error) => {
+                ("OperationDeniedZoneVSwitchChanged", error)
+            }
+            Self::InvalidZones(error) => ("InvalidZones", error),
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ResourceNotEnoughVSwitchIp(error) => {
+                ("ResourceNotEnoughVSwitchIp", error)
+            }
+            Self::UnauthorizedZone(error) => ("UnauthorizedZone", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateLoadBalancerZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::OperationDeniedProtectedPrivateIPv4AddressChanged(_) => {
+                Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error)
+            }
+            Self::OperationFailedVSwitchNotSupportIpv6(_) => {
+                Self::OperationFailedVSwitchNotSupportIpv6(error)
+            }
+            Self::OperationDeniedZoneVSwitchChanged(_) => {
+                Self::OperationDeniedZoneVSwitchChanged(error)
+            }
+            Self::InvalidZones(_) => Self::InvalidZones(error),
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::UnauthorizedZone(_) => Self::UnauthorizedZone(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateLoadBalancerZonesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateLoadBalancerZonesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

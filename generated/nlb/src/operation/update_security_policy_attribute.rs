@@ -354,11 +354,13 @@ pub struct UpdateSecurityPolicyAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateSecurityPolicyAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateSecurityPolicyAttributeResponse {
@@ -371,7 +373,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSecurityPolicyAttributeResponse {
 /// Service errors of `UpdateSecurityPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateSecurityPolicyAttributeError {
     /// HTTP 400 `IllegalParam.PreserveClientIpSwitch`: The param of PreserveClientIpSwitch is illegal.
@@ -402,23 +403,67 @@ impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttribute
 }
 impl UpdateSecurityPolicyAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamPreserveClientIpSwitch(error)
-            | Self::UpdateSecurityPolicyFailed(error)
-            | Self::ResourceNotFoundSecuritypolicy(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamPreserveClientIpSwitch(error) => {
+                ("IllegalParamPreserveClientIpSwitch", error)
+            }
+            Self::UpdateSecurityPolicyFailed(error) => {
+                ("UpdateSecurityPolicyFailed", error)
+            }
+            Self::ResourceNotFoundSecuritypolicy(error) => {
+                ("ResourceNotFoundSecuritypolicy", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateSecurityPolicyAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamPreserveClientIpSwitch(_) => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            Self::UpdateSecurityPolicyFailed(_) => {
+                Self::UpdateSecurityPolicyFailed(error)
+            }
+            Self::ResourceNotFoundSecuritypolicy(_) => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateSecurityPolicyAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateSecurityPolicyAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateSecurityPolicyAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

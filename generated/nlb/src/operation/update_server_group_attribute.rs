@@ -356,11 +356,13 @@ pub struct UpdateServerGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateServerGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            server_group_id: fields.read("ServerGroupId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
@@ -373,7 +375,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
 /// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateServerGroupAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -424,29 +425,87 @@ impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeErr
 }
 impl UpdateServerGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::IllegalParamHealthCheckDomain(error)
-            | Self::IlleagalParamHealthCheckUrl(error)
-            | Self::OperationDeniedUidNotAllowQuic29(error)
-            | Self::IllegalParam(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamServerGroupName(error)
-            | Self::IllegalParamPreserveClientIpSwitch(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::IllegalParamHealthCheckDomain(error) => {
+                ("IllegalParamHealthCheckDomain", error)
+            }
+            Self::IlleagalParamHealthCheckUrl(error) => {
+                ("IlleagalParamHealthCheckUrl", error)
+            }
+            Self::OperationDeniedUidNotAllowQuic29(error) => {
+                ("OperationDeniedUidNotAllowQuic29", error)
+            }
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamServerGroupName(error) => {
+                ("IllegalParamServerGroupName", error)
+            }
+            Self::IllegalParamPreserveClientIpSwitch(error) => {
+                ("IllegalParamPreserveClientIpSwitch", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateServerGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParamHealthCheckDomain(_) => {
+                Self::IllegalParamHealthCheckDomain(error)
+            }
+            Self::IlleagalParamHealthCheckUrl(_) => {
+                Self::IlleagalParamHealthCheckUrl(error)
+            }
+            Self::OperationDeniedUidNotAllowQuic29(_) => {
+                Self::OperationDeniedUidNotAllowQuic29(error)
+            }
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamServerGroupName(_) => {
+                Self::IllegalParamServerGroupName(error)
+            }
+            Self::IllegalParamPreserveClientIpSwitch(_) => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateServerGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateServerGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -253,11 +253,13 @@ pub struct UpdateServerGroupServersAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateServerGroupServersAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            server_group_id: fields.read("ServerGroupId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupServersAttributeResponse {
@@ -270,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupServersAttributeRespons
 /// Service errors of `UpdateServerGroupServersAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateServerGroupServersAttributeError {
     /// HTTP 400 `IncorrectStatus.serverGroup`: The status of servergroup \[%s\] is incorrect.
@@ -303,18 +304,58 @@ for UpdateServerGroupServersAttributeError {
 }
 impl UpdateServerGroupServersAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error)
-            | Self::ConflictLock(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundBackendServer(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundBackendServer(error) => {
+                ("ResourceNotFoundBackendServer", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateServerGroupServersAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundBackendServer(_) => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateServerGroupServersAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -322,6 +363,7 @@ impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {
 impl ::std::error::Error for UpdateServerGroupServersAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -135,10 +135,12 @@ pub struct CreateVirtualMFADeviceResponse {
 impl ::acs_runtime::de::FromJson for CreateVirtualMFADeviceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            virtual_mfa_device: fields.take("VirtualMFADevice")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            virtual_mfa_device: fields.read("VirtualMFADevice"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualMFADeviceResponse {
@@ -151,7 +153,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualMFADeviceResponse {
 /// Service errors of `CreateVirtualMFADevice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVirtualMFADeviceError {
     /// A code this spec does not document.
@@ -164,19 +165,43 @@ impl From<::acs_runtime::client::ServiceError> for CreateVirtualMFADeviceError {
 }
 impl CreateVirtualMFADeviceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVirtualMFADeviceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVirtualMFADeviceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVirtualMFADeviceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVirtualMFADeviceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVirtualMFADeviceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -131,10 +131,12 @@ pub struct DecodeDiagnosticMessageResponse {
 impl ::acs_runtime::de::FromJson for DecodeDiagnosticMessageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            decoded_diagnostic_message: fields.take("DecodedDiagnosticMessage")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            decoded_diagnostic_message: fields.read("DecodedDiagnosticMessage"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DecodeDiagnosticMessageResponse {
@@ -147,7 +149,6 @@ impl<'de> ::serde::Deserialize<'de> for DecodeDiagnosticMessageResponse {
 /// Service errors of `DecodeDiagnosticMessage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DecodeDiagnosticMessageError {
     /// HTTP 400 `NotSupport`: This method can only be invoked by customer, sub user and assumed role user.
@@ -180,25 +181,55 @@ impl From<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError 
 }
 impl DecodeDiagnosticMessageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotSupport(error)
-            | Self::EncodedMessageExpire(error)
-            | Self::NoPermission(error)
-            | Self::SearchInaccurate(error)
-            | Self::EntityNotExist(error)
-            | Self::TooManyRequests(error)
-            | Self::Unhandled(error) => error,
+            Self::NotSupport(error) => ("NotSupport", error),
+            Self::EncodedMessageExpire(error) => ("EncodedMessageExpire", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::SearchInaccurate(error) => ("SearchInaccurate", error),
+            Self::EntityNotExist(error) => ("EntityNotExist", error),
+            Self::TooManyRequests(error) => ("TooManyRequests", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DecodeDiagnosticMessageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NotSupport(_) => Self::NotSupport(error),
+            Self::EncodedMessageExpire(_) => Self::EncodedMessageExpire(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::SearchInaccurate(_) => Self::SearchInaccurate(error),
+            Self::EntityNotExist(_) => Self::EntityNotExist(error),
+            Self::TooManyRequests(_) => Self::TooManyRequests(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DecodeDiagnosticMessageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DecodeDiagnosticMessageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DecodeDiagnosticMessageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

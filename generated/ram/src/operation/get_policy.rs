@@ -146,11 +146,13 @@ pub struct GetPolicyResponse {
 impl ::acs_runtime::de::FromJson for GetPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy: fields.take("Policy")?,
-            request_id: fields.take("RequestId")?,
-            default_policy_version: fields.take("DefaultPolicyVersion")?,
-        })
+        let value = Self {
+            policy: fields.read("Policy"),
+            request_id: fields.read("RequestId"),
+            default_policy_version: fields.read("DefaultPolicyVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPolicyResponse {
@@ -163,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for GetPolicyResponse {
 /// Service errors of `GetPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetPolicyError {
     /// A code this spec does not document.
@@ -176,19 +177,43 @@ impl From<::acs_runtime::client::ServiceError> for GetPolicyError {
 }
 impl GetPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -166,12 +166,14 @@ pub struct ListRolesResponse {
 impl ::acs_runtime::de::FromJson for ListRolesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            is_truncated: fields.take("IsTruncated")?,
-            roles: fields.take("Roles")?,
-            marker: fields.take("Marker")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            is_truncated: fields.read("IsTruncated"),
+            roles: fields.read("Roles"),
+            marker: fields.read("Marker"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRolesResponse {
@@ -184,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for ListRolesResponse {
 /// Service errors of `ListRoles`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListRolesError {
     /// A code this spec does not document.
@@ -197,19 +198,43 @@ impl From<::acs_runtime::client::ServiceError> for ListRolesError {
 }
 impl ListRolesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListRolesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListRolesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListRolesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListRolesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListRolesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

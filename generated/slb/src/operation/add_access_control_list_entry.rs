@@ -177,9 +177,11 @@ pub struct AddAccessControlListEntryResponse {
 impl ::acs_runtime::de::FromJson for AddAccessControlListEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddAccessControlListEntryResponse {
@@ -192,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for AddAccessControlListEntryResponse {
 /// Service errors of `AddAccessControlListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddAccessControlListEntryError {
     /// HTTP 400 `InvalidParam.AclEntryExists`: The specified aclEntry already exists in the acl.
@@ -231,27 +232,63 @@ impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryErro
 }
 impl AddAccessControlListEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamAclEntryExists(error)
-            | Self::IllegalEntry(error)
-            | Self::AclEntryIllegal(error)
-            | Self::InvalidEntry(error)
-            | Self::InvalidParamComment(error)
-            | Self::AclEntryExceedLimit(error)
-            | Self::SystemBusy(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamAclEntryExists(error) => {
+                ("InvalidParamAclEntryExists", error)
+            }
+            Self::IllegalEntry(error) => ("IllegalEntry", error),
+            Self::AclEntryIllegal(error) => ("AclEntryIllegal", error),
+            Self::InvalidEntry(error) => ("InvalidEntry", error),
+            Self::InvalidParamComment(error) => ("InvalidParamComment", error),
+            Self::AclEntryExceedLimit(error) => ("AclEntryExceedLimit", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddAccessControlListEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamAclEntryExists(_) => {
+                Self::InvalidParamAclEntryExists(error)
+            }
+            Self::IllegalEntry(_) => Self::IllegalEntry(error),
+            Self::AclEntryIllegal(_) => Self::AclEntryIllegal(error),
+            Self::InvalidEntry(_) => Self::InvalidEntry(error),
+            Self::InvalidParamComment(_) => Self::InvalidParamComment(error),
+            Self::AclEntryExceedLimit(_) => Self::AclEntryExceedLimit(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddAccessControlListEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddAccessControlListEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddAccessControlListEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddAccessControlListEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -225,11 +225,13 @@ pub struct AddBackendServersResponse {
 impl ::acs_runtime::de::FromJson for AddBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            load_balancer_id: fields.read("LoadBalancerId"),
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddBackendServersResponse {
@@ -242,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for AddBackendServersResponse {
 /// Service errors of `AddBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddBackendServersError {
     /// HTTP 400 `InvalidParameter`: The specified load balancer does not support the network type of the ECS instance.
@@ -290,28 +291,77 @@ impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
 }
 impl AddBackendServersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::MismatchedZoneId(error)
-            | Self::BackendServerProcessing(error)
-            | Self::InvalidBackendServersServerIpConflict(error)
-            | Self::OperationUnsupportedAddBackendServers(error)
-            | Self::IncorrectStatusRsByPassToas(error)
-            | Self::OperationFailedActionNotSupport(error)
-            | Self::NetworkConflict(error)
-            | Self::SystemBusy(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
+            Self::BackendServerProcessing(error) => ("BackendServerProcessing", error),
+            Self::InvalidBackendServersServerIpConflict(error) => {
+                ("InvalidBackendServersServerIpConflict", error)
+            }
+            Self::OperationUnsupportedAddBackendServers(error) => {
+                ("OperationUnsupportedAddBackendServers", error)
+            }
+            Self::IncorrectStatusRsByPassToas(error) => {
+                ("IncorrectStatusRsByPassToas", error)
+            }
+            Self::OperationFailedActionNotSupport(error) => {
+                ("OperationFailedActionNotSupport", error)
+            }
+            Self::NetworkConflict(error) => ("NetworkConflict", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::BackendServerProcessing(_) => Self::BackendServerProcessing(error),
+            Self::InvalidBackendServersServerIpConflict(_) => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            Self::OperationUnsupportedAddBackendServers(_) => {
+                Self::OperationUnsupportedAddBackendServers(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::OperationFailedActionNotSupport(_) => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddBackendServersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddBackendServersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddBackendServersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddBackendServersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

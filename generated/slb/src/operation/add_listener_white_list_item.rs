@@ -225,9 +225,11 @@ pub struct AddListenerWhiteListItemResponse {
 impl ::acs_runtime::de::FromJson for AddListenerWhiteListItemResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddListenerWhiteListItemResponse {
@@ -240,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for AddListenerWhiteListItemResponse {
 /// Service errors of `AddListenerWhiteListItem`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddListenerWhiteListItemError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
@@ -267,23 +268,55 @@ impl From<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError
 }
 impl AddListenerWhiteListItemError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error)
-            | Self::OperationNotAllowed(error)
-            | Self::InvalidAddress(error)
-            | Self::InvalidParameterSourceItems(error)
-            | Self::Unhandled(error) => error,
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::InvalidAddress(error) => ("InvalidAddress", error),
+            Self::InvalidParameterSourceItems(error) => {
+                ("InvalidParameterSourceItems", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddListenerWhiteListItemError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InvalidAddress(_) => Self::InvalidAddress(error),
+            Self::InvalidParameterSourceItems(_) => {
+                Self::InvalidParameterSourceItems(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddListenerWhiteListItemError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddListenerWhiteListItemError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddListenerWhiteListItemError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

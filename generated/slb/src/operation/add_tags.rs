@@ -172,9 +172,11 @@ pub struct AddTagsResponse {
 impl ::acs_runtime::de::FromJson for AddTagsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddTagsResponse {
@@ -187,7 +189,6 @@ impl<'de> ::serde::Deserialize<'de> for AddTagsResponse {
 /// Service errors of `AddTags`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddTagsError {
     /// HTTP 400 `InvalidParameter.TagValue`: The specified tag value is illegal.
@@ -237,30 +238,73 @@ impl From<::acs_runtime::client::ServiceError> for AddTagsError {
 }
 impl AddTagsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTagValue(error)
-            | Self::QuotaExceededTag(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::MissingParameterTags(error)
-            | Self::DuplicateTagKey(error)
-            | Self::NoPermissionOperator(error)
-            | Self::QuotaExceedTagsPerResource(error)
-            | Self::InvalidOperationConcurrentModification(error)
-            | Self::InnerRateLimiting(error)
-            | Self::SystemError(error)
-            | Self::InternalInvokeError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::QuotaExceededTag(error) => ("QuotaExceededTag", error),
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::MissingParameterTags(error) => ("MissingParameterTags", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::NoPermissionOperator(error) => ("NoPermissionOperator", error),
+            Self::QuotaExceedTagsPerResource(error) => {
+                ("QuotaExceedTagsPerResource", error)
+            }
+            Self::InvalidOperationConcurrentModification(error) => {
+                ("InvalidOperationConcurrentModification", error)
+            }
+            Self::InnerRateLimiting(error) => ("InnerRateLimiting", error),
+            Self::SystemError(error) => ("SystemError", error),
+            Self::InternalInvokeError(error) => ("InternalInvokeError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddTagsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::QuotaExceededTag(_) => Self::QuotaExceededTag(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::NoPermissionOperator(_) => Self::NoPermissionOperator(error),
+            Self::QuotaExceedTagsPerResource(_) => {
+                Self::QuotaExceedTagsPerResource(error)
+            }
+            Self::InvalidOperationConcurrentModification(_) => {
+                Self::InvalidOperationConcurrentModification(error)
+            }
+            Self::InnerRateLimiting(_) => Self::InnerRateLimiting(error),
+            Self::SystemError(_) => Self::SystemError(error),
+            Self::InternalInvokeError(_) => Self::InternalInvokeError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddTagsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddTagsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddTagsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddTagsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

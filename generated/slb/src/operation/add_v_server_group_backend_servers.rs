@@ -245,11 +245,13 @@ pub struct AddVServerGroupBackendServersResponse {
 impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersResponse {
 /// Service errors of `AddVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddVServerGroupBackendServersError {
     /// HTTP 400 `InvalidBackendServers.ServerIpConflict`: %s.
@@ -379,45 +380,147 @@ impl From<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServers
 }
 impl AddVServerGroupBackendServersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBackendServersServerIpConflict(error)
-            | Self::MismatchedZoneId(error)
-            | Self::OperationUnsupportedAddVServerGroupBackendServers(error)
-            | Self::IncorrectStatusRsByPassToas(error)
-            | Self::BackendServerInvalidType(error)
-            | Self::BackendServerServerRegionIdNotEqual(error)
-            | Self::OperationFailedInvalidCen(error)
-            | Self::IncorrectStatusCenNotAssociated(error)
-            | Self::InvalidBackendServersMissingCenBandWidth(error)
-            | Self::InvalidBackendServersVpcNotInCen(error)
-            | Self::InvalidServerIdNotExist(error)
-            | Self::MissingParameterServerRegionId(error)
-            | Self::MissingParameterVbrId(error)
-            | Self::InvalidParameterServerRegionId(error)
-            | Self::InvalidVbrIdNotInCen(error)
-            | Self::InvalidParameterZoneNotSupport(error)
-            | Self::MasterSlaveServerConflict(error)
-            | Self::OperationFailedServiceGroupProcessing(error)
-            | Self::NetworkConflict(error)
-            | Self::SystemBusy(error)
-            | Self::SignatureNonceUsed(error)
-            | Self::VpcSystemBusy(error)
-            | Self::OperationDenyLbNotSupportIPv6Server(error)
-            | Self::OperationBusy(error)
-            | Self::ResourceNotFoundVServers(error)
-            | Self::ResourceNotFoundCen(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBackendServersServerIpConflict(error) => {
+                ("InvalidBackendServersServerIpConflict", error)
+            }
+            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
+            Self::OperationUnsupportedAddVServerGroupBackendServers(error) => {
+                ("OperationUnsupportedAddVServerGroupBackendServers", error)
+            }
+            Self::IncorrectStatusRsByPassToas(error) => {
+                ("IncorrectStatusRsByPassToas", error)
+            }
+            Self::BackendServerInvalidType(error) => ("BackendServerInvalidType", error),
+            Self::BackendServerServerRegionIdNotEqual(error) => {
+                ("BackendServerServerRegionIdNotEqual", error)
+            }
+            Self::OperationFailedInvalidCen(error) => {
+                ("OperationFailedInvalidCen", error)
+            }
+            Self::IncorrectStatusCenNotAssociated(error) => {
+                ("IncorrectStatusCenNotAssociated", error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(error) => {
+                ("InvalidBackendServersMissingCenBandWidth", error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(error) => {
+                ("InvalidBackendServersVpcNotInCen", error)
+            }
+            Self::InvalidServerIdNotExist(error) => ("InvalidServerIdNotExist", error),
+            Self::MissingParameterServerRegionId(error) => {
+                ("MissingParameterServerRegionId", error)
+            }
+            Self::MissingParameterVbrId(error) => ("MissingParameterVbrId", error),
+            Self::InvalidParameterServerRegionId(error) => {
+                ("InvalidParameterServerRegionId", error)
+            }
+            Self::InvalidVbrIdNotInCen(error) => ("InvalidVbrIdNotInCen", error),
+            Self::InvalidParameterZoneNotSupport(error) => {
+                ("InvalidParameterZoneNotSupport", error)
+            }
+            Self::MasterSlaveServerConflict(error) => {
+                ("MasterSlaveServerConflict", error)
+            }
+            Self::OperationFailedServiceGroupProcessing(error) => {
+                ("OperationFailedServiceGroupProcessing", error)
+            }
+            Self::NetworkConflict(error) => ("NetworkConflict", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::SignatureNonceUsed(error) => ("SignatureNonceUsed", error),
+            Self::VpcSystemBusy(error) => ("VpcSystemBusy", error),
+            Self::OperationDenyLbNotSupportIPv6Server(error) => {
+                ("OperationDenyLbNotSupportIPv6Server", error)
+            }
+            Self::OperationBusy(error) => ("OperationBusy", error),
+            Self::ResourceNotFoundVServers(error) => ("ResourceNotFoundVServers", error),
+            Self::ResourceNotFoundCen(error) => ("ResourceNotFoundCen", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddVServerGroupBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBackendServersServerIpConflict(_) => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::OperationUnsupportedAddVServerGroupBackendServers(_) => {
+                Self::OperationUnsupportedAddVServerGroupBackendServers(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
+            Self::BackendServerServerRegionIdNotEqual(_) => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
+            Self::IncorrectStatusCenNotAssociated(_) => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(_) => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(_) => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
+            Self::MissingParameterServerRegionId(_) => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
+            Self::InvalidParameterServerRegionId(_) => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::OperationFailedServiceGroupProcessing(_) => {
+                Self::OperationFailedServiceGroupProcessing(error)
+            }
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::SignatureNonceUsed(_) => Self::SignatureNonceUsed(error),
+            Self::VpcSystemBusy(_) => Self::VpcSystemBusy(error),
+            Self::OperationDenyLbNotSupportIPv6Server(_) => {
+                Self::OperationDenyLbNotSupportIPv6Server(error)
+            }
+            Self::OperationBusy(_) => Self::OperationBusy(error),
+            Self::ResourceNotFoundVServers(_) => Self::ResourceNotFoundVServers(error),
+            Self::ResourceNotFoundCen(_) => Self::ResourceNotFoundCen(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddVServerGroupBackendServersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddVServerGroupBackendServersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddVServerGroupBackendServersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -212,10 +212,12 @@ pub struct CreateAccessControlListResponse {
 impl ::acs_runtime::de::FromJson for CreateAccessControlListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAccessControlListResponse {
@@ -228,7 +230,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAccessControlListResponse {
 /// Service errors of `CreateAccessControlList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateAccessControlListError {
     /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
@@ -271,27 +272,67 @@ impl From<::acs_runtime::client::ServiceError> for CreateAccessControlListError 
 }
 impl CreateAccessControlListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionRegionNotSupport(error)
-            | Self::AclNumberOverLimit(error)
-            | Self::InvalidResourceGroupIdNotFound(error)
-            | Self::ResourceInConfiguringAcl(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidActionRegionNotSupport(error) => {
+                ("InvalidActionRegionNotSupport", error)
+            }
+            Self::AclNumberOverLimit(error) => ("AclNumberOverLimit", error),
+            Self::InvalidResourceGroupIdNotFound(error) => {
+                ("InvalidResourceGroupIdNotFound", error)
+            }
+            Self::ResourceInConfiguringAcl(error) => ("ResourceInConfiguringAcl", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateAccessControlListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidActionRegionNotSupport(_) => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            Self::AclNumberOverLimit(_) => Self::AclNumberOverLimit(error),
+            Self::InvalidResourceGroupIdNotFound(_) => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            Self::ResourceInConfiguringAcl(_) => Self::ResourceInConfiguringAcl(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateAccessControlListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateAccessControlListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateAccessControlListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateAccessControlListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -220,11 +220,13 @@ pub struct CreateDomainExtensionResponse {
 impl ::acs_runtime::de::FromJson for CreateDomainExtensionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_port: fields.take("ListenerPort")?,
-            request_id: fields.take("RequestId")?,
-            domain_extension_id: fields.take("DomainExtensionId")?,
-        })
+        let value = Self {
+            listener_port: fields.read("ListenerPort"),
+            request_id: fields.read("RequestId"),
+            domain_extension_id: fields.read("DomainExtensionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDomainExtensionResponse {
@@ -237,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDomainExtensionResponse {
 /// Service errors of `CreateDomainExtension`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateDomainExtensionError {
     /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
@@ -323,36 +324,123 @@ impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
 }
 impl CreateDomainExtensionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionRegionNotSupport(error)
-            | Self::InvalidParameterServerCertificateId(error)
-            | Self::InvalidParameterDomain(error)
-            | Self::DomainExtensionProcessing(error)
-            | Self::DomainExtensionNumberOverLimit(error)
-            | Self::DomainExtensionNotSupport(error)
-            | Self::InvalidParameterCertificateId(error)
-            | Self::InvalidParamSizeCertificateId(error)
-            | Self::MissingParameterCertificateId(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::CertificateTypeMismatched(error)
-            | Self::SpecNotSupportParameter(error)
-            | Self::CnCertificateNotSupport(error)
-            | Self::InvalidParamCertificateBindingType(error)
-            | Self::MissingParamServerCertificates(error)
-            | Self::InvalidParamSizeServerCertificates(error)
-            | Self::TooManyListeners(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidActionRegionNotSupport(error) => {
+                ("InvalidActionRegionNotSupport", error)
+            }
+            Self::InvalidParameterServerCertificateId(error) => {
+                ("InvalidParameterServerCertificateId", error)
+            }
+            Self::InvalidParameterDomain(error) => ("InvalidParameterDomain", error),
+            Self::DomainExtensionProcessing(error) => {
+                ("DomainExtensionProcessing", error)
+            }
+            Self::DomainExtensionNumberOverLimit(error) => {
+                ("DomainExtensionNumberOverLimit", error)
+            }
+            Self::DomainExtensionNotSupport(error) => {
+                ("DomainExtensionNotSupport", error)
+            }
+            Self::InvalidParameterCertificateId(error) => {
+                ("InvalidParameterCertificateId", error)
+            }
+            Self::InvalidParamSizeCertificateId(error) => {
+                ("InvalidParamSizeCertificateId", error)
+            }
+            Self::MissingParameterCertificateId(error) => {
+                ("MissingParameterCertificateId", error)
+            }
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::CertificateTypeMismatched(error) => {
+                ("CertificateTypeMismatched", error)
+            }
+            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
+            Self::InvalidParamCertificateBindingType(error) => {
+                ("InvalidParamCertificateBindingType", error)
+            }
+            Self::MissingParamServerCertificates(error) => {
+                ("MissingParamServerCertificates", error)
+            }
+            Self::InvalidParamSizeServerCertificates(error) => {
+                ("InvalidParamSizeServerCertificates", error)
+            }
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateDomainExtensionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidActionRegionNotSupport(_) => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidParameterServerCertificateId(_) => {
+                Self::InvalidParameterServerCertificateId(error)
+            }
+            Self::InvalidParameterDomain(_) => Self::InvalidParameterDomain(error),
+            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
+            Self::DomainExtensionNumberOverLimit(_) => {
+                Self::DomainExtensionNumberOverLimit(error)
+            }
+            Self::DomainExtensionNotSupport(_) => Self::DomainExtensionNotSupport(error),
+            Self::InvalidParameterCertificateId(_) => {
+                Self::InvalidParameterCertificateId(error)
+            }
+            Self::InvalidParamSizeCertificateId(_) => {
+                Self::InvalidParamSizeCertificateId(error)
+            }
+            Self::MissingParameterCertificateId(_) => {
+                Self::MissingParameterCertificateId(error)
+            }
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
+            Self::InvalidParamCertificateBindingType(_) => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            Self::MissingParamServerCertificates(_) => {
+                Self::MissingParamServerCertificates(error)
+            }
+            Self::InvalidParamSizeServerCertificates(_) => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateDomainExtensionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDomainExtensionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDomainExtensionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

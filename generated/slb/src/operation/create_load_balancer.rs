@@ -708,18 +708,20 @@ pub struct CreateLoadBalancerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            address: fields.take("Address")?,
-            network_type: fields.take("NetworkType")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            address: fields.read("Address"),
+            network_type: fields.read("NetworkType"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
@@ -732,7 +734,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `OperationFailed.ZoneResourceLimit`: The operation failed because of resource limit of the specified zone.
@@ -1001,89 +1002,323 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
 }
 impl CreateLoadBalancerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedZoneResourceLimit(error)
-            | Self::CloudBoxNotSupportIpv6(error)
-            | Self::CloudBoxNotSupportInternet(error)
-            | Self::OperationFailedRegionResourceLimit(error)
-            | Self::OperationNotAllowed(error)
-            | Self::OperationFailedUnpaidBillsExist(error)
-            | Self::RegionOrZonesNotSupportIpv6(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::PayforCreditPayInsufficientBalance(error)
-            | Self::HighRiskOperationDenied(error)
-            | Self::VSwitchAvailableIpNotExist(error)
-            | Self::VSwitchNotExist(error)
-            | Self::InvalidParameter(error)
-            | Self::InstanceShareSlbNotSupportPay95(error)
-            | Self::InstancePay95RateInvalid(error)
-            | Self::InstancePay95BandwidthIllegal(error)
-            | Self::InstanceInternetChargeTypeNotAllowed(error)
-            | Self::OperationFailedTokenIsProcessing(error)
-            | Self::InsufficientBalance(error)
-            | Self::MissingParamVSwitchId(error)
-            | Self::InvalidVpcIdNotExist(error)
-            | Self::PayMayiWithholdingAgreementIllegal(error)
-            | Self::InvalidParameterCloudType(error)
-            | Self::OperationFailedInvalidAccount(error)
-            | Self::RegionOrZonesNotSupportCen(error)
-            | Self::MissingParamLoadBalancerSpec(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::OperationForbiddenAccountRiskReject(error)
-            | Self::OperationForbiddenQuotaLimit(error)
-            | Self::InvalidParamModificationProtectionStatus(error)
-            | Self::InvalidParamModificationProtectionReason(error)
-            | Self::ShareSlbHaltSales(error)
-            | Self::OperationFailedCashBookInsufficient(error)
-            | Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error)
-            | Self::OperationFailedInvokeLingXiaoFailed(error)
-            | Self::AllocateVpcInstanceFailed(error)
-            | Self::QueryCreditCtrlInfoFailed(error)
-            | Self::QueryCommodityCenterFailed(error)
-            | Self::RegionNotSupportParameter(error)
-            | Self::QueryAccountBookInfoFailed(error)
-            | Self::RateAccountFailed(error)
-            | Self::TradeWaitDistributorAudit(error)
-            | Self::OperationFailedInvokeProxyFailed(error)
-            | Self::QueryAccountCompleteProgressFailed(error)
-            | Self::QueryVoucherInfoFailed(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::IllegalParamSpecType(error)
-            | Self::MissingParamSpecType(error)
-            | Self::UnsupportedRegion(error)
-            | Self::PayInsufficientBalance(error)
-            | Self::IllegalParamInstanceChargeType(error)
-            | Self::SystemBusy(error)
-            | Self::ProductNotAvailableIz(error)
-            | Self::PriceInquiryFailed(error)
-            | Self::AssociateIpFail(error)
-            | Self::SdkServerUnreachable(error)
-            | Self::OverQuota(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::SubnetIpExhaust(error)
-            | Self::BeforePayRuleBatchValidateError(error)
-            | Self::TradeSyncCreateSubError(error)
-            | Self::QueryOrderError(error)
-            | Self::CreateOrderTimeout(error)
-            | Self::MultiGrayKeyResourceInconsist(error)
-            | Self::InsufficientAvailableQuota(error)
-            | Self::ForbiddenAliGroupForbiddenRegion(error)
-            | Self::SecurityRiskAuthVerification(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedZoneResourceLimit(error) => {
+                ("OperationFailedZoneResourceLimit", error)
+            }
+            Self::CloudBoxNotSupportIpv6(error) => ("CloudBoxNotSupportIpv6", error),
+            Self::CloudBoxNotSupportInternet(error) => {
+                ("CloudBoxNotSupportInternet", error)
+            }
+            Self::OperationFailedRegionResourceLimit(error) => {
+                ("OperationFailedRegionResourceLimit", error)
+            }
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::RegionOrZonesNotSupportIpv6(error) => {
+                ("RegionOrZonesNotSupportIpv6", error)
+            }
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::PayforCreditPayInsufficientBalance(error) => {
+                ("PayforCreditPayInsufficientBalance", error)
+            }
+            Self::HighRiskOperationDenied(error) => ("HighRiskOperationDenied", error),
+            Self::VSwitchAvailableIpNotExist(error) => {
+                ("VSwitchAvailableIpNotExist", error)
+            }
+            Self::VSwitchNotExist(error) => ("VSwitchNotExist", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InstanceShareSlbNotSupportPay95(error) => {
+                ("InstanceShareSlbNotSupportPay95", error)
+            }
+            Self::InstancePay95RateInvalid(error) => ("InstancePay95RateInvalid", error),
+            Self::InstancePay95BandwidthIllegal(error) => {
+                ("InstancePay95BandwidthIllegal", error)
+            }
+            Self::InstanceInternetChargeTypeNotAllowed(error) => {
+                ("InstanceInternetChargeTypeNotAllowed", error)
+            }
+            Self::OperationFailedTokenIsProcessing(error) => {
+                ("OperationFailedTokenIsProcessing", error)
+            }
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::MissingParamVSwitchId(error) => ("MissingParamVSwitchId", error),
+            Self::InvalidVpcIdNotExist(error) => ("InvalidVpcIdNotExist", error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => {
+                ("PayMayiWithholdingAgreementIllegal", error)
+            }
+            Self::InvalidParameterCloudType(error) => {
+                ("InvalidParameterCloudType", error)
+            }
+            Self::OperationFailedInvalidAccount(error) => {
+                ("OperationFailedInvalidAccount", error)
+            }
+            Self::RegionOrZonesNotSupportCen(error) => {
+                ("RegionOrZonesNotSupportCen", error)
+            }
+            Self::MissingParamLoadBalancerSpec(error) => {
+                ("MissingParamLoadBalancerSpec", error)
+            }
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::OperationForbiddenAccountRiskReject(error) => {
+                ("OperationForbiddenAccountRiskReject", error)
+            }
+            Self::OperationForbiddenQuotaLimit(error) => {
+                ("OperationForbiddenQuotaLimit", error)
+            }
+            Self::InvalidParamModificationProtectionStatus(error) => {
+                ("InvalidParamModificationProtectionStatus", error)
+            }
+            Self::InvalidParamModificationProtectionReason(error) => {
+                ("InvalidParamModificationProtectionReason", error)
+            }
+            Self::ShareSlbHaltSales(error) => ("ShareSlbHaltSales", error),
+            Self::OperationFailedCashBookInsufficient(error) => {
+                ("OperationFailedCashBookInsufficient", error)
+            }
+            Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error) => {
+                ("OperationFailedOnlyInnerCommoditySupportToPurchase", error)
+            }
+            Self::OperationFailedInvokeLingXiaoFailed(error) => {
+                ("OperationFailedInvokeLingXiaoFailed", error)
+            }
+            Self::AllocateVpcInstanceFailed(error) => {
+                ("AllocateVpcInstanceFailed", error)
+            }
+            Self::QueryCreditCtrlInfoFailed(error) => {
+                ("QueryCreditCtrlInfoFailed", error)
+            }
+            Self::QueryCommodityCenterFailed(error) => {
+                ("QueryCommodityCenterFailed", error)
+            }
+            Self::RegionNotSupportParameter(error) => {
+                ("RegionNotSupportParameter", error)
+            }
+            Self::QueryAccountBookInfoFailed(error) => {
+                ("QueryAccountBookInfoFailed", error)
+            }
+            Self::RateAccountFailed(error) => ("RateAccountFailed", error),
+            Self::TradeWaitDistributorAudit(error) => {
+                ("TradeWaitDistributorAudit", error)
+            }
+            Self::OperationFailedInvokeProxyFailed(error) => {
+                ("OperationFailedInvokeProxyFailed", error)
+            }
+            Self::QueryAccountCompleteProgressFailed(error) => {
+                ("QueryAccountCompleteProgressFailed", error)
+            }
+            Self::QueryVoucherInfoFailed(error) => ("QueryVoucherInfoFailed", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::IllegalParamSpecType(error) => ("IllegalParamSpecType", error),
+            Self::MissingParamSpecType(error) => ("MissingParamSpecType", error),
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
+            Self::IllegalParamInstanceChargeType(error) => {
+                ("IllegalParamInstanceChargeType", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ProductNotAvailableIz(error) => ("ProductNotAvailableIz", error),
+            Self::PriceInquiryFailed(error) => ("PriceInquiryFailed", error),
+            Self::AssociateIpFail(error) => ("AssociateIpFail", error),
+            Self::SdkServerUnreachable(error) => ("SdkServerUnreachable", error),
+            Self::OverQuota(error) => ("OverQuota", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::SubnetIpExhaust(error) => ("SubnetIpExhaust", error),
+            Self::BeforePayRuleBatchValidateError(error) => {
+                ("BeforePayRuleBatchValidateError", error)
+            }
+            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
+            Self::QueryOrderError(error) => ("QueryOrderError", error),
+            Self::CreateOrderTimeout(error) => ("CreateOrderTimeout", error),
+            Self::MultiGrayKeyResourceInconsist(error) => {
+                ("MultiGrayKeyResourceInconsist", error)
+            }
+            Self::InsufficientAvailableQuota(error) => {
+                ("InsufficientAvailableQuota", error)
+            }
+            Self::ForbiddenAliGroupForbiddenRegion(error) => {
+                ("ForbiddenAliGroupForbiddenRegion", error)
+            }
+            Self::SecurityRiskAuthVerification(error) => {
+                ("SecurityRiskAuthVerification", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedZoneResourceLimit(_) => {
+                Self::OperationFailedZoneResourceLimit(error)
+            }
+            Self::CloudBoxNotSupportIpv6(_) => Self::CloudBoxNotSupportIpv6(error),
+            Self::CloudBoxNotSupportInternet(_) => {
+                Self::CloudBoxNotSupportInternet(error)
+            }
+            Self::OperationFailedRegionResourceLimit(_) => {
+                Self::OperationFailedRegionResourceLimit(error)
+            }
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::RegionOrZonesNotSupportIpv6(_) => {
+                Self::RegionOrZonesNotSupportIpv6(error)
+            }
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::PayforCreditPayInsufficientBalance(_) => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            Self::HighRiskOperationDenied(_) => Self::HighRiskOperationDenied(error),
+            Self::VSwitchAvailableIpNotExist(_) => {
+                Self::VSwitchAvailableIpNotExist(error)
+            }
+            Self::VSwitchNotExist(_) => Self::VSwitchNotExist(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InstanceShareSlbNotSupportPay95(_) => {
+                Self::InstanceShareSlbNotSupportPay95(error)
+            }
+            Self::InstancePay95RateInvalid(_) => Self::InstancePay95RateInvalid(error),
+            Self::InstancePay95BandwidthIllegal(_) => {
+                Self::InstancePay95BandwidthIllegal(error)
+            }
+            Self::InstanceInternetChargeTypeNotAllowed(_) => {
+                Self::InstanceInternetChargeTypeNotAllowed(error)
+            }
+            Self::OperationFailedTokenIsProcessing(_) => {
+                Self::OperationFailedTokenIsProcessing(error)
+            }
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::MissingParamVSwitchId(_) => Self::MissingParamVSwitchId(error),
+            Self::InvalidVpcIdNotExist(_) => Self::InvalidVpcIdNotExist(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::InvalidParameterCloudType(_) => Self::InvalidParameterCloudType(error),
+            Self::OperationFailedInvalidAccount(_) => {
+                Self::OperationFailedInvalidAccount(error)
+            }
+            Self::RegionOrZonesNotSupportCen(_) => {
+                Self::RegionOrZonesNotSupportCen(error)
+            }
+            Self::MissingParamLoadBalancerSpec(_) => {
+                Self::MissingParamLoadBalancerSpec(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::OperationForbiddenAccountRiskReject(_) => {
+                Self::OperationForbiddenAccountRiskReject(error)
+            }
+            Self::OperationForbiddenQuotaLimit(_) => {
+                Self::OperationForbiddenQuotaLimit(error)
+            }
+            Self::InvalidParamModificationProtectionStatus(_) => {
+                Self::InvalidParamModificationProtectionStatus(error)
+            }
+            Self::InvalidParamModificationProtectionReason(_) => {
+                Self::InvalidParamModificationProtectionReason(error)
+            }
+            Self::ShareSlbHaltSales(_) => Self::ShareSlbHaltSales(error),
+            Self::OperationFailedCashBookInsufficient(_) => {
+                Self::OperationFailedCashBookInsufficient(error)
+            }
+            Self::OperationFailedOnlyInnerCommoditySupportToPurchase(_) => {
+                Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error)
+            }
+            Self::OperationFailedInvokeLingXiaoFailed(_) => {
+                Self::OperationFailedInvokeLingXiaoFailed(error)
+            }
+            Self::AllocateVpcInstanceFailed(_) => Self::AllocateVpcInstanceFailed(error),
+            Self::QueryCreditCtrlInfoFailed(_) => Self::QueryCreditCtrlInfoFailed(error),
+            Self::QueryCommodityCenterFailed(_) => {
+                Self::QueryCommodityCenterFailed(error)
+            }
+            Self::RegionNotSupportParameter(_) => Self::RegionNotSupportParameter(error),
+            Self::QueryAccountBookInfoFailed(_) => {
+                Self::QueryAccountBookInfoFailed(error)
+            }
+            Self::RateAccountFailed(_) => Self::RateAccountFailed(error),
+            Self::TradeWaitDistributorAudit(_) => Self::TradeWaitDistributorAudit(error),
+            Self::OperationFailedInvokeProxyFailed(_) => {
+                Self::OperationFailedInvokeProxyFailed(error)
+            }
+            Self::QueryAccountCompleteProgressFailed(_) => {
+                Self::QueryAccountCompleteProgressFailed(error)
+            }
+            Self::QueryVoucherInfoFailed(_) => Self::QueryVoucherInfoFailed(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::IllegalParamSpecType(_) => Self::IllegalParamSpecType(error),
+            Self::MissingParamSpecType(_) => Self::MissingParamSpecType(error),
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
+            Self::IllegalParamInstanceChargeType(_) => {
+                Self::IllegalParamInstanceChargeType(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ProductNotAvailableIz(_) => Self::ProductNotAvailableIz(error),
+            Self::PriceInquiryFailed(_) => Self::PriceInquiryFailed(error),
+            Self::AssociateIpFail(_) => Self::AssociateIpFail(error),
+            Self::SdkServerUnreachable(_) => Self::SdkServerUnreachable(error),
+            Self::OverQuota(_) => Self::OverQuota(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::SubnetIpExhaust(_) => Self::SubnetIpExhaust(error),
+            Self::BeforePayRuleBatchValidateError(_) => {
+                Self::BeforePayRuleBatchValidateError(error)
+            }
+            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
+            Self::QueryOrderError(_) => Self::QueryOrderError(error),
+            Self::CreateOrderTimeout(_) => Self::CreateOrderTimeout(error),
+            Self::MultiGrayKeyResourceInconsist(_) => {
+                Self::MultiGrayKeyResourceInconsist(error)
+            }
+            Self::InsufficientAvailableQuota(_) => {
+                Self::InsufficientAvailableQuota(error)
+            }
+            Self::ForbiddenAliGroupForbiddenRegion(_) => {
+                Self::ForbiddenAliGroupForbiddenRegion(error)
+            }
+            Self::SecurityRiskAuthVerification(_) => {
+                Self::SecurityRiskAuthVerification(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateLoadBalancerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateLoadBalancerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateLoadBalancerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

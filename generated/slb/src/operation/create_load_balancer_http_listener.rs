@@ -1025,9 +1025,11 @@ pub struct CreateLoadBalancerHTTPListenerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerHTTPListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPListenerResponse {
@@ -1040,7 +1042,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPListenerResponse {
 /// Service errors of `CreateLoadBalancerHTTPListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerHTTPListenerError {
     /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
@@ -1170,48 +1171,163 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListene
 }
 impl CreateLoadBalancerHTTPListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRegionNotSupport(error)
-            | Self::IpVersionConflict(error)
-            | Self::InvalidParameter(error)
-            | Self::ListenerForwardNotSupport(error)
-            | Self::InvalidParameterIdleTimeout(error)
-            | Self::InvalidParameterRequestTimeout(error)
-            | Self::ListenerProcessing(error)
-            | Self::InvalidParameterListenerPortConflict(error)
-            | Self::ResourceNotAvailibleHttpListener(error)
-            | Self::AclNotExist(error)
-            | Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
-            | Self::InvalidParameterVServerGroupId(error)
-            | Self::MissingParamHealthCheckDomain(error)
-            | Self::InvalidParameterHealthCheckHttpVersion(error)
-            | Self::DuplicatedAclEntry(error)
-            | Self::OperationFailedInsufficientResources(error)
-            | Self::InvalidParameterForwardCode(error)
-            | Self::LbNotSupportTcpssl(error)
-            | Self::LbSupportTcpsslOnly(error)
-            | Self::ListenerNotSupportRule(error)
-            | Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::AclListenerOverLimit(error)
-            | Self::QuotaLimitExceedsAclAttachedToListener(error)
-            | Self::QuotaLimitExceedsTotalAclEntry(error)
-            | Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ListenerForwardNotSupport(error) => {
+                ("ListenerForwardNotSupport", error)
+            }
+            Self::InvalidParameterIdleTimeout(error) => {
+                ("InvalidParameterIdleTimeout", error)
+            }
+            Self::InvalidParameterRequestTimeout(error) => {
+                ("InvalidParameterRequestTimeout", error)
+            }
+            Self::ListenerProcessing(error) => ("ListenerProcessing", error),
+            Self::InvalidParameterListenerPortConflict(error) => {
+                ("InvalidParameterListenerPortConflict", error)
+            }
+            Self::ResourceNotAvailibleHttpListener(error) => {
+                ("ResourceNotAvailibleHttpListener", error)
+            }
+            Self::AclNotExist(error) => ("AclNotExist", error),
+            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error) => {
+                ("OperationUnsupportedCreateLoadBalancerLayer7Listener", error)
+            }
+            Self::InvalidParameterVServerGroupId(error) => {
+                ("InvalidParameterVServerGroupId", error)
+            }
+            Self::MissingParamHealthCheckDomain(error) => {
+                ("MissingParamHealthCheckDomain", error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(error) => {
+                ("InvalidParameterHealthCheckHttpVersion", error)
+            }
+            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
+            Self::OperationFailedInsufficientResources(error) => {
+                ("OperationFailedInsufficientResources", error)
+            }
+            Self::InvalidParameterForwardCode(error) => {
+                ("InvalidParameterForwardCode", error)
+            }
+            Self::LbNotSupportTcpssl(error) => ("LbNotSupportTcpssl", error),
+            Self::LbSupportTcpsslOnly(error) => ("LbSupportTcpsslOnly", error),
+            Self::ListenerNotSupportRule(error) => ("ListenerNotSupportRule", error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => {
+                ("MismatchSlbSpecTypeAndListenerProtocol", error)
+            }
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
+                ("QuotaLimitExceedsAclAttachedToListener", error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(error) => {
+                ("QuotaLimitExceedsTotalAclEntry", error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
+                ("QuotaLimitExceedsAclListenerOverLimit", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateLoadBalancerHTTPListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
+            Self::InvalidParameterIdleTimeout(_) => {
+                Self::InvalidParameterIdleTimeout(error)
+            }
+            Self::InvalidParameterRequestTimeout(_) => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
+            Self::InvalidParameterListenerPortConflict(_) => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            Self::ResourceNotAvailibleHttpListener(_) => {
+                Self::ResourceNotAvailibleHttpListener(error)
+            }
+            Self::AclNotExist(_) => Self::AclNotExist(error),
+            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(_) => {
+                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
+            }
+            Self::InvalidParameterVServerGroupId(_) => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckDomain(_) => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(_) => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::OperationFailedInsufficientResources(_) => {
+                Self::OperationFailedInsufficientResources(error)
+            }
+            Self::InvalidParameterForwardCode(_) => {
+                Self::InvalidParameterForwardCode(error)
+            }
+            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
+            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
+            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateLoadBalancerHTTPListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateLoadBalancerHTTPListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateLoadBalancerHTTPListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -1104,9 +1104,11 @@ pub struct CreateLoadBalancerHTTPSListenerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerHTTPSListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPSListenerResponse {
@@ -1119,7 +1121,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPSListenerResponse 
 /// Service errors of `CreateLoadBalancerHTTPSListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerHTTPSListenerError {
     /// HTTP 400 `ParamDuplicateError`: The specified parameter value of XForwardedFor_ClientCertSubjectDNAlias is duplicate. Please change to a different one.
@@ -1303,56 +1304,214 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPSListen
 }
 impl CreateLoadBalancerHTTPSListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamDuplicateError(error)
-            | Self::IpVersionConflict(error)
-            | Self::InvalidParameterIdleTimeout(error)
-            | Self::InvalidParameterRequestTimeout(error)
-            | Self::ListenerForwardNotSupport(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::InvalidParameterSpecNotSupport(error)
-            | Self::ListenerProcessing(error)
-            | Self::CertkeyForbidden(error)
-            | Self::InvalidParameterListenerPortConflict(error)
-            | Self::ResourceNotAvailibleHttpsListener(error)
-            | Self::AclNotExist(error)
-            | Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
-            | Self::InvalidParameterVServerGroupId(error)
-            | Self::MissingParamHealthCheckDomain(error)
-            | Self::InvalidParameterHealthCheckHttpVersion(error)
-            | Self::DuplicatedAclEntry(error)
-            | Self::CertificateNotExist(error)
-            | Self::OperationFailedInsufficientResources(error)
-            | Self::InvalidTlsPolicyIdNotExist(error)
-            | Self::TlsPolicyConfiguring(error)
-            | Self::TlsCipherPolicyVipRelationOverLimit(error)
-            | Self::CertificateTypeMismatched(error)
-            | Self::MissingParamServerCertificates(error)
-            | Self::TooManyCertificates(error)
-            | Self::CnCertificateNotSupport(error)
-            | Self::InvalidParamCertificateBindingType(error)
-            | Self::InvalidParamSizeServerCertificates(error)
-            | Self::TooManyCertificatesServerCertificates(error)
-            | Self::SpecNotSupportParameter(error)
-            | Self::LbNotSupportTcpssl(error)
-            | Self::LbSupportTcpsslOnly(error)
-            | Self::ListenerNotSupportRule(error)
-            | Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::AclListenerOverLimit(error)
-            | Self::QuotaLimitExceedsAclAttachedToListener(error)
-            | Self::QuotaLimitExceedsTotalAclEntry(error)
-            | Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            | Self::ResourceNotFoundCertificate(error)
-            | Self::Unhandled(error) => error,
+            Self::ParamDuplicateError(error) => ("ParamDuplicateError", error),
+            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
+            Self::InvalidParameterIdleTimeout(error) => {
+                ("InvalidParameterIdleTimeout", error)
+            }
+            Self::InvalidParameterRequestTimeout(error) => {
+                ("InvalidParameterRequestTimeout", error)
+            }
+            Self::ListenerForwardNotSupport(error) => {
+                ("ListenerForwardNotSupport", error)
+            }
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::InvalidParameterSpecNotSupport(error) => {
+                ("InvalidParameterSpecNotSupport", error)
+            }
+            Self::ListenerProcessing(error) => ("ListenerProcessing", error),
+            Self::CertkeyForbidden(error) => ("CertkeyForbidden", error),
+            Self::InvalidParameterListenerPortConflict(error) => {
+                ("InvalidParameterListenerPortConflict", error)
+            }
+            Self::ResourceNotAvailibleHttpsListener(error) => {
+                ("ResourceNotAvailibleHttpsListener", error)
+            }
+            Self::AclNotExist(error) => ("AclNotExist", error),
+            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error) => {
+                ("OperationUnsupportedCreateLoadBalancerLayer7Listener", error)
+            }
+            Self::InvalidParameterVServerGroupId(error) => {
+                ("InvalidParameterVServerGroupId", error)
+            }
+            Self::MissingParamHealthCheckDomain(error) => {
+                ("MissingParamHealthCheckDomain", error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(error) => {
+                ("InvalidParameterHealthCheckHttpVersion", error)
+            }
+            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
+            Self::CertificateNotExist(error) => ("CertificateNotExist", error),
+            Self::OperationFailedInsufficientResources(error) => {
+                ("OperationFailedInsufficientResources", error)
+            }
+            Self::InvalidTlsPolicyIdNotExist(error) => {
+                ("InvalidTlsPolicyIdNotExist", error)
+            }
+            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
+            Self::TlsCipherPolicyVipRelationOverLimit(error) => {
+                ("TlsCipherPolicyVipRelationOverLimit", error)
+            }
+            Self::CertificateTypeMismatched(error) => {
+                ("CertificateTypeMismatched", error)
+            }
+            Self::MissingParamServerCertificates(error) => {
+                ("MissingParamServerCertificates", error)
+            }
+            Self::TooManyCertificates(error) => ("TooManyCertificates", error),
+            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
+            Self::InvalidParamCertificateBindingType(error) => {
+                ("InvalidParamCertificateBindingType", error)
+            }
+            Self::InvalidParamSizeServerCertificates(error) => {
+                ("InvalidParamSizeServerCertificates", error)
+            }
+            Self::TooManyCertificatesServerCertificates(error) => {
+                ("TooManyCertificatesServerCertificates", error)
+            }
+            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::LbNotSupportTcpssl(error) => ("LbNotSupportTcpssl", error),
+            Self::LbSupportTcpsslOnly(error) => ("LbSupportTcpsslOnly", error),
+            Self::ListenerNotSupportRule(error) => ("ListenerNotSupportRule", error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => {
+                ("MismatchSlbSpecTypeAndListenerProtocol", error)
+            }
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
+                ("QuotaLimitExceedsAclAttachedToListener", error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(error) => {
+                ("QuotaLimitExceedsTotalAclEntry", error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
+                ("QuotaLimitExceedsAclListenerOverLimit", error)
+            }
+            Self::ResourceNotFoundCertificate(error) => {
+                ("ResourceNotFoundCertificate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateLoadBalancerHTTPSListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParamDuplicateError(_) => Self::ParamDuplicateError(error),
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterIdleTimeout(_) => {
+                Self::InvalidParameterIdleTimeout(error)
+            }
+            Self::InvalidParameterRequestTimeout(_) => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::InvalidParameterSpecNotSupport(_) => {
+                Self::InvalidParameterSpecNotSupport(error)
+            }
+            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
+            Self::CertkeyForbidden(_) => Self::CertkeyForbidden(error),
+            Self::InvalidParameterListenerPortConflict(_) => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            Self::ResourceNotAvailibleHttpsListener(_) => {
+                Self::ResourceNotAvailibleHttpsListener(error)
+            }
+            Self::AclNotExist(_) => Self::AclNotExist(error),
+            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(_) => {
+                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
+            }
+            Self::InvalidParameterVServerGroupId(_) => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckDomain(_) => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(_) => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::CertificateNotExist(_) => Self::CertificateNotExist(error),
+            Self::OperationFailedInsufficientResources(_) => {
+                Self::OperationFailedInsufficientResources(error)
+            }
+            Self::InvalidTlsPolicyIdNotExist(_) => {
+                Self::InvalidTlsPolicyIdNotExist(error)
+            }
+            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
+            Self::TlsCipherPolicyVipRelationOverLimit(_) => {
+                Self::TlsCipherPolicyVipRelationOverLimit(error)
+            }
+            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
+            Self::MissingParamServerCertificates(_) => {
+                Self::MissingParamServerCertificates(error)
+            }
+            Self::TooManyCertificates(_) => Self::TooManyCertificates(error),
+            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
+            Self::InvalidParamCertificateBindingType(_) => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            Self::InvalidParamSizeServerCertificates(_) => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            Self::TooManyCertificatesServerCertificates(_) => {
+                Self::TooManyCertificatesServerCertificates(error)
+            }
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
+            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
+            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateLoadBalancerHTTPSListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateLoadBalancerHTTPSListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -1360,6 +1519,7 @@ impl ::std::fmt::Display for CreateLoadBalancerHTTPSListenerError {
 impl ::std::error::Error for CreateLoadBalancerHTTPSListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateLoadBalancerHTTPSListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

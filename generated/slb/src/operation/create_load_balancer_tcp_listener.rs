@@ -802,9 +802,11 @@ pub struct CreateLoadBalancerTCPListenerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerTCPListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerTCPListenerResponse {
@@ -817,7 +819,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerTCPListenerResponse {
 /// Service errors of `CreateLoadBalancerTCPListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerTCPListenerError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -999,62 +1000,213 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListener
 }
 impl CreateLoadBalancerTCPListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterValueSpecNotSupport(error)
-            | Self::OperationNotSupportAcl(error)
-            | Self::InvalidParameterValueRegionNotSupport(error)
-            | Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            | Self::IpVersionConflict(error)
-            | Self::InvalidParameterValueZoneNotSupport(error)
-            | Self::ListenerProcessing(error)
-            | Self::AclNotExist(error)
-            | Self::InvalidParameterListenerPortConflict(error)
-            | Self::InvalidParameterZoneNotSupport(error)
-            | Self::InvalidParamVServerGroupId(error)
-            | Self::MissingParamHealthCheckConnectPort(error)
-            | Self::InvalidParamListenerPort(error)
-            | Self::InvalidParamStartPort(error)
-            | Self::InvalidParamSizePortRange(error)
-            | Self::InvalidParamEndPort(error)
-            | Self::DuplicatedAclEntry(error)
-            | Self::OperationUnsupportedSetAccessControl(error)
-            | Self::InvalidParamPortRange(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::LbNotSupportTcpssl(error)
-            | Self::LbSupportTcpsslOnly(error)
-            | Self::ListenerNotSupportRule(error)
-            | Self::ListenerPortConflict(error)
-            | Self::ResourceNotFoundVServerGroup(error)
-            | Self::IllegalParamFailoverThreshold(error)
-            | Self::IllegalParamFailoverStrategy(error)
-            | Self::MasterSlaveServerConflict(error)
-            | Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
-            | Self::IllegalParamHealthCheck(error)
-            | Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            | Self::OperationDeniedFullNatModeNotAllowed(error)
-            | Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            | Self::SpecNotSupportParameter(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::MissingParameter(error)
-            | Self::AclListenerOverLimit(error)
-            | Self::QuotaLimitExceedsAclAttachedToListener(error)
-            | Self::QuotaLimitExceedsTotalAclEntry(error)
-            | Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterValueSpecNotSupport(error) => {
+                ("InvalidParameterValueSpecNotSupport", error)
+            }
+            Self::OperationNotSupportAcl(error) => ("OperationNotSupportAcl", error),
+            Self::InvalidParameterValueRegionNotSupport(error) => {
+                ("InvalidParameterValueRegionNotSupport", error)
+            }
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
+                ("AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch", error)
+            }
+            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
+            Self::InvalidParameterValueZoneNotSupport(error) => {
+                ("InvalidParameterValueZoneNotSupport", error)
+            }
+            Self::ListenerProcessing(error) => ("ListenerProcessing", error),
+            Self::AclNotExist(error) => ("AclNotExist", error),
+            Self::InvalidParameterListenerPortConflict(error) => {
+                ("InvalidParameterListenerPortConflict", error)
+            }
+            Self::InvalidParameterZoneNotSupport(error) => {
+                ("InvalidParameterZoneNotSupport", error)
+            }
+            Self::InvalidParamVServerGroupId(error) => {
+                ("InvalidParamVServerGroupId", error)
+            }
+            Self::MissingParamHealthCheckConnectPort(error) => {
+                ("MissingParamHealthCheckConnectPort", error)
+            }
+            Self::InvalidParamListenerPort(error) => ("InvalidParamListenerPort", error),
+            Self::InvalidParamStartPort(error) => ("InvalidParamStartPort", error),
+            Self::InvalidParamSizePortRange(error) => {
+                ("InvalidParamSizePortRange", error)
+            }
+            Self::InvalidParamEndPort(error) => ("InvalidParamEndPort", error),
+            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
+            Self::OperationUnsupportedSetAccessControl(error) => {
+                ("OperationUnsupportedSetAccessControl", error)
+            }
+            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::LbNotSupportTcpssl(error) => ("LbNotSupportTcpssl", error),
+            Self::LbSupportTcpsslOnly(error) => ("LbSupportTcpsslOnly", error),
+            Self::ListenerNotSupportRule(error) => ("ListenerNotSupportRule", error),
+            Self::ListenerPortConflict(error) => ("ListenerPortConflict", error),
+            Self::ResourceNotFoundVServerGroup(error) => {
+                ("ResourceNotFoundVServerGroup", error)
+            }
+            Self::IllegalParamFailoverThreshold(error) => {
+                ("IllegalParamFailoverThreshold", error)
+            }
+            Self::IllegalParamFailoverStrategy(error) => {
+                ("IllegalParamFailoverStrategy", error)
+            }
+            Self::MasterSlaveServerConflict(error) => {
+                ("MasterSlaveServerConflict", error)
+            }
+            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error) => {
+                ("OperationDeniedHealthCheckClosedForMasterSlaveMode", error)
+            }
+            Self::IllegalParamHealthCheck(error) => ("IllegalParamHealthCheck", error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => {
+                ("MismatchSlbSpecTypeAndListenerProtocol", error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(error) => {
+                ("OperationDeniedFullNatModeNotAllowed", error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(error) => {
+                ("OperationDeniedOnlyIpv4SlbSupport", error)
+            }
+            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
+                ("QuotaLimitExceedsAclAttachedToListener", error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(error) => {
+                ("QuotaLimitExceedsTotalAclEntry", error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
+                ("QuotaLimitExceedsAclListenerOverLimit", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateLoadBalancerTCPListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterValueSpecNotSupport(_) => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
+            Self::InvalidParameterValueRegionNotSupport(_) => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
+                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
+            }
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterValueZoneNotSupport(_) => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
+            Self::AclNotExist(_) => Self::AclNotExist(error),
+            Self::InvalidParameterListenerPortConflict(_) => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::InvalidParamVServerGroupId(_) => {
+                Self::InvalidParamVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckConnectPort(_) => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
+            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
+            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
+            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::OperationUnsupportedSetAccessControl(_) => {
+                Self::OperationUnsupportedSetAccessControl(error)
+            }
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
+            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
+            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
+            Self::ListenerPortConflict(_) => Self::ListenerPortConflict(error),
+            Self::ResourceNotFoundVServerGroup(_) => {
+                Self::ResourceNotFoundVServerGroup(error)
+            }
+            Self::IllegalParamFailoverThreshold(_) => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            Self::IllegalParamFailoverStrategy(_) => {
+                Self::IllegalParamFailoverStrategy(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(_) => {
+                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
+            }
+            Self::IllegalParamHealthCheck(_) => Self::IllegalParamHealthCheck(error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(_) => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateLoadBalancerTCPListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateLoadBalancerTCPListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateLoadBalancerTCPListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

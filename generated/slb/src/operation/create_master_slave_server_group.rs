@@ -249,11 +249,13 @@ pub struct CreateMasterSlaveServerGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateMasterSlaveServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            request_id: fields.take("RequestId")?,
-            master_slave_backend_servers: fields.take("MasterSlaveBackendServers")?,
-        })
+        let value = Self {
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            request_id: fields.read("RequestId"),
+            master_slave_backend_servers: fields.read("MasterSlaveBackendServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateMasterSlaveServerGroupResponse {
@@ -266,7 +268,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateMasterSlaveServerGroupResponse {
 /// Service errors of `CreateMasterSlaveServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateMasterSlaveServerGroupError {
     /// HTTP 400 `BACKEND_SERVERS_NUM_MUST_BE_TWO`: Backend servers num must be 2.
@@ -346,36 +347,111 @@ impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupE
 }
 impl CreateMasterSlaveServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::BackendServersNumMustBeTwo(error)
-            | Self::MismatchedZoneId(error)
-            | Self::BackendServersHaveSamePortAndServerid(error)
-            | Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error)
-            | Self::BackendServerIdCanNotEmpty(error)
-            | Self::InvalidServerType(error)
-            | Self::BackendServerPortCanNotEmpty(error)
-            | Self::RealServerPortNotSupport(error)
-            | Self::OperationUnsupportedCreateMasterSlaveServerGroup(error)
-            | Self::IncorrectStatusRsByPassToas(error)
-            | Self::OperationFailedActionNotSupport(error)
-            | Self::RsTunnelIp2VmNameConflict(error)
-            | Self::NetworkConflict(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::Unhandled(error) => error,
+            Self::BackendServersNumMustBeTwo(error) => {
+                ("BackendServersNumMustBeTwo", error)
+            }
+            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
+            Self::BackendServersHaveSamePortAndServerid(error) => {
+                ("BackendServersHaveSamePortAndServerid", error)
+            }
+            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error) => {
+                ("BackendServersCanOnlyContainOneMasterAndOneSlave", error)
+            }
+            Self::BackendServerIdCanNotEmpty(error) => {
+                ("BackendServerIdCanNotEmpty", error)
+            }
+            Self::InvalidServerType(error) => ("InvalidServerType", error),
+            Self::BackendServerPortCanNotEmpty(error) => {
+                ("BackendServerPortCanNotEmpty", error)
+            }
+            Self::RealServerPortNotSupport(error) => ("RealServerPortNotSupport", error),
+            Self::OperationUnsupportedCreateMasterSlaveServerGroup(error) => {
+                ("OperationUnsupportedCreateMasterSlaveServerGroup", error)
+            }
+            Self::IncorrectStatusRsByPassToas(error) => {
+                ("IncorrectStatusRsByPassToas", error)
+            }
+            Self::OperationFailedActionNotSupport(error) => {
+                ("OperationFailedActionNotSupport", error)
+            }
+            Self::RsTunnelIp2VmNameConflict(error) => {
+                ("RsTunnelIp2VmNameConflict", error)
+            }
+            Self::NetworkConflict(error) => ("NetworkConflict", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateMasterSlaveServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::BackendServersNumMustBeTwo(_) => {
+                Self::BackendServersNumMustBeTwo(error)
+            }
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::BackendServersHaveSamePortAndServerid(_) => {
+                Self::BackendServersHaveSamePortAndServerid(error)
+            }
+            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(_) => {
+                Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error)
+            }
+            Self::BackendServerIdCanNotEmpty(_) => {
+                Self::BackendServerIdCanNotEmpty(error)
+            }
+            Self::InvalidServerType(_) => Self::InvalidServerType(error),
+            Self::BackendServerPortCanNotEmpty(_) => {
+                Self::BackendServerPortCanNotEmpty(error)
+            }
+            Self::RealServerPortNotSupport(_) => Self::RealServerPortNotSupport(error),
+            Self::OperationUnsupportedCreateMasterSlaveServerGroup(_) => {
+                Self::OperationUnsupportedCreateMasterSlaveServerGroup(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::OperationFailedActionNotSupport(_) => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            Self::RsTunnelIp2VmNameConflict(_) => Self::RsTunnelIp2VmNameConflict(error),
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateMasterSlaveServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateMasterSlaveServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateMasterSlaveServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

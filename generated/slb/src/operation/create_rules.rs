@@ -231,10 +231,12 @@ pub struct CreateRulesResponse {
 impl ::acs_runtime::de::FromJson for CreateRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            rules: fields.take("Rules")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            rules: fields.read("Rules"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
@@ -247,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
 /// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateRulesError {
     /// HTTP 400 `InvalidParameter`: The specified VServerGroupId does not belong to the LoadBalancerId of the rule.
@@ -289,26 +290,69 @@ impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
 }
 impl CreateRulesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::InvalidParameterValueRegionNotSupport(error)
-            | Self::TooManyListeners(error)
-            | Self::DomainExist(error)
-            | Self::OperationFailedListenerStatusNotSupport(error)
-            | Self::OperationFailedActionNotSupport(error)
-            | Self::MissingParameterRuleName(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidParameterValueRegionNotSupport(error) => {
+                ("InvalidParameterValueRegionNotSupport", error)
+            }
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::DomainExist(error) => ("DomainExist", error),
+            Self::OperationFailedListenerStatusNotSupport(error) => {
+                ("OperationFailedListenerStatusNotSupport", error)
+            }
+            Self::OperationFailedActionNotSupport(error) => {
+                ("OperationFailedActionNotSupport", error)
+            }
+            Self::MissingParameterRuleName(error) => ("MissingParameterRuleName", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidParameterValueRegionNotSupport(_) => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::DomainExist(_) => Self::DomainExist(error),
+            Self::OperationFailedListenerStatusNotSupport(_) => {
+                Self::OperationFailedListenerStatusNotSupport(error)
+            }
+            Self::OperationFailedActionNotSupport(_) => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            Self::MissingParameterRuleName(_) => Self::MissingParameterRuleName(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateRulesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRulesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRulesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRulesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

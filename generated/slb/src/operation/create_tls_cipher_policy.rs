@@ -289,10 +289,12 @@ pub struct CreateTLSCipherPolicyResponse {
 impl ::acs_runtime::de::FromJson for CreateTLSCipherPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tls_cipher_policy_id: fields.take("TLSCipherPolicyId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            tls_cipher_policy_id: fields.read("TLSCipherPolicyId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTLSCipherPolicyResponse {
@@ -305,7 +307,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTLSCipherPolicyResponse {
 /// Service errors of `CreateTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTLSCipherPolicyError {
     /// HTTP 400 `MissingParam.Name`: The param Name is missing.
@@ -346,27 +347,69 @@ impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
 }
 impl CreateTLSCipherPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamName(error)
-            | Self::MissingParamTlsVersions(error)
-            | Self::MissingParamCiphers(error)
-            | Self::ParamDuplicateErrorTlsVersions(error)
-            | Self::ParamDuplicateErrorCiphers(error)
-            | Self::TlsPolicyNoSupportVersion(error)
-            | Self::TlsPolicyNoSupportCipher(error)
-            | Self::TlsCipherPolicyOverLimit(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamName(error) => ("MissingParamName", error),
+            Self::MissingParamTlsVersions(error) => ("MissingParamTlsVersions", error),
+            Self::MissingParamCiphers(error) => ("MissingParamCiphers", error),
+            Self::ParamDuplicateErrorTlsVersions(error) => {
+                ("ParamDuplicateErrorTlsVersions", error)
+            }
+            Self::ParamDuplicateErrorCiphers(error) => {
+                ("ParamDuplicateErrorCiphers", error)
+            }
+            Self::TlsPolicyNoSupportVersion(error) => {
+                ("TlsPolicyNoSupportVersion", error)
+            }
+            Self::TlsPolicyNoSupportCipher(error) => ("TlsPolicyNoSupportCipher", error),
+            Self::TlsCipherPolicyOverLimit(error) => ("TlsCipherPolicyOverLimit", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTLSCipherPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamName(_) => Self::MissingParamName(error),
+            Self::MissingParamTlsVersions(_) => Self::MissingParamTlsVersions(error),
+            Self::MissingParamCiphers(_) => Self::MissingParamCiphers(error),
+            Self::ParamDuplicateErrorTlsVersions(_) => {
+                Self::ParamDuplicateErrorTlsVersions(error)
+            }
+            Self::ParamDuplicateErrorCiphers(_) => {
+                Self::ParamDuplicateErrorCiphers(error)
+            }
+            Self::TlsPolicyNoSupportVersion(_) => Self::TlsPolicyNoSupportVersion(error),
+            Self::TlsPolicyNoSupportCipher(_) => Self::TlsPolicyNoSupportCipher(error),
+            Self::TlsCipherPolicyOverLimit(_) => Self::TlsCipherPolicyOverLimit(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTLSCipherPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTLSCipherPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTLSCipherPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

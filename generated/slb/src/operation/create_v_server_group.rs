@@ -274,11 +274,13 @@ pub struct CreateVServerGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateVServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVServerGroupResponse {
@@ -291,7 +293,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVServerGroupResponse {
 /// Service errors of `CreateVServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVServerGroupError {
     /// HTTP 400 `LBNotSupportIpv6Backend`: The specified loadbalancer does not support ipv6 backend.
@@ -399,44 +400,135 @@ impl From<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
 }
 impl CreateVServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LbNotSupportIpv6Backend(error)
-            | Self::MismatchedZoneId(error)
-            | Self::InvalidBackendServersServerIpConflict(error)
-            | Self::OperationUnsupportedCreateVServerGroup(error)
-            | Self::IncorrectStatusRsByPassToas(error)
-            | Self::BackendServerInvalidType(error)
-            | Self::BackendServerServerRegionIdNotEqual(error)
-            | Self::OperationFailedInvalidCen(error)
-            | Self::IncorrectStatusCenNotAssociated(error)
-            | Self::InvalidBackendServersMissingCenBandWidth(error)
-            | Self::InvalidBackendServersVpcNotInCen(error)
-            | Self::InvalidServerIdNotExist(error)
-            | Self::MissingParameterServerRegionId(error)
-            | Self::MissingParameterVbrId(error)
-            | Self::InvalidParameterServerRegionId(error)
-            | Self::InvalidVbrIdNotInCen(error)
-            | Self::InvalidParameterZoneNotSupport(error)
-            | Self::NetworkConflict(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::VpcSystemBusy(error)
-            | Self::OperationFailedEndpoint(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::LbNotSupportIpv6Backend(error) => ("LbNotSupportIpv6Backend", error),
+            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
+            Self::InvalidBackendServersServerIpConflict(error) => {
+                ("InvalidBackendServersServerIpConflict", error)
+            }
+            Self::OperationUnsupportedCreateVServerGroup(error) => {
+                ("OperationUnsupportedCreateVServerGroup", error)
+            }
+            Self::IncorrectStatusRsByPassToas(error) => {
+                ("IncorrectStatusRsByPassToas", error)
+            }
+            Self::BackendServerInvalidType(error) => ("BackendServerInvalidType", error),
+            Self::BackendServerServerRegionIdNotEqual(error) => {
+                ("BackendServerServerRegionIdNotEqual", error)
+            }
+            Self::OperationFailedInvalidCen(error) => {
+                ("OperationFailedInvalidCen", error)
+            }
+            Self::IncorrectStatusCenNotAssociated(error) => {
+                ("IncorrectStatusCenNotAssociated", error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(error) => {
+                ("InvalidBackendServersMissingCenBandWidth", error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(error) => {
+                ("InvalidBackendServersVpcNotInCen", error)
+            }
+            Self::InvalidServerIdNotExist(error) => ("InvalidServerIdNotExist", error),
+            Self::MissingParameterServerRegionId(error) => {
+                ("MissingParameterServerRegionId", error)
+            }
+            Self::MissingParameterVbrId(error) => ("MissingParameterVbrId", error),
+            Self::InvalidParameterServerRegionId(error) => {
+                ("InvalidParameterServerRegionId", error)
+            }
+            Self::InvalidVbrIdNotInCen(error) => ("InvalidVbrIdNotInCen", error),
+            Self::InvalidParameterZoneNotSupport(error) => {
+                ("InvalidParameterZoneNotSupport", error)
+            }
+            Self::NetworkConflict(error) => ("NetworkConflict", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::VpcSystemBusy(error) => ("VpcSystemBusy", error),
+            Self::OperationFailedEndpoint(error) => ("OperationFailedEndpoint", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LbNotSupportIpv6Backend(_) => Self::LbNotSupportIpv6Backend(error),
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::InvalidBackendServersServerIpConflict(_) => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            Self::OperationUnsupportedCreateVServerGroup(_) => {
+                Self::OperationUnsupportedCreateVServerGroup(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
+            Self::BackendServerServerRegionIdNotEqual(_) => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
+            Self::IncorrectStatusCenNotAssociated(_) => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(_) => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(_) => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
+            Self::MissingParameterServerRegionId(_) => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
+            Self::InvalidParameterServerRegionId(_) => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::VpcSystemBusy(_) => Self::VpcSystemBusy(error),
+            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -156,9 +156,11 @@ pub struct DeleteAccessControlListResponse {
 impl ::acs_runtime::de::FromJson for DeleteAccessControlListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteAccessControlListResponse {
@@ -171,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccessControlListResponse {
 /// Service errors of `DeleteAccessControlList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteAccessControlListError {
     /// HTTP 400 `OperationFailed.AclBindedWithVip`: The ACL has binded with vip.
@@ -191,21 +192,49 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAccessControlListError 
 }
 impl DeleteAccessControlListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedAclBindedWithVip(error) | Self::Unhandled(error) => {
-                error
+            Self::OperationFailedAclBindedWithVip(error) => {
+                ("OperationFailedAclBindedWithVip", error)
             }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteAccessControlListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedAclBindedWithVip(_) => {
+                Self::OperationFailedAclBindedWithVip(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteAccessControlListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteAccessControlListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteAccessControlListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteAccessControlListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

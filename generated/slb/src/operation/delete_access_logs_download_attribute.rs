@@ -194,9 +194,11 @@ pub struct DeleteAccessLogsDownloadAttributeResponse {
 impl ::acs_runtime::de::FromJson for DeleteAccessLogsDownloadAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteAccessLogsDownloadAttributeResponse {
@@ -209,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccessLogsDownloadAttributeRespons
 /// Service errors of `DeleteAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteAccessLogsDownloadAttributeError {
     /// HTTP 400 `Operation.NotAllowed`: The AccessLogDownloadAttribute not exists.
@@ -228,13 +229,38 @@ for DeleteAccessLogsDownloadAttributeError {
 }
 impl DeleteAccessLogsDownloadAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowed(error) | Self::Unhandled(error) => error,
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteAccessLogsDownloadAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteAccessLogsDownloadAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteAccessLogsDownloadAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -242,6 +268,7 @@ impl ::std::fmt::Display for DeleteAccessLogsDownloadAttributeError {
 impl ::std::error::Error for DeleteAccessLogsDownloadAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteAccessLogsDownloadAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -156,9 +156,11 @@ pub struct DeleteCACertificateResponse {
 impl ::acs_runtime::de::FromJson for DeleteCACertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCACertificateResponse {
@@ -171,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCACertificateResponse {
 /// Service errors of `DeleteCACertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCACertificateError {
     /// HTTP 400 `CertificateAndPrivateKeyIsRefered`: The specified certificate is bound to listeners. You cannot delete it.
@@ -191,21 +192,49 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCACertificateError {
 }
 impl DeleteCACertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CertificateAndPrivateKeyIsRefered(error) | Self::Unhandled(error) => {
-                error
+            Self::CertificateAndPrivateKeyIsRefered(error) => {
+                ("CertificateAndPrivateKeyIsRefered", error)
             }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCACertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CertificateAndPrivateKeyIsRefered(_) => {
+                Self::CertificateAndPrivateKeyIsRefered(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCACertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCACertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCACertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCACertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

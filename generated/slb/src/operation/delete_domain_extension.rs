@@ -150,9 +150,11 @@ pub struct DeleteDomainExtensionResponse {
 impl ::acs_runtime::de::FromJson for DeleteDomainExtensionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteDomainExtensionResponse {
@@ -165,7 +167,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDomainExtensionResponse {
 /// Service errors of `DeleteDomainExtension`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteDomainExtensionError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
@@ -196,23 +197,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
 }
 impl DeleteDomainExtensionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error)
-            | Self::DomainExtensionProcessing(error)
-            | Self::DomainExtensionRelatedRuleExist(error)
-            | Self::TooManyListeners(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDomainExtensionId(error) => {
+                ("InvalidParameterDomainExtensionId", error)
+            }
+            Self::DomainExtensionProcessing(error) => {
+                ("DomainExtensionProcessing", error)
+            }
+            Self::DomainExtensionRelatedRuleExist(error) => {
+                ("DomainExtensionRelatedRuleExist", error)
+            }
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteDomainExtensionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDomainExtensionId(_) => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
+            Self::DomainExtensionRelatedRuleExist(_) => {
+                Self::DomainExtensionRelatedRuleExist(error)
+            }
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteDomainExtensionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteDomainExtensionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteDomainExtensionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

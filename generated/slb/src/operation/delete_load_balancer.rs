@@ -152,9 +152,11 @@ pub struct DeleteLoadBalancerResponse {
 impl ::acs_runtime::de::FromJson for DeleteLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerResponse {
@@ -167,7 +169,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerResponse {
 /// Service errors of `DeleteLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteLoadBalancerError {
     /// HTTP 400 `InvalidChargeType`: The prepay loadBalancer does not support this action.
@@ -198,23 +199,59 @@ impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
 }
 impl DeleteLoadBalancerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidChargeType(error)
-            | Self::OperationNotAllowed(error)
-            | Self::OperationDeniedDeleteProtectionIsOn(error)
-            | Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidChargeType(error) => ("InvalidChargeType", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::OperationDeniedDeleteProtectionIsOn(error) => {
+                ("OperationDeniedDeleteProtectionIsOn", error)
+            }
+            Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error) => {
+                ("NoPermissionAliyunServiceRoleForSlbEipAccess", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidChargeType(_) => Self::InvalidChargeType(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::OperationDeniedDeleteProtectionIsOn(_) => {
+                Self::OperationDeniedDeleteProtectionIsOn(error)
+            }
+            Self::NoPermissionAliyunServiceRoleForSlbEipAccess(_) => {
+                Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteLoadBalancerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteLoadBalancerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteLoadBalancerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -203,9 +203,11 @@ pub struct DeleteLoadBalancerListenerResponse {
 impl ::acs_runtime::de::FromJson for DeleteLoadBalancerListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerListenerResponse {
@@ -218,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerListenerResponse {
 /// Service errors of `DeleteLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteLoadBalancerListenerError {
     /// HTTP 400 `ListenerForwardExist`: The specified listener is forwarded by the other listener, the ListenerForward relationship should be deleted firstly.
@@ -245,23 +246,51 @@ impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerListenerErr
 }
 impl DeleteLoadBalancerListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ListenerForwardExist(error)
-            | Self::TooManyListeners(error)
-            | Self::OperationNotAllowed(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::ListenerForwardExist(error) => ("ListenerForwardExist", error),
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteLoadBalancerListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ListenerForwardExist(_) => Self::ListenerForwardExist(error),
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteLoadBalancerListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteLoadBalancerListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteLoadBalancerListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteLoadBalancerListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -157,9 +157,11 @@ pub struct DeleteRulesResponse {
 impl ::acs_runtime::de::FromJson for DeleteRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRulesResponse {
@@ -172,7 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRulesResponse {
 /// Service errors of `DeleteRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteRulesError {
     /// HTTP 400 `Operation.NotAllowed`: The specified rules must be in the same listener.
@@ -200,22 +201,57 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
 }
 impl DeleteRulesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowed(error)
-            | Self::OperationFailedListenerStatusNotSupport(error)
-            | Self::OperationFailedListenerConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::OperationFailedListenerStatusNotSupport(error) => {
+                ("OperationFailedListenerStatusNotSupport", error)
+            }
+            Self::OperationFailedListenerConflict(error) => {
+                ("OperationFailedListenerConflict", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::OperationFailedListenerStatusNotSupport(_) => {
+                Self::OperationFailedListenerStatusNotSupport(error)
+            }
+            Self::OperationFailedListenerConflict(_) => {
+                Self::OperationFailedListenerConflict(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteRulesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRulesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRulesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRulesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -152,9 +152,11 @@ pub struct DeleteServerCertificateResponse {
 impl ::acs_runtime::de::FromJson for DeleteServerCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteServerCertificateResponse {
@@ -167,7 +169,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServerCertificateResponse {
 /// Service errors of `DeleteServerCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteServerCertificateError {
     /// HTTP 400 `CertificateRelatedDomainExtensionExist`: The domainExtension related with this ServerCertificate exists.
@@ -192,21 +193,55 @@ impl From<::acs_runtime::client::ServiceError> for DeleteServerCertificateError 
 }
 impl DeleteServerCertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CertificateRelatedDomainExtensionExist(error)
-            | Self::CertificateAndPrivateKeyIsRefered(error)
-            | Self::Unhandled(error) => error,
+            Self::CertificateRelatedDomainExtensionExist(error) => {
+                ("CertificateRelatedDomainExtensionExist", error)
+            }
+            Self::CertificateAndPrivateKeyIsRefered(error) => {
+                ("CertificateAndPrivateKeyIsRefered", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteServerCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CertificateRelatedDomainExtensionExist(_) => {
+                Self::CertificateRelatedDomainExtensionExist(error)
+            }
+            Self::CertificateAndPrivateKeyIsRefered(_) => {
+                Self::CertificateAndPrivateKeyIsRefered(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteServerCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteServerCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteServerCertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteServerCertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

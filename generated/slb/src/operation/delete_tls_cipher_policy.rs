@@ -158,9 +158,11 @@ pub struct DeleteTLSCipherPolicyResponse {
 impl ::acs_runtime::de::FromJson for DeleteTLSCipherPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTLSCipherPolicyResponse {
@@ -173,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTLSCipherPolicyResponse {
 /// Service errors of `DeleteTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTLSCipherPolicyError {
     /// HTTP 400 `MissingParam.TLSCipherPolicyId`: The param TLSCipherPolicyId is missing.
@@ -205,24 +206,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
 }
 impl DeleteTLSCipherPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTlsCipherPolicyId(error)
-            | Self::TlsPolicyConfiguring(error)
-            | Self::TlsPolicyBeingUsed(error)
-            | Self::InvalidTlsPolicyIdNotExist(error)
-            | Self::TlsPolicyRelated(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamTlsCipherPolicyId(error) => {
+                ("MissingParamTlsCipherPolicyId", error)
+            }
+            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
+            Self::TlsPolicyBeingUsed(error) => ("TlsPolicyBeingUsed", error),
+            Self::InvalidTlsPolicyIdNotExist(error) => {
+                ("InvalidTlsPolicyIdNotExist", error)
+            }
+            Self::TlsPolicyRelated(error) => ("TlsPolicyRelated", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTLSCipherPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTlsCipherPolicyId(_) => {
+                Self::MissingParamTlsCipherPolicyId(error)
+            }
+            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
+            Self::TlsPolicyBeingUsed(_) => Self::TlsPolicyBeingUsed(error),
+            Self::InvalidTlsPolicyIdNotExist(_) => {
+                Self::InvalidTlsPolicyIdNotExist(error)
+            }
+            Self::TlsPolicyRelated(_) => Self::TlsPolicyRelated(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTLSCipherPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTLSCipherPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTLSCipherPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

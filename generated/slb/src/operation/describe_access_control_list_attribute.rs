@@ -242,18 +242,20 @@ pub struct DescribeAccessControlListAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            tags: fields.take("Tags")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            acl_name: fields.take("AclName")?,
-            acl_entrys: fields.take("AclEntrys")?,
-            related_listeners: fields.take("RelatedListeners")?,
-            create_time: fields.take("CreateTime")?,
-            total_acl_entry: fields.take("TotalAclEntry")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            tags: fields.read("Tags"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            acl_name: fields.read("AclName"),
+            acl_entrys: fields.read("AclEntrys"),
+            related_listeners: fields.read("RelatedListeners"),
+            create_time: fields.read("CreateTime"),
+            total_acl_entry: fields.read("TotalAclEntry"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeResponse {
@@ -266,7 +268,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeRespon
 /// Service errors of `DescribeAccessControlListAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeAccessControlListAttributeError {
     /// A code this spec does not document.
@@ -280,13 +281,36 @@ for DescribeAccessControlListAttributeError {
 }
 impl DescribeAccessControlListAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeAccessControlListAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeAccessControlListAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAccessControlListAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -294,6 +318,7 @@ impl ::std::fmt::Display for DescribeAccessControlListAttributeError {
 impl ::std::error::Error for DescribeAccessControlListAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeAccessControlListAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

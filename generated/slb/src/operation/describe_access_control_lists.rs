@@ -259,14 +259,16 @@ pub struct DescribeAccessControlListsResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccessControlListsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            acls: fields.take("Acls")?,
-        })
+        let value = Self {
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            acls: fields.read("Acls"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsResponse {
@@ -279,7 +281,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsResponse {
 /// Service errors of `DescribeAccessControlLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeAccessControlListsError {
     /// HTTP 400 `InvalidResourceGroupId.NotFound`: The specified ResourceGroupId is not found.
@@ -302,21 +303,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAccessControlListsErr
 }
 impl DescribeAccessControlListsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceGroupIdNotFound(error)
-            | Self::LocationServiceTimeout(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidResourceGroupIdNotFound(error) => {
+                ("InvalidResourceGroupIdNotFound", error)
+            }
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeAccessControlListsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidResourceGroupIdNotFound(_) => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeAccessControlListsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAccessControlListsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeAccessControlListsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeAccessControlListsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

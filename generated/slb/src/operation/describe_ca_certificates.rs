@@ -187,10 +187,12 @@ pub struct DescribeCACertificatesResponse {
 impl ::acs_runtime::de::FromJson for DescribeCACertificatesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ca_certificates: fields.take("CACertificates")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ca_certificates: fields.read("CACertificates"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCACertificatesResponse {
@@ -203,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCACertificatesResponse {
 /// Service errors of `DescribeCACertificates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCACertificatesError {
     /// HTTP 400 `Abs.CACertificateIdAndResourceGroupId.MissMatch`: CACertificateId or ResourceGroupId miss match.
@@ -226,21 +227,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
 }
 impl DescribeCACertificatesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error)
-            | Self::LocationServiceTimeout(error)
-            | Self::Unhandled(error) => error,
+            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error) => {
+                ("AbsCaCertificateIdAndResourceGroupIdMissMatch", error)
+            }
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCACertificatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(_) => {
+                Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error)
+            }
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCACertificatesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCACertificatesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCACertificatesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -179,14 +179,16 @@ pub struct DescribeDomainExtensionAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeDomainExtensionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            domain: fields.take("Domain")?,
-            request_id: fields.take("RequestId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            server_certificate_id: fields.take("ServerCertificateId")?,
-            domain_extension_id: fields.take("DomainExtensionId")?,
-        })
+        let value = Self {
+            domain: fields.read("Domain"),
+            request_id: fields.read("RequestId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            listener_port: fields.read("ListenerPort"),
+            server_certificate_id: fields.read("ServerCertificateId"),
+            domain_extension_id: fields.read("DomainExtensionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionAttributeResponse {
@@ -199,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionAttributeResponse
 /// Service errors of `DescribeDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeDomainExtensionAttributeError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: %s.
@@ -225,15 +226,48 @@ for DescribeDomainExtensionAttributeError {
 }
 impl DescribeDomainExtensionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error)
-            | Self::MissingParameterDomainExtensionId(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDomainExtensionId(error) => {
+                ("InvalidParameterDomainExtensionId", error)
+            }
+            Self::MissingParameterDomainExtensionId(error) => {
+                ("MissingParameterDomainExtensionId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeDomainExtensionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDomainExtensionId(_) => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            Self::MissingParameterDomainExtensionId(_) => {
+                Self::MissingParameterDomainExtensionId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeDomainExtensionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDomainExtensionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -241,6 +275,7 @@ impl ::std::fmt::Display for DescribeDomainExtensionAttributeError {
 impl ::std::error::Error for DescribeDomainExtensionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeDomainExtensionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -187,10 +187,12 @@ pub struct DescribeHealthStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeHealthStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusResponse {
@@ -203,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusResponse {
 /// Service errors of `DescribeHealthStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeHealthStatusError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
@@ -227,22 +228,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeHealthStatusError {
 }
 impl DescribeHealthStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error)
-            | Self::LocationServiceTimeout(error)
-            | Self::SystemBusy(error)
-            | Self::Unhandled(error) => error,
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeHealthStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeHealthStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeHealthStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeHealthStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeHealthStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

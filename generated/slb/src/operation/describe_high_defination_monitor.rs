@@ -172,12 +172,14 @@ pub struct DescribeHighDefinationMonitorResponse {
 impl ::acs_runtime::de::FromJson for DescribeHighDefinationMonitorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            log_project: fields.take("LogProject")?,
-            request_id: fields.take("RequestId")?,
-            log_store: fields.take("LogStore")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            log_project: fields.read("LogProject"),
+            request_id: fields.read("RequestId"),
+            log_store: fields.read("LogStore"),
+            success: fields.read("Success"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHighDefinationMonitorResponse {
@@ -190,7 +192,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHighDefinationMonitorResponse {
 /// Service errors of `DescribeHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeHighDefinationMonitorError {
     /// A code this spec does not document.
@@ -203,19 +204,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeHighDefinationMonitor
 }
 impl DescribeHighDefinationMonitorError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeHighDefinationMonitorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeHighDefinationMonitorError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeHighDefinationMonitorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeHighDefinationMonitorError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeHighDefinationMonitorError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -212,11 +212,13 @@ pub struct DescribeListenerAccessControlAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeListenerAccessControlAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            source_items: fields.take("SourceItems")?,
-            access_control_status: fields.take("AccessControlStatus")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            source_items: fields.read("SourceItems"),
+            access_control_status: fields.read("AccessControlStatus"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeListenerAccessControlAttributeResponse {
@@ -229,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeListenerAccessControlAttributeRe
 /// Service errors of `DescribeListenerAccessControlAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeListenerAccessControlAttributeError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
@@ -248,13 +249,38 @@ for DescribeListenerAccessControlAttributeError {
 }
 impl DescribeListenerAccessControlAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error) | Self::Unhandled(error) => error,
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeListenerAccessControlAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeListenerAccessControlAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeListenerAccessControlAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -262,6 +288,7 @@ impl ::std::fmt::Display for DescribeListenerAccessControlAttributeError {
 impl ::std::error::Error for DescribeListenerAccessControlAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeListenerAccessControlAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

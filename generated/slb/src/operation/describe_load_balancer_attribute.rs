@@ -348,43 +348,45 @@ pub struct DescribeLoadBalancerAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            tags: fields.take("Tags")?,
-            create_time_stamp: fields.take("CreateTimeStamp")?,
-            create_time: fields.take("CreateTime")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            pay_type: fields.take("PayType")?,
-            address_type: fields.take("AddressType")?,
-            network_type: fields.take("NetworkType")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            renewal_cyc_unit: fields.take("RenewalCycUnit")?,
-            request_id: fields.take("RequestId")?,
-            bandwidth: fields.take("Bandwidth")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            address: fields.take("Address")?,
-            slave_zone_id: fields.take("SlaveZoneId")?,
-            end_time_stamp: fields.take("EndTimeStamp")?,
-            master_zone_id: fields.take("MasterZoneId")?,
-            load_balancer_spec: fields.take("LoadBalancerSpec")?,
-            auto_release_time: fields.take("AutoReleaseTime")?,
-            modification_protection_reason: fields.take("ModificationProtectionReason")?,
-            region_id: fields.take("RegionId")?,
-            modification_protection_status: fields.take("ModificationProtectionStatus")?,
-            end_time: fields.take("EndTime")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            load_balancer_status: fields.take("LoadBalancerStatus")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            internet_charge_type: fields.take("InternetChargeType")?,
-            delete_protection: fields.take("DeleteProtection")?,
-            region_id_alias: fields.take("RegionIdAlias")?,
-            renewal_status: fields.take("RenewalStatus")?,
-            renewal_duration: fields.take("RenewalDuration")?,
-            listener_ports: fields.take("ListenerPorts")?,
-            listener_ports_and_protocal: fields.take("ListenerPortsAndProtocal")?,
-            listener_ports_and_protocol: fields.take("ListenerPortsAndProtocol")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            tags: fields.read("Tags"),
+            create_time_stamp: fields.read("CreateTimeStamp"),
+            create_time: fields.read("CreateTime"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            pay_type: fields.read("PayType"),
+            address_type: fields.read("AddressType"),
+            network_type: fields.read("NetworkType"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            renewal_cyc_unit: fields.read("RenewalCycUnit"),
+            request_id: fields.read("RequestId"),
+            bandwidth: fields.read("Bandwidth"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            address: fields.read("Address"),
+            slave_zone_id: fields.read("SlaveZoneId"),
+            end_time_stamp: fields.read("EndTimeStamp"),
+            master_zone_id: fields.read("MasterZoneId"),
+            load_balancer_spec: fields.read("LoadBalancerSpec"),
+            auto_release_time: fields.read("AutoReleaseTime"),
+            modification_protection_reason: fields.read("ModificationProtectionReason"),
+            region_id: fields.read("RegionId"),
+            modification_protection_status: fields.read("ModificationProtectionStatus"),
+            end_time: fields.read("EndTime"),
+            v_switch_id: fields.read("VSwitchId"),
+            load_balancer_status: fields.read("LoadBalancerStatus"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            internet_charge_type: fields.read("InternetChargeType"),
+            delete_protection: fields.read("DeleteProtection"),
+            region_id_alias: fields.read("RegionIdAlias"),
+            renewal_status: fields.read("RenewalStatus"),
+            renewal_duration: fields.read("RenewalDuration"),
+            listener_ports: fields.read("ListenerPorts"),
+            listener_ports_and_protocal: fields.read("ListenerPortsAndProtocal"),
+            listener_ports_and_protocol: fields.read("ListenerPortsAndProtocol"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeResponse {
@@ -397,7 +399,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerAttributeError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
@@ -418,21 +419,47 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerAttribute
 }
 impl DescribeLoadBalancerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LocationServiceTimeout(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeLoadBalancerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeLoadBalancerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLoadBalancerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeLoadBalancerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeLoadBalancerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

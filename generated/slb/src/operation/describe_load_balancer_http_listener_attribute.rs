@@ -460,49 +460,51 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_type: fields.take("AclType")?,
-            v_server_group_id: fields.take("VServerGroupId")?,
-            status: fields.take("Status")?,
-            x_forwarded_for_client_src_port: fields.take("XForwardedFor_ClientSrcPort")?,
-            cookie: fields.take("Cookie")?,
-            gzip: fields.take("Gzip")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            bandwidth: fields.take("Bandwidth")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            acl_status: fields.take("AclStatus")?,
-            backend_server_port: fields.take("BackendServerPort")?,
-            cookie_timeout: fields.take("CookieTimeout")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            forward_port: fields.take("ForwardPort")?,
-            x_forwarded_for_slbid: fields.take("XForwardedFor_SLBID")?,
-            security_status: fields.take("SecurityStatus")?,
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
-            listener_forward: fields.take("ListenerForward")?,
-            x_forwarded_for: fields.take("XForwardedFor")?,
-            idle_timeout: fields.take("IdleTimeout")?,
-            request_timeout: fields.take("RequestTimeout")?,
-            listener_port: fields.take("ListenerPort")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            x_forwarded_for_slbport: fields.take("XForwardedFor_SLBPORT")?,
-            health_check_uri: fields.take("HealthCheckURI")?,
-            sticky_session_type: fields.take("StickySessionType")?,
-            acl_id: fields.take("AclId")?,
-            scheduler: fields.take("Scheduler")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            x_forwarded_for_proto: fields.take("XForwardedFor_proto")?,
-            x_forwarded_for_slbip: fields.take("XForwardedFor_SLBIP")?,
-            sticky_session: fields.take("StickySession")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            health_check: fields.take("HealthCheck")?,
-            acl_ids: fields.take("AclIds")?,
-            rules: fields.take("Rules")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            acl_type: fields.read("AclType"),
+            v_server_group_id: fields.read("VServerGroupId"),
+            status: fields.read("Status"),
+            x_forwarded_for_client_src_port: fields.read("XForwardedFor_ClientSrcPort"),
+            cookie: fields.read("Cookie"),
+            gzip: fields.read("Gzip"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            bandwidth: fields.read("Bandwidth"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            acl_status: fields.read("AclStatus"),
+            backend_server_port: fields.read("BackendServerPort"),
+            cookie_timeout: fields.read("CookieTimeout"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            forward_port: fields.read("ForwardPort"),
+            x_forwarded_for_slbid: fields.read("XForwardedFor_SLBID"),
+            security_status: fields.read("SecurityStatus"),
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
+            listener_forward: fields.read("ListenerForward"),
+            x_forwarded_for: fields.read("XForwardedFor"),
+            idle_timeout: fields.read("IdleTimeout"),
+            request_timeout: fields.read("RequestTimeout"),
+            listener_port: fields.read("ListenerPort"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            x_forwarded_for_slbport: fields.read("XForwardedFor_SLBPORT"),
+            health_check_uri: fields.read("HealthCheckURI"),
+            sticky_session_type: fields.read("StickySessionType"),
+            acl_id: fields.read("AclId"),
+            scheduler: fields.read("Scheduler"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            x_forwarded_for_proto: fields.read("XForwardedFor_proto"),
+            x_forwarded_for_slbip: fields.read("XForwardedFor_SLBIP"),
+            sticky_session: fields.read("StickySession"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            health_check: fields.read("HealthCheck"),
+            acl_ids: fields.read("AclIds"),
+            rules: fields.read("Rules"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -516,7 +518,6 @@ for DescribeLoadBalancerHTTPListenerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerHTTPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerHTTPListenerAttributeError {
     /// A code this spec does not document.
@@ -530,13 +531,36 @@ for DescribeLoadBalancerHTTPListenerAttributeError {
 }
 impl DescribeLoadBalancerHTTPListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeLoadBalancerHTTPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeLoadBalancerHTTPListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLoadBalancerHTTPListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -544,6 +568,7 @@ impl ::std::fmt::Display for DescribeLoadBalancerHTTPListenerAttributeError {
 impl ::std::error::Error for DescribeLoadBalancerHTTPListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerHTTPListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -515,60 +515,62 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPSListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_type: fields.take("AclType")?,
+        let value = Self {
+            acl_type: fields.read("AclType"),
             x_forwarded_for_client_cert_client_verify: fields
-                .take("XForwardedFor_ClientCertClientVerify")?,
-            ca_certificate_id: fields.take("CACertificateId")?,
-            request_id: fields.take("RequestId")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            backend_server_port: fields.take("BackendServerPort")?,
-            cookie_timeout: fields.take("CookieTimeout")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            x_forwarded_for: fields.take("XForwardedFor")?,
+                .read("XForwardedFor_ClientCertClientVerify"),
+            ca_certificate_id: fields.read("CACertificateId"),
+            request_id: fields.read("RequestId"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            backend_server_port: fields.read("BackendServerPort"),
+            cookie_timeout: fields.read("CookieTimeout"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            x_forwarded_for: fields.read("XForwardedFor"),
             x_forwarded_for_client_cert_fingerprint: fields
-                .take("XForwardedFor_ClientCertFingerprint")?,
-            idle_timeout: fields.take("IdleTimeout")?,
-            listener_port: fields.take("ListenerPort")?,
-            health_check_uri: fields.take("HealthCheckURI")?,
-            x_forwarded_for_slbport: fields.take("XForwardedFor_SLBPORT")?,
-            sticky_session_type: fields.take("StickySessionType")?,
-            scheduler: fields.take("Scheduler")?,
-            x_forwarded_for_proto: fields.take("XForwardedFor_proto")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            tls_cipher_policy: fields.take("TLSCipherPolicy")?,
-            status: fields.take("Status")?,
-            v_server_group_id: fields.take("VServerGroupId")?,
-            x_forwarded_for_client_src_port: fields.take("XForwardedFor_ClientSrcPort")?,
-            cookie: fields.take("Cookie")?,
-            gzip: fields.take("Gzip")?,
-            enable_http2: fields.take("EnableHttp2")?,
-            bandwidth: fields.take("Bandwidth")?,
-            description: fields.take("Description")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            acl_status: fields.take("AclStatus")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            x_forwarded_for_slbid: fields.take("XForwardedFor_SLBID")?,
+                .read("XForwardedFor_ClientCertFingerprint"),
+            idle_timeout: fields.read("IdleTimeout"),
+            listener_port: fields.read("ListenerPort"),
+            health_check_uri: fields.read("HealthCheckURI"),
+            x_forwarded_for_slbport: fields.read("XForwardedFor_SLBPORT"),
+            sticky_session_type: fields.read("StickySessionType"),
+            scheduler: fields.read("Scheduler"),
+            x_forwarded_for_proto: fields.read("XForwardedFor_proto"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            tls_cipher_policy: fields.read("TLSCipherPolicy"),
+            status: fields.read("Status"),
+            v_server_group_id: fields.read("VServerGroupId"),
+            x_forwarded_for_client_src_port: fields.read("XForwardedFor_ClientSrcPort"),
+            cookie: fields.read("Cookie"),
+            gzip: fields.read("Gzip"),
+            enable_http2: fields.read("EnableHttp2"),
+            bandwidth: fields.read("Bandwidth"),
+            description: fields.read("Description"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            acl_status: fields.read("AclStatus"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            x_forwarded_for_slbid: fields.read("XForwardedFor_SLBID"),
             x_forwarded_for_client_cert_subject_dn: fields
-                .take("XForwardedFor_ClientCertSubjectDN")?,
-            security_status: fields.take("SecurityStatus")?,
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
-            request_timeout: fields.take("RequestTimeout")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            server_certificate_id: fields.take("ServerCertificateId")?,
-            acl_id: fields.take("AclId")?,
+                .read("XForwardedFor_ClientCertSubjectDN"),
+            security_status: fields.read("SecurityStatus"),
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
+            request_timeout: fields.read("RequestTimeout"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            server_certificate_id: fields.read("ServerCertificateId"),
+            acl_id: fields.read("AclId"),
             x_forwarded_for_client_cert_issuer_dn: fields
-                .take("XForwardedFor_ClientCertIssuerDN")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            x_forwarded_for_slbip: fields.take("XForwardedFor_SLBIP")?,
-            sticky_session: fields.take("StickySession")?,
-            health_check: fields.take("HealthCheck")?,
-            acl_ids: fields.take("AclIds")?,
-            rules: fields.take("Rules")?,
-            domain_extensions: fields.take("DomainExtensions")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            tags: fields.take("Tags")?,
-        })
+                .read("XForwardedFor_ClientCertIssuerDN"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            x_forwarded_for_slbip: fields.read("XForwardedFor_SLBIP"),
+            sticky_session: fields.read("StickySession"),
+            health_check: fields.read("HealthCheck"),
+            acl_ids: fields.read("AclIds"),
+            rules: fields.read("Rules"),
+            domain_extensions: fields.read("DomainExtensions"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -582,7 +584,6 @@ for DescribeLoadBalancerHTTPSListenerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerHTTPSListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerHTTPSListenerAttributeError {
     /// A code this spec does not document.
@@ -596,13 +597,36 @@ for DescribeLoadBalancerHTTPSListenerAttributeError {
 }
 impl DescribeLoadBalancerHTTPSListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -610,6 +634,7 @@ impl ::std::fmt::Display for DescribeLoadBalancerHTTPSListenerAttributeError {
 impl ::std::error::Error for DescribeLoadBalancerHTTPSListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -321,13 +321,15 @@ pub struct DescribeLoadBalancerListenersResponse {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerListenersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            listeners: fields.take("Listeners")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            listeners: fields.read("Listeners"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerListenersResponse {
@@ -340,7 +342,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerListenersResponse {
 /// Service errors of `DescribeLoadBalancerListeners`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerListenersError {
     /// HTTP 400 `IllegalParam.ListenerProtocol`: The param of ListenerProtocol is illegal.
@@ -375,25 +376,63 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListeners
 }
 impl DescribeLoadBalancerListenersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamListenerProtocol(error)
-            | Self::IllegalParamMaxResults(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::IllegalParamSizeLoadBalancerId(error)
-            | Self::MissingParamTagKey(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamListenerProtocol(error) => {
+                ("IllegalParamListenerProtocol", error)
+            }
+            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamSizeLoadBalancerId(error) => {
+                ("IllegalParamSizeLoadBalancerId", error)
+            }
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeLoadBalancerListenersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamListenerProtocol(_) => {
+                Self::IllegalParamListenerProtocol(error)
+            }
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamSizeLoadBalancerId(_) => {
+                Self::IllegalParamSizeLoadBalancerId(error)
+            }
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeLoadBalancerListenersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLoadBalancerListenersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeLoadBalancerListenersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListenersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -385,40 +385,42 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerTCPListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            status: fields.take("Status")?,
-            acl_type: fields.take("AclType")?,
-            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
-            request_id: fields.take("RequestId")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            description: fields.take("Description")?,
-            bandwidth: fields.take("Bandwidth")?,
-            health_check_type: fields.take("HealthCheckType")?,
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            backend_server_port: fields.take("BackendServerPort")?,
-            acl_status: fields.take("AclStatus")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
-            proxy_protocol_v2_enabled: fields.take("ProxyProtocolV2Enabled")?,
-            persistence_timeout: fields.take("PersistenceTimeout")?,
-            listener_port: fields.take("ListenerPort")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_uri: fields.take("HealthCheckURI")?,
-            acl_id: fields.take("AclId")?,
-            syn_proxy: fields.take("SynProxy")?,
-            scheduler: fields.take("Scheduler")?,
-            established_timeout: fields.take("EstablishedTimeout")?,
-            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            connection_drain: fields.take("ConnectionDrain")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            health_check: fields.take("HealthCheck")?,
-            acl_ids: fields.take("AclIds")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            status: fields.read("Status"),
+            acl_type: fields.read("AclType"),
+            connection_drain_timeout: fields.read("ConnectionDrainTimeout"),
+            request_id: fields.read("RequestId"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            description: fields.read("Description"),
+            bandwidth: fields.read("Bandwidth"),
+            health_check_type: fields.read("HealthCheckType"),
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            backend_server_port: fields.read("BackendServerPort"),
+            acl_status: fields.read("AclStatus"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
+            proxy_protocol_v2_enabled: fields.read("ProxyProtocolV2Enabled"),
+            persistence_timeout: fields.read("PersistenceTimeout"),
+            listener_port: fields.read("ListenerPort"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_uri: fields.read("HealthCheckURI"),
+            acl_id: fields.read("AclId"),
+            syn_proxy: fields.read("SynProxy"),
+            scheduler: fields.read("Scheduler"),
+            established_timeout: fields.read("EstablishedTimeout"),
+            health_check_connect_timeout: fields.read("HealthCheckConnectTimeout"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            connection_drain: fields.read("ConnectionDrain"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            health_check: fields.read("HealthCheck"),
+            acl_ids: fields.read("AclIds"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -432,7 +434,6 @@ for DescribeLoadBalancerTCPListenerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
@@ -454,15 +455,40 @@ for DescribeLoadBalancerTCPListenerAttributeError {
 }
 impl DescribeLoadBalancerTCPListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LocationServiceTimeout(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeLoadBalancerTCPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeLoadBalancerTCPListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLoadBalancerTCPListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -470,6 +496,7 @@ impl ::std::fmt::Display for DescribeLoadBalancerTCPListenerAttributeError {
 impl ::std::error::Error for DescribeLoadBalancerTCPListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerTCPListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -313,32 +313,34 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerUDPListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            status: fields.take("Status")?,
-            acl_type: fields.take("AclType")?,
-            request_id: fields.take("RequestId")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            description: fields.take("Description")?,
-            bandwidth: fields.take("Bandwidth")?,
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            backend_server_port: fields.take("BackendServerPort")?,
-            acl_status: fields.take("AclStatus")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            proxy_protocol_v2_enabled: fields.take("ProxyProtocolV2Enabled")?,
-            listener_port: fields.take("ListenerPort")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_exp: fields.take("HealthCheckExp")?,
-            acl_id: fields.take("AclId")?,
-            scheduler: fields.take("Scheduler")?,
-            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            health_check_req: fields.take("HealthCheckReq")?,
-            health_check: fields.take("HealthCheck")?,
-            acl_ids: fields.take("AclIds")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            status: fields.read("Status"),
+            acl_type: fields.read("AclType"),
+            request_id: fields.read("RequestId"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            description: fields.read("Description"),
+            bandwidth: fields.read("Bandwidth"),
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            backend_server_port: fields.read("BackendServerPort"),
+            acl_status: fields.read("AclStatus"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            proxy_protocol_v2_enabled: fields.read("ProxyProtocolV2Enabled"),
+            listener_port: fields.read("ListenerPort"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_exp: fields.read("HealthCheckExp"),
+            acl_id: fields.read("AclId"),
+            scheduler: fields.read("Scheduler"),
+            health_check_connect_timeout: fields.read("HealthCheckConnectTimeout"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            health_check_req: fields.read("HealthCheckReq"),
+            health_check: fields.read("HealthCheck"),
+            acl_ids: fields.read("AclIds"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -352,7 +354,6 @@ for DescribeLoadBalancerUDPListenerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerUDPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerUDPListenerAttributeError {
     /// A code this spec does not document.
@@ -366,13 +367,36 @@ for DescribeLoadBalancerUDPListenerAttributeError {
 }
 impl DescribeLoadBalancerUDPListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeLoadBalancerUDPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeLoadBalancerUDPListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLoadBalancerUDPListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -380,6 +404,7 @@ impl ::std::fmt::Display for DescribeLoadBalancerUDPListenerAttributeError {
 impl ::std::error::Error for DescribeLoadBalancerUDPListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerUDPListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -179,15 +179,17 @@ pub struct DescribeMasterSlaveServerGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            tags: fields.take("Tags")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            master_slave_server_group_name: fields.take("MasterSlaveServerGroupName")?,
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            master_slave_backend_servers: fields.take("MasterSlaveBackendServers")?,
-            create_time: fields.take("CreateTime")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            tags: fields.read("Tags"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            master_slave_server_group_name: fields.read("MasterSlaveServerGroupName"),
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            master_slave_backend_servers: fields.read("MasterSlaveBackendServers"),
+            create_time: fields.read("CreateTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupAttributeResponse {
@@ -200,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupAttributeR
 /// Service errors of `DescribeMasterSlaveServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeMasterSlaveServerGroupAttributeError {
     /// A code this spec does not document.
@@ -214,13 +215,36 @@ for DescribeMasterSlaveServerGroupAttributeError {
 }
 impl DescribeMasterSlaveServerGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeMasterSlaveServerGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeMasterSlaveServerGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeMasterSlaveServerGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -228,6 +252,7 @@ impl ::std::fmt::Display for DescribeMasterSlaveServerGroupAttributeError {
 impl ::std::error::Error for DescribeMasterSlaveServerGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeMasterSlaveServerGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

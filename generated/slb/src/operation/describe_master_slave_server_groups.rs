@@ -211,10 +211,12 @@ pub struct DescribeMasterSlaveServerGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            master_slave_server_groups: fields.take("MasterSlaveServerGroups")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            master_slave_server_groups: fields.read("MasterSlaveServerGroups"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsResponse {
@@ -227,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsResponse 
 /// Service errors of `DescribeMasterSlaveServerGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeMasterSlaveServerGroupsError {
     /// HTTP 400 `MissingParam.TagKey`: The param of TagKey is missing.
@@ -245,13 +246,38 @@ impl From<::acs_runtime::client::ServiceError> for DescribeMasterSlaveServerGrou
 }
 impl DescribeMasterSlaveServerGroupsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTagKey(error) | Self::Unhandled(error) => error,
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeMasterSlaveServerGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeMasterSlaveServerGroupsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeMasterSlaveServerGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -259,6 +285,7 @@ impl ::std::fmt::Display for DescribeMasterSlaveServerGroupsError {
 impl ::std::error::Error for DescribeMasterSlaveServerGroupsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeMasterSlaveServerGroupsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -326,31 +326,33 @@ pub struct DescribeRuleAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeRuleAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            cookie: fields.take("Cookie")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            rule_id: fields.take("RuleId")?,
-            request_id: fields.take("RequestId")?,
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            cookie_timeout: fields.take("CookieTimeout")?,
-            health_check_domain: fields.take("HealthCheckDomain")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            health_check_http_code: fields.take("HealthCheckHttpCode")?,
-            domain: fields.take("Domain")?,
-            listener_port: fields.take("ListenerPort")?,
-            url: fields.take("Url")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_uri: fields.take("HealthCheckURI")?,
-            rule_name: fields.take("RuleName")?,
-            sticky_session_type: fields.take("StickySessionType")?,
-            scheduler: fields.take("Scheduler")?,
-            listener_sync: fields.take("ListenerSync")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            sticky_session: fields.take("StickySession")?,
-            health_check: fields.take("HealthCheck")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            cookie: fields.read("Cookie"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            rule_id: fields.read("RuleId"),
+            request_id: fields.read("RequestId"),
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            cookie_timeout: fields.read("CookieTimeout"),
+            health_check_domain: fields.read("HealthCheckDomain"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            health_check_http_code: fields.read("HealthCheckHttpCode"),
+            domain: fields.read("Domain"),
+            listener_port: fields.read("ListenerPort"),
+            url: fields.read("Url"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_uri: fields.read("HealthCheckURI"),
+            rule_name: fields.read("RuleName"),
+            sticky_session_type: fields.read("StickySessionType"),
+            scheduler: fields.read("Scheduler"),
+            listener_sync: fields.read("ListenerSync"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            sticky_session: fields.read("StickySession"),
+            health_check: fields.read("HealthCheck"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRuleAttributeResponse {
@@ -363,7 +365,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRuleAttributeResponse {
 /// Service errors of `DescribeRuleAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeRuleAttributeError {
     /// A code this spec does not document.
@@ -376,19 +377,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRuleAttributeError {
 }
 impl DescribeRuleAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeRuleAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeRuleAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRuleAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRuleAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRuleAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -187,10 +187,12 @@ pub struct DescribeServerCertificatesResponse {
 impl ::acs_runtime::de::FromJson for DescribeServerCertificatesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            server_certificates: fields.take("ServerCertificates")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            server_certificates: fields.read("ServerCertificates"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServerCertificatesResponse {
@@ -203,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServerCertificatesResponse {
 /// Service errors of `DescribeServerCertificates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeServerCertificatesError {
     /// HTTP 400 `Abs.ServerCertificateIdAndResourceGroupId.MissMatch`: ServerCertificateId or ResourceGroupId miss match.
@@ -228,21 +229,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeServerCertificatesErr
 }
 impl DescribeServerCertificatesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error)
-            | Self::LocationServiceTimeout(error)
-            | Self::Unhandled(error) => error,
+            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error) => {
+                ("AbsServerCertificateIdAndResourceGroupIdMissMatch", error)
+            }
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeServerCertificatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(_) => {
+                Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error)
+            }
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeServerCertificatesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeServerCertificatesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeServerCertificatesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeServerCertificatesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

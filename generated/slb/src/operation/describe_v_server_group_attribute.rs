@@ -180,15 +180,17 @@ pub struct DescribeVServerGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            v_server_group_name: fields.take("VServerGroupName")?,
-            request_id: fields.take("RequestId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            backend_servers: fields.take("BackendServers")?,
-            create_time: fields.take("CreateTime")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            v_server_group_name: fields.read("VServerGroupName"),
+            request_id: fields.read("RequestId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            backend_servers: fields.read("BackendServers"),
+            create_time: fields.read("CreateTime"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeResponse {
@@ -201,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeResponse {
 /// Service errors of `DescribeVServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVServerGroupAttributeError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
@@ -222,21 +223,47 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVServerGroupAttribute
 }
 impl DescribeVServerGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LocationServiceTimeout(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVServerGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVServerGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVServerGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVServerGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVServerGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -233,10 +233,12 @@ pub struct DescribeVServerGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            v_server_groups: fields.take("VServerGroups")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            v_server_groups: fields.read("VServerGroups"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsResponse {
@@ -249,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsResponse {
 /// Service errors of `DescribeVServerGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVServerGroupsError {
     /// HTTP 400 `MissingParam.TagKey`: The param of TagKey is missing.
@@ -267,19 +268,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVServerGroupsError {
 }
 impl DescribeVServerGroupsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTagKey(error) | Self::Unhandled(error) => error,
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVServerGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVServerGroupsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVServerGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVServerGroupsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVServerGroupsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -201,10 +201,12 @@ pub struct EnableHighDefinationMonitorResponse {
 impl ::acs_runtime::de::FromJson for EnableHighDefinationMonitorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success: fields.take("Success")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            success: fields.read("Success"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnableHighDefinationMonitorResponse {
@@ -217,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableHighDefinationMonitorResponse {
 /// Service errors of `EnableHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum EnableHighDefinationMonitorError {
     /// HTTP 400 `OperationNotAllowed.HighDefinitionMonitorEnabled`: The operation is not allowed because HighDefinitionMonitor is already enabled in this region.
@@ -245,22 +246,57 @@ impl From<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorEr
 }
 impl EnableHighDefinationMonitorError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
-            | Self::UnsupportedFeatureUser(error)
-            | Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationNotAllowedHighDefinitionMonitorEnabled(error) => {
+                ("OperationNotAllowedHighDefinitionMonitorEnabled", error)
+            }
+            Self::UnsupportedFeatureUser(error) => ("UnsupportedFeatureUser", error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => {
+                ("NoPermissionAliyunServiceRoleForSlbLogDelivery", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for EnableHighDefinationMonitorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowedHighDefinitionMonitorEnabled(_) => {
+                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
+            }
+            Self::UnsupportedFeatureUser(_) => Self::UnsupportedFeatureUser(error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(_) => {
+                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for EnableHighDefinationMonitorError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableHighDefinationMonitorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnableHighDefinationMonitorError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

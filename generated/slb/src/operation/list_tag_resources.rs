@@ -245,11 +245,13 @@ pub struct ListTagResourcesResponse {
 impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            tag_resources: fields.take("TagResources")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            tag_resources: fields.read("TagResources"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
@@ -331,37 +332,89 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
 }
 impl ListTagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TagTypeNotSame(error)
-            | Self::ResourceNotExist(error)
-            | Self::QueryTokenNotExist(error)
-            | Self::InvalidParamNextToken(error)
-            | Self::InvalidParamScope(error)
-            | Self::InvalidParamResourceType(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKeyOrValue(error)
-            | Self::InvalidParamTagOwnerUid(error)
-            | Self::InvalidParamTagOwnerBid(error)
-            | Self::MissingParamScope(error)
-            | Self::MissingParamTagOwnerUid(error)
-            | Self::MissingParamTagOwnerBid(error)
-            | Self::InvalidParameterRegionId(error)
-            | Self::MissingParamTagOrResourceId(error)
-            | Self::SizeLimitExceededResourceId(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::Unhandled(error) => error,
+            Self::TagTypeNotSame(error) => ("TagTypeNotSame", error),
+            Self::ResourceNotExist(error) => ("ResourceNotExist", error),
+            Self::QueryTokenNotExist(error) => ("QueryTokenNotExist", error),
+            Self::InvalidParamNextToken(error) => ("InvalidParamNextToken", error),
+            Self::InvalidParamScope(error) => ("InvalidParamScope", error),
+            Self::InvalidParamResourceType(error) => ("InvalidParamResourceType", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKeyOrValue(error) => {
+                ("InvalidParamTagKeyOrValue", error)
+            }
+            Self::InvalidParamTagOwnerUid(error) => ("InvalidParamTagOwnerUid", error),
+            Self::InvalidParamTagOwnerBid(error) => ("InvalidParamTagOwnerBid", error),
+            Self::MissingParamScope(error) => ("MissingParamScope", error),
+            Self::MissingParamTagOwnerUid(error) => ("MissingParamTagOwnerUid", error),
+            Self::MissingParamTagOwnerBid(error) => ("MissingParamTagOwnerBid", error),
+            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
+            Self::MissingParamTagOrResourceId(error) => {
+                ("MissingParamTagOrResourceId", error)
+            }
+            Self::SizeLimitExceededResourceId(error) => {
+                ("SizeLimitExceededResourceId", error)
+            }
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
+            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
+            Self::QueryTokenNotExist(_) => Self::QueryTokenNotExist(error),
+            Self::InvalidParamNextToken(_) => Self::InvalidParamNextToken(error),
+            Self::InvalidParamScope(_) => Self::InvalidParamScope(error),
+            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
+            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
+            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
+            Self::MissingParamScope(_) => Self::MissingParamScope(error),
+            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
+            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::MissingParamTagOrResourceId(_) => {
+                Self::MissingParamTagOrResourceId(error)
+            }
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -253,13 +253,15 @@ pub struct ListTLSCipherPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListTLSCipherPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            is_truncated: fields.take("IsTruncated")?,
-            tls_cipher_policies: fields.take("TLSCipherPolicies")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            is_truncated: fields.read("IsTruncated"),
+            tls_cipher_policies: fields.read("TLSCipherPolicies"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTLSCipherPoliciesResponse {
@@ -272,7 +274,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTLSCipherPoliciesResponse {
 /// Service errors of `ListTLSCipherPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListTLSCipherPoliciesError {
     /// HTTP 400 `QueryTokenInvalid`: The specified token is invalid.
@@ -293,21 +294,47 @@ impl From<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
 }
 impl ListTLSCipherPoliciesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QueryTokenInvalid(error)
-            | Self::QueryTokenNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::QueryTokenInvalid(error) => ("QueryTokenInvalid", error),
+            Self::QueryTokenNotExist(error) => ("QueryTokenNotExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListTLSCipherPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QueryTokenInvalid(_) => Self::QueryTokenInvalid(error),
+            Self::QueryTokenNotExist(_) => Self::QueryTokenNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListTLSCipherPoliciesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTLSCipherPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTLSCipherPoliciesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

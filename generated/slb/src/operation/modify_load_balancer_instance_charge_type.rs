@@ -254,9 +254,11 @@ pub struct ModifyLoadBalancerInstanceChargeTypeResponse {
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInstanceChargeTypeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceChargeTypeResponse {
@@ -269,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceChargeTypeResp
 /// Service errors of `ModifyLoadBalancerInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInstanceChargeTypeError {
     /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
@@ -331,25 +332,86 @@ for ModifyLoadBalancerInstanceChargeTypeError {
 }
 impl ModifyLoadBalancerInstanceChargeTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedUnpaidBillsExist(error)
-            | Self::OperationNotAllowed(error)
-            | Self::PayforAccountMoneyValidateError(error)
-            | Self::OperationDeniedPayByClcu(error)
-            | Self::IllegalParamInstanceChargeType(error)
-            | Self::IllegalParamInternetChargeType(error)
-            | Self::InvalidActionRegionNotSupport(error)
-            | Self::MissingParamLoadBalancerSpec(error)
-            | Self::OperationDeniedPayBySpec(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenLcuToSpec(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::PayforAccountMoneyValidateError(error) => {
+                ("PayforAccountMoneyValidateError", error)
+            }
+            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
+            Self::IllegalParamInstanceChargeType(error) => {
+                ("IllegalParamInstanceChargeType", error)
+            }
+            Self::IllegalParamInternetChargeType(error) => {
+                ("IllegalParamInternetChargeType", error)
+            }
+            Self::InvalidActionRegionNotSupport(error) => {
+                ("InvalidActionRegionNotSupport", error)
+            }
+            Self::MissingParamLoadBalancerSpec(error) => {
+                ("MissingParamLoadBalancerSpec", error)
+            }
+            Self::OperationDeniedPayBySpec(error) => ("OperationDeniedPayBySpec", error),
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenLcuToSpec(error) => ("ForbiddenLcuToSpec", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyLoadBalancerInstanceChargeTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::PayforAccountMoneyValidateError(_) => {
+                Self::PayforAccountMoneyValidateError(error)
+            }
+            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
+            Self::IllegalParamInstanceChargeType(_) => {
+                Self::IllegalParamInstanceChargeType(error)
+            }
+            Self::IllegalParamInternetChargeType(_) => {
+                Self::IllegalParamInternetChargeType(error)
+            }
+            Self::InvalidActionRegionNotSupport(_) => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            Self::MissingParamLoadBalancerSpec(_) => {
+                Self::MissingParamLoadBalancerSpec(error)
+            }
+            Self::OperationDeniedPayBySpec(_) => Self::OperationDeniedPayBySpec(error),
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenLcuToSpec(_) => Self::ForbiddenLcuToSpec(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyLoadBalancerInstanceChargeTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyLoadBalancerInstanceChargeTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -357,6 +419,7 @@ impl ::std::fmt::Display for ModifyLoadBalancerInstanceChargeTypeError {
 impl ::std::error::Error for ModifyLoadBalancerInstanceChargeTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyLoadBalancerInstanceChargeTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -229,10 +229,12 @@ pub struct ModifyLoadBalancerInstanceSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInstanceSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceSpecResponse {
@@ -245,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceSpecResponse {
 /// Service errors of `ModifyLoadBalancerInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInstanceSpecError {
     /// HTTP 400 `ModifySpecNotAllowed`: LoadBalancerSpec not allowed for this instance
@@ -275,24 +276,55 @@ impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpe
 }
 impl ModifyLoadBalancerInstanceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ModifySpecNotAllowed(error)
-            | Self::OperationNotAllowed(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::ChangeLbSpecNotAllowed(error)
-            | Self::OperationDeniedPayByClcu(error)
-            | Self::Unhandled(error) => error,
+            Self::ModifySpecNotAllowed(error) => ("ModifySpecNotAllowed", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::ChangeLbSpecNotAllowed(error) => ("ChangeLbSpecNotAllowed", error),
+            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyLoadBalancerInstanceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ModifySpecNotAllowed(_) => Self::ModifySpecNotAllowed(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::ChangeLbSpecNotAllowed(_) => Self::ChangeLbSpecNotAllowed(error),
+            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyLoadBalancerInstanceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyLoadBalancerInstanceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyLoadBalancerInstanceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -236,10 +236,12 @@ pub struct ModifyLoadBalancerInternetSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInternetSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInternetSpecResponse {
@@ -252,7 +254,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInternetSpecResponse {
 /// Service errors of `ModifyLoadBalancerInternetSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInternetSpecError {
     /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
@@ -301,27 +302,79 @@ impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpe
 }
 impl ModifyLoadBalancerInternetSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedUnpaidBillsExist(error)
-            | Self::OperationNotAllowed(error)
-            | Self::InstanceShareSlbNotSupportPay95(error)
-            | Self::InstancePay95RateInvalid(error)
-            | Self::InstancePay95BandwidthIllegal(error)
-            | Self::InstanceInternetChargeTypeNotAllowed(error)
-            | Self::PayforAccountMoneyValidateError(error)
-            | Self::OperationDeniedPayByClcu(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::InstanceShareSlbNotSupportPay95(error) => {
+                ("InstanceShareSlbNotSupportPay95", error)
+            }
+            Self::InstancePay95RateInvalid(error) => ("InstancePay95RateInvalid", error),
+            Self::InstancePay95BandwidthIllegal(error) => {
+                ("InstancePay95BandwidthIllegal", error)
+            }
+            Self::InstanceInternetChargeTypeNotAllowed(error) => {
+                ("InstanceInternetChargeTypeNotAllowed", error)
+            }
+            Self::PayforAccountMoneyValidateError(error) => {
+                ("PayforAccountMoneyValidateError", error)
+            }
+            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyLoadBalancerInternetSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InstanceShareSlbNotSupportPay95(_) => {
+                Self::InstanceShareSlbNotSupportPay95(error)
+            }
+            Self::InstancePay95RateInvalid(_) => Self::InstancePay95RateInvalid(error),
+            Self::InstancePay95BandwidthIllegal(_) => {
+                Self::InstancePay95BandwidthIllegal(error)
+            }
+            Self::InstanceInternetChargeTypeNotAllowed(_) => {
+                Self::InstanceInternetChargeTypeNotAllowed(error)
+            }
+            Self::PayforAccountMoneyValidateError(_) => {
+                Self::PayforAccountMoneyValidateError(error)
+            }
+            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyLoadBalancerInternetSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyLoadBalancerInternetSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyLoadBalancerInternetSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -270,10 +270,12 @@ pub struct ModifyLoadBalancerPayTypeResponse {
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerPayTypeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerPayTypeResponse {
@@ -286,7 +288,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerPayTypeResponse {
 /// Service errors of `ModifyLoadBalancerPayType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerPayTypeError {
     /// HTTP 400 `Operation.NotAllowed`: Cannot change internet payByTraffic loadBalancer from PayOnDemand to PrePay.
@@ -307,21 +308,47 @@ impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerPayTypeErro
 }
 impl ModifyLoadBalancerPayTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowed(error)
-            | Self::OperationDeniedPayByClcu(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyLoadBalancerPayTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyLoadBalancerPayTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyLoadBalancerPayTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyLoadBalancerPayTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyLoadBalancerPayTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -321,11 +321,13 @@ pub struct ModifyVServerGroupBackendServersResponse {
 impl ::acs_runtime::de::FromJson for ModifyVServerGroupBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVServerGroupBackendServersResponse {
@@ -338,7 +340,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVServerGroupBackendServersResponse
 /// Service errors of `ModifyVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVServerGroupBackendServersError {
     /// HTTP 400 `InvalidParameter`: The specified BackendServers contain duplicated value of ServerID and Port.
@@ -431,32 +432,118 @@ for ModifyVServerGroupBackendServersError {
 }
 impl ModifyVServerGroupBackendServersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::MismatchedZoneId(error)
-            | Self::InvalidBackendServersServerIpConflict(error)
-            | Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
-            | Self::IncorrectStatusRsByPassToas(error)
-            | Self::BackendServerInvalidType(error)
-            | Self::BackendServerServerRegionIdNotEqual(error)
-            | Self::OperationFailedInvalidCen(error)
-            | Self::IncorrectStatusCenNotAssociated(error)
-            | Self::InvalidBackendServersMissingCenBandWidth(error)
-            | Self::InvalidBackendServersVpcNotInCen(error)
-            | Self::InvalidServerIdNotExist(error)
-            | Self::MissingParameterServerRegionId(error)
-            | Self::MissingParameterVbrId(error)
-            | Self::InvalidParameterServerRegionId(error)
-            | Self::InvalidVbrIdNotInCen(error)
-            | Self::InvalidParameterZoneNotSupport(error)
-            | Self::MasterSlaveServerConflict(error)
-            | Self::NetworkConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
+            Self::InvalidBackendServersServerIpConflict(error) => {
+                ("InvalidBackendServersServerIpConflict", error)
+            }
+            Self::OperationUnsupportedModifyVServerGroupBackendServers(error) => {
+                ("OperationUnsupportedModifyVServerGroupBackendServers", error)
+            }
+            Self::IncorrectStatusRsByPassToas(error) => {
+                ("IncorrectStatusRsByPassToas", error)
+            }
+            Self::BackendServerInvalidType(error) => ("BackendServerInvalidType", error),
+            Self::BackendServerServerRegionIdNotEqual(error) => {
+                ("BackendServerServerRegionIdNotEqual", error)
+            }
+            Self::OperationFailedInvalidCen(error) => {
+                ("OperationFailedInvalidCen", error)
+            }
+            Self::IncorrectStatusCenNotAssociated(error) => {
+                ("IncorrectStatusCenNotAssociated", error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(error) => {
+                ("InvalidBackendServersMissingCenBandWidth", error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(error) => {
+                ("InvalidBackendServersVpcNotInCen", error)
+            }
+            Self::InvalidServerIdNotExist(error) => ("InvalidServerIdNotExist", error),
+            Self::MissingParameterServerRegionId(error) => {
+                ("MissingParameterServerRegionId", error)
+            }
+            Self::MissingParameterVbrId(error) => ("MissingParameterVbrId", error),
+            Self::InvalidParameterServerRegionId(error) => {
+                ("InvalidParameterServerRegionId", error)
+            }
+            Self::InvalidVbrIdNotInCen(error) => ("InvalidVbrIdNotInCen", error),
+            Self::InvalidParameterZoneNotSupport(error) => {
+                ("InvalidParameterZoneNotSupport", error)
+            }
+            Self::MasterSlaveServerConflict(error) => {
+                ("MasterSlaveServerConflict", error)
+            }
+            Self::NetworkConflict(error) => ("NetworkConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVServerGroupBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::InvalidBackendServersServerIpConflict(_) => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            Self::OperationUnsupportedModifyVServerGroupBackendServers(_) => {
+                Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
+            Self::BackendServerServerRegionIdNotEqual(_) => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
+            Self::IncorrectStatusCenNotAssociated(_) => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(_) => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(_) => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
+            Self::MissingParameterServerRegionId(_) => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
+            Self::InvalidParameterServerRegionId(_) => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVServerGroupBackendServersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVServerGroupBackendServersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -464,6 +551,7 @@ impl ::std::fmt::Display for ModifyVServerGroupBackendServersError {
 impl ::std::error::Error for ModifyVServerGroupBackendServersError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyVServerGroupBackendServersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -247,11 +247,13 @@ pub struct RemoveVServerGroupBackendServersResponse {
 impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersResponse {
@@ -264,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersResponse
 /// Service errors of `RemoveVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RemoveVServerGroupBackendServersError {
     /// HTTP 400 `LbStatusNotSupport`: The status of specified loadbalancer does not support..
@@ -283,13 +284,38 @@ for RemoveVServerGroupBackendServersError {
 }
 impl RemoveVServerGroupBackendServersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LbStatusNotSupport(error) | Self::Unhandled(error) => error,
+            Self::LbStatusNotSupport(error) => ("LbStatusNotSupport", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RemoveVServerGroupBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LbStatusNotSupport(_) => Self::LbStatusNotSupport(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RemoveVServerGroupBackendServersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveVServerGroupBackendServersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -297,6 +323,7 @@ impl ::std::fmt::Display for RemoveVServerGroupBackendServersError {
 impl ::std::error::Error for RemoveVServerGroupBackendServersError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RemoveVServerGroupBackendServersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -202,9 +202,11 @@ pub struct SetAccessLogsDownloadAttributeResponse {
 impl ::acs_runtime::de::FromJson for SetAccessLogsDownloadAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetAccessLogsDownloadAttributeResponse {
@@ -217,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for SetAccessLogsDownloadAttributeResponse {
 /// Service errors of `SetAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetAccessLogsDownloadAttributeError {
     /// HTTP 400 `Operation.NotAllowed`: The AccessLogDownloadAttribute already exists.
@@ -243,22 +244,53 @@ impl From<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttribut
 }
 impl SetAccessLogsDownloadAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowed(error)
-            | Self::InvalidProjectNotExist(error)
-            | Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::InvalidProjectNotExist(error) => ("InvalidProjectNotExist", error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => {
+                ("NoPermissionAliyunServiceRoleForSlbLogDelivery", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetAccessLogsDownloadAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InvalidProjectNotExist(_) => Self::InvalidProjectNotExist(error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(_) => {
+                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetAccessLogsDownloadAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetAccessLogsDownloadAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for SetAccessLogsDownloadAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

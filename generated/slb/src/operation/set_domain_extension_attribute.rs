@@ -171,9 +171,11 @@ pub struct SetDomainExtensionAttributeResponse {
 impl ::acs_runtime::de::FromJson for SetDomainExtensionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetDomainExtensionAttributeResponse {
@@ -186,7 +188,6 @@ impl<'de> ::serde::Deserialize<'de> for SetDomainExtensionAttributeResponse {
 /// Service errors of `SetDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetDomainExtensionAttributeError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
@@ -263,33 +264,115 @@ impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeEr
 }
 impl SetDomainExtensionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error)
-            | Self::InvalidParameterServerCertificateId(error)
-            | Self::DomainExtensionProcessing(error)
-            | Self::IncorrectStatusDomainExtension(error)
-            | Self::InvalidParameterCertificateId(error)
-            | Self::InvalidParamSizeCertificateId(error)
-            | Self::MissingParameterCertificateId(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::CertificateTypeMismatched(error)
-            | Self::SpecNotSupportParameter(error)
-            | Self::CnCertificateNotSupport(error)
-            | Self::InvalidParamCertificateBindingType(error)
-            | Self::MissingParamServerCertificates(error)
-            | Self::InvalidParamSizeServerCertificates(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDomainExtensionId(error) => {
+                ("InvalidParameterDomainExtensionId", error)
+            }
+            Self::InvalidParameterServerCertificateId(error) => {
+                ("InvalidParameterServerCertificateId", error)
+            }
+            Self::DomainExtensionProcessing(error) => {
+                ("DomainExtensionProcessing", error)
+            }
+            Self::IncorrectStatusDomainExtension(error) => {
+                ("IncorrectStatusDomainExtension", error)
+            }
+            Self::InvalidParameterCertificateId(error) => {
+                ("InvalidParameterCertificateId", error)
+            }
+            Self::InvalidParamSizeCertificateId(error) => {
+                ("InvalidParamSizeCertificateId", error)
+            }
+            Self::MissingParameterCertificateId(error) => {
+                ("MissingParameterCertificateId", error)
+            }
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::CertificateTypeMismatched(error) => {
+                ("CertificateTypeMismatched", error)
+            }
+            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
+            Self::InvalidParamCertificateBindingType(error) => {
+                ("InvalidParamCertificateBindingType", error)
+            }
+            Self::MissingParamServerCertificates(error) => {
+                ("MissingParamServerCertificates", error)
+            }
+            Self::InvalidParamSizeServerCertificates(error) => {
+                ("InvalidParamSizeServerCertificates", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetDomainExtensionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDomainExtensionId(_) => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            Self::InvalidParameterServerCertificateId(_) => {
+                Self::InvalidParameterServerCertificateId(error)
+            }
+            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
+            Self::IncorrectStatusDomainExtension(_) => {
+                Self::IncorrectStatusDomainExtension(error)
+            }
+            Self::InvalidParameterCertificateId(_) => {
+                Self::InvalidParameterCertificateId(error)
+            }
+            Self::InvalidParamSizeCertificateId(_) => {
+                Self::InvalidParamSizeCertificateId(error)
+            }
+            Self::MissingParameterCertificateId(_) => {
+                Self::MissingParameterCertificateId(error)
+            }
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
+            Self::InvalidParamCertificateBindingType(_) => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            Self::MissingParamServerCertificates(_) => {
+                Self::MissingParamServerCertificates(error)
+            }
+            Self::InvalidParamSizeServerCertificates(_) => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetDomainExtensionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetDomainExtensionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for SetDomainExtensionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

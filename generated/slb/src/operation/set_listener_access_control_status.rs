@@ -231,9 +231,11 @@ pub struct SetListenerAccessControlStatusResponse {
 impl ::acs_runtime::de::FromJson for SetListenerAccessControlStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetListenerAccessControlStatusResponse {
@@ -246,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for SetListenerAccessControlStatusResponse {
 /// Service errors of `SetListenerAccessControlStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetListenerAccessControlStatusError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
@@ -274,22 +275,57 @@ impl From<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatu
 }
 impl SetListenerAccessControlStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error)
-            | Self::OperationFailedActionNotSupport(error)
-            | Self::OperationUnsupportedSetAccessControl(error)
-            | Self::Unhandled(error) => error,
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::OperationFailedActionNotSupport(error) => {
+                ("OperationFailedActionNotSupport", error)
+            }
+            Self::OperationUnsupportedSetAccessControl(error) => {
+                ("OperationUnsupportedSetAccessControl", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetListenerAccessControlStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationFailedActionNotSupport(_) => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            Self::OperationUnsupportedSetAccessControl(_) => {
+                Self::OperationUnsupportedSetAccessControl(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetListenerAccessControlStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetListenerAccessControlStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for SetListenerAccessControlStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -182,9 +182,11 @@ pub struct SetLoadBalancerDeleteProtectionResponse {
 impl ::acs_runtime::de::FromJson for SetLoadBalancerDeleteProtectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerDeleteProtectionResponse {
@@ -197,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerDeleteProtectionResponse 
 /// Service errors of `SetLoadBalancerDeleteProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetLoadBalancerDeleteProtectionError {
     /// HTTP 400 `OperationUnsupported.DeleteProtectionForPrePayInstance`: The operation failed because prepay instance does not support delete protection.
@@ -219,14 +220,42 @@ impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerDeleteProtecti
 }
 impl SetLoadBalancerDeleteProtectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error) => {
+                ("OperationUnsupportedDeleteProtectionForPrePayInstance", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetLoadBalancerDeleteProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedDeleteProtectionForPrePayInstance(_) => {
+                Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetLoadBalancerDeleteProtectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetLoadBalancerDeleteProtectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -234,6 +263,7 @@ impl ::std::fmt::Display for SetLoadBalancerDeleteProtectionError {
 impl ::std::error::Error for SetLoadBalancerDeleteProtectionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetLoadBalancerDeleteProtectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

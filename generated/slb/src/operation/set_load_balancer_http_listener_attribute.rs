@@ -929,9 +929,11 @@ pub struct SetLoadBalancerHTTPListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for SetLoadBalancerHTTPListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPListenerAttributeResponse {
@@ -944,7 +946,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPListenerAttributeResp
 /// Service errors of `SetLoadBalancerHTTPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetLoadBalancerHTTPListenerAttributeError {
     /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
@@ -1026,29 +1027,114 @@ for SetLoadBalancerHTTPListenerAttributeError {
 }
 impl SetLoadBalancerHTTPListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpVersionConflict(error)
-            | Self::OperationNotAllowed(error)
-            | Self::InvalidParameterIdleTimeout(error)
-            | Self::InvalidParameterRequestTimeout(error)
-            | Self::ListenerForwardNotSupport(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::OperationFailedServerGroupInUse(error)
-            | Self::InvalidParameterVServerGroupId(error)
-            | Self::MissingParamHealthCheckDomain(error)
-            | Self::InvalidParameterHealthCheckHttpVersion(error)
-            | Self::DuplicatedAclEntry(error)
-            | Self::InvalidParameterForwardCode(error)
-            | Self::AclListenerOverLimit(error)
-            | Self::QuotaLimitExceedsAclAttachedToListener(error)
-            | Self::QuotaLimitExceedsTotalAclEntry(error)
-            | Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            | Self::Unhandled(error) => error,
+            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::InvalidParameterIdleTimeout(error) => {
+                ("InvalidParameterIdleTimeout", error)
+            }
+            Self::InvalidParameterRequestTimeout(error) => {
+                ("InvalidParameterRequestTimeout", error)
+            }
+            Self::ListenerForwardNotSupport(error) => {
+                ("ListenerForwardNotSupport", error)
+            }
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::OperationFailedServerGroupInUse(error) => {
+                ("OperationFailedServerGroupInUse", error)
+            }
+            Self::InvalidParameterVServerGroupId(error) => {
+                ("InvalidParameterVServerGroupId", error)
+            }
+            Self::MissingParamHealthCheckDomain(error) => {
+                ("MissingParamHealthCheckDomain", error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(error) => {
+                ("InvalidParameterHealthCheckHttpVersion", error)
+            }
+            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
+            Self::InvalidParameterForwardCode(error) => {
+                ("InvalidParameterForwardCode", error)
+            }
+            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
+                ("QuotaLimitExceedsAclAttachedToListener", error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(error) => {
+                ("QuotaLimitExceedsTotalAclEntry", error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
+                ("QuotaLimitExceedsAclListenerOverLimit", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetLoadBalancerHTTPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InvalidParameterIdleTimeout(_) => {
+                Self::InvalidParameterIdleTimeout(error)
+            }
+            Self::InvalidParameterRequestTimeout(_) => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::OperationFailedServerGroupInUse(_) => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            Self::InvalidParameterVServerGroupId(_) => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckDomain(_) => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(_) => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::InvalidParameterForwardCode(_) => {
+                Self::InvalidParameterForwardCode(error)
+            }
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetLoadBalancerHTTPListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetLoadBalancerHTTPListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -1056,6 +1142,7 @@ impl ::std::fmt::Display for SetLoadBalancerHTTPListenerAttributeError {
 impl ::std::error::Error for SetLoadBalancerHTTPListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

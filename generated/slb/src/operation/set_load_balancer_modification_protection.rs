@@ -212,9 +212,11 @@ pub struct SetLoadBalancerModificationProtectionResponse {
 impl ::acs_runtime::de::FromJson for SetLoadBalancerModificationProtectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerModificationProtectionResponse {
@@ -227,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerModificationProtectionRes
 /// Service errors of `SetLoadBalancerModificationProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetLoadBalancerModificationProtectionError {
     /// HTTP 400 `OperationUnsupported.SetLoadBalancerStatus`: The zone of the loadBalancer does not support this operation.
@@ -258,16 +259,54 @@ for SetLoadBalancerModificationProtectionError {
 }
 impl SetLoadBalancerModificationProtectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedSetLoadBalancerStatus(error)
-            | Self::InvalidParamModificationProtectionStatus(error)
-            | Self::InvalidParamModificationProtectionReason(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedSetLoadBalancerStatus(error) => {
+                ("OperationUnsupportedSetLoadBalancerStatus", error)
+            }
+            Self::InvalidParamModificationProtectionStatus(error) => {
+                ("InvalidParamModificationProtectionStatus", error)
+            }
+            Self::InvalidParamModificationProtectionReason(error) => {
+                ("InvalidParamModificationProtectionReason", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetLoadBalancerModificationProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedSetLoadBalancerStatus(_) => {
+                Self::OperationUnsupportedSetLoadBalancerStatus(error)
+            }
+            Self::InvalidParamModificationProtectionStatus(_) => {
+                Self::InvalidParamModificationProtectionStatus(error)
+            }
+            Self::InvalidParamModificationProtectionReason(_) => {
+                Self::InvalidParamModificationProtectionReason(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetLoadBalancerModificationProtectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetLoadBalancerModificationProtectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -275,6 +314,7 @@ impl ::std::fmt::Display for SetLoadBalancerModificationProtectionError {
 impl ::std::error::Error for SetLoadBalancerModificationProtectionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetLoadBalancerModificationProtectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -803,9 +803,11 @@ pub struct SetLoadBalancerTCPListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for SetLoadBalancerTCPListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerTCPListenerAttributeResponse {
@@ -818,7 +820,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerTCPListenerAttributeRespo
 /// Service errors of `SetLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -964,45 +965,184 @@ for SetLoadBalancerTCPListenerAttributeError {
 }
 impl SetLoadBalancerTCPListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterValueSpecNotSupport(error)
-            | Self::OperationNotSupportAcl(error)
-            | Self::InvalidParameterValueRegionNotSupport(error)
-            | Self::IpVersionConflict(error)
-            | Self::InvalidParameterValueZoneNotSupport(error)
-            | Self::InvalidParameterZoneNotSupport(error)
-            | Self::OperationFailedServerGroupInUse(error)
-            | Self::InvalidParamVServerGroupId(error)
-            | Self::MissingParamHealthCheckConnectPort(error)
-            | Self::InvalidParamListenerPort(error)
-            | Self::InvalidParamStartPort(error)
-            | Self::InvalidParamSizePortRange(error)
-            | Self::InvalidParamEndPort(error)
-            | Self::InvalidParamPortRange(error)
-            | Self::DuplicatedAclEntry(error)
-            | Self::ResourceNotFoundVServerGroup(error)
-            | Self::IllegalParamFailoverStrategy(error)
-            | Self::IllegalParamFailoverThreshold(error)
-            | Self::MasterSlaveServerConflict(error)
-            | Self::MissingParamVServerGroupId(error)
-            | Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
-            | Self::InvalidParamHealthCheck(error)
-            | Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
-            | Self::OperationDeniedNotSupportAcl(error)
-            | Self::OperationDeniedFullNatModeNotAllowed(error)
-            | Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            | Self::SpecNotSupportParameter(error)
-            | Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            | Self::AclListenerOverLimit(error)
-            | Self::QuotaLimitExceedsAclAttachedToListener(error)
-            | Self::QuotaLimitExceedsTotalAclEntry(error)
-            | Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterValueSpecNotSupport(error) => {
+                ("InvalidParameterValueSpecNotSupport", error)
+            }
+            Self::OperationNotSupportAcl(error) => ("OperationNotSupportAcl", error),
+            Self::InvalidParameterValueRegionNotSupport(error) => {
+                ("InvalidParameterValueRegionNotSupport", error)
+            }
+            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
+            Self::InvalidParameterValueZoneNotSupport(error) => {
+                ("InvalidParameterValueZoneNotSupport", error)
+            }
+            Self::InvalidParameterZoneNotSupport(error) => {
+                ("InvalidParameterZoneNotSupport", error)
+            }
+            Self::OperationFailedServerGroupInUse(error) => {
+                ("OperationFailedServerGroupInUse", error)
+            }
+            Self::InvalidParamVServerGroupId(error) => {
+                ("InvalidParamVServerGroupId", error)
+            }
+            Self::MissingParamHealthCheckConnectPort(error) => {
+                ("MissingParamHealthCheckConnectPort", error)
+            }
+            Self::InvalidParamListenerPort(error) => ("InvalidParamListenerPort", error),
+            Self::InvalidParamStartPort(error) => ("InvalidParamStartPort", error),
+            Self::InvalidParamSizePortRange(error) => {
+                ("InvalidParamSizePortRange", error)
+            }
+            Self::InvalidParamEndPort(error) => ("InvalidParamEndPort", error),
+            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
+            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
+            Self::ResourceNotFoundVServerGroup(error) => {
+                ("ResourceNotFoundVServerGroup", error)
+            }
+            Self::IllegalParamFailoverStrategy(error) => {
+                ("IllegalParamFailoverStrategy", error)
+            }
+            Self::IllegalParamFailoverThreshold(error) => {
+                ("IllegalParamFailoverThreshold", error)
+            }
+            Self::MasterSlaveServerConflict(error) => {
+                ("MasterSlaveServerConflict", error)
+            }
+            Self::MissingParamVServerGroupId(error) => {
+                ("MissingParamVServerGroupId", error)
+            }
+            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error) => {
+                ("OperationDeniedHealthCheckClosedForMasterSlaveMode", error)
+            }
+            Self::InvalidParamHealthCheck(error) => ("InvalidParamHealthCheck", error),
+            Self::OperationDeniedMasterSlaveGroupLogEnabled(error) => {
+                ("OperationDeniedMasterSlaveGroupLogEnabled", error)
+            }
+            Self::OperationDeniedNotSupportAcl(error) => {
+                ("OperationDeniedNotSupportAcl", error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(error) => {
+                ("OperationDeniedFullNatModeNotAllowed", error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(error) => {
+                ("OperationDeniedOnlyIpv4SlbSupport", error)
+            }
+            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
+                ("AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch", error)
+            }
+            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
+                ("QuotaLimitExceedsAclAttachedToListener", error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(error) => {
+                ("QuotaLimitExceedsTotalAclEntry", error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
+                ("QuotaLimitExceedsAclListenerOverLimit", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetLoadBalancerTCPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterValueSpecNotSupport(_) => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
+            Self::InvalidParameterValueRegionNotSupport(_) => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterValueZoneNotSupport(_) => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::OperationFailedServerGroupInUse(_) => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            Self::InvalidParamVServerGroupId(_) => {
+                Self::InvalidParamVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckConnectPort(_) => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
+            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
+            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
+            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::ResourceNotFoundVServerGroup(_) => {
+                Self::ResourceNotFoundVServerGroup(error)
+            }
+            Self::IllegalParamFailoverStrategy(_) => {
+                Self::IllegalParamFailoverStrategy(error)
+            }
+            Self::IllegalParamFailoverThreshold(_) => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::MissingParamVServerGroupId(_) => {
+                Self::MissingParamVServerGroupId(error)
+            }
+            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(_) => {
+                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
+            }
+            Self::InvalidParamHealthCheck(_) => Self::InvalidParamHealthCheck(error),
+            Self::OperationDeniedMasterSlaveGroupLogEnabled(_) => {
+                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
+            }
+            Self::OperationDeniedNotSupportAcl(_) => {
+                Self::OperationDeniedNotSupportAcl(error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(_) => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
+                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
+            }
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetLoadBalancerTCPListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetLoadBalancerTCPListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -1010,6 +1150,7 @@ impl ::std::fmt::Display for SetLoadBalancerTCPListenerAttributeError {
 impl ::std::error::Error for SetLoadBalancerTCPListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetLoadBalancerTCPListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -641,9 +641,11 @@ pub struct SetLoadBalancerUDPListenerAttributeResponse {
 impl ::acs_runtime::de::FromJson for SetLoadBalancerUDPListenerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerUDPListenerAttributeResponse {
@@ -656,7 +658,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerUDPListenerAttributeRespo
 /// Service errors of `SetLoadBalancerUDPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetLoadBalancerUDPListenerAttributeError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -822,51 +823,212 @@ for SetLoadBalancerUDPListenerAttributeError {
 }
 impl SetLoadBalancerUDPListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterValueSpecNotSupport(error)
-            | Self::OperationNotSupportAcl(error)
-            | Self::InvalidParameterValueRegionNotSupport(error)
-            | Self::IpVersionConflict(error)
-            | Self::InvalidParameterValueZoneNotSupport(error)
-            | Self::OperationFailedServerGroupInUse(error)
-            | Self::InvalidParamVServerGroupId(error)
-            | Self::MissingParamHealthCheckConnectPort(error)
-            | Self::InvalidParamListenerPort(error)
-            | Self::InvalidParamStartPort(error)
-            | Self::InvalidParamSizePortRange(error)
-            | Self::InvalidParamEndPort(error)
-            | Self::InvalidParamPortRange(error)
-            | Self::DuplicatedAclEntry(error)
-            | Self::InvalidParamLengthHealthCheckReq(error)
-            | Self::InvalidParamLengthHealthCheckExp(error)
-            | Self::InvalidParamHealthCheckReq(error)
-            | Self::InvalidParamHealthCheckExp(error)
-            | Self::ResourceNotFoundVServerGroup(error)
-            | Self::IllegalParamFailoverThreshold(error)
-            | Self::IllegalParamFailoverStrategy(error)
-            | Self::InvalidParameterZoneNotSupport(error)
-            | Self::MasterSlaveServerConflict(error)
-            | Self::MissingParamVServerGroupId(error)
-            | Self::VipNotSupportQuicVersion(error)
-            | Self::IllegalParamHealthCheckType(error)
-            | Self::IllegalParamHealthCheckMethod(error)
-            | Self::IllegalParamHealthCheck(error)
-            | Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
-            | Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            | Self::OperationDeniedFullNatModeNotAllowed(error)
-            | Self::SpecNotSupportParameter(error)
-            | Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            | Self::AclListenerOverLimit(error)
-            | Self::QuotaLimitExceedsAclAttachedToListener(error)
-            | Self::QuotaLimitExceedsTotalAclEntry(error)
-            | Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterValueSpecNotSupport(error) => {
+                ("InvalidParameterValueSpecNotSupport", error)
+            }
+            Self::OperationNotSupportAcl(error) => ("OperationNotSupportAcl", error),
+            Self::InvalidParameterValueRegionNotSupport(error) => {
+                ("InvalidParameterValueRegionNotSupport", error)
+            }
+            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
+            Self::InvalidParameterValueZoneNotSupport(error) => {
+                ("InvalidParameterValueZoneNotSupport", error)
+            }
+            Self::OperationFailedServerGroupInUse(error) => {
+                ("OperationFailedServerGroupInUse", error)
+            }
+            Self::InvalidParamVServerGroupId(error) => {
+                ("InvalidParamVServerGroupId", error)
+            }
+            Self::MissingParamHealthCheckConnectPort(error) => {
+                ("MissingParamHealthCheckConnectPort", error)
+            }
+            Self::InvalidParamListenerPort(error) => ("InvalidParamListenerPort", error),
+            Self::InvalidParamStartPort(error) => ("InvalidParamStartPort", error),
+            Self::InvalidParamSizePortRange(error) => {
+                ("InvalidParamSizePortRange", error)
+            }
+            Self::InvalidParamEndPort(error) => ("InvalidParamEndPort", error),
+            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
+            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
+            Self::InvalidParamLengthHealthCheckReq(error) => {
+                ("InvalidParamLengthHealthCheckReq", error)
+            }
+            Self::InvalidParamLengthHealthCheckExp(error) => {
+                ("InvalidParamLengthHealthCheckExp", error)
+            }
+            Self::InvalidParamHealthCheckReq(error) => {
+                ("InvalidParamHealthCheckReq", error)
+            }
+            Self::InvalidParamHealthCheckExp(error) => {
+                ("InvalidParamHealthCheckExp", error)
+            }
+            Self::ResourceNotFoundVServerGroup(error) => {
+                ("ResourceNotFoundVServerGroup", error)
+            }
+            Self::IllegalParamFailoverThreshold(error) => {
+                ("IllegalParamFailoverThreshold", error)
+            }
+            Self::IllegalParamFailoverStrategy(error) => {
+                ("IllegalParamFailoverStrategy", error)
+            }
+            Self::InvalidParameterZoneNotSupport(error) => {
+                ("InvalidParameterZoneNotSupport", error)
+            }
+            Self::MasterSlaveServerConflict(error) => {
+                ("MasterSlaveServerConflict", error)
+            }
+            Self::MissingParamVServerGroupId(error) => {
+                ("MissingParamVServerGroupId", error)
+            }
+            Self::VipNotSupportQuicVersion(error) => ("VipNotSupportQuicVersion", error),
+            Self::IllegalParamHealthCheckType(error) => {
+                ("IllegalParamHealthCheckType", error)
+            }
+            Self::IllegalParamHealthCheckMethod(error) => {
+                ("IllegalParamHealthCheckMethod", error)
+            }
+            Self::IllegalParamHealthCheck(error) => ("IllegalParamHealthCheck", error),
+            Self::OperationDeniedMasterSlaveGroupLogEnabled(error) => {
+                ("OperationDeniedMasterSlaveGroupLogEnabled", error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(error) => {
+                ("OperationDeniedOnlyIpv4SlbSupport", error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(error) => {
+                ("OperationDeniedFullNatModeNotAllowed", error)
+            }
+            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
+                ("AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch", error)
+            }
+            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
+                ("QuotaLimitExceedsAclAttachedToListener", error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(error) => {
+                ("QuotaLimitExceedsTotalAclEntry", error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
+                ("QuotaLimitExceedsAclListenerOverLimit", error)
+            }
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetLoadBalancerUDPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterValueSpecNotSupport(_) => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
+            Self::InvalidParameterValueRegionNotSupport(_) => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterValueZoneNotSupport(_) => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            Self::OperationFailedServerGroupInUse(_) => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            Self::InvalidParamVServerGroupId(_) => {
+                Self::InvalidParamVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckConnectPort(_) => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
+            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
+            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
+            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::InvalidParamLengthHealthCheckReq(_) => {
+                Self::InvalidParamLengthHealthCheckReq(error)
+            }
+            Self::InvalidParamLengthHealthCheckExp(_) => {
+                Self::InvalidParamLengthHealthCheckExp(error)
+            }
+            Self::InvalidParamHealthCheckReq(_) => {
+                Self::InvalidParamHealthCheckReq(error)
+            }
+            Self::InvalidParamHealthCheckExp(_) => {
+                Self::InvalidParamHealthCheckExp(error)
+            }
+            Self::ResourceNotFoundVServerGroup(_) => {
+                Self::ResourceNotFoundVServerGroup(error)
+            }
+            Self::IllegalParamFailoverThreshold(_) => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            Self::IllegalParamFailoverStrategy(_) => {
+                Self::IllegalParamFailoverStrategy(error)
+            }
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::MissingParamVServerGroupId(_) => {
+                Self::MissingParamVServerGroupId(error)
+            }
+            Self::VipNotSupportQuicVersion(_) => Self::VipNotSupportQuicVersion(error),
+            Self::IllegalParamHealthCheckType(_) => {
+                Self::IllegalParamHealthCheckType(error)
+            }
+            Self::IllegalParamHealthCheckMethod(_) => {
+                Self::IllegalParamHealthCheckMethod(error)
+            }
+            Self::IllegalParamHealthCheck(_) => Self::IllegalParamHealthCheck(error),
+            Self::OperationDeniedMasterSlaveGroupLogEnabled(_) => {
+                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(_) => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
+                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
+            }
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetLoadBalancerUDPListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetLoadBalancerUDPListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -874,6 +1036,7 @@ impl ::std::fmt::Display for SetLoadBalancerUDPListenerAttributeError {
 impl ::std::error::Error for SetLoadBalancerUDPListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetLoadBalancerUDPListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

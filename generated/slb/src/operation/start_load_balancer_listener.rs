@@ -203,9 +203,11 @@ pub struct StartLoadBalancerListenerResponse {
 impl ::acs_runtime::de::FromJson for StartLoadBalancerListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartLoadBalancerListenerResponse {
@@ -218,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for StartLoadBalancerListenerResponse {
 /// Service errors of `StartLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum StartLoadBalancerListenerError {
     /// HTTP 400 `Operation.Deny`: The specified listener is configuring, please try again later.
@@ -245,23 +246,51 @@ impl From<::acs_runtime::client::ServiceError> for StartLoadBalancerListenerErro
 }
 impl StartLoadBalancerListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeny(error)
-            | Self::TooManyListeners(error)
-            | Self::OperationNotAllowed(error)
-            | Self::SystemBusy(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeny(error) => ("OperationDeny", error),
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for StartLoadBalancerListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeny(_) => Self::OperationDeny(error),
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for StartLoadBalancerListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StartLoadBalancerListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StartLoadBalancerListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StartLoadBalancerListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

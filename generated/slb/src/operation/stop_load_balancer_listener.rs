@@ -204,9 +204,11 @@ pub struct StopLoadBalancerListenerResponse {
 impl ::acs_runtime::de::FromJson for StopLoadBalancerListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StopLoadBalancerListenerResponse {
@@ -219,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for StopLoadBalancerListenerResponse {
 /// Service errors of `StopLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum StopLoadBalancerListenerError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
@@ -240,21 +241,47 @@ impl From<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError
 }
 impl StopLoadBalancerListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error)
-            | Self::OperationNotAllowed(error)
-            | Self::Unhandled(error) => error,
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for StopLoadBalancerListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for StopLoadBalancerListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StopLoadBalancerListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StopLoadBalancerListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -216,9 +216,11 @@ pub struct TagResourcesResponse {
 impl ::acs_runtime::de::FromJson for TagResourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
@@ -231,7 +233,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
@@ -315,42 +316,97 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
 }
 impl TagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TagTypeNotSame(error)
-            | Self::ResourceNotExist(error)
-            | Self::DeniedForNoneTagCreator(error)
-            | Self::DeniedForScopeNotEqual(error)
-            | Self::QuotaLimitExceeds(error)
-            | Self::InvalidParamScope(error)
-            | Self::InvalidParamResourceType(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKeyOrValue(error)
-            | Self::InvalidParamTagOwnerUid(error)
-            | Self::InvalidParamTagOwnerBid(error)
-            | Self::MissingParamTagKey(error)
-            | Self::MissingParamScope(error)
-            | Self::MissingParamTagOwnerUid(error)
-            | Self::MissingParamTagOwnerBid(error)
-            | Self::InvalidParameterRegionId(error)
-            | Self::DeniedForOperateCustomTag(error)
-            | Self::MissingParamResourceId(error)
-            | Self::DuplicateTagKey(error)
-            | Self::SizeLimitExceededResourceId(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamRegionId(error)
-            | Self::Unhandled(error) => error,
+            Self::TagTypeNotSame(error) => ("TagTypeNotSame", error),
+            Self::ResourceNotExist(error) => ("ResourceNotExist", error),
+            Self::DeniedForNoneTagCreator(error) => ("DeniedForNoneTagCreator", error),
+            Self::DeniedForScopeNotEqual(error) => ("DeniedForScopeNotEqual", error),
+            Self::QuotaLimitExceeds(error) => ("QuotaLimitExceeds", error),
+            Self::InvalidParamScope(error) => ("InvalidParamScope", error),
+            Self::InvalidParamResourceType(error) => ("InvalidParamResourceType", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKeyOrValue(error) => {
+                ("InvalidParamTagKeyOrValue", error)
+            }
+            Self::InvalidParamTagOwnerUid(error) => ("InvalidParamTagOwnerUid", error),
+            Self::InvalidParamTagOwnerBid(error) => ("InvalidParamTagOwnerBid", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::MissingParamScope(error) => ("MissingParamScope", error),
+            Self::MissingParamTagOwnerUid(error) => ("MissingParamTagOwnerUid", error),
+            Self::MissingParamTagOwnerBid(error) => ("MissingParamTagOwnerBid", error),
+            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
+            Self::DeniedForOperateCustomTag(error) => {
+                ("DeniedForOperateCustomTag", error)
+            }
+            Self::MissingParamResourceId(error) => ("MissingParamResourceId", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::SizeLimitExceededResourceId(error) => {
+                ("SizeLimitExceededResourceId", error)
+            }
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamRegionId(error) => ("MissingParamRegionId", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for TagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
+            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
+            Self::DeniedForNoneTagCreator(_) => Self::DeniedForNoneTagCreator(error),
+            Self::DeniedForScopeNotEqual(_) => Self::DeniedForScopeNotEqual(error),
+            Self::QuotaLimitExceeds(_) => Self::QuotaLimitExceeds(error),
+            Self::InvalidParamScope(_) => Self::InvalidParamScope(error),
+            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
+            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
+            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::MissingParamScope(_) => Self::MissingParamScope(error),
+            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
+            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::DeniedForOperateCustomTag(_) => Self::DeniedForOperateCustomTag(error),
+            Self::MissingParamResourceId(_) => Self::MissingParamResourceId(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamRegionId(_) => Self::MissingParamRegionId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for TagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for TagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

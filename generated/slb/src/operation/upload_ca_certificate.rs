@@ -252,18 +252,20 @@ pub struct UploadCACertificateResponse {
 impl ::acs_runtime::de::FromJson for UploadCACertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            create_time_stamp: fields.take("CreateTimeStamp")?,
-            request_id: fields.take("RequestId")?,
-            expire_time: fields.take("ExpireTime")?,
-            fingerprint: fields.take("Fingerprint")?,
-            create_time: fields.take("CreateTime")?,
-            common_name: fields.take("CommonName")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            ca_certificate_name: fields.take("CACertificateName")?,
-            expire_time_stamp: fields.take("ExpireTimeStamp")?,
-            ca_certificate_id: fields.take("CACertificateId")?,
-        })
+        let value = Self {
+            create_time_stamp: fields.read("CreateTimeStamp"),
+            request_id: fields.read("RequestId"),
+            expire_time: fields.read("ExpireTime"),
+            fingerprint: fields.read("Fingerprint"),
+            create_time: fields.read("CreateTime"),
+            common_name: fields.read("CommonName"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            ca_certificate_name: fields.read("CACertificateName"),
+            expire_time_stamp: fields.read("ExpireTimeStamp"),
+            ca_certificate_id: fields.read("CACertificateId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UploadCACertificateResponse {
@@ -276,7 +278,6 @@ impl<'de> ::serde::Deserialize<'de> for UploadCACertificateResponse {
 /// Service errors of `UploadCACertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UploadCACertificateError {
     /// HTTP 400 `InvalidParam.TagValue`: %s.
@@ -303,23 +304,51 @@ impl From<::acs_runtime::client::ServiceError> for UploadCACertificateError {
 }
 impl UploadCACertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UploadCACertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UploadCACertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UploadCACertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UploadCACertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UploadCACertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -343,23 +343,25 @@ pub struct UploadServerCertificateResponse {
 impl ::acs_runtime::de::FromJson for UploadServerCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ali_cloud_certificate_name: fields.take("AliCloudCertificateName")?,
-            create_time_stamp: fields.take("CreateTimeStamp")?,
-            expire_time: fields.take("ExpireTime")?,
-            create_time: fields.take("CreateTime")?,
-            server_certificate_id: fields.take("ServerCertificateId")?,
-            expire_time_stamp: fields.take("ExpireTimeStamp")?,
-            region_id: fields.take("RegionId")?,
-            request_id: fields.take("RequestId")?,
-            fingerprint: fields.take("Fingerprint")?,
-            server_certificate_name: fields.take("ServerCertificateName")?,
-            common_name: fields.take("CommonName")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            ali_cloud_certificate_id: fields.take("AliCloudCertificateId")?,
-            is_ali_cloud_certificate: fields.take("IsAliCloudCertificate")?,
-            subject_alternative_names: fields.take("SubjectAlternativeNames")?,
-        })
+        let value = Self {
+            ali_cloud_certificate_name: fields.read("AliCloudCertificateName"),
+            create_time_stamp: fields.read("CreateTimeStamp"),
+            expire_time: fields.read("ExpireTime"),
+            create_time: fields.read("CreateTime"),
+            server_certificate_id: fields.read("ServerCertificateId"),
+            expire_time_stamp: fields.read("ExpireTimeStamp"),
+            region_id: fields.read("RegionId"),
+            request_id: fields.read("RequestId"),
+            fingerprint: fields.read("Fingerprint"),
+            server_certificate_name: fields.read("ServerCertificateName"),
+            common_name: fields.read("CommonName"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            ali_cloud_certificate_id: fields.read("AliCloudCertificateId"),
+            is_ali_cloud_certificate: fields.read("IsAliCloudCertificate"),
+            subject_alternative_names: fields.read("SubjectAlternativeNames"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UploadServerCertificateResponse {
@@ -372,7 +374,6 @@ impl<'de> ::serde::Deserialize<'de> for UploadServerCertificateResponse {
 /// Service errors of `UploadServerCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UploadServerCertificateError {
     /// HTTP 400 `IllegalParam.ServerCertificate`: The specified server certificate is illegal.
@@ -429,31 +430,83 @@ impl From<::acs_runtime::client::ServiceError> for UploadServerCertificateError 
 }
 impl UploadServerCertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamServerCertificate(error)
-            | Self::InvalidParameter(error)
-            | Self::ServerCertificateNotSupport(error)
-            | Self::InvalidParameterAliCloudCertificateId(error)
-            | Self::OperationDeniedIllegalKeyLength(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::EccCertificateNotSupport(error)
-            | Self::CertificateFormatInvalid(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamServerCertificate(error) => {
+                ("IllegalParamServerCertificate", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ServerCertificateNotSupport(error) => {
+                ("ServerCertificateNotSupport", error)
+            }
+            Self::InvalidParameterAliCloudCertificateId(error) => {
+                ("InvalidParameterAliCloudCertificateId", error)
+            }
+            Self::OperationDeniedIllegalKeyLength(error) => {
+                ("OperationDeniedIllegalKeyLength", error)
+            }
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::EccCertificateNotSupport(error) => ("EccCertificateNotSupport", error),
+            Self::CertificateFormatInvalid(error) => ("CertificateFormatInvalid", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UploadServerCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamServerCertificate(_) => {
+                Self::IllegalParamServerCertificate(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ServerCertificateNotSupport(_) => {
+                Self::ServerCertificateNotSupport(error)
+            }
+            Self::InvalidParameterAliCloudCertificateId(_) => {
+                Self::InvalidParameterAliCloudCertificateId(error)
+            }
+            Self::OperationDeniedIllegalKeyLength(_) => {
+                Self::OperationDeniedIllegalKeyLength(error)
+            }
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::EccCertificateNotSupport(_) => Self::EccCertificateNotSupport(error),
+            Self::CertificateFormatInvalid(_) => Self::CertificateFormatInvalid(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UploadServerCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UploadServerCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UploadServerCertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UploadServerCertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

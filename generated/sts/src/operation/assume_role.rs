@@ -292,12 +292,14 @@ pub struct AssumeRoleResponse {
 impl ::acs_runtime::de::FromJson for AssumeRoleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            assumed_role_user: fields.take("AssumedRoleUser")?,
-            credentials: fields.take("Credentials")?,
-            source_identity: fields.take("SourceIdentity")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            assumed_role_user: fields.read("AssumedRoleUser"),
+            credentials: fields.read("Credentials"),
+            source_identity: fields.read("SourceIdentity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleResponse {
@@ -310,7 +312,6 @@ impl<'de> ::serde::Deserialize<'de> for AssumeRoleResponse {
 /// Service errors of `AssumeRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssumeRoleError {
     /// HTTP 400 `InvalidParameter.DurationSeconds`: The Min/Max value of DurationSeconds is 15min/1hr.
@@ -377,33 +378,109 @@ impl From<::acs_runtime::client::ServiceError> for AssumeRoleError {
 }
 impl AssumeRoleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDurationSeconds(error)
-            | Self::InvalidParameterExternalId(error)
-            | Self::InvalidParameterRoleArn(error)
-            | Self::InvalidParameterRoleSessionName(error)
-            | Self::InvalidParameterSerialNumber(error)
-            | Self::InvalidParameterTokenCode(error)
-            | Self::InvalidParameterPolicyGrammar(error)
-            | Self::InvalidParameterPolicySize(error)
-            | Self::InvalidParameterContentType(error)
-            | Self::NoPermission(error)
-            | Self::AuthenticationFailApiUsername(error)
-            | Self::AuthenticationFailApiPassword(error)
-            | Self::EntityNotExistRole(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDurationSeconds(error) => {
+                ("InvalidParameterDurationSeconds", error)
+            }
+            Self::InvalidParameterExternalId(error) => {
+                ("InvalidParameterExternalId", error)
+            }
+            Self::InvalidParameterRoleArn(error) => ("InvalidParameterRoleArn", error),
+            Self::InvalidParameterRoleSessionName(error) => {
+                ("InvalidParameterRoleSessionName", error)
+            }
+            Self::InvalidParameterSerialNumber(error) => {
+                ("InvalidParameterSerialNumber", error)
+            }
+            Self::InvalidParameterTokenCode(error) => {
+                ("InvalidParameterTokenCode", error)
+            }
+            Self::InvalidParameterPolicyGrammar(error) => {
+                ("InvalidParameterPolicyGrammar", error)
+            }
+            Self::InvalidParameterPolicySize(error) => {
+                ("InvalidParameterPolicySize", error)
+            }
+            Self::InvalidParameterContentType(error) => {
+                ("InvalidParameterContentType", error)
+            }
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::AuthenticationFailApiUsername(error) => {
+                ("AuthenticationFailApiUsername", error)
+            }
+            Self::AuthenticationFailApiPassword(error) => {
+                ("AuthenticationFailApiPassword", error)
+            }
+            Self::EntityNotExistRole(error) => ("EntityNotExistRole", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssumeRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDurationSeconds(_) => {
+                Self::InvalidParameterDurationSeconds(error)
+            }
+            Self::InvalidParameterExternalId(_) => {
+                Self::InvalidParameterExternalId(error)
+            }
+            Self::InvalidParameterRoleArn(_) => Self::InvalidParameterRoleArn(error),
+            Self::InvalidParameterRoleSessionName(_) => {
+                Self::InvalidParameterRoleSessionName(error)
+            }
+            Self::InvalidParameterSerialNumber(_) => {
+                Self::InvalidParameterSerialNumber(error)
+            }
+            Self::InvalidParameterTokenCode(_) => Self::InvalidParameterTokenCode(error),
+            Self::InvalidParameterPolicyGrammar(_) => {
+                Self::InvalidParameterPolicyGrammar(error)
+            }
+            Self::InvalidParameterPolicySize(_) => {
+                Self::InvalidParameterPolicySize(error)
+            }
+            Self::InvalidParameterContentType(_) => {
+                Self::InvalidParameterContentType(error)
+            }
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::AuthenticationFailApiUsername(_) => {
+                Self::AuthenticationFailApiUsername(error)
+            }
+            Self::AuthenticationFailApiPassword(_) => {
+                Self::AuthenticationFailApiPassword(error)
+            }
+            Self::EntityNotExistRole(_) => Self::EntityNotExistRole(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssumeRoleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssumeRoleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssumeRoleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssumeRoleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

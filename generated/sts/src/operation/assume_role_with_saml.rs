@@ -269,13 +269,15 @@ pub struct AssumeRoleWithSAMLResponse {
 impl ::acs_runtime::de::FromJson for AssumeRoleWithSAMLResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            saml_assertion_info: fields.take("SAMLAssertionInfo")?,
-            assumed_role_user: fields.take("AssumedRoleUser")?,
-            credentials: fields.take("Credentials")?,
-            source_identity: fields.take("SourceIdentity")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            saml_assertion_info: fields.read("SAMLAssertionInfo"),
+            assumed_role_user: fields.read("AssumedRoleUser"),
+            credentials: fields.read("Credentials"),
+            source_identity: fields.read("SourceIdentity"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithSAMLResponse {
@@ -288,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithSAMLResponse {
 /// Service errors of `AssumeRoleWithSAML`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssumeRoleWithSAMLError {
     /// HTTP 500 `InternalError`: STS Server Internal Error happened, please send the RequestId to us.
@@ -306,19 +307,45 @@ impl From<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
 }
 impl AssumeRoleWithSAMLError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InternalError(error) | Self::Unhandled(error) => error,
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssumeRoleWithSAMLError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssumeRoleWithSAMLError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssumeRoleWithSAMLError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssumeRoleWithSAMLError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

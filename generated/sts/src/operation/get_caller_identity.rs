@@ -127,15 +127,17 @@ pub struct GetCallerIdentityResponse {
 impl ::acs_runtime::de::FromJson for GetCallerIdentityResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            identity_type: fields.take("IdentityType")?,
-            account_id: fields.take("AccountId")?,
-            request_id: fields.take("RequestId")?,
-            principal_id: fields.take("PrincipalId")?,
-            user_id: fields.take("UserId")?,
-            arn: fields.take("Arn")?,
-            role_id: fields.take("RoleId")?,
-        })
+        let value = Self {
+            identity_type: fields.read("IdentityType"),
+            account_id: fields.read("AccountId"),
+            request_id: fields.read("RequestId"),
+            principal_id: fields.read("PrincipalId"),
+            user_id: fields.read("UserId"),
+            arn: fields.read("Arn"),
+            role_id: fields.read("RoleId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetCallerIdentityResponse {
@@ -148,7 +150,6 @@ impl<'de> ::serde::Deserialize<'de> for GetCallerIdentityResponse {
 /// Service errors of `GetCallerIdentity`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetCallerIdentityError {
     /// HTTP 500 `InternalError`: STS Server Internal Error happened, please send the RequestId to us.
@@ -166,19 +167,45 @@ impl From<::acs_runtime::client::ServiceError> for GetCallerIdentityError {
 }
 impl GetCallerIdentityError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InternalError(error) | Self::Unhandled(error) => error,
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetCallerIdentityError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetCallerIdentityError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetCallerIdentityError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetCallerIdentityError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetCallerIdentityError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -240,9 +240,11 @@ pub struct AddCommonBandwidthPackageIpsResponse {
 impl ::acs_runtime::de::FromJson for AddCommonBandwidthPackageIpsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddCommonBandwidthPackageIpsResponse {
@@ -255,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for AddCommonBandwidthPackageIpsResponse {
 /// Service errors of `AddCommonBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddCommonBandwidthPackageIpsError {
     /// HTTP 400 `OperationDenied.SecurityProtectionTypesInconsistent`: The operation is not allowed because of SecurityProtectionTypesInconsistent.
@@ -378,45 +379,177 @@ impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsE
 }
 impl AddCommonBandwidthPackageIpsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            | Self::InvalidIpInstanceIdNotFound(error)
-            | Self::EipAlreadyInBandwidthpackage(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            | Self::IpInstanceIdBizStatusInvalid(error)
-            | Self::IpInstanceIdChargeTypeNotSupport(error)
-            | Self::BandwidthPackageIdInvalidBizStatus(error)
-            | Self::IpInstanceIdQuotaExceeded(error)
-            | Self::EipOperationTooFrequently(error)
-            | Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            | Self::TaskConflict(error)
-            | Self::IncorrectStatusEip(error)
-            | Self::OperationUnsupportedIpType(error)
-            | Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            | Self::InvalidBandwidthPackageNotExist(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::BandwidthPackageIdInvalidBandwidth(error)
-            | Self::OperationFailedZoneIdInconsistent(error)
-            | Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::MissingParamBandwidthPackageId(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => {
+                ("OperationDeniedSecurityProtectionTypesInconsistent", error)
+            }
+            Self::InvalidIpInstanceIdNotFound(error) => {
+                ("InvalidIpInstanceIdNotFound", error)
+            }
+            Self::EipAlreadyInBandwidthpackage(error) => {
+                ("EipAlreadyInBandwidthpackage", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => {
+                ("IpInstanceIdAlreadyInBandwidthPackage", error)
+            }
+            Self::IpInstanceIdBizStatusInvalid(error) => {
+                ("IpInstanceIdBizStatusInvalid", error)
+            }
+            Self::IpInstanceIdChargeTypeNotSupport(error) => {
+                ("IpInstanceIdChargeTypeNotSupport", error)
+            }
+            Self::BandwidthPackageIdInvalidBizStatus(error) => {
+                ("BandwidthPackageIdInvalidBizStatus", error)
+            }
+            Self::IpInstanceIdQuotaExceeded(error) => {
+                ("IpInstanceIdQuotaExceeded", error)
+            }
+            Self::EipOperationTooFrequently(error) => {
+                ("EipOperationTooFrequently", error)
+            }
+            Self::IpInstanceIdInvalidIpInternetChargeType(error) => {
+                ("IpInstanceIdInvalidIpInternetChargeType", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::IncorrectStatusEip(error) => ("IncorrectStatusEip", error),
+            Self::OperationUnsupportedIpType(error) => {
+                ("OperationUnsupportedIpType", error)
+            }
+            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => {
+                ("ParamExclusiveIpInstanceIdAndBandwidthPackageId", error)
+            }
+            Self::InvalidBandwidthPackageNotExist(error) => {
+                ("InvalidBandwidthPackageNotExist", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::BandwidthPackageIdInvalidBandwidth(error) => {
+                ("BandwidthPackageIdInvalidBandwidth", error)
+            }
+            Self::OperationFailedZoneIdInconsistent(error) => {
+                ("OperationFailedZoneIdInconsistent", error)
+            }
+            Self::AttrMismatchingBandwidthPackageIpVersion(error) => {
+                ("AttrMismatchingBandwidthPackageIpVersion", error)
+            }
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => {
+                ("MismatchCloudBoxCbwpZoneAndEipZone", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::MissingParamBandwidthPackageId(error) => {
+                ("MissingParamBandwidthPackageId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddCommonBandwidthPackageIpsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedSecurityProtectionTypesInconsistent(_) => {
+                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
+            }
+            Self::InvalidIpInstanceIdNotFound(_) => {
+                Self::InvalidIpInstanceIdNotFound(error)
+            }
+            Self::EipAlreadyInBandwidthpackage(_) => {
+                Self::EipAlreadyInBandwidthpackage(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
+                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
+            }
+            Self::IpInstanceIdBizStatusInvalid(_) => {
+                Self::IpInstanceIdBizStatusInvalid(error)
+            }
+            Self::IpInstanceIdChargeTypeNotSupport(_) => {
+                Self::IpInstanceIdChargeTypeNotSupport(error)
+            }
+            Self::BandwidthPackageIdInvalidBizStatus(_) => {
+                Self::BandwidthPackageIdInvalidBizStatus(error)
+            }
+            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
+            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
+            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
+                Self::IpInstanceIdInvalidIpInternetChargeType(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
+            Self::OperationUnsupportedIpType(_) => {
+                Self::OperationUnsupportedIpType(error)
+            }
+            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(_) => {
+                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
+            }
+            Self::InvalidBandwidthPackageNotExist(_) => {
+                Self::InvalidBandwidthPackageNotExist(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::BandwidthPackageIdInvalidBandwidth(_) => {
+                Self::BandwidthPackageIdInvalidBandwidth(error)
+            }
+            Self::OperationFailedZoneIdInconsistent(_) => {
+                Self::OperationFailedZoneIdInconsistent(error)
+            }
+            Self::AttrMismatchingBandwidthPackageIpVersion(_) => {
+                Self::AttrMismatchingBandwidthPackageIpVersion(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::MismatchCloudBoxCbwpZoneAndEipZone(_) => {
+                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MissingParamBandwidthPackageId(_) => {
+                Self::MissingParamBandwidthPackageId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddCommonBandwidthPackageIpsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddCommonBandwidthPackageIpsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddCommonBandwidthPackageIpsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -186,9 +186,11 @@ pub struct AddGlobalAccelerationInstanceIpResponse {
 impl ::acs_runtime::de::FromJson for AddGlobalAccelerationInstanceIpResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddGlobalAccelerationInstanceIpResponse {
@@ -201,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for AddGlobalAccelerationInstanceIpResponse 
 /// Service errors of `AddGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddGlobalAccelerationInstanceIpError {
     /// HTTP 400 `IpInstanceId.AlreadyInBandwidthPackage`: The specified Eip InstanceId already in bandwidthPackage.
@@ -261,24 +262,94 @@ impl From<::acs_runtime::client::ServiceError> for AddGlobalAccelerationInstance
 }
 impl AddGlobalAccelerationInstanceIpError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            | Self::IpInstanceIdBizStatusInvalid(error)
-            | Self::IpInstanceIdChargeTypeNotSupport(error)
-            | Self::BandwidthPackageIdInvalidBizStatus(error)
-            | Self::IpInstanceIdQuotaExceeded(error)
-            | Self::EipOperationTooFrequently(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidIpInstanceIdNotFound(error)
-            | Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            | Self::IpInstanceIdStatusNotAvailable(error)
-            | Self::Unhandled(error) => error,
+            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => {
+                ("IpInstanceIdAlreadyInBandwidthPackage", error)
+            }
+            Self::IpInstanceIdBizStatusInvalid(error) => {
+                ("IpInstanceIdBizStatusInvalid", error)
+            }
+            Self::IpInstanceIdChargeTypeNotSupport(error) => {
+                ("IpInstanceIdChargeTypeNotSupport", error)
+            }
+            Self::BandwidthPackageIdInvalidBizStatus(error) => {
+                ("BandwidthPackageIdInvalidBizStatus", error)
+            }
+            Self::IpInstanceIdQuotaExceeded(error) => {
+                ("IpInstanceIdQuotaExceeded", error)
+            }
+            Self::EipOperationTooFrequently(error) => {
+                ("EipOperationTooFrequently", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidIpInstanceIdNotFound(error) => {
+                ("InvalidIpInstanceIdNotFound", error)
+            }
+            Self::IpInstanceIdInvalidIpInternetChargeType(error) => {
+                ("IpInstanceIdInvalidIpInternetChargeType", error)
+            }
+            Self::IpInstanceIdStatusNotAvailable(error) => {
+                ("IpInstanceIdStatusNotAvailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddGlobalAccelerationInstanceIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
+                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
+            }
+            Self::IpInstanceIdBizStatusInvalid(_) => {
+                Self::IpInstanceIdBizStatusInvalid(error)
+            }
+            Self::IpInstanceIdChargeTypeNotSupport(_) => {
+                Self::IpInstanceIdChargeTypeNotSupport(error)
+            }
+            Self::BandwidthPackageIdInvalidBizStatus(_) => {
+                Self::BandwidthPackageIdInvalidBizStatus(error)
+            }
+            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
+            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidIpInstanceIdNotFound(_) => {
+                Self::InvalidIpInstanceIdNotFound(error)
+            }
+            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
+                Self::IpInstanceIdInvalidIpInternetChargeType(error)
+            }
+            Self::IpInstanceIdStatusNotAvailable(_) => {
+                Self::IpInstanceIdStatusNotAvailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddGlobalAccelerationInstanceIpError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddGlobalAccelerationInstanceIpError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -286,6 +357,7 @@ impl ::std::fmt::Display for AddGlobalAccelerationInstanceIpError {
 impl ::std::error::Error for AddGlobalAccelerationInstanceIpError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AddGlobalAccelerationInstanceIpError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

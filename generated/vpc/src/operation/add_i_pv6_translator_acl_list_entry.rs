@@ -205,10 +205,12 @@ pub struct AddIPv6TranslatorAclListEntryResponse {
 impl ::acs_runtime::de::FromJson for AddIPv6TranslatorAclListEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_entry_id: fields.take("AclEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_entry_id: fields.read("AclEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {
@@ -221,7 +223,6 @@ impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {
 /// Service errors of `AddIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddIPv6TranslatorAclListEntryError {
     /// HTTP 400 `InvalidIpAddress.WrongFormat`: The specified entry ip address is invalid.
@@ -256,25 +257,63 @@ impl From<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntry
 }
 impl AddIPv6TranslatorAclListEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpAddressWrongFormat(error)
-            | Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            | Self::InvalidEntryComment(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclIdNotFound", error)
+            }
+            Self::InvalidEntryComment(error) => ("InvalidEntryComment", error),
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddIPv6TranslatorAclListEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::InvalidEntryComment(_) => Self::InvalidEntryComment(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddIPv6TranslatorAclListEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddIPv6TranslatorAclListEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddIPv6TranslatorAclListEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -269,10 +269,12 @@ pub struct AddPublicIpAddressPoolCidrBlockResponse {
 impl ::acs_runtime::de::FromJson for AddPublicIpAddressPoolCidrBlockResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            cidr_block: fields.take("CidrBlock")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            cidr_block: fields.read("CidrBlock"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse {
@@ -285,7 +287,6 @@ impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse 
 /// Service errors of `AddPublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddPublicIpAddressPoolCidrBlockError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
@@ -355,26 +356,104 @@ impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlo
 }
 impl AddPublicIpAddressPoolCidrBlockError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error)
-            | Self::IllegalParamCidrBlockMask(error)
-            | Self::IncorrectStatusPublicIpAddressPool(error)
-            | Self::OperationDeniedCidrBlockBelongToOtherUser(error)
-            | Self::ResourceNotFoundPublicIpAddressPool(error)
-            | Self::QuotaExceededPoolIpQuantity(error)
-            | Self::OperationDeniedOperateSharedResource(error)
-            | Self::MissingParamCidrBlockOrCidrMask(error)
-            | Self::DuplicatedParamCidrBlockAndCidrMask(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::ResourceNotEnoughCidrBlock(error)
-            | Self::MissingParamPublicIpAddressPoolId(error)
-            | Self::OperationFailedResourceNotEnough(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::IllegalParamCidrBlockMask(error) => {
+                ("IllegalParamCidrBlockMask", error)
+            }
+            Self::IncorrectStatusPublicIpAddressPool(error) => {
+                ("IncorrectStatusPublicIpAddressPool", error)
+            }
+            Self::OperationDeniedCidrBlockBelongToOtherUser(error) => {
+                ("OperationDeniedCidrBlockBelongToOtherUser", error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(error) => {
+                ("ResourceNotFoundPublicIpAddressPool", error)
+            }
+            Self::QuotaExceededPoolIpQuantity(error) => {
+                ("QuotaExceededPoolIpQuantity", error)
+            }
+            Self::OperationDeniedOperateSharedResource(error) => {
+                ("OperationDeniedOperateSharedResource", error)
+            }
+            Self::MissingParamCidrBlockOrCidrMask(error) => {
+                ("MissingParamCidrBlockOrCidrMask", error)
+            }
+            Self::DuplicatedParamCidrBlockAndCidrMask(error) => {
+                ("DuplicatedParamCidrBlockAndCidrMask", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::ResourceNotEnoughCidrBlock(error) => {
+                ("ResourceNotEnoughCidrBlock", error)
+            }
+            Self::MissingParamPublicIpAddressPoolId(error) => {
+                ("MissingParamPublicIpAddressPoolId", error)
+            }
+            Self::OperationFailedResourceNotEnough(error) => {
+                ("OperationFailedResourceNotEnough", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddPublicIpAddressPoolCidrBlockError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::OperationDeniedCidrBlockBelongToOtherUser(_) => {
+                Self::OperationDeniedCidrBlockBelongToOtherUser(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::QuotaExceededPoolIpQuantity(_) => {
+                Self::QuotaExceededPoolIpQuantity(error)
+            }
+            Self::OperationDeniedOperateSharedResource(_) => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            Self::MissingParamCidrBlockOrCidrMask(_) => {
+                Self::MissingParamCidrBlockOrCidrMask(error)
+            }
+            Self::DuplicatedParamCidrBlockAndCidrMask(_) => {
+                Self::DuplicatedParamCidrBlockAndCidrMask(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::ResourceNotEnoughCidrBlock(_) => {
+                Self::ResourceNotEnoughCidrBlock(error)
+            }
+            Self::MissingParamPublicIpAddressPoolId(_) => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
+            Self::OperationFailedResourceNotEnough(_) => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddPublicIpAddressPoolCidrBlockError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddPublicIpAddressPoolCidrBlockError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -382,6 +461,7 @@ impl ::std::fmt::Display for AddPublicIpAddressPoolCidrBlockError {
 impl ::std::error::Error for AddPublicIpAddressPoolCidrBlockError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AddPublicIpAddressPoolCidrBlockError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -253,9 +253,11 @@ pub struct AddSourcesToTrafficMirrorSessionResponse {
 impl ::acs_runtime::de::FromJson for AddSourcesToTrafficMirrorSessionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddSourcesToTrafficMirrorSessionResponse {
@@ -268,7 +270,6 @@ impl<'de> ::serde::Deserialize<'de> for AddSourcesToTrafficMirrorSessionResponse
 /// Service errors of `AddSourcesToTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AddSourcesToTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -363,30 +364,138 @@ for AddSourcesToTrafficMirrorSessionError {
 }
 impl AddSourcesToTrafficMirrorSessionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error)
-            | Self::OptInRequiredTrafficMirror(error)
-            | Self::DuplicatedParamSourceInstanceIds(error)
-            | Self::ResourceNotFoundTrafficMirrorSession(error)
-            | Self::IncorrectStatusTrafficMirrorSession(error)
-            | Self::ResourceAlreadyAssociatedTrafficMirrorSource(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::ResourceNotFoundEcsInstance(error)
-            | Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            | Self::OperationDeniedDuplicateRole(error)
-            | Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            | Self::OperationDeniedFreeNetworkInterface(error)
-            | Self::QuotaExceededSourceNumPerSession(error)
-            | Self::QuotaExceededSourceNumPerTarget(error)
-            | Self::OperationUnsupportedBondingNetworkInterface(error)
-            | Self::OperationDeniedUnsupportedTargetType(error)
-            | Self::OperationDeniedInvalidSourceBondEniType(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusTrafficMirror(error) => {
+                ("IncorrectBusinessStatusTrafficMirror", error)
+            }
+            Self::OptInRequiredTrafficMirror(error) => {
+                ("OptInRequiredTrafficMirror", error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(error) => {
+                ("DuplicatedParamSourceInstanceIds", error)
+            }
+            Self::ResourceNotFoundTrafficMirrorSession(error) => {
+                ("ResourceNotFoundTrafficMirrorSession", error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(error) => {
+                ("IncorrectStatusTrafficMirrorSession", error)
+            }
+            Self::ResourceAlreadyAssociatedTrafficMirrorSource(error) => {
+                ("ResourceAlreadyAssociatedTrafficMirrorSource", error)
+            }
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::ResourceNotFoundEcsInstance(error) => {
+                ("ResourceNotFoundEcsInstance", error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
+                ("OperationDeniedEcsNotSupportTrafficMirror", error)
+            }
+            Self::OperationDeniedDuplicateRole(error) => {
+                ("OperationDeniedDuplicateRole", error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
+                ("QuotaExceededNetworkInterfaceRelatedSession", error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(error) => {
+                ("OperationDeniedFreeNetworkInterface", error)
+            }
+            Self::QuotaExceededSourceNumPerSession(error) => {
+                ("QuotaExceededSourceNumPerSession", error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(error) => {
+                ("QuotaExceededSourceNumPerTarget", error)
+            }
+            Self::OperationUnsupportedBondingNetworkInterface(error) => {
+                ("OperationUnsupportedBondingNetworkInterface", error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(error) => {
+                ("OperationDeniedUnsupportedTargetType", error)
+            }
+            Self::OperationDeniedInvalidSourceBondEniType(error) => {
+                ("OperationDeniedInvalidSourceBondEniType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AddSourcesToTrafficMirrorSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(_) => {
+                Self::DuplicatedParamSourceInstanceIds(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorSession(_) => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::ResourceAlreadyAssociatedTrafficMirrorSource(_) => {
+                Self::ResourceAlreadyAssociatedTrafficMirrorSource(error)
+            }
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            Self::OperationDeniedDuplicateRole(_) => {
+                Self::OperationDeniedDuplicateRole(error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(_) => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            Self::QuotaExceededSourceNumPerSession(_) => {
+                Self::QuotaExceededSourceNumPerSession(error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(_) => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            Self::OperationUnsupportedBondingNetworkInterface(_) => {
+                Self::OperationUnsupportedBondingNetworkInterface(error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::OperationDeniedInvalidSourceBondEniType(_) => {
+                Self::OperationDeniedInvalidSourceBondEniType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AddSourcesToTrafficMirrorSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddSourcesToTrafficMirrorSessionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -394,6 +503,7 @@ impl ::std::fmt::Display for AddSourcesToTrafficMirrorSessionError {
 impl ::std::error::Error for AddSourcesToTrafficMirrorSessionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AddSourcesToTrafficMirrorSessionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

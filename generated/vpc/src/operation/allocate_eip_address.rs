@@ -641,13 +641,15 @@ pub struct AllocateEipAddressResponse {
 impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            eip_address: fields.take("EipAddress")?,
-            allocation_id: fields.take("AllocationId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            eip_address: fields.read("EipAddress"),
+            allocation_id: fields.read("AllocationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
@@ -660,7 +662,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
 /// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AllocateEipAddressError {
     /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
@@ -944,88 +945,341 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
 }
 impl AllocateEipAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CommodityNoExist(error)
-            | Self::QuotaExceededEip(error)
-            | Self::InvalidParameter(error)
-            | Self::InsufficientBalance(error)
-            | Self::ReserveIpFail(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidBandwidthMalformed(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::QueryParameterIllegal(error)
-            | Self::TokenVerfiyFailed(error)
-            | Self::OrderFailed(error)
-            | Self::QuotaExceededLargeSpecEip(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::PayforCreditPayInsufficientBalance(error)
-            | Self::SystemSaleValidateUnexpectedError(error)
-            | Self::TradeSyncCreateSubError(error)
-            | Self::InvalidComponentEipBandwidthMax(error)
-            | Self::OperationFailedRiskControl(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::IllegalParamOrderParamComponent(error)
-            | Self::OperationFailedSaleExpression(error)
-            | Self::OperationFailedCompleteUserInfo(error)
-            | Self::OperationFailedQueryPrice(error)
-            | Self::OperationFailedInsufficientEip(error)
-            | Self::OperationFailedInvokeInnerApi(error)
-            | Self::OperationFailedAccountMoneyInvalid(error)
-            | Self::OperationFailedQueryCredtiInfo(error)
-            | Self::FrequentPurchaseEip(error)
-            | Self::OperationFailedQueryUserLabel(error)
-            | Self::PayInsufficientBalance(error)
-            | Self::PayMayiWithholdingAgreementIllegal(error)
-            | Self::OrderErrorEip(error)
-            | Self::IellgalParameterOwnerAccount(error)
-            | Self::ResourceNotFoundPublicIpAddressPool(error)
-            | Self::ResourceNotEnoughPublicIpAddressPool(error)
-            | Self::MismatchIpAndPublicIpAddressPool(error)
-            | Self::CreditPayInsufficientBalance(error)
-            | Self::OperationDeniedNotOpenDdosOriginProtectService(error)
-            | Self::IncorrectStatusPublicIpAddressPool(error)
-            | Self::IllegalParamIsp(error)
-            | Self::AccountMoneyValidateError(error)
-            | Self::OrderFailedConcurrentOperate(error)
-            | Self::OperationFailedBasicInfoUncompleted(error)
-            | Self::OperationFailedQuotaNotEnough(error)
-            | Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error)
-            | Self::IllegalParamZone(error)
-            | Self::OperationFailedAllocateUnfamiliarIp(error)
-            | Self::IpAllocated(error)
-            | Self::IncorrectStatusIp(error)
-            | Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            | Self::ResourceNotFoundIp(error)
-            | Self::OperationFailedCreditPayInsufficientBalance(error)
-            | Self::OperationFailedResourceNotEnough(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::OperationFailedIpIsLocked(error)
-            | Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(error)
-            | Self::IllegalParamSecurityProtectionTypes(error)
-            | Self::IllegalParamServiceLocation(error)
-            | Self::UnsupportedFeatureIsp(error)
-            | Self::ExclusiveParamZoneAndIpAddress(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::OperationFailedUpgradeCdtServiceFirst(error)
-            | Self::Forbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::FuwuBizCommodityVerifyFail(error)
-            | Self::OperationConflict(error)
-            | Self::InternalError(error)
-            | Self::OperationFailedSystemBusy(error)
-            | Self::Unhandled(error) => error,
+            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
+            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidBandwidthMalformed(error) => {
+                ("InvalidBandwidthMalformed", error)
+            }
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
+            Self::TokenVerfiyFailed(error) => ("TokenVerfiyFailed", error),
+            Self::OrderFailed(error) => ("OrderFailed", error),
+            Self::QuotaExceededLargeSpecEip(error) => {
+                ("QuotaExceededLargeSpecEip", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::PayforCreditPayInsufficientBalance(error) => {
+                ("PayforCreditPayInsufficientBalance", error)
+            }
+            Self::SystemSaleValidateUnexpectedError(error) => {
+                ("SystemSaleValidateUnexpectedError", error)
+            }
+            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
+            Self::InvalidComponentEipBandwidthMax(error) => {
+                ("InvalidComponentEipBandwidthMax", error)
+            }
+            Self::OperationFailedRiskControl(error) => {
+                ("OperationFailedRiskControl", error)
+            }
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::IllegalParamOrderParamComponent(error) => {
+                ("IllegalParamOrderParamComponent", error)
+            }
+            Self::OperationFailedSaleExpression(error) => {
+                ("OperationFailedSaleExpression", error)
+            }
+            Self::OperationFailedCompleteUserInfo(error) => {
+                ("OperationFailedCompleteUserInfo", error)
+            }
+            Self::OperationFailedQueryPrice(error) => {
+                ("OperationFailedQueryPrice", error)
+            }
+            Self::OperationFailedInsufficientEip(error) => {
+                ("OperationFailedInsufficientEip", error)
+            }
+            Self::OperationFailedInvokeInnerApi(error) => {
+                ("OperationFailedInvokeInnerApi", error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(error) => {
+                ("OperationFailedAccountMoneyInvalid", error)
+            }
+            Self::OperationFailedQueryCredtiInfo(error) => {
+                ("OperationFailedQueryCredtiInfo", error)
+            }
+            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
+            Self::OperationFailedQueryUserLabel(error) => {
+                ("OperationFailedQueryUserLabel", error)
+            }
+            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => {
+                ("PayMayiWithholdingAgreementIllegal", error)
+            }
+            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
+            Self::IellgalParameterOwnerAccount(error) => {
+                ("IellgalParameterOwnerAccount", error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(error) => {
+                ("ResourceNotFoundPublicIpAddressPool", error)
+            }
+            Self::ResourceNotEnoughPublicIpAddressPool(error) => {
+                ("ResourceNotEnoughPublicIpAddressPool", error)
+            }
+            Self::MismatchIpAndPublicIpAddressPool(error) => {
+                ("MismatchIpAndPublicIpAddressPool", error)
+            }
+            Self::CreditPayInsufficientBalance(error) => {
+                ("CreditPayInsufficientBalance", error)
+            }
+            Self::OperationDeniedNotOpenDdosOriginProtectService(error) => {
+                ("OperationDeniedNotOpenDdosOriginProtectService", error)
+            }
+            Self::IncorrectStatusPublicIpAddressPool(error) => {
+                ("IncorrectStatusPublicIpAddressPool", error)
+            }
+            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
+            Self::AccountMoneyValidateError(error) => {
+                ("AccountMoneyValidateError", error)
+            }
+            Self::OrderFailedConcurrentOperate(error) => {
+                ("OrderFailedConcurrentOperate", error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(error) => {
+                ("OperationFailedBasicInfoUncompleted", error)
+            }
+            Self::OperationFailedQuotaNotEnough(error) => {
+                ("OperationFailedQuotaNotEnough", error)
+            }
+            Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error) => {
+                ("ExclusiveParamZoneAndPublicIpAddressPoolId", error)
+            }
+            Self::IllegalParamZone(error) => ("IllegalParamZone", error),
+            Self::OperationFailedAllocateUnfamiliarIp(error) => {
+                ("OperationFailedAllocateUnfamiliarIp", error)
+            }
+            Self::IpAllocated(error) => ("IpAllocated", error),
+            Self::IncorrectStatusIp(error) => ("IncorrectStatusIp", error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => {
+                ("UnsupportedFeatureAllocateEipAddressWithZone", error)
+            }
+            Self::ResourceNotFoundIp(error) => ("ResourceNotFoundIp", error),
+            Self::OperationFailedCreditPayInsufficientBalance(error) => {
+                ("OperationFailedCreditPayInsufficientBalance", error)
+            }
+            Self::OperationFailedResourceNotEnough(error) => {
+                ("OperationFailedResourceNotEnough", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::OperationFailedIpIsLocked(error) => {
+                ("OperationFailedIpIsLocked", error)
+            }
+            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
+                error,
+            ) => {
+                ("MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType", error)
+            }
+            Self::IllegalParamSecurityProtectionTypes(error) => {
+                ("IllegalParamSecurityProtectionTypes", error)
+            }
+            Self::IllegalParamServiceLocation(error) => {
+                ("IllegalParamServiceLocation", error)
+            }
+            Self::UnsupportedFeatureIsp(error) => ("UnsupportedFeatureIsp", error),
+            Self::ExclusiveParamZoneAndIpAddress(error) => {
+                ("ExclusiveParamZoneAndIpAddress", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::OperationFailedUpgradeCdtServiceFirst(error) => {
+                ("OperationFailedUpgradeCdtServiceFirst", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::FuwuBizCommodityVerifyFail(error) => {
+                ("FuwuBizCommodityVerifyFail", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::OperationFailedSystemBusy(error) => {
+                ("OperationFailedSystemBusy", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AllocateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
+            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
+            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
+            Self::OrderFailed(_) => Self::OrderFailed(error),
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::PayforCreditPayInsufficientBalance(_) => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            Self::SystemSaleValidateUnexpectedError(_) => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
+            Self::InvalidComponentEipBandwidthMax(_) => {
+                Self::InvalidComponentEipBandwidthMax(error)
+            }
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::IllegalParamOrderParamComponent(_) => {
+                Self::IllegalParamOrderParamComponent(error)
+            }
+            Self::OperationFailedSaleExpression(_) => {
+                Self::OperationFailedSaleExpression(error)
+            }
+            Self::OperationFailedCompleteUserInfo(_) => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::OperationFailedInsufficientEip(_) => {
+                Self::OperationFailedInsufficientEip(error)
+            }
+            Self::OperationFailedInvokeInnerApi(_) => {
+                Self::OperationFailedInvokeInnerApi(error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(_) => {
+                Self::OperationFailedAccountMoneyInvalid(error)
+            }
+            Self::OperationFailedQueryCredtiInfo(_) => {
+                Self::OperationFailedQueryCredtiInfo(error)
+            }
+            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
+            Self::OperationFailedQueryUserLabel(_) => {
+                Self::OperationFailedQueryUserLabel(error)
+            }
+            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::ResourceNotEnoughPublicIpAddressPool(_) => {
+                Self::ResourceNotEnoughPublicIpAddressPool(error)
+            }
+            Self::MismatchIpAndPublicIpAddressPool(_) => {
+                Self::MismatchIpAndPublicIpAddressPool(error)
+            }
+            Self::CreditPayInsufficientBalance(_) => {
+                Self::CreditPayInsufficientBalance(error)
+            }
+            Self::OperationDeniedNotOpenDdosOriginProtectService(_) => {
+                Self::OperationDeniedNotOpenDdosOriginProtectService(error)
+            }
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
+            Self::AccountMoneyValidateError(_) => Self::AccountMoneyValidateError(error),
+            Self::OrderFailedConcurrentOperate(_) => {
+                Self::OrderFailedConcurrentOperate(error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(_) => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            Self::OperationFailedQuotaNotEnough(_) => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            Self::ExclusiveParamZoneAndPublicIpAddressPoolId(_) => {
+                Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error)
+            }
+            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
+            Self::OperationFailedAllocateUnfamiliarIp(_) => {
+                Self::OperationFailedAllocateUnfamiliarIp(error)
+            }
+            Self::IpAllocated(_) => Self::IpAllocated(error),
+            Self::IncorrectStatusIp(_) => Self::IncorrectStatusIp(error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(_) => {
+                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
+            }
+            Self::ResourceNotFoundIp(_) => Self::ResourceNotFoundIp(error),
+            Self::OperationFailedCreditPayInsufficientBalance(_) => {
+                Self::OperationFailedCreditPayInsufficientBalance(error)
+            }
+            Self::OperationFailedResourceNotEnough(_) => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::OperationFailedIpIsLocked(_) => Self::OperationFailedIpIsLocked(error),
+            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(_) => {
+                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
+                    error,
+                )
+            }
+            Self::IllegalParamSecurityProtectionTypes(_) => {
+                Self::IllegalParamSecurityProtectionTypes(error)
+            }
+            Self::IllegalParamServiceLocation(_) => {
+                Self::IllegalParamServiceLocation(error)
+            }
+            Self::UnsupportedFeatureIsp(_) => Self::UnsupportedFeatureIsp(error),
+            Self::ExclusiveParamZoneAndIpAddress(_) => {
+                Self::ExclusiveParamZoneAndIpAddress(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::OperationFailedUpgradeCdtServiceFirst(_) => {
+                Self::OperationFailedUpgradeCdtServiceFirst(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::FuwuBizCommodityVerifyFail(_) => {
+                Self::FuwuBizCommodityVerifyFail(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AllocateEipAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateEipAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateEipAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -549,13 +549,15 @@ pub struct AllocateEipAddressProResponse {
 impl ::acs_runtime::de::FromJson for AllocateEipAddressProResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            eip_address: fields.take("EipAddress")?,
-            allocation_id: fields.take("AllocationId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            eip_address: fields.read("EipAddress"),
+            allocation_id: fields.read("AllocationId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressProResponse {
@@ -568,7 +570,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressProResponse {
 /// Service errors of `AllocateEipAddressPro`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AllocateEipAddressProError {
     /// HTTP 400 `FrequentPurchase.EIP`: eip frequent purchase
@@ -730,60 +731,183 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
 }
 impl AllocateEipAddressProError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::FrequentPurchaseEip(error)
-            | Self::CommodityNoExist(error)
-            | Self::QuotaExceededEip(error)
-            | Self::InvalidParameter(error)
-            | Self::InsufficientBalance(error)
-            | Self::ReserveIpFail(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidBandwidthMalformed(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::QueryParameterIllegal(error)
-            | Self::SystemUnknownError(error)
-            | Self::TokenVerfiyFailed(error)
-            | Self::OrderFailed(error)
-            | Self::QuotaExceededLargeSpecEip(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::InvalidReserveIp(error)
-            | Self::IpAllocated(error)
-            | Self::IpKeeped(error)
-            | Self::OperationFailedAllocateUnfamiliarIp(error)
-            | Self::InvalidInstanceStatus(error)
-            | Self::OperationFailedInstanceNotExist(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::OperationFailedRiskControl(error)
-            | Self::OrderErrorEip(error)
-            | Self::ResourceNotEnoughPublicIpAddressPool(error)
-            | Self::MismatchIpAndPublicIpAddressPool(error)
-            | Self::ResourceNotFoundPublicIpAddressPool(error)
-            | Self::ResourceNotFoundIp(error)
-            | Self::OperationDeniedIpBelongToOtherUser(error)
-            | Self::IncorrectStatusIp(error)
-            | Self::OperationFailedIpIsLocked(error)
-            | Self::MismatchIpAndIsp(error)
-            | Self::IncorrectStatusPublicIpAddressPool(error)
-            | Self::IllegalParamIpAddress(error)
-            | Self::OperationFailedResourceNotEnough(error)
-            | Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(error)
-            | Self::IllegalParamIsp(error)
-            | Self::Forbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::FuwuBizCommodityVerifyFail(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
+            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
+            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidBandwidthMalformed(error) => {
+                ("InvalidBandwidthMalformed", error)
+            }
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
+            Self::SystemUnknownError(error) => ("SystemUnknownError", error),
+            Self::TokenVerfiyFailed(error) => ("TokenVerfiyFailed", error),
+            Self::OrderFailed(error) => ("OrderFailed", error),
+            Self::QuotaExceededLargeSpecEip(error) => {
+                ("QuotaExceededLargeSpecEip", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::InvalidReserveIp(error) => ("InvalidReserveIp", error),
+            Self::IpAllocated(error) => ("IpAllocated", error),
+            Self::IpKeeped(error) => ("IpKeeped", error),
+            Self::OperationFailedAllocateUnfamiliarIp(error) => {
+                ("OperationFailedAllocateUnfamiliarIp", error)
+            }
+            Self::InvalidInstanceStatus(error) => ("InvalidInstanceStatus", error),
+            Self::OperationFailedInstanceNotExist(error) => {
+                ("OperationFailedInstanceNotExist", error)
+            }
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::OperationFailedRiskControl(error) => {
+                ("OperationFailedRiskControl", error)
+            }
+            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
+            Self::ResourceNotEnoughPublicIpAddressPool(error) => {
+                ("ResourceNotEnoughPublicIpAddressPool", error)
+            }
+            Self::MismatchIpAndPublicIpAddressPool(error) => {
+                ("MismatchIpAndPublicIpAddressPool", error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(error) => {
+                ("ResourceNotFoundPublicIpAddressPool", error)
+            }
+            Self::ResourceNotFoundIp(error) => ("ResourceNotFoundIp", error),
+            Self::OperationDeniedIpBelongToOtherUser(error) => {
+                ("OperationDeniedIpBelongToOtherUser", error)
+            }
+            Self::IncorrectStatusIp(error) => ("IncorrectStatusIp", error),
+            Self::OperationFailedIpIsLocked(error) => {
+                ("OperationFailedIpIsLocked", error)
+            }
+            Self::MismatchIpAndIsp(error) => ("MismatchIpAndIsp", error),
+            Self::IncorrectStatusPublicIpAddressPool(error) => {
+                ("IncorrectStatusPublicIpAddressPool", error)
+            }
+            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
+            Self::OperationFailedResourceNotEnough(error) => {
+                ("OperationFailedResourceNotEnough", error)
+            }
+            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
+                error,
+            ) => {
+                ("MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType", error)
+            }
+            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::FuwuBizCommodityVerifyFail(error) => {
+                ("FuwuBizCommodityVerifyFail", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AllocateEipAddressProError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
+            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
+            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
+            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
+            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
+            Self::OrderFailed(_) => Self::OrderFailed(error),
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::InvalidReserveIp(_) => Self::InvalidReserveIp(error),
+            Self::IpAllocated(_) => Self::IpAllocated(error),
+            Self::IpKeeped(_) => Self::IpKeeped(error),
+            Self::OperationFailedAllocateUnfamiliarIp(_) => {
+                Self::OperationFailedAllocateUnfamiliarIp(error)
+            }
+            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
+            Self::OperationFailedInstanceNotExist(_) => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::ResourceNotEnoughPublicIpAddressPool(_) => {
+                Self::ResourceNotEnoughPublicIpAddressPool(error)
+            }
+            Self::MismatchIpAndPublicIpAddressPool(_) => {
+                Self::MismatchIpAndPublicIpAddressPool(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::ResourceNotFoundIp(_) => Self::ResourceNotFoundIp(error),
+            Self::OperationDeniedIpBelongToOtherUser(_) => {
+                Self::OperationDeniedIpBelongToOtherUser(error)
+            }
+            Self::IncorrectStatusIp(_) => Self::IncorrectStatusIp(error),
+            Self::OperationFailedIpIsLocked(_) => Self::OperationFailedIpIsLocked(error),
+            Self::MismatchIpAndIsp(_) => Self::MismatchIpAndIsp(error),
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::OperationFailedResourceNotEnough(_) => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(_) => {
+                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
+                    error,
+                )
+            }
+            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::FuwuBizCommodityVerifyFail(_) => {
+                Self::FuwuBizCommodityVerifyFail(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AllocateEipAddressProError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateEipAddressProError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateEipAddressProError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

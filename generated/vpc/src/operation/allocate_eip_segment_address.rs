@@ -360,10 +360,12 @@ pub struct AllocateEipSegmentAddressResponse {
 impl ::acs_runtime::de::FromJson for AllocateEipSegmentAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            eip_segment_instance_id: fields.take("EipSegmentInstanceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            eip_segment_instance_id: fields.read("EipSegmentInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {
@@ -376,7 +378,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {
 /// Service errors of `AllocateEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AllocateEipSegmentAddressError {
     /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
@@ -587,71 +588,245 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressErro
 }
 impl AllocateEipSegmentAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CommodityNoExist(error)
-            | Self::QuotaExceededEip(error)
-            | Self::InvalidParameter(error)
-            | Self::InsufficientBalance(error)
-            | Self::ReserveIpFail(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidBandwidthMalformed(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::QueryParameterIllegal(error)
-            | Self::TokenVerfiyFailed(error)
-            | Self::OrderFailed(error)
-            | Self::QuotaExceededLargeSpecEip(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::PayforCreditPayInsufficientBalance(error)
-            | Self::SystemSaleValidateUnexpectedError(error)
-            | Self::TradeSyncCreateSubError(error)
-            | Self::InvalidComponentEipBandwidthMax(error)
-            | Self::OperationFailedRiskControl(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::IllegalParamOrderParamComponent(error)
-            | Self::OperationFailedSaleExpression(error)
-            | Self::OperationFailedCompleteUserInfo(error)
-            | Self::OperationFailedQueryPrice(error)
-            | Self::OperationFailedInsufficientEip(error)
-            | Self::OperationFailedInvokeInnerApi(error)
-            | Self::OperationFailedAccountMoneyInvalid(error)
-            | Self::OperationFailedQueryCredtiInfo(error)
-            | Self::FrequentPurchaseEip(error)
-            | Self::OperationFailedQueryUserLabel(error)
-            | Self::PayInsufficientBalance(error)
-            | Self::OrderQuantityInvalid(error)
-            | Self::PayMayiWithholdingAgreementIllegal(error)
-            | Self::OperationFailedChargeTypeInvalid(error)
-            | Self::IllegalParamEipMask(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::InstanceExistEipSegment(error)
-            | Self::OperationFailedQuotaExceed(error)
-            | Self::OperationFailedFrequentPurchase(error)
-            | Self::OperationFailedAllocateEipSegment(error)
-            | Self::OperationFailedCreateOrderFailed(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::OperationFailedEipQuotaExceed(error)
-            | Self::OrderErrorEip(error)
-            | Self::OperationConflict(error)
-            | Self::Forbidden(error)
-            | Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            | Self::IllegalParamZone(error)
-            | Self::ForbiddenAllocateEipSegmentAddress(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::FuwuBizCommodityVerifyFail(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
+            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidBandwidthMalformed(error) => {
+                ("InvalidBandwidthMalformed", error)
+            }
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
+            Self::TokenVerfiyFailed(error) => ("TokenVerfiyFailed", error),
+            Self::OrderFailed(error) => ("OrderFailed", error),
+            Self::QuotaExceededLargeSpecEip(error) => {
+                ("QuotaExceededLargeSpecEip", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::PayforCreditPayInsufficientBalance(error) => {
+                ("PayforCreditPayInsufficientBalance", error)
+            }
+            Self::SystemSaleValidateUnexpectedError(error) => {
+                ("SystemSaleValidateUnexpectedError", error)
+            }
+            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
+            Self::InvalidComponentEipBandwidthMax(error) => {
+                ("InvalidComponentEipBandwidthMax", error)
+            }
+            Self::OperationFailedRiskControl(error) => {
+                ("OperationFailedRiskControl", error)
+            }
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::IllegalParamOrderParamComponent(error) => {
+                ("IllegalParamOrderParamComponent", error)
+            }
+            Self::OperationFailedSaleExpression(error) => {
+                ("OperationFailedSaleExpression", error)
+            }
+            Self::OperationFailedCompleteUserInfo(error) => {
+                ("OperationFailedCompleteUserInfo", error)
+            }
+            Self::OperationFailedQueryPrice(error) => {
+                ("OperationFailedQueryPrice", error)
+            }
+            Self::OperationFailedInsufficientEip(error) => {
+                ("OperationFailedInsufficientEip", error)
+            }
+            Self::OperationFailedInvokeInnerApi(error) => {
+                ("OperationFailedInvokeInnerApi", error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(error) => {
+                ("OperationFailedAccountMoneyInvalid", error)
+            }
+            Self::OperationFailedQueryCredtiInfo(error) => {
+                ("OperationFailedQueryCredtiInfo", error)
+            }
+            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
+            Self::OperationFailedQueryUserLabel(error) => {
+                ("OperationFailedQueryUserLabel", error)
+            }
+            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
+            Self::OrderQuantityInvalid(error) => ("OrderQuantityInvalid", error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => {
+                ("PayMayiWithholdingAgreementIllegal", error)
+            }
+            Self::OperationFailedChargeTypeInvalid(error) => {
+                ("OperationFailedChargeTypeInvalid", error)
+            }
+            Self::IllegalParamEipMask(error) => ("IllegalParamEipMask", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::InstanceExistEipSegment(error) => ("InstanceExistEipSegment", error),
+            Self::OperationFailedQuotaExceed(error) => {
+                ("OperationFailedQuotaExceed", error)
+            }
+            Self::OperationFailedFrequentPurchase(error) => {
+                ("OperationFailedFrequentPurchase", error)
+            }
+            Self::OperationFailedAllocateEipSegment(error) => {
+                ("OperationFailedAllocateEipSegment", error)
+            }
+            Self::OperationFailedCreateOrderFailed(error) => {
+                ("OperationFailedCreateOrderFailed", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::OperationFailedEipQuotaExceed(error) => {
+                ("OperationFailedEipQuotaExceed", error)
+            }
+            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => {
+                ("UnsupportedFeatureAllocateEipAddressWithZone", error)
+            }
+            Self::IllegalParamZone(error) => ("IllegalParamZone", error),
+            Self::ForbiddenAllocateEipSegmentAddress(error) => {
+                ("ForbiddenAllocateEipSegmentAddress", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::FuwuBizCommodityVerifyFail(error) => {
+                ("FuwuBizCommodityVerifyFail", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AllocateEipSegmentAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
+            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
+            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
+            Self::OrderFailed(_) => Self::OrderFailed(error),
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::PayforCreditPayInsufficientBalance(_) => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            Self::SystemSaleValidateUnexpectedError(_) => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
+            Self::InvalidComponentEipBandwidthMax(_) => {
+                Self::InvalidComponentEipBandwidthMax(error)
+            }
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::IllegalParamOrderParamComponent(_) => {
+                Self::IllegalParamOrderParamComponent(error)
+            }
+            Self::OperationFailedSaleExpression(_) => {
+                Self::OperationFailedSaleExpression(error)
+            }
+            Self::OperationFailedCompleteUserInfo(_) => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::OperationFailedInsufficientEip(_) => {
+                Self::OperationFailedInsufficientEip(error)
+            }
+            Self::OperationFailedInvokeInnerApi(_) => {
+                Self::OperationFailedInvokeInnerApi(error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(_) => {
+                Self::OperationFailedAccountMoneyInvalid(error)
+            }
+            Self::OperationFailedQueryCredtiInfo(_) => {
+                Self::OperationFailedQueryCredtiInfo(error)
+            }
+            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
+            Self::OperationFailedQueryUserLabel(_) => {
+                Self::OperationFailedQueryUserLabel(error)
+            }
+            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
+            Self::OrderQuantityInvalid(_) => Self::OrderQuantityInvalid(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::OperationFailedChargeTypeInvalid(_) => {
+                Self::OperationFailedChargeTypeInvalid(error)
+            }
+            Self::IllegalParamEipMask(_) => Self::IllegalParamEipMask(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::InstanceExistEipSegment(_) => Self::InstanceExistEipSegment(error),
+            Self::OperationFailedQuotaExceed(_) => {
+                Self::OperationFailedQuotaExceed(error)
+            }
+            Self::OperationFailedFrequentPurchase(_) => {
+                Self::OperationFailedFrequentPurchase(error)
+            }
+            Self::OperationFailedAllocateEipSegment(_) => {
+                Self::OperationFailedAllocateEipSegment(error)
+            }
+            Self::OperationFailedCreateOrderFailed(_) => {
+                Self::OperationFailedCreateOrderFailed(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::OperationFailedEipQuotaExceed(_) => {
+                Self::OperationFailedEipQuotaExceed(error)
+            }
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(_) => {
+                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
+            }
+            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
+            Self::ForbiddenAllocateEipSegmentAddress(_) => {
+                Self::ForbiddenAllocateEipSegmentAddress(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::FuwuBizCommodityVerifyFail(_) => {
+                Self::FuwuBizCommodityVerifyFail(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AllocateEipSegmentAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateEipSegmentAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateEipSegmentAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -318,12 +318,14 @@ pub struct AllocateIpv6AddressResponse {
 impl ::acs_runtime::de::FromJson for AllocateIpv6AddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_address_id: fields.take("Ipv6AddressId")?,
-            ipv6_address: fields.take("Ipv6Address")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_address_id: fields.read("Ipv6AddressId"),
+            ipv6_address: fields.read("Ipv6Address"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {
@@ -336,7 +338,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {
 /// Service errors of `AllocateIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AllocateIpv6AddressError {
     /// HTTP 400 `OperationFailed.IPv6AddressAlreadyAllocated`: The operation is failed because of the ipv6 address specified was allocated.
@@ -416,34 +417,121 @@ impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
 }
 impl AllocateIpv6AddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIPv6AddressAlreadyAllocated(error)
-            | Self::OperationFailedAddressNotInVSwitchCidr(error)
-            | Self::IllegalParamIpAddress(error)
-            | Self::OperationFailedIPv6Disabled(error)
-            | Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::QuotaExceededIPv6PrefixMask(error)
-            | Self::OperationUnsupportedIpv6Feature(error)
-            | Self::IllegalParamIpv6Prefix(error)
-            | Self::OperationFailedExistIPv6Used(error)
-            | Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
-            | Self::OperationUnsupportedUnboundIpv6Feature(error)
-            | Self::OperationUnsupportedFreePrivateIpv6(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::ResourceNotFoundVSwitchCidrReservation(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedIPv6AddressAlreadyAllocated(error) => {
+                ("OperationFailedIPv6AddressAlreadyAllocated", error)
+            }
+            Self::OperationFailedAddressNotInVSwitchCidr(error) => {
+                ("OperationFailedAddressNotInVSwitchCidr", error)
+            }
+            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
+            Self::OperationFailedIPv6Disabled(error) => {
+                ("OperationFailedIPv6Disabled", error)
+            }
+            Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error) => {
+                ("OperationFailedIpPrefixMustInVSwitchCidrReservation", error)
+            }
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::QuotaExceededIPv6PrefixMask(error) => {
+                ("QuotaExceededIPv6PrefixMask", error)
+            }
+            Self::OperationUnsupportedIpv6Feature(error) => {
+                ("OperationUnsupportedIpv6Feature", error)
+            }
+            Self::IllegalParamIpv6Prefix(error) => ("IllegalParamIpv6Prefix", error),
+            Self::OperationFailedExistIPv6Used(error) => {
+                ("OperationFailedExistIPv6Used", error)
+            }
+            Self::OperationUnsupportedUnboundIpv6PrefixFeature(error) => {
+                ("OperationUnsupportedUnboundIpv6PrefixFeature", error)
+            }
+            Self::OperationUnsupportedUnboundIpv6Feature(error) => {
+                ("OperationUnsupportedUnboundIpv6Feature", error)
+            }
+            Self::OperationUnsupportedFreePrivateIpv6(error) => {
+                ("OperationUnsupportedFreePrivateIpv6", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::ResourceNotFoundVSwitchCidrReservation(error) => {
+                ("ResourceNotFoundVSwitchCidrReservation", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AllocateIpv6AddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedIPv6AddressAlreadyAllocated(_) => {
+                Self::OperationFailedIPv6AddressAlreadyAllocated(error)
+            }
+            Self::OperationFailedAddressNotInVSwitchCidr(_) => {
+                Self::OperationFailedAddressNotInVSwitchCidr(error)
+            }
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::OperationFailedIPv6Disabled(_) => {
+                Self::OperationFailedIPv6Disabled(error)
+            }
+            Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(_) => {
+                Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
+            }
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::QuotaExceededIPv6PrefixMask(_) => {
+                Self::QuotaExceededIPv6PrefixMask(error)
+            }
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::IllegalParamIpv6Prefix(_) => Self::IllegalParamIpv6Prefix(error),
+            Self::OperationFailedExistIPv6Used(_) => {
+                Self::OperationFailedExistIPv6Used(error)
+            }
+            Self::OperationUnsupportedUnboundIpv6PrefixFeature(_) => {
+                Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
+            }
+            Self::OperationUnsupportedUnboundIpv6Feature(_) => {
+                Self::OperationUnsupportedUnboundIpv6Feature(error)
+            }
+            Self::OperationUnsupportedFreePrivateIpv6(_) => {
+                Self::OperationUnsupportedFreePrivateIpv6(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::ResourceNotFoundVSwitchCidrReservation(_) => {
+                Self::ResourceNotFoundVSwitchCidrReservation(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AllocateIpv6AddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateIpv6AddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateIpv6AddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -285,11 +285,13 @@ pub struct AllocateIpv6InternetBandwidthResponse {
 impl ::acs_runtime::de::FromJson for AllocateIpv6InternetBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_address_id: fields.take("Ipv6AddressId")?,
-            request_id: fields.take("RequestId")?,
-            internet_bandwidth_id: fields.take("InternetBandwidthId")?,
-        })
+        let value = Self {
+            ipv6_address_id: fields.read("Ipv6AddressId"),
+            request_id: fields.read("RequestId"),
+            internet_bandwidth_id: fields.read("InternetBandwidthId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateIpv6InternetBandwidthResponse {
@@ -302,7 +304,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateIpv6InternetBandwidthResponse {
 /// Service errors of `AllocateIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AllocateIpv6InternetBandwidthError {
     /// HTTP 400 `IllegalParam.Bandwidth`: The param of %s is illegal.
@@ -410,42 +411,157 @@ impl From<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidth
 }
 impl AllocateIpv6InternetBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamBandwidth(error)
-            | Self::MissingParamIpv6InstanceId(error)
-            | Self::InvalidIpv6InstanceNotFound(error)
-            | Self::IllegalParamChargeType(error)
-            | Self::IllegalParamInternetChargeType(error)
-            | Self::OperationUnsupportedPrePaid(error)
-            | Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error)
-            | Self::OperationFailedInternetBandwidthAlreadyExisted(error)
-            | Self::OperationFailedIpv6GatewayNotExist(error)
-            | Self::IncorrectStatusIpv6Instance(error)
-            | Self::IllegalParamIpv6Address(error)
-            | Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error)
-            | Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error)
-            | Self::OperationUnsupportedUla(error)
-            | Self::OperationFailedOpenCdtServiceFirst(error)
-            | Self::OperationFailedUpgradeCdtServiceFirst(error)
-            | Self::OperationUnsupportedPrivateGua(error)
-            | Self::OperationDeniedUnSupportedBindTypeCloudInstance(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ResourceNotFoundIpv6Address(error)
-            | Self::OperationFailedQueryAccountInfo(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::SystemBusy(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::MissingParamIpv6InstanceId(error) => {
+                ("MissingParamIpv6InstanceId", error)
+            }
+            Self::InvalidIpv6InstanceNotFound(error) => {
+                ("InvalidIpv6InstanceNotFound", error)
+            }
+            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
+            Self::IllegalParamInternetChargeType(error) => {
+                ("IllegalParamInternetChargeType", error)
+            }
+            Self::OperationUnsupportedPrePaid(error) => {
+                ("OperationUnsupportedPrePaid", error)
+            }
+            Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error) => {
+                ("OperationFailedIpv6GatewayDisMatchIpv6Address", error)
+            }
+            Self::OperationFailedInternetBandwidthAlreadyExisted(error) => {
+                ("OperationFailedInternetBandwidthAlreadyExisted", error)
+            }
+            Self::OperationFailedIpv6GatewayNotExist(error) => {
+                ("OperationFailedIpv6GatewayNotExist", error)
+            }
+            Self::IncorrectStatusIpv6Instance(error) => {
+                ("IncorrectStatusIpv6Instance", error)
+            }
+            Self::IllegalParamIpv6Address(error) => ("IllegalParamIpv6Address", error),
+            Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error) => {
+                ("UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address", error)
+            }
+            Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error) => {
+                ("UnsupportedFeatureInternetChargeTypeOnStaticIsp", error)
+            }
+            Self::OperationUnsupportedUla(error) => ("OperationUnsupportedUla", error),
+            Self::OperationFailedOpenCdtServiceFirst(error) => {
+                ("OperationFailedOpenCdtServiceFirst", error)
+            }
+            Self::OperationFailedUpgradeCdtServiceFirst(error) => {
+                ("OperationFailedUpgradeCdtServiceFirst", error)
+            }
+            Self::OperationUnsupportedPrivateGua(error) => {
+                ("OperationUnsupportedPrivateGua", error)
+            }
+            Self::OperationDeniedUnSupportedBindTypeCloudInstance(error) => {
+                ("OperationDeniedUnSupportedBindTypeCloudInstance", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ResourceNotFoundIpv6Address(error) => {
+                ("ResourceNotFoundIpv6Address", error)
+            }
+            Self::OperationFailedQueryAccountInfo(error) => {
+                ("OperationFailedQueryAccountInfo", error)
+            }
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AllocateIpv6InternetBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::MissingParamIpv6InstanceId(_) => {
+                Self::MissingParamIpv6InstanceId(error)
+            }
+            Self::InvalidIpv6InstanceNotFound(_) => {
+                Self::InvalidIpv6InstanceNotFound(error)
+            }
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::IllegalParamInternetChargeType(_) => {
+                Self::IllegalParamInternetChargeType(error)
+            }
+            Self::OperationUnsupportedPrePaid(_) => {
+                Self::OperationUnsupportedPrePaid(error)
+            }
+            Self::OperationFailedIpv6GatewayDisMatchIpv6Address(_) => {
+                Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error)
+            }
+            Self::OperationFailedInternetBandwidthAlreadyExisted(_) => {
+                Self::OperationFailedInternetBandwidthAlreadyExisted(error)
+            }
+            Self::OperationFailedIpv6GatewayNotExist(_) => {
+                Self::OperationFailedIpv6GatewayNotExist(error)
+            }
+            Self::IncorrectStatusIpv6Instance(_) => {
+                Self::IncorrectStatusIpv6Instance(error)
+            }
+            Self::IllegalParamIpv6Address(_) => Self::IllegalParamIpv6Address(error),
+            Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(_) => {
+                Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error)
+            }
+            Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(_) => {
+                Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error)
+            }
+            Self::OperationUnsupportedUla(_) => Self::OperationUnsupportedUla(error),
+            Self::OperationFailedOpenCdtServiceFirst(_) => {
+                Self::OperationFailedOpenCdtServiceFirst(error)
+            }
+            Self::OperationFailedUpgradeCdtServiceFirst(_) => {
+                Self::OperationFailedUpgradeCdtServiceFirst(error)
+            }
+            Self::OperationUnsupportedPrivateGua(_) => {
+                Self::OperationUnsupportedPrivateGua(error)
+            }
+            Self::OperationDeniedUnSupportedBindTypeCloudInstance(_) => {
+                Self::OperationDeniedUnSupportedBindTypeCloudInstance(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundIpv6Address(_) => {
+                Self::ResourceNotFoundIpv6Address(error)
+            }
+            Self::OperationFailedQueryAccountInfo(_) => {
+                Self::OperationFailedQueryAccountInfo(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AllocateIpv6InternetBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateIpv6InternetBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateIpv6InternetBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

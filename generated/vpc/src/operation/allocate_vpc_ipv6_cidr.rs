@@ -244,10 +244,12 @@ pub struct AllocateVpcIpv6CidrResponse {
 impl ::acs_runtime::de::FromJson for AllocateVpcIpv6CidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateVpcIpv6CidrResponse {
@@ -260,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateVpcIpv6CidrResponse {
 /// Service errors of `AllocateVpcIpv6Cidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AllocateVpcIpv6CidrError {
     /// HTTP 400 `OperationUnsupported.Ipv6Feature`: The IPv6 feature is not supported in the region.
@@ -298,26 +299,69 @@ impl From<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
 }
 impl AllocateVpcIpv6CidrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedIpv6Feature(error)
-            | Self::UnsupportedFeatureIpv6Isp(error)
-            | Self::IllegalParamAddressPoolType(error)
-            | Self::ResourceNotEnoughIpv6Cidr(error)
-            | Self::IllegalParamIpv6Cidr(error)
-            | Self::UnavailableIpv6Cidr(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedIpv6Feature(error) => {
+                ("OperationUnsupportedIpv6Feature", error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(error) => {
+                ("UnsupportedFeatureIpv6Isp", error)
+            }
+            Self::IllegalParamAddressPoolType(error) => {
+                ("IllegalParamAddressPoolType", error)
+            }
+            Self::ResourceNotEnoughIpv6Cidr(error) => {
+                ("ResourceNotEnoughIpv6Cidr", error)
+            }
+            Self::IllegalParamIpv6Cidr(error) => ("IllegalParamIpv6Cidr", error),
+            Self::UnavailableIpv6Cidr(error) => ("UnavailableIpv6Cidr", error),
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AllocateVpcIpv6CidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
+            Self::IllegalParamAddressPoolType(_) => {
+                Self::IllegalParamAddressPoolType(error)
+            }
+            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
+            Self::IllegalParamIpv6Cidr(_) => Self::IllegalParamIpv6Cidr(error),
+            Self::UnavailableIpv6Cidr(_) => Self::UnavailableIpv6Cidr(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AllocateVpcIpv6CidrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateVpcIpv6CidrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateVpcIpv6CidrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

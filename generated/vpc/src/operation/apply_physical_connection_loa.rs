@@ -328,9 +328,11 @@ pub struct ApplyPhysicalConnectionLOAResponse {
 impl ::acs_runtime::de::FromJson for ApplyPhysicalConnectionLOAResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ApplyPhysicalConnectionLOAResponse {
@@ -343,7 +345,6 @@ impl<'de> ::serde::Deserialize<'de> for ApplyPhysicalConnectionLOAResponse {
 /// Service errors of `ApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ApplyPhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -428,39 +429,111 @@ impl From<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAErr
 }
 impl ApplyPhysicalConnectionLOAError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamAliUid(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::MissingParamPmInfo(error)
-            | Self::IllegalParamLineOperator(error)
-            | Self::IllegalParamLineType(error)
-            | Self::IllegalParamPeerLocation(error)
-            | Self::IllegalParamPmCertificateType(error)
-            | Self::IllegalParamPmCertificateNo(error)
-            | Self::IllegalParamPmContactInfo(error)
-            | Self::IllegalParamPmGender(error)
-            | Self::IllegalParamPmName(error)
-            | Self::IllegalParamSi(error)
-            | Self::InvalidConstructionTimeMalformed(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::IncorrectStatusPhysicalConnectionLoa(error)
-            | Self::IncorrectStatusPhysicalConnection(error)
-            | Self::IllegalParamCompanyName(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::MissingParamPmInfo(error) => ("MissingParamPmInfo", error),
+            Self::IllegalParamLineOperator(error) => ("IllegalParamLineOperator", error),
+            Self::IllegalParamLineType(error) => ("IllegalParamLineType", error),
+            Self::IllegalParamPeerLocation(error) => ("IllegalParamPeerLocation", error),
+            Self::IllegalParamPmCertificateType(error) => {
+                ("IllegalParamPmCertificateType", error)
+            }
+            Self::IllegalParamPmCertificateNo(error) => {
+                ("IllegalParamPmCertificateNo", error)
+            }
+            Self::IllegalParamPmContactInfo(error) => {
+                ("IllegalParamPmContactInfo", error)
+            }
+            Self::IllegalParamPmGender(error) => ("IllegalParamPmGender", error),
+            Self::IllegalParamPmName(error) => ("IllegalParamPmName", error),
+            Self::IllegalParamSi(error) => ("IllegalParamSi", error),
+            Self::InvalidConstructionTimeMalformed(error) => {
+                ("InvalidConstructionTimeMalformed", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::IncorrectStatusPhysicalConnectionLoa(error) => {
+                ("IncorrectStatusPhysicalConnectionLoa", error)
+            }
+            Self::IncorrectStatusPhysicalConnection(error) => {
+                ("IncorrectStatusPhysicalConnection", error)
+            }
+            Self::IllegalParamCompanyName(error) => ("IllegalParamCompanyName", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ApplyPhysicalConnectionLOAError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::MissingParamPmInfo(_) => Self::MissingParamPmInfo(error),
+            Self::IllegalParamLineOperator(_) => Self::IllegalParamLineOperator(error),
+            Self::IllegalParamLineType(_) => Self::IllegalParamLineType(error),
+            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
+            Self::IllegalParamPmCertificateType(_) => {
+                Self::IllegalParamPmCertificateType(error)
+            }
+            Self::IllegalParamPmCertificateNo(_) => {
+                Self::IllegalParamPmCertificateNo(error)
+            }
+            Self::IllegalParamPmContactInfo(_) => Self::IllegalParamPmContactInfo(error),
+            Self::IllegalParamPmGender(_) => Self::IllegalParamPmGender(error),
+            Self::IllegalParamPmName(_) => Self::IllegalParamPmName(error),
+            Self::IllegalParamSi(_) => Self::IllegalParamSi(error),
+            Self::InvalidConstructionTimeMalformed(_) => {
+                Self::InvalidConstructionTimeMalformed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
+                Self::IncorrectStatusPhysicalConnectionLoa(error)
+            }
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::IllegalParamCompanyName(_) => Self::IllegalParamCompanyName(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ApplyPhysicalConnectionLOAError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ApplyPhysicalConnectionLOAError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ApplyPhysicalConnectionLOAError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

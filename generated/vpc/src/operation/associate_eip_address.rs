@@ -335,9 +335,11 @@ pub struct AssociateEipAddressResponse {
 impl ::acs_runtime::de::FromJson for AssociateEipAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
@@ -350,7 +352,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
 /// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateEipAddressError {
     /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
@@ -678,102 +679,389 @@ impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
 }
 impl AssociateEipAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAssociationDuplicated(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::IncorrectEipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidBindingStatus(error)
-            | Self::BindInstanceHavePortmapOrBindEip(error)
-            | Self::EipCanNotAssociateWithPublicIp(error)
-            | Self::BindInstanceOwenerError(error)
-            | Self::NatgatewayFinanciallocked(error)
-            | Self::InvalidParameterInstanceTypeNotSupport(error)
-            | Self::QuotaExceededNumberOfTrafficEip(error)
-            | Self::QuotaExceededNumberOfEip(error)
-            | Self::ForbiddenEipCanNotBindGatgw(error)
-            | Self::InvalidActionDenied(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::BindInstanceNotSupported(error)
-            | Self::ForbiddenInstanceBandwidthNotZero(error)
-            | Self::InstanceTypeNotSupportError(error)
-            | Self::ServerRegionInvalid(error)
-            | Self::EniAttached(error)
-            | Self::EniHasSubIp(error)
-            | Self::InvalidDirectEipBindType(error)
-            | Self::InvalidStatusEcsStatusNotSupport(error)
-            | Self::InvalidFunctionNotSupported(error)
-            | Self::InvalidStatusEniStatusNotSupport(error)
-            | Self::InvalidParameterEniInstanceId(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::ModeConflict(error)
-            | Self::ModeNotSupport(error)
-            | Self::QuotaExceedMultiBindedEip(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::OperationFailedEniSubIp(error)
-            | Self::InvalidEipEipQuotaExceeded(error)
-            | Self::OperationFailedQueryCommodityInfo(error)
-            | Self::OperationUnsupportedMultiIp(error)
-            | Self::InvalidNicOrVmNotFound(error)
-            | Self::OperationUnsupportedEipBindModel(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::EipBindRemoteBackendRegionMustBeSingle(error)
-            | Self::InvalidParameterBindingInstanceRegion(error)
-            | Self::OperationFailedHavipBoundPortmap(error)
-            | Self::IllegalParamMode(error)
-            | Self::InvalidStatusNotAllow(error)
-            | Self::InvalidInstanceNotExist(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::ResourceQueryError(error)
-            | Self::InvalidStatusInstanceHasBandWidth(error)
-            | Self::OperationDeniedCloudBoxResourceExist(error)
-            | Self::OperationDeniedCloudBoxVSwitchExist(error)
-            | Self::OperationDeniedNoAvailablePrivateIp(error)
-            | Self::UnsupportedRegion(error)
-            | Self::ResourceAlreadyAssociatedIpAddress(error)
-            | Self::OperationFailedIpv4GatewayNotOpenedInVpc(error)
-            | Self::OperationFailedIpv4GatewayNotActivatedInVpc(error)
-            | Self::OperationDeniedL2EipBindIpAddress(error)
-            | Self::Forbidden(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::UnsupportedFeatureEipBindIpAddress(error)
-            | Self::OperationFailedInstanceNotExist(error)
-            | Self::OperationDeniedIpv4GatewayExist(error)
-            | Self::OperationFailedEipBindModeConflict(error)
-            | Self::OperationFailedEcsMigrating(error)
-            | Self::OperationFailedIpPrefixConflict(error)
-            | Self::UnsupportedFeatureEipBindPrefixIp(error)
-            | Self::OperationDeniedUnsupportedEipBindMode(error)
-            | Self::OperationDeniedUnauthorized(error)
-            | Self::OperationFailedSystemBusy(error)
-            | Self::OperationFailedPrivateIpAddressNotExist(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::InvalidEniTypeSlaveEni(error)
-            | Self::IllegalParamPrivateIpAddress(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAssociationDuplicated(error) => {
+                ("InvalidAssociationDuplicated", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => {
+                ("BindInstanceHavePortmapOrBindEip", error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(error) => {
+                ("EipCanNotAssociateWithPublicIp", error)
+            }
+            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
+            Self::NatgatewayFinanciallocked(error) => {
+                ("NatgatewayFinanciallocked", error)
+            }
+            Self::InvalidParameterInstanceTypeNotSupport(error) => {
+                ("InvalidParameterInstanceTypeNotSupport", error)
+            }
+            Self::QuotaExceededNumberOfTrafficEip(error) => {
+                ("QuotaExceededNumberOfTrafficEip", error)
+            }
+            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
+            Self::ForbiddenEipCanNotBindGatgw(error) => {
+                ("ForbiddenEipCanNotBindGatgw", error)
+            }
+            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
+            Self::ForbiddenInstanceBandwidthNotZero(error) => {
+                ("ForbiddenInstanceBandwidthNotZero", error)
+            }
+            Self::InstanceTypeNotSupportError(error) => {
+                ("InstanceTypeNotSupportError", error)
+            }
+            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
+            Self::EniAttached(error) => ("EniAttached", error),
+            Self::EniHasSubIp(error) => ("EniHasSubIp", error),
+            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
+            Self::InvalidStatusEcsStatusNotSupport(error) => {
+                ("InvalidStatusEcsStatusNotSupport", error)
+            }
+            Self::InvalidFunctionNotSupported(error) => {
+                ("InvalidFunctionNotSupported", error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(error) => {
+                ("InvalidStatusEniStatusNotSupport", error)
+            }
+            Self::InvalidParameterEniInstanceId(error) => {
+                ("InvalidParameterEniInstanceId", error)
+            }
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::ModeConflict(error) => ("ModeConflict", error),
+            Self::ModeNotSupport(error) => ("ModeNotSupport", error),
+            Self::QuotaExceedMultiBindedEip(error) => {
+                ("QuotaExceedMultiBindedEip", error)
+            }
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::OperationFailedEniSubIp(error) => ("OperationFailedEniSubIp", error),
+            Self::InvalidEipEipQuotaExceeded(error) => {
+                ("InvalidEipEipQuotaExceeded", error)
+            }
+            Self::OperationFailedQueryCommodityInfo(error) => {
+                ("OperationFailedQueryCommodityInfo", error)
+            }
+            Self::OperationUnsupportedMultiIp(error) => {
+                ("OperationUnsupportedMultiIp", error)
+            }
+            Self::InvalidNicOrVmNotFound(error) => ("InvalidNicOrVmNotFound", error),
+            Self::OperationUnsupportedEipBindModel(error) => {
+                ("OperationUnsupportedEipBindModel", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::EipBindRemoteBackendRegionMustBeSingle(error) => {
+                ("EipBindRemoteBackendRegionMustBeSingle", error)
+            }
+            Self::InvalidParameterBindingInstanceRegion(error) => {
+                ("InvalidParameterBindingInstanceRegion", error)
+            }
+            Self::OperationFailedHavipBoundPortmap(error) => {
+                ("OperationFailedHavipBoundPortmap", error)
+            }
+            Self::IllegalParamMode(error) => ("IllegalParamMode", error),
+            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
+            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
+            Self::InvalidStatusInstanceHasBandWidth(error) => {
+                ("InvalidStatusInstanceHasBandWidth", error)
+            }
+            Self::OperationDeniedCloudBoxResourceExist(error) => {
+                ("OperationDeniedCloudBoxResourceExist", error)
+            }
+            Self::OperationDeniedCloudBoxVSwitchExist(error) => {
+                ("OperationDeniedCloudBoxVSwitchExist", error)
+            }
+            Self::OperationDeniedNoAvailablePrivateIp(error) => {
+                ("OperationDeniedNoAvailablePrivateIp", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::ResourceAlreadyAssociatedIpAddress(error) => {
+                ("ResourceAlreadyAssociatedIpAddress", error)
+            }
+            Self::OperationFailedIpv4GatewayNotOpenedInVpc(error) => {
+                ("OperationFailedIpv4GatewayNotOpenedInVpc", error)
+            }
+            Self::OperationFailedIpv4GatewayNotActivatedInVpc(error) => {
+                ("OperationFailedIpv4GatewayNotActivatedInVpc", error)
+            }
+            Self::OperationDeniedL2EipBindIpAddress(error) => {
+                ("OperationDeniedL2EipBindIpAddress", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::UnsupportedFeatureEipBindIpAddress(error) => {
+                ("UnsupportedFeatureEipBindIpAddress", error)
+            }
+            Self::OperationFailedInstanceNotExist(error) => {
+                ("OperationFailedInstanceNotExist", error)
+            }
+            Self::OperationDeniedIpv4GatewayExist(error) => {
+                ("OperationDeniedIpv4GatewayExist", error)
+            }
+            Self::OperationFailedEipBindModeConflict(error) => {
+                ("OperationFailedEipBindModeConflict", error)
+            }
+            Self::OperationFailedEcsMigrating(error) => {
+                ("OperationFailedEcsMigrating", error)
+            }
+            Self::OperationFailedIpPrefixConflict(error) => {
+                ("OperationFailedIpPrefixConflict", error)
+            }
+            Self::UnsupportedFeatureEipBindPrefixIp(error) => {
+                ("UnsupportedFeatureEipBindPrefixIp", error)
+            }
+            Self::OperationDeniedUnsupportedEipBindMode(error) => {
+                ("OperationDeniedUnsupportedEipBindMode", error)
+            }
+            Self::OperationDeniedUnauthorized(error) => {
+                ("OperationDeniedUnauthorized", error)
+            }
+            Self::OperationFailedSystemBusy(error) => {
+                ("OperationFailedSystemBusy", error)
+            }
+            Self::OperationFailedPrivateIpAddressNotExist(error) => {
+                ("OperationFailedPrivateIpAddressNotExist", error)
+            }
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::InvalidEniTypeSlaveEni(error) => ("InvalidEniTypeSlaveEni", error),
+            Self::IllegalParamPrivateIpAddress(error) => {
+                ("IllegalParamPrivateIpAddress", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => {
+                ("OperationDeniedVpcIpv4GatewayEnabled", error)
+            }
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAssociationDuplicated(_) => {
+                Self::InvalidAssociationDuplicated(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
+            Self::BindInstanceHavePortmapOrBindEip(_) => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(_) => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
+            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
+            Self::InvalidParameterInstanceTypeNotSupport(_) => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            Self::QuotaExceededNumberOfTrafficEip(_) => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
+            Self::ForbiddenEipCanNotBindGatgw(_) => {
+                Self::ForbiddenEipCanNotBindGatgw(error)
+            }
+            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
+            Self::ForbiddenInstanceBandwidthNotZero(_) => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            Self::InstanceTypeNotSupportError(_) => {
+                Self::InstanceTypeNotSupportError(error)
+            }
+            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
+            Self::EniAttached(_) => Self::EniAttached(error),
+            Self::EniHasSubIp(_) => Self::EniHasSubIp(error),
+            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
+            Self::InvalidStatusEcsStatusNotSupport(_) => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            Self::InvalidFunctionNotSupported(_) => {
+                Self::InvalidFunctionNotSupported(error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(_) => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            Self::InvalidParameterEniInstanceId(_) => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::ModeConflict(_) => Self::ModeConflict(error),
+            Self::ModeNotSupport(_) => Self::ModeNotSupport(error),
+            Self::QuotaExceedMultiBindedEip(_) => Self::QuotaExceedMultiBindedEip(error),
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::OperationFailedEniSubIp(_) => Self::OperationFailedEniSubIp(error),
+            Self::InvalidEipEipQuotaExceeded(_) => {
+                Self::InvalidEipEipQuotaExceeded(error)
+            }
+            Self::OperationFailedQueryCommodityInfo(_) => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            Self::OperationUnsupportedMultiIp(_) => {
+                Self::OperationUnsupportedMultiIp(error)
+            }
+            Self::InvalidNicOrVmNotFound(_) => Self::InvalidNicOrVmNotFound(error),
+            Self::OperationUnsupportedEipBindModel(_) => {
+                Self::OperationUnsupportedEipBindModel(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::EipBindRemoteBackendRegionMustBeSingle(_) => {
+                Self::EipBindRemoteBackendRegionMustBeSingle(error)
+            }
+            Self::InvalidParameterBindingInstanceRegion(_) => {
+                Self::InvalidParameterBindingInstanceRegion(error)
+            }
+            Self::OperationFailedHavipBoundPortmap(_) => {
+                Self::OperationFailedHavipBoundPortmap(error)
+            }
+            Self::IllegalParamMode(_) => Self::IllegalParamMode(error),
+            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
+            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
+            Self::InvalidStatusInstanceHasBandWidth(_) => {
+                Self::InvalidStatusInstanceHasBandWidth(error)
+            }
+            Self::OperationDeniedCloudBoxResourceExist(_) => {
+                Self::OperationDeniedCloudBoxResourceExist(error)
+            }
+            Self::OperationDeniedCloudBoxVSwitchExist(_) => {
+                Self::OperationDeniedCloudBoxVSwitchExist(error)
+            }
+            Self::OperationDeniedNoAvailablePrivateIp(_) => {
+                Self::OperationDeniedNoAvailablePrivateIp(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::ResourceAlreadyAssociatedIpAddress(_) => {
+                Self::ResourceAlreadyAssociatedIpAddress(error)
+            }
+            Self::OperationFailedIpv4GatewayNotOpenedInVpc(_) => {
+                Self::OperationFailedIpv4GatewayNotOpenedInVpc(error)
+            }
+            Self::OperationFailedIpv4GatewayNotActivatedInVpc(_) => {
+                Self::OperationFailedIpv4GatewayNotActivatedInVpc(error)
+            }
+            Self::OperationDeniedL2EipBindIpAddress(_) => {
+                Self::OperationDeniedL2EipBindIpAddress(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::UnsupportedFeatureEipBindIpAddress(_) => {
+                Self::UnsupportedFeatureEipBindIpAddress(error)
+            }
+            Self::OperationFailedInstanceNotExist(_) => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            Self::OperationDeniedIpv4GatewayExist(_) => {
+                Self::OperationDeniedIpv4GatewayExist(error)
+            }
+            Self::OperationFailedEipBindModeConflict(_) => {
+                Self::OperationFailedEipBindModeConflict(error)
+            }
+            Self::OperationFailedEcsMigrating(_) => {
+                Self::OperationFailedEcsMigrating(error)
+            }
+            Self::OperationFailedIpPrefixConflict(_) => {
+                Self::OperationFailedIpPrefixConflict(error)
+            }
+            Self::UnsupportedFeatureEipBindPrefixIp(_) => {
+                Self::UnsupportedFeatureEipBindPrefixIp(error)
+            }
+            Self::OperationDeniedUnsupportedEipBindMode(_) => {
+                Self::OperationDeniedUnsupportedEipBindMode(error)
+            }
+            Self::OperationDeniedUnauthorized(_) => {
+                Self::OperationDeniedUnauthorized(error)
+            }
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::OperationFailedPrivateIpAddressNotExist(_) => {
+                Self::OperationFailedPrivateIpAddressNotExist(error)
+            }
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidEniTypeSlaveEni(_) => Self::InvalidEniTypeSlaveEni(error),
+            Self::IllegalParamPrivateIpAddress(_) => {
+                Self::IllegalParamPrivateIpAddress(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(_) => {
+                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
+            }
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateEipAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateEipAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateEipAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

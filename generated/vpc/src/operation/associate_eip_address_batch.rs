@@ -268,9 +268,11 @@ pub struct AssociateEipAddressBatchResponse {
 impl ::acs_runtime::de::FromJson for AssociateEipAddressBatchResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressBatchResponse {
@@ -283,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressBatchResponse {
 /// Service errors of `AssociateEipAddressBatch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateEipAddressBatchError {
     /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
@@ -456,63 +457,217 @@ impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError
 }
 impl AssociateEipAddressBatchError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAssociationDuplicated(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::IncorrectEipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::Forbidden(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidBindingStatus(error)
-            | Self::BindInstanceHavePortmapOrBindEip(error)
-            | Self::EipCanNotAssociateWithPublicIp(error)
-            | Self::BindInstanceOwenerError(error)
-            | Self::NatgatewayFinanciallocked(error)
-            | Self::InvalidParameterInstanceTypeNotSupport(error)
-            | Self::QuotaExceededNumberOfTrafficEip(error)
-            | Self::QuotaExceededNumberOfEip(error)
-            | Self::InvalidEipBandwidthOutOfMaxValue(error)
-            | Self::ForbiddenEipCanNotBindGatgw(error)
-            | Self::InvalidActionDenied(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::BindInstanceNotSupported(error)
-            | Self::ForbiddenInstanceBandwidthNotZero(error)
-            | Self::InstanceTypeNotSupportError(error)
-            | Self::ServerRegionInvalid(error)
-            | Self::EniAttached(error)
-            | Self::InvalidDirectEipBindType(error)
-            | Self::InvalidFunctionNotSupported(error)
-            | Self::InvalidStatusEniStatusNotSupport(error)
-            | Self::InvalidParameterEniInstanceId(error)
-            | Self::EipBatchBindTypeNotSupport(error)
-            | Self::OperationFailedRegionNotMatch(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::OperationDeniedUnauthorized(error)
-            | Self::OperationDeniedUnsupportedEipBindMode(error)
-            | Self::OperationDeniedIpv4GatewayExist(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAssociationDuplicated(error) => {
+                ("InvalidAssociationDuplicated", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => {
+                ("BindInstanceHavePortmapOrBindEip", error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(error) => {
+                ("EipCanNotAssociateWithPublicIp", error)
+            }
+            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
+            Self::NatgatewayFinanciallocked(error) => {
+                ("NatgatewayFinanciallocked", error)
+            }
+            Self::InvalidParameterInstanceTypeNotSupport(error) => {
+                ("InvalidParameterInstanceTypeNotSupport", error)
+            }
+            Self::QuotaExceededNumberOfTrafficEip(error) => {
+                ("QuotaExceededNumberOfTrafficEip", error)
+            }
+            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
+            Self::InvalidEipBandwidthOutOfMaxValue(error) => {
+                ("InvalidEipBandwidthOutOfMaxValue", error)
+            }
+            Self::ForbiddenEipCanNotBindGatgw(error) => {
+                ("ForbiddenEipCanNotBindGatgw", error)
+            }
+            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
+            Self::ForbiddenInstanceBandwidthNotZero(error) => {
+                ("ForbiddenInstanceBandwidthNotZero", error)
+            }
+            Self::InstanceTypeNotSupportError(error) => {
+                ("InstanceTypeNotSupportError", error)
+            }
+            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
+            Self::EniAttached(error) => ("EniAttached", error),
+            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
+            Self::InvalidFunctionNotSupported(error) => {
+                ("InvalidFunctionNotSupported", error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(error) => {
+                ("InvalidStatusEniStatusNotSupport", error)
+            }
+            Self::InvalidParameterEniInstanceId(error) => {
+                ("InvalidParameterEniInstanceId", error)
+            }
+            Self::EipBatchBindTypeNotSupport(error) => {
+                ("EipBatchBindTypeNotSupport", error)
+            }
+            Self::OperationFailedRegionNotMatch(error) => {
+                ("OperationFailedRegionNotMatch", error)
+            }
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::OperationDeniedUnauthorized(error) => {
+                ("OperationDeniedUnauthorized", error)
+            }
+            Self::OperationDeniedUnsupportedEipBindMode(error) => {
+                ("OperationDeniedUnsupportedEipBindMode", error)
+            }
+            Self::OperationDeniedIpv4GatewayExist(error) => {
+                ("OperationDeniedIpv4GatewayExist", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => {
+                ("OperationDeniedVpcIpv4GatewayEnabled", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateEipAddressBatchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAssociationDuplicated(_) => {
+                Self::InvalidAssociationDuplicated(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
+            Self::BindInstanceHavePortmapOrBindEip(_) => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(_) => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
+            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
+            Self::InvalidParameterInstanceTypeNotSupport(_) => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            Self::QuotaExceededNumberOfTrafficEip(_) => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
+            Self::InvalidEipBandwidthOutOfMaxValue(_) => {
+                Self::InvalidEipBandwidthOutOfMaxValue(error)
+            }
+            Self::ForbiddenEipCanNotBindGatgw(_) => {
+                Self::ForbiddenEipCanNotBindGatgw(error)
+            }
+            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
+            Self::ForbiddenInstanceBandwidthNotZero(_) => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            Self::InstanceTypeNotSupportError(_) => {
+                Self::InstanceTypeNotSupportError(error)
+            }
+            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
+            Self::EniAttached(_) => Self::EniAttached(error),
+            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
+            Self::InvalidFunctionNotSupported(_) => {
+                Self::InvalidFunctionNotSupported(error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(_) => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            Self::InvalidParameterEniInstanceId(_) => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            Self::EipBatchBindTypeNotSupport(_) => {
+                Self::EipBatchBindTypeNotSupport(error)
+            }
+            Self::OperationFailedRegionNotMatch(_) => {
+                Self::OperationFailedRegionNotMatch(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::OperationDeniedUnauthorized(_) => {
+                Self::OperationDeniedUnauthorized(error)
+            }
+            Self::OperationDeniedUnsupportedEipBindMode(_) => {
+                Self::OperationDeniedUnsupportedEipBindMode(error)
+            }
+            Self::OperationDeniedIpv4GatewayExist(_) => {
+                Self::OperationDeniedIpv4GatewayExist(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(_) => {
+                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateEipAddressBatchError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateEipAddressBatchError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateEipAddressBatchError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -232,9 +232,11 @@ pub struct AssociateHaVipResponse {
 impl ::acs_runtime::de::FromJson for AssociateHaVipResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateHaVipResponse {
@@ -247,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateHaVipResponse {
 /// Service errors of `AssociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateHaVipError {
     /// HTTP 400 `OperationUnsupported.BindOnFreeNetworkInterface`: The network interface must be attached to an ECS instance.
@@ -356,43 +357,145 @@ impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
 }
 impl AssociateHaVipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
-            | Self::OperationUnsupportedBindMultipleType(error)
-            | Self::OperationUnsupportedBindOnMultipleVswitch(error)
-            | Self::InvalidVipStatus(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::CountLimitExceedHaVipOnInstance(error)
-            | Self::CountLimitExceededHaVipOnEcsInstance(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::InvalidNetworkInterfaceIdNotFound(error)
-            | Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            | Self::IllegalParamInstanceType(error)
-            | Self::OperationUnsupportedBindOnSameEcs(error)
-            | Self::OperationUnsupportedHavipBindType(error)
-            | Self::InvalidInstanceNotExist(error)
-            | Self::OperationDeniedBindOnSameEcs(error)
-            | Self::ForbiddenHaVip(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::ResourceNotFoundEcsInstance(error)
-            | Self::InvalidStatusNotAllow(error)
-            | Self::InvalidHaVipExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::QuotaExceededHaVipBindInstance(error)
-            | Self::InvalidHaVipIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedBindOnFreeNetworkInterface(error) => {
+                ("OperationUnsupportedBindOnFreeNetworkInterface", error)
+            }
+            Self::OperationUnsupportedBindMultipleType(error) => {
+                ("OperationUnsupportedBindMultipleType", error)
+            }
+            Self::OperationUnsupportedBindOnMultipleVswitch(error) => {
+                ("OperationUnsupportedBindOnMultipleVswitch", error)
+            }
+            Self::InvalidVipStatus(error) => ("InvalidVipStatus", error),
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::CountLimitExceedHaVipOnInstance(error) => {
+                ("CountLimitExceedHaVipOnInstance", error)
+            }
+            Self::CountLimitExceededHaVipOnEcsInstance(error) => {
+                ("CountLimitExceededHaVipOnEcsInstance", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::InvalidNetworkInterfaceIdNotFound(error) => {
+                ("InvalidNetworkInterfaceIdNotFound", error)
+            }
+            Self::OperationFailedQueryNetworkInterfaceInfo(error) => {
+                ("OperationFailedQueryNetworkInterfaceInfo", error)
+            }
+            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
+            Self::OperationUnsupportedBindOnSameEcs(error) => {
+                ("OperationUnsupportedBindOnSameEcs", error)
+            }
+            Self::OperationUnsupportedHavipBindType(error) => {
+                ("OperationUnsupportedHavipBindType", error)
+            }
+            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
+            Self::OperationDeniedBindOnSameEcs(error) => {
+                ("OperationDeniedBindOnSameEcs", error)
+            }
+            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::ResourceNotFoundEcsInstance(error) => {
+                ("ResourceNotFoundEcsInstance", error)
+            }
+            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
+            Self::InvalidHaVipExist(error) => ("InvalidHaVipExist", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::QuotaExceededHaVipBindInstance(error) => {
+                ("QuotaExceededHaVipBindInstance", error)
+            }
+            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedBindOnFreeNetworkInterface(_) => {
+                Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
+            }
+            Self::OperationUnsupportedBindMultipleType(_) => {
+                Self::OperationUnsupportedBindMultipleType(error)
+            }
+            Self::OperationUnsupportedBindOnMultipleVswitch(_) => {
+                Self::OperationUnsupportedBindOnMultipleVswitch(error)
+            }
+            Self::InvalidVipStatus(_) => Self::InvalidVipStatus(error),
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::CountLimitExceedHaVipOnInstance(_) => {
+                Self::CountLimitExceedHaVipOnInstance(error)
+            }
+            Self::CountLimitExceededHaVipOnEcsInstance(_) => {
+                Self::CountLimitExceededHaVipOnEcsInstance(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::InvalidNetworkInterfaceIdNotFound(_) => {
+                Self::InvalidNetworkInterfaceIdNotFound(error)
+            }
+            Self::OperationFailedQueryNetworkInterfaceInfo(_) => {
+                Self::OperationFailedQueryNetworkInterfaceInfo(error)
+            }
+            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
+            Self::OperationUnsupportedBindOnSameEcs(_) => {
+                Self::OperationUnsupportedBindOnSameEcs(error)
+            }
+            Self::OperationUnsupportedHavipBindType(_) => {
+                Self::OperationUnsupportedHavipBindType(error)
+            }
+            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
+            Self::OperationDeniedBindOnSameEcs(_) => {
+                Self::OperationDeniedBindOnSameEcs(error)
+            }
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
+            Self::InvalidHaVipExist(_) => Self::InvalidHaVipExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::QuotaExceededHaVipBindInstance(_) => {
+                Self::QuotaExceededHaVipBindInstance(error)
+            }
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateHaVipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateHaVipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateHaVipError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateHaVipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -392,9 +392,11 @@ impl ::acs_runtime::de::FromJson
 for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -408,7 +410,6 @@ for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
 /// Service errors of `AssociatePhysicalConnectionToVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociatePhysicalConnectionToVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.RouterInterfaceNotDeleted`: The specified VirutalBorderRouter still has routerInterface.
@@ -601,58 +602,244 @@ for AssociatePhysicalConnectionToVirtualBorderRouterError {
 }
 impl AssociatePhysicalConnectionToVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            | Self::InvalidOperationOperationNotAllowedInState(error)
-            | Self::InvalidStatusNotAllowed(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::InvalidVlanIdUsed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            | Self::InvalidVlanIdMalformed(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidLocalGatewayIpMalformed(error)
-            | Self::InvalidPeerGatewayIpMalformed(error)
-            | Self::InvalidPeeringSubnetMaskMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::QuotaExceededVbrPerpConn(error)
-            | Self::ExceedAssociateMaxNum(error)
-            | Self::InvalidIpMalformed(error)
-            | Self::InvalidIpNotSameSubnet(error)
-            | Self::InvalidStatusStatusNotEnabled(error)
-            | Self::InvalidParamsAlreadyExists(error)
-            | Self::PhysicalNotAllowAssociateVbr(error)
-            | Self::ForbiddenOperationNotAllowed(error)
-            | Self::ForbiddenNotSameAccessDevice(error)
-            | Self::DuplicatedLocalGatewayIp(error)
-            | Self::OperationFailedVlanIdInUse(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::DuplicatedParamLocalGatewayIp(error)
-            | Self::DuplicatedParamPeerGatewayIp(error)
-            | Self::DuplicatedParamLocalIpv6GatewayIp(error)
-            | Self::DuplicatedParamPeerIpv6GatewayIp(error)
-            | Self::EcPconnVbrMustContainsAll(error)
-            | Self::IllegalParamLocalGatewayIpAndMask(error)
-            | Self::IllegalParamPeeringIpv6SubnetMask(error)
-            | Self::ForbiddenOperationNotAllowedByUser(error)
-            | Self::ForbiddenMultiVlanRi(error)
-            | Self::ForbiddenNoRiFound(error)
-            | Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            | Self::ForbiddenNameNotAllowedByCaller(error)
-            | Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrIdNotFound(error)
-            | Self::InvalidVbrOwnerIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationRouterInterfaceNotDeleted(error) => {
+                ("InvalidOperationRouterInterfaceNotDeleted", error)
+            }
+            Self::InvalidOperationOperationNotAllowedInState(error) => {
+                ("InvalidOperationOperationNotAllowedInState", error)
+            }
+            Self::InvalidStatusNotAllowed(error) => ("InvalidStatusNotAllowed", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
+                ("InvalidPhysicalConnectionIdNotEnabled", error)
+            }
+            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(error) => {
+                ("InvalidLocalGatewayIpMalformed", error)
+            }
+            Self::InvalidPeerGatewayIpMalformed(error) => {
+                ("InvalidPeerGatewayIpMalformed", error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(error) => {
+                ("InvalidPeeringSubnetMaskMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::QuotaExceededVbrPerpConn(error) => ("QuotaExceededVbrPerpConn", error),
+            Self::ExceedAssociateMaxNum(error) => ("ExceedAssociateMaxNum", error),
+            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
+            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
+            Self::InvalidStatusStatusNotEnabled(error) => {
+                ("InvalidStatusStatusNotEnabled", error)
+            }
+            Self::InvalidParamsAlreadyExists(error) => {
+                ("InvalidParamsAlreadyExists", error)
+            }
+            Self::PhysicalNotAllowAssociateVbr(error) => {
+                ("PhysicalNotAllowAssociateVbr", error)
+            }
+            Self::ForbiddenOperationNotAllowed(error) => {
+                ("ForbiddenOperationNotAllowed", error)
+            }
+            Self::ForbiddenNotSameAccessDevice(error) => {
+                ("ForbiddenNotSameAccessDevice", error)
+            }
+            Self::DuplicatedLocalGatewayIp(error) => ("DuplicatedLocalGatewayIp", error),
+            Self::OperationFailedVlanIdInUse(error) => {
+                ("OperationFailedVlanIdInUse", error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::DuplicatedParamLocalGatewayIp(error) => {
+                ("DuplicatedParamLocalGatewayIp", error)
+            }
+            Self::DuplicatedParamPeerGatewayIp(error) => {
+                ("DuplicatedParamPeerGatewayIp", error)
+            }
+            Self::DuplicatedParamLocalIpv6GatewayIp(error) => {
+                ("DuplicatedParamLocalIpv6GatewayIp", error)
+            }
+            Self::DuplicatedParamPeerIpv6GatewayIp(error) => {
+                ("DuplicatedParamPeerIpv6GatewayIp", error)
+            }
+            Self::EcPconnVbrMustContainsAll(error) => {
+                ("EcPconnVbrMustContainsAll", error)
+            }
+            Self::IllegalParamLocalGatewayIpAndMask(error) => {
+                ("IllegalParamLocalGatewayIpAndMask", error)
+            }
+            Self::IllegalParamPeeringIpv6SubnetMask(error) => {
+                ("IllegalParamPeeringIpv6SubnetMask", error)
+            }
+            Self::ForbiddenOperationNotAllowedByUser(error) => {
+                ("ForbiddenOperationNotAllowedByUser", error)
+            }
+            Self::ForbiddenMultiVlanRi(error) => ("ForbiddenMultiVlanRi", error),
+            Self::ForbiddenNoRiFound(error) => ("ForbiddenNoRiFound", error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
+                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(error) => {
+                ("ForbiddenNameNotAllowedByCaller", error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
+                ("ForbiddenDescriptionNotAllowedByCaller", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::InvalidVbrOwnerIdNotFound(error) => {
+                ("InvalidVbrOwnerIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociatePhysicalConnectionToVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationRouterInterfaceNotDeleted(_) => {
+                Self::InvalidOperationRouterInterfaceNotDeleted(error)
+            }
+            Self::InvalidOperationOperationNotAllowedInState(_) => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(_) => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            Self::InvalidPeerGatewayIpMalformed(_) => {
+                Self::InvalidPeerGatewayIpMalformed(error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
+            Self::ExceedAssociateMaxNum(_) => Self::ExceedAssociateMaxNum(error),
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::InvalidStatusStatusNotEnabled(_) => {
+                Self::InvalidStatusStatusNotEnabled(error)
+            }
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::PhysicalNotAllowAssociateVbr(_) => {
+                Self::PhysicalNotAllowAssociateVbr(error)
+            }
+            Self::ForbiddenOperationNotAllowed(_) => {
+                Self::ForbiddenOperationNotAllowed(error)
+            }
+            Self::ForbiddenNotSameAccessDevice(_) => {
+                Self::ForbiddenNotSameAccessDevice(error)
+            }
+            Self::DuplicatedLocalGatewayIp(_) => Self::DuplicatedLocalGatewayIp(error),
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::DuplicatedParamLocalGatewayIp(_) => {
+                Self::DuplicatedParamLocalGatewayIp(error)
+            }
+            Self::DuplicatedParamPeerGatewayIp(_) => {
+                Self::DuplicatedParamPeerGatewayIp(error)
+            }
+            Self::DuplicatedParamLocalIpv6GatewayIp(_) => {
+                Self::DuplicatedParamLocalIpv6GatewayIp(error)
+            }
+            Self::DuplicatedParamPeerIpv6GatewayIp(_) => {
+                Self::DuplicatedParamPeerIpv6GatewayIp(error)
+            }
+            Self::EcPconnVbrMustContainsAll(_) => Self::EcPconnVbrMustContainsAll(error),
+            Self::IllegalParamLocalGatewayIpAndMask(_) => {
+                Self::IllegalParamLocalGatewayIpAndMask(error)
+            }
+            Self::IllegalParamPeeringIpv6SubnetMask(_) => {
+                Self::IllegalParamPeeringIpv6SubnetMask(error)
+            }
+            Self::ForbiddenOperationNotAllowedByUser(_) => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            Self::ForbiddenMultiVlanRi(_) => Self::ForbiddenMultiVlanRi(error),
+            Self::ForbiddenNoRiFound(_) => Self::ForbiddenNoRiFound(error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociatePhysicalConnectionToVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociatePhysicalConnectionToVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -660,6 +847,7 @@ impl ::std::fmt::Display for AssociatePhysicalConnectionToVirtualBorderRouterErr
 impl ::std::error::Error for AssociatePhysicalConnectionToVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AssociatePhysicalConnectionToVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -205,9 +205,11 @@ pub struct AssociateRouteTableResponse {
 impl ::acs_runtime::de::FromJson for AssociateRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableResponse {
@@ -220,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableResponse {
 /// Service errors of `AssociateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateRouteTableError {
     /// HTTP 400 `OperationDenied.CloudBoxVbrEntryExist`: The operation is not allowed because the routing table has a route entry for the next hop to the cloud box VBR.
@@ -299,35 +300,109 @@ impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
 }
 impl AssociateRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedCloudBoxVbrEntryExist(error)
-            | Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
-            | Self::ResourceAlreadyAssociatedRouteTable(error)
-            | Self::OperationDeniedAssociateGatewayRouteTable(error)
-            | Self::OperationDeniedSwitchToSystemRouteTable(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::OperationDeniedLocalRouteEntryModified(error)
-            | Self::MissingParamVSwitchId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameterAction(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
-            | Self::ForbiddenNotInSameVpc(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedCloudBoxVbrEntryExist(error) => {
+                ("OperationDeniedCloudBoxVbrEntryExist", error)
+            }
+            Self::OperationDeniedOtherCloudBoxVbrEntryExist(error) => {
+                ("OperationDeniedOtherCloudBoxVbrEntryExist", error)
+            }
+            Self::ResourceAlreadyAssociatedRouteTable(error) => {
+                ("ResourceAlreadyAssociatedRouteTable", error)
+            }
+            Self::OperationDeniedAssociateGatewayRouteTable(error) => {
+                ("OperationDeniedAssociateGatewayRouteTable", error)
+            }
+            Self::OperationDeniedSwitchToSystemRouteTable(error) => {
+                ("OperationDeniedSwitchToSystemRouteTable", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::OperationDeniedLocalRouteEntryModified(error) => {
+                ("OperationDeniedLocalRouteEntryModified", error)
+            }
+            Self::MissingParamVSwitchId(error) => ("MissingParamVSwitchId", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error) => {
+                ("ForbiddenVSwitchAlreadyAssociatedRouteTable", error)
+            }
+            Self::ForbiddenNotInSameVpc(error) => ("ForbiddenNotInSameVpc", error),
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedCloudBoxVbrEntryExist(_) => {
+                Self::OperationDeniedCloudBoxVbrEntryExist(error)
+            }
+            Self::OperationDeniedOtherCloudBoxVbrEntryExist(_) => {
+                Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
+            }
+            Self::ResourceAlreadyAssociatedRouteTable(_) => {
+                Self::ResourceAlreadyAssociatedRouteTable(error)
+            }
+            Self::OperationDeniedAssociateGatewayRouteTable(_) => {
+                Self::OperationDeniedAssociateGatewayRouteTable(error)
+            }
+            Self::OperationDeniedSwitchToSystemRouteTable(_) => {
+                Self::OperationDeniedSwitchToSystemRouteTable(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::OperationDeniedLocalRouteEntryModified(_) => {
+                Self::OperationDeniedLocalRouteEntryModified(error)
+            }
+            Self::MissingParamVSwitchId(_) => Self::MissingParamVSwitchId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(_) => {
+                Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
+            }
+            Self::ForbiddenNotInSameVpc(_) => Self::ForbiddenNotInSameVpc(error),
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -246,9 +246,11 @@ pub struct AssociateRouteTableWithGatewayResponse {
 impl ::acs_runtime::de::FromJson for AssociateRouteTableWithGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableWithGatewayResponse {
@@ -261,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableWithGatewayResponse {
 /// Service errors of `AssociateRouteTableWithGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateRouteTableWithGatewayError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -341,34 +342,127 @@ impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewa
 }
 impl AssociateRouteTableWithGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundIpv4Gateway(error)
-            | Self::IncorrectStatusIpv4Gateway(error)
-            | Self::ResourceAlreadyAssociatedIpv4Gateway(error)
-            | Self::ResourceNotFoundGatewayRouteTable(error)
-            | Self::IncorrectStatusGatewayRouteTable(error)
-            | Self::ResourceAlreadyAssociatedGatewayRouteTable(error)
-            | Self::OperationDeniedIpv4GatewayNotActive(error)
-            | Self::OperationDeniedRouteTableTypeIncorrect(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::OperationDeniedGatewayAndTableNotInOneVpc(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::IllegalParamGatewayType(error)
-            | Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            | Self::OperationDeniedIngressRoutingNotSupportAnycast(error)
-            | Self::OperationDeniedExistPublicIpv6IpInVpc(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundIpv4Gateway(error) => {
+                ("ResourceNotFoundIpv4Gateway", error)
+            }
+            Self::IncorrectStatusIpv4Gateway(error) => {
+                ("IncorrectStatusIpv4Gateway", error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Gateway(error) => {
+                ("ResourceAlreadyAssociatedIpv4Gateway", error)
+            }
+            Self::ResourceNotFoundGatewayRouteTable(error) => {
+                ("ResourceNotFoundGatewayRouteTable", error)
+            }
+            Self::IncorrectStatusGatewayRouteTable(error) => {
+                ("IncorrectStatusGatewayRouteTable", error)
+            }
+            Self::ResourceAlreadyAssociatedGatewayRouteTable(error) => {
+                ("ResourceAlreadyAssociatedGatewayRouteTable", error)
+            }
+            Self::OperationDeniedIpv4GatewayNotActive(error) => {
+                ("OperationDeniedIpv4GatewayNotActive", error)
+            }
+            Self::OperationDeniedRouteTableTypeIncorrect(error) => {
+                ("OperationDeniedRouteTableTypeIncorrect", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::OperationDeniedGatewayAndTableNotInOneVpc(error) => {
+                ("OperationDeniedGatewayAndTableNotInOneVpc", error)
+            }
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::IllegalParamGatewayType(error) => ("IllegalParamGatewayType", error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => {
+                ("UnsupportedFeatureIpv6GatewayRouteTable", error)
+            }
+            Self::OperationDeniedIngressRoutingNotSupportAnycast(error) => {
+                ("OperationDeniedIngressRoutingNotSupportAnycast", error)
+            }
+            Self::OperationDeniedExistPublicIpv6IpInVpc(error) => {
+                ("OperationDeniedExistPublicIpv6IpInVpc", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateRouteTableWithGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Gateway(_) => {
+                Self::ResourceAlreadyAssociatedIpv4Gateway(error)
+            }
+            Self::ResourceNotFoundGatewayRouteTable(_) => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            Self::IncorrectStatusGatewayRouteTable(_) => {
+                Self::IncorrectStatusGatewayRouteTable(error)
+            }
+            Self::ResourceAlreadyAssociatedGatewayRouteTable(_) => {
+                Self::ResourceAlreadyAssociatedGatewayRouteTable(error)
+            }
+            Self::OperationDeniedIpv4GatewayNotActive(_) => {
+                Self::OperationDeniedIpv4GatewayNotActive(error)
+            }
+            Self::OperationDeniedRouteTableTypeIncorrect(_) => {
+                Self::OperationDeniedRouteTableTypeIncorrect(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::OperationDeniedGatewayAndTableNotInOneVpc(_) => {
+                Self::OperationDeniedGatewayAndTableNotInOneVpc(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::IllegalParamGatewayType(_) => Self::IllegalParamGatewayType(error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            Self::OperationDeniedIngressRoutingNotSupportAnycast(_) => {
+                Self::OperationDeniedIngressRoutingNotSupportAnycast(error)
+            }
+            Self::OperationDeniedExistPublicIpv6IpInVpc(_) => {
+                Self::OperationDeniedExistPublicIpv6IpInVpc(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateRouteTableWithGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateRouteTableWithGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateRouteTableWithGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -250,9 +250,11 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointResponse {
 impl ::acs_runtime::de::FromJson for AssociateRouteTablesWithVpcGatewayEndpointResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -266,7 +268,6 @@ for AssociateRouteTablesWithVpcGatewayEndpointResponse {
 /// Service errors of `AssociateRouteTablesWithVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -360,33 +361,126 @@ for AssociateRouteTablesWithVpcGatewayEndpointError {
 }
 impl AssociateRouteTablesWithVpcGatewayEndpointError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::ResourceNotFoundGatewayEndpoint(error)
-            | Self::IncorrectStatusGatewayEndpoint(error)
-            | Self::ResourceNotFoundServiceName(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::MismatchVpcAndRouteTable(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::ResourceAlreadyExistAssociation(error)
-            | Self::VpcRouteEntryCidrBlockDuplicate(error)
-            | Self::VpcSwitchStatusError(error)
-            | Self::QuotaExceededVpcRouteEntryNum(error)
-            | Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            | Self::SystemBusy(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::IncorrectStatusCenStatus(error)
-            | Self::UnsupportedFeatureRouterTableType(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedConcurrentOperation(error) => {
+                ("OperationFailedConcurrentOperation", error)
+            }
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(error) => {
+                ("ResourceNotFoundGatewayEndpoint", error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(error) => {
+                ("IncorrectStatusGatewayEndpoint", error)
+            }
+            Self::ResourceNotFoundServiceName(error) => {
+                ("ResourceNotFoundServiceName", error)
+            }
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::MismatchVpcAndRouteTable(error) => ("MismatchVpcAndRouteTable", error),
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::ResourceAlreadyExistAssociation(error) => {
+                ("ResourceAlreadyExistAssociation", error)
+            }
+            Self::VpcRouteEntryCidrBlockDuplicate(error) => {
+                ("VpcRouteEntryCidrBlockDuplicate", error)
+            }
+            Self::VpcSwitchStatusError(error) => ("VpcSwitchStatusError", error),
+            Self::QuotaExceededVpcRouteEntryNum(error) => {
+                ("QuotaExceededVpcRouteEntryNum", error)
+            }
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
+                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
+            Self::UnsupportedFeatureRouterTableType(error) => {
+                ("UnsupportedFeatureRouterTableType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateRouteTablesWithVpcGatewayEndpointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(_) => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(_) => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            Self::ResourceNotFoundServiceName(_) => {
+                Self::ResourceNotFoundServiceName(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::MismatchVpcAndRouteTable(_) => Self::MismatchVpcAndRouteTable(error),
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::ResourceAlreadyExistAssociation(_) => {
+                Self::ResourceAlreadyExistAssociation(error)
+            }
+            Self::VpcRouteEntryCidrBlockDuplicate(_) => {
+                Self::VpcRouteEntryCidrBlockDuplicate(error)
+            }
+            Self::VpcSwitchStatusError(_) => Self::VpcSwitchStatusError(error),
+            Self::QuotaExceededVpcRouteEntryNum(_) => {
+                Self::QuotaExceededVpcRouteEntryNum(error)
+            }
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
+                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
+            Self::UnsupportedFeatureRouterTableType(_) => {
+                Self::UnsupportedFeatureRouterTableType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateRouteTablesWithVpcGatewayEndpointError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -394,6 +488,7 @@ impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {
 impl ::std::error::Error for AssociateRouteTablesWithVpcGatewayEndpointError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AssociateRouteTablesWithVpcGatewayEndpointError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -341,11 +341,13 @@ pub struct AssociateVpcCidrBlockResponse {
 impl ::acs_runtime::de::FromJson for AssociateVpcCidrBlockResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            cidr_block: fields.take("CidrBlock")?,
-            ip_version: fields.take("IpVersion")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            cidr_block: fields.read("CidrBlock"),
+            ip_version: fields.read("IpVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateVpcCidrBlockResponse {
@@ -358,7 +360,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateVpcCidrBlockResponse {
 /// Service errors of `AssociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateVpcCidrBlockError {
     /// HTTP 400 `InvalidVpc.NotFound`: %s
@@ -559,65 +560,259 @@ impl From<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
 }
 impl AssociateVpcCidrBlockError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcNotFound(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            | Self::OperationUnsupportedVpcMultiCidr(error)
-            | Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            | Self::OperationUnsupportedIPv6Ula(error)
-            | Self::OperationFailedIpv6CidrBlockExisted(error)
-            | Self::InvalidIpv6UlaCidrBlockMalformed(error)
-            | Self::QuotaExceededGuaIpv6CidrBlock(error)
-            | Self::IllegalParamIpv6CidrType(error)
-            | Self::OperationUnsupportedOnlyUla(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::IllegalParamSecondaryCidrBlock(error)
-            | Self::DuplicatedSecondaryCidrBlock(error)
-            | Self::OperationFailedConflictWithEntry(error)
-            | Self::QuotaExceededVpcMultiCidr(error)
-            | Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            | Self::MissingParamVpcId(error)
-            | Self::UnsupportedFeatureIpv6Isp(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::OperationDeniedGuaIpv6CidrBlock(error)
-            | Self::OperationFailedIPv6CidrNotReserved(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::IllegalParamIpamPool(error)
-            | Self::MissingParamSecondaryCidrMask(error)
-            | Self::IllegalParamSecondaryCidrMask(error)
-            | Self::OperationDeniedRequestRegionInvalid(error)
-            | Self::OperationDeniedIpamPoolNotInRegion(error)
-            | Self::MissingParamCidrOrCidrMask(error)
-            | Self::OperationDeniedCidrInExcludeCidrs(error)
-            | Self::OperationDeniedAvailableCidrInsufficient(error)
-            | Self::UnsupportedFeatureIpam(error)
-            | Self::UnsupportedFeatureVpcIpamIpv6(error)
-            | Self::OperationDeniedCidrUnavailableInPool(error)
-            | Self::InvalidIpv6CidrBlockMalformed(error)
-            | Self::MissingParamIpVersion(error)
-            | Self::MismatchIpVersionAndIpamPoolIpVersion(error)
-            | Self::IllegalParamIpv6CidrBlock(error)
-            | Self::OperationFailedIpv6CidrBlockOverLapped(error)
-            | Self::QuotaExceededIPv6CidrBlock(error)
-            | Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            | Self::IllegalParamIpv6Isp(error)
-            | Self::IllegalParamCidrMask(error)
-            | Self::Forbbiden(error)
-            | Self::ResourceNotFoundIpamPool(error)
-            | Self::OperationFailedResourceNotEnough(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => {
+                ("ParamExclusiveSecondaryCidrAndIpv6Cidr", error)
+            }
+            Self::OperationUnsupportedVpcMultiCidr(error) => {
+                ("OperationUnsupportedVpcMultiCidr", error)
+            }
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => {
+                ("MissingParamSecondaryCidrOrIpv6Cidr", error)
+            }
+            Self::OperationUnsupportedIPv6Ula(error) => {
+                ("OperationUnsupportedIPv6Ula", error)
+            }
+            Self::OperationFailedIpv6CidrBlockExisted(error) => {
+                ("OperationFailedIpv6CidrBlockExisted", error)
+            }
+            Self::InvalidIpv6UlaCidrBlockMalformed(error) => {
+                ("InvalidIpv6UlaCidrBlockMalformed", error)
+            }
+            Self::QuotaExceededGuaIpv6CidrBlock(error) => {
+                ("QuotaExceededGuaIpv6CidrBlock", error)
+            }
+            Self::IllegalParamIpv6CidrType(error) => ("IllegalParamIpv6CidrType", error),
+            Self::OperationUnsupportedOnlyUla(error) => {
+                ("OperationUnsupportedOnlyUla", error)
+            }
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::IllegalParamSecondaryCidrBlock(error) => {
+                ("IllegalParamSecondaryCidrBlock", error)
+            }
+            Self::DuplicatedSecondaryCidrBlock(error) => {
+                ("DuplicatedSecondaryCidrBlock", error)
+            }
+            Self::OperationFailedConflictWithEntry(error) => {
+                ("OperationFailedConflictWithEntry", error)
+            }
+            Self::QuotaExceededVpcMultiCidr(error) => {
+                ("QuotaExceededVpcMultiCidr", error)
+            }
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => {
+                ("MissingParamSecondaryCidrBlockOrIpv6CidrBlock", error)
+            }
+            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
+            Self::UnsupportedFeatureIpv6Isp(error) => {
+                ("UnsupportedFeatureIpv6Isp", error)
+            }
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::OperationDeniedGuaIpv6CidrBlock(error) => {
+                ("OperationDeniedGuaIpv6CidrBlock", error)
+            }
+            Self::OperationFailedIPv6CidrNotReserved(error) => {
+                ("OperationFailedIPv6CidrNotReserved", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::IllegalParamIpamPool(error) => ("IllegalParamIpamPool", error),
+            Self::MissingParamSecondaryCidrMask(error) => {
+                ("MissingParamSecondaryCidrMask", error)
+            }
+            Self::IllegalParamSecondaryCidrMask(error) => {
+                ("IllegalParamSecondaryCidrMask", error)
+            }
+            Self::OperationDeniedRequestRegionInvalid(error) => {
+                ("OperationDeniedRequestRegionInvalid", error)
+            }
+            Self::OperationDeniedIpamPoolNotInRegion(error) => {
+                ("OperationDeniedIpamPoolNotInRegion", error)
+            }
+            Self::MissingParamCidrOrCidrMask(error) => {
+                ("MissingParamCidrOrCidrMask", error)
+            }
+            Self::OperationDeniedCidrInExcludeCidrs(error) => {
+                ("OperationDeniedCidrInExcludeCidrs", error)
+            }
+            Self::OperationDeniedAvailableCidrInsufficient(error) => {
+                ("OperationDeniedAvailableCidrInsufficient", error)
+            }
+            Self::UnsupportedFeatureIpam(error) => ("UnsupportedFeatureIpam", error),
+            Self::UnsupportedFeatureVpcIpamIpv6(error) => {
+                ("UnsupportedFeatureVpcIpamIpv6", error)
+            }
+            Self::OperationDeniedCidrUnavailableInPool(error) => {
+                ("OperationDeniedCidrUnavailableInPool", error)
+            }
+            Self::InvalidIpv6CidrBlockMalformed(error) => {
+                ("InvalidIpv6CidrBlockMalformed", error)
+            }
+            Self::MissingParamIpVersion(error) => ("MissingParamIpVersion", error),
+            Self::MismatchIpVersionAndIpamPoolIpVersion(error) => {
+                ("MismatchIpVersionAndIpamPoolIpVersion", error)
+            }
+            Self::IllegalParamIpv6CidrBlock(error) => {
+                ("IllegalParamIpv6CidrBlock", error)
+            }
+            Self::OperationFailedIpv6CidrBlockOverLapped(error) => {
+                ("OperationFailedIpv6CidrBlockOverLapped", error)
+            }
+            Self::QuotaExceededIPv6CidrBlock(error) => {
+                ("QuotaExceededIPv6CidrBlock", error)
+            }
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => {
+                ("OperationDeniedMaskOfCidrIsNotAllowed", error)
+            }
+            Self::IllegalParamIpv6Isp(error) => ("IllegalParamIpv6Isp", error),
+            Self::IllegalParamCidrMask(error) => ("IllegalParamCidrMask", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::ResourceNotFoundIpamPool(error) => ("ResourceNotFoundIpamPool", error),
+            Self::OperationFailedResourceNotEnough(error) => {
+                ("OperationFailedResourceNotEnough", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateVpcCidrBlockError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(_) => {
+                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
+            }
+            Self::OperationUnsupportedVpcMultiCidr(_) => {
+                Self::OperationUnsupportedVpcMultiCidr(error)
+            }
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(_) => {
+                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
+            }
+            Self::OperationUnsupportedIPv6Ula(_) => {
+                Self::OperationUnsupportedIPv6Ula(error)
+            }
+            Self::OperationFailedIpv6CidrBlockExisted(_) => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            Self::InvalidIpv6UlaCidrBlockMalformed(_) => {
+                Self::InvalidIpv6UlaCidrBlockMalformed(error)
+            }
+            Self::QuotaExceededGuaIpv6CidrBlock(_) => {
+                Self::QuotaExceededGuaIpv6CidrBlock(error)
+            }
+            Self::IllegalParamIpv6CidrType(_) => Self::IllegalParamIpv6CidrType(error),
+            Self::OperationUnsupportedOnlyUla(_) => {
+                Self::OperationUnsupportedOnlyUla(error)
+            }
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::IllegalParamSecondaryCidrBlock(_) => {
+                Self::IllegalParamSecondaryCidrBlock(error)
+            }
+            Self::DuplicatedSecondaryCidrBlock(_) => {
+                Self::DuplicatedSecondaryCidrBlock(error)
+            }
+            Self::OperationFailedConflictWithEntry(_) => {
+                Self::OperationFailedConflictWithEntry(error)
+            }
+            Self::QuotaExceededVpcMultiCidr(_) => Self::QuotaExceededVpcMultiCidr(error),
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(_) => {
+                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
+            }
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::OperationDeniedGuaIpv6CidrBlock(_) => {
+                Self::OperationDeniedGuaIpv6CidrBlock(error)
+            }
+            Self::OperationFailedIPv6CidrNotReserved(_) => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::IllegalParamIpamPool(_) => Self::IllegalParamIpamPool(error),
+            Self::MissingParamSecondaryCidrMask(_) => {
+                Self::MissingParamSecondaryCidrMask(error)
+            }
+            Self::IllegalParamSecondaryCidrMask(_) => {
+                Self::IllegalParamSecondaryCidrMask(error)
+            }
+            Self::OperationDeniedRequestRegionInvalid(_) => {
+                Self::OperationDeniedRequestRegionInvalid(error)
+            }
+            Self::OperationDeniedIpamPoolNotInRegion(_) => {
+                Self::OperationDeniedIpamPoolNotInRegion(error)
+            }
+            Self::MissingParamCidrOrCidrMask(_) => {
+                Self::MissingParamCidrOrCidrMask(error)
+            }
+            Self::OperationDeniedCidrInExcludeCidrs(_) => {
+                Self::OperationDeniedCidrInExcludeCidrs(error)
+            }
+            Self::OperationDeniedAvailableCidrInsufficient(_) => {
+                Self::OperationDeniedAvailableCidrInsufficient(error)
+            }
+            Self::UnsupportedFeatureIpam(_) => Self::UnsupportedFeatureIpam(error),
+            Self::UnsupportedFeatureVpcIpamIpv6(_) => {
+                Self::UnsupportedFeatureVpcIpamIpv6(error)
+            }
+            Self::OperationDeniedCidrUnavailableInPool(_) => {
+                Self::OperationDeniedCidrUnavailableInPool(error)
+            }
+            Self::InvalidIpv6CidrBlockMalformed(_) => {
+                Self::InvalidIpv6CidrBlockMalformed(error)
+            }
+            Self::MissingParamIpVersion(_) => Self::MissingParamIpVersion(error),
+            Self::MismatchIpVersionAndIpamPoolIpVersion(_) => {
+                Self::MismatchIpVersionAndIpamPoolIpVersion(error)
+            }
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::OperationFailedIpv6CidrBlockOverLapped(_) => {
+                Self::OperationFailedIpv6CidrBlockOverLapped(error)
+            }
+            Self::QuotaExceededIPv6CidrBlock(_) => {
+                Self::QuotaExceededIPv6CidrBlock(error)
+            }
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(_) => {
+                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
+            }
+            Self::IllegalParamIpv6Isp(_) => Self::IllegalParamIpv6Isp(error),
+            Self::IllegalParamCidrMask(_) => Self::IllegalParamCidrMask(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::ResourceNotFoundIpamPool(_) => Self::ResourceNotFoundIpamPool(error),
+            Self::OperationFailedResourceNotEnough(_) => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateVpcCidrBlockError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateVpcCidrBlockError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateVpcCidrBlockError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -287,9 +287,11 @@ pub struct AssociateVpnGatewayWithCertificateResponse {
 impl ::acs_runtime::de::FromJson for AssociateVpnGatewayWithCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateVpnGatewayWithCertificateResponse {
@@ -302,7 +304,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateVpnGatewayWithCertificateRespon
 /// Service errors of `AssociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AssociateVpnGatewayWithCertificateError {
     /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
@@ -369,26 +370,94 @@ for AssociateVpnGatewayWithCertificateError {
 }
 impl AssociateVpnGatewayWithCertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCertificateType(error)
-            | Self::OperationFailedNotNationalStandard(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::OperationFailedAssociationExist(error)
-            | Self::OperationFailedAnotherAssociationExist(error)
-            | Self::SystemBusy(error)
-            | Self::OperationFailedInvalidCertificate(error)
-            | Self::Forbidden(error)
-            | Self::ForbiddenNoSlrPermission(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::InvalidCertificateIdNotFound(error)
-            | Self::OperationConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamCertificateType(error) => {
+                ("IllegalParamCertificateType", error)
+            }
+            Self::OperationFailedNotNationalStandard(error) => {
+                ("OperationFailedNotNationalStandard", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::OperationFailedAssociationExist(error) => {
+                ("OperationFailedAssociationExist", error)
+            }
+            Self::OperationFailedAnotherAssociationExist(error) => {
+                ("OperationFailedAnotherAssociationExist", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::OperationFailedInvalidCertificate(error) => {
+                ("OperationFailedInvalidCertificate", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::ForbiddenNoSlrPermission(error) => ("ForbiddenNoSlrPermission", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidCertificateIdNotFound(error) => {
+                ("InvalidCertificateIdNotFound", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AssociateVpnGatewayWithCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCertificateType(_) => {
+                Self::IllegalParamCertificateType(error)
+            }
+            Self::OperationFailedNotNationalStandard(_) => {
+                Self::OperationFailedNotNationalStandard(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::OperationFailedAssociationExist(_) => {
+                Self::OperationFailedAssociationExist(error)
+            }
+            Self::OperationFailedAnotherAssociationExist(_) => {
+                Self::OperationFailedAnotherAssociationExist(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::OperationFailedInvalidCertificate(_) => {
+                Self::OperationFailedInvalidCertificate(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ForbiddenNoSlrPermission(_) => Self::ForbiddenNoSlrPermission(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidCertificateIdNotFound(_) => {
+                Self::InvalidCertificateIdNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AssociateVpnGatewayWithCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateVpnGatewayWithCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -396,6 +465,7 @@ impl ::std::fmt::Display for AssociateVpnGatewayWithCertificateError {
 impl ::std::error::Error for AssociateVpnGatewayWithCertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AssociateVpnGatewayWithCertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -226,9 +226,11 @@ pub struct AttachDhcpOptionsSetToVpcResponse {
 impl ::acs_runtime::de::FromJson for AttachDhcpOptionsSetToVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachDhcpOptionsSetToVpcResponse {
@@ -241,7 +243,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachDhcpOptionsSetToVpcResponse {
 /// Service errors of `AttachDhcpOptionsSetToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AttachDhcpOptionsSetToVpcError {
     /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
@@ -299,30 +300,93 @@ impl From<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcErro
 }
 impl AttachDhcpOptionsSetToVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenOperateShareResource(error)
-            | Self::InvalidDhcpOptionsSetIdNotFound(error)
-            | Self::IncorrectStatusDhcpOptionsSet(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            | Self::OperationFailedAttachmentExist(error)
-            | Self::QuotaExceededAttachVpcNumber(error)
-            | Self::TaskConflict(error)
-            | Self::MissingParamVpcId(error)
-            | Self::MissingParamDhcpOptionsSetId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
+                ("InvalidDhcpOptionsSetIdNotFound", error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(error) => {
+                ("IncorrectStatusDhcpOptionsSet", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
+                ("IncorrectStatusVpcDhcpOptionsSet", error)
+            }
+            Self::OperationFailedAttachmentExist(error) => {
+                ("OperationFailedAttachmentExist", error)
+            }
+            Self::QuotaExceededAttachVpcNumber(error) => {
+                ("QuotaExceededAttachVpcNumber", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
+            Self::MissingParamDhcpOptionsSetId(error) => {
+                ("MissingParamDhcpOptionsSetId", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AttachDhcpOptionsSetToVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            Self::OperationFailedAttachmentExist(_) => {
+                Self::OperationFailedAttachmentExist(error)
+            }
+            Self::QuotaExceededAttachVpcNumber(_) => {
+                Self::QuotaExceededAttachVpcNumber(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::MissingParamDhcpOptionsSetId(_) => {
+                Self::MissingParamDhcpOptionsSetId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AttachDhcpOptionsSetToVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachDhcpOptionsSetToVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachDhcpOptionsSetToVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

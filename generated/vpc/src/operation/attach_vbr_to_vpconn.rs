@@ -223,10 +223,12 @@ pub struct AttachVbrToVpconnResponse {
 impl ::acs_runtime::de::FromJson for AttachVbrToVpconnResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            virtual_physical_connection: fields.take("VirtualPhysicalConnection")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            virtual_physical_connection: fields.read("VirtualPhysicalConnection"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachVbrToVpconnResponse {
@@ -239,7 +241,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachVbrToVpconnResponse {
 /// Service errors of `AttachVbrToVpconn`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AttachVbrToVpconnError {
     /// HTTP 400 `QuotaExceeded.VPCONN`: The quota of VBR_COUNT_PER_VPCONN is exceeded, usage 1/1.
@@ -277,24 +278,69 @@ impl From<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
 }
 impl AttachVbrToVpconnError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededVpconn(error)
-            | Self::OperationFailedVbrBindedPconn(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::IncorrectStatusPhysicalConnection(error)
-            | Self::ResourceNotFoundVirtualBorderRouter(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededVpconn(error) => ("QuotaExceededVpconn", error),
+            Self::OperationFailedVbrBindedPconn(error) => {
+                ("OperationFailedVbrBindedPconn", error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::IncorrectStatusPhysicalConnection(error) => {
+                ("IncorrectStatusPhysicalConnection", error)
+            }
+            Self::ResourceNotFoundVirtualBorderRouter(error) => {
+                ("ResourceNotFoundVirtualBorderRouter", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AttachVbrToVpconnError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededVpconn(_) => Self::QuotaExceededVpconn(error),
+            Self::OperationFailedVbrBindedPconn(_) => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::ResourceNotFoundVirtualBorderRouter(_) => {
+                Self::ResourceNotFoundVirtualBorderRouter(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AttachVbrToVpconnError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachVbrToVpconnError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachVbrToVpconnError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -182,9 +182,11 @@ pub struct CancelCommonBandwidthPackageIpBandwidthResponse {
 impl ::acs_runtime::de::FromJson for CancelCommonBandwidthPackageIpBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelCommonBandwidthPackageIpBandwidthResponse {
@@ -197,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelCommonBandwidthPackageIpBandwidthR
 /// Service errors of `CancelCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CancelCommonBandwidthPackageIpBandwidthError {
     /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
@@ -222,16 +223,46 @@ for CancelCommonBandwidthPackageIpBandwidthError {
 }
 impl CancelCommonBandwidthPackageIpBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidEipStatusBizDisabled(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CancelCommonBandwidthPackageIpBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CancelCommonBandwidthPackageIpBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelCommonBandwidthPackageIpBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -239,6 +270,7 @@ impl ::std::fmt::Display for CancelCommonBandwidthPackageIpBandwidthError {
 impl ::std::error::Error for CancelCommonBandwidthPackageIpBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CancelCommonBandwidthPackageIpBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -210,10 +210,12 @@ pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
 impl ::acs_runtime::de::FromJson for CheckCanAllocateVpcPrivateIpAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            can_allocate: fields.take("CanAllocate")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            can_allocate: fields.read("CanAllocate"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CheckCanAllocateVpcPrivateIpAddressResponse {
@@ -226,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for CheckCanAllocateVpcPrivateIpAddressRespo
 /// Service errors of `CheckCanAllocateVpcPrivateIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CheckCanAllocateVpcPrivateIpAddressError {
     /// HTTP 400 `PARAMETER_ILLEGAL`: Parameter illegal.Parameter is ipVersion
@@ -256,17 +257,54 @@ for CheckCanAllocateVpcPrivateIpAddressError {
 }
 impl CheckCanAllocateVpcPrivateIpAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegal(error)
-            | Self::ResourceNotFoundVSwitchId(error)
-            | Self::MismatchVSwitchAndPrivateIpAddress(error)
-            | Self::IllegalParamPrivateIpAddress(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::ResourceNotFoundVSwitchId(error) => {
+                ("ResourceNotFoundVSwitchId", error)
+            }
+            Self::MismatchVSwitchAndPrivateIpAddress(error) => {
+                ("MismatchVSwitchAndPrivateIpAddress", error)
+            }
+            Self::IllegalParamPrivateIpAddress(error) => {
+                ("IllegalParamPrivateIpAddress", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CheckCanAllocateVpcPrivateIpAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::ResourceNotFoundVSwitchId(_) => Self::ResourceNotFoundVSwitchId(error),
+            Self::MismatchVSwitchAndPrivateIpAddress(_) => {
+                Self::MismatchVSwitchAndPrivateIpAddress(error)
+            }
+            Self::IllegalParamPrivateIpAddress(_) => {
+                Self::IllegalParamPrivateIpAddress(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CheckCanAllocateVpcPrivateIpAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CheckCanAllocateVpcPrivateIpAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -274,6 +312,7 @@ impl ::std::fmt::Display for CheckCanAllocateVpcPrivateIpAddressError {
 impl ::std::error::Error for CheckCanAllocateVpcPrivateIpAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CheckCanAllocateVpcPrivateIpAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

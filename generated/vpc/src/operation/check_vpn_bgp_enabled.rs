@@ -173,10 +173,12 @@ pub struct CheckVpnBgpEnabledResponse {
 impl ::acs_runtime::de::FromJson for CheckVpnBgpEnabledResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            bgp_enabled: fields.take("BgpEnabled")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            bgp_enabled: fields.read("BgpEnabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {
@@ -189,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {
 /// Service errors of `CheckVpnBgpEnabled`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CheckVpnBgpEnabledError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -207,19 +208,45 @@ impl From<::acs_runtime::client::ServiceError> for CheckVpnBgpEnabledError {
 }
 impl CheckVpnBgpEnabledError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbidden(error) | Self::Unhandled(error) => error,
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CheckVpnBgpEnabledError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CheckVpnBgpEnabledError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CheckVpnBgpEnabledError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CheckVpnBgpEnabledError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CheckVpnBgpEnabledError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

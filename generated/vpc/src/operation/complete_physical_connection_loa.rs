@@ -282,9 +282,11 @@ pub struct CompletePhysicalConnectionLOAResponse {
 impl ::acs_runtime::de::FromJson for CompletePhysicalConnectionLOAResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CompletePhysicalConnectionLOAResponse {
@@ -297,7 +299,6 @@ impl<'de> ::serde::Deserialize<'de> for CompletePhysicalConnectionLOAResponse {
 /// Service errors of `CompletePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CompletePhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -345,28 +346,75 @@ impl From<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOA
 }
 impl CompletePhysicalConnectionLOAError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamAliUid(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::IncorrectStatusPhysicalConnectionLoa(error)
-            | Self::IllegalParamLineCode(error)
-            | Self::IllegalParamLineLabel(error)
-            | Self::OperationDeniedLoaStatusNotAllowComplete(error)
-            | Self::IllegalParamLineSpContactInfo(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::IncorrectStatusPhysicalConnectionLoa(error) => {
+                ("IncorrectStatusPhysicalConnectionLoa", error)
+            }
+            Self::IllegalParamLineCode(error) => ("IllegalParamLineCode", error),
+            Self::IllegalParamLineLabel(error) => ("IllegalParamLineLabel", error),
+            Self::OperationDeniedLoaStatusNotAllowComplete(error) => {
+                ("OperationDeniedLoaStatusNotAllowComplete", error)
+            }
+            Self::IllegalParamLineSpContactInfo(error) => {
+                ("IllegalParamLineSpContactInfo", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CompletePhysicalConnectionLOAError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
+                Self::IncorrectStatusPhysicalConnectionLoa(error)
+            }
+            Self::IllegalParamLineCode(_) => Self::IllegalParamLineCode(error),
+            Self::IllegalParamLineLabel(_) => Self::IllegalParamLineLabel(error),
+            Self::OperationDeniedLoaStatusNotAllowComplete(_) => {
+                Self::OperationDeniedLoaStatusNotAllowComplete(error)
+            }
+            Self::IllegalParamLineSpContactInfo(_) => {
+                Self::IllegalParamLineSpContactInfo(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CompletePhysicalConnectionLOAError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CompletePhysicalConnectionLOAError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CompletePhysicalConnectionLOAError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

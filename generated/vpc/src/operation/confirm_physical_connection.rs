@@ -180,9 +180,11 @@ pub struct ConfirmPhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for ConfirmPhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConfirmPhysicalConnectionResponse {
@@ -195,7 +197,6 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmPhysicalConnectionResponse {
 /// Service errors of `ConfirmPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ConfirmPhysicalConnectionError {
     /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
@@ -254,29 +255,91 @@ impl From<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionErro
 }
 impl ConfirmPhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::MissingParamAliUid(error)
-            | Self::MissingParamPhysicalConnectionId(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::IncorrectStatusPhysicalConnection(error)
-            | Self::OperationUnsupportedSkipConstruction(error)
-            | Self::ResourceNotFoundPhysicalConnection(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamPhysicalConnectionId(error) => {
+                ("MissingParamPhysicalConnectionId", error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::IncorrectStatusPhysicalConnection(error) => {
+                ("IncorrectStatusPhysicalConnection", error)
+            }
+            Self::OperationUnsupportedSkipConstruction(error) => {
+                ("OperationUnsupportedSkipConstruction", error)
+            }
+            Self::ResourceNotFoundPhysicalConnection(error) => {
+                ("ResourceNotFoundPhysicalConnection", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ConfirmPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamPhysicalConnectionId(_) => {
+                Self::MissingParamPhysicalConnectionId(error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::OperationUnsupportedSkipConstruction(_) => {
+                Self::OperationUnsupportedSkipConstruction(error)
+            }
+            Self::ResourceNotFoundPhysicalConnection(_) => {
+                Self::ResourceNotFoundPhysicalConnection(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ConfirmPhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ConfirmPhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ConfirmPhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

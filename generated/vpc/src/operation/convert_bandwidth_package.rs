@@ -183,10 +183,12 @@ pub struct ConvertBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for ConvertBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            convert_instance_id: fields.take("ConvertInstanceId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            convert_instance_id: fields.read("ConvertInstanceId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConvertBandwidthPackageResponse {
@@ -199,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for ConvertBandwidthPackageResponse {
 /// Service errors of `ConvertBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ConvertBandwidthPackageError {
     /// HTTP 400 `NotOpen.Api`: The api is not open.
@@ -229,24 +230,53 @@ impl From<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError 
 }
 impl ConvertBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotOpenApi(error)
-            | Self::NotFoundBandwidthPackage(error)
-            | Self::OrderQuotaExceeded(error)
-            | Self::OrderError(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::NotOpenApi(error) => ("NotOpenApi", error),
+            Self::NotFoundBandwidthPackage(error) => ("NotFoundBandwidthPackage", error),
+            Self::OrderQuotaExceeded(error) => ("OrderQuotaExceeded", error),
+            Self::OrderError(error) => ("OrderError", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ConvertBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NotOpenApi(_) => Self::NotOpenApi(error),
+            Self::NotFoundBandwidthPackage(_) => Self::NotFoundBandwidthPackage(error),
+            Self::OrderQuotaExceeded(_) => Self::OrderQuotaExceeded(error),
+            Self::OrderError(_) => Self::OrderError(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ConvertBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ConvertBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ConvertBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -232,9 +232,11 @@ pub struct CopyNetworkAclEntriesResponse {
 impl ::acs_runtime::de::FromJson for CopyNetworkAclEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CopyNetworkAclEntriesResponse {
@@ -247,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for CopyNetworkAclEntriesResponse {
 /// Service errors of `CopyNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CopyNetworkAclEntriesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -301,30 +302,87 @@ impl From<::acs_runtime::client::ServiceError> for CopyNetworkAclEntriesError {
 }
 impl CopyNetworkAclEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error)
-            | Self::ParameterMissingBid(error)
-            | Self::ParameterMissingRegionId(error)
-            | Self::ParameterEmptyRegionId(error)
-            | Self::ParameterMissingNetworkAclId(error)
-            | Self::ParameterEmptyNetworkAclId(error)
-            | Self::ParameterMissingSourceNetworkAclId(error)
-            | Self::ParameterEmptySourceNetworkAclId(error)
-            | Self::InvalidNetworkAclNotFound(error)
-            | Self::InvalidSourceNetworkAclNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
+            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
+            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
+            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
+            Self::ParameterMissingNetworkAclId(error) => {
+                ("ParameterMissingNetworkAclId", error)
+            }
+            Self::ParameterEmptyNetworkAclId(error) => {
+                ("ParameterEmptyNetworkAclId", error)
+            }
+            Self::ParameterMissingSourceNetworkAclId(error) => {
+                ("ParameterMissingSourceNetworkAclId", error)
+            }
+            Self::ParameterEmptySourceNetworkAclId(error) => {
+                ("ParameterEmptySourceNetworkAclId", error)
+            }
+            Self::InvalidNetworkAclNotFound(error) => {
+                ("InvalidNetworkAclNotFound", error)
+            }
+            Self::InvalidSourceNetworkAclNotFound(error) => {
+                ("InvalidSourceNetworkAclNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CopyNetworkAclEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterMissingSourceNetworkAclId(_) => {
+                Self::ParameterMissingSourceNetworkAclId(error)
+            }
+            Self::ParameterEmptySourceNetworkAclId(_) => {
+                Self::ParameterEmptySourceNetworkAclId(error)
+            }
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::InvalidSourceNetworkAclNotFound(_) => {
+                Self::InvalidSourceNetworkAclNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CopyNetworkAclEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CopyNetworkAclEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CopyNetworkAclEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CopyNetworkAclEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -268,10 +268,12 @@ pub struct CreateBgpPeerResponse {
 impl ::acs_runtime::de::FromJson for CreateBgpPeerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bgp_peer_id: fields.take("BgpPeerId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            bgp_peer_id: fields.read("BgpPeerId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateBgpPeerResponse {
@@ -284,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateBgpPeerResponse {
 /// Service errors of `CreateBgpPeer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateBgpPeerError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -423,53 +424,173 @@ impl From<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
 }
 impl CreateBgpPeerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededBgp(error)
-            | Self::QuotaExceededNqa(error)
-            | Self::InvalidAccessDeviceIdNotFound(error)
-            | Self::QuotaExceededBfdSession(error)
-            | Self::QuotaExceededBgpNetwork(error)
-            | Self::InvalidPeerIpAddress(error)
-            | Self::InvalidVbrNetwork(error)
-            | Self::InvalidBgpGroup(error)
-            | Self::InvalidBgpNameMalformed(error)
-            | Self::InvalidBgpDiscriptionMalformed(error)
-            | Self::InvalidBgpAuthkeyMalformed(error)
-            | Self::InvalidIpMalformed(error)
-            | Self::InvalidPeerAsnMalformed(error)
-            | Self::InvalidParamsNotNull(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::InvalidParamsAlreadyExists(error)
-            | Self::InvalidStatusCannotOperate(error)
-            | Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            | Self::InvalidParamsPeerIpAddressInUse(error)
-            | Self::BgpPeerAlreadyExists(error)
-            | Self::MissingParamEnableBfd(error)
-            | Self::OperationUnsupportedIpv6ForThisRegion(error)
-            | Self::IllegalParamBfdMultiHop(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::UnsupportedFeatureVpconn(error)
-            | Self::DuplicatedParamPeerIpAddress(error)
-            | Self::DuplicatedParamLocalIpAddress(error)
-            | Self::DuplicatedParamPeerIpv6Address(error)
-            | Self::DuplicatedParamLocalIpv6Address(error)
-            | Self::IllegalParamLocalGatewayIpAndMask(error)
-            | Self::IllegalParamPeeringIpv6SubnetMask(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::IllegalParamPeerIpAddress(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededBgp(error) => ("QuotaExceededBgp", error),
+            Self::QuotaExceededNqa(error) => ("QuotaExceededNqa", error),
+            Self::InvalidAccessDeviceIdNotFound(error) => {
+                ("InvalidAccessDeviceIdNotFound", error)
+            }
+            Self::QuotaExceededBfdSession(error) => ("QuotaExceededBfdSession", error),
+            Self::QuotaExceededBgpNetwork(error) => ("QuotaExceededBgpNetwork", error),
+            Self::InvalidPeerIpAddress(error) => ("InvalidPeerIpAddress", error),
+            Self::InvalidVbrNetwork(error) => ("InvalidVbrNetwork", error),
+            Self::InvalidBgpGroup(error) => ("InvalidBgpGroup", error),
+            Self::InvalidBgpNameMalformed(error) => ("InvalidBgpNameMalformed", error),
+            Self::InvalidBgpDiscriptionMalformed(error) => {
+                ("InvalidBgpDiscriptionMalformed", error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(error) => {
+                ("InvalidBgpAuthkeyMalformed", error)
+            }
+            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
+            Self::InvalidPeerAsnMalformed(error) => ("InvalidPeerAsnMalformed", error),
+            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::InvalidParamsAlreadyExists(error) => {
+                ("InvalidParamsAlreadyExists", error)
+            }
+            Self::InvalidStatusCannotOperate(error) => {
+                ("InvalidStatusCannotOperate", error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(error) => {
+                ("InvalidParamsPeerIpAddressMustPointOut", error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(error) => {
+                ("InvalidParamsPeerIpAddressInUse", error)
+            }
+            Self::BgpPeerAlreadyExists(error) => ("BgpPeerAlreadyExists", error),
+            Self::MissingParamEnableBfd(error) => ("MissingParamEnableBfd", error),
+            Self::OperationUnsupportedIpv6ForThisRegion(error) => {
+                ("OperationUnsupportedIpv6ForThisRegion", error)
+            }
+            Self::IllegalParamBfdMultiHop(error) => ("IllegalParamBfdMultiHop", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::UnsupportedFeatureVpconn(error) => ("UnsupportedFeatureVpconn", error),
+            Self::DuplicatedParamPeerIpAddress(error) => {
+                ("DuplicatedParamPeerIpAddress", error)
+            }
+            Self::DuplicatedParamLocalIpAddress(error) => {
+                ("DuplicatedParamLocalIpAddress", error)
+            }
+            Self::DuplicatedParamPeerIpv6Address(error) => {
+                ("DuplicatedParamPeerIpv6Address", error)
+            }
+            Self::DuplicatedParamLocalIpv6Address(error) => {
+                ("DuplicatedParamLocalIpv6Address", error)
+            }
+            Self::IllegalParamLocalGatewayIpAndMask(error) => {
+                ("IllegalParamLocalGatewayIpAndMask", error)
+            }
+            Self::IllegalParamPeeringIpv6SubnetMask(error) => {
+                ("IllegalParamPeeringIpv6SubnetMask", error)
+            }
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::IllegalParamPeerIpAddress(error) => {
+                ("IllegalParamPeerIpAddress", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateBgpPeerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
+            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
+            Self::InvalidAccessDeviceIdNotFound(_) => {
+                Self::InvalidAccessDeviceIdNotFound(error)
+            }
+            Self::QuotaExceededBfdSession(_) => Self::QuotaExceededBfdSession(error),
+            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
+            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
+            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
+            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
+            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
+            Self::InvalidBgpDiscriptionMalformed(_) => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(_) => {
+                Self::InvalidBgpAuthkeyMalformed(error)
+            }
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::InvalidStatusCannotOperate(_) => {
+                Self::InvalidStatusCannotOperate(error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(_) => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            Self::BgpPeerAlreadyExists(_) => Self::BgpPeerAlreadyExists(error),
+            Self::MissingParamEnableBfd(_) => Self::MissingParamEnableBfd(error),
+            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            Self::IllegalParamBfdMultiHop(_) => Self::IllegalParamBfdMultiHop(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::UnsupportedFeatureVpconn(_) => Self::UnsupportedFeatureVpconn(error),
+            Self::DuplicatedParamPeerIpAddress(_) => {
+                Self::DuplicatedParamPeerIpAddress(error)
+            }
+            Self::DuplicatedParamLocalIpAddress(_) => {
+                Self::DuplicatedParamLocalIpAddress(error)
+            }
+            Self::DuplicatedParamPeerIpv6Address(_) => {
+                Self::DuplicatedParamPeerIpv6Address(error)
+            }
+            Self::DuplicatedParamLocalIpv6Address(_) => {
+                Self::DuplicatedParamLocalIpv6Address(error)
+            }
+            Self::IllegalParamLocalGatewayIpAndMask(_) => {
+                Self::IllegalParamLocalGatewayIpAndMask(error)
+            }
+            Self::IllegalParamPeeringIpv6SubnetMask(_) => {
+                Self::IllegalParamPeeringIpv6SubnetMask(error)
+            }
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::IllegalParamPeerIpAddress(_) => Self::IllegalParamPeerIpAddress(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateBgpPeerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateBgpPeerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateBgpPeerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

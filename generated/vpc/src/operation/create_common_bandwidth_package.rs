@@ -393,11 +393,13 @@ pub struct CreateCommonBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for CreateCommonBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCommonBandwidthPackageResponse {
@@ -410,7 +412,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCommonBandwidthPackageResponse {
 /// Service errors of `CreateCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCommonBandwidthPackageError {
     /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
@@ -511,41 +512,141 @@ impl From<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageE
 }
 impl CreateCommonBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughBandwidth(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidParameterNameMalformed(error)
-            | Self::InvalidParameterDescriptionMalformed(error)
-            | Self::BandwidthPackageOperationConflict(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::BandwidthPackageQuotaExceeded(error)
-            | Self::IllegalParamZone(error)
-            | Self::InvalidParameterInvalidChargeType(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::OperationFailedSyncOrderToSub(error)
-            | Self::IllegalParamRatio(error)
-            | Self::OperationUnsupportedInvalidZone(error)
-            | Self::IllegalParamAvailableZone(error)
-            | Self::MissingParamNameOrDescription(error)
-            | Self::OperationFailedSystemBusy(error)
-            | Self::UnsupportedRegionCloudBoxInternet(error)
-            | Self::ResourceNotEnoughCommonBandWidthPackage(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotEnoughBandwidth(error) => {
+                ("ResourceNotEnoughBandwidth", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameterNameMalformed(error) => {
+                ("InvalidParameterNameMalformed", error)
+            }
+            Self::InvalidParameterDescriptionMalformed(error) => {
+                ("InvalidParameterDescriptionMalformed", error)
+            }
+            Self::BandwidthPackageOperationConflict(error) => {
+                ("BandwidthPackageOperationConflict", error)
+            }
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::BandwidthPackageQuotaExceeded(error) => {
+                ("BandwidthPackageQuotaExceeded", error)
+            }
+            Self::IllegalParamZone(error) => ("IllegalParamZone", error),
+            Self::InvalidParameterInvalidChargeType(error) => {
+                ("InvalidParameterInvalidChargeType", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::OperationFailedSyncOrderToSub(error) => {
+                ("OperationFailedSyncOrderToSub", error)
+            }
+            Self::IllegalParamRatio(error) => ("IllegalParamRatio", error),
+            Self::OperationUnsupportedInvalidZone(error) => {
+                ("OperationUnsupportedInvalidZone", error)
+            }
+            Self::IllegalParamAvailableZone(error) => {
+                ("IllegalParamAvailableZone", error)
+            }
+            Self::MissingParamNameOrDescription(error) => {
+                ("MissingParamNameOrDescription", error)
+            }
+            Self::OperationFailedSystemBusy(error) => {
+                ("OperationFailedSystemBusy", error)
+            }
+            Self::UnsupportedRegionCloudBoxInternet(error) => {
+                ("UnsupportedRegionCloudBoxInternet", error)
+            }
+            Self::ResourceNotEnoughCommonBandWidthPackage(error) => {
+                ("ResourceNotEnoughCommonBandWidthPackage", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCommonBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::BandwidthPackageOperationConflict(_) => {
+                Self::BandwidthPackageOperationConflict(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::BandwidthPackageQuotaExceeded(_) => {
+                Self::BandwidthPackageQuotaExceeded(error)
+            }
+            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
+            Self::InvalidParameterInvalidChargeType(_) => {
+                Self::InvalidParameterInvalidChargeType(error)
+            }
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::IllegalParamRatio(_) => Self::IllegalParamRatio(error),
+            Self::OperationUnsupportedInvalidZone(_) => {
+                Self::OperationUnsupportedInvalidZone(error)
+            }
+            Self::IllegalParamAvailableZone(_) => Self::IllegalParamAvailableZone(error),
+            Self::MissingParamNameOrDescription(_) => {
+                Self::MissingParamNameOrDescription(error)
+            }
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::UnsupportedRegionCloudBoxInternet(_) => {
+                Self::UnsupportedRegionCloudBoxInternet(error)
+            }
+            Self::ResourceNotEnoughCommonBandWidthPackage(_) => {
+                Self::ResourceNotEnoughCommonBandWidthPackage(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCommonBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCommonBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateCommonBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -397,14 +397,16 @@ pub struct CreateCustomerGatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateCustomerGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ip_address: fields.take("IpAddress")?,
-            description: fields.take("Description")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            create_time: fields.take("CreateTime")?,
-            name: fields.take("Name")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ip_address: fields.read("IpAddress"),
+            description: fields.read("Description"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            create_time: fields.read("CreateTime"),
+            name: fields.read("Name"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {
@@ -417,7 +419,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {
 /// Service errors of `CreateCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateCustomerGatewayError {
     /// HTTP 400 `InvalidAuthkey.Malformed`: The specified BGP authentication key (%s) is malformed.
@@ -490,37 +491,99 @@ impl From<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
 }
 impl CreateCustomerGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAuthkeyMalformed(error)
-            | Self::InvalidIpAddressAlreadyExist(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::IllegalParamAsn(error)
-            | Self::OperationDeniedMissingAsn(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::ForbiddenTagKeyDuplicated(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::CreateVpnUserGatewayQuotaFullQuotaFull(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::OperationConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAuthkeyMalformed(error) => ("InvalidAuthkeyMalformed", error),
+            Self::InvalidIpAddressAlreadyExist(error) => {
+                ("InvalidIpAddressAlreadyExist", error)
+            }
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::IllegalParamAsn(error) => ("IllegalParamAsn", error),
+            Self::OperationDeniedMissingAsn(error) => {
+                ("OperationDeniedMissingAsn", error)
+            }
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::CreateVpnUserGatewayQuotaFullQuotaFull(error) => {
+                ("CreateVpnUserGatewayQuotaFullQuotaFull", error)
+            }
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateCustomerGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAuthkeyMalformed(_) => Self::InvalidAuthkeyMalformed(error),
+            Self::InvalidIpAddressAlreadyExist(_) => {
+                Self::InvalidIpAddressAlreadyExist(error)
+            }
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::IllegalParamAsn(_) => Self::IllegalParamAsn(error),
+            Self::OperationDeniedMissingAsn(_) => Self::OperationDeniedMissingAsn(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::CreateVpnUserGatewayQuotaFullQuotaFull(_) => {
+                Self::CreateVpnUserGatewayQuotaFullQuotaFull(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateCustomerGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCustomerGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateCustomerGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -220,10 +220,12 @@ pub struct CreateDefaultVSwitchResponse {
 impl ::acs_runtime::de::FromJson for CreateDefaultVSwitchResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDefaultVSwitchResponse {
@@ -236,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDefaultVSwitchResponse {
 /// Service errors of `CreateDefaultVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateDefaultVSwitchError {
     /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
@@ -379,55 +380,191 @@ impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
 }
 impl CreateDefaultVSwitchError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidVSwitchNameMalformed(error)
-            | Self::InvalidVSwitchDiscriptionMalformed(error)
-            | Self::AbsVpcInvalidDescriptionMalformed(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidCidrBlockOverlapped(error)
-            | Self::QuotaExceededVSwitch(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidCirdrBlockMaskLength(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::TaskConflict(error)
-            | Self::VpcSwitchRuleQuotaNotExists(error)
-            | Self::ForbiddenVpcNotFound(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::OperationFailedCidrAcross(error)
-            | Self::DuplicatedClientToken(error)
-            | Self::OperationFailedIpv6CidrBlockExisted(error)
-            | Self::IllegalParamIpv6CidrBlock(error)
-            | Self::OperationFailedVpcIpv6Disabled(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::OperationFailedDefaultVpcNotExist(error)
-            | Self::UnsupportedFeatureCloudBoxIpv6(error)
-            | Self::OperationDeniedVpcPeerExist(error)
-            | Self::OperationDeniedCenAttached(error)
-            | Self::OperationDeniedNatgwExist(error)
-            | Self::OperationDeniedOtherSubnetCreating(error)
-            | Self::OperationFailedDefaultVSwitchExist(error)
-            | Self::InvalidStatusRouteEntry(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidNotExist(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidVSwitchNameMalformed(error) => {
+                ("InvalidVSwitchNameMalformed", error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(error) => {
+                ("InvalidVSwitchDiscriptionMalformed", error)
+            }
+            Self::AbsVpcInvalidDescriptionMalformed(error) => {
+                ("AbsVpcInvalidDescriptionMalformed", error)
+            }
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidCidrBlockOverlapped(error) => {
+                ("InvalidCidrBlockOverlapped", error)
+            }
+            Self::QuotaExceededVSwitch(error) => ("QuotaExceededVSwitch", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidCirdrBlockMaskLength(error) => {
+                ("InvalidCirdrBlockMaskLength", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => {
+                ("CreateVSwitchIncorrectStatusCbnStatus", error)
+            }
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::VpcSwitchRuleQuotaNotExists(error) => {
+                ("VpcSwitchRuleQuotaNotExists", error)
+            }
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::OperationFailedCidrAcross(error) => {
+                ("OperationFailedCidrAcross", error)
+            }
+            Self::DuplicatedClientToken(error) => ("DuplicatedClientToken", error),
+            Self::OperationFailedIpv6CidrBlockExisted(error) => {
+                ("OperationFailedIpv6CidrBlockExisted", error)
+            }
+            Self::IllegalParamIpv6CidrBlock(error) => {
+                ("IllegalParamIpv6CidrBlock", error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(error) => {
+                ("OperationFailedVpcIpv6Disabled", error)
+            }
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::OperationFailedDefaultVpcNotExist(error) => {
+                ("OperationFailedDefaultVpcNotExist", error)
+            }
+            Self::UnsupportedFeatureCloudBoxIpv6(error) => {
+                ("UnsupportedFeatureCloudBoxIpv6", error)
+            }
+            Self::OperationDeniedVpcPeerExist(error) => {
+                ("OperationDeniedVpcPeerExist", error)
+            }
+            Self::OperationDeniedCenAttached(error) => {
+                ("OperationDeniedCenAttached", error)
+            }
+            Self::OperationDeniedNatgwExist(error) => {
+                ("OperationDeniedNatgwExist", error)
+            }
+            Self::OperationDeniedOtherSubnetCreating(error) => {
+                ("OperationDeniedOtherSubnetCreating", error)
+            }
+            Self::OperationFailedDefaultVSwitchExist(error) => {
+                ("OperationFailedDefaultVSwitchExist", error)
+            }
+            Self::InvalidStatusRouteEntry(error) => ("InvalidStatusRouteEntry", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidNotExist(error) => ("InvalidNotExist", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateDefaultVSwitchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVSwitchNameMalformed(_) => {
+                Self::InvalidVSwitchNameMalformed(error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(_) => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            Self::AbsVpcInvalidDescriptionMalformed(_) => {
+                Self::AbsVpcInvalidDescriptionMalformed(error)
+            }
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidCidrBlockOverlapped(_) => {
+                Self::InvalidCidrBlockOverlapped(error)
+            }
+            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidCirdrBlockMaskLength(_) => {
+                Self::InvalidCirdrBlockMaskLength(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
+                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
+            }
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::VpcSwitchRuleQuotaNotExists(_) => {
+                Self::VpcSwitchRuleQuotaNotExists(error)
+            }
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
+            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
+            Self::OperationFailedIpv6CidrBlockExisted(_) => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::OperationFailedVpcIpv6Disabled(_) => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::OperationFailedDefaultVpcNotExist(_) => {
+                Self::OperationFailedDefaultVpcNotExist(error)
+            }
+            Self::UnsupportedFeatureCloudBoxIpv6(_) => {
+                Self::UnsupportedFeatureCloudBoxIpv6(error)
+            }
+            Self::OperationDeniedVpcPeerExist(_) => {
+                Self::OperationDeniedVpcPeerExist(error)
+            }
+            Self::OperationDeniedCenAttached(_) => {
+                Self::OperationDeniedCenAttached(error)
+            }
+            Self::OperationDeniedNatgwExist(_) => Self::OperationDeniedNatgwExist(error),
+            Self::OperationDeniedOtherSubnetCreating(_) => {
+                Self::OperationDeniedOtherSubnetCreating(error)
+            }
+            Self::OperationFailedDefaultVSwitchExist(_) => {
+                Self::OperationFailedDefaultVSwitchExist(error)
+            }
+            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateDefaultVSwitchError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDefaultVSwitchError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDefaultVSwitchError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

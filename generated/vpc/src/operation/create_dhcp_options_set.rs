@@ -372,11 +372,13 @@ pub struct CreateDhcpOptionsSetResponse {
 impl ::acs_runtime::de::FromJson for CreateDhcpOptionsSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            dhcp_options_set_id: fields.read("DhcpOptionsSetId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDhcpOptionsSetResponse {
@@ -389,7 +391,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDhcpOptionsSetResponse {
 /// Service errors of `CreateDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateDhcpOptionsSetError {
     /// HTTP 400 `OperationUnsupported.DhcpOptionsSet`: The DHCP options set feature in this region is not supported.
@@ -453,30 +454,97 @@ impl From<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
 }
 impl CreateDhcpOptionsSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedDhcpOptionsSet(error)
-            | Self::InvalidDomainNameServersMalformed(error)
-            | Self::QuotaExceededDomainNameServers(error)
-            | Self::IllegalParamDomainNameServers(error)
-            | Self::IllegalParamDomainName(error)
-            | Self::IllegalParamDhcpOptionsSetName(error)
-            | Self::IllegalParamDhcpOptionsSetDescription(error)
-            | Self::QuotaExceededRegionDhcpOptionsSet(error)
-            | Self::OperationUnsupportedDhcpLeaseTime(error)
-            | Self::IllegalParamLeaseTime(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedDhcpOptionsSet(error) => {
+                ("OperationUnsupportedDhcpOptionsSet", error)
+            }
+            Self::InvalidDomainNameServersMalformed(error) => {
+                ("InvalidDomainNameServersMalformed", error)
+            }
+            Self::QuotaExceededDomainNameServers(error) => {
+                ("QuotaExceededDomainNameServers", error)
+            }
+            Self::IllegalParamDomainNameServers(error) => {
+                ("IllegalParamDomainNameServers", error)
+            }
+            Self::IllegalParamDomainName(error) => ("IllegalParamDomainName", error),
+            Self::IllegalParamDhcpOptionsSetName(error) => {
+                ("IllegalParamDhcpOptionsSetName", error)
+            }
+            Self::IllegalParamDhcpOptionsSetDescription(error) => {
+                ("IllegalParamDhcpOptionsSetDescription", error)
+            }
+            Self::QuotaExceededRegionDhcpOptionsSet(error) => {
+                ("QuotaExceededRegionDhcpOptionsSet", error)
+            }
+            Self::OperationUnsupportedDhcpLeaseTime(error) => {
+                ("OperationUnsupportedDhcpLeaseTime", error)
+            }
+            Self::IllegalParamLeaseTime(error) => ("IllegalParamLeaseTime", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateDhcpOptionsSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedDhcpOptionsSet(_) => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            Self::InvalidDomainNameServersMalformed(_) => {
+                Self::InvalidDomainNameServersMalformed(error)
+            }
+            Self::QuotaExceededDomainNameServers(_) => {
+                Self::QuotaExceededDomainNameServers(error)
+            }
+            Self::IllegalParamDomainNameServers(_) => {
+                Self::IllegalParamDomainNameServers(error)
+            }
+            Self::IllegalParamDomainName(_) => Self::IllegalParamDomainName(error),
+            Self::IllegalParamDhcpOptionsSetName(_) => {
+                Self::IllegalParamDhcpOptionsSetName(error)
+            }
+            Self::IllegalParamDhcpOptionsSetDescription(_) => {
+                Self::IllegalParamDhcpOptionsSetDescription(error)
+            }
+            Self::QuotaExceededRegionDhcpOptionsSet(_) => {
+                Self::QuotaExceededRegionDhcpOptionsSet(error)
+            }
+            Self::OperationUnsupportedDhcpLeaseTime(_) => {
+                Self::OperationUnsupportedDhcpLeaseTime(error)
+            }
+            Self::IllegalParamLeaseTime(_) => Self::IllegalParamLeaseTime(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateDhcpOptionsSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDhcpOptionsSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDhcpOptionsSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -358,10 +358,12 @@ pub struct CreateExpressCloudConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateExpressCloudConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ecc_id: fields.take("EccId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ecc_id: fields.read("EccId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressCloudConnectionResponse {
@@ -374,7 +376,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressCloudConnectionResponse {
 /// Service errors of `CreateExpressCloudConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateExpressCloudConnectionError {
     /// HTTP 400 `IllegalParam.AliUid`: %s
@@ -434,34 +435,81 @@ impl From<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionE
 }
 impl CreateExpressCloudConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamAliUid(error)
-            | Self::MissingParamBid(error)
-            | Self::IllegalParamRegionNo(error)
-            | Self::IllegalParamBandwith(error)
-            | Self::IllegalParamContactTel(error)
-            | Self::IllegalParamContactMail(error)
-            | Self::IllegalParamDescription(error)
-            | Self::IllegalParamIdCardNo(error)
-            | Self::IllegalParamPortType(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamPeerCity(error)
-            | Self::IllegalParamPeerLocation(error)
-            | Self::IllegalParamServiceProvider(error)
-            | Self::IllegalParamRedundantEccId(error)
-            | Self::IllegalParamIdcSp(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
+            Self::MissingParamBid(error) => ("MissingParamBid", error),
+            Self::IllegalParamRegionNo(error) => ("IllegalParamRegionNo", error),
+            Self::IllegalParamBandwith(error) => ("IllegalParamBandwith", error),
+            Self::IllegalParamContactTel(error) => ("IllegalParamContactTel", error),
+            Self::IllegalParamContactMail(error) => ("IllegalParamContactMail", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::IllegalParamIdCardNo(error) => ("IllegalParamIdCardNo", error),
+            Self::IllegalParamPortType(error) => ("IllegalParamPortType", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamPeerCity(error) => ("IllegalParamPeerCity", error),
+            Self::IllegalParamPeerLocation(error) => ("IllegalParamPeerLocation", error),
+            Self::IllegalParamServiceProvider(error) => {
+                ("IllegalParamServiceProvider", error)
+            }
+            Self::IllegalParamRedundantEccId(error) => {
+                ("IllegalParamRedundantEccId", error)
+            }
+            Self::IllegalParamIdcSp(error) => ("IllegalParamIdcSp", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateExpressCloudConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
+            Self::MissingParamBid(_) => Self::MissingParamBid(error),
+            Self::IllegalParamRegionNo(_) => Self::IllegalParamRegionNo(error),
+            Self::IllegalParamBandwith(_) => Self::IllegalParamBandwith(error),
+            Self::IllegalParamContactTel(_) => Self::IllegalParamContactTel(error),
+            Self::IllegalParamContactMail(_) => Self::IllegalParamContactMail(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::IllegalParamIdCardNo(_) => Self::IllegalParamIdCardNo(error),
+            Self::IllegalParamPortType(_) => Self::IllegalParamPortType(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamPeerCity(_) => Self::IllegalParamPeerCity(error),
+            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
+            Self::IllegalParamServiceProvider(_) => {
+                Self::IllegalParamServiceProvider(error)
+            }
+            Self::IllegalParamRedundantEccId(_) => {
+                Self::IllegalParamRedundantEccId(error)
+            }
+            Self::IllegalParamIdcSp(_) => Self::IllegalParamIdcSp(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateExpressCloudConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateExpressCloudConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateExpressCloudConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

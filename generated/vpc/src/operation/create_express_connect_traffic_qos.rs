@@ -244,10 +244,12 @@ pub struct CreateExpressConnectTrafficQosResponse {
 impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            qos_id: fields.take("QosId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            qos_id: fields.read("QosId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {
@@ -260,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {
 /// Service errors of `CreateExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosError {
     /// HTTP 400 `OperationUnsupported.Qos`: QoS is unsupported.
@@ -281,21 +282,47 @@ impl From<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQo
 }
 impl CreateExpressConnectTrafficQosError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedQos(error)
-            | Self::QuotaExceededQos(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedQos(error) => ("OperationUnsupportedQos", error),
+            Self::QuotaExceededQos(error) => ("QuotaExceededQos", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateExpressConnectTrafficQosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedQos(_) => Self::OperationUnsupportedQos(error),
+            Self::QuotaExceededQos(_) => Self::QuotaExceededQos(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateExpressConnectTrafficQosError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateExpressConnectTrafficQosError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -288,11 +288,13 @@ pub struct CreateExpressConnectTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            qos_id: fields.take("QosId")?,
-            queue_id: fields.take("QueueId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            qos_id: fields.read("QosId"),
+            queue_id: fields.read("QueueId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosQueueResponse {
@@ -305,7 +307,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosQueueRespo
 /// Service errors of `CreateExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosQueueError {
     /// HTTP 400 `QuotaExceeded.QosMediumPriorityQueueCount`: The quota of QosMediumPriorityQueueCount is exceeded.
@@ -344,18 +345,58 @@ for CreateExpressConnectTrafficQosQueueError {
 }
 impl CreateExpressConnectTrafficQosQueueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededQosMediumPriorityQueueCount(error)
-            | Self::QuotaExceededQosHighPriorityQueueCount(error)
-            | Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
-            | Self::IncorrectStatusQos(error)
-            | Self::EcQoSConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededQosMediumPriorityQueueCount(error) => {
+                ("QuotaExceededQosMediumPriorityQueueCount", error)
+            }
+            Self::QuotaExceededQosHighPriorityQueueCount(error) => {
+                ("QuotaExceededQosHighPriorityQueueCount", error)
+            }
+            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error) => {
+                ("QuotaExceededQosMediumPriorityQueueBandwidthPercent", error)
+            }
+            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
+            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededQosMediumPriorityQueueCount(_) => {
+                Self::QuotaExceededQosMediumPriorityQueueCount(error)
+            }
+            Self::QuotaExceededQosHighPriorityQueueCount(_) => {
+                Self::QuotaExceededQosHighPriorityQueueCount(error)
+            }
+            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(_) => {
+                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
+            }
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosQueueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -363,6 +404,7 @@ impl ::std::fmt::Display for CreateExpressConnectTrafficQosQueueError {
 impl ::std::error::Error for CreateExpressConnectTrafficQosQueueError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosQueueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

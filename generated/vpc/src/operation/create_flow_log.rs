@@ -405,12 +405,14 @@ pub struct CreateFlowLogResponse {
 impl ::acs_runtime::de::FromJson for CreateFlowLogResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-            flow_log_id: fields.take("FlowLogId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+            flow_log_id: fields.read("FlowLogId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFlowLogResponse {
@@ -423,7 +425,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateFlowLogResponse {
 /// Service errors of `CreateFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -575,54 +576,199 @@ impl From<::acs_runtime::client::ServiceError> for CreateFlowLogError {
 }
 impl CreateFlowLogError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error)
-            | Self::OptInRequiredFlowLog(error)
-            | Self::OperationUnsupportedAdvancedFeature(error)
-            | Self::InvalidInstanceId(error)
-            | Self::ProjectOrLogstoreNotExist(error)
-            | Self::SourceProjectNotExist(error)
-            | Self::Unauthorized(error)
-            | Self::OperationUnsupportedAction(error)
-            | Self::ParameterInvalid(error)
-            | Self::RuleExist(error)
-            | Self::InvalidHdMonitorStatus(error)
-            | Self::QuotaExceededFlowlogCount(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceTypeNotFound(error)
-            | Self::OperationUnsupportedResourceType(error)
-            | Self::IllegalParamAggregationInterval(error)
-            | Self::UnsupportedFeatureUserDefinedTrafficPath(error)
-            | Self::IllegalParamTrafficPath(error)
-            | Self::DuplicatedParamTrafficPath(error)
-            | Self::IllegalParamResourceGroupId(error)
-            | Self::OperationDeniedOperateShareResource(error)
-            | Self::UnsupportedFeatureIpVersion(error)
-            | Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            | Self::OperationFailedEniTypeNotSupport(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            | Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            | Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            | Self::OperationFailedInternalError(error)
-            | Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error)
-            | Self::OperationDeniedAllTrafficPathOfManagedExist(error)
-            | Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusFlowLog(error) => {
+                ("IncorrectBusinessStatusFlowLog", error)
+            }
+            Self::OptInRequiredFlowLog(error) => ("OptInRequiredFlowLog", error),
+            Self::OperationUnsupportedAdvancedFeature(error) => {
+                ("OperationUnsupportedAdvancedFeature", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::ProjectOrLogstoreNotExist(error) => {
+                ("ProjectOrLogstoreNotExist", error)
+            }
+            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationUnsupportedAction(error) => {
+                ("OperationUnsupportedAction", error)
+            }
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::RuleExist(error) => ("RuleExist", error),
+            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
+            Self::QuotaExceededFlowlogCount(error) => {
+                ("QuotaExceededFlowlogCount", error)
+            }
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceTypeNotFound(error) => {
+                ("InvalidResourceTypeNotFound", error)
+            }
+            Self::OperationUnsupportedResourceType(error) => {
+                ("OperationUnsupportedResourceType", error)
+            }
+            Self::IllegalParamAggregationInterval(error) => {
+                ("IllegalParamAggregationInterval", error)
+            }
+            Self::UnsupportedFeatureUserDefinedTrafficPath(error) => {
+                ("UnsupportedFeatureUserDefinedTrafficPath", error)
+            }
+            Self::IllegalParamTrafficPath(error) => ("IllegalParamTrafficPath", error),
+            Self::DuplicatedParamTrafficPath(error) => {
+                ("DuplicatedParamTrafficPath", error)
+            }
+            Self::IllegalParamResourceGroupId(error) => {
+                ("IllegalParamResourceGroupId", error)
+            }
+            Self::OperationDeniedOperateShareResource(error) => {
+                ("OperationDeniedOperateShareResource", error)
+            }
+            Self::UnsupportedFeatureIpVersion(error) => {
+                ("UnsupportedFeatureIpVersion", error)
+            }
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
+                ("UnsupportedFeatureVpcAdvancedFeature", error)
+            }
+            Self::OperationFailedEniTypeNotSupport(error) => {
+                ("OperationFailedEniTypeNotSupport", error)
+            }
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
+                ("OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => {
+                ("OperationDeniedNisTrafficAnalyzerNotFound", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => {
+                ("OperationDeniedNisTrafficAnalyzerNotActive", error)
+            }
+            Self::OperationFailedInternalError(error) => {
+                ("OperationFailedInternalError", error)
+            }
+            Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error) => {
+                ("MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore", error)
+            }
+            Self::OperationDeniedAllTrafficPathOfManagedExist(error) => {
+                ("OperationDeniedAllTrafficPathOfManagedExist", error)
+            }
+            Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error) => {
+                ("UnsupportedFeatureUserDefinedTrafficPathIpv6", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateFlowLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusFlowLog(_) => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            Self::OptInRequiredFlowLog(_) => Self::OptInRequiredFlowLog(error),
+            Self::OperationUnsupportedAdvancedFeature(_) => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::OperationUnsupportedResourceType(_) => {
+                Self::OperationUnsupportedResourceType(error)
+            }
+            Self::IllegalParamAggregationInterval(_) => {
+                Self::IllegalParamAggregationInterval(error)
+            }
+            Self::UnsupportedFeatureUserDefinedTrafficPath(_) => {
+                Self::UnsupportedFeatureUserDefinedTrafficPath(error)
+            }
+            Self::IllegalParamTrafficPath(_) => Self::IllegalParamTrafficPath(error),
+            Self::DuplicatedParamTrafficPath(_) => {
+                Self::DuplicatedParamTrafficPath(error)
+            }
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::OperationDeniedOperateShareResource(_) => {
+                Self::OperationDeniedOperateShareResource(error)
+            }
+            Self::UnsupportedFeatureIpVersion(_) => {
+                Self::UnsupportedFeatureIpVersion(error)
+            }
+            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            Self::OperationFailedEniTypeNotSupport(_) => {
+                Self::OperationFailedEniTypeNotSupport(error)
+            }
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
+            }
+            Self::OperationFailedInternalError(_) => {
+                Self::OperationFailedInternalError(error)
+            }
+            Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(_) => {
+                Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error)
+            }
+            Self::OperationDeniedAllTrafficPathOfManagedExist(_) => {
+                Self::OperationDeniedAllTrafficPathOfManagedExist(error)
+            }
+            Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(_) => {
+                Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateFlowLogError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateFlowLogError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateFlowLogError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateFlowLogError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -390,10 +390,12 @@ pub struct CreateForwardEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateForwardEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            forward_entry_id: fields.take("ForwardEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            forward_entry_id: fields.read("ForwardEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {
@@ -406,7 +408,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {
 /// Service errors of `CreateForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateForwardEntryError {
     /// HTTP 400 `UnsupportedFeature.PrivateLinkEnabled`: The feature of PrivateLinkEnabled is not supported.
@@ -571,59 +572,225 @@ impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
 }
 impl CreateForwardEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            | Self::UnsupportedFeaturePortSegment(error)
-            | Self::DuplicatedParamInternalPort(error)
-            | Self::DuplicatedParamExternalPort(error)
-            | Self::OperationFailedAnyPortConfig(error)
-            | Self::OperationUnsupportedForwardEntry(error)
-            | Self::InvalidIpNotInNatgw(error)
-            | Self::QuotaExceededForwardEntry(error)
-            | Self::IncorrectStatusNatIp(error)
-            | Self::ForbiddenIpHasBeenUsedInSnat(error)
-            | Self::InvalidExternalIpMalformed(error)
-            | Self::InvalidInternalIpMalformed(error)
-            | Self::InvalidExternalPortMalformed(error)
-            | Self::InvalidInternalPortMalformed(error)
-            | Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            | Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
-            | Self::InvalidProtocalValueNotSupported(error)
-            | Self::IncorretForwardEntryStatus(error)
-            | Self::ForwardEntryDuplicated(error)
-            | Self::ForbiddenExternalIpUsedInSnatTable(error)
-            | Self::Forbindden(error)
-            | Self::ForbiddenInternalIpOutOfVpcCidr(error)
-            | Self::InvalidNatgwNotExist(error)
-            | Self::MissingParameter(error)
-            | Self::AnyPortPortMustBeZero(error)
-            | Self::InvalidParameterNameMalformed(error)
-            | Self::IncorrectStatusForwardEntry(error)
-            | Self::DuplicatedDestinationPort(error)
-            | Self::OperationUnsupportedEipInBinding(error)
-            | Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            | Self::TaskConflict(error)
-            | Self::OperationFailedDnatPortRangeLimit(error)
-            | Self::IncorrectStatusNatgw(error)
-            | Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
-            | Self::ResourceNotFoundNatIp(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidForwardTableIdNotFound(error)
-            | Self::InvalidExternalIpNotFound(error)
-            | Self::SystemError(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedFeaturePrivateLinkEnabled(error) => {
+                ("UnsupportedFeaturePrivateLinkEnabled", error)
+            }
+            Self::UnsupportedFeaturePortSegment(error) => {
+                ("UnsupportedFeaturePortSegment", error)
+            }
+            Self::DuplicatedParamInternalPort(error) => {
+                ("DuplicatedParamInternalPort", error)
+            }
+            Self::DuplicatedParamExternalPort(error) => {
+                ("DuplicatedParamExternalPort", error)
+            }
+            Self::OperationFailedAnyPortConfig(error) => {
+                ("OperationFailedAnyPortConfig", error)
+            }
+            Self::OperationUnsupportedForwardEntry(error) => {
+                ("OperationUnsupportedForwardEntry", error)
+            }
+            Self::InvalidIpNotInNatgw(error) => ("InvalidIpNotInNatgw", error),
+            Self::QuotaExceededForwardEntry(error) => {
+                ("QuotaExceededForwardEntry", error)
+            }
+            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
+            Self::ForbiddenIpHasBeenUsedInSnat(error) => {
+                ("ForbiddenIpHasBeenUsedInSnat", error)
+            }
+            Self::InvalidExternalIpMalformed(error) => {
+                ("InvalidExternalIpMalformed", error)
+            }
+            Self::InvalidInternalIpMalformed(error) => {
+                ("InvalidInternalIpMalformed", error)
+            }
+            Self::InvalidExternalPortMalformed(error) => {
+                ("InvalidExternalPortMalformed", error)
+            }
+            Self::InvalidInternalPortMalformed(error) => {
+                ("InvalidInternalPortMalformed", error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
+                ("ForbiddenDestnationIpOutOfVpcCidr", error)
+            }
+            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => {
+                ("ForbiddenDestinationIpOutOfVswitchCidr", error)
+            }
+            Self::InvalidProtocalValueNotSupported(error) => {
+                ("InvalidProtocalValueNotSupported", error)
+            }
+            Self::IncorretForwardEntryStatus(error) => {
+                ("IncorretForwardEntryStatus", error)
+            }
+            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
+            Self::ForbiddenExternalIpUsedInSnatTable(error) => {
+                ("ForbiddenExternalIpUsedInSnatTable", error)
+            }
+            Self::Forbindden(error) => ("Forbindden", error),
+            Self::ForbiddenInternalIpOutOfVpcCidr(error) => {
+                ("ForbiddenInternalIpOutOfVpcCidr", error)
+            }
+            Self::InvalidNatgwNotExist(error) => ("InvalidNatgwNotExist", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::AnyPortPortMustBeZero(error) => ("AnyPortPortMustBeZero", error),
+            Self::InvalidParameterNameMalformed(error) => {
+                ("InvalidParameterNameMalformed", error)
+            }
+            Self::IncorrectStatusForwardEntry(error) => {
+                ("IncorrectStatusForwardEntry", error)
+            }
+            Self::DuplicatedDestinationPort(error) => {
+                ("DuplicatedDestinationPort", error)
+            }
+            Self::OperationUnsupportedEipInBinding(error) => {
+                ("OperationUnsupportedEipInBinding", error)
+            }
+            Self::QuotaExceededForwardEntrySessionManytoOne(error) => {
+                ("QuotaExceededForwardEntrySessionManytoOne", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::OperationFailedDnatPortRangeLimit(error) => {
+                ("OperationFailedDnatPortRangeLimit", error)
+            }
+            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
+            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error) => {
+                ("OperationFailedForwardEntryNotAllowSrcIpEqualDstIp", error)
+            }
+            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidForwardTableIdNotFound(error) => {
+                ("InvalidForwardTableIdNotFound", error)
+            }
+            Self::InvalidExternalIpNotFound(error) => {
+                ("InvalidExternalIpNotFound", error)
+            }
+            Self::SystemError(error) => ("SystemError", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateForwardEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
+                Self::UnsupportedFeaturePrivateLinkEnabled(error)
+            }
+            Self::UnsupportedFeaturePortSegment(_) => {
+                Self::UnsupportedFeaturePortSegment(error)
+            }
+            Self::DuplicatedParamInternalPort(_) => {
+                Self::DuplicatedParamInternalPort(error)
+            }
+            Self::DuplicatedParamExternalPort(_) => {
+                Self::DuplicatedParamExternalPort(error)
+            }
+            Self::OperationFailedAnyPortConfig(_) => {
+                Self::OperationFailedAnyPortConfig(error)
+            }
+            Self::OperationUnsupportedForwardEntry(_) => {
+                Self::OperationUnsupportedForwardEntry(error)
+            }
+            Self::InvalidIpNotInNatgw(_) => Self::InvalidIpNotInNatgw(error),
+            Self::QuotaExceededForwardEntry(_) => Self::QuotaExceededForwardEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::ForbiddenIpHasBeenUsedInSnat(_) => {
+                Self::ForbiddenIpHasBeenUsedInSnat(error)
+            }
+            Self::InvalidExternalIpMalformed(_) => {
+                Self::InvalidExternalIpMalformed(error)
+            }
+            Self::InvalidInternalIpMalformed(_) => {
+                Self::InvalidInternalIpMalformed(error)
+            }
+            Self::InvalidExternalPortMalformed(_) => {
+                Self::InvalidExternalPortMalformed(error)
+            }
+            Self::InvalidInternalPortMalformed(_) => {
+                Self::InvalidInternalPortMalformed(error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            Self::ForbiddenDestinationIpOutOfVswitchCidr(_) => {
+                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
+            }
+            Self::InvalidProtocalValueNotSupported(_) => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
+            Self::ForbiddenExternalIpUsedInSnatTable(_) => {
+                Self::ForbiddenExternalIpUsedInSnatTable(error)
+            }
+            Self::Forbindden(_) => Self::Forbindden(error),
+            Self::ForbiddenInternalIpOutOfVpcCidr(_) => {
+                Self::ForbiddenInternalIpOutOfVpcCidr(error)
+            }
+            Self::InvalidNatgwNotExist(_) => Self::InvalidNatgwNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::AnyPortPortMustBeZero(_) => Self::AnyPortPortMustBeZero(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::IncorrectStatusForwardEntry(_) => {
+                Self::IncorrectStatusForwardEntry(error)
+            }
+            Self::DuplicatedDestinationPort(_) => Self::DuplicatedDestinationPort(error),
+            Self::OperationUnsupportedEipInBinding(_) => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            Self::QuotaExceededForwardEntrySessionManytoOne(_) => {
+                Self::QuotaExceededForwardEntrySessionManytoOne(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::OperationFailedDnatPortRangeLimit(_) => {
+                Self::OperationFailedDnatPortRangeLimit(error)
+            }
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(_) => {
+                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
+            }
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
+            Self::SystemError(_) => Self::SystemError(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateForwardEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateForwardEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateForwardEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

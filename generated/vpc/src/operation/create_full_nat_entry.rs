@@ -373,10 +373,12 @@ pub struct CreateFullNatEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateFullNatEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            full_nat_entry_id: fields.take("FullNatEntryId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            full_nat_entry_id: fields.read("FullNatEntryId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {
@@ -389,7 +391,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {
 /// Service errors of `CreateFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
@@ -447,30 +448,91 @@ impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
 }
 impl CreateFullNatEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundNatIp(error)
-            | Self::IllegalParamFormatNatIp(error)
-            | Self::UnsupportedFeaturePrivateLinkMode(error)
-            | Self::QuotaExceededFullNatEntry(error)
-            | Self::IncorrectStatusNatIp(error)
-            | Self::ResourceAlreadyExistFullNatEntry(error)
-            | Self::IncorrectStatusNetworkInterface(error)
-            | Self::OperationFailedAllocateNatIpPortFailed(error)
-            | Self::IllegalParamNetworkInterfaceId(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
+            Self::IllegalParamFormatNatIp(error) => ("IllegalParamFormatNatIp", error),
+            Self::UnsupportedFeaturePrivateLinkMode(error) => {
+                ("UnsupportedFeaturePrivateLinkMode", error)
+            }
+            Self::QuotaExceededFullNatEntry(error) => {
+                ("QuotaExceededFullNatEntry", error)
+            }
+            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
+            Self::ResourceAlreadyExistFullNatEntry(error) => {
+                ("ResourceAlreadyExistFullNatEntry", error)
+            }
+            Self::IncorrectStatusNetworkInterface(error) => {
+                ("IncorrectStatusNetworkInterface", error)
+            }
+            Self::OperationFailedAllocateNatIpPortFailed(error) => {
+                ("OperationFailedAllocateNatIpPortFailed", error)
+            }
+            Self::IllegalParamNetworkInterfaceId(error) => {
+                ("IllegalParamNetworkInterfaceId", error)
+            }
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateFullNatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::IllegalParamFormatNatIp(_) => Self::IllegalParamFormatNatIp(error),
+            Self::UnsupportedFeaturePrivateLinkMode(_) => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            Self::QuotaExceededFullNatEntry(_) => Self::QuotaExceededFullNatEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::ResourceAlreadyExistFullNatEntry(_) => {
+                Self::ResourceAlreadyExistFullNatEntry(error)
+            }
+            Self::IncorrectStatusNetworkInterface(_) => {
+                Self::IncorrectStatusNetworkInterface(error)
+            }
+            Self::OperationFailedAllocateNatIpPortFailed(_) => {
+                Self::OperationFailedAllocateNatIpPortFailed(error)
+            }
+            Self::IllegalParamNetworkInterfaceId(_) => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateFullNatEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateFullNatEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateFullNatEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -292,12 +292,13 @@ pub struct CreateGlobalAccelerationInstanceResponse {
 impl ::acs_runtime::de::FromJson for CreateGlobalAccelerationInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            global_acceleration_instance_id: fields
-                .take("GlobalAccelerationInstanceId")?,
-            ip_address: fields.take("IpAddress")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            global_acceleration_instance_id: fields.read("GlobalAccelerationInstanceId"),
+            ip_address: fields.read("IpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse {
@@ -310,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse
 /// Service errors of `CreateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateGlobalAccelerationInstanceError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -361,20 +361,74 @@ for CreateGlobalAccelerationInstanceError {
 }
 impl CreateGlobalAccelerationInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error)
-            | Self::InvalidServiceLocationValueNotSupported(error)
-            | Self::QuotaExceededGlobalAccelerationInstance(error)
-            | Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            | Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            | Self::OperationFailedUnpaidBillsExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBandwidthValueNotSupported(error) => {
+                ("InvalidBandwidthValueNotSupported", error)
+            }
+            Self::InvalidServiceLocationValueNotSupported(error) => {
+                ("InvalidServiceLocationValueNotSupported", error)
+            }
+            Self::QuotaExceededGlobalAccelerationInstance(error) => {
+                ("QuotaExceededGlobalAccelerationInstance", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+            }
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateGlobalAccelerationInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::InvalidServiceLocationValueNotSupported(_) => {
+                Self::InvalidServiceLocationValueNotSupported(error)
+            }
+            Self::QuotaExceededGlobalAccelerationInstance(_) => {
+                Self::QuotaExceededGlobalAccelerationInstance(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateGlobalAccelerationInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateGlobalAccelerationInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -382,6 +436,7 @@ impl ::std::fmt::Display for CreateGlobalAccelerationInstanceError {
 impl ::std::error::Error for CreateGlobalAccelerationInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateGlobalAccelerationInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -283,11 +283,13 @@ pub struct CreateHaVipResponse {
 impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ip_address: fields.take("IpAddress")?,
-            ha_vip_id: fields.take("HaVipId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ip_address: fields.read("IpAddress"),
+            ha_vip_id: fields.read("HaVipId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
@@ -300,7 +302,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
 /// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateHaVipError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
@@ -369,35 +370,121 @@ impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
 }
 impl CreateHaVipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidIpAddressOutOfRange(error)
-            | Self::InvalidIpAddressNotAvailable(error)
-            | Self::InvalidIpAddressAlreadyUsed(error)
-            | Self::InvalidIpAddressMalformed(error)
-            | Self::AbsVpcInvalidNameMalformed(error)
-            | Self::InvalidIpAddressOutOfVswCidr(error)
-            | Self::InvalidIpAddressAlreadyInUse(error)
-            | Self::UnsupportedFeatureCloudBoxHaVip(error)
-            | Self::CountLimitExceedHaVipInVpc(error)
-            | Self::ForbiddenHaVip(error)
-            | Self::OperationDeniedInvalidIpReservedByVSwitch(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::IllegalParamResourceGroupId(error)
-            | Self::QuotaExceededHaVip(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidIpAddressOutOfRange(error) => {
+                ("InvalidIpAddressOutOfRange", error)
+            }
+            Self::InvalidIpAddressNotAvailable(error) => {
+                ("InvalidIpAddressNotAvailable", error)
+            }
+            Self::InvalidIpAddressAlreadyUsed(error) => {
+                ("InvalidIpAddressAlreadyUsed", error)
+            }
+            Self::InvalidIpAddressMalformed(error) => {
+                ("InvalidIpAddressMalformed", error)
+            }
+            Self::AbsVpcInvalidNameMalformed(error) => {
+                ("AbsVpcInvalidNameMalformed", error)
+            }
+            Self::InvalidIpAddressOutOfVswCidr(error) => {
+                ("InvalidIpAddressOutOfVswCidr", error)
+            }
+            Self::InvalidIpAddressAlreadyInUse(error) => {
+                ("InvalidIpAddressAlreadyInUse", error)
+            }
+            Self::UnsupportedFeatureCloudBoxHaVip(error) => {
+                ("UnsupportedFeatureCloudBoxHaVip", error)
+            }
+            Self::CountLimitExceedHaVipInVpc(error) => {
+                ("CountLimitExceedHaVipInVpc", error)
+            }
+            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
+            Self::OperationDeniedInvalidIpReservedByVSwitch(error) => {
+                ("OperationDeniedInvalidIpReservedByVSwitch", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::IllegalParamResourceGroupId(error) => {
+                ("IllegalParamResourceGroupId", error)
+            }
+            Self::QuotaExceededHaVip(error) => ("QuotaExceededHaVip", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidIpAddressOutOfRange(_) => {
+                Self::InvalidIpAddressOutOfRange(error)
+            }
+            Self::InvalidIpAddressNotAvailable(_) => {
+                Self::InvalidIpAddressNotAvailable(error)
+            }
+            Self::InvalidIpAddressAlreadyUsed(_) => {
+                Self::InvalidIpAddressAlreadyUsed(error)
+            }
+            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
+            Self::AbsVpcInvalidNameMalformed(_) => {
+                Self::AbsVpcInvalidNameMalformed(error)
+            }
+            Self::InvalidIpAddressOutOfVswCidr(_) => {
+                Self::InvalidIpAddressOutOfVswCidr(error)
+            }
+            Self::InvalidIpAddressAlreadyInUse(_) => {
+                Self::InvalidIpAddressAlreadyInUse(error)
+            }
+            Self::UnsupportedFeatureCloudBoxHaVip(_) => {
+                Self::UnsupportedFeatureCloudBoxHaVip(error)
+            }
+            Self::CountLimitExceedHaVipInVpc(_) => {
+                Self::CountLimitExceedHaVipInVpc(error)
+            }
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::OperationDeniedInvalidIpReservedByVSwitch(_) => {
+                Self::OperationDeniedInvalidIpReservedByVSwitch(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::QuotaExceededHaVip(_) => Self::QuotaExceededHaVip(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateHaVipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateHaVipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateHaVipError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateHaVipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -322,13 +322,15 @@ pub struct CreateIPv6TranslatorResponse {
 impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_translator_id: fields.take("Ipv6TranslatorId")?,
-            request_id: fields.take("RequestId")?,
-            spec: fields.take("Spec")?,
-            name: fields.take("Name")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            ipv6_translator_id: fields.read("Ipv6TranslatorId"),
+            request_id: fields.read("RequestId"),
+            spec: fields.read("Spec"),
+            name: fields.read("Name"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorResponse {
@@ -341,7 +343,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorResponse {
 /// Service errors of `CreateIPv6Translator`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorError {
     /// HTTP 400 `InvalidName`: The specified name is not support.
@@ -383,28 +384,61 @@ impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
 }
 impl CreateIPv6TranslatorError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::SpecNotSupport(error)
-            | Self::DurationNotSupport(error)
-            | Self::PricingCycleNotSupport(error)
-            | Self::PayTypeNotSupport(error)
-            | Self::InventoryNotEnough(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::BandwidthNotSupport(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::SpecNotSupport(error) => ("SpecNotSupport", error),
+            Self::DurationNotSupport(error) => ("DurationNotSupport", error),
+            Self::PricingCycleNotSupport(error) => ("PricingCycleNotSupport", error),
+            Self::PayTypeNotSupport(error) => ("PayTypeNotSupport", error),
+            Self::InventoryNotEnough(error) => ("InventoryNotEnough", error),
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::BandwidthNotSupport(error) => ("BandwidthNotSupport", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateIPv6TranslatorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::SpecNotSupport(_) => Self::SpecNotSupport(error),
+            Self::DurationNotSupport(_) => Self::DurationNotSupport(error),
+            Self::PricingCycleNotSupport(_) => Self::PricingCycleNotSupport(error),
+            Self::PayTypeNotSupport(_) => Self::PayTypeNotSupport(error),
+            Self::InventoryNotEnough(_) => Self::InventoryNotEnough(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::BandwidthNotSupport(_) => Self::BandwidthNotSupport(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateIPv6TranslatorError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIPv6TranslatorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIPv6TranslatorError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

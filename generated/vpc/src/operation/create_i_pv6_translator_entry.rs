@@ -367,10 +367,12 @@ pub struct CreateIPv6TranslatorEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_translator_entry_id: fields.take("Ipv6TranslatorEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_translator_entry_id: fields.read("Ipv6TranslatorEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {
@@ -383,7 +385,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {
 /// Service errors of `CreateIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidIpAddress.AlreadyExist`: The specified  ip address is already exist.
@@ -475,38 +476,135 @@ impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryErro
 }
 impl CreateIPv6TranslatorEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpAddressAlreadyExist(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::InvalidIpAddressPrivateAddress(error)
-            | Self::IPv6TranslatorEntryInvalidPort(error)
-            | Self::InvalidIPv6TranslatorIdNotFound(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::IPv6TranslatorEntryInvalidProtocol(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::IPv6TranslatorConfiguring(error)
-            | Self::IPv6TranslatorEntryInvalidBandwidth(error)
-            | Self::IPv6TranslatorEntryIPv6Conflict(error)
-            | Self::IPv6TranslatorEntryIPv4Conflict(error)
-            | Self::IPv6TranslatorEntryAclIdNull(error)
-            | Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            | Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            | Self::IPv6TranslatorEntryInvalidAclType(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpAddressAlreadyExist(error) => {
+                ("InvalidIpAddressAlreadyExist", error)
+            }
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::InvalidIpAddressPrivateAddress(error) => {
+                ("InvalidIpAddressPrivateAddress", error)
+            }
+            Self::IPv6TranslatorEntryInvalidPort(error) => {
+                ("IPv6TranslatorEntryInvalidPort", error)
+            }
+            Self::InvalidIPv6TranslatorIdNotFound(error) => {
+                ("InvalidIPv6TranslatorIdNotFound", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::IPv6TranslatorEntryInvalidProtocol(error) => {
+                ("IPv6TranslatorEntryInvalidProtocol", error)
+            }
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::IPv6TranslatorConfiguring(error) => {
+                ("IPv6TranslatorConfiguring", error)
+            }
+            Self::IPv6TranslatorEntryInvalidBandwidth(error) => {
+                ("IPv6TranslatorEntryInvalidBandwidth", error)
+            }
+            Self::IPv6TranslatorEntryIPv6Conflict(error) => {
+                ("IPv6TranslatorEntryIPv6Conflict", error)
+            }
+            Self::IPv6TranslatorEntryIPv4Conflict(error) => {
+                ("IPv6TranslatorEntryIPv4Conflict", error)
+            }
+            Self::IPv6TranslatorEntryAclIdNull(error) => {
+                ("IPv6TranslatorEntryAclIdNull", error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclIdNotFound", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(error) => {
+                ("IPv6TranslatorEntryInvalidAclStatus", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(error) => {
+                ("IPv6TranslatorEntryInvalidAclType", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateIPv6TranslatorEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpAddressAlreadyExist(_) => {
+                Self::InvalidIpAddressAlreadyExist(error)
+            }
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::InvalidIpAddressPrivateAddress(_) => {
+                Self::InvalidIpAddressPrivateAddress(error)
+            }
+            Self::IPv6TranslatorEntryInvalidPort(_) => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::IPv6TranslatorEntryInvalidBandwidth(_) => {
+                Self::IPv6TranslatorEntryInvalidBandwidth(error)
+            }
+            Self::IPv6TranslatorEntryIPv6Conflict(_) => {
+                Self::IPv6TranslatorEntryIPv6Conflict(error)
+            }
+            Self::IPv6TranslatorEntryIPv4Conflict(_) => {
+                Self::IPv6TranslatorEntryIPv4Conflict(error)
+            }
+            Self::IPv6TranslatorEntryAclIdNull(_) => {
+                Self::IPv6TranslatorEntryAclIdNull(error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(_) => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateIPv6TranslatorEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIPv6TranslatorEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIPv6TranslatorEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -456,14 +456,16 @@ pub struct CreateIpsecServerResponse {
 impl ::acs_runtime::de::FromJson for CreateIpsecServerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            ipsec_server_id: fields.take("IpsecServerId")?,
-            request_id: fields.take("RequestId")?,
-            ipsec_server_name: fields.take("IpsecServerName")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            ipsec_server_id: fields.read("IpsecServerId"),
+            request_id: fields.read("RequestId"),
+            ipsec_server_name: fields.read("IpsecServerName"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpsecServerResponse {
@@ -476,7 +478,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpsecServerResponse {
 /// Service errors of `CreateIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateIpsecServerError {
     /// HTTP 400 `OperationUnsupported.IPsecServer`: The current version of the VPN gateway does not support IPsec server.
@@ -586,44 +587,153 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
 }
 impl CreateIpsecServerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedIPsecServer(error)
-            | Self::VpnGatewaySslVpnDisabled(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::OperationFailedIPsecServerExist(error)
-            | Self::OperationUnsupportedIpsecPfs(error)
-            | Self::IllegalParamAuthMethod(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamClientIpPool(error)
-            | Self::MissingParamIDaaSInstanceId(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::ClientIpPoolNetmaskInvalid(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::ClientIpPoolSubnetInvalid(error)
-            | Self::InvalidClientIpPoolConflict(error)
-            | Self::OperationFailedAddVpcRoute(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::SystemBusy(error)
-            | Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error)
-            | Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            | Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::InvalidIDaaSInstanceIdNotFound(error)
-            | Self::OperationConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedIPsecServer(error) => {
+                ("OperationUnsupportedIPsecServer", error)
+            }
+            Self::VpnGatewaySslVpnDisabled(error) => ("VpnGatewaySslVpnDisabled", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::OperationFailedIPsecServerExist(error) => {
+                ("OperationFailedIPsecServerExist", error)
+            }
+            Self::OperationUnsupportedIpsecPfs(error) => {
+                ("OperationUnsupportedIpsecPfs", error)
+            }
+            Self::IllegalParamAuthMethod(error) => ("IllegalParamAuthMethod", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamClientIpPool(error) => ("IllegalParamClientIpPool", error),
+            Self::MissingParamIDaaSInstanceId(error) => {
+                ("MissingParamIDaaSInstanceId", error)
+            }
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(error) => {
+                ("ClientIpPoolNetmaskInvalid", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::ClientIpPoolSubnetInvalid(error) => {
+                ("ClientIpPoolSubnetInvalid", error)
+            }
+            Self::InvalidClientIpPoolConflict(error) => {
+                ("InvalidClientIpPoolConflict", error)
+            }
+            Self::OperationFailedAddVpcRoute(error) => {
+                ("OperationFailedAddVpcRoute", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error) => {
+                ("EnableHaCheckIpsecServerCidrContainsVpcRouteDest", error)
+            }
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => {
+                ("VpnGatewayIPsecServerAndVpnConnectionConflict", error)
+            }
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
+                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(error) => {
+                ("InvalidIDaaSInstanceIdNotFound", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateIpsecServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedIPsecServer(_) => {
+                Self::OperationUnsupportedIPsecServer(error)
+            }
+            Self::VpnGatewaySslVpnDisabled(_) => Self::VpnGatewaySslVpnDisabled(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::OperationFailedIPsecServerExist(_) => {
+                Self::OperationFailedIPsecServerExist(error)
+            }
+            Self::OperationUnsupportedIpsecPfs(_) => {
+                Self::OperationUnsupportedIpsecPfs(error)
+            }
+            Self::IllegalParamAuthMethod(_) => Self::IllegalParamAuthMethod(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamClientIpPool(_) => Self::IllegalParamClientIpPool(error),
+            Self::MissingParamIDaaSInstanceId(_) => {
+                Self::MissingParamIDaaSInstanceId(error)
+            }
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(_) => {
+                Self::ClientIpPoolNetmaskInvalid(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
+            Self::InvalidClientIpPoolConflict(_) => {
+                Self::InvalidClientIpPoolConflict(error)
+            }
+            Self::OperationFailedAddVpcRoute(_) => {
+                Self::OperationFailedAddVpcRoute(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(_) => {
+                Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error)
+            }
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(_) => {
+                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
+            }
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
+                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(_) => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateIpsecServerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIpsecServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIpsecServerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

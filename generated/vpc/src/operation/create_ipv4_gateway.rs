@@ -301,11 +301,13 @@ pub struct CreateIpv4GatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateIpv4GatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv4_gateway_id: fields.read("Ipv4GatewayId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {
@@ -318,7 +320,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {
 /// Service errors of `CreateIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateIpv4GatewayError {
     /// HTTP 400 `OperationDenied.ExistDirectEip`: The operation is not allowed because of existing direct eip.
@@ -388,32 +389,109 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
 }
 impl CreateIpv4GatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedExistDirectEip(error)
-            | Self::UnsupportedRegion(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::OperationDeniedSubnetRouteV1Exist(error)
-            | Self::OperationDeniedNormalNatExist(error)
-            | Self::OperationDeniedVpcExistIpv4Gateway(error)
-            | Self::UnsupportedFeatureIpv4Gateway(error)
-            | Self::OperationDeniedVpnExist(error)
-            | Self::OperationDeniedDirectEipExist(error)
-            | Self::OperationFailedGetNfvServiceList(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::OperationFailedVpcNotExist(error)
-            | Self::IllegalParamResourceGroupId(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedExistDirectEip(error) => {
+                ("OperationDeniedExistDirectEip", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::OperationDeniedSubnetRouteV1Exist(error) => {
+                ("OperationDeniedSubnetRouteV1Exist", error)
+            }
+            Self::OperationDeniedNormalNatExist(error) => {
+                ("OperationDeniedNormalNatExist", error)
+            }
+            Self::OperationDeniedVpcExistIpv4Gateway(error) => {
+                ("OperationDeniedVpcExistIpv4Gateway", error)
+            }
+            Self::UnsupportedFeatureIpv4Gateway(error) => {
+                ("UnsupportedFeatureIpv4Gateway", error)
+            }
+            Self::OperationDeniedVpnExist(error) => ("OperationDeniedVpnExist", error),
+            Self::OperationDeniedDirectEipExist(error) => {
+                ("OperationDeniedDirectEipExist", error)
+            }
+            Self::OperationFailedGetNfvServiceList(error) => {
+                ("OperationFailedGetNfvServiceList", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::OperationFailedVpcNotExist(error) => {
+                ("OperationFailedVpcNotExist", error)
+            }
+            Self::IllegalParamResourceGroupId(error) => {
+                ("IllegalParamResourceGroupId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateIpv4GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedExistDirectEip(_) => {
+                Self::OperationDeniedExistDirectEip(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::OperationDeniedSubnetRouteV1Exist(_) => {
+                Self::OperationDeniedSubnetRouteV1Exist(error)
+            }
+            Self::OperationDeniedNormalNatExist(_) => {
+                Self::OperationDeniedNormalNatExist(error)
+            }
+            Self::OperationDeniedVpcExistIpv4Gateway(_) => {
+                Self::OperationDeniedVpcExistIpv4Gateway(error)
+            }
+            Self::UnsupportedFeatureIpv4Gateway(_) => {
+                Self::UnsupportedFeatureIpv4Gateway(error)
+            }
+            Self::OperationDeniedVpnExist(_) => Self::OperationDeniedVpnExist(error),
+            Self::OperationDeniedDirectEipExist(_) => {
+                Self::OperationDeniedDirectEipExist(error)
+            }
+            Self::OperationFailedGetNfvServiceList(_) => {
+                Self::OperationFailedGetNfvServiceList(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationFailedVpcNotExist(_) => {
+                Self::OperationFailedVpcNotExist(error)
+            }
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateIpv4GatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIpv4GatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIpv4GatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -277,10 +277,12 @@ pub struct CreateIpv6EgressOnlyRuleResponse {
 impl ::acs_runtime::de::FromJson for CreateIpv6EgressOnlyRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_egress_rule_id: fields.take("Ipv6EgressRuleId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_egress_rule_id: fields.read("Ipv6EgressRuleId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {
@@ -293,7 +295,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {
 /// Service errors of `CreateIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateIpv6EgressOnlyRuleError {
     /// HTTP 400 `InvalidIpv6Gateway.NotFound`: The specified IPv6 gateway was not found.
@@ -379,36 +380,125 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError
 }
 impl CreateIpv6EgressOnlyRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpv6GatewayNotFound(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::IllegalParamInstanceType(error)
-            | Self::OperationFailedFinancialLocked(error)
-            | Self::OperationUnsupportedEgressRuleVSwitch(error)
-            | Self::InvalidIpv6InstanceNotFound(error)
-            | Self::OperationFailedNoInternetBandwidth(error)
-            | Self::OperationFailedIpv6EgressRuleExisted(error)
-            | Self::OperationFailedInternetBandwidthUnstable(error)
-            | Self::IncorrectStatusIpv6InternetBandwidth(error)
-            | Self::OperationUnsupportedEgressRuleInDefaultSpec(error)
-            | Self::QuotaExceededIpv6EgressRules(error)
-            | Self::MismatchIpv6AddressAndIpv6Gateway(error)
-            | Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpv6GatewayNotFound(error) => {
+                ("InvalidIpv6GatewayNotFound", error)
+            }
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
+            Self::OperationFailedFinancialLocked(error) => {
+                ("OperationFailedFinancialLocked", error)
+            }
+            Self::OperationUnsupportedEgressRuleVSwitch(error) => {
+                ("OperationUnsupportedEgressRuleVSwitch", error)
+            }
+            Self::InvalidIpv6InstanceNotFound(error) => {
+                ("InvalidIpv6InstanceNotFound", error)
+            }
+            Self::OperationFailedNoInternetBandwidth(error) => {
+                ("OperationFailedNoInternetBandwidth", error)
+            }
+            Self::OperationFailedIpv6EgressRuleExisted(error) => {
+                ("OperationFailedIpv6EgressRuleExisted", error)
+            }
+            Self::OperationFailedInternetBandwidthUnstable(error) => {
+                ("OperationFailedInternetBandwidthUnstable", error)
+            }
+            Self::IncorrectStatusIpv6InternetBandwidth(error) => {
+                ("IncorrectStatusIpv6InternetBandwidth", error)
+            }
+            Self::OperationUnsupportedEgressRuleInDefaultSpec(error) => {
+                ("OperationUnsupportedEgressRuleInDefaultSpec", error)
+            }
+            Self::QuotaExceededIpv6EgressRules(error) => {
+                ("QuotaExceededIpv6EgressRules", error)
+            }
+            Self::MismatchIpv6AddressAndIpv6Gateway(error) => {
+                ("MismatchIpv6AddressAndIpv6Gateway", error)
+            }
+            Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error) => {
+                ("OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance", error)
+            }
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateIpv6EgressOnlyRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpv6GatewayNotFound(_) => {
+                Self::InvalidIpv6GatewayNotFound(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
+            Self::OperationFailedFinancialLocked(_) => {
+                Self::OperationFailedFinancialLocked(error)
+            }
+            Self::OperationUnsupportedEgressRuleVSwitch(_) => {
+                Self::OperationUnsupportedEgressRuleVSwitch(error)
+            }
+            Self::InvalidIpv6InstanceNotFound(_) => {
+                Self::InvalidIpv6InstanceNotFound(error)
+            }
+            Self::OperationFailedNoInternetBandwidth(_) => {
+                Self::OperationFailedNoInternetBandwidth(error)
+            }
+            Self::OperationFailedIpv6EgressRuleExisted(_) => {
+                Self::OperationFailedIpv6EgressRuleExisted(error)
+            }
+            Self::OperationFailedInternetBandwidthUnstable(_) => {
+                Self::OperationFailedInternetBandwidthUnstable(error)
+            }
+            Self::IncorrectStatusIpv6InternetBandwidth(_) => {
+                Self::IncorrectStatusIpv6InternetBandwidth(error)
+            }
+            Self::OperationUnsupportedEgressRuleInDefaultSpec(_) => {
+                Self::OperationUnsupportedEgressRuleInDefaultSpec(error)
+            }
+            Self::QuotaExceededIpv6EgressRules(_) => {
+                Self::QuotaExceededIpv6EgressRules(error)
+            }
+            Self::MismatchIpv6AddressAndIpv6Gateway(_) => {
+                Self::MismatchIpv6AddressAndIpv6Gateway(error)
+            }
+            Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(_) => {
+                Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error)
+            }
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateIpv6EgressOnlyRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIpv6EgressOnlyRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIpv6EgressOnlyRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -267,11 +267,13 @@ pub struct CreateIpv6GatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateIpv6GatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_gateway_id: fields.read("Ipv6GatewayId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv6GatewayResponse {
@@ -284,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv6GatewayResponse {
 /// Service errors of `CreateIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateIpv6GatewayError {
     /// HTTP 400 `InvalidVpcId.NotFound`: %s
@@ -355,33 +356,99 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
 }
 impl CreateIpv6GatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNotFound(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::IllegalParamSpec(error)
-            | Self::IllegalParamChargeType(error)
-            | Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error)
-            | Self::OperationFailedVpcIpv6Disabled(error)
-            | Self::OperationFailedUnpaidBillsExist(error)
-            | Self::OperationFailedInformationIncomplete(error)
-            | Self::OperationFailedNoPaymentMethod(error)
-            | Self::IllegalParamResourceGroupId(error)
-            | Self::MissingParamVpcId(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
+            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
+            Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error) => {
+                ("OperationUnsupportedOnlyOneIpv6GatewayInVpc", error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(error) => {
+                ("OperationFailedVpcIpv6Disabled", error)
+            }
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::OperationFailedInformationIncomplete(error) => {
+                ("OperationFailedInformationIncomplete", error)
+            }
+            Self::OperationFailedNoPaymentMethod(error) => {
+                ("OperationFailedNoPaymentMethod", error)
+            }
+            Self::IllegalParamResourceGroupId(error) => {
+                ("IllegalParamResourceGroupId", error)
+            }
+            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateIpv6GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(_) => {
+                Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(_) => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::OperationFailedInformationIncomplete(_) => {
+                Self::OperationFailedInformationIncomplete(error)
+            }
+            Self::OperationFailedNoPaymentMethod(_) => {
+                Self::OperationFailedNoPaymentMethod(error)
+            }
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateIpv6GatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIpv6GatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIpv6GatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -556,13 +556,15 @@ pub struct CreateNatGatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            request_id: fields.take("RequestId")?,
-            forward_table_ids: fields.take("ForwardTableIds")?,
-            snat_table_ids: fields.take("SnatTableIds")?,
-            full_nat_table_ids: fields.take("FullNatTableIds")?,
-        })
+        let value = Self {
+            nat_gateway_id: fields.read("NatGatewayId"),
+            request_id: fields.read("RequestId"),
+            forward_table_ids: fields.read("ForwardTableIds"),
+            snat_table_ids: fields.read("SnatTableIds"),
+            full_nat_table_ids: fields.read("FullNatTableIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
@@ -575,7 +577,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateNatGatewayError {
     /// HTTP 400 `Forbidden.NatPayBySpec`: Pay-by-specification NAT is no longer supported. Newly purchased pay-as-you-go NAT gateways only support the pay-by-CU metering method.
@@ -972,109 +973,479 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
 }
 impl CreateNatGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNatPayBySpec(error)
-            | Self::DependencyViolationFullNatEntry(error)
-            | Self::UnsupportedFeatureInternetChargeType(error)
-            | Self::InvalidVpcStatus(error)
-            | Self::InvalidNatGatewayNameMalFormed(error)
-            | Self::InvalidNatGatewayDescriptionMalFormed(error)
-            | Self::MissingParameterBandwidthPackage(error)
-            | Self::OperationDenied(error)
-            | Self::RouterEntryConflictDuplicated(error)
-            | Self::MissingParameter(error)
-            | Self::QuotaExceededBandwidthPackageIps(error)
-            | Self::AllocateIpFailed(error)
-            | Self::InvalidParameterNameMalformed(error)
-            | Self::InvalidParameterDescriptionMalformed(error)
-            | Self::ZoneNoAvailableIp(error)
-            | Self::ParameterIllegal(error)
-            | Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::VpcStatusError(error)
-            | Self::InvalidParameterSpecValueNotSupported(error)
-            | Self::TaskConflict(error)
-            | Self::CommodityInvalidComponent(error)
-            | Self::CreateNatGatewayRouteConflictDynamicRoute(error)
-            | Self::OperationUnsupportedMultiNatGateway(error)
-            | Self::ForbiddenCheckEntryRuleQuota(error)
-            | Self::OperationFailedUnpaidBillsExist(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::OperationFailedRiskControl(error)
-            | Self::IncorrectStatusRouteTableStatus(error)
-            | Self::OperationFailedTokenVerfiy(error)
-            | Self::IllegalParamName(error)
-            | Self::OperationFailedEnhancedQuotaExceed(error)
-            | Self::OrderErrorNoAvailablePaymentMethod(error)
-            | Self::OrderErrorBasicInfoUncompleted(error)
-            | Self::OperationUnsupportedEnhancedCuRegion(error)
-            | Self::NoPermissionCreateServiceLinkedRole(error)
-            | Self::OperationUnsupportedEnhancedRegion(error)
-            | Self::OperationFailedEnhancedInventoryNotEnough(error)
-            | Self::OperationFailedVswNotBelongToVpc(error)
-            | Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            | Self::OperationUnsupportedPrePaidPyByLcu(error)
-            | Self::OperationFailedNormalInventoryNotEnough(error)
-            | Self::OperationFailedVSwitchNoAvailableIp(error)
-            | Self::UnsupportedFeatureIcmpReplyEnabled(error)
-            | Self::UnsupportedFeatureSecurityProtectionEnabled(error)
-            | Self::OperationFailedRegionConvert(error)
-            | Self::UnsupportedFeatureVpcNat(error)
-            | Self::InvalidVswitchidNotFound(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::IncorrectStatusVswitch(error)
-            | Self::OperationFailedVpcNatGatewayInventoryNotEnough(error)
-            | Self::OperationFailedVpcNatGatewayCheckInventory(error)
-            | Self::SecurityGroupTypeNotSupported(error)
-            | Self::SecurityGroupNotExist(error)
-            | Self::OperationFailedContainForbiddenLabel(error)
-            | Self::OperationDeniedPrePaidInstance(error)
-            | Self::UnsupportedFeatureGeneve(error)
-            | Self::OperationFailedNoAvailableResource(error)
-            | Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error)
-            | Self::ExclusiveParamPrivateLinkModeAndAccessMode(error)
-            | Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error)
-            | Self::UnsupportedFeatureAccessModeValue(error)
-            | Self::IllegalParamAccessTunnelType(error)
-            | Self::IllegalParamAccessModeValue(error)
-            | Self::OperationFailedVSwitchStatusError(error)
-            | Self::UnsupportedFeaturePrivateLinkMode(error)
-            | Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error)
-            | Self::OperationFailedNoNameAuthentication(error)
-            | Self::MismatchNatIpAndNatIpCidr(error)
-            | Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            | Self::ResourceAlreadyExistNatIp(error)
-            | Self::MismatchIpv4PrefixAndCidrReservations(error)
-            | Self::ResourceAlreadyAssociatedIpv4Prefix(error)
-            | Self::ResourceNotEnoughIpv4Prefix(error)
-            | Self::ResourceNotFoundIpv4Prefix(error)
-            | Self::ResourceAlreadyAssociatedNatIp(error)
-            | Self::ResourceNotEnoughNatIp(error)
-            | Self::ResourceNotFoundNatIp(error)
-            | Self::IllegalParamIpv4Prefix(error)
-            | Self::IllegalParamNatIp(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::VpcOnlyCanCreateOneNatGateway(error)
-            | Self::OperationFailedCrateEntryTimeOut(error)
-            | Self::ForbiddenCreateSpecialSpecNatGateway(error)
-            | Self::UnsupportedZoneForFwNat(error)
-            | Self::OrderErrorNatGateway(error)
-            | Self::OperationFailedAccessTunnelId(error)
-            | Self::OperationFailedEnhancedCheckInventory(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenNatPayBySpec(error) => ("ForbiddenNatPayBySpec", error),
+            Self::DependencyViolationFullNatEntry(error) => {
+                ("DependencyViolationFullNatEntry", error)
+            }
+            Self::UnsupportedFeatureInternetChargeType(error) => {
+                ("UnsupportedFeatureInternetChargeType", error)
+            }
+            Self::InvalidVpcStatus(error) => ("InvalidVpcStatus", error),
+            Self::InvalidNatGatewayNameMalFormed(error) => {
+                ("InvalidNatGatewayNameMalFormed", error)
+            }
+            Self::InvalidNatGatewayDescriptionMalFormed(error) => {
+                ("InvalidNatGatewayDescriptionMalFormed", error)
+            }
+            Self::MissingParameterBandwidthPackage(error) => {
+                ("MissingParameterBandwidthPackage", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::RouterEntryConflictDuplicated(error) => {
+                ("RouterEntryConflictDuplicated", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::QuotaExceededBandwidthPackageIps(error) => {
+                ("QuotaExceededBandwidthPackageIps", error)
+            }
+            Self::AllocateIpFailed(error) => ("AllocateIpFailed", error),
+            Self::InvalidParameterNameMalformed(error) => {
+                ("InvalidParameterNameMalformed", error)
+            }
+            Self::InvalidParameterDescriptionMalformed(error) => {
+                ("InvalidParameterDescriptionMalformed", error)
+            }
+            Self::ZoneNoAvailableIp(error) => ("ZoneNoAvailableIp", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error) => {
+                ("InvalidParameterBandwidthPackageNIspValueNotSupport", error)
+            }
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::VpcStatusError(error) => ("VpcStatusError", error),
+            Self::InvalidParameterSpecValueNotSupported(error) => {
+                ("InvalidParameterSpecValueNotSupported", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::CommodityInvalidComponent(error) => {
+                ("CommodityInvalidComponent", error)
+            }
+            Self::CreateNatGatewayRouteConflictDynamicRoute(error) => {
+                ("CreateNatGatewayRouteConflictDynamicRoute", error)
+            }
+            Self::OperationUnsupportedMultiNatGateway(error) => {
+                ("OperationUnsupportedMultiNatGateway", error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(error) => {
+                ("ForbiddenCheckEntryRuleQuota", error)
+            }
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::OperationFailedRiskControl(error) => {
+                ("OperationFailedRiskControl", error)
+            }
+            Self::IncorrectStatusRouteTableStatus(error) => {
+                ("IncorrectStatusRouteTableStatus", error)
+            }
+            Self::OperationFailedTokenVerfiy(error) => {
+                ("OperationFailedTokenVerfiy", error)
+            }
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::OperationFailedEnhancedQuotaExceed(error) => {
+                ("OperationFailedEnhancedQuotaExceed", error)
+            }
+            Self::OrderErrorNoAvailablePaymentMethod(error) => {
+                ("OrderErrorNoAvailablePaymentMethod", error)
+            }
+            Self::OrderErrorBasicInfoUncompleted(error) => {
+                ("OrderErrorBasicInfoUncompleted", error)
+            }
+            Self::OperationUnsupportedEnhancedCuRegion(error) => {
+                ("OperationUnsupportedEnhancedCuRegion", error)
+            }
+            Self::NoPermissionCreateServiceLinkedRole(error) => {
+                ("NoPermissionCreateServiceLinkedRole", error)
+            }
+            Self::OperationUnsupportedEnhancedRegion(error) => {
+                ("OperationUnsupportedEnhancedRegion", error)
+            }
+            Self::OperationFailedEnhancedInventoryNotEnough(error) => {
+                ("OperationFailedEnhancedInventoryNotEnough", error)
+            }
+            Self::OperationFailedVswNotBelongToVpc(error) => {
+                ("OperationFailedVswNotBelongToVpc", error)
+            }
+            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => {
+                ("OperationFailedEnhancedUserIsUnAuthorized", error)
+            }
+            Self::OperationUnsupportedPrePaidPyByLcu(error) => {
+                ("OperationUnsupportedPrePaidPyByLcu", error)
+            }
+            Self::OperationFailedNormalInventoryNotEnough(error) => {
+                ("OperationFailedNormalInventoryNotEnough", error)
+            }
+            Self::OperationFailedVSwitchNoAvailableIp(error) => {
+                ("OperationFailedVSwitchNoAvailableIp", error)
+            }
+            Self::UnsupportedFeatureIcmpReplyEnabled(error) => {
+                ("UnsupportedFeatureIcmpReplyEnabled", error)
+            }
+            Self::UnsupportedFeatureSecurityProtectionEnabled(error) => {
+                ("UnsupportedFeatureSecurityProtectionEnabled", error)
+            }
+            Self::OperationFailedRegionConvert(error) => {
+                ("OperationFailedRegionConvert", error)
+            }
+            Self::UnsupportedFeatureVpcNat(error) => ("UnsupportedFeatureVpcNat", error),
+            Self::InvalidVswitchidNotFound(error) => ("InvalidVswitchidNotFound", error),
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
+            Self::OperationFailedVpcNatGatewayInventoryNotEnough(error) => {
+                ("OperationFailedVpcNatGatewayInventoryNotEnough", error)
+            }
+            Self::OperationFailedVpcNatGatewayCheckInventory(error) => {
+                ("OperationFailedVpcNatGatewayCheckInventory", error)
+            }
+            Self::SecurityGroupTypeNotSupported(error) => {
+                ("SecurityGroupTypeNotSupported", error)
+            }
+            Self::SecurityGroupNotExist(error) => ("SecurityGroupNotExist", error),
+            Self::OperationFailedContainForbiddenLabel(error) => {
+                ("OperationFailedContainForbiddenLabel", error)
+            }
+            Self::OperationDeniedPrePaidInstance(error) => {
+                ("OperationDeniedPrePaidInstance", error)
+            }
+            Self::UnsupportedFeatureGeneve(error) => ("UnsupportedFeatureGeneve", error),
+            Self::OperationFailedNoAvailableResource(error) => {
+                ("OperationFailedNoAvailableResource", error)
+            }
+            Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error) => {
+                ("ExclusiveParamAccessModeValueAndAccessTunnelType", error)
+            }
+            Self::ExclusiveParamPrivateLinkModeAndAccessMode(error) => {
+                ("ExclusiveParamPrivateLinkModeAndAccessMode", error)
+            }
+            Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error) => {
+                ("ExclusiveParamPrivateLinkEnabledAndAccessMode", error)
+            }
+            Self::UnsupportedFeatureAccessModeValue(error) => {
+                ("UnsupportedFeatureAccessModeValue", error)
+            }
+            Self::IllegalParamAccessTunnelType(error) => {
+                ("IllegalParamAccessTunnelType", error)
+            }
+            Self::IllegalParamAccessModeValue(error) => {
+                ("IllegalParamAccessModeValue", error)
+            }
+            Self::OperationFailedVSwitchStatusError(error) => {
+                ("OperationFailedVSwitchStatusError", error)
+            }
+            Self::UnsupportedFeaturePrivateLinkMode(error) => {
+                ("UnsupportedFeaturePrivateLinkMode", error)
+            }
+            Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error) => {
+                ("OperationFailedEcsNetworkInterfaceQuotaNotSatisfy", error)
+            }
+            Self::OperationFailedNoNameAuthentication(error) => {
+                ("OperationFailedNoNameAuthentication", error)
+            }
+            Self::MismatchNatIpAndNatIpCidr(error) => {
+                ("MismatchNatIpAndNatIpCidr", error)
+            }
+            Self::MismatchIpv4PrefixAndNatIpCidr(error) => {
+                ("MismatchIpv4PrefixAndNatIpCidr", error)
+            }
+            Self::ResourceAlreadyExistNatIp(error) => {
+                ("ResourceAlreadyExistNatIp", error)
+            }
+            Self::MismatchIpv4PrefixAndCidrReservations(error) => {
+                ("MismatchIpv4PrefixAndCidrReservations", error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Prefix(error) => {
+                ("ResourceAlreadyAssociatedIpv4Prefix", error)
+            }
+            Self::ResourceNotEnoughIpv4Prefix(error) => {
+                ("ResourceNotEnoughIpv4Prefix", error)
+            }
+            Self::ResourceNotFoundIpv4Prefix(error) => {
+                ("ResourceNotFoundIpv4Prefix", error)
+            }
+            Self::ResourceAlreadyAssociatedNatIp(error) => {
+                ("ResourceAlreadyAssociatedNatIp", error)
+            }
+            Self::ResourceNotEnoughNatIp(error) => ("ResourceNotEnoughNatIp", error),
+            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
+            Self::IllegalParamIpv4Prefix(error) => ("IllegalParamIpv4Prefix", error),
+            Self::IllegalParamNatIp(error) => ("IllegalParamNatIp", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::VpcOnlyCanCreateOneNatGateway(error) => {
+                ("VpcOnlyCanCreateOneNatGateway", error)
+            }
+            Self::OperationFailedCrateEntryTimeOut(error) => {
+                ("OperationFailedCrateEntryTimeOut", error)
+            }
+            Self::ForbiddenCreateSpecialSpecNatGateway(error) => {
+                ("ForbiddenCreateSpecialSpecNatGateway", error)
+            }
+            Self::UnsupportedZoneForFwNat(error) => ("UnsupportedZoneForFwNat", error),
+            Self::OrderErrorNatGateway(error) => ("OrderErrorNatGateway", error),
+            Self::OperationFailedAccessTunnelId(error) => {
+                ("OperationFailedAccessTunnelId", error)
+            }
+            Self::OperationFailedEnhancedCheckInventory(error) => {
+                ("OperationFailedEnhancedCheckInventory", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateNatGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNatPayBySpec(_) => Self::ForbiddenNatPayBySpec(error),
+            Self::DependencyViolationFullNatEntry(_) => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            Self::UnsupportedFeatureInternetChargeType(_) => {
+                Self::UnsupportedFeatureInternetChargeType(error)
+            }
+            Self::InvalidVpcStatus(_) => Self::InvalidVpcStatus(error),
+            Self::InvalidNatGatewayNameMalFormed(_) => {
+                Self::InvalidNatGatewayNameMalFormed(error)
+            }
+            Self::InvalidNatGatewayDescriptionMalFormed(_) => {
+                Self::InvalidNatGatewayDescriptionMalFormed(error)
+            }
+            Self::MissingParameterBandwidthPackage(_) => {
+                Self::MissingParameterBandwidthPackage(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::RouterEntryConflictDuplicated(_) => {
+                Self::RouterEntryConflictDuplicated(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::QuotaExceededBandwidthPackageIps(_) => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::ZoneNoAvailableIp(_) => Self::ZoneNoAvailableIp(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InvalidParameterBandwidthPackageNIspValueNotSupport(_) => {
+                Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error)
+            }
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::VpcStatusError(_) => Self::VpcStatusError(error),
+            Self::InvalidParameterSpecValueNotSupported(_) => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
+            Self::CreateNatGatewayRouteConflictDynamicRoute(_) => {
+                Self::CreateNatGatewayRouteConflictDynamicRoute(error)
+            }
+            Self::OperationUnsupportedMultiNatGateway(_) => {
+                Self::OperationUnsupportedMultiNatGateway(error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::IncorrectStatusRouteTableStatus(_) => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            Self::OperationFailedTokenVerfiy(_) => {
+                Self::OperationFailedTokenVerfiy(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::OperationFailedEnhancedQuotaExceed(_) => {
+                Self::OperationFailedEnhancedQuotaExceed(error)
+            }
+            Self::OrderErrorNoAvailablePaymentMethod(_) => {
+                Self::OrderErrorNoAvailablePaymentMethod(error)
+            }
+            Self::OrderErrorBasicInfoUncompleted(_) => {
+                Self::OrderErrorBasicInfoUncompleted(error)
+            }
+            Self::OperationUnsupportedEnhancedCuRegion(_) => {
+                Self::OperationUnsupportedEnhancedCuRegion(error)
+            }
+            Self::NoPermissionCreateServiceLinkedRole(_) => {
+                Self::NoPermissionCreateServiceLinkedRole(error)
+            }
+            Self::OperationUnsupportedEnhancedRegion(_) => {
+                Self::OperationUnsupportedEnhancedRegion(error)
+            }
+            Self::OperationFailedEnhancedInventoryNotEnough(_) => {
+                Self::OperationFailedEnhancedInventoryNotEnough(error)
+            }
+            Self::OperationFailedVswNotBelongToVpc(_) => {
+                Self::OperationFailedVswNotBelongToVpc(error)
+            }
+            Self::OperationFailedEnhancedUserIsUnAuthorized(_) => {
+                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
+            }
+            Self::OperationUnsupportedPrePaidPyByLcu(_) => {
+                Self::OperationUnsupportedPrePaidPyByLcu(error)
+            }
+            Self::OperationFailedNormalInventoryNotEnough(_) => {
+                Self::OperationFailedNormalInventoryNotEnough(error)
+            }
+            Self::OperationFailedVSwitchNoAvailableIp(_) => {
+                Self::OperationFailedVSwitchNoAvailableIp(error)
+            }
+            Self::UnsupportedFeatureIcmpReplyEnabled(_) => {
+                Self::UnsupportedFeatureIcmpReplyEnabled(error)
+            }
+            Self::UnsupportedFeatureSecurityProtectionEnabled(_) => {
+                Self::UnsupportedFeatureSecurityProtectionEnabled(error)
+            }
+            Self::OperationFailedRegionConvert(_) => {
+                Self::OperationFailedRegionConvert(error)
+            }
+            Self::UnsupportedFeatureVpcNat(_) => Self::UnsupportedFeatureVpcNat(error),
+            Self::InvalidVswitchidNotFound(_) => Self::InvalidVswitchidNotFound(error),
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
+            Self::OperationFailedVpcNatGatewayInventoryNotEnough(_) => {
+                Self::OperationFailedVpcNatGatewayInventoryNotEnough(error)
+            }
+            Self::OperationFailedVpcNatGatewayCheckInventory(_) => {
+                Self::OperationFailedVpcNatGatewayCheckInventory(error)
+            }
+            Self::SecurityGroupTypeNotSupported(_) => {
+                Self::SecurityGroupTypeNotSupported(error)
+            }
+            Self::SecurityGroupNotExist(_) => Self::SecurityGroupNotExist(error),
+            Self::OperationFailedContainForbiddenLabel(_) => {
+                Self::OperationFailedContainForbiddenLabel(error)
+            }
+            Self::OperationDeniedPrePaidInstance(_) => {
+                Self::OperationDeniedPrePaidInstance(error)
+            }
+            Self::UnsupportedFeatureGeneve(_) => Self::UnsupportedFeatureGeneve(error),
+            Self::OperationFailedNoAvailableResource(_) => {
+                Self::OperationFailedNoAvailableResource(error)
+            }
+            Self::ExclusiveParamAccessModeValueAndAccessTunnelType(_) => {
+                Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error)
+            }
+            Self::ExclusiveParamPrivateLinkModeAndAccessMode(_) => {
+                Self::ExclusiveParamPrivateLinkModeAndAccessMode(error)
+            }
+            Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(_) => {
+                Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error)
+            }
+            Self::UnsupportedFeatureAccessModeValue(_) => {
+                Self::UnsupportedFeatureAccessModeValue(error)
+            }
+            Self::IllegalParamAccessTunnelType(_) => {
+                Self::IllegalParamAccessTunnelType(error)
+            }
+            Self::IllegalParamAccessModeValue(_) => {
+                Self::IllegalParamAccessModeValue(error)
+            }
+            Self::OperationFailedVSwitchStatusError(_) => {
+                Self::OperationFailedVSwitchStatusError(error)
+            }
+            Self::UnsupportedFeaturePrivateLinkMode(_) => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(_) => {
+                Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error)
+            }
+            Self::OperationFailedNoNameAuthentication(_) => {
+                Self::OperationFailedNoNameAuthentication(error)
+            }
+            Self::MismatchNatIpAndNatIpCidr(_) => Self::MismatchNatIpAndNatIpCidr(error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            Self::ResourceAlreadyExistNatIp(_) => Self::ResourceAlreadyExistNatIp(error),
+            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Prefix(_) => {
+                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
+            }
+            Self::ResourceNotEnoughIpv4Prefix(_) => {
+                Self::ResourceNotEnoughIpv4Prefix(error)
+            }
+            Self::ResourceNotFoundIpv4Prefix(_) => {
+                Self::ResourceNotFoundIpv4Prefix(error)
+            }
+            Self::ResourceAlreadyAssociatedNatIp(_) => {
+                Self::ResourceAlreadyAssociatedNatIp(error)
+            }
+            Self::ResourceNotEnoughNatIp(_) => Self::ResourceNotEnoughNatIp(error),
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
+            Self::IllegalParamNatIp(_) => Self::IllegalParamNatIp(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::VpcOnlyCanCreateOneNatGateway(_) => {
+                Self::VpcOnlyCanCreateOneNatGateway(error)
+            }
+            Self::OperationFailedCrateEntryTimeOut(_) => {
+                Self::OperationFailedCrateEntryTimeOut(error)
+            }
+            Self::ForbiddenCreateSpecialSpecNatGateway(_) => {
+                Self::ForbiddenCreateSpecialSpecNatGateway(error)
+            }
+            Self::UnsupportedZoneForFwNat(_) => Self::UnsupportedZoneForFwNat(error),
+            Self::OrderErrorNatGateway(_) => Self::OrderErrorNatGateway(error),
+            Self::OperationFailedAccessTunnelId(_) => {
+                Self::OperationFailedAccessTunnelId(error)
+            }
+            Self::OperationFailedEnhancedCheckInventory(_) => {
+                Self::OperationFailedEnhancedCheckInventory(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateNatGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNatGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNatGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

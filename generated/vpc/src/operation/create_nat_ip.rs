@@ -329,13 +329,15 @@ pub struct CreateNatIpResponse {
 impl ::acs_runtime::de::FromJson for CreateNatIpResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_ip: fields.take("NatIp")?,
-            request_id: fields.take("RequestId")?,
-            nat_ip_id: fields.take("NatIpId")?,
-            ipv4_prefix: fields.take("Ipv4Prefix")?,
-            nat_ips: fields.take("NatIps")?,
-        })
+        let value = Self {
+            nat_ip: fields.read("NatIp"),
+            request_id: fields.read("RequestId"),
+            nat_ip_id: fields.read("NatIpId"),
+            ipv4_prefix: fields.read("Ipv4Prefix"),
+            nat_ips: fields.read("NatIps"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatIpResponse {
@@ -348,7 +350,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatIpResponse {
 /// Service errors of `CreateNatIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateNatIpError {
     /// HTTP 400 `Mismatch.NatIpAndNatIpCidr`: The %s and %s are mismatched.
@@ -429,37 +430,123 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatIpError {
 }
 impl CreateNatIpError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MismatchNatIpAndNatIpCidr(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::ResourceNotFoundNatIpCidr(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::QuotaExceededNatIp(error)
-            | Self::ResourceNotEnoughSwitchAvailableIps(error)
-            | Self::ResourceNotEnoughNatIp(error)
-            | Self::ResourceAlreadyExistNatIp(error)
-            | Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            | Self::MismatchIpv4PrefixAndCidrReservations(error)
-            | Self::ResourceAlreadyAssociatedIpv4Prefix(error)
-            | Self::ResourceNotEnoughIpv4Prefix(error)
-            | Self::ResourceNotFoundIpv4Prefix(error)
-            | Self::ResourceAlreadyAssociatedNatIp(error)
-            | Self::ResourceNotFoundNatIp(error)
-            | Self::IllegalParamIpv4Prefix(error)
-            | Self::ResourceAlreadyExistIpv4Prefix(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MismatchNatIpAndNatIpCidr(error) => {
+                ("MismatchNatIpAndNatIpCidr", error)
+            }
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::ResourceNotFoundNatIpCidr(error) => {
+                ("ResourceNotFoundNatIpCidr", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::QuotaExceededNatIp(error) => ("QuotaExceededNatIp", error),
+            Self::ResourceNotEnoughSwitchAvailableIps(error) => {
+                ("ResourceNotEnoughSwitchAvailableIps", error)
+            }
+            Self::ResourceNotEnoughNatIp(error) => ("ResourceNotEnoughNatIp", error),
+            Self::ResourceAlreadyExistNatIp(error) => {
+                ("ResourceAlreadyExistNatIp", error)
+            }
+            Self::MismatchIpv4PrefixAndNatIpCidr(error) => {
+                ("MismatchIpv4PrefixAndNatIpCidr", error)
+            }
+            Self::MismatchIpv4PrefixAndCidrReservations(error) => {
+                ("MismatchIpv4PrefixAndCidrReservations", error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Prefix(error) => {
+                ("ResourceAlreadyAssociatedIpv4Prefix", error)
+            }
+            Self::ResourceNotEnoughIpv4Prefix(error) => {
+                ("ResourceNotEnoughIpv4Prefix", error)
+            }
+            Self::ResourceNotFoundIpv4Prefix(error) => {
+                ("ResourceNotFoundIpv4Prefix", error)
+            }
+            Self::ResourceAlreadyAssociatedNatIp(error) => {
+                ("ResourceAlreadyAssociatedNatIp", error)
+            }
+            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
+            Self::IllegalParamIpv4Prefix(error) => ("IllegalParamIpv4Prefix", error),
+            Self::ResourceAlreadyExistIpv4Prefix(error) => {
+                ("ResourceAlreadyExistIpv4Prefix", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateNatIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MismatchNatIpAndNatIpCidr(_) => Self::MismatchNatIpAndNatIpCidr(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::QuotaExceededNatIp(_) => Self::QuotaExceededNatIp(error),
+            Self::ResourceNotEnoughSwitchAvailableIps(_) => {
+                Self::ResourceNotEnoughSwitchAvailableIps(error)
+            }
+            Self::ResourceNotEnoughNatIp(_) => Self::ResourceNotEnoughNatIp(error),
+            Self::ResourceAlreadyExistNatIp(_) => Self::ResourceAlreadyExistNatIp(error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Prefix(_) => {
+                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
+            }
+            Self::ResourceNotEnoughIpv4Prefix(_) => {
+                Self::ResourceNotEnoughIpv4Prefix(error)
+            }
+            Self::ResourceNotFoundIpv4Prefix(_) => {
+                Self::ResourceNotFoundIpv4Prefix(error)
+            }
+            Self::ResourceAlreadyAssociatedNatIp(_) => {
+                Self::ResourceAlreadyAssociatedNatIp(error)
+            }
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
+            Self::ResourceAlreadyExistIpv4Prefix(_) => {
+                Self::ResourceAlreadyExistIpv4Prefix(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateNatIpError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNatIpError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNatIpError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNatIpError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -282,10 +282,12 @@ pub struct CreateNatIpCidrResponse {
 impl ::acs_runtime::de::FromJson for CreateNatIpCidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_ip_cidr_id: fields.take("NatIpCidrId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            nat_ip_cidr_id: fields.read("NatIpCidrId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {
@@ -298,7 +300,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {
 /// Service errors of `CreateNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateNatIpCidrError {
     /// HTTP 400 `IncorrectStatus.NatGateway`: The status of %s \[%s\] is incorrect.
@@ -351,29 +352,89 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
 }
 impl CreateNatIpCidrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusNatGateway(error)
-            | Self::OperationFailedNatIpCidrInUse(error)
-            | Self::QuotaExceededNatIpCidr(error)
-            | Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
-            | Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
-            | Self::ResourceAlreadyExistNatIpCidr(error)
-            | Self::IllegalParamFormatNatIpCidr(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::ResourceNotFoundVpc(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::OperationFailedNatIpCidrInUse(error) => {
+                ("OperationFailedNatIpCidrInUse", error)
+            }
+            Self::QuotaExceededNatIpCidr(error) => ("QuotaExceededNatIpCidr", error),
+            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error) => {
+                ("OperationFailedCreateNatIpCidrInVpcCidrBlock", error)
+            }
+            Self::OperationFailedCreateNatIpCidrNotInUserCidr(error) => {
+                ("OperationFailedCreateNatIpCidrNotInUserCidr", error)
+            }
+            Self::ResourceAlreadyExistNatIpCidr(error) => {
+                ("ResourceAlreadyExistNatIpCidr", error)
+            }
+            Self::IllegalParamFormatNatIpCidr(error) => {
+                ("IllegalParamFormatNatIpCidr", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateNatIpCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::OperationFailedNatIpCidrInUse(_) => {
+                Self::OperationFailedNatIpCidrInUse(error)
+            }
+            Self::QuotaExceededNatIpCidr(_) => Self::QuotaExceededNatIpCidr(error),
+            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(_) => {
+                Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
+            }
+            Self::OperationFailedCreateNatIpCidrNotInUserCidr(_) => {
+                Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
+            }
+            Self::ResourceAlreadyExistNatIpCidr(_) => {
+                Self::ResourceAlreadyExistNatIpCidr(error)
+            }
+            Self::IllegalParamFormatNatIpCidr(_) => {
+                Self::IllegalParamFormatNatIpCidr(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateNatIpCidrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNatIpCidrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNatIpCidrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

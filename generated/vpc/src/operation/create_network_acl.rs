@@ -289,11 +289,13 @@ pub struct CreateNetworkAclResponse {
 impl ::acs_runtime::de::FromJson for CreateNetworkAclResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_acl_id: fields.take("NetworkAclId")?,
-            request_id: fields.take("RequestId")?,
-            network_acl_attribute: fields.take("NetworkAclAttribute")?,
-        })
+        let value = Self {
+            network_acl_id: fields.read("NetworkAclId"),
+            request_id: fields.read("RequestId"),
+            network_acl_attribute: fields.read("NetworkAclAttribute"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResponse {
@@ -306,7 +308,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResponse {
 /// Service errors of `CreateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -362,32 +363,81 @@ impl From<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
 }
 impl CreateNetworkAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error)
-            | Self::ParameterMissingBid(error)
-            | Self::ParameterMissingRegionId(error)
-            | Self::ParameterEmptyRegionId(error)
-            | Self::ParameterMissingVpcId(error)
-            | Self::ParameterLengthIllegalName(error)
-            | Self::ParameterIllegalName(error)
-            | Self::ParameterLengthIllegalDescription(error)
-            | Self::ParameterIllegalDescription(error)
-            | Self::ParameterEmptyVpcId(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::QuotaExceedNetworkAcl(error)
-            | Self::NotSupportNetworkAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
+            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
+            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
+            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
+            Self::ParameterMissingVpcId(error) => ("ParameterMissingVpcId", error),
+            Self::ParameterLengthIllegalName(error) => {
+                ("ParameterLengthIllegalName", error)
+            }
+            Self::ParameterIllegalName(error) => ("ParameterIllegalName", error),
+            Self::ParameterLengthIllegalDescription(error) => {
+                ("ParameterLengthIllegalDescription", error)
+            }
+            Self::ParameterIllegalDescription(error) => {
+                ("ParameterIllegalDescription", error)
+            }
+            Self::ParameterEmptyVpcId(error) => ("ParameterEmptyVpcId", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::QuotaExceedNetworkAcl(error) => ("QuotaExceedNetworkAcl", error),
+            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateNetworkAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingVpcId(_) => Self::ParameterMissingVpcId(error),
+            Self::ParameterLengthIllegalName(_) => {
+                Self::ParameterLengthIllegalName(error)
+            }
+            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
+            Self::ParameterLengthIllegalDescription(_) => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            Self::ParameterIllegalDescription(_) => {
+                Self::ParameterIllegalDescription(error)
+            }
+            Self::ParameterEmptyVpcId(_) => Self::ParameterEmptyVpcId(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::QuotaExceedNetworkAcl(_) => Self::QuotaExceedNetworkAcl(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateNetworkAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNetworkAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNetworkAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

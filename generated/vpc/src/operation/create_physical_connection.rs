@@ -501,10 +501,12 @@ pub struct CreatePhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionResponse {
@@ -517,7 +519,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionResponse {
 /// Service errors of `CreatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionError {
     /// HTTP 400 `Invalid.Status`: The device or interface status invalid, or has been used..
@@ -618,41 +619,143 @@ impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError
 }
 impl CreatePhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatus(error)
-            | Self::InvalidTypeMalformd(error)
-            | Self::InvalidPeerLocationMalformd(error)
-            | Self::InvalidLineOperatorMalformd(error)
-            | Self::InvalidPortTypeMalformd(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::QuotaExceededPConnPerAp(error)
-            | Self::InvalidBandwidth(error)
-            | Self::InvalidRedundantPhysicalConnection(error)
-            | Self::InvalidRedundantPhysicalConnectionStatus(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::QuotaExceededFreePconnPerAp(error)
-            | Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            | Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            | Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            | Self::IllegalParamClientToken(error)
-            | Self::InvalidPortTypeNotFound(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::InvalidAccessPointIdNotEnabled(error)
-            | Self::ResourceNotFoundAccessPointId(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStatus(error) => ("InvalidStatus", error),
+            Self::InvalidTypeMalformd(error) => ("InvalidTypeMalformd", error),
+            Self::InvalidPeerLocationMalformd(error) => {
+                ("InvalidPeerLocationMalformd", error)
+            }
+            Self::InvalidLineOperatorMalformd(error) => {
+                ("InvalidLineOperatorMalformd", error)
+            }
+            Self::InvalidPortTypeMalformd(error) => ("InvalidPortTypeMalformd", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => {
+                ("InvalidRedundantPhysicalConnectionIdNotFound", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::QuotaExceededPConnPerAp(error) => ("QuotaExceededPConnPerAp", error),
+            Self::InvalidBandwidth(error) => ("InvalidBandwidth", error),
+            Self::InvalidRedundantPhysicalConnection(error) => {
+                ("InvalidRedundantPhysicalConnection", error)
+            }
+            Self::InvalidRedundantPhysicalConnectionStatus(error) => {
+                ("InvalidRedundantPhysicalConnectionStatus", error)
+            }
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::QuotaExceededFreePconnPerAp(error) => {
+                ("QuotaExceededFreePconnPerAp", error)
+            }
+            Self::InvalidPhysicalConnectionOperatorMalformed(error) => {
+                ("InvalidPhysicalConnectionOperatorMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => {
+                ("InvalidPhysicalConnectionPortTypeMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => {
+                ("InvalidPhysicalConnectionBandwidthMalformed", error)
+            }
+            Self::IllegalParamClientToken(error) => ("IllegalParamClientToken", error),
+            Self::InvalidPortTypeNotFound(error) => ("InvalidPortTypeNotFound", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::InvalidAccessPointIdNotEnabled(error) => {
+                ("InvalidAccessPointIdNotEnabled", error)
+            }
+            Self::ResourceNotFoundAccessPointId(error) => {
+                ("ResourceNotFoundAccessPointId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreatePhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStatus(_) => Self::InvalidStatus(error),
+            Self::InvalidTypeMalformd(_) => Self::InvalidTypeMalformd(error),
+            Self::InvalidPeerLocationMalformd(_) => {
+                Self::InvalidPeerLocationMalformd(error)
+            }
+            Self::InvalidLineOperatorMalformd(_) => {
+                Self::InvalidLineOperatorMalformd(error)
+            }
+            Self::InvalidPortTypeMalformd(_) => Self::InvalidPortTypeMalformd(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidRedundantPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::QuotaExceededPConnPerAp(_) => Self::QuotaExceededPConnPerAp(error),
+            Self::InvalidBandwidth(_) => Self::InvalidBandwidth(error),
+            Self::InvalidRedundantPhysicalConnection(_) => {
+                Self::InvalidRedundantPhysicalConnection(error)
+            }
+            Self::InvalidRedundantPhysicalConnectionStatus(_) => {
+                Self::InvalidRedundantPhysicalConnectionStatus(error)
+            }
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::QuotaExceededFreePconnPerAp(_) => {
+                Self::QuotaExceededFreePconnPerAp(error)
+            }
+            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionPortTypeMalformed(_) => {
+                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionBandwidthMalformed(_) => {
+                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
+            }
+            Self::IllegalParamClientToken(_) => Self::IllegalParamClientToken(error),
+            Self::InvalidPortTypeNotFound(_) => Self::InvalidPortTypeNotFound(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::InvalidAccessPointIdNotEnabled(_) => {
+                Self::InvalidAccessPointIdNotEnabled(error)
+            }
+            Self::ResourceNotFoundAccessPointId(_) => {
+                Self::ResourceNotFoundAccessPointId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreatePhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreatePhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreatePhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

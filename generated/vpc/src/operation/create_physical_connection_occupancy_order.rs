@@ -293,10 +293,12 @@ pub struct CreatePhysicalConnectionOccupancyOrderResponse {
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionOccupancyOrderResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            data: fields.take("Data")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            data: fields.read("Data"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionOccupancyOrderResponse {
@@ -309,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionOccupancyOrderRe
 /// Service errors of `CreatePhysicalConnectionOccupancyOrder`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionOccupancyOrderError {
     /// HTTP 400 `IAbs.InvalidStatus.ValueNotSupported`: status is not supported.
@@ -370,24 +371,86 @@ for CreatePhysicalConnectionOccupancyOrderError {
 }
 impl CreatePhysicalConnectionOccupancyOrderError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IAbsInvalidStatusValueNotSupported(error)
-            | Self::InvalidPriceNotFound(error)
-            | Self::InvalidPhysicalConnectionChargeTypeMalformed(error)
-            | Self::InvalidPhysicalConnectionPeriodMalformed(error)
-            | Self::InvalidPhysicalConnectionPricingCycleMalformed(error)
-            | Self::ForbiddenNotAllowedInState(error)
-            | Self::InstanceStatusNotAllow(error)
-            | Self::AbsInstanceNotExist(error)
-            | Self::IncorrectStatusPhysicalConnection(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IAbsInvalidStatusValueNotSupported(error) => {
+                ("IAbsInvalidStatusValueNotSupported", error)
+            }
+            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
+            Self::InvalidPhysicalConnectionChargeTypeMalformed(error) => {
+                ("InvalidPhysicalConnectionChargeTypeMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionPeriodMalformed(error) => {
+                ("InvalidPhysicalConnectionPeriodMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionPricingCycleMalformed(error) => {
+                ("InvalidPhysicalConnectionPricingCycleMalformed", error)
+            }
+            Self::ForbiddenNotAllowedInState(error) => {
+                ("ForbiddenNotAllowedInState", error)
+            }
+            Self::InstanceStatusNotAllow(error) => ("InstanceStatusNotAllow", error),
+            Self::AbsInstanceNotExist(error) => ("AbsInstanceNotExist", error),
+            Self::IncorrectStatusPhysicalConnection(error) => {
+                ("IncorrectStatusPhysicalConnection", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreatePhysicalConnectionOccupancyOrderError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IAbsInvalidStatusValueNotSupported(_) => {
+                Self::IAbsInvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
+            Self::InvalidPhysicalConnectionChargeTypeMalformed(_) => {
+                Self::InvalidPhysicalConnectionChargeTypeMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionPeriodMalformed(_) => {
+                Self::InvalidPhysicalConnectionPeriodMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionPricingCycleMalformed(_) => {
+                Self::InvalidPhysicalConnectionPricingCycleMalformed(error)
+            }
+            Self::ForbiddenNotAllowedInState(_) => {
+                Self::ForbiddenNotAllowedInState(error)
+            }
+            Self::InstanceStatusNotAllow(_) => Self::InstanceStatusNotAllow(error),
+            Self::AbsInstanceNotExist(_) => Self::AbsInstanceNotExist(error),
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreatePhysicalConnectionOccupancyOrderError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreatePhysicalConnectionOccupancyOrderError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -395,6 +458,7 @@ impl ::std::fmt::Display for CreatePhysicalConnectionOccupancyOrderError {
 impl ::std::error::Error for CreatePhysicalConnectionOccupancyOrderError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionOccupancyOrderError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

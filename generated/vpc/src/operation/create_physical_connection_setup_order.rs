@@ -304,11 +304,13 @@ pub struct CreatePhysicalConnectionSetupOrderResponse {
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionSetupOrderResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionSetupOrderResponse {
@@ -321,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionSetupOrderRespon
 /// Service errors of `CreatePhysicalConnectionSetupOrder`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionSetupOrderError {
     /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
@@ -365,21 +366,68 @@ for CreatePhysicalConnectionSetupOrderError {
 }
 impl CreatePhysicalConnectionSetupOrderError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPriceNotFound(error)
-            | Self::QuotaExceededPerAccessPoint(error)
-            | Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            | Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            | Self::InvalidPortTypeNotFound(error)
-            | Self::InvalidInstanceNotFound(error)
-            | Self::IncorrectStatusAccessPoint(error)
-            | Self::AccessPointNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
+            Self::QuotaExceededPerAccessPoint(error) => {
+                ("QuotaExceededPerAccessPoint", error)
+            }
+            Self::InvalidPhysicalConnectionOperatorMalformed(error) => {
+                ("InvalidPhysicalConnectionOperatorMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => {
+                ("InvalidPhysicalConnectionPortTypeMalformed", error)
+            }
+            Self::InvalidPortTypeNotFound(error) => ("InvalidPortTypeNotFound", error),
+            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
+            Self::IncorrectStatusAccessPoint(error) => {
+                ("IncorrectStatusAccessPoint", error)
+            }
+            Self::AccessPointNotFound(error) => ("AccessPointNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreatePhysicalConnectionSetupOrderError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
+            Self::QuotaExceededPerAccessPoint(_) => {
+                Self::QuotaExceededPerAccessPoint(error)
+            }
+            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionPortTypeMalformed(_) => {
+                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
+            }
+            Self::InvalidPortTypeNotFound(_) => Self::InvalidPortTypeNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::IncorrectStatusAccessPoint(_) => {
+                Self::IncorrectStatusAccessPoint(error)
+            }
+            Self::AccessPointNotFound(_) => Self::AccessPointNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreatePhysicalConnectionSetupOrderError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreatePhysicalConnectionSetupOrderError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -387,6 +435,7 @@ impl ::std::fmt::Display for CreatePhysicalConnectionSetupOrderError {
 impl ::std::error::Error for CreatePhysicalConnectionSetupOrderError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionSetupOrderError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -388,12 +388,14 @@ pub struct CreatePublicIpAddressPoolResponse {
 impl ::acs_runtime::de::FromJson for CreatePublicIpAddressPoolResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            pulbic_ip_address_pool_id: fields.take("PulbicIpAddressPoolId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
-        })
+        let value = Self {
+            pulbic_ip_address_pool_id: fields.read("PulbicIpAddressPoolId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            public_ip_address_pool_id: fields.read("PublicIpAddressPoolId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {
@@ -406,7 +408,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {
 /// Service errors of `CreatePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreatePublicIpAddressPoolError {
     /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
@@ -475,33 +476,95 @@ impl From<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolErro
 }
 impl CreatePublicIpAddressPoolError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIsp(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::ForbiddenCreatePublicIpAddressPool(error)
-            | Self::QuotaExceededPublicIpAddressPool(error)
-            | Self::MissingParamZones(error)
-            | Self::UnsupportedRegion(error)
-            | Self::IllegalParamZones(error)
-            | Self::IllegalParamSizeZones(error)
-            | Self::UnsupportedFeatureIsp(error)
-            | Self::OperationDeniedIspNotSupportDdosEnhanced(error)
-            | Self::IllegalParamSecurityProtectionTypes(error)
-            | Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            | Self::OptInRequiredPublicIpAddressPool(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::ForbiddenCreatePublicIpAddressPool(error) => {
+                ("ForbiddenCreatePublicIpAddressPool", error)
+            }
+            Self::QuotaExceededPublicIpAddressPool(error) => {
+                ("QuotaExceededPublicIpAddressPool", error)
+            }
+            Self::MissingParamZones(error) => ("MissingParamZones", error),
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::IllegalParamZones(error) => ("IllegalParamZones", error),
+            Self::IllegalParamSizeZones(error) => ("IllegalParamSizeZones", error),
+            Self::UnsupportedFeatureIsp(error) => ("UnsupportedFeatureIsp", error),
+            Self::OperationDeniedIspNotSupportDdosEnhanced(error) => {
+                ("OperationDeniedIspNotSupportDdosEnhanced", error)
+            }
+            Self::IllegalParamSecurityProtectionTypes(error) => {
+                ("IllegalParamSecurityProtectionTypes", error)
+            }
+            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => {
+                ("IncorrectBusinessStatusPublicIpAddressPool", error)
+            }
+            Self::OptInRequiredPublicIpAddressPool(error) => {
+                ("OptInRequiredPublicIpAddressPool", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreatePublicIpAddressPoolError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::ForbiddenCreatePublicIpAddressPool(_) => {
+                Self::ForbiddenCreatePublicIpAddressPool(error)
+            }
+            Self::QuotaExceededPublicIpAddressPool(_) => {
+                Self::QuotaExceededPublicIpAddressPool(error)
+            }
+            Self::MissingParamZones(_) => Self::MissingParamZones(error),
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::IllegalParamZones(_) => Self::IllegalParamZones(error),
+            Self::IllegalParamSizeZones(_) => Self::IllegalParamSizeZones(error),
+            Self::UnsupportedFeatureIsp(_) => Self::UnsupportedFeatureIsp(error),
+            Self::OperationDeniedIspNotSupportDdosEnhanced(_) => {
+                Self::OperationDeniedIspNotSupportDdosEnhanced(error)
+            }
+            Self::IllegalParamSecurityProtectionTypes(_) => {
+                Self::IllegalParamSecurityProtectionTypes(error)
+            }
+            Self::IncorrectBusinessStatusPublicIpAddressPool(_) => {
+                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
+            }
+            Self::OptInRequiredPublicIpAddressPool(_) => {
+                Self::OptInRequiredPublicIpAddressPool(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreatePublicIpAddressPoolError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreatePublicIpAddressPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreatePublicIpAddressPoolError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -224,13 +224,15 @@ pub struct CreateRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for CreateRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success_count: fields.take("SuccessCount")?,
-            failed_count: fields.take("FailedCount")?,
-            request_id: fields.take("RequestId")?,
-            failed_route_entries: fields.take("FailedRouteEntries")?,
-            route_entry_ids: fields.take("RouteEntryIds")?,
-        })
+        let value = Self {
+            success_count: fields.read("SuccessCount"),
+            failed_count: fields.read("FailedCount"),
+            request_id: fields.read("RequestId"),
+            failed_route_entries: fields.read("FailedRouteEntries"),
+            route_entry_ids: fields.read("RouteEntryIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {
@@ -243,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {
 /// Service errors of `CreateRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateRouteEntriesError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -264,21 +265,47 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
 }
 impl CreateRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error)
-            | Self::MissingParamRouteTableId(error)
-            | Self::Unhandled(error) => error,
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::MissingParamRouteTableId(error) => ("MissingParamRouteTableId", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::MissingParamRouteTableId(_) => Self::MissingParamRouteTableId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -384,10 +384,12 @@ pub struct CreateRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry_id: fields.take("RouteEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            route_entry_id: fields.read("RouteEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {
@@ -400,7 +402,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {
 /// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateRouteEntryError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock is illegal.
@@ -984,158 +985,677 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
 }
 impl CreateRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error)
-            | Self::QuotaExceeded(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::InvalidCidrBlockDuplicate(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::InvalidVRouterNotFound(error)
-            | Self::InvalidVpcNotFound(error)
-            | Self::InvalidNexthopTypeAndListBothNull(error)
-            | Self::InvalidNexthopTypeAndListBothNotNull(error)
-            | Self::InvalidRouterInterface(error)
-            | Self::InvalidOppositeRouterType(error)
-            | Self::InvalidNexthopListSize(error)
-            | Self::InvalidEntryRuleQuotaNotFound(error)
-            | Self::ForbiddenCheckEntryRuleQuota(error)
-            | Self::InvalidVbrStatus(error)
-            | Self::InvalidPhysicalConnectionBusinessStatus(error)
-            | Self::InvalidRouterType(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::CountLimitExceedHaVipRouteEntry(error)
-            | Self::InvalidRouteEntryDuplicate(error)
-            | Self::InvalidParam(error)
-            | Self::InvalidWeightParam(error)
-            | Self::ForbiddenUseVpcAsInternetGateway(error)
-            | Self::InvalidNexthop(error)
-            | Self::InvalidVpcId(error)
-            | Self::InvalidRouteEntrySize(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidRouteEntry(error)
-            | Self::InvalidDestinationCidrBlock(error)
-            | Self::ForbiddenVRouterNotFound(error)
-            | Self::DefaultValidateError(error)
-            | Self::RegionNotSupport(error)
-            | Self::OperationFailedNotifyCenCreate(error)
-            | Self::ForbiddenPrivateIpNotFound(error)
-            | Self::OperationUnsupportedInactiveMode(error)
-            | Self::InvalidRouteEntryNameMalformed(error)
-            | Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            | Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            | Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            | Self::DuplicatedVpcNextHop(error)
-            | Self::OperationUnsupportedSubRouteTableEcmp(error)
-            | Self::InvalidNexthopNotFound(error)
-            | Self::IllegalParamNextHopId(error)
-            | Self::QuotaExceededHaVipRouteEntry(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::OperationFailedInvalidNexthop(error)
-            | Self::OperationFailedNotifyCenDelete(error)
-            | Self::InvalidNatGatewayNotFound(error)
-            | Self::OperationFailedCxpRouteExist(error)
-            | Self::OperationFailedGetEniInfo(error)
-            | Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            | Self::InvalidHaVipNotFound(error)
-            | Self::OperationFailedMultiScopeType(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::InvalidAttachmentNotFound(error)
-            | Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            | Self::InvalidNetworkInterfaceNotFound(error)
-            | Self::OperationFailedQueryAttachmentInfo(error)
-            | Self::IllegalParamAttachmentId(error)
-            | Self::OperationFailedNotSupportIpv6(error)
-            | Self::IncorrectStatusIpv6Address(error)
-            | Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            | Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            | Self::OperationUnsupportedMutipleIpv6Address(error)
-            | Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            | Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
-            | Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
-            | Self::OperationDeniedVbrMisMatchCloudBox(error)
-            | Self::OperationDeniedVbrIdle(error)
-            | Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
-            | Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::ResourceNotFoundVpcPeer(error)
-            | Self::IncorrectStatusVpcPeer(error)
-            | Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            | Self::OperationDeniedGatewayRouteTableNotPermitted(error)
-            | Self::UnsupportedFeatureVpcPeerIpv6(error)
-            | Self::OperationDeniedVpcIpv6NotEnabled(error)
-            | Self::IncorrectStatusIpv4Gateway(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
-            | Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
-            | Self::OperationDeniedNextHopTypeNotPermitted(error)
-            | Self::ResourceAlreadyAssociatedPrefixList(error)
-            | Self::OperationFailedCidrConflictWithPrefixList(error)
-            | Self::ResourceNotFoundIpv4Gateway(error)
-            | Self::MismatchHaVipIdAndRouteTableId(error)
-            | Self::OperationFailedOperationLocked(error)
-            | Self::MismatchIpv4GatewayIdAndRouteTableId(error)
-            | Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            | Self::ResourceNotAssociatedCen(error)
-            | Self::IncorrectStatusCenRelation(error)
-            | Self::OperationDeniedCenTypeInvalid(error)
-            | Self::ResourceNotFoundCen(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::IncorrectStatusRouterInterface(error)
-            | Self::InvalidNexthopUnsupportedEniBizType(error)
-            | Self::OperationDeniedRouterInterfaceIpv6(error)
-            | Self::InvalidNextHopType(error)
-            | Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            | Self::ResourceNotAssociatedEcr(error)
-            | Self::UnsupportedFeatureRouterInterfaceIpv6(error)
-            | Self::InvalidVpnInstanceIdNotFound(error)
-            | Self::OperationFailedScopeActiveRouteEntryType(error)
-            | Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            | Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            | Self::OperationUnsupportedScopeInvalidRouteType(error)
-            | Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            | Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
-            | Self::OperationUnsupportedIpv6CidrBlock(error)
-            | Self::OperationUnsupportedIpv6ForVbr(error)
-            | Self::IncorrectStatusRouteTableStatus(error)
-            | Self::OperationFailedInvalidNextHopType(error)
-            | Self::UnsupportedRegion(error)
-            | Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            | Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
-            | Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            | Self::MismatchEniIdAndRouteTableId(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidNextHopIdNotFound(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidHaVipIdNotFound(error)
-            | Self::InvalidVpcNotFoundError(error)
-            | Self::InvalidIpv6GatewayNotFound(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::VpcError(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::InvalidCidrBlockDuplicate(error) => {
+                ("InvalidCidrBlockDuplicate", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
+            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => {
+                ("InvalidNexthopTypeAndListBothNull", error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
+                ("InvalidNexthopTypeAndListBothNotNull", error)
+            }
+            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
+            Self::InvalidOppositeRouterType(error) => {
+                ("InvalidOppositeRouterType", error)
+            }
+            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => {
+                ("InvalidEntryRuleQuotaNotFound", error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(error) => {
+                ("ForbiddenCheckEntryRuleQuota", error)
+            }
+            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
+                ("InvalidPhysicalConnectionBusinessStatus", error)
+            }
+            Self::InvalidRouterType(error) => ("InvalidRouterType", error),
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => {
+                ("CountLimitExceedHaVipRouteEntry", error)
+            }
+            Self::InvalidRouteEntryDuplicate(error) => {
+                ("InvalidRouteEntryDuplicate", error)
+            }
+            Self::InvalidParam(error) => ("InvalidParam", error),
+            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => {
+                ("ForbiddenUseVpcAsInternetGateway", error)
+            }
+            Self::InvalidNexthop(error) => ("InvalidNexthop", error),
+            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
+            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
+            Self::InvalidDestinationCidrBlock(error) => {
+                ("InvalidDestinationCidrBlock", error)
+            }
+            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
+            Self::DefaultValidateError(error) => ("DefaultValidateError", error),
+            Self::RegionNotSupport(error) => ("RegionNotSupport", error),
+            Self::OperationFailedNotifyCenCreate(error) => {
+                ("OperationFailedNotifyCenCreate", error)
+            }
+            Self::ForbiddenPrivateIpNotFound(error) => {
+                ("ForbiddenPrivateIpNotFound", error)
+            }
+            Self::OperationUnsupportedInactiveMode(error) => {
+                ("OperationUnsupportedInactiveMode", error)
+            }
+            Self::InvalidRouteEntryNameMalformed(error) => {
+                ("InvalidRouteEntryNameMalformed", error)
+            }
+            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => {
+                ("IncorrectStatusMultiScopeRiRouteEntry", error)
+            }
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => {
+                ("OperationUnsupportedMoreThanOneVpnOrHavip", error)
+            }
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => {
+                ("OperationUnsupportedEcmpRiTypeOrNumber", error)
+            }
+            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
+            Self::OperationUnsupportedSubRouteTableEcmp(error) => {
+                ("OperationUnsupportedSubRouteTableEcmp", error)
+            }
+            Self::InvalidNexthopNotFound(error) => ("InvalidNexthopNotFound", error),
+            Self::IllegalParamNextHopId(error) => ("IllegalParamNextHopId", error),
+            Self::QuotaExceededHaVipRouteEntry(error) => {
+                ("QuotaExceededHaVipRouteEntry", error)
+            }
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::OperationFailedInvalidNexthop(error) => {
+                ("OperationFailedInvalidNexthop", error)
+            }
+            Self::OperationFailedNotifyCenDelete(error) => {
+                ("OperationFailedNotifyCenDelete", error)
+            }
+            Self::InvalidNatGatewayNotFound(error) => {
+                ("InvalidNatGatewayNotFound", error)
+            }
+            Self::OperationFailedCxpRouteExist(error) => {
+                ("OperationFailedCxpRouteExist", error)
+            }
+            Self::OperationFailedGetEniInfo(error) => {
+                ("OperationFailedGetEniInfo", error)
+            }
+            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => {
+                ("OperationUnsupportedInvalidRouterInterfaceType", error)
+            }
+            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
+            Self::OperationFailedMultiScopeType(error) => {
+                ("OperationFailedMultiScopeType", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::InvalidAttachmentNotFound(error) => {
+                ("InvalidAttachmentNotFound", error)
+            }
+            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => {
+                ("OperationFailedActiveNetworkInterfaceNotFound", error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(error) => {
+                ("InvalidNetworkInterfaceNotFound", error)
+            }
+            Self::OperationFailedQueryAttachmentInfo(error) => {
+                ("OperationFailedQueryAttachmentInfo", error)
+            }
+            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
+            Self::OperationFailedNotSupportIpv6(error) => {
+                ("OperationFailedNotSupportIpv6", error)
+            }
+            Self::IncorrectStatusIpv6Address(error) => {
+                ("IncorrectStatusIpv6Address", error)
+            }
+            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
+                ("OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface", error)
+            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => {
+                ("OperationUnsupportedSpecifyIpOnIpv6Entry", error)
+            }
+            Self::OperationUnsupportedMutipleIpv6Address(error) => {
+                ("OperationUnsupportedMutipleIpv6Address", error)
+            }
+            Self::OperationDeniedIpv6EntryOnCustomTable(error) => {
+                ("OperationDeniedIpv6EntryOnCustomTable", error)
+            }
+            Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error) => {
+                ("OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable", error)
+            }
+            Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error) => {
+                ("OperationDeniedRouteTableAssociateNotCloudBoxVSwitch", error)
+            }
+            Self::OperationDeniedVbrMisMatchCloudBox(error) => {
+                ("OperationDeniedVbrMisMatchCloudBox", error)
+            }
+            Self::OperationDeniedVbrIdle(error) => ("OperationDeniedVbrIdle", error),
+            Self::OperationDeniedRouterInterfaceToDifferentVpc(error) => {
+                ("OperationDeniedRouterInterfaceToDifferentVpc", error)
+            }
+            Self::OperationDeniedRouterInterfaceFromDifferentZones(error) => {
+                ("OperationDeniedRouterInterfaceFromDifferentZones", error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::ResourceNotFoundVpcPeer(error) => ("ResourceNotFoundVpcPeer", error),
+            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
+                ("OperationDeniedRouteTableTypeNotPermitted", error)
+            }
+            Self::OperationDeniedGatewayRouteTableNotPermitted(error) => {
+                ("OperationDeniedGatewayRouteTableNotPermitted", error)
+            }
+            Self::UnsupportedFeatureVpcPeerIpv6(error) => {
+                ("UnsupportedFeatureVpcPeerIpv6", error)
+            }
+            Self::OperationDeniedVpcIpv6NotEnabled(error) => {
+                ("OperationDeniedVpcIpv6NotEnabled", error)
+            }
+            Self::IncorrectStatusIpv4Gateway(error) => {
+                ("IncorrectStatusIpv4Gateway", error)
+            }
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error) => {
+                ("UnsupportedFeatureCreatePrefixListEcmpRouteEntry", error)
+            }
+            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error) => {
+                ("OperationDeniedRouterInterfaceIpv6NotEnabled", error)
+            }
+            Self::OperationDeniedNextHopTypeNotPermitted(error) => {
+                ("OperationDeniedNextHopTypeNotPermitted", error)
+            }
+            Self::ResourceAlreadyAssociatedPrefixList(error) => {
+                ("ResourceAlreadyAssociatedPrefixList", error)
+            }
+            Self::OperationFailedCidrConflictWithPrefixList(error) => {
+                ("OperationFailedCidrConflictWithPrefixList", error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(error) => {
+                ("ResourceNotFoundIpv4Gateway", error)
+            }
+            Self::MismatchHaVipIdAndRouteTableId(error) => {
+                ("MismatchHaVipIdAndRouteTableId", error)
+            }
+            Self::OperationFailedOperationLocked(error) => {
+                ("OperationFailedOperationLocked", error)
+            }
+            Self::MismatchIpv4GatewayIdAndRouteTableId(error) => {
+                ("MismatchIpv4GatewayIdAndRouteTableId", error)
+            }
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
+                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+            }
+            Self::ResourceNotAssociatedCen(error) => ("ResourceNotAssociatedCen", error),
+            Self::IncorrectStatusCenRelation(error) => {
+                ("IncorrectStatusCenRelation", error)
+            }
+            Self::OperationDeniedCenTypeInvalid(error) => {
+                ("OperationDeniedCenTypeInvalid", error)
+            }
+            Self::ResourceNotFoundCen(error) => ("ResourceNotFoundCen", error),
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::IncorrectStatusRouterInterface(error) => {
+                ("IncorrectStatusRouterInterface", error)
+            }
+            Self::InvalidNexthopUnsupportedEniBizType(error) => {
+                ("InvalidNexthopUnsupportedEniBizType", error)
+            }
+            Self::OperationDeniedRouterInterfaceIpv6(error) => {
+                ("OperationDeniedRouterInterfaceIpv6", error)
+            }
+            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
+                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
+            }
+            Self::ResourceNotAssociatedEcr(error) => ("ResourceNotAssociatedEcr", error),
+            Self::UnsupportedFeatureRouterInterfaceIpv6(error) => {
+                ("UnsupportedFeatureRouterInterfaceIpv6", error)
+            }
+            Self::InvalidVpnInstanceIdNotFound(error) => {
+                ("InvalidVpnInstanceIdNotFound", error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryType(error) => {
+                ("OperationFailedScopeActiveRouteEntryType", error)
+            }
+            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => {
+                ("OperationFailedScopeStandbyRouteEntryQuota", error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryQuota(error) => {
+                ("OperationFailedScopeActiveRouteEntryQuota", error)
+            }
+            Self::OperationUnsupportedScopeInvalidRouteType(error) => {
+                ("OperationUnsupportedScopeInvalidRouteType", error)
+            }
+            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error) => {
+                ("OperationFailedEcmpInvalidRouterInterfaceOppositeType", error)
+            }
+            Self::OperationUnsupportedIpv6EcmpRouteEntry(error) => {
+                ("OperationUnsupportedIpv6EcmpRouteEntry", error)
+            }
+            Self::OperationUnsupportedIpv6CidrBlock(error) => {
+                ("OperationUnsupportedIpv6CidrBlock", error)
+            }
+            Self::OperationUnsupportedIpv6ForVbr(error) => {
+                ("OperationUnsupportedIpv6ForVbr", error)
+            }
+            Self::IncorrectStatusRouteTableStatus(error) => {
+                ("IncorrectStatusRouteTableStatus", error)
+            }
+            Self::OperationFailedInvalidNextHopType(error) => {
+                ("OperationFailedInvalidNextHopType", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
+                ("UnsupportedFeatureVpcAdvancedFeature", error)
+            }
+            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error) => {
+                ("OperationDeniedCreateEcmpForPublishedRouteEntry", error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => {
+                ("OperationDeniedTrAttachmentIpv6Disabled", error)
+            }
+            Self::MismatchEniIdAndRouteTableId(error) => {
+                ("MismatchEniIdAndRouteTableId", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::OperationFailedInstanceDismatchCurrentVpc(error) => {
+                ("OperationFailedInstanceDismatchCurrentVpc", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidNextHopIdNotFound(error) => ("InvalidNextHopIdNotFound", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
+            Self::InvalidVpcNotFoundError(error) => ("InvalidVpcNotFoundError", error),
+            Self::InvalidIpv6GatewayNotFound(error) => {
+                ("InvalidIpv6GatewayNotFound", error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::VpcError(error) => ("VpcError", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::InvalidNexthopTypeAndListBothNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
+            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
+            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
+            Self::InvalidEntryRuleQuotaNotFound(_) => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
+            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            Self::InvalidRouterType(_) => Self::InvalidRouterType(error),
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::CountLimitExceedHaVipRouteEntry(_) => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            Self::InvalidRouteEntryDuplicate(_) => {
+                Self::InvalidRouteEntryDuplicate(error)
+            }
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
+            Self::ForbiddenUseVpcAsInternetGateway(_) => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            Self::InvalidNexthop(_) => Self::InvalidNexthop(error),
+            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
+            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
+            Self::InvalidDestinationCidrBlock(_) => {
+                Self::InvalidDestinationCidrBlock(error)
+            }
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::DefaultValidateError(_) => Self::DefaultValidateError(error),
+            Self::RegionNotSupport(_) => Self::RegionNotSupport(error),
+            Self::OperationFailedNotifyCenCreate(_) => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            Self::ForbiddenPrivateIpNotFound(_) => {
+                Self::ForbiddenPrivateIpNotFound(error)
+            }
+            Self::OperationUnsupportedInactiveMode(_) => {
+                Self::OperationUnsupportedInactiveMode(error)
+            }
+            Self::InvalidRouteEntryNameMalformed(_) => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            Self::IncorrectStatusMultiScopeRiRouteEntry(_) => {
+                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
+            }
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(_) => {
+                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
+            }
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(_) => {
+                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
+            }
+            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
+            Self::OperationUnsupportedSubRouteTableEcmp(_) => {
+                Self::OperationUnsupportedSubRouteTableEcmp(error)
+            }
+            Self::InvalidNexthopNotFound(_) => Self::InvalidNexthopNotFound(error),
+            Self::IllegalParamNextHopId(_) => Self::IllegalParamNextHopId(error),
+            Self::QuotaExceededHaVipRouteEntry(_) => {
+                Self::QuotaExceededHaVipRouteEntry(error)
+            }
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::OperationFailedInvalidNexthop(_) => {
+                Self::OperationFailedInvalidNexthop(error)
+            }
+            Self::OperationFailedNotifyCenDelete(_) => {
+                Self::OperationFailedNotifyCenDelete(error)
+            }
+            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
+            Self::OperationFailedCxpRouteExist(_) => {
+                Self::OperationFailedCxpRouteExist(error)
+            }
+            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
+            Self::OperationUnsupportedInvalidRouterInterfaceType(_) => {
+                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
+            }
+            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
+            Self::OperationFailedMultiScopeType(_) => {
+                Self::OperationFailedMultiScopeType(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
+            Self::OperationFailedActiveNetworkInterfaceNotFound(_) => {
+                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::OperationFailedQueryAttachmentInfo(_) => {
+                Self::OperationFailedQueryAttachmentInfo(error)
+            }
+            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
+            Self::OperationFailedNotSupportIpv6(_) => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            Self::IncorrectStatusIpv6Address(_) => {
+                Self::IncorrectStatusIpv6Address(error)
+            }
+            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(_) => {
+                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
+            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(_) => {
+                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
+            }
+            Self::OperationUnsupportedMutipleIpv6Address(_) => {
+                Self::OperationUnsupportedMutipleIpv6Address(error)
+            }
+            Self::OperationDeniedIpv6EntryOnCustomTable(_) => {
+                Self::OperationDeniedIpv6EntryOnCustomTable(error)
+            }
+            Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(_) => {
+                Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
+            }
+            Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(_) => {
+                Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
+            }
+            Self::OperationDeniedVbrMisMatchCloudBox(_) => {
+                Self::OperationDeniedVbrMisMatchCloudBox(error)
+            }
+            Self::OperationDeniedVbrIdle(_) => Self::OperationDeniedVbrIdle(error),
+            Self::OperationDeniedRouterInterfaceToDifferentVpc(_) => {
+                Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
+            }
+            Self::OperationDeniedRouterInterfaceFromDifferentZones(_) => {
+                Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::ResourceNotFoundVpcPeer(_) => Self::ResourceNotFoundVpcPeer(error),
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            Self::OperationDeniedGatewayRouteTableNotPermitted(_) => {
+                Self::OperationDeniedGatewayRouteTableNotPermitted(error)
+            }
+            Self::UnsupportedFeatureVpcPeerIpv6(_) => {
+                Self::UnsupportedFeatureVpcPeerIpv6(error)
+            }
+            Self::OperationDeniedVpcIpv6NotEnabled(_) => {
+                Self::OperationDeniedVpcIpv6NotEnabled(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(_) => {
+                Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
+            }
+            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(_) => {
+                Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
+            }
+            Self::OperationDeniedNextHopTypeNotPermitted(_) => {
+                Self::OperationDeniedNextHopTypeNotPermitted(error)
+            }
+            Self::ResourceAlreadyAssociatedPrefixList(_) => {
+                Self::ResourceAlreadyAssociatedPrefixList(error)
+            }
+            Self::OperationFailedCidrConflictWithPrefixList(_) => {
+                Self::OperationFailedCidrConflictWithPrefixList(error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::MismatchHaVipIdAndRouteTableId(_) => {
+                Self::MismatchHaVipIdAndRouteTableId(error)
+            }
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::MismatchIpv4GatewayIdAndRouteTableId(_) => {
+                Self::MismatchIpv4GatewayIdAndRouteTableId(error)
+            }
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
+                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
+            }
+            Self::ResourceNotAssociatedCen(_) => Self::ResourceNotAssociatedCen(error),
+            Self::IncorrectStatusCenRelation(_) => {
+                Self::IncorrectStatusCenRelation(error)
+            }
+            Self::OperationDeniedCenTypeInvalid(_) => {
+                Self::OperationDeniedCenTypeInvalid(error)
+            }
+            Self::ResourceNotFoundCen(_) => Self::ResourceNotFoundCen(error),
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::IncorrectStatusRouterInterface(_) => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            Self::InvalidNexthopUnsupportedEniBizType(_) => {
+                Self::InvalidNexthopUnsupportedEniBizType(error)
+            }
+            Self::OperationDeniedRouterInterfaceIpv6(_) => {
+                Self::OperationDeniedRouterInterfaceIpv6(error)
+            }
+            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            Self::ResourceNotAssociatedEcr(_) => Self::ResourceNotAssociatedEcr(error),
+            Self::UnsupportedFeatureRouterInterfaceIpv6(_) => {
+                Self::UnsupportedFeatureRouterInterfaceIpv6(error)
+            }
+            Self::InvalidVpnInstanceIdNotFound(_) => {
+                Self::InvalidVpnInstanceIdNotFound(error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryType(_) => {
+                Self::OperationFailedScopeActiveRouteEntryType(error)
+            }
+            Self::OperationFailedScopeStandbyRouteEntryQuota(_) => {
+                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryQuota(_) => {
+                Self::OperationFailedScopeActiveRouteEntryQuota(error)
+            }
+            Self::OperationUnsupportedScopeInvalidRouteType(_) => {
+                Self::OperationUnsupportedScopeInvalidRouteType(error)
+            }
+            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(_) => {
+                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
+            }
+            Self::OperationUnsupportedIpv6EcmpRouteEntry(_) => {
+                Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
+            }
+            Self::OperationUnsupportedIpv6CidrBlock(_) => {
+                Self::OperationUnsupportedIpv6CidrBlock(error)
+            }
+            Self::OperationUnsupportedIpv6ForVbr(_) => {
+                Self::OperationUnsupportedIpv6ForVbr(error)
+            }
+            Self::IncorrectStatusRouteTableStatus(_) => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            Self::OperationFailedInvalidNextHopType(_) => {
+                Self::OperationFailedInvalidNextHopType(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(_) => {
+                Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            Self::MismatchEniIdAndRouteTableId(_) => {
+                Self::MismatchEniIdAndRouteTableId(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::OperationFailedInstanceDismatchCurrentVpc(_) => {
+                Self::OperationFailedInstanceDismatchCurrentVpc(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidNextHopIdNotFound(_) => Self::InvalidNextHopIdNotFound(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::InvalidVpcNotFoundError(_) => Self::InvalidVpcNotFoundError(error),
+            Self::InvalidIpv6GatewayNotFound(_) => {
+                Self::InvalidIpv6GatewayNotFound(error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::VpcError(_) => Self::VpcError(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

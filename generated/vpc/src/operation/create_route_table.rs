@@ -269,10 +269,12 @@ pub struct CreateRouteTableResponse {
 impl ::acs_runtime::de::FromJson for CreateRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            route_table_id: fields.take("RouteTableId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            route_table_id: fields.read("RouteTableId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {
@@ -285,7 +287,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {
 /// Service errors of `CreateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateRouteTableError {
     /// HTTP 400 `UnsupportedRegion`: The feature of ipv4Gateway is not supported in the region.
@@ -344,31 +345,83 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
 }
 impl CreateRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedRegion(error)
-            | Self::InvalidParameterRouteTableNameMalformed(error)
-            | Self::InvalidParameterDescriptionMalformed(error)
-            | Self::QuotaExceededRouteTable(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::InvalidVpcIdNotSupport(error)
-            | Self::OperationUnsupportedAdvancedFeature(error)
-            | Self::QuotaExceededGatewayRouteTable(error)
-            | Self::MissingParamVpcId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameterAction(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::InvalidParameterRouteTableNameMalformed(error) => {
+                ("InvalidParameterRouteTableNameMalformed", error)
+            }
+            Self::InvalidParameterDescriptionMalformed(error) => {
+                ("InvalidParameterDescriptionMalformed", error)
+            }
+            Self::QuotaExceededRouteTable(error) => ("QuotaExceededRouteTable", error),
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::InvalidVpcIdNotSupport(error) => ("InvalidVpcIdNotSupport", error),
+            Self::OperationUnsupportedAdvancedFeature(error) => {
+                ("OperationUnsupportedAdvancedFeature", error)
+            }
+            Self::QuotaExceededGatewayRouteTable(error) => {
+                ("QuotaExceededGatewayRouteTable", error)
+            }
+            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::InvalidParameterRouteTableNameMalformed(_) => {
+                Self::InvalidParameterRouteTableNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::QuotaExceededRouteTable(_) => Self::QuotaExceededRouteTable(error),
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::InvalidVpcIdNotSupport(_) => Self::InvalidVpcIdNotSupport(error),
+            Self::OperationUnsupportedAdvancedFeature(_) => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            Self::QuotaExceededGatewayRouteTable(_) => {
+                Self::QuotaExceededGatewayRouteTable(error)
+            }
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

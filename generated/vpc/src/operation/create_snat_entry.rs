@@ -391,10 +391,12 @@ pub struct CreateSnatEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateSnatEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snat_entry_id: fields.take("SnatEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            snat_entry_id: fields.read("SnatEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSnatEntryResponse {
@@ -407,7 +409,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSnatEntryResponse {
 /// Service errors of `CreateSnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateSnatEntryError {
     /// HTTP 400 `UnsupportedFeature.PrivateLinkEnabled`: The feature of PrivateLinkEnabled is not supported.
@@ -615,68 +616,253 @@ impl From<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
 }
 impl CreateSnatEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            | Self::InvalidSourceCidrMalformed(error)
-            | Self::NotAllowUseSourcecidrOutsidevpc(error)
-            | Self::NotAllowUseSourcecidrAutodefine(error)
-            | Self::NotAllowUseSourcecidrContainszero(error)
-            | Self::ForbiddenIpHasBeenUsedInDnat(error)
-            | Self::ForbiddenSourceVSwitchIdIncludeHaVip(error)
-            | Self::InvalidSnatIpMalformed(error)
-            | Self::SnatIpPoolCountTooMany(error)
-            | Self::ForbiddenSnatEntryCountLimited(error)
-            | Self::NotAllowUseSourcecidr(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenSourceVSwitchIdDuplicated(error)
-            | Self::ForbiddenIpUsedInForwardTable(error)
-            | Self::Forbindden(error)
-            | Self::EipNotSupportSnatPool(error)
-            | Self::EipNotInGateway(error)
-            | Self::OperationUnsupportedCidrConflict(error)
-            | Self::OperationUnsupportedEipNatIpCheck(error)
-            | Self::OperationUnsupportedEipNatBwpCheck(error)
-            | Self::OperationUnsupportedEipNatGwCheck(error)
-            | Self::OperationFailedSnatIpPoolBwpRules(error)
-            | Self::OperationFailedSnatIpsCheck(error)
-            | Self::OperationFailedSnatIpPoolCbwpRules(error)
-            | Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::InvalidParameterNameMalformed(error)
-            | Self::InvalidParameterSnatIp(error)
-            | Self::IncorrectStatusSnatEntry(error)
-            | Self::QuotaExceededSnatIp(error)
-            | Self::OperationUnsupportedEipInBinding(error)
-            | Self::OperationFailedVSwitchNotInVpc(error)
-            | Self::QuotaExceededSnatEntry(error)
-            | Self::IncorrectStatusNatIp(error)
-            | Self::IncorrectStatusNatgw(error)
-            | Self::IncorrectStatusVSwitch(error)
-            | Self::MissingParamSnatIp(error)
-            | Self::MissingParamNetworkInterfaceId(error)
-            | Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error)
-            | Self::IllegalParamNetworkInterfaceId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSnatTableIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidSnatIpNotFound(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::ResourceNotFoundNatIp(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::DefaultValidateError(error)
-            | Self::OperationFailedCrateSnatEntryTimeOut(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedFeaturePrivateLinkEnabled(error) => {
+                ("UnsupportedFeaturePrivateLinkEnabled", error)
+            }
+            Self::InvalidSourceCidrMalformed(error) => {
+                ("InvalidSourceCidrMalformed", error)
+            }
+            Self::NotAllowUseSourcecidrOutsidevpc(error) => {
+                ("NotAllowUseSourcecidrOutsidevpc", error)
+            }
+            Self::NotAllowUseSourcecidrAutodefine(error) => {
+                ("NotAllowUseSourcecidrAutodefine", error)
+            }
+            Self::NotAllowUseSourcecidrContainszero(error) => {
+                ("NotAllowUseSourcecidrContainszero", error)
+            }
+            Self::ForbiddenIpHasBeenUsedInDnat(error) => {
+                ("ForbiddenIpHasBeenUsedInDnat", error)
+            }
+            Self::ForbiddenSourceVSwitchIdIncludeHaVip(error) => {
+                ("ForbiddenSourceVSwitchIdIncludeHaVip", error)
+            }
+            Self::InvalidSnatIpMalformed(error) => ("InvalidSnatIpMalformed", error),
+            Self::SnatIpPoolCountTooMany(error) => ("SnatIpPoolCountTooMany", error),
+            Self::ForbiddenSnatEntryCountLimited(error) => {
+                ("ForbiddenSnatEntryCountLimited", error)
+            }
+            Self::NotAllowUseSourcecidr(error) => ("NotAllowUseSourcecidr", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenSourceVSwitchIdDuplicated(error) => {
+                ("ForbiddenSourceVSwitchIdDuplicated", error)
+            }
+            Self::ForbiddenIpUsedInForwardTable(error) => {
+                ("ForbiddenIpUsedInForwardTable", error)
+            }
+            Self::Forbindden(error) => ("Forbindden", error),
+            Self::EipNotSupportSnatPool(error) => ("EipNotSupportSnatPool", error),
+            Self::EipNotInGateway(error) => ("EipNotInGateway", error),
+            Self::OperationUnsupportedCidrConflict(error) => {
+                ("OperationUnsupportedCidrConflict", error)
+            }
+            Self::OperationUnsupportedEipNatIpCheck(error) => {
+                ("OperationUnsupportedEipNatIpCheck", error)
+            }
+            Self::OperationUnsupportedEipNatBwpCheck(error) => {
+                ("OperationUnsupportedEipNatBwpCheck", error)
+            }
+            Self::OperationUnsupportedEipNatGwCheck(error) => {
+                ("OperationUnsupportedEipNatGwCheck", error)
+            }
+            Self::OperationFailedSnatIpPoolBwpRules(error) => {
+                ("OperationFailedSnatIpPoolBwpRules", error)
+            }
+            Self::OperationFailedSnatIpsCheck(error) => {
+                ("OperationFailedSnatIpsCheck", error)
+            }
+            Self::OperationFailedSnatIpPoolCbwpRules(error) => {
+                ("OperationFailedSnatIpPoolCbwpRules", error)
+            }
+            Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error) => {
+                ("CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr", error)
+            }
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::InvalidParameterNameMalformed(error) => {
+                ("InvalidParameterNameMalformed", error)
+            }
+            Self::InvalidParameterSnatIp(error) => ("InvalidParameterSnatIp", error),
+            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
+            Self::QuotaExceededSnatIp(error) => ("QuotaExceededSnatIp", error),
+            Self::OperationUnsupportedEipInBinding(error) => {
+                ("OperationUnsupportedEipInBinding", error)
+            }
+            Self::OperationFailedVSwitchNotInVpc(error) => {
+                ("OperationFailedVSwitchNotInVpc", error)
+            }
+            Self::QuotaExceededSnatEntry(error) => ("QuotaExceededSnatEntry", error),
+            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
+            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
+            Self::IncorrectStatusVSwitch(error) => ("IncorrectStatusVSwitch", error),
+            Self::MissingParamSnatIp(error) => ("MissingParamSnatIp", error),
+            Self::MissingParamNetworkInterfaceId(error) => {
+                ("MissingParamNetworkInterfaceId", error)
+            }
+            Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error) => {
+                ("ParamExclusiveSnatIpAndNetworkInterfaceId", error)
+            }
+            Self::IllegalParamNetworkInterfaceId(error) => {
+                ("IllegalParamNetworkInterfaceId", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSnatTableIdNotFound(error) => {
+                ("InvalidSnatTableIdNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidSnatIpNotFound(error) => ("InvalidSnatIpNotFound", error),
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::DefaultValidateError(error) => ("DefaultValidateError", error),
+            Self::OperationFailedCrateSnatEntryTimeOut(error) => {
+                ("OperationFailedCrateSnatEntryTimeOut", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateSnatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
+                Self::UnsupportedFeaturePrivateLinkEnabled(error)
+            }
+            Self::InvalidSourceCidrMalformed(_) => {
+                Self::InvalidSourceCidrMalformed(error)
+            }
+            Self::NotAllowUseSourcecidrOutsidevpc(_) => {
+                Self::NotAllowUseSourcecidrOutsidevpc(error)
+            }
+            Self::NotAllowUseSourcecidrAutodefine(_) => {
+                Self::NotAllowUseSourcecidrAutodefine(error)
+            }
+            Self::NotAllowUseSourcecidrContainszero(_) => {
+                Self::NotAllowUseSourcecidrContainszero(error)
+            }
+            Self::ForbiddenIpHasBeenUsedInDnat(_) => {
+                Self::ForbiddenIpHasBeenUsedInDnat(error)
+            }
+            Self::ForbiddenSourceVSwitchIdIncludeHaVip(_) => {
+                Self::ForbiddenSourceVSwitchIdIncludeHaVip(error)
+            }
+            Self::InvalidSnatIpMalformed(_) => Self::InvalidSnatIpMalformed(error),
+            Self::SnatIpPoolCountTooMany(_) => Self::SnatIpPoolCountTooMany(error),
+            Self::ForbiddenSnatEntryCountLimited(_) => {
+                Self::ForbiddenSnatEntryCountLimited(error)
+            }
+            Self::NotAllowUseSourcecidr(_) => Self::NotAllowUseSourcecidr(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenSourceVSwitchIdDuplicated(_) => {
+                Self::ForbiddenSourceVSwitchIdDuplicated(error)
+            }
+            Self::ForbiddenIpUsedInForwardTable(_) => {
+                Self::ForbiddenIpUsedInForwardTable(error)
+            }
+            Self::Forbindden(_) => Self::Forbindden(error),
+            Self::EipNotSupportSnatPool(_) => Self::EipNotSupportSnatPool(error),
+            Self::EipNotInGateway(_) => Self::EipNotInGateway(error),
+            Self::OperationUnsupportedCidrConflict(_) => {
+                Self::OperationUnsupportedCidrConflict(error)
+            }
+            Self::OperationUnsupportedEipNatIpCheck(_) => {
+                Self::OperationUnsupportedEipNatIpCheck(error)
+            }
+            Self::OperationUnsupportedEipNatBwpCheck(_) => {
+                Self::OperationUnsupportedEipNatBwpCheck(error)
+            }
+            Self::OperationUnsupportedEipNatGwCheck(_) => {
+                Self::OperationUnsupportedEipNatGwCheck(error)
+            }
+            Self::OperationFailedSnatIpPoolBwpRules(_) => {
+                Self::OperationFailedSnatIpPoolBwpRules(error)
+            }
+            Self::OperationFailedSnatIpsCheck(_) => {
+                Self::OperationFailedSnatIpsCheck(error)
+            }
+            Self::OperationFailedSnatIpPoolCbwpRules(_) => {
+                Self::OperationFailedSnatIpPoolCbwpRules(error)
+            }
+            Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(_) => {
+                Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error)
+            }
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterSnatIp(_) => Self::InvalidParameterSnatIp(error),
+            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
+            Self::QuotaExceededSnatIp(_) => Self::QuotaExceededSnatIp(error),
+            Self::OperationUnsupportedEipInBinding(_) => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            Self::OperationFailedVSwitchNotInVpc(_) => {
+                Self::OperationFailedVSwitchNotInVpc(error)
+            }
+            Self::QuotaExceededSnatEntry(_) => Self::QuotaExceededSnatEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
+            Self::MissingParamSnatIp(_) => Self::MissingParamSnatIp(error),
+            Self::MissingParamNetworkInterfaceId(_) => {
+                Self::MissingParamNetworkInterfaceId(error)
+            }
+            Self::ParamExclusiveSnatIpAndNetworkInterfaceId(_) => {
+                Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error)
+            }
+            Self::IllegalParamNetworkInterfaceId(_) => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnatTableIdNotFound(_) => {
+                Self::InvalidSnatTableIdNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSnatIpNotFound(_) => Self::InvalidSnatIpNotFound(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::DefaultValidateError(_) => Self::DefaultValidateError(error),
+            Self::OperationFailedCrateSnatEntryTimeOut(_) => {
+                Self::OperationFailedCrateSnatEntryTimeOut(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateSnatEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSnatEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSnatEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

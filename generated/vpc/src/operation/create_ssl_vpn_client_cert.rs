@@ -227,11 +227,13 @@ pub struct CreateSslVpnClientCertResponse {
 impl ::acs_runtime::de::FromJson for CreateSslVpnClientCertResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            name: fields.take("Name")?,
-            ssl_vpn_client_cert_id: fields.take("SslVpnClientCertId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            name: fields.read("Name"),
+            ssl_vpn_client_cert_id: fields.read("SslVpnClientCertId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSslVpnClientCertResponse {
@@ -244,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSslVpnClientCertResponse {
 /// Service errors of `CreateSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateSslVpnClientCertError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -295,29 +296,77 @@ impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
 }
 impl CreateSslVpnClientCertError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::InvalidName(error)
-            | Self::SslVpnClientCreateTimesReachLimits(error)
-            | Self::CreateSslCertsQuotaFullQuotaFull(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidSslVpnServerIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::SslVpnClientCreateTimesReachLimits(error) => {
+                ("SslVpnClientCreateTimesReachLimits", error)
+            }
+            Self::CreateSslCertsQuotaFullQuotaFull(error) => {
+                ("CreateSslCertsQuotaFullQuotaFull", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidSslVpnServerIdNotFound(error) => {
+                ("InvalidSslVpnServerIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateSslVpnClientCertError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::SslVpnClientCreateTimesReachLimits(_) => {
+                Self::SslVpnClientCreateTimesReachLimits(error)
+            }
+            Self::CreateSslCertsQuotaFullQuotaFull(_) => {
+                Self::CreateSslCertsQuotaFullQuotaFull(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidSslVpnServerIdNotFound(_) => {
+                Self::InvalidSslVpnServerIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateSslVpnClientCertError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSslVpnClientCertError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSslVpnClientCertError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

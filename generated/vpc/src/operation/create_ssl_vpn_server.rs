@@ -598,11 +598,13 @@ pub struct CreateSslVpnServerResponse {
 impl ::acs_runtime::de::FromJson for CreateSslVpnServerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
-            request_id: fields.take("RequestId")?,
-            name: fields.take("Name")?,
-        })
+        let value = Self {
+            ssl_vpn_server_id: fields.read("SslVpnServerId"),
+            request_id: fields.read("RequestId"),
+            name: fields.read("Name"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {
@@ -615,7 +617,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {
 /// Service errors of `CreateSslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateSslVpnServerError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -740,49 +741,155 @@ impl From<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
 }
 impl CreateSslVpnServerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::InvalidName(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::SslVpnServerAlreadyExist(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::IpConflict(error)
-            | Self::SslVpnServerAddRouteError(error)
-            | Self::ClientIpPoolNetmaskInvalid(error)
-            | Self::ClientIpPoolSubnetInvalid(error)
-            | Self::MissingParameterIDaaSInstanceId(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::SystemBusy(error)
-            | Self::SslVpnServerPortIllegal(error)
-            | Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            | Self::VpnGatewaySslVpnDisabled(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamIDaaSApplicationId(error)
-            | Self::SslVpnIDaaS2NotSupport(error)
-            | Self::MissingParamIDaaSApplicationId(error)
-            | Self::MissingParamIDaaSRegionId(error)
-            | Self::DryRunOperation(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::InvalidIDaaSInstanceIdNotFound(error)
-            | Self::InvalidIDaaSApplicationIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::SslVpnServerAlreadyExist(error) => ("SslVpnServerAlreadyExist", error),
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::IpConflict(error) => ("IpConflict", error),
+            Self::SslVpnServerAddRouteError(error) => {
+                ("SslVpnServerAddRouteError", error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(error) => {
+                ("ClientIpPoolNetmaskInvalid", error)
+            }
+            Self::ClientIpPoolSubnetInvalid(error) => {
+                ("ClientIpPoolSubnetInvalid", error)
+            }
+            Self::MissingParameterIDaaSInstanceId(error) => {
+                ("MissingParameterIDaaSInstanceId", error)
+            }
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => {
+                ("OperationUnsupportedNotSupportMultiFactorAuth", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::SslVpnServerPortIllegal(error) => ("SslVpnServerPortIllegal", error),
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
+                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+            }
+            Self::VpnGatewaySslVpnDisabled(error) => ("VpnGatewaySslVpnDisabled", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamIDaaSApplicationId(error) => {
+                ("IllegalParamIDaaSApplicationId", error)
+            }
+            Self::SslVpnIDaaS2NotSupport(error) => ("SslVpnIDaaS2NotSupport", error),
+            Self::MissingParamIDaaSApplicationId(error) => {
+                ("MissingParamIDaaSApplicationId", error)
+            }
+            Self::MissingParamIDaaSRegionId(error) => {
+                ("MissingParamIDaaSRegionId", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(error) => {
+                ("InvalidIDaaSInstanceIdNotFound", error)
+            }
+            Self::InvalidIDaaSApplicationIdNotFound(error) => {
+                ("InvalidIDaaSApplicationIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateSslVpnServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::SslVpnServerAlreadyExist(_) => Self::SslVpnServerAlreadyExist(error),
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::IpConflict(_) => Self::IpConflict(error),
+            Self::SslVpnServerAddRouteError(_) => Self::SslVpnServerAddRouteError(error),
+            Self::ClientIpPoolNetmaskInvalid(_) => {
+                Self::ClientIpPoolNetmaskInvalid(error)
+            }
+            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
+            Self::MissingParameterIDaaSInstanceId(_) => {
+                Self::MissingParameterIDaaSInstanceId(error)
+            }
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(_) => {
+                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::SslVpnServerPortIllegal(_) => Self::SslVpnServerPortIllegal(error),
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
+                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
+            }
+            Self::VpnGatewaySslVpnDisabled(_) => Self::VpnGatewaySslVpnDisabled(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamIDaaSApplicationId(_) => {
+                Self::IllegalParamIDaaSApplicationId(error)
+            }
+            Self::SslVpnIDaaS2NotSupport(_) => Self::SslVpnIDaaS2NotSupport(error),
+            Self::MissingParamIDaaSApplicationId(_) => {
+                Self::MissingParamIDaaSApplicationId(error)
+            }
+            Self::MissingParamIDaaSRegionId(_) => Self::MissingParamIDaaSRegionId(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(_) => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            Self::InvalidIDaaSApplicationIdNotFound(_) => {
+                Self::InvalidIDaaSApplicationIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateSslVpnServerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSslVpnServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSslVpnServerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -315,11 +315,13 @@ pub struct CreateTrafficMirrorFilterResponse {
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            traffic_mirror_filter_id: fields.read("TrafficMirrorFilterId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterResponse {
@@ -332,7 +334,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterResponse {
 /// Service errors of `CreateTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorFilterError {
     /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
@@ -390,30 +391,97 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterErro
 }
 impl CreateTrafficMirrorFilterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeatureIpVersion(error)
-            | Self::IncorrectBusinessStatusTrafficMirror(error)
-            | Self::OptInRequiredTrafficMirror(error)
-            | Self::QuotaExceededTrafficMirrorFilter(error)
-            | Self::DuplicatedParamPriority(error)
-            | Self::UnsupportedRegion(error)
-            | Self::IllegalParamFormatSrcCidrBlock(error)
-            | Self::IllegalParamFormatDstCidrBlock(error)
-            | Self::IllegalParamDestinationCidrBlock(error)
-            | Self::IllegalParamSourceCidrBlock(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedFeatureIpVersion(error) => {
+                ("UnsupportedFeatureIpVersion", error)
+            }
+            Self::IncorrectBusinessStatusTrafficMirror(error) => {
+                ("IncorrectBusinessStatusTrafficMirror", error)
+            }
+            Self::OptInRequiredTrafficMirror(error) => {
+                ("OptInRequiredTrafficMirror", error)
+            }
+            Self::QuotaExceededTrafficMirrorFilter(error) => {
+                ("QuotaExceededTrafficMirrorFilter", error)
+            }
+            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::IllegalParamFormatSrcCidrBlock(error) => {
+                ("IllegalParamFormatSrcCidrBlock", error)
+            }
+            Self::IllegalParamFormatDstCidrBlock(error) => {
+                ("IllegalParamFormatDstCidrBlock", error)
+            }
+            Self::IllegalParamDestinationCidrBlock(error) => {
+                ("IllegalParamDestinationCidrBlock", error)
+            }
+            Self::IllegalParamSourceCidrBlock(error) => {
+                ("IllegalParamSourceCidrBlock", error)
+            }
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTrafficMirrorFilterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeatureIpVersion(_) => {
+                Self::UnsupportedFeatureIpVersion(error)
+            }
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::QuotaExceededTrafficMirrorFilter(_) => {
+                Self::QuotaExceededTrafficMirrorFilter(error)
+            }
+            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::IllegalParamFormatSrcCidrBlock(_) => {
+                Self::IllegalParamFormatSrcCidrBlock(error)
+            }
+            Self::IllegalParamFormatDstCidrBlock(_) => {
+                Self::IllegalParamFormatDstCidrBlock(error)
+            }
+            Self::IllegalParamDestinationCidrBlock(_) => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
+            Self::IllegalParamSourceCidrBlock(_) => {
+                Self::IllegalParamSourceCidrBlock(error)
+            }
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTrafficMirrorFilterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTrafficMirrorFilterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorFilterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

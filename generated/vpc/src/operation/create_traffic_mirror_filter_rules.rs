@@ -270,11 +270,13 @@ pub struct CreateTrafficMirrorFilterRulesResponse {
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ingress_rules: fields.take("IngressRules")?,
-            egress_rules: fields.take("EgressRules")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ingress_rules: fields.read("IngressRules"),
+            egress_rules: fields.read("EgressRules"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {
@@ -287,7 +289,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {
 /// Service errors of `CreateTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorFilterRulesError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -342,29 +343,87 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRule
 }
 impl CreateTrafficMirrorFilterRulesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorSession(error)
-            | Self::QuotaExceededTrafficMirrorRulesPerFilter(error)
-            | Self::DuplicatedParamPriority(error)
-            | Self::UnsupportedRegion(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::IllegalParamSourceCidrBlock(error)
-            | Self::IllegalParamDestinationCidrBlock(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(error) => {
+                ("IncorrectStatusTrafficMirrorSession", error)
+            }
+            Self::QuotaExceededTrafficMirrorRulesPerFilter(error) => {
+                ("QuotaExceededTrafficMirrorRulesPerFilter", error)
+            }
+            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::IllegalParamSourceCidrBlock(error) => {
+                ("IllegalParamSourceCidrBlock", error)
+            }
+            Self::IllegalParamDestinationCidrBlock(error) => {
+                ("IllegalParamDestinationCidrBlock", error)
+            }
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTrafficMirrorFilterRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::QuotaExceededTrafficMirrorRulesPerFilter(_) => {
+                Self::QuotaExceededTrafficMirrorRulesPerFilter(error)
+            }
+            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamSourceCidrBlock(_) => {
+                Self::IllegalParamSourceCidrBlock(error)
+            }
+            Self::IllegalParamDestinationCidrBlock(_) => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTrafficMirrorFilterRulesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTrafficMirrorFilterRulesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorFilterRulesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -461,11 +461,13 @@ pub struct CreateTrafficMirrorSessionResponse {
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorSessionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_mirror_session_id: fields.take("TrafficMirrorSessionId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            traffic_mirror_session_id: fields.read("TrafficMirrorSessionId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorSessionResponse {
@@ -478,7 +480,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorSessionResponse {
 /// Service errors of `CreateTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -662,54 +663,241 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionErr
 }
 impl CreateTrafficMirrorSessionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error)
-            | Self::OptInRequiredTrafficMirror(error)
-            | Self::DuplicatedParamSourceInstanceIds(error)
-            | Self::OperationDeniedDuplicateRole(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::ResourceNotFoundEcsInstance(error)
-            | Self::ResourceNotFoundSlb(error)
-            | Self::OperationDeniedSlbNotInVpc(error)
-            | Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            | Self::QuotaExceededSessionNum(error)
-            | Self::QuotaExceededFilterRelatedSession(error)
-            | Self::QuotaExceededSourceNumPerSession(error)
-            | Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            | Self::QuotaExceededSlbRelatedSession(error)
-            | Self::UnsupportedRegion(error)
-            | Self::InvalidLoadBalancerIdNotFound(error)
-            | Self::OperationDeniedFreeNetworkInterface(error)
-            | Self::OperationDeniedClassicSlb(error)
-            | Self::ResourceNotFoundTargetInstance(error)
-            | Self::QuotaExceededSourceNumPerTarget(error)
-            | Self::IncorrectStatusNetworkInterface(error)
-            | Self::OperationFailedNotSupportBizType(error)
-            | Self::IllegalParamPriority(error)
-            | Self::OperationDeniedUnsupportedTargetType(error)
-            | Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(error)
-            | Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            | Self::OperationDeniedInvalidTargetBondEniType(error)
-            | Self::OperationDeniedInvalidSourceBondEniType(error)
-            | Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            | Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(error)
-            | Self::QuotaExceededSessionNumPerTarget(error)
-            | Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusTrafficMirror(error) => {
+                ("IncorrectBusinessStatusTrafficMirror", error)
+            }
+            Self::OptInRequiredTrafficMirror(error) => {
+                ("OptInRequiredTrafficMirror", error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(error) => {
+                ("DuplicatedParamSourceInstanceIds", error)
+            }
+            Self::OperationDeniedDuplicateRole(error) => {
+                ("OperationDeniedDuplicateRole", error)
+            }
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::ResourceNotFoundEcsInstance(error) => {
+                ("ResourceNotFoundEcsInstance", error)
+            }
+            Self::ResourceNotFoundSlb(error) => ("ResourceNotFoundSlb", error),
+            Self::OperationDeniedSlbNotInVpc(error) => {
+                ("OperationDeniedSlbNotInVpc", error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
+                ("OperationDeniedEcsNotSupportTrafficMirror", error)
+            }
+            Self::QuotaExceededSessionNum(error) => ("QuotaExceededSessionNum", error),
+            Self::QuotaExceededFilterRelatedSession(error) => {
+                ("QuotaExceededFilterRelatedSession", error)
+            }
+            Self::QuotaExceededSourceNumPerSession(error) => {
+                ("QuotaExceededSourceNumPerSession", error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
+                ("QuotaExceededNetworkInterfaceRelatedSession", error)
+            }
+            Self::QuotaExceededSlbRelatedSession(error) => {
+                ("QuotaExceededSlbRelatedSession", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::InvalidLoadBalancerIdNotFound(error) => {
+                ("InvalidLoadBalancerIdNotFound", error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(error) => {
+                ("OperationDeniedFreeNetworkInterface", error)
+            }
+            Self::OperationDeniedClassicSlb(error) => {
+                ("OperationDeniedClassicSlb", error)
+            }
+            Self::ResourceNotFoundTargetInstance(error) => {
+                ("ResourceNotFoundTargetInstance", error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(error) => {
+                ("QuotaExceededSourceNumPerTarget", error)
+            }
+            Self::IncorrectStatusNetworkInterface(error) => {
+                ("IncorrectStatusNetworkInterface", error)
+            }
+            Self::OperationFailedNotSupportBizType(error) => {
+                ("OperationFailedNotSupportBizType", error)
+            }
+            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
+            Self::OperationDeniedUnsupportedTargetType(error) => {
+                ("OperationDeniedUnsupportedTargetType", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                error,
+            ) => {
+                ("OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => {
+                ("OperationDeniedTargetTypeNotSupportBondEni", error)
+            }
+            Self::OperationDeniedInvalidTargetBondEniType(error) => {
+                ("OperationDeniedInvalidTargetBondEniType", error)
+            }
+            Self::OperationDeniedInvalidSourceBondEniType(error) => {
+                ("OperationDeniedInvalidSourceBondEniType", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
+                ("OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket", error)
+            }
+            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                error,
+            ) => ("OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport", error),
+            Self::QuotaExceededSessionNumPerTarget(error) => {
+                ("QuotaExceededSessionNumPerTarget", error)
+            }
+            Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error) => {
+                ("OperationDeniedNotSupportBondEniAsTrafficMirrorSource", error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateTrafficMirrorSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(_) => {
+                Self::DuplicatedParamSourceInstanceIds(error)
+            }
+            Self::OperationDeniedDuplicateRole(_) => {
+                Self::OperationDeniedDuplicateRole(error)
+            }
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::ResourceNotFoundSlb(_) => Self::ResourceNotFoundSlb(error),
+            Self::OperationDeniedSlbNotInVpc(_) => {
+                Self::OperationDeniedSlbNotInVpc(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            Self::QuotaExceededSessionNum(_) => Self::QuotaExceededSessionNum(error),
+            Self::QuotaExceededFilterRelatedSession(_) => {
+                Self::QuotaExceededFilterRelatedSession(error)
+            }
+            Self::QuotaExceededSourceNumPerSession(_) => {
+                Self::QuotaExceededSourceNumPerSession(error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            Self::QuotaExceededSlbRelatedSession(_) => {
+                Self::QuotaExceededSlbRelatedSession(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::InvalidLoadBalancerIdNotFound(_) => {
+                Self::InvalidLoadBalancerIdNotFound(error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(_) => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            Self::OperationDeniedClassicSlb(_) => Self::OperationDeniedClassicSlb(error),
+            Self::ResourceNotFoundTargetInstance(_) => {
+                Self::ResourceNotFoundTargetInstance(error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(_) => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            Self::IncorrectStatusNetworkInterface(_) => {
+                Self::IncorrectStatusNetworkInterface(error)
+            }
+            Self::OperationFailedNotSupportBizType(_) => {
+                Self::OperationFailedNotSupportBizType(error)
+            }
+            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(_) => {
+                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                    error,
+                )
+            }
+            Self::OperationDeniedTargetTypeNotSupportBondEni(_) => {
+                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
+            }
+            Self::OperationDeniedInvalidTargetBondEniType(_) => {
+                Self::OperationDeniedInvalidTargetBondEniType(error)
+            }
+            Self::OperationDeniedInvalidSourceBondEniType(_) => {
+                Self::OperationDeniedInvalidSourceBondEniType(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(_) => {
+                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
+            }
+            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(_) => {
+                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                    error,
+                )
+            }
+            Self::QuotaExceededSessionNumPerTarget(_) => {
+                Self::QuotaExceededSessionNumPerTarget(error)
+            }
+            Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(_) => {
+                Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateTrafficMirrorSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTrafficMirrorSessionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorSessionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -385,10 +385,12 @@ pub struct CreateVSwitchCidrReservationResponse {
 impl ::acs_runtime::de::FromJson for CreateVSwitchCidrReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_cidr_reservation_id: fields.take("VSwitchCidrReservationId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            v_switch_cidr_reservation_id: fields.read("VSwitchCidrReservationId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {
@@ -401,7 +403,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {
 /// Service errors of `CreateVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVSwitchCidrReservationError {
     /// HTTP 400 `IllegalParamFormat`: IllegalParamFormat
@@ -497,36 +498,129 @@ impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationE
 }
 impl CreateVSwitchCidrReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFormat(error)
-            | Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::UnsupportedFeatureReservedType(error)
-            | Self::UnsupportedFeatureVSwitchIpv6(error)
-            | Self::OperationFailedVSwitchCidrReservationCidr(error)
-            | Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
-            | Self::UnsupportedRegion(error)
-            | Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            | Self::QuotaExceededCidrReservationCount(error)
-            | Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
-            | Self::OperationFailedCidrNotEnoughInVSwitch(error)
-            | Self::OperationFailedSystemReservedIpContained(error)
-            | Self::OperationFailedAlreadyUsedIpContained(error)
-            | Self::IncorrectStatusVswitch(error)
-            | Self::IllegalParamVSwitchCidrReservationMask(error)
-            | Self::QuotaExceededVSwitchCidrReservationMask(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamFormat(error) => ("IllegalParamFormat", error),
+            Self::IllegalParamFormatVSwitchCidrReservationCidr(error) => {
+                ("IllegalParamFormatVSwitchCidrReservationCidr", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::UnsupportedFeatureReservedType(error) => {
+                ("UnsupportedFeatureReservedType", error)
+            }
+            Self::UnsupportedFeatureVSwitchIpv6(error) => {
+                ("UnsupportedFeatureVSwitchIpv6", error)
+            }
+            Self::OperationFailedVSwitchCidrReservationCidr(error) => {
+                ("OperationFailedVSwitchCidrReservationCidr", error)
+            }
+            Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error) => {
+                ("MissingParamCidrReservationMaskOrCidrReservationCidr", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
+                ("UnsupportedFeatureVpcAdvancedFeature", error)
+            }
+            Self::QuotaExceededCidrReservationCount(error) => {
+                ("QuotaExceededCidrReservationCount", error)
+            }
+            Self::ConflictCidrReservationMaskAndCidrReservationCidr(error) => {
+                ("ConflictCidrReservationMaskAndCidrReservationCidr", error)
+            }
+            Self::OperationFailedCidrNotEnoughInVSwitch(error) => {
+                ("OperationFailedCidrNotEnoughInVSwitch", error)
+            }
+            Self::OperationFailedSystemReservedIpContained(error) => {
+                ("OperationFailedSystemReservedIpContained", error)
+            }
+            Self::OperationFailedAlreadyUsedIpContained(error) => {
+                ("OperationFailedAlreadyUsedIpContained", error)
+            }
+            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
+            Self::IllegalParamVSwitchCidrReservationMask(error) => {
+                ("IllegalParamVSwitchCidrReservationMask", error)
+            }
+            Self::QuotaExceededVSwitchCidrReservationMask(error) => {
+                ("QuotaExceededVSwitchCidrReservationMask", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVSwitchCidrReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamFormat(_) => Self::IllegalParamFormat(error),
+            Self::IllegalParamFormatVSwitchCidrReservationCidr(_) => {
+                Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::UnsupportedFeatureReservedType(_) => {
+                Self::UnsupportedFeatureReservedType(error)
+            }
+            Self::UnsupportedFeatureVSwitchIpv6(_) => {
+                Self::UnsupportedFeatureVSwitchIpv6(error)
+            }
+            Self::OperationFailedVSwitchCidrReservationCidr(_) => {
+                Self::OperationFailedVSwitchCidrReservationCidr(error)
+            }
+            Self::MissingParamCidrReservationMaskOrCidrReservationCidr(_) => {
+                Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            Self::QuotaExceededCidrReservationCount(_) => {
+                Self::QuotaExceededCidrReservationCount(error)
+            }
+            Self::ConflictCidrReservationMaskAndCidrReservationCidr(_) => {
+                Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
+            }
+            Self::OperationFailedCidrNotEnoughInVSwitch(_) => {
+                Self::OperationFailedCidrNotEnoughInVSwitch(error)
+            }
+            Self::OperationFailedSystemReservedIpContained(_) => {
+                Self::OperationFailedSystemReservedIpContained(error)
+            }
+            Self::OperationFailedAlreadyUsedIpContained(_) => {
+                Self::OperationFailedAlreadyUsedIpContained(error)
+            }
+            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
+            Self::IllegalParamVSwitchCidrReservationMask(_) => {
+                Self::IllegalParamVSwitchCidrReservationMask(error)
+            }
+            Self::QuotaExceededVSwitchCidrReservationMask(_) => {
+                Self::QuotaExceededVSwitchCidrReservationMask(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVSwitchCidrReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVSwitchCidrReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVSwitchCidrReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

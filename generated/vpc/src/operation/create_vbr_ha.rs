@@ -256,10 +256,12 @@ pub struct CreateVbrHaResponse {
 impl ::acs_runtime::de::FromJson for CreateVbrHaResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vbr_ha_id: fields.take("VbrHaId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            vbr_ha_id: fields.read("VbrHaId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVbrHaResponse {
@@ -272,7 +274,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVbrHaResponse {
 /// Service errors of `CreateVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVbrHaError {
     /// HTTP 400 `OperationFailed.VbrCenNotConsistent`: The VBR and the peer VBR are attached to different CENs.
@@ -335,29 +336,99 @@ impl From<::acs_runtime::client::ServiceError> for CreateVbrHaError {
 }
 impl CreateVbrHaError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVbrCenNotConsistent(error)
-            | Self::OperationFailedVbrAliUidNotConsistent(error)
-            | Self::OperationFailedVbrAccessDeviceSame(error)
-            | Self::OperationFailedVbrBandWidthExceed(error)
-            | Self::OperationFailedVbrInUsedByOtherHa(error)
-            | Self::OperationFailedVbrBgpPeerNotEnableBfd(error)
-            | Self::OperationFailedVbrCenNotRelation(error)
-            | Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error)
-            | Self::IllegalParamBgpGroupLocalAsn(error)
-            | Self::ResourceNotFoundVbr(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedVbrCenNotConsistent(error) => {
+                ("OperationFailedVbrCenNotConsistent", error)
+            }
+            Self::OperationFailedVbrAliUidNotConsistent(error) => {
+                ("OperationFailedVbrAliUidNotConsistent", error)
+            }
+            Self::OperationFailedVbrAccessDeviceSame(error) => {
+                ("OperationFailedVbrAccessDeviceSame", error)
+            }
+            Self::OperationFailedVbrBandWidthExceed(error) => {
+                ("OperationFailedVbrBandWidthExceed", error)
+            }
+            Self::OperationFailedVbrInUsedByOtherHa(error) => {
+                ("OperationFailedVbrInUsedByOtherHa", error)
+            }
+            Self::OperationFailedVbrBgpPeerNotEnableBfd(error) => {
+                ("OperationFailedVbrBgpPeerNotEnableBfd", error)
+            }
+            Self::OperationFailedVbrCenNotRelation(error) => {
+                ("OperationFailedVbrCenNotRelation", error)
+            }
+            Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error) => {
+                ("OperationFailedBgpGroupLocalAsnMustSameEachOther", error)
+            }
+            Self::IllegalParamBgpGroupLocalAsn(error) => {
+                ("IllegalParamBgpGroupLocalAsn", error)
+            }
+            Self::ResourceNotFoundVbr(error) => ("ResourceNotFoundVbr", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVbrHaError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedVbrCenNotConsistent(_) => {
+                Self::OperationFailedVbrCenNotConsistent(error)
+            }
+            Self::OperationFailedVbrAliUidNotConsistent(_) => {
+                Self::OperationFailedVbrAliUidNotConsistent(error)
+            }
+            Self::OperationFailedVbrAccessDeviceSame(_) => {
+                Self::OperationFailedVbrAccessDeviceSame(error)
+            }
+            Self::OperationFailedVbrBandWidthExceed(_) => {
+                Self::OperationFailedVbrBandWidthExceed(error)
+            }
+            Self::OperationFailedVbrInUsedByOtherHa(_) => {
+                Self::OperationFailedVbrInUsedByOtherHa(error)
+            }
+            Self::OperationFailedVbrBgpPeerNotEnableBfd(_) => {
+                Self::OperationFailedVbrBgpPeerNotEnableBfd(error)
+            }
+            Self::OperationFailedVbrCenNotRelation(_) => {
+                Self::OperationFailedVbrCenNotRelation(error)
+            }
+            Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(_) => {
+                Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error)
+            }
+            Self::IllegalParamBgpGroupLocalAsn(_) => {
+                Self::IllegalParamBgpGroupLocalAsn(error)
+            }
+            Self::ResourceNotFoundVbr(_) => Self::ResourceNotFoundVbr(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVbrHaError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVbrHaError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVbrHaError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVbrHaError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -368,17 +368,19 @@ pub struct CreateVcoRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateVcoRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            route_dest: fields.take("RouteDest")?,
-            next_hop: fields.take("NextHop")?,
-            weight: fields.take("Weight")?,
-            overlay_mode: fields.take("OverlayMode")?,
-            state: fields.take("State")?,
-            create_time: fields.take("CreateTime")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-        })
+        let value = Self {
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            route_dest: fields.read("RouteDest"),
+            next_hop: fields.read("NextHop"),
+            weight: fields.read("Weight"),
+            overlay_mode: fields.read("OverlayMode"),
+            state: fields.read("State"),
+            create_time: fields.read("CreateTime"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVcoRouteEntryResponse {
@@ -391,7 +393,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVcoRouteEntryResponse {
 /// Service errors of `CreateVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVcoRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -471,38 +472,111 @@ impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
 }
 impl CreateVcoRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnConnectionConfiguring(error)
-            | Self::VpnConnectionFinancialLocked(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::VpnRouteEntryConflictSsl(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::IllegalParamRouteDest(error)
-            | Self::OperationFailedInvalidCidrBlock(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::TaskConflict(error)
-            | Self::ResourcePbrRouteQuotaFull(error)
-            | Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            | Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            | Self::DryRunOperation(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
+            Self::VpnConnectionFinancialLocked(error) => {
+                ("VpnConnectionFinancialLocked", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::IllegalParamRouteDest(error) => ("IllegalParamRouteDest", error),
+            Self::OperationFailedInvalidCidrBlock(error) => {
+                ("OperationFailedInvalidCidrBlock", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::ResourcePbrRouteQuotaFull(error) => {
+                ("ResourcePbrRouteQuotaFull", error)
+            }
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreatePbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreateDbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVcoRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
+            Self::VpnConnectionFinancialLocked(_) => {
+                Self::VpnConnectionFinancialLocked(error)
+            }
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
+            Self::OperationFailedInvalidCidrBlock(_) => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::ResourcePbrRouteQuotaFull(_) => Self::ResourcePbrRouteQuotaFull(error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVcoRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVcoRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVcoRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

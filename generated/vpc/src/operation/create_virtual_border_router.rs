@@ -496,10 +496,12 @@ pub struct CreateVirtualBorderRouterResponse {
 impl ::acs_runtime::de::FromJson for CreateVirtualBorderRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vbr_id: fields.take("VbrId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            vbr_id: fields.read("VbrId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
@@ -512,7 +514,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
 /// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `OperationFailed.PconnAllocateVlan0`: Vlan 0 Vbr cannot share the physical connection with another Vbr.
@@ -737,69 +738,269 @@ impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterErro
 }
 impl CreateVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedPconnAllocateVlan0(error)
-            | Self::IllegalParamIpAddress(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::InvalidVlanIdUsed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            | Self::InvalidVlanIdMalformed(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidLocalGatewayIpMalformed(error)
-            | Self::InvalidPeeringSubnetMaskMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::QuotaExceededVbrPerpConn(error)
-            | Self::QuotaExceededFreevbr(error)
-            | Self::InvalidIpNotSameSubnet(error)
-            | Self::TaskConflict(error)
-            | Self::QuotaExceededCrossUserVbrPerUser(error)
-            | Self::OperationFailedVlanIdInUse(error)
-            | Self::QuotaExceededSameAccountVbrPerPconn(error)
-            | Self::QuotaExceededVbrPerPconnPortSpec(error)
-            | Self::QuotaExceededVbrPerAccessDevice(error)
-            | Self::OperationUnsupportedIpv6ForThisRegion(error)
-            | Self::VbrBandwidthExceed(error)
-            | Self::OperationFailedPconnExistVlan0Vbr(error)
-            | Self::OperationFailedVlan0VbrUnSharePconn(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::ResourceNotEnoughBandwidth(error)
-            | Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
-            | Self::IllegalParamOwnerAliUid(error)
-            | Self::ForbiddenOwnerAliUid(error)
-            | Self::OperationDeniedVPconn(error)
-            | Self::OperationFailedNotConsistentWithVpconn(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::OperationFailedVirtualPhysicalConnectionExistVbr(error)
-            | Self::ResourceNotInResourceGroup(error)
-            | Self::IncorrectStatusVirtualPhysicalConnection(error)
-            | Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error)
-            | Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
-            | Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
-            | Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            | Self::ForbiddenNameNotAllowedByCaller(error)
-            | Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrOwnerIdNotFound(error)
-            | Self::CrossBidForbidden(error)
-            | Self::OperationFailedAccessDeviceDisabled(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedPconnAllocateVlan0(error) => {
+                ("OperationFailedPconnAllocateVlan0", error)
+            }
+            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
+                ("InvalidPhysicalConnectionIdNotEnabled", error)
+            }
+            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(error) => {
+                ("InvalidLocalGatewayIpMalformed", error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(error) => {
+                ("InvalidPeeringSubnetMaskMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::QuotaExceededVbrPerpConn(error) => ("QuotaExceededVbrPerpConn", error),
+            Self::QuotaExceededFreevbr(error) => ("QuotaExceededFreevbr", error),
+            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::QuotaExceededCrossUserVbrPerUser(error) => {
+                ("QuotaExceededCrossUserVbrPerUser", error)
+            }
+            Self::OperationFailedVlanIdInUse(error) => {
+                ("OperationFailedVlanIdInUse", error)
+            }
+            Self::QuotaExceededSameAccountVbrPerPconn(error) => {
+                ("QuotaExceededSameAccountVbrPerPconn", error)
+            }
+            Self::QuotaExceededVbrPerPconnPortSpec(error) => {
+                ("QuotaExceededVbrPerPconnPortSpec", error)
+            }
+            Self::QuotaExceededVbrPerAccessDevice(error) => {
+                ("QuotaExceededVbrPerAccessDevice", error)
+            }
+            Self::OperationUnsupportedIpv6ForThisRegion(error) => {
+                ("OperationUnsupportedIpv6ForThisRegion", error)
+            }
+            Self::VbrBandwidthExceed(error) => ("VbrBandwidthExceed", error),
+            Self::OperationFailedPconnExistVlan0Vbr(error) => {
+                ("OperationFailedPconnExistVlan0Vbr", error)
+            }
+            Self::OperationFailedVlan0VbrUnSharePconn(error) => {
+                ("OperationFailedVlan0VbrUnSharePconn", error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::ResourceNotEnoughBandwidth(error) => {
+                ("ResourceNotEnoughBandwidth", error)
+            }
+            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => {
+                ("OperationUnsupportedVirtualBorderRouterEnableIPv6", error)
+            }
+            Self::IllegalParamOwnerAliUid(error) => ("IllegalParamOwnerAliUid", error),
+            Self::ForbiddenOwnerAliUid(error) => ("ForbiddenOwnerAliUid", error),
+            Self::OperationDeniedVPconn(error) => ("OperationDeniedVPconn", error),
+            Self::OperationFailedNotConsistentWithVpconn(error) => {
+                ("OperationFailedNotConsistentWithVpconn", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::OperationFailedVirtualPhysicalConnectionExistVbr(error) => {
+                ("OperationFailedVirtualPhysicalConnectionExistVbr", error)
+            }
+            Self::ResourceNotInResourceGroup(error) => {
+                ("ResourceNotInResourceGroup", error)
+            }
+            Self::IncorrectStatusVirtualPhysicalConnection(error) => {
+                ("IncorrectStatusVirtualPhysicalConnection", error)
+            }
+            Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error) => {
+                ("EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr", error)
+            }
+            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => {
+                ("OperationFailedVbrBandWidthMust0InVlan0Vbr", error)
+            }
+            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error) => {
+                ("OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6", error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
+                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(error) => {
+                ("ForbiddenNameNotAllowedByCaller", error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
+                ("ForbiddenDescriptionNotAllowedByCaller", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrOwnerIdNotFound(error) => {
+                ("InvalidVbrOwnerIdNotFound", error)
+            }
+            Self::CrossBidForbidden(error) => ("CrossBidForbidden", error),
+            Self::OperationFailedAccessDeviceDisabled(error) => {
+                ("OperationFailedAccessDeviceDisabled", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedPconnAllocateVlan0(_) => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(_) => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
+            Self::QuotaExceededFreevbr(_) => Self::QuotaExceededFreevbr(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::QuotaExceededCrossUserVbrPerUser(_) => {
+                Self::QuotaExceededCrossUserVbrPerUser(error)
+            }
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::QuotaExceededSameAccountVbrPerPconn(_) => {
+                Self::QuotaExceededSameAccountVbrPerPconn(error)
+            }
+            Self::QuotaExceededVbrPerPconnPortSpec(_) => {
+                Self::QuotaExceededVbrPerPconnPortSpec(error)
+            }
+            Self::QuotaExceededVbrPerAccessDevice(_) => {
+                Self::QuotaExceededVbrPerAccessDevice(error)
+            }
+            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            Self::VbrBandwidthExceed(_) => Self::VbrBandwidthExceed(error),
+            Self::OperationFailedPconnExistVlan0Vbr(_) => {
+                Self::OperationFailedPconnExistVlan0Vbr(error)
+            }
+            Self::OperationFailedVlan0VbrUnSharePconn(_) => {
+                Self::OperationFailedVlan0VbrUnSharePconn(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(_) => {
+                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
+            }
+            Self::IllegalParamOwnerAliUid(_) => Self::IllegalParamOwnerAliUid(error),
+            Self::ForbiddenOwnerAliUid(_) => Self::ForbiddenOwnerAliUid(error),
+            Self::OperationDeniedVPconn(_) => Self::OperationDeniedVPconn(error),
+            Self::OperationFailedNotConsistentWithVpconn(_) => {
+                Self::OperationFailedNotConsistentWithVpconn(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::OperationFailedVirtualPhysicalConnectionExistVbr(_) => {
+                Self::OperationFailedVirtualPhysicalConnectionExistVbr(error)
+            }
+            Self::ResourceNotInResourceGroup(_) => {
+                Self::ResourceNotInResourceGroup(error)
+            }
+            Self::IncorrectStatusVirtualPhysicalConnection(_) => {
+                Self::IncorrectStatusVirtualPhysicalConnection(error)
+            }
+            Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(_) => {
+                Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error)
+            }
+            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(_) => {
+                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
+            }
+            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(_) => {
+                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
+            Self::CrossBidForbidden(_) => Self::CrossBidForbidden(error),
+            Self::OperationFailedAccessDeviceDisabled(_) => {
+                Self::OperationFailedAccessDeviceDisabled(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -400,10 +400,12 @@ pub struct CreateVirtualPhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateVirtualPhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            virtual_physical_connection: fields.take("VirtualPhysicalConnection")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            virtual_physical_connection: fields.read("VirtualPhysicalConnection"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualPhysicalConnectionResponse {
@@ -416,7 +418,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualPhysicalConnectionResponse 
 /// Service errors of `CreateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVirtualPhysicalConnectionError {
     /// HTTP 400 `OperationFailed.VbrBindedPconn`: The operation is failed because of VbrBindedPconn.
@@ -529,39 +530,144 @@ impl From<::acs_runtime::client::ServiceError> for CreateVirtualPhysicalConnecti
 }
 impl CreateVirtualPhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVbrBindedPconn(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::OperationFailedVPconnCreated(error)
-            | Self::MissingParamSpec(error)
-            | Self::IllegalParamSpec(error)
-            | Self::IllegalParamVlanId(error)
-            | Self::VlanIdHasBeenUsedInPhysicalConnection(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            | Self::OperationFailedPconnAllocateVlan0(error)
-            | Self::InvalidVlanIdMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::ResourceNotEnoughBandwidth(error)
-            | Self::IllegalParamVpconnAliUid(error)
-            | Self::IllegalParamOrderMode(error)
-            | Self::ForbiddenVpconnAliUid(error)
-            | Self::QuotaExceededVpconn(error)
-            | Self::OperationDeniedCreateVpconn(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error)
-            | Self::IllegalParamResourceGroupId(error)
-            | Self::ForbiddenVpconnCrossBid(error)
-            | Self::IncorrectStatusPhysicalConnection(error)
-            | Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedVbrBindedPconn(error) => {
+                ("OperationFailedVbrBindedPconn", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::OperationFailedVPconnCreated(error) => {
+                ("OperationFailedVPconnCreated", error)
+            }
+            Self::MissingParamSpec(error) => ("MissingParamSpec", error),
+            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
+            Self::IllegalParamVlanId(error) => ("IllegalParamVlanId", error),
+            Self::VlanIdHasBeenUsedInPhysicalConnection(error) => {
+                ("VlanIdHasBeenUsedInPhysicalConnection", error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
+                ("InvalidPhysicalConnectionIdNotEnabled", error)
+            }
+            Self::OperationFailedPconnAllocateVlan0(error) => {
+                ("OperationFailedPconnAllocateVlan0", error)
+            }
+            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::ResourceNotEnoughBandwidth(error) => {
+                ("ResourceNotEnoughBandwidth", error)
+            }
+            Self::IllegalParamVpconnAliUid(error) => ("IllegalParamVpconnAliUid", error),
+            Self::IllegalParamOrderMode(error) => ("IllegalParamOrderMode", error),
+            Self::ForbiddenVpconnAliUid(error) => ("ForbiddenVpconnAliUid", error),
+            Self::QuotaExceededVpconn(error) => ("QuotaExceededVpconn", error),
+            Self::OperationDeniedCreateVpconn(error) => {
+                ("OperationDeniedCreateVpconn", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error) => {
+                ("EcAssociatedQoSPconnNotAllowCreateVpconn", error)
+            }
+            Self::IllegalParamResourceGroupId(error) => {
+                ("IllegalParamResourceGroupId", error)
+            }
+            Self::ForbiddenVpconnCrossBid(error) => ("ForbiddenVpconnCrossBid", error),
+            Self::IncorrectStatusPhysicalConnection(error) => {
+                ("IncorrectStatusPhysicalConnection", error)
+            }
+            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error) => {
+                ("OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVirtualPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedVbrBindedPconn(_) => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::OperationFailedVPconnCreated(_) => {
+                Self::OperationFailedVPconnCreated(error)
+            }
+            Self::MissingParamSpec(_) => Self::MissingParamSpec(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
+            Self::VlanIdHasBeenUsedInPhysicalConnection(_) => {
+                Self::VlanIdHasBeenUsedInPhysicalConnection(error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            Self::OperationFailedPconnAllocateVlan0(_) => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::IllegalParamVpconnAliUid(_) => Self::IllegalParamVpconnAliUid(error),
+            Self::IllegalParamOrderMode(_) => Self::IllegalParamOrderMode(error),
+            Self::ForbiddenVpconnAliUid(_) => Self::ForbiddenVpconnAliUid(error),
+            Self::QuotaExceededVpconn(_) => Self::QuotaExceededVpconn(error),
+            Self::OperationDeniedCreateVpconn(_) => {
+                Self::OperationDeniedCreateVpconn(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::EcAssociatedQoSPconnNotAllowCreateVpconn(_) => {
+                Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error)
+            }
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::ForbiddenVpconnCrossBid(_) => Self::ForbiddenVpconnCrossBid(error),
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(_) => {
+                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVirtualPhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVirtualPhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -569,6 +675,7 @@ impl ::std::fmt::Display for CreateVirtualPhysicalConnectionError {
 impl ::std::error::Error for CreateVirtualPhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateVirtualPhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

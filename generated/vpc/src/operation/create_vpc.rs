@@ -489,13 +489,15 @@ pub struct CreateVpcResponse {
 impl ::acs_runtime::de::FromJson for CreateVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            v_router_id: fields.take("VRouterId")?,
-            request_id: fields.take("RequestId")?,
-            route_table_id: fields.take("RouteTableId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            v_router_id: fields.read("VRouterId"),
+            request_id: fields.read("RequestId"),
+            route_table_id: fields.read("RouteTableId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
@@ -508,7 +510,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
 /// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpcError {
     /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
@@ -675,61 +676,195 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
 }
 impl CreateVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TokenProcessing(error)
-            | Self::InvokeError(error)
-            | Self::InvalidParameter(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::InvalidVpcNameMalformed(error)
-            | Self::InvalidVpcDiscriptionMalformed(error)
-            | Self::QuotaExceededVpc(error)
-            | Self::ResourceNotAvailableVpc(error)
-            | Self::InvalidUserCidrQuota(error)
-            | Self::InvalidUserCidrMalformed(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::IllegalParamIpv6CidrBlock(error)
-            | Self::OperationFailedIPv6CidrNotReserved(error)
-            | Self::MissingParamEnableIpv6(error)
-            | Self::OperationUnsupportedIpv6Feature(error)
-            | Self::SystemServiceBusy(error)
-            | Self::IllegalParamUserCidr(error)
-            | Self::OperationUnsupportedResourceGroupId(error)
-            | Self::IllegalParamEnableIpv6(error)
-            | Self::InvalidIpv6CidrBlockMalformed(error)
-            | Self::UnsupportedFeatureIpv6Isp(error)
-            | Self::ResourceNotEnoughIpv6Cidr(error)
-            | Self::UnsupportedFeatureIpam(error)
-            | Self::IllegalParamIpv4CidrMask(error)
-            | Self::IllegalParamIpamPool(error)
-            | Self::OperationDeniedRequestRegionInvalid(error)
-            | Self::OperationDeniedIpamPoolNotInRegion(error)
-            | Self::MissingParamCidrOrCidrMask(error)
-            | Self::OperationDeniedCidrInExcludeCidrs(error)
-            | Self::OperationDeniedAvailableCidrInsufficient(error)
-            | Self::UnsupportedFeatureIpamError(error)
-            | Self::OperationDeniedCidrUnavailableInPool(error)
-            | Self::IllegalParamCidrBlockMask(error)
-            | Self::UnsupportedFeatureVpcDnsHostname(error)
-            | Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            | Self::IllegalParamIpv6Isp(error)
-            | Self::IllegalParamCidrMask(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::UnsupportedFeatureDhcpOptionsSet(error)
-            | Self::Forbidden(error)
-            | Self::ResourceNotFoundIpamPool(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::TokenProcessing(error) => ("TokenProcessing", error),
+            Self::InvokeError(error) => ("InvokeError", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
+            Self::InvalidVpcDiscriptionMalformed(error) => {
+                ("InvalidVpcDiscriptionMalformed", error)
+            }
+            Self::QuotaExceededVpc(error) => ("QuotaExceededVpc", error),
+            Self::ResourceNotAvailableVpc(error) => ("ResourceNotAvailableVpc", error),
+            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
+            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::IllegalParamIpv6CidrBlock(error) => {
+                ("IllegalParamIpv6CidrBlock", error)
+            }
+            Self::OperationFailedIPv6CidrNotReserved(error) => {
+                ("OperationFailedIPv6CidrNotReserved", error)
+            }
+            Self::MissingParamEnableIpv6(error) => ("MissingParamEnableIpv6", error),
+            Self::OperationUnsupportedIpv6Feature(error) => {
+                ("OperationUnsupportedIpv6Feature", error)
+            }
+            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
+            Self::IllegalParamUserCidr(error) => ("IllegalParamUserCidr", error),
+            Self::OperationUnsupportedResourceGroupId(error) => {
+                ("OperationUnsupportedResourceGroupId", error)
+            }
+            Self::IllegalParamEnableIpv6(error) => ("IllegalParamEnableIpv6", error),
+            Self::InvalidIpv6CidrBlockMalformed(error) => {
+                ("InvalidIpv6CidrBlockMalformed", error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(error) => {
+                ("UnsupportedFeatureIpv6Isp", error)
+            }
+            Self::ResourceNotEnoughIpv6Cidr(error) => {
+                ("ResourceNotEnoughIpv6Cidr", error)
+            }
+            Self::UnsupportedFeatureIpam(error) => ("UnsupportedFeatureIpam", error),
+            Self::IllegalParamIpv4CidrMask(error) => ("IllegalParamIpv4CidrMask", error),
+            Self::IllegalParamIpamPool(error) => ("IllegalParamIpamPool", error),
+            Self::OperationDeniedRequestRegionInvalid(error) => {
+                ("OperationDeniedRequestRegionInvalid", error)
+            }
+            Self::OperationDeniedIpamPoolNotInRegion(error) => {
+                ("OperationDeniedIpamPoolNotInRegion", error)
+            }
+            Self::MissingParamCidrOrCidrMask(error) => {
+                ("MissingParamCidrOrCidrMask", error)
+            }
+            Self::OperationDeniedCidrInExcludeCidrs(error) => {
+                ("OperationDeniedCidrInExcludeCidrs", error)
+            }
+            Self::OperationDeniedAvailableCidrInsufficient(error) => {
+                ("OperationDeniedAvailableCidrInsufficient", error)
+            }
+            Self::UnsupportedFeatureIpamError(error) => {
+                ("UnsupportedFeatureIpamError", error)
+            }
+            Self::OperationDeniedCidrUnavailableInPool(error) => {
+                ("OperationDeniedCidrUnavailableInPool", error)
+            }
+            Self::IllegalParamCidrBlockMask(error) => {
+                ("IllegalParamCidrBlockMask", error)
+            }
+            Self::UnsupportedFeatureVpcDnsHostname(error) => {
+                ("UnsupportedFeatureVpcDnsHostname", error)
+            }
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => {
+                ("OperationDeniedMaskOfCidrIsNotAllowed", error)
+            }
+            Self::IllegalParamIpv6Isp(error) => ("IllegalParamIpv6Isp", error),
+            Self::IllegalParamCidrMask(error) => ("IllegalParamCidrMask", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::UnsupportedFeatureDhcpOptionsSet(error) => {
+                ("UnsupportedFeatureDhcpOptionsSet", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::ResourceNotFoundIpamPool(error) => ("ResourceNotFoundIpamPool", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TokenProcessing(_) => Self::TokenProcessing(error),
+            Self::InvokeError(_) => Self::InvokeError(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
+            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::OperationFailedIPv6CidrNotReserved(_) => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            Self::MissingParamEnableIpv6(_) => Self::MissingParamEnableIpv6(error),
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
+            Self::IllegalParamUserCidr(_) => Self::IllegalParamUserCidr(error),
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::IllegalParamEnableIpv6(_) => Self::IllegalParamEnableIpv6(error),
+            Self::InvalidIpv6CidrBlockMalformed(_) => {
+                Self::InvalidIpv6CidrBlockMalformed(error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
+            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
+            Self::UnsupportedFeatureIpam(_) => Self::UnsupportedFeatureIpam(error),
+            Self::IllegalParamIpv4CidrMask(_) => Self::IllegalParamIpv4CidrMask(error),
+            Self::IllegalParamIpamPool(_) => Self::IllegalParamIpamPool(error),
+            Self::OperationDeniedRequestRegionInvalid(_) => {
+                Self::OperationDeniedRequestRegionInvalid(error)
+            }
+            Self::OperationDeniedIpamPoolNotInRegion(_) => {
+                Self::OperationDeniedIpamPoolNotInRegion(error)
+            }
+            Self::MissingParamCidrOrCidrMask(_) => {
+                Self::MissingParamCidrOrCidrMask(error)
+            }
+            Self::OperationDeniedCidrInExcludeCidrs(_) => {
+                Self::OperationDeniedCidrInExcludeCidrs(error)
+            }
+            Self::OperationDeniedAvailableCidrInsufficient(_) => {
+                Self::OperationDeniedAvailableCidrInsufficient(error)
+            }
+            Self::UnsupportedFeatureIpamError(_) => {
+                Self::UnsupportedFeatureIpamError(error)
+            }
+            Self::OperationDeniedCidrUnavailableInPool(_) => {
+                Self::OperationDeniedCidrUnavailableInPool(error)
+            }
+            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
+            Self::UnsupportedFeatureVpcDnsHostname(_) => {
+                Self::UnsupportedFeatureVpcDnsHostname(error)
+            }
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(_) => {
+                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
+            }
+            Self::IllegalParamIpv6Isp(_) => Self::IllegalParamIpv6Isp(error),
+            Self::IllegalParamCidrMask(_) => Self::IllegalParamCidrMask(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::UnsupportedFeatureDhcpOptionsSet(_) => {
+                Self::UnsupportedFeatureDhcpOptionsSet(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ResourceNotFoundIpamPool(_) => Self::ResourceNotFoundIpamPool(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

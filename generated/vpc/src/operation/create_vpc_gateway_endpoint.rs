@@ -356,14 +356,16 @@ pub struct CreateVpcGatewayEndpointResponse {
 impl ::acs_runtime::de::FromJson for CreateVpcGatewayEndpointResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            endpoint_id: fields.take("EndpointId")?,
-            service_name: fields.take("ServiceName")?,
-            endpoint_name: fields.take("EndpointName")?,
-            creation_time: fields.take("CreationTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            endpoint_id: fields.read("EndpointId"),
+            service_name: fields.read("ServiceName"),
+            endpoint_name: fields.read("EndpointName"),
+            creation_time: fields.read("CreationTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcGatewayEndpointResponse {
@@ -376,7 +378,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcGatewayEndpointResponse {
 /// Service errors of `CreateVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -464,38 +465,133 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError
 }
 impl CreateVpcGatewayEndpointError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::IllegalParamPolicyDocument(error)
-            | Self::IllegalParamGatewayEndpointName(error)
-            | Self::IllegalParamGatewayEndpointDescription(error)
-            | Self::ResourceAlreadyExistGatewayEndpoint(error)
-            | Self::ResourceNotFoundServiceName(error)
-            | Self::ResourceNotFoundVpcId(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::IncorrectStatusCenStatus(error)
-            | Self::OperationFailedVpcIpv6Disabled(error)
-            | Self::UnsupportedFeatureGatewayEndpoint(error)
-            | Self::SystemBusy(error)
-            | Self::Forbbiden(error)
-            | Self::OperationDeniedPolicyDocument(error)
-            | Self::MissingParamPolicyDocument(error)
-            | Self::OperationDeniedNotAuthorized(error)
-            | Self::InvalidPolicyWrongFormat(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedConcurrentOperation(error) => {
+                ("OperationFailedConcurrentOperation", error)
+            }
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::IllegalParamPolicyDocument(error) => {
+                ("IllegalParamPolicyDocument", error)
+            }
+            Self::IllegalParamGatewayEndpointName(error) => {
+                ("IllegalParamGatewayEndpointName", error)
+            }
+            Self::IllegalParamGatewayEndpointDescription(error) => {
+                ("IllegalParamGatewayEndpointDescription", error)
+            }
+            Self::ResourceAlreadyExistGatewayEndpoint(error) => {
+                ("ResourceAlreadyExistGatewayEndpoint", error)
+            }
+            Self::ResourceNotFoundServiceName(error) => {
+                ("ResourceNotFoundServiceName", error)
+            }
+            Self::ResourceNotFoundVpcId(error) => ("ResourceNotFoundVpcId", error),
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
+            Self::OperationFailedVpcIpv6Disabled(error) => {
+                ("OperationFailedVpcIpv6Disabled", error)
+            }
+            Self::UnsupportedFeatureGatewayEndpoint(error) => {
+                ("UnsupportedFeatureGatewayEndpoint", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::OperationDeniedPolicyDocument(error) => {
+                ("OperationDeniedPolicyDocument", error)
+            }
+            Self::MissingParamPolicyDocument(error) => {
+                ("MissingParamPolicyDocument", error)
+            }
+            Self::OperationDeniedNotAuthorized(error) => {
+                ("OperationDeniedNotAuthorized", error)
+            }
+            Self::InvalidPolicyWrongFormat(error) => ("InvalidPolicyWrongFormat", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpcGatewayEndpointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::IllegalParamPolicyDocument(_) => {
+                Self::IllegalParamPolicyDocument(error)
+            }
+            Self::IllegalParamGatewayEndpointName(_) => {
+                Self::IllegalParamGatewayEndpointName(error)
+            }
+            Self::IllegalParamGatewayEndpointDescription(_) => {
+                Self::IllegalParamGatewayEndpointDescription(error)
+            }
+            Self::ResourceAlreadyExistGatewayEndpoint(_) => {
+                Self::ResourceAlreadyExistGatewayEndpoint(error)
+            }
+            Self::ResourceNotFoundServiceName(_) => {
+                Self::ResourceNotFoundServiceName(error)
+            }
+            Self::ResourceNotFoundVpcId(_) => Self::ResourceNotFoundVpcId(error),
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
+            Self::OperationFailedVpcIpv6Disabled(_) => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            Self::UnsupportedFeatureGatewayEndpoint(_) => {
+                Self::UnsupportedFeatureGatewayEndpoint(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::OperationDeniedPolicyDocument(_) => {
+                Self::OperationDeniedPolicyDocument(error)
+            }
+            Self::MissingParamPolicyDocument(_) => {
+                Self::MissingParamPolicyDocument(error)
+            }
+            Self::OperationDeniedNotAuthorized(_) => {
+                Self::OperationDeniedNotAuthorized(error)
+            }
+            Self::InvalidPolicyWrongFormat(_) => Self::InvalidPolicyWrongFormat(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpcGatewayEndpointError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpcGatewayEndpointError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpcGatewayEndpointError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -337,11 +337,13 @@ pub struct CreateVpcPrefixListResponse {
 impl ::acs_runtime::de::FromJson for CreateVpcPrefixListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcPrefixListResponse {
@@ -354,7 +356,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcPrefixListResponse {
 /// Service errors of `CreateVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpcPrefixListError {
     /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
@@ -394,26 +395,73 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
 }
 impl CreateVpcPrefixListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeatureIpVersion(error)
-            | Self::QuotaExceededPrefixListCidrCount(error)
-            | Self::OperationFailedCidrCountExceedMaxCount(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::IllegalParamCidrName(error)
-            | Self::DuplicatedParamCidrBlock(error)
-            | Self::QuotaExceededPrefixListCount(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedFeatureIpVersion(error) => {
+                ("UnsupportedFeatureIpVersion", error)
+            }
+            Self::QuotaExceededPrefixListCidrCount(error) => {
+                ("QuotaExceededPrefixListCidrCount", error)
+            }
+            Self::OperationFailedCidrCountExceedMaxCount(error) => {
+                ("OperationFailedCidrCountExceedMaxCount", error)
+            }
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::IllegalParamCidrName(error) => ("IllegalParamCidrName", error),
+            Self::DuplicatedParamCidrBlock(error) => ("DuplicatedParamCidrBlock", error),
+            Self::QuotaExceededPrefixListCount(error) => {
+                ("QuotaExceededPrefixListCount", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpcPrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeatureIpVersion(_) => {
+                Self::UnsupportedFeatureIpVersion(error)
+            }
+            Self::QuotaExceededPrefixListCidrCount(_) => {
+                Self::QuotaExceededPrefixListCidrCount(error)
+            }
+            Self::OperationFailedCidrCountExceedMaxCount(_) => {
+                Self::OperationFailedCidrCountExceedMaxCount(error)
+            }
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamCidrName(_) => Self::IllegalParamCidrName(error),
+            Self::DuplicatedParamCidrBlock(_) => Self::DuplicatedParamCidrBlock(error),
+            Self::QuotaExceededPrefixListCount(_) => {
+                Self::QuotaExceededPrefixListCount(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpcPrefixListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpcPrefixListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpcPrefixListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

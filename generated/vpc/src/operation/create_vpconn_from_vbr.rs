@@ -244,10 +244,12 @@ pub struct CreateVpconnFromVbrResponse {
 impl ::acs_runtime::de::FromJson for CreateVpconnFromVbrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            virtual_physical_connection: fields.take("VirtualPhysicalConnection")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            virtual_physical_connection: fields.read("VirtualPhysicalConnection"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpconnFromVbrResponse {
@@ -260,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpconnFromVbrResponse {
 /// Service errors of `CreateVpconnFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpconnFromVbrError {
     /// HTTP 400 `OperationFailed.TargetUserPconnTrafficNotEnable`: The operation failed because of TargetUserPconnTrafficNotEnable.
@@ -312,28 +313,89 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
 }
 impl CreateVpconnFromVbrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedTargetUserPconnTrafficNotEnable(error)
-            | Self::ResourceNotEnoughBandwidth(error)
-            | Self::OperationFailedVbrBindedPconn(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::IncorrectStatusVbrId(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::OperationFailedVPconnCreated(error)
-            | Self::OperationFailedBandwidthOrVlanIdEmpty(error)
-            | Self::ResourceNotFoundVirtualBorderRouter(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedTargetUserPconnTrafficNotEnable(error) => {
+                ("OperationFailedTargetUserPconnTrafficNotEnable", error)
+            }
+            Self::ResourceNotEnoughBandwidth(error) => {
+                ("ResourceNotEnoughBandwidth", error)
+            }
+            Self::OperationFailedVbrBindedPconn(error) => {
+                ("OperationFailedVbrBindedPconn", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::IncorrectStatusVbrId(error) => ("IncorrectStatusVbrId", error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::OperationFailedVPconnCreated(error) => {
+                ("OperationFailedVPconnCreated", error)
+            }
+            Self::OperationFailedBandwidthOrVlanIdEmpty(error) => {
+                ("OperationFailedBandwidthOrVlanIdEmpty", error)
+            }
+            Self::ResourceNotFoundVirtualBorderRouter(error) => {
+                ("ResourceNotFoundVirtualBorderRouter", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpconnFromVbrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedTargetUserPconnTrafficNotEnable(_) => {
+                Self::OperationFailedTargetUserPconnTrafficNotEnable(error)
+            }
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::OperationFailedVbrBindedPconn(_) => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::IncorrectStatusVbrId(_) => Self::IncorrectStatusVbrId(error),
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::OperationFailedVPconnCreated(_) => {
+                Self::OperationFailedVPconnCreated(error)
+            }
+            Self::OperationFailedBandwidthOrVlanIdEmpty(_) => {
+                Self::OperationFailedBandwidthOrVlanIdEmpty(error)
+            }
+            Self::ResourceNotFoundVirtualBorderRouter(_) => {
+                Self::ResourceNotFoundVirtualBorderRouter(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpconnFromVbrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpconnFromVbrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpconnFromVbrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

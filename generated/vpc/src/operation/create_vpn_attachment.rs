@@ -755,15 +755,17 @@ pub struct CreateVpnAttachmentResponse {
 impl ::acs_runtime::de::FromJson for CreateVpnAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            name: fields.take("Name")?,
-            create_time: fields.take("CreateTime")?,
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            name: fields.read("Name"),
+            create_time: fields.read("CreateTime"),
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            success: fields.read("Success"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnAttachmentResponse {
@@ -776,7 +778,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnAttachmentResponse {
 /// Service errors of `CreateVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpnAttachmentError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -942,60 +943,209 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
 }
 impl CreateVpnAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::InvalidVpnConnectionAlreadyExists(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::InvalidParameterVpnConnectionName(error)
-            | Self::QuotaExceededPolicyBasedRoute(error)
-            | Self::MissingParameterTunnelCidr(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::MissingParamCustomerGatewayAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::InvalidParameterBgpConfig(error)
-            | Self::IllegalParamEnableBgp(error)
-            | Self::IllegalParamTunnelCidr(error)
-            | Self::InvalidLocalBgpIpMalformed(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamRemoteSubnet(error)
-            | Self::OperationFailedMissCertificate(error)
-            | Self::MissingParamRemoteId(error)
-            | Self::CustomerGatewayConflictRouteEntry(error)
-            | Self::VpnTaskConflict(error)
-            | Self::ForbiddenTagKeyDuplicated(error)
-            | Self::OperationFailedNoAvailableAmount(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::InternalError(error)
-            | Self::InvalidTunnelCidrMalformed(error)
-            | Self::CustomerGatewayConflictVpnIp(error)
-            | Self::MissingParameterTunnelOptionsSpecification(error)
-            | Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            | Self::DryRunOperation(error)
-            | Self::VpnConnectionInvalidCreateTunnelOptions(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::InvalidVpnConnectionAlreadyExists(error) => {
+                ("InvalidVpnConnectionAlreadyExists", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::InvalidParameterVpnConnectionName(error) => {
+                ("InvalidParameterVpnConnectionName", error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(error) => {
+                ("QuotaExceededPolicyBasedRoute", error)
+            }
+            Self::MissingParameterTunnelCidr(error) => {
+                ("MissingParameterTunnelCidr", error)
+            }
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::MissingParamCustomerGatewayAsn(error) => {
+                ("MissingParamCustomerGatewayAsn", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::InvalidParameterBgpConfig(error) => {
+                ("InvalidParameterBgpConfig", error)
+            }
+            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
+            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
+            Self::InvalidLocalBgpIpMalformed(error) => {
+                ("InvalidLocalBgpIpMalformed", error)
+            }
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
+            Self::OperationFailedMissCertificate(error) => {
+                ("OperationFailedMissCertificate", error)
+            }
+            Self::MissingParamRemoteId(error) => ("MissingParamRemoteId", error),
+            Self::CustomerGatewayConflictRouteEntry(error) => {
+                ("CustomerGatewayConflictRouteEntry", error)
+            }
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::OperationFailedNoAvailableAmount(error) => {
+                ("OperationFailedNoAvailableAmount", error)
+            }
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidTunnelCidrMalformed(error) => {
+                ("InvalidTunnelCidrMalformed", error)
+            }
+            Self::CustomerGatewayConflictVpnIp(error) => {
+                ("CustomerGatewayConflictVpnIp", error)
+            }
+            Self::MissingParameterTunnelOptionsSpecification(error) => {
+                ("MissingParameterTunnelOptionsSpecification", error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreateDbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::VpnConnectionInvalidCreateTunnelOptions(error) => {
+                ("VpnConnectionInvalidCreateTunnelOptions", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
+                ("InvalidCustomerGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpnAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::InvalidVpnConnectionAlreadyExists(_) => {
+                Self::InvalidVpnConnectionAlreadyExists(error)
+            }
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::InvalidParameterVpnConnectionName(_) => {
+                Self::InvalidParameterVpnConnectionName(error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(_) => {
+                Self::QuotaExceededPolicyBasedRoute(error)
+            }
+            Self::MissingParameterTunnelCidr(_) => {
+                Self::MissingParameterTunnelCidr(error)
+            }
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::MissingParamCustomerGatewayAsn(_) => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::InvalidParameterBgpConfig(_) => Self::InvalidParameterBgpConfig(error),
+            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
+            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
+            Self::InvalidLocalBgpIpMalformed(_) => {
+                Self::InvalidLocalBgpIpMalformed(error)
+            }
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
+            Self::OperationFailedMissCertificate(_) => {
+                Self::OperationFailedMissCertificate(error)
+            }
+            Self::MissingParamRemoteId(_) => Self::MissingParamRemoteId(error),
+            Self::CustomerGatewayConflictRouteEntry(_) => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::OperationFailedNoAvailableAmount(_) => {
+                Self::OperationFailedNoAvailableAmount(error)
+            }
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidTunnelCidrMalformed(_) => {
+                Self::InvalidTunnelCidrMalformed(error)
+            }
+            Self::CustomerGatewayConflictVpnIp(_) => {
+                Self::CustomerGatewayConflictVpnIp(error)
+            }
+            Self::MissingParameterTunnelOptionsSpecification(_) => {
+                Self::MissingParameterTunnelOptionsSpecification(error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::VpnConnectionInvalidCreateTunnelOptions(_) => {
+                Self::VpnConnectionInvalidCreateTunnelOptions(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpnAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpnAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpnAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

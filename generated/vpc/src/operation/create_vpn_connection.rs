@@ -735,12 +735,14 @@ pub struct CreateVpnConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateVpnConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            name: fields.take("Name")?,
-            create_time: fields.take("CreateTime")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            name: fields.read("Name"),
+            create_time: fields.read("CreateTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionResponse {
@@ -753,7 +755,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionResponse {
 /// Service errors of `CreateVpnConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpnConnectionError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -973,72 +974,269 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
 }
 impl CreateVpnConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::InvalidVpnConnectionAlreadyExists(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::VpnGatewayIpsecVpnDisabled(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnRouteEntryConflictSsl(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::InvalidParameterVpnConnectionName(error)
-            | Self::OperationUnsupportedSetDpd(error)
-            | Self::OperationUnsupportedSetNatTraversal(error)
-            | Self::QuotaExceededPolicyBasedRoute(error)
-            | Self::MissingParameterTunnelCidr(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::MissingParamCustomerGatewayAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::IllegalParamBgpConfig(error)
-            | Self::IllegalParamEnableBgp(error)
-            | Self::IllegalParamTunnelCidr(error)
-            | Self::InvalidLocalBgpIpMalformed(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamRemoteSubnet(error)
-            | Self::OperationFailedMissCertificate(error)
-            | Self::MissingParamRemoteId(error)
-            | Self::OperationFailedCenLevelNotSupport(error)
-            | Self::CustomerGatewayConflictRouteEntry(error)
-            | Self::VpnTaskConflict(error)
-            | Self::ForbiddenTagKeyDuplicated(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::InternalError(error)
-            | Self::InvalidTunnelCidrMalformed(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            | Self::CustomerGatewayConflictVpnIp(error)
-            | Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            | Self::InvalidSslVpnServerCertIdNotFound(error)
-            | Self::MissingParameterTunnelOptionsSpecification(error)
-            | Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            | Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            | Self::CreateVpnConnectionsQuotaFullQuotaFull(error)
-            | Self::DryRunOperation(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::InvalidVpnConnectionAlreadyExists(error) => {
+                ("InvalidVpnConnectionAlreadyExists", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::VpnGatewayIpsecVpnDisabled(error) => {
+                ("VpnGatewayIpsecVpnDisabled", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::InvalidParameterVpnConnectionName(error) => {
+                ("InvalidParameterVpnConnectionName", error)
+            }
+            Self::OperationUnsupportedSetDpd(error) => {
+                ("OperationUnsupportedSetDpd", error)
+            }
+            Self::OperationUnsupportedSetNatTraversal(error) => {
+                ("OperationUnsupportedSetNatTraversal", error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(error) => {
+                ("QuotaExceededPolicyBasedRoute", error)
+            }
+            Self::MissingParameterTunnelCidr(error) => {
+                ("MissingParameterTunnelCidr", error)
+            }
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::MissingParamCustomerGatewayAsn(error) => {
+                ("MissingParamCustomerGatewayAsn", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
+            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
+            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
+            Self::InvalidLocalBgpIpMalformed(error) => {
+                ("InvalidLocalBgpIpMalformed", error)
+            }
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
+            Self::OperationFailedMissCertificate(error) => {
+                ("OperationFailedMissCertificate", error)
+            }
+            Self::MissingParamRemoteId(error) => ("MissingParamRemoteId", error),
+            Self::OperationFailedCenLevelNotSupport(error) => {
+                ("OperationFailedCenLevelNotSupport", error)
+            }
+            Self::CustomerGatewayConflictRouteEntry(error) => {
+                ("CustomerGatewayConflictRouteEntry", error)
+            }
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidTunnelCidrMalformed(error) => {
+                ("InvalidTunnelCidrMalformed", error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs", error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap", error)
+            }
+            Self::CustomerGatewayConflictVpnIp(error) => {
+                ("CustomerGatewayConflictVpnIp", error)
+            }
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => {
+                ("VpnGatewayIPsecServerAndVpnConnectionConflict", error)
+            }
+            Self::InvalidSslVpnServerCertIdNotFound(error) => {
+                ("InvalidSslVpnServerCertIdNotFound", error)
+            }
+            Self::MissingParameterTunnelOptionsSpecification(error) => {
+                ("MissingParameterTunnelOptionsSpecification", error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreateDbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreatePbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::CreateVpnConnectionsQuotaFullQuotaFull(error) => {
+                ("CreateVpnConnectionsQuotaFullQuotaFull", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
+                ("InvalidCustomerGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpnConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::InvalidVpnConnectionAlreadyExists(_) => {
+                Self::InvalidVpnConnectionAlreadyExists(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnGatewayIpsecVpnDisabled(_) => {
+                Self::VpnGatewayIpsecVpnDisabled(error)
+            }
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::InvalidParameterVpnConnectionName(_) => {
+                Self::InvalidParameterVpnConnectionName(error)
+            }
+            Self::OperationUnsupportedSetDpd(_) => {
+                Self::OperationUnsupportedSetDpd(error)
+            }
+            Self::OperationUnsupportedSetNatTraversal(_) => {
+                Self::OperationUnsupportedSetNatTraversal(error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(_) => {
+                Self::QuotaExceededPolicyBasedRoute(error)
+            }
+            Self::MissingParameterTunnelCidr(_) => {
+                Self::MissingParameterTunnelCidr(error)
+            }
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::MissingParamCustomerGatewayAsn(_) => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
+            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
+            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
+            Self::InvalidLocalBgpIpMalformed(_) => {
+                Self::InvalidLocalBgpIpMalformed(error)
+            }
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
+            Self::OperationFailedMissCertificate(_) => {
+                Self::OperationFailedMissCertificate(error)
+            }
+            Self::MissingParamRemoteId(_) => Self::MissingParamRemoteId(error),
+            Self::OperationFailedCenLevelNotSupport(_) => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            Self::CustomerGatewayConflictRouteEntry(_) => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidTunnelCidrMalformed(_) => {
+                Self::InvalidTunnelCidrMalformed(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
+            }
+            Self::CustomerGatewayConflictVpnIp(_) => {
+                Self::CustomerGatewayConflictVpnIp(error)
+            }
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(_) => {
+                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
+            }
+            Self::InvalidSslVpnServerCertIdNotFound(_) => {
+                Self::InvalidSslVpnServerCertIdNotFound(error)
+            }
+            Self::MissingParameterTunnelOptionsSpecification(_) => {
+                Self::MissingParameterTunnelOptionsSpecification(error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::CreateVpnConnectionsQuotaFullQuotaFull(_) => {
+                Self::CreateVpnConnectionsQuotaFullQuotaFull(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpnConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpnConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpnConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -532,12 +532,14 @@ pub struct CreateVpnGatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateVpnGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            request_id: fields.take("RequestId")?,
-            name: fields.take("Name")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            request_id: fields.read("RequestId"),
+            name: fields.read("Name"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnGatewayResponse {
@@ -550,7 +552,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnGatewayResponse {
 /// Service errors of `CreateVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpnGatewayError {
     /// HTTP 400 `InvalidVpcId.NotFound`: The specified VPC id does not exist in our records.
@@ -680,50 +681,159 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
 }
 impl CreateVpnGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidName(error)
-            | Self::InvalidSpecNotFound(error)
-            | Self::InvalidPeriod(error)
-            | Self::ChargeTypeNotSupport(error)
-            | Self::InventoryNotEnough(error)
-            | Self::UnnecessarySslConnection(error)
-            | Self::InvalidVpnEnable(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::OperationFailedInventoryNotEnough(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::OperationFailedIpNotEnough(error)
-            | Self::ForbiddenNoSlrPermission(error)
-            | Self::OperationFailedVSwitchConflict(error)
-            | Self::OperationFailedAzNotSupport(error)
-            | Self::OperationFailedNetworkTypeNotMatch(error)
-            | Self::OperationFailedSslNotSupport(error)
-            | Self::ForbiddenTagKeyDuplicated(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::InternalError(error)
-            | Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
-            | Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
-            | Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
-            | Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
-            | Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
-            | Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidSpecNotFound(error) => ("InvalidSpecNotFound", error),
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::ChargeTypeNotSupport(error) => ("ChargeTypeNotSupport", error),
+            Self::InventoryNotEnough(error) => ("InventoryNotEnough", error),
+            Self::UnnecessarySslConnection(error) => ("UnnecessarySslConnection", error),
+            Self::InvalidVpnEnable(error) => ("InvalidVpnEnable", error),
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::OperationFailedInventoryNotEnough(error) => {
+                ("OperationFailedInventoryNotEnough", error)
+            }
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::OperationFailedIpNotEnough(error) => {
+                ("OperationFailedIpNotEnough", error)
+            }
+            Self::ForbiddenNoSlrPermission(error) => ("ForbiddenNoSlrPermission", error),
+            Self::OperationFailedVSwitchConflict(error) => {
+                ("OperationFailedVSwitchConflict", error)
+            }
+            Self::OperationFailedAzNotSupport(error) => {
+                ("OperationFailedAzNotSupport", error)
+            }
+            Self::OperationFailedNetworkTypeNotMatch(error) => {
+                ("OperationFailedNetworkTypeNotMatch", error)
+            }
+            Self::OperationFailedSslNotSupport(error) => {
+                ("OperationFailedSslNotSupport", error)
+            }
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidVSwitchIdSecondVswitchNotSupport(error) => {
+                ("InvalidVSwitchIdSecondVswitchNotSupport", error)
+            }
+            Self::InvalidVSwitchIdFirstVswitchNotSupport(error) => {
+                ("InvalidVSwitchIdFirstVswitchNotSupport", error)
+            }
+            Self::InvalidVSwitchIdVswitchIdShouldDifferent(error) => {
+                ("InvalidVSwitchIdVswitchIdShouldDifferent", error)
+            }
+            Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error) => {
+                ("InvalidVSwitchIdFirstVswitchIpNotEnough", error)
+            }
+            Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error) => {
+                ("InvalidVSwitchIdSecondVswitchIpNotEnough", error)
+            }
+            Self::InvalidVSwitchIdZoneIdShouldDifferent(error) => {
+                ("InvalidVSwitchIdZoneIdShouldDifferent", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpnGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidSpecNotFound(_) => Self::InvalidSpecNotFound(error),
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::ChargeTypeNotSupport(_) => Self::ChargeTypeNotSupport(error),
+            Self::InventoryNotEnough(_) => Self::InventoryNotEnough(error),
+            Self::UnnecessarySslConnection(_) => Self::UnnecessarySslConnection(error),
+            Self::InvalidVpnEnable(_) => Self::InvalidVpnEnable(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::OperationFailedInventoryNotEnough(_) => {
+                Self::OperationFailedInventoryNotEnough(error)
+            }
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::OperationFailedIpNotEnough(_) => {
+                Self::OperationFailedIpNotEnough(error)
+            }
+            Self::ForbiddenNoSlrPermission(_) => Self::ForbiddenNoSlrPermission(error),
+            Self::OperationFailedVSwitchConflict(_) => {
+                Self::OperationFailedVSwitchConflict(error)
+            }
+            Self::OperationFailedAzNotSupport(_) => {
+                Self::OperationFailedAzNotSupport(error)
+            }
+            Self::OperationFailedNetworkTypeNotMatch(_) => {
+                Self::OperationFailedNetworkTypeNotMatch(error)
+            }
+            Self::OperationFailedSslNotSupport(_) => {
+                Self::OperationFailedSslNotSupport(error)
+            }
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidVSwitchIdSecondVswitchNotSupport(_) => {
+                Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
+            }
+            Self::InvalidVSwitchIdFirstVswitchNotSupport(_) => {
+                Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
+            }
+            Self::InvalidVSwitchIdVswitchIdShouldDifferent(_) => {
+                Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
+            }
+            Self::InvalidVSwitchIdFirstVswitchIpNotEnough(_) => {
+                Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
+            }
+            Self::InvalidVSwitchIdSecondVswitchIpNotEnough(_) => {
+                Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
+            }
+            Self::InvalidVSwitchIdZoneIdShouldDifferent(_) => {
+                Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpnGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpnGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpnGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

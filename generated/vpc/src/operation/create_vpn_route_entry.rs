@@ -391,17 +391,19 @@ pub struct CreateVpnRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateVpnRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop: fields.take("NextHop")?,
-            weight: fields.take("Weight")?,
-            route_dest: fields.take("RouteDest")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            state: fields.take("State")?,
-            create_time: fields.take("CreateTime")?,
-            overlay_mode: fields.take("OverlayMode")?,
-            vpn_instance_id: fields.take("VpnInstanceId")?,
-        })
+        let value = Self {
+            next_hop: fields.read("NextHop"),
+            weight: fields.read("Weight"),
+            route_dest: fields.read("RouteDest"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            state: fields.read("State"),
+            create_time: fields.read("CreateTime"),
+            overlay_mode: fields.read("OverlayMode"),
+            vpn_instance_id: fields.read("VpnInstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {
@@ -414,7 +416,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {
 /// Service errors of `CreateVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpnRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -499,41 +500,115 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
 }
 impl CreateVpnRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::VpnRouteEntryConflictSsl(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::IllegalParamRouteDest(error)
-            | Self::OperationFailedRouteConflict(error)
-            | Self::OperationFailedInvalidCidrBlock(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::TaskConflict(error)
-            | Self::VpnTaskConflict(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InternalError(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::DryRunOperation(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::IllegalParamRouteDest(error) => ("IllegalParamRouteDest", error),
+            Self::OperationFailedRouteConflict(error) => {
+                ("OperationFailedRouteConflict", error)
+            }
+            Self::OperationFailedInvalidCidrBlock(error) => {
+                ("OperationFailedInvalidCidrBlock", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpnRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
+            Self::OperationFailedRouteConflict(_) => {
+                Self::OperationFailedRouteConflict(error)
+            }
+            Self::OperationFailedInvalidCidrBlock(_) => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpnRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpnRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpnRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

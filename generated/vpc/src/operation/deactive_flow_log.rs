@@ -167,10 +167,12 @@ pub struct DeactiveFlowLogResponse {
 impl ::acs_runtime::de::FromJson for DeactiveFlowLogResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success: fields.take("Success")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            success: fields.read("Success"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeactiveFlowLogResponse {
@@ -183,7 +185,6 @@ impl<'de> ::serde::Deserialize<'de> for DeactiveFlowLogResponse {
 /// Service errors of `DeactiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeactiveFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -226,27 +227,69 @@ impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
 }
 impl DeactiveFlowLogError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidStatus(error)
-            | Self::FlowLogNumberOverLimit(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::IncorrectStatusFlowlog(error)
-            | Self::ForbiddenOperateManagedFlowLog(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusFlowLog(error) => {
+                ("IncorrectBusinessStatusFlowLog", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidStatus(error) => ("InvalidStatus", error),
+            Self::FlowLogNumberOverLimit(error) => ("FlowLogNumberOverLimit", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
+            Self::ForbiddenOperateManagedFlowLog(error) => {
+                ("ForbiddenOperateManagedFlowLog", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeactiveFlowLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusFlowLog(_) => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidStatus(_) => Self::InvalidStatus(error),
+            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::ForbiddenOperateManagedFlowLog(_) => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeactiveFlowLogError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeactiveFlowLogError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeactiveFlowLogError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

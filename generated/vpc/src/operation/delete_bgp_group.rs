@@ -179,9 +179,11 @@ pub struct DeleteBgpGroupResponse {
 impl ::acs_runtime::de::FromJson for DeleteBgpGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteBgpGroupResponse {
@@ -194,7 +196,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteBgpGroupResponse {
 /// Service errors of `DeleteBgpGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteBgpGroupError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -277,39 +278,115 @@ impl From<::acs_runtime::client::ServiceError> for DeleteBgpGroupError {
 }
 impl DeleteBgpGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededBgp(error)
-            | Self::QuotaExceededNqa(error)
-            | Self::QuotaExceededBgpNetwork(error)
-            | Self::InvalidPeerIpAddress(error)
-            | Self::InvalidVbrNetwork(error)
-            | Self::InvalidBgpGroup(error)
-            | Self::InvalidBgpNameMalformed(error)
-            | Self::InvalidBgpDiscriptionMalformed(error)
-            | Self::InvalidBgpAuthkeyMalformed(error)
-            | Self::InvalidIpMalformed(error)
-            | Self::InvalidPeerAsnMalformed(error)
-            | Self::InvalidParamsNotNull(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::InvalidParamsAlreadyExists(error)
-            | Self::InvalidStatusCannotOperate(error)
-            | Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            | Self::InvalidParamsPeerIpAddressInUse(error)
-            | Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::DependencyViolationBgpPeer(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededBgp(error) => ("QuotaExceededBgp", error),
+            Self::QuotaExceededNqa(error) => ("QuotaExceededNqa", error),
+            Self::QuotaExceededBgpNetwork(error) => ("QuotaExceededBgpNetwork", error),
+            Self::InvalidPeerIpAddress(error) => ("InvalidPeerIpAddress", error),
+            Self::InvalidVbrNetwork(error) => ("InvalidVbrNetwork", error),
+            Self::InvalidBgpGroup(error) => ("InvalidBgpGroup", error),
+            Self::InvalidBgpNameMalformed(error) => ("InvalidBgpNameMalformed", error),
+            Self::InvalidBgpDiscriptionMalformed(error) => {
+                ("InvalidBgpDiscriptionMalformed", error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(error) => {
+                ("InvalidBgpAuthkeyMalformed", error)
+            }
+            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
+            Self::InvalidPeerAsnMalformed(error) => ("InvalidPeerAsnMalformed", error),
+            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::InvalidParamsAlreadyExists(error) => {
+                ("InvalidParamsAlreadyExists", error)
+            }
+            Self::InvalidStatusCannotOperate(error) => {
+                ("InvalidStatusCannotOperate", error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(error) => {
+                ("InvalidParamsPeerIpAddressMustPointOut", error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(error) => {
+                ("InvalidParamsPeerIpAddressInUse", error)
+            }
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
+                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::DependencyViolationBgpPeer(error) => {
+                ("DependencyViolationBgpPeer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteBgpGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
+            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
+            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
+            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
+            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
+            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
+            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
+            Self::InvalidBgpDiscriptionMalformed(_) => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(_) => {
+                Self::InvalidBgpAuthkeyMalformed(error)
+            }
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::InvalidStatusCannotOperate(_) => {
+                Self::InvalidStatusCannotOperate(error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(_) => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::DependencyViolationBgpPeer(_) => {
+                Self::DependencyViolationBgpPeer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteBgpGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteBgpGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteBgpGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteBgpGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

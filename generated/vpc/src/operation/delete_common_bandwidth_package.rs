@@ -183,9 +183,11 @@ pub struct DeleteCommonBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for DeleteCommonBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCommonBandwidthPackageResponse {
@@ -198,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCommonBandwidthPackageResponse {
 /// Service errors of `DeleteCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCommonBandwidthPackageError {
     /// HTTP 400 `DependencyViolation.Ips`: The specified BandwidthPackageId has dependent resource ips.
@@ -247,27 +248,79 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageE
 }
 impl DeleteCommonBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationIps(error)
-            | Self::ForbiddenActionPrePaid(error)
-            | Self::OperationFailedBandwidthPackageNotEmpty(error)
-            | Self::InvalidOperationDeletionProtection(error)
-            | Self::OperationUnsupportedRelease95Instance(error)
-            | Self::OperationFailedAddIpTaskInProcessing(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationIps(error) => ("DependencyViolationIps", error),
+            Self::ForbiddenActionPrePaid(error) => ("ForbiddenActionPrePaid", error),
+            Self::OperationFailedBandwidthPackageNotEmpty(error) => {
+                ("OperationFailedBandwidthPackageNotEmpty", error)
+            }
+            Self::InvalidOperationDeletionProtection(error) => {
+                ("InvalidOperationDeletionProtection", error)
+            }
+            Self::OperationUnsupportedRelease95Instance(error) => {
+                ("OperationUnsupportedRelease95Instance", error)
+            }
+            Self::OperationFailedAddIpTaskInProcessing(error) => {
+                ("OperationFailedAddIpTaskInProcessing", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCommonBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationIps(_) => Self::DependencyViolationIps(error),
+            Self::ForbiddenActionPrePaid(_) => Self::ForbiddenActionPrePaid(error),
+            Self::OperationFailedBandwidthPackageNotEmpty(_) => {
+                Self::OperationFailedBandwidthPackageNotEmpty(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::OperationUnsupportedRelease95Instance(_) => {
+                Self::OperationUnsupportedRelease95Instance(error)
+            }
+            Self::OperationFailedAddIpTaskInProcessing(_) => {
+                Self::OperationFailedAddIpTaskInProcessing(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCommonBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCommonBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCommonBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

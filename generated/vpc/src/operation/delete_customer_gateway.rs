@@ -184,9 +184,11 @@ pub struct DeleteCustomerGatewayResponse {
 impl ::acs_runtime::de::FromJson for DeleteCustomerGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCustomerGatewayResponse {
@@ -199,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCustomerGatewayResponse {
 /// Service errors of `DeleteCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteCustomerGatewayError {
     /// HTTP 400 `DependencyViolation.VpnConnection`: There are vpn connections on specified customer gateway not deleted.
@@ -233,24 +234,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
 }
 impl DeleteCustomerGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationVpnConnection(error)
-            | Self::VpnGatewayTaskConflict(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationVpnConnection(error) => {
+                ("DependencyViolationVpnConnection", error)
+            }
+            Self::VpnGatewayTaskConflict(error) => ("VpnGatewayTaskConflict", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
+                ("InvalidCustomerGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteCustomerGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationVpnConnection(_) => {
+                Self::DependencyViolationVpnConnection(error)
+            }
+            Self::VpnGatewayTaskConflict(_) => Self::VpnGatewayTaskConflict(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteCustomerGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCustomerGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCustomerGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

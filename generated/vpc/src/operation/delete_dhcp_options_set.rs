@@ -208,9 +208,11 @@ pub struct DeleteDhcpOptionsSetResponse {
 impl ::acs_runtime::de::FromJson for DeleteDhcpOptionsSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteDhcpOptionsSetResponse {
@@ -223,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDhcpOptionsSetResponse {
 /// Service errors of `DeleteDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteDhcpOptionsSetError {
     /// HTTP 400 `IncorrectStatus.DhcpOptionsSet`: The DhcpOptionsSet status does not support this operation.
@@ -264,25 +265,75 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
 }
 impl DeleteDhcpOptionsSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusDhcpOptionsSet(error)
-            | Self::OperationUnsupportedDhcpOptionsSet(error)
-            | Self::DependencyViolationVpcAttachment(error)
-            | Self::InvalidDhcpOptionsSetIdNotFound(error)
-            | Self::MissingParamDhcpOptionsSetId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusDhcpOptionsSet(error) => {
+                ("IncorrectStatusDhcpOptionsSet", error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(error) => {
+                ("OperationUnsupportedDhcpOptionsSet", error)
+            }
+            Self::DependencyViolationVpcAttachment(error) => {
+                ("DependencyViolationVpcAttachment", error)
+            }
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
+                ("InvalidDhcpOptionsSetIdNotFound", error)
+            }
+            Self::MissingParamDhcpOptionsSetId(error) => {
+                ("MissingParamDhcpOptionsSetId", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteDhcpOptionsSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(_) => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            Self::DependencyViolationVpcAttachment(_) => {
+                Self::DependencyViolationVpcAttachment(error)
+            }
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::MissingParamDhcpOptionsSetId(_) => {
+                Self::MissingParamDhcpOptionsSetId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteDhcpOptionsSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteDhcpOptionsSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteDhcpOptionsSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

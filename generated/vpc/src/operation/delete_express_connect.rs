@@ -194,9 +194,11 @@ pub struct DeleteExpressConnectResponse {
 impl ::acs_runtime::de::FromJson for DeleteExpressConnectResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectResponse {
@@ -209,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectResponse {
 /// Service errors of `DeleteExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteExpressConnectError {
     /// HTTP 400 `IncorrectStatus.RouterInterface`: This openeration would not be allowed because the status of this RouterInterface is not correct.
@@ -280,31 +281,101 @@ impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
 }
 impl DeleteExpressConnectError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRouterInterface(error)
-            | Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            | Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            | Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::OperationFailedOperationLocked(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRouterInterfaceIdNotFound(error)
-            | Self::IncorrectStatusVSwitchOrRouteEntry(error)
-            | Self::DependencyViolationClassicLinkEcsRouteEntry(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusRouterInterface(error) => {
+                ("IncorrectStatusRouterInterface", error)
+            }
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
+                ("DependencyViolationRouterInterfaceReferedByRouteEntry", error)
+            }
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
+                ("InvalidRouterInterfaceChargeTypeMalformed", error)
+            }
+            Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error) => {
+                ("InvalidRouterInterfaceOppositeChargeTypeMalformed", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::OperationFailedOperationLocked(error) => {
+                ("OperationFailedOperationLocked", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRouterInterfaceIdNotFound(error) => {
+                ("InvalidRouterInterfaceIdNotFound", error)
+            }
+            Self::IncorrectStatusVSwitchOrRouteEntry(error) => {
+                ("IncorrectStatusVSwitchOrRouteEntry", error)
+            }
+            Self::DependencyViolationClassicLinkEcsRouteEntry(error) => {
+                ("DependencyViolationClassicLinkEcsRouteEntry", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteExpressConnectError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRouterInterface(_) => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::IncorrectStatusVSwitchOrRouteEntry(_) => {
+                Self::IncorrectStatusVSwitchOrRouteEntry(error)
+            }
+            Self::DependencyViolationClassicLinkEcsRouteEntry(_) => {
+                Self::DependencyViolationClassicLinkEcsRouteEntry(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteExpressConnectError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteExpressConnectError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteExpressConnectError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

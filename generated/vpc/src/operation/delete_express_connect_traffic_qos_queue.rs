@@ -204,9 +204,11 @@ pub struct DeleteExpressConnectTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for DeleteExpressConnectTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosQueueResponse {
@@ -219,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosQueueRespo
 /// Service errors of `DeleteExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteExpressConnectTrafficQosQueueError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -241,15 +242,40 @@ for DeleteExpressConnectTrafficQosQueueError {
 }
 impl DeleteExpressConnectTrafficQosQueueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error)
-            | Self::EcQoSConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
+            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteExpressConnectTrafficQosQueueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -257,6 +283,7 @@ impl ::std::fmt::Display for DeleteExpressConnectTrafficQosQueueError {
 impl ::std::error::Error for DeleteExpressConnectTrafficQosQueueError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosQueueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

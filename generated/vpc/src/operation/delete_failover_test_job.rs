@@ -178,9 +178,11 @@ pub struct DeleteFailoverTestJobResponse {
 impl ::acs_runtime::de::FromJson for DeleteFailoverTestJobResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteFailoverTestJobResponse {
@@ -193,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteFailoverTestJobResponse {
 /// Service errors of `DeleteFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -219,22 +220,55 @@ impl From<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
 }
 impl DeleteFailoverTestJobError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamJobId(error)
-            | Self::IncorrectStatusOnlyForInitOrStopped(error)
-            | Self::EcFailoverTestJobConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
+            Self::IncorrectStatusOnlyForInitOrStopped(error) => {
+                ("IncorrectStatusOnlyForInitOrStopped", error)
+            }
+            Self::EcFailoverTestJobConflict(error) => {
+                ("EcFailoverTestJobConflict", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IncorrectStatusOnlyForInitOrStopped(_) => {
+                Self::IncorrectStatusOnlyForInitOrStopped(error)
+            }
+            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteFailoverTestJobError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteFailoverTestJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteFailoverTestJobError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

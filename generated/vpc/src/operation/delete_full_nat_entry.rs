@@ -233,9 +233,11 @@ pub struct DeleteFullNatEntryResponse {
 impl ::acs_runtime::de::FromJson for DeleteFullNatEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteFullNatEntryResponse {
@@ -248,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteFullNatEntryResponse {
 /// Service errors of `DeleteFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.FullNatEntry`: The specified resource of %s is not found.
@@ -274,22 +275,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
 }
 impl DeleteFullNatEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundFullNatEntry(error)
-            | Self::IncorrectStatusFullNatEntry(error)
-            | Self::ResourceNotFoundFullNatTableId(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundFullNatEntry(error) => {
+                ("ResourceNotFoundFullNatEntry", error)
+            }
+            Self::IncorrectStatusFullNatEntry(error) => {
+                ("IncorrectStatusFullNatEntry", error)
+            }
+            Self::ResourceNotFoundFullNatTableId(error) => {
+                ("ResourceNotFoundFullNatTableId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteFullNatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundFullNatEntry(_) => {
+                Self::ResourceNotFoundFullNatEntry(error)
+            }
+            Self::IncorrectStatusFullNatEntry(_) => {
+                Self::IncorrectStatusFullNatEntry(error)
+            }
+            Self::ResourceNotFoundFullNatTableId(_) => {
+                Self::ResourceNotFoundFullNatTableId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteFullNatEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteFullNatEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteFullNatEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

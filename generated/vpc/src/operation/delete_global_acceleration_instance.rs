@@ -168,9 +168,11 @@ pub struct DeleteGlobalAccelerationInstanceResponse {
 impl ::acs_runtime::de::FromJson for DeleteGlobalAccelerationInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteGlobalAccelerationInstanceResponse {
@@ -183,7 +185,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGlobalAccelerationInstanceResponse
 /// Service errors of `DeleteGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteGlobalAccelerationInstanceError {
     /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
@@ -225,19 +226,60 @@ for DeleteGlobalAccelerationInstanceError {
 }
 impl DeleteGlobalAccelerationInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            | Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            | Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
-            | Self::DependencyViolationIps(error)
-            | Self::IncorrectStatus(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => {
+                ("IncorrectGlobalAccelerationInstanceIdStatus", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
+                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
+            }
+            Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error) => {
+                ("ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid", error)
+            }
+            Self::DependencyViolationIps(error) => ("DependencyViolationIps", error),
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteGlobalAccelerationInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(_) => {
+                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
+            }
+            Self::DependencyViolationIps(_) => Self::DependencyViolationIps(error),
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteGlobalAccelerationInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteGlobalAccelerationInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -245,6 +287,7 @@ impl ::std::fmt::Display for DeleteGlobalAccelerationInstanceError {
 impl ::std::error::Error for DeleteGlobalAccelerationInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteGlobalAccelerationInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -174,9 +174,11 @@ pub struct DeleteIPv6TranslatorResponse {
 impl ::acs_runtime::de::FromJson for DeleteIPv6TranslatorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorResponse {
@@ -189,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorResponse {
 /// Service errors of `DeleteIPv6Translator`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteIPv6TranslatorError {
     /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
@@ -224,25 +225,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
 }
 impl DeleteIPv6TranslatorError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IPv6TranslatorConfiguring(error)
-            | Self::Nat64GatewayConfiguring(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::ForbiddenRelease(error)
-            | Self::InvalidIPv6TranslatorIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IPv6TranslatorConfiguring(error) => {
+                ("IPv6TranslatorConfiguring", error)
+            }
+            Self::Nat64GatewayConfiguring(error) => ("Nat64GatewayConfiguring", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::ForbiddenRelease(error) => ("ForbiddenRelease", error),
+            Self::InvalidIPv6TranslatorIdNotFound(error) => {
+                ("InvalidIPv6TranslatorIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteIPv6TranslatorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::Nat64GatewayConfiguring(_) => Self::Nat64GatewayConfiguring(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ForbiddenRelease(_) => Self::ForbiddenRelease(error),
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteIPv6TranslatorError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteIPv6TranslatorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteIPv6TranslatorError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -192,9 +192,11 @@ pub struct DeleteIPv6TranslatorEntryResponse {
 impl ::acs_runtime::de::FromJson for DeleteIPv6TranslatorEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorEntryResponse {
@@ -207,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorEntryResponse {
 /// Service errors of `DeleteIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator gateway instance id does not exist.
@@ -254,27 +255,77 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryErro
 }
 impl DeleteIPv6TranslatorEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorIdNotFound(error)
-            | Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            | Self::IPv6TranslatorConfiguring(error)
-            | Self::IPv6TranslatorFinancialLocked(error)
-            | Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error)
-            | Self::MissingEntryOrInstanceId(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIPv6TranslatorIdNotFound(error) => {
+                ("InvalidIPv6TranslatorIdNotFound", error)
+            }
+            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => {
+                ("InvalidIPv6TranslatorEntryIdNotFound", error)
+            }
+            Self::IPv6TranslatorConfiguring(error) => {
+                ("IPv6TranslatorConfiguring", error)
+            }
+            Self::IPv6TranslatorFinancialLocked(error) => {
+                ("IPv6TranslatorFinancialLocked", error)
+            }
+            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error) => {
+                ("InvalidIPv6TranslatorIdCoexistWithEntryId", error)
+            }
+            Self::MissingEntryOrInstanceId(error) => ("MissingEntryOrInstanceId", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteIPv6TranslatorEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::InvalidIPv6TranslatorEntryIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
+            }
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::IPv6TranslatorFinancialLocked(_) => {
+                Self::IPv6TranslatorFinancialLocked(error)
+            }
+            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(_) => {
+                Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error)
+            }
+            Self::MissingEntryOrInstanceId(_) => Self::MissingEntryOrInstanceId(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteIPv6TranslatorEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteIPv6TranslatorEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteIPv6TranslatorEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -237,9 +237,11 @@ pub struct DeleteIpv4GatewayResponse {
 impl ::acs_runtime::de::FromJson for DeleteIpv4GatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteIpv4GatewayResponse {
@@ -252,7 +254,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv4GatewayResponse {
 /// Service errors of `DeleteIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteIpv4GatewayError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -290,24 +291,73 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
 }
 impl DeleteIpv4GatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundIpv4Gateway(error)
-            | Self::IncorrectStatusIpv4Gateway(error)
-            | Self::OperationDeniedRouteEntryExist(error)
-            | Self::OperationDeniedGatewayAlreadyAssociated(error)
-            | Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundIpv4Gateway(error) => {
+                ("ResourceNotFoundIpv4Gateway", error)
+            }
+            Self::IncorrectStatusIpv4Gateway(error) => {
+                ("IncorrectStatusIpv4Gateway", error)
+            }
+            Self::OperationDeniedRouteEntryExist(error) => {
+                ("OperationDeniedRouteEntryExist", error)
+            }
+            Self::OperationDeniedGatewayAlreadyAssociated(error) => {
+                ("OperationDeniedGatewayAlreadyAssociated", error)
+            }
+            Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error) => {
+                ("OperationFailedIpv4GatewayUsedByEipBindIpAddress", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteIpv4GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::OperationDeniedRouteEntryExist(_) => {
+                Self::OperationDeniedRouteEntryExist(error)
+            }
+            Self::OperationDeniedGatewayAlreadyAssociated(_) => {
+                Self::OperationDeniedGatewayAlreadyAssociated(error)
+            }
+            Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(_) => {
+                Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteIpv4GatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteIpv4GatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteIpv4GatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

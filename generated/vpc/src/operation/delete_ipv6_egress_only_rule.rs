@@ -188,9 +188,11 @@ pub struct DeleteIpv6EgressOnlyRuleResponse {
 impl ::acs_runtime::de::FromJson for DeleteIpv6EgressOnlyRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteIpv6EgressOnlyRuleResponse {
@@ -203,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv6EgressOnlyRuleResponse {
 /// Service errors of `DeleteIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteIpv6EgressOnlyRuleError {
     /// HTTP 400 `IncorrectStatus.EgressOnlyRule`: The status of the specified IPv6EgressOnlyRule is incorrect.
@@ -231,22 +232,57 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError
 }
 impl DeleteIpv6EgressOnlyRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusEgressOnlyRule(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ResourceNotFoundIpv6EgressOnlyRule(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusEgressOnlyRule(error) => {
+                ("IncorrectStatusEgressOnlyRule", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ResourceNotFoundIpv6EgressOnlyRule(error) => {
+                ("ResourceNotFoundIpv6EgressOnlyRule", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteIpv6EgressOnlyRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusEgressOnlyRule(_) => {
+                Self::IncorrectStatusEgressOnlyRule(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundIpv6EgressOnlyRule(_) => {
+                Self::ResourceNotFoundIpv6EgressOnlyRule(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteIpv6EgressOnlyRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteIpv6EgressOnlyRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteIpv6EgressOnlyRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

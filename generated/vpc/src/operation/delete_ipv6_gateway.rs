@@ -206,9 +206,11 @@ pub struct DeleteIpv6GatewayResponse {
 impl ::acs_runtime::de::FromJson for DeleteIpv6GatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteIpv6GatewayResponse {
@@ -221,7 +223,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv6GatewayResponse {
 /// Service errors of `DeleteIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteIpv6GatewayError {
     /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
@@ -278,29 +279,95 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
 }
 impl DeleteIpv6GatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundRouteTable(error)
-            | Self::DependencyViolationGatewayRouteTableRelation(error)
-            | Self::IncorrectStatusIpv6Gateway(error)
-            | Self::DependencyViolationEgressRules(error)
-            | Self::DependencyViolationIpv6InternetBandwidth(error)
-            | Self::OperationFailedRouteEntryUnstable(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::DependencyViolationSharedIpv6InternetBandwidth(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::DependencyViolationGatewayRouteTableRelation(error) => {
+                ("DependencyViolationGatewayRouteTableRelation", error)
+            }
+            Self::IncorrectStatusIpv6Gateway(error) => {
+                ("IncorrectStatusIpv6Gateway", error)
+            }
+            Self::DependencyViolationEgressRules(error) => {
+                ("DependencyViolationEgressRules", error)
+            }
+            Self::DependencyViolationIpv6InternetBandwidth(error) => {
+                ("DependencyViolationIpv6InternetBandwidth", error)
+            }
+            Self::OperationFailedRouteEntryUnstable(error) => {
+                ("OperationFailedRouteEntryUnstable", error)
+            }
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::DependencyViolationSharedIpv6InternetBandwidth(error) => {
+                ("DependencyViolationSharedIpv6InternetBandwidth", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteIpv6GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::DependencyViolationGatewayRouteTableRelation(_) => {
+                Self::DependencyViolationGatewayRouteTableRelation(error)
+            }
+            Self::IncorrectStatusIpv6Gateway(_) => {
+                Self::IncorrectStatusIpv6Gateway(error)
+            }
+            Self::DependencyViolationEgressRules(_) => {
+                Self::DependencyViolationEgressRules(error)
+            }
+            Self::DependencyViolationIpv6InternetBandwidth(_) => {
+                Self::DependencyViolationIpv6InternetBandwidth(error)
+            }
+            Self::OperationFailedRouteEntryUnstable(_) => {
+                Self::OperationFailedRouteEntryUnstable(error)
+            }
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::DependencyViolationSharedIpv6InternetBandwidth(_) => {
+                Self::DependencyViolationSharedIpv6InternetBandwidth(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteIpv6GatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteIpv6GatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteIpv6GatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

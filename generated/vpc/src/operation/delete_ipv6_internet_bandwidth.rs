@@ -221,9 +221,11 @@ pub struct DeleteIpv6InternetBandwidthResponse {
 impl ::acs_runtime::de::FromJson for DeleteIpv6InternetBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteIpv6InternetBandwidthResponse {
@@ -236,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv6InternetBandwidthResponse {
 /// Service errors of `DeleteIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteIpv6InternetBandwidthError {
     /// HTTP 400 `BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId`: Either Ipv6AddressId or Ipv6InternetBandwidthId should be specified.
@@ -266,22 +267,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthEr
 }
 impl DeleteIpv6InternetBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error)
-            | Self::IncorrectStatusIpv6Instance(error)
-            | Self::OperationFailedServiceManaged(error)
-            | Self::Unhandled(error) => error,
+            Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error) => {
+                ("BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId", error)
+            }
+            Self::IncorrectStatusIpv6Instance(error) => {
+                ("IncorrectStatusIpv6Instance", error)
+            }
+            Self::OperationFailedServiceManaged(error) => {
+                ("OperationFailedServiceManaged", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteIpv6InternetBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(_) => {
+                Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error)
+            }
+            Self::IncorrectStatusIpv6Instance(_) => {
+                Self::IncorrectStatusIpv6Instance(error)
+            }
+            Self::OperationFailedServiceManaged(_) => {
+                Self::OperationFailedServiceManaged(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteIpv6InternetBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteIpv6InternetBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteIpv6InternetBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

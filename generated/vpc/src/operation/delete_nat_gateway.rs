@@ -205,9 +205,11 @@ pub struct DeleteNatGatewayResponse {
 impl ::acs_runtime::de::FromJson for DeleteNatGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteNatGatewayResponse {
@@ -220,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatGatewayResponse {
 /// Service errors of `DeleteNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteNatGatewayError {
     /// HTTP 400 `DependencyViolation.VpcEndpointService`: The specified resource of %s depends on %s, so the operation cannot be completed.
@@ -312,40 +313,139 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
 }
 impl DeleteNatGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationVpcEndpointService(error)
-            | Self::DependencyViolationFullNatEntry(error)
-            | Self::DependencyViolationRouterEntry(error)
-            | Self::DependencyViolationBandwidthPackages(error)
-            | Self::DependencyViolationEips(error)
-            | Self::ForbiddenPrePaidNatGateway(error)
-            | Self::InvalidOperationDeletionProtection(error)
-            | Self::DependencyViolationSnatEntry(error)
-            | Self::IncorrectStatusSnatEntry(error)
-            | Self::DependencyViolationForwardEntry(error)
-            | Self::IncorrectStatusForwardEntry(error)
-            | Self::DependencyViolationNatIp(error)
-            | Self::IncorrectStatusNatIp(error)
-            | Self::DependencyViolationNatIpCidr(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::IncorrectStatusRouterEntry(error)
-            | Self::IncorrectStatusVSwitch(error)
-            | Self::InstanceNotExists(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationVpcEndpointService(error) => {
+                ("DependencyViolationVpcEndpointService", error)
+            }
+            Self::DependencyViolationFullNatEntry(error) => {
+                ("DependencyViolationFullNatEntry", error)
+            }
+            Self::DependencyViolationRouterEntry(error) => {
+                ("DependencyViolationRouterEntry", error)
+            }
+            Self::DependencyViolationBandwidthPackages(error) => {
+                ("DependencyViolationBandwidthPackages", error)
+            }
+            Self::DependencyViolationEips(error) => ("DependencyViolationEips", error),
+            Self::ForbiddenPrePaidNatGateway(error) => {
+                ("ForbiddenPrePaidNatGateway", error)
+            }
+            Self::InvalidOperationDeletionProtection(error) => {
+                ("InvalidOperationDeletionProtection", error)
+            }
+            Self::DependencyViolationSnatEntry(error) => {
+                ("DependencyViolationSnatEntry", error)
+            }
+            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
+            Self::DependencyViolationForwardEntry(error) => {
+                ("DependencyViolationForwardEntry", error)
+            }
+            Self::IncorrectStatusForwardEntry(error) => {
+                ("IncorrectStatusForwardEntry", error)
+            }
+            Self::DependencyViolationNatIp(error) => ("DependencyViolationNatIp", error),
+            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
+            Self::DependencyViolationNatIpCidr(error) => {
+                ("DependencyViolationNatIpCidr", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::IncorrectStatusRouterEntry(error) => {
+                ("IncorrectStatusRouterEntry", error)
+            }
+            Self::IncorrectStatusVSwitch(error) => ("IncorrectStatusVSwitch", error),
+            Self::InstanceNotExists(error) => ("InstanceNotExists", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteNatGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationVpcEndpointService(_) => {
+                Self::DependencyViolationVpcEndpointService(error)
+            }
+            Self::DependencyViolationFullNatEntry(_) => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            Self::DependencyViolationRouterEntry(_) => {
+                Self::DependencyViolationRouterEntry(error)
+            }
+            Self::DependencyViolationBandwidthPackages(_) => {
+                Self::DependencyViolationBandwidthPackages(error)
+            }
+            Self::DependencyViolationEips(_) => Self::DependencyViolationEips(error),
+            Self::ForbiddenPrePaidNatGateway(_) => {
+                Self::ForbiddenPrePaidNatGateway(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
+            Self::DependencyViolationForwardEntry(_) => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            Self::IncorrectStatusForwardEntry(_) => {
+                Self::IncorrectStatusForwardEntry(error)
+            }
+            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::DependencyViolationNatIpCidr(_) => {
+                Self::DependencyViolationNatIpCidr(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::IncorrectStatusRouterEntry(_) => {
+                Self::IncorrectStatusRouterEntry(error)
+            }
+            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
+            Self::InstanceNotExists(_) => Self::InstanceNotExists(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteNatGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteNatGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteNatGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

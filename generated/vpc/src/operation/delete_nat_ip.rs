@@ -223,9 +223,11 @@ pub struct DeleteNatIpResponse {
 impl ::acs_runtime::de::FromJson for DeleteNatIpResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteNatIpResponse {
@@ -238,7 +240,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatIpResponse {
 /// Service errors of `DeleteNatIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteNatIpError {
     /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
@@ -309,35 +310,111 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNatIpError {
 }
 impl DeleteNatIpError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusNatIp(error)
-            | Self::OperationFailedDefaultNatIp(error)
-            | Self::DependencyViolationNatIp(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::DependencyViolationFullNatEntry(error)
-            | Self::IllegalParamNatIp(error)
-            | Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            | Self::MismatchIpv4PrefixAndCidrReservations(error)
-            | Self::IllegalParamIpv4Prefix(error)
-            | Self::DependencyViolationSnatEntry(error)
-            | Self::DependencyViolationIpv4Prefix(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ResourceNotFoundNatIp(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::ResourceNotFoundNatIpCidr(error)
-            | Self::ResourceNotFoundIpv4Prefix(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
+            Self::OperationFailedDefaultNatIp(error) => {
+                ("OperationFailedDefaultNatIp", error)
+            }
+            Self::DependencyViolationNatIp(error) => ("DependencyViolationNatIp", error),
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::DependencyViolationFullNatEntry(error) => {
+                ("DependencyViolationFullNatEntry", error)
+            }
+            Self::IllegalParamNatIp(error) => ("IllegalParamNatIp", error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(error) => {
+                ("MismatchIpv4PrefixAndNatIpCidr", error)
+            }
+            Self::MismatchIpv4PrefixAndCidrReservations(error) => {
+                ("MismatchIpv4PrefixAndCidrReservations", error)
+            }
+            Self::IllegalParamIpv4Prefix(error) => ("IllegalParamIpv4Prefix", error),
+            Self::DependencyViolationSnatEntry(error) => {
+                ("DependencyViolationSnatEntry", error)
+            }
+            Self::DependencyViolationIpv4Prefix(error) => {
+                ("DependencyViolationIpv4Prefix", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::ResourceNotFoundNatIpCidr(error) => {
+                ("ResourceNotFoundNatIpCidr", error)
+            }
+            Self::ResourceNotFoundIpv4Prefix(error) => {
+                ("ResourceNotFoundIpv4Prefix", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteNatIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::OperationFailedDefaultNatIp(_) => {
+                Self::OperationFailedDefaultNatIp(error)
+            }
+            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::DependencyViolationFullNatEntry(_) => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            Self::IllegalParamNatIp(_) => Self::IllegalParamNatIp(error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::DependencyViolationIpv4Prefix(_) => {
+                Self::DependencyViolationIpv4Prefix(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
+            Self::ResourceNotFoundIpv4Prefix(_) => {
+                Self::ResourceNotFoundIpv4Prefix(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteNatIpError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteNatIpError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteNatIpError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatIpError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -229,9 +229,11 @@ pub struct DeleteNatIpCidrResponse {
 impl ::acs_runtime::de::FromJson for DeleteNatIpCidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteNatIpCidrResponse {
@@ -244,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatIpCidrResponse {
 /// Service errors of `DeleteNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteNatIpCidrError {
     /// HTTP 400 `ResourceNotFound.NatIpCidr`: The specified resource of %s is not found.
@@ -276,24 +277,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
 }
 impl DeleteNatIpCidrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundNatIpCidr(error)
-            | Self::OperationFailedDefaultNatIpCidr(error)
-            | Self::DependencyViolationNatIp(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundNatIpCidr(error) => {
+                ("ResourceNotFoundNatIpCidr", error)
+            }
+            Self::OperationFailedDefaultNatIpCidr(error) => {
+                ("OperationFailedDefaultNatIpCidr", error)
+            }
+            Self::DependencyViolationNatIp(error) => ("DependencyViolationNatIp", error),
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteNatIpCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
+            Self::OperationFailedDefaultNatIpCidr(_) => {
+                Self::OperationFailedDefaultNatIpCidr(error)
+            }
+            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteNatIpCidrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteNatIpCidrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteNatIpCidrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

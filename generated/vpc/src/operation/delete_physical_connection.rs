@@ -178,9 +178,11 @@ pub struct DeletePhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for DeletePhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeletePhysicalConnectionResponse {
@@ -193,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePhysicalConnectionResponse {
 /// Service errors of `DeletePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeletePhysicalConnectionError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotMatched`: instance id not matched.
@@ -259,30 +260,101 @@ impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError
 }
 impl DeletePhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPhysicalConnectionIdNotMatched(error)
-            | Self::ForbiddenVbrExists(error)
-            | Self::ForbiddenAssociateToVbr(error)
-            | Self::OperationDeniedNeedVpconnOwner(error)
-            | Self::OperationDeniedNeedPconnOwner(error)
-            | Self::ForbiddenNotInAllowDeleteStatus(error)
-            | Self::ResourceAlreadyAssociatedPconnQos(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error)
-            | Self::OperationDeniedExistVbrInPhysicalConnection(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPhysicalConnectionIdNotMatched(error) => {
+                ("InvalidPhysicalConnectionIdNotMatched", error)
+            }
+            Self::ForbiddenVbrExists(error) => ("ForbiddenVbrExists", error),
+            Self::ForbiddenAssociateToVbr(error) => ("ForbiddenAssociateToVbr", error),
+            Self::OperationDeniedNeedVpconnOwner(error) => {
+                ("OperationDeniedNeedVpconnOwner", error)
+            }
+            Self::OperationDeniedNeedPconnOwner(error) => {
+                ("OperationDeniedNeedPconnOwner", error)
+            }
+            Self::ForbiddenNotInAllowDeleteStatus(error) => {
+                ("ForbiddenNotInAllowDeleteStatus", error)
+            }
+            Self::ResourceAlreadyAssociatedPconnQos(error) => {
+                ("ResourceAlreadyAssociatedPconnQos", error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error) => {
+                ("OperationDeniedNeedVpconnOwnerOrPconnOwner", error)
+            }
+            Self::OperationDeniedExistVbrInPhysicalConnection(error) => {
+                ("OperationDeniedExistVbrInPhysicalConnection", error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeletePhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPhysicalConnectionIdNotMatched(_) => {
+                Self::InvalidPhysicalConnectionIdNotMatched(error)
+            }
+            Self::ForbiddenVbrExists(_) => Self::ForbiddenVbrExists(error),
+            Self::ForbiddenAssociateToVbr(_) => Self::ForbiddenAssociateToVbr(error),
+            Self::OperationDeniedNeedVpconnOwner(_) => {
+                Self::OperationDeniedNeedVpconnOwner(error)
+            }
+            Self::OperationDeniedNeedPconnOwner(_) => {
+                Self::OperationDeniedNeedPconnOwner(error)
+            }
+            Self::ForbiddenNotInAllowDeleteStatus(_) => {
+                Self::ForbiddenNotInAllowDeleteStatus(error)
+            }
+            Self::ResourceAlreadyAssociatedPconnQos(_) => {
+                Self::ResourceAlreadyAssociatedPconnQos(error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(_) => {
+                Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error)
+            }
+            Self::OperationDeniedExistVbrInPhysicalConnection(_) => {
+                Self::OperationDeniedExistVbrInPhysicalConnection(error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeletePhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeletePhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeletePhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

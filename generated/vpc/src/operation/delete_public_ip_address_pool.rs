@@ -211,9 +211,11 @@ pub struct DeletePublicIpAddressPoolResponse {
 impl ::acs_runtime::de::FromJson for DeletePublicIpAddressPoolResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolResponse {
@@ -226,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolResponse {
 /// Service errors of `DeletePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolError {
     /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
@@ -266,24 +267,73 @@ impl From<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolErro
 }
 impl DeletePublicIpAddressPoolError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusPublicIpAddressPool(error)
-            | Self::ResourceInUsePublicIpAddressPool(error)
-            | Self::OperationFailedResourceIsShared(error)
-            | Self::OperationDeniedOperateSharedResource(error)
-            | Self::ResourceNotFoundPublicIpAddressPool(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusPublicIpAddressPool(error) => {
+                ("IncorrectStatusPublicIpAddressPool", error)
+            }
+            Self::ResourceInUsePublicIpAddressPool(error) => {
+                ("ResourceInUsePublicIpAddressPool", error)
+            }
+            Self::OperationFailedResourceIsShared(error) => {
+                ("OperationFailedResourceIsShared", error)
+            }
+            Self::OperationDeniedOperateSharedResource(error) => {
+                ("OperationDeniedOperateSharedResource", error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(error) => {
+                ("ResourceNotFoundPublicIpAddressPool", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeletePublicIpAddressPoolError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::ResourceInUsePublicIpAddressPool(_) => {
+                Self::ResourceInUsePublicIpAddressPool(error)
+            }
+            Self::OperationFailedResourceIsShared(_) => {
+                Self::OperationFailedResourceIsShared(error)
+            }
+            Self::OperationDeniedOperateSharedResource(_) => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeletePublicIpAddressPoolError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeletePublicIpAddressPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeletePublicIpAddressPoolError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

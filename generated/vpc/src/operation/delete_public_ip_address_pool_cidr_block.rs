@@ -235,9 +235,11 @@ pub struct DeletePublicIpAddressPoolCidrBlockResponse {
 impl ::acs_runtime::de::FromJson for DeletePublicIpAddressPoolCidrBlockResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolCidrBlockResponse {
@@ -250,7 +252,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolCidrBlockRespon
 /// Service errors of `DeletePublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolCidrBlockError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
@@ -306,23 +307,80 @@ for DeletePublicIpAddressPoolCidrBlockError {
 }
 impl DeletePublicIpAddressPoolCidrBlockError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error)
-            | Self::IllegalParamCidrBlockMask(error)
-            | Self::IncorrectStatusPublicIpAddressPool(error)
-            | Self::ResourceNotFoundPublicIpAddressPool(error)
-            | Self::ResourceNotFoundCidrBlock(error)
-            | Self::IncorrectStatusCidrBlock(error)
-            | Self::ResourceInUseCidrBlock(error)
-            | Self::OperationDeniedOperateSharedResource(error)
-            | Self::MissingParamPublicIpAddressPoolId(error)
-            | Self::MissingParamCidrBlockOrCidrMask(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::IllegalParamCidrBlockMask(error) => {
+                ("IllegalParamCidrBlockMask", error)
+            }
+            Self::IncorrectStatusPublicIpAddressPool(error) => {
+                ("IncorrectStatusPublicIpAddressPool", error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(error) => {
+                ("ResourceNotFoundPublicIpAddressPool", error)
+            }
+            Self::ResourceNotFoundCidrBlock(error) => {
+                ("ResourceNotFoundCidrBlock", error)
+            }
+            Self::IncorrectStatusCidrBlock(error) => ("IncorrectStatusCidrBlock", error),
+            Self::ResourceInUseCidrBlock(error) => ("ResourceInUseCidrBlock", error),
+            Self::OperationDeniedOperateSharedResource(error) => {
+                ("OperationDeniedOperateSharedResource", error)
+            }
+            Self::MissingParamPublicIpAddressPoolId(error) => {
+                ("MissingParamPublicIpAddressPoolId", error)
+            }
+            Self::MissingParamCidrBlockOrCidrMask(error) => {
+                ("MissingParamCidrBlockOrCidrMask", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeletePublicIpAddressPoolCidrBlockError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::ResourceNotFoundCidrBlock(_) => Self::ResourceNotFoundCidrBlock(error),
+            Self::IncorrectStatusCidrBlock(_) => Self::IncorrectStatusCidrBlock(error),
+            Self::ResourceInUseCidrBlock(_) => Self::ResourceInUseCidrBlock(error),
+            Self::OperationDeniedOperateSharedResource(_) => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            Self::MissingParamPublicIpAddressPoolId(_) => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
+            Self::MissingParamCidrBlockOrCidrMask(_) => {
+                Self::MissingParamCidrBlockOrCidrMask(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeletePublicIpAddressPoolCidrBlockError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeletePublicIpAddressPoolCidrBlockError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -330,6 +388,7 @@ impl ::std::fmt::Display for DeletePublicIpAddressPoolCidrBlockError {
 impl ::std::error::Error for DeletePublicIpAddressPoolCidrBlockError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeletePublicIpAddressPoolCidrBlockError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

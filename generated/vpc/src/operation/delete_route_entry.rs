@@ -252,9 +252,11 @@ pub struct DeleteRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for DeleteRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntryResponse {
@@ -267,7 +269,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntryResponse {
 /// Service errors of `DeleteRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteRouteEntryError {
     /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
@@ -412,55 +413,189 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
 }
 impl DeleteRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::IncorrcetRouteEntryStatus(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidRouteEntryNotFound(error)
-            | Self::InvalidVRouterNotFound(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidNextHop(error)
-            | Self::InvalidRouteEntry(error)
-            | Self::ForbiddenVRouterNotFound(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidRouteEntryIdNotFound(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InvalidVpnInstanceIdNotFound(error)
-            | Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            | Self::InvalidNextHopListSize(error)
-            | Self::ParamExclusiveNextHopIdAndList(error)
-            | Self::OperationFailedDeleteMultiScopeEntry(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::OperationDeniedDeleteManagedRouteEntry(error)
-            | Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            | Self::IncorrectStatusVpcRouteEntry(error)
-            | Self::OperationDeniedNextHopNotChanged(error)
-            | Self::OperationDeniedDeleteGatewayEndpointRoute(error)
-            | Self::IncorrectStatusPrefixList(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            | Self::UnsupportedFeatureNextHopType(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::VpcError(error)
-            | Self::InternalError(error)
-            | Self::InternalErrorError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::IncorrcetRouteEntryStatus(error) => {
+                ("IncorrcetRouteEntryStatus", error)
+            }
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidRouteEntryNotFound(error) => {
+                ("InvalidRouteEntryNotFound", error)
+            }
+            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidNextHop(error) => ("InvalidNextHop", error),
+            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
+            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidRouteEntryIdNotFound(error) => {
+                ("InvalidRouteEntryIdNotFound", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InvalidVpnInstanceIdNotFound(error) => {
+                ("InvalidVpnInstanceIdNotFound", error)
+            }
+            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
+                ("ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock", error)
+            }
+            Self::InvalidNextHopListSize(error) => ("InvalidNextHopListSize", error),
+            Self::ParamExclusiveNextHopIdAndList(error) => {
+                ("ParamExclusiveNextHopIdAndList", error)
+            }
+            Self::OperationFailedDeleteMultiScopeEntry(error) => {
+                ("OperationFailedDeleteMultiScopeEntry", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::OperationDeniedDeleteManagedRouteEntry(error) => {
+                ("OperationDeniedDeleteManagedRouteEntry", error)
+            }
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
+                ("OperationDeniedRouteTableTypeNotPermitted", error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(error) => {
+                ("IncorrectStatusVpcRouteEntry", error)
+            }
+            Self::OperationDeniedNextHopNotChanged(error) => {
+                ("OperationDeniedNextHopNotChanged", error)
+            }
+            Self::OperationDeniedDeleteGatewayEndpointRoute(error) => {
+                ("OperationDeniedDeleteGatewayEndpointRoute", error)
+            }
+            Self::IncorrectStatusPrefixList(error) => {
+                ("IncorrectStatusPrefixList", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
+                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
+            }
+            Self::UnsupportedFeatureNextHopType(error) => {
+                ("UnsupportedFeatureNextHopType", error)
+            }
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::VpcError(error) => ("VpcError", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InternalErrorError(error) => ("InternalErrorError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::IncorrcetRouteEntryStatus(_) => Self::IncorrcetRouteEntryStatus(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
+            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidNextHop(_) => Self::InvalidNextHop(error),
+            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidRouteEntryIdNotFound(_) => {
+                Self::InvalidRouteEntryIdNotFound(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidVpnInstanceIdNotFound(_) => {
+                Self::InvalidVpnInstanceIdNotFound(error)
+            }
+            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
+                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
+            }
+            Self::InvalidNextHopListSize(_) => Self::InvalidNextHopListSize(error),
+            Self::ParamExclusiveNextHopIdAndList(_) => {
+                Self::ParamExclusiveNextHopIdAndList(error)
+            }
+            Self::OperationFailedDeleteMultiScopeEntry(_) => {
+                Self::OperationFailedDeleteMultiScopeEntry(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::OperationDeniedDeleteManagedRouteEntry(_) => {
+                Self::OperationDeniedDeleteManagedRouteEntry(error)
+            }
+            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::OperationDeniedNextHopNotChanged(_) => {
+                Self::OperationDeniedNextHopNotChanged(error)
+            }
+            Self::OperationDeniedDeleteGatewayEndpointRoute(_) => {
+                Self::OperationDeniedDeleteGatewayEndpointRoute(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            Self::UnsupportedFeatureNextHopType(_) => {
+                Self::UnsupportedFeatureNextHopType(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::VpcError(_) => Self::VpcError(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InternalErrorError(_) => Self::InternalErrorError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

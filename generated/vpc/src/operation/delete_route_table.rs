@@ -165,9 +165,11 @@ pub struct DeleteRouteTableResponse {
 impl ::acs_runtime::de::FromJson for DeleteRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteTableResponse {
@@ -180,7 +182,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteTableResponse {
 /// Service errors of `DeleteRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteRouteTableError {
     /// HTTP 400 `OperationDenied.GatewayAssociated`: You cannot delete the specified route table because it still associates with gateway.
@@ -231,29 +232,77 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
 }
 impl DeleteRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedGatewayAssociated(error)
-            | Self::MissingParamRouteTableId(error)
-            | Self::IncorrectRouteTableType(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::IncorrectRouteTableStatusRouteEntryExist(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameterAction(error)
-            | Self::IncorrectRouteTableStatus(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedGatewayAssociated(error) => {
+                ("OperationDeniedGatewayAssociated", error)
+            }
+            Self::MissingParamRouteTableId(error) => ("MissingParamRouteTableId", error),
+            Self::IncorrectRouteTableType(error) => ("IncorrectRouteTableType", error),
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::IncorrectRouteTableStatusRouteEntryExist(error) => {
+                ("IncorrectRouteTableStatusRouteEntryExist", error)
+            }
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
+            Self::IncorrectRouteTableStatus(error) => {
+                ("IncorrectRouteTableStatus", error)
+            }
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedGatewayAssociated(_) => {
+                Self::OperationDeniedGatewayAssociated(error)
+            }
+            Self::MissingParamRouteTableId(_) => Self::MissingParamRouteTableId(error),
+            Self::IncorrectRouteTableType(_) => Self::IncorrectRouteTableType(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::IncorrectRouteTableStatusRouteEntryExist(_) => {
+                Self::IncorrectRouteTableStatusRouteEntryExist(error)
+            }
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
+            Self::IncorrectRouteTableStatus(_) => Self::IncorrectRouteTableStatus(error),
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -187,9 +187,11 @@ pub struct DeleteRouterInterfaceResponse {
 impl ::acs_runtime::de::FromJson for DeleteRouterInterfaceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRouterInterfaceResponse {
@@ -202,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouterInterfaceResponse {
 /// Service errors of `DeleteRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteRouterInterfaceError {
     /// HTTP 400 `InvalidInstance.StatusError`: The router instance status error.
@@ -241,25 +242,73 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
 }
 impl DeleteRouterInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceStatusError(error)
-            | Self::OperationFailedOperationLocked(error)
-            | Self::RouterInterfaceReferredByRouteEntry(error)
-            | Self::ReferredByRouteEntryRouterInterface(error)
-            | Self::InvalidRouteTableNotFound(error)
-            | Self::ForbbidenInvaildOwner(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceStatusError(error) => {
+                ("InvalidInstanceStatusError", error)
+            }
+            Self::OperationFailedOperationLocked(error) => {
+                ("OperationFailedOperationLocked", error)
+            }
+            Self::RouterInterfaceReferredByRouteEntry(error) => {
+                ("RouterInterfaceReferredByRouteEntry", error)
+            }
+            Self::ReferredByRouteEntryRouterInterface(error) => {
+                ("ReferredByRouteEntryRouterInterface", error)
+            }
+            Self::InvalidRouteTableNotFound(error) => {
+                ("InvalidRouteTableNotFound", error)
+            }
+            Self::ForbbidenInvaildOwner(error) => ("ForbbidenInvaildOwner", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceStatusError(_) => {
+                Self::InvalidInstanceStatusError(error)
+            }
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::RouterInterfaceReferredByRouteEntry(_) => {
+                Self::RouterInterfaceReferredByRouteEntry(error)
+            }
+            Self::ReferredByRouteEntryRouterInterface(_) => {
+                Self::ReferredByRouteEntryRouterInterface(error)
+            }
+            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
+            Self::ForbbidenInvaildOwner(_) => Self::ForbbidenInvaildOwner(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteRouterInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRouterInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRouterInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

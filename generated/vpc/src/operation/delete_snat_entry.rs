@@ -204,9 +204,11 @@ pub struct DeleteSnatEntryResponse {
 impl ::acs_runtime::de::FromJson for DeleteSnatEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteSnatEntryResponse {
@@ -219,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSnatEntryResponse {
 /// Service errors of `DeleteSnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteSnatEntryError {
     /// HTTP 400 `IncorretSnatEntryStatus`: Some Snat entry status blocked this operation..
@@ -252,25 +253,65 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
 }
 impl DeleteSnatEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorretSnatEntryStatus(error)
-            | Self::IncorrectStatusSnatEntry(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSnatEntryIdNotFound(error)
-            | Self::InvalidSnatTableIdNotFound(error)
-            | Self::ResourceNotFoundSnatEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorretSnatEntryStatus(error) => ("IncorretSnatEntryStatus", error),
+            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSnatEntryIdNotFound(error) => {
+                ("InvalidSnatEntryIdNotFound", error)
+            }
+            Self::InvalidSnatTableIdNotFound(error) => {
+                ("InvalidSnatTableIdNotFound", error)
+            }
+            Self::ResourceNotFoundSnatEntry(error) => {
+                ("ResourceNotFoundSnatEntry", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteSnatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorretSnatEntryStatus(_) => Self::IncorretSnatEntryStatus(error),
+            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnatEntryIdNotFound(_) => {
+                Self::InvalidSnatEntryIdNotFound(error)
+            }
+            Self::InvalidSnatTableIdNotFound(_) => {
+                Self::InvalidSnatTableIdNotFound(error)
+            }
+            Self::ResourceNotFoundSnatEntry(_) => Self::ResourceNotFoundSnatEntry(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteSnatEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteSnatEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteSnatEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -258,9 +258,11 @@ pub struct DeleteTrafficMirrorFilterRulesResponse {
 impl ::acs_runtime::de::FromJson for DeleteTrafficMirrorFilterRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterRulesResponse {
@@ -273,7 +275,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterRulesResponse {
 /// Service errors of `DeleteTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorFilterRulesError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorRule`: The specified resource of traffic mirror rule is not found.
@@ -313,24 +314,73 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRule
 }
 impl DeleteTrafficMirrorFilterRulesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorRule(error)
-            | Self::IncorrectStatusTrafficMirrorRule(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorSession(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundTrafficMirrorRule(error) => {
+                ("ResourceNotFoundTrafficMirrorRule", error)
+            }
+            Self::IncorrectStatusTrafficMirrorRule(error) => {
+                ("IncorrectStatusTrafficMirrorRule", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(error) => {
+                ("IncorrectStatusTrafficMirrorSession", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteTrafficMirrorFilterRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorRule(_) => {
+                Self::ResourceNotFoundTrafficMirrorRule(error)
+            }
+            Self::IncorrectStatusTrafficMirrorRule(_) => {
+                Self::IncorrectStatusTrafficMirrorRule(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteTrafficMirrorFilterRulesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTrafficMirrorFilterRulesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTrafficMirrorFilterRulesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

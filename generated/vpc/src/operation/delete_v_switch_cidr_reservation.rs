@@ -223,9 +223,11 @@ pub struct DeleteVSwitchCidrReservationResponse {
 impl ::acs_runtime::de::FromJson for DeleteVSwitchCidrReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchCidrReservationResponse {
@@ -238,7 +240,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchCidrReservationResponse {
 /// Service errors of `DeleteVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVSwitchCidrReservationError {
     /// HTTP 400 `DependencyViolation.IpPrefix`: DependencyViolation.IpPrefix
@@ -268,22 +269,61 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationE
 }
 impl DeleteVSwitchCidrReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationIpPrefix(error)
-            | Self::IncorrectStatusCidrReservation(error)
-            | Self::ResourceNotFoundCidrReservation(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationIpPrefix(error) => {
+                ("DependencyViolationIpPrefix", error)
+            }
+            Self::IncorrectStatusCidrReservation(error) => {
+                ("IncorrectStatusCidrReservation", error)
+            }
+            Self::ResourceNotFoundCidrReservation(error) => {
+                ("ResourceNotFoundCidrReservation", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVSwitchCidrReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationIpPrefix(_) => {
+                Self::DependencyViolationIpPrefix(error)
+            }
+            Self::IncorrectStatusCidrReservation(_) => {
+                Self::IncorrectStatusCidrReservation(error)
+            }
+            Self::ResourceNotFoundCidrReservation(_) => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVSwitchCidrReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVSwitchCidrReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVSwitchCidrReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -231,9 +231,11 @@ pub struct DeleteVpcResponse {
 impl ::acs_runtime::de::FromJson for DeleteVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVpcResponse {
@@ -246,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcResponse {
 /// Service errors of `DeleteVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVpcError {
     /// HTTP 400 `IncorrectStatus.VpcDhcpStatus`: The DhcpOptionsSet status of vpc  does not support this operation.
@@ -402,54 +403,207 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
 }
 impl DeleteVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpcDhcpStatus(error)
-            | Self::DependencyViolationGatewayEndpoint(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::DependencyViolationInstance(error)
-            | Self::DependencyViolationVSwitch(error)
-            | Self::DependencyViolationRouteInterface(error)
-            | Self::DependencyViolationTunnel(error)
-            | Self::DependencyViolationNatGateway(error)
-            | Self::DependencyViolationRouterInterface(error)
-            | Self::DependencyViolationSecurityGroup(error)
-            | Self::ForbiddenVpcNotFound(error)
-            | Self::Forbbiden(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidAction(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::DependencyViolationRouteTable(error)
-            | Self::DependencyViolationNetworkAcl(error)
-            | Self::DependencyViolationClassicLinkInstance(error)
-            | Self::SystemServiceBusy(error)
-            | Self::DependencyViolationDhcpOptionsSet(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::DependencyViolationCustomRouteTable(error)
-            | Self::DependencyViolationIpv4Gateway(error)
-            | Self::DependencyViolationGatewayRouteTable(error)
-            | Self::OperationDeniedVpcPeerExists(error)
-            | Self::DependencyViolationAppAccess(error)
-            | Self::DependencyViolationOppositeRouterInterface(error)
-            | Self::DependencyViolationTransitRouter(error)
-            | Self::DependencyViolationIpv6Gateway(error)
-            | Self::DependencyViolationCloudServiceResource(error)
-            | Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusVpcDhcpStatus(error) => {
+                ("IncorrectStatusVpcDhcpStatus", error)
+            }
+            Self::DependencyViolationGatewayEndpoint(error) => {
+                ("DependencyViolationGatewayEndpoint", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::DependencyViolationInstance(error) => {
+                ("DependencyViolationInstance", error)
+            }
+            Self::DependencyViolationVSwitch(error) => {
+                ("DependencyViolationVSwitch", error)
+            }
+            Self::DependencyViolationRouteInterface(error) => {
+                ("DependencyViolationRouteInterface", error)
+            }
+            Self::DependencyViolationTunnel(error) => {
+                ("DependencyViolationTunnel", error)
+            }
+            Self::DependencyViolationNatGateway(error) => {
+                ("DependencyViolationNatGateway", error)
+            }
+            Self::DependencyViolationRouterInterface(error) => {
+                ("DependencyViolationRouterInterface", error)
+            }
+            Self::DependencyViolationSecurityGroup(error) => {
+                ("DependencyViolationSecurityGroup", error)
+            }
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::DependencyViolationRouteTable(error) => {
+                ("DependencyViolationRouteTable", error)
+            }
+            Self::DependencyViolationNetworkAcl(error) => {
+                ("DependencyViolationNetworkAcl", error)
+            }
+            Self::DependencyViolationClassicLinkInstance(error) => {
+                ("DependencyViolationClassicLinkInstance", error)
+            }
+            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
+            Self::DependencyViolationDhcpOptionsSet(error) => {
+                ("DependencyViolationDhcpOptionsSet", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::DependencyViolationCustomRouteTable(error) => {
+                ("DependencyViolationCustomRouteTable", error)
+            }
+            Self::DependencyViolationIpv4Gateway(error) => {
+                ("DependencyViolationIpv4Gateway", error)
+            }
+            Self::DependencyViolationGatewayRouteTable(error) => {
+                ("DependencyViolationGatewayRouteTable", error)
+            }
+            Self::OperationDeniedVpcPeerExists(error) => {
+                ("OperationDeniedVpcPeerExists", error)
+            }
+            Self::DependencyViolationAppAccess(error) => {
+                ("DependencyViolationAppAccess", error)
+            }
+            Self::DependencyViolationOppositeRouterInterface(error) => {
+                ("DependencyViolationOppositeRouterInterface", error)
+            }
+            Self::DependencyViolationTransitRouter(error) => {
+                ("DependencyViolationTransitRouter", error)
+            }
+            Self::DependencyViolationIpv6Gateway(error) => {
+                ("DependencyViolationIpv6Gateway", error)
+            }
+            Self::DependencyViolationCloudServiceResource(error) => {
+                ("DependencyViolationCloudServiceResource", error)
+            }
+            Self::IncorrectStatusVpcDnsHostnameStatus(error) => {
+                ("IncorrectStatusVpcDnsHostnameStatus", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusVpcDhcpStatus(_) => {
+                Self::IncorrectStatusVpcDhcpStatus(error)
+            }
+            Self::DependencyViolationGatewayEndpoint(_) => {
+                Self::DependencyViolationGatewayEndpoint(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::DependencyViolationInstance(_) => {
+                Self::DependencyViolationInstance(error)
+            }
+            Self::DependencyViolationVSwitch(_) => {
+                Self::DependencyViolationVSwitch(error)
+            }
+            Self::DependencyViolationRouteInterface(_) => {
+                Self::DependencyViolationRouteInterface(error)
+            }
+            Self::DependencyViolationTunnel(_) => Self::DependencyViolationTunnel(error),
+            Self::DependencyViolationNatGateway(_) => {
+                Self::DependencyViolationNatGateway(error)
+            }
+            Self::DependencyViolationRouterInterface(_) => {
+                Self::DependencyViolationRouterInterface(error)
+            }
+            Self::DependencyViolationSecurityGroup(_) => {
+                Self::DependencyViolationSecurityGroup(error)
+            }
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::DependencyViolationRouteTable(_) => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            Self::DependencyViolationNetworkAcl(_) => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            Self::DependencyViolationClassicLinkInstance(_) => {
+                Self::DependencyViolationClassicLinkInstance(error)
+            }
+            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
+            Self::DependencyViolationDhcpOptionsSet(_) => {
+                Self::DependencyViolationDhcpOptionsSet(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::DependencyViolationCustomRouteTable(_) => {
+                Self::DependencyViolationCustomRouteTable(error)
+            }
+            Self::DependencyViolationIpv4Gateway(_) => {
+                Self::DependencyViolationIpv4Gateway(error)
+            }
+            Self::DependencyViolationGatewayRouteTable(_) => {
+                Self::DependencyViolationGatewayRouteTable(error)
+            }
+            Self::OperationDeniedVpcPeerExists(_) => {
+                Self::OperationDeniedVpcPeerExists(error)
+            }
+            Self::DependencyViolationAppAccess(_) => {
+                Self::DependencyViolationAppAccess(error)
+            }
+            Self::DependencyViolationOppositeRouterInterface(_) => {
+                Self::DependencyViolationOppositeRouterInterface(error)
+            }
+            Self::DependencyViolationTransitRouter(_) => {
+                Self::DependencyViolationTransitRouter(error)
+            }
+            Self::DependencyViolationIpv6Gateway(_) => {
+                Self::DependencyViolationIpv6Gateway(error)
+            }
+            Self::DependencyViolationCloudServiceResource(_) => {
+                Self::DependencyViolationCloudServiceResource(error)
+            }
+            Self::IncorrectStatusVpcDnsHostnameStatus(_) => {
+                Self::IncorrectStatusVpcDnsHostnameStatus(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -210,9 +210,11 @@ pub struct DeleteVpcPrefixListResponse {
 impl ::acs_runtime::de::FromJson for DeleteVpcPrefixListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVpcPrefixListResponse {
@@ -225,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcPrefixListResponse {
 /// Service errors of `DeleteVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVpcPrefixListError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
@@ -266,25 +267,77 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
 }
 impl DeleteVpcPrefixListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundPrefixList(error)
-            | Self::IncorrectStatusSystemPrefixList(error)
-            | Self::OperationDeniedDeleteShareResource(error)
-            | Self::IncorrectStatusPrefixList(error)
-            | Self::DependencyViolationPrefixListRelation(error)
-            | Self::DependencyViolationShareResource(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::IncorrectStatusSystemPrefixList(error) => {
+                ("IncorrectStatusSystemPrefixList", error)
+            }
+            Self::OperationDeniedDeleteShareResource(error) => {
+                ("OperationDeniedDeleteShareResource", error)
+            }
+            Self::IncorrectStatusPrefixList(error) => {
+                ("IncorrectStatusPrefixList", error)
+            }
+            Self::DependencyViolationPrefixListRelation(error) => {
+                ("DependencyViolationPrefixListRelation", error)
+            }
+            Self::DependencyViolationShareResource(error) => {
+                ("DependencyViolationShareResource", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVpcPrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::IncorrectStatusSystemPrefixList(_) => {
+                Self::IncorrectStatusSystemPrefixList(error)
+            }
+            Self::OperationDeniedDeleteShareResource(_) => {
+                Self::OperationDeniedDeleteShareResource(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::DependencyViolationPrefixListRelation(_) => {
+                Self::DependencyViolationPrefixListRelation(error)
+            }
+            Self::DependencyViolationShareResource(_) => {
+                Self::DependencyViolationShareResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVpcPrefixListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpcPrefixListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpcPrefixListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

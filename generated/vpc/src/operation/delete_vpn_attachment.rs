@@ -206,12 +206,14 @@ pub struct DeleteVpnAttachmentResponse {
 impl ::acs_runtime::de::FromJson for DeleteVpnAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            code: fields.take("Code")?,
-            success: fields.take("Success")?,
-            message: fields.take("Message")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            code: fields.read("Code"),
+            success: fields.read("Success"),
+            message: fields.read("Message"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVpnAttachmentResponse {
@@ -224,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpnAttachmentResponse {
 /// Service errors of `DeleteVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVpnAttachmentError {
     /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
@@ -264,26 +265,65 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpnAttachmentError {
 }
 impl DeleteVpnAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnConnectionConfiguring(error)
-            | Self::InternalError(error)
-            | Self::VcoStatusNotSupport(error)
-            | Self::CrossAccountAuthorizedVcoNotAllowDelete(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::VcoStatusNotSupport(error) => ("VcoStatusNotSupport", error),
+            Self::CrossAccountAuthorizedVcoNotAllowDelete(error) => {
+                ("CrossAccountAuthorizedVcoNotAllowDelete", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVpnAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::VcoStatusNotSupport(_) => Self::VcoStatusNotSupport(error),
+            Self::CrossAccountAuthorizedVcoNotAllowDelete(_) => {
+                Self::CrossAccountAuthorizedVcoNotAllowDelete(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVpnAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpnAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpnAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

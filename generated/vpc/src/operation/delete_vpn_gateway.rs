@@ -193,9 +193,11 @@ pub struct DeleteVpnGatewayResponse {
 impl ::acs_runtime::de::FromJson for DeleteVpnGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVpnGatewayResponse {
@@ -208,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpnGatewayResponse {
 /// Service errors of `DeleteVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVpnGatewayError {
     /// HTTP 400 `DependencyViolation.VpnConnection`: There are vpn connections on specified customer gateway not deleted.
@@ -261,29 +262,79 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
 }
 impl DeleteVpnGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationVpnConnection(error)
-            | Self::DependencyViolationSslVpnServer(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::DependencyViolationGreTunnel(error)
-            | Self::InternalError(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::ForbiddenRelease(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationVpnConnection(error) => {
+                ("DependencyViolationVpnConnection", error)
+            }
+            Self::DependencyViolationSslVpnServer(error) => {
+                ("DependencyViolationSslVpnServer", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::DependencyViolationGreTunnel(error) => {
+                ("DependencyViolationGreTunnel", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::ForbiddenRelease(error) => ("ForbiddenRelease", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVpnGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationVpnConnection(_) => {
+                Self::DependencyViolationVpnConnection(error)
+            }
+            Self::DependencyViolationSslVpnServer(_) => {
+                Self::DependencyViolationSslVpnServer(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::DependencyViolationGreTunnel(_) => {
+                Self::DependencyViolationGreTunnel(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ForbiddenRelease(_) => Self::ForbiddenRelease(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVpnGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpnGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpnGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

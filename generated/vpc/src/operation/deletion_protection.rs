@@ -232,9 +232,11 @@ pub struct DeletionProtectionResponse {
 impl ::acs_runtime::de::FromJson for DeletionProtectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeletionProtectionResponse {
@@ -247,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionResponse {
 /// Service errors of `DeletionProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeletionProtectionError {
     /// HTTP 400 `DeletionProtection.ResourceNotExist`: The resource is not exist.
@@ -291,26 +292,85 @@ impl From<::acs_runtime::client::ServiceError> for DeletionProtectionError {
 }
 impl DeletionProtectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DeletionProtectionResourceNotExist(error)
-            | Self::DeletionProtectionPrePaidNotSupport(error)
-            | Self::DeletionProtectionTypeNotSupport(error)
-            | Self::DeletionProtectionAlreadyEnabled(error)
-            | Self::DeletionProtectionOwnerError(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::DeletionProtectionNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::DeletionProtectionResourceNotExist(error) => {
+                ("DeletionProtectionResourceNotExist", error)
+            }
+            Self::DeletionProtectionPrePaidNotSupport(error) => {
+                ("DeletionProtectionPrePaidNotSupport", error)
+            }
+            Self::DeletionProtectionTypeNotSupport(error) => {
+                ("DeletionProtectionTypeNotSupport", error)
+            }
+            Self::DeletionProtectionAlreadyEnabled(error) => {
+                ("DeletionProtectionAlreadyEnabled", error)
+            }
+            Self::DeletionProtectionOwnerError(error) => {
+                ("DeletionProtectionOwnerError", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::DeletionProtectionNotExist(error) => {
+                ("DeletionProtectionNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeletionProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DeletionProtectionResourceNotExist(_) => {
+                Self::DeletionProtectionResourceNotExist(error)
+            }
+            Self::DeletionProtectionPrePaidNotSupport(_) => {
+                Self::DeletionProtectionPrePaidNotSupport(error)
+            }
+            Self::DeletionProtectionTypeNotSupport(_) => {
+                Self::DeletionProtectionTypeNotSupport(error)
+            }
+            Self::DeletionProtectionAlreadyEnabled(_) => {
+                Self::DeletionProtectionAlreadyEnabled(error)
+            }
+            Self::DeletionProtectionOwnerError(_) => {
+                Self::DeletionProtectionOwnerError(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::DeletionProtectionNotExist(_) => {
+                Self::DeletionProtectionNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeletionProtectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeletionProtectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeletionProtectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeletionProtectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -198,10 +198,12 @@ pub struct Describe95TrafficResponse {
 impl ::acs_runtime::de::FromJson for Describe95TrafficResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            traffic95_summary: fields.take("Traffic95Summary")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            traffic95_summary: fields.read("Traffic95Summary"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Describe95TrafficResponse {
@@ -214,7 +216,6 @@ impl<'de> ::serde::Deserialize<'de> for Describe95TrafficResponse {
 /// Service errors of `Describe95Traffic`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum Describe95TrafficError {
     /// HTTP 400 `InvalidInstance.NotFound`: The specified Instance does not exist in the specified region.
@@ -246,24 +247,57 @@ impl From<::acs_runtime::client::ServiceError> for Describe95TrafficError {
 }
 impl Describe95TrafficError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceNotFound(error)
-            | Self::IllegalParamDay(error)
-            | Self::IllegalParamResourceType(error)
-            | Self::OperationDeniedQueryCdt95Instance(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
+            Self::IllegalParamDay(error) => ("IllegalParamDay", error),
+            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
+            Self::OperationDeniedQueryCdt95Instance(error) => {
+                ("OperationDeniedQueryCdt95Instance", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for Describe95TrafficError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::IllegalParamDay(_) => Self::IllegalParamDay(error),
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::OperationDeniedQueryCdt95Instance(_) => {
+                Self::OperationDeniedQueryCdt95Instance(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for Describe95TrafficError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for Describe95TrafficError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for Describe95TrafficError {}
 impl AsRef<::acs_runtime::client::ServiceError> for Describe95TrafficError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -217,13 +217,15 @@ pub struct DescribeAccessPointsResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccessPointsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            access_point_set: fields.take("AccessPointSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            access_point_set: fields.read("AccessPointSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessPointsResponse {
@@ -236,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessPointsResponse {
 /// Service errors of `DescribeAccessPoints`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeAccessPointsError {
     /// HTTP 400 `InvalidAccessPointType.NotSupport`: Invalid access point type.
@@ -262,22 +263,55 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
 }
 impl DescribeAccessPointsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAccessPointTypeNotSupport(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidRegionIdNotSupport(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAccessPointTypeNotSupport(error) => {
+                ("InvalidAccessPointTypeNotSupport", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidRegionIdNotSupport(error) => {
+                ("InvalidRegionIdNotSupport", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeAccessPointsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAccessPointTypeNotSupport(_) => {
+                Self::InvalidAccessPointTypeNotSupport(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRegionIdNotSupport(_) => Self::InvalidRegionIdNotSupport(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeAccessPointsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAccessPointsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeAccessPointsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -330,13 +330,15 @@ pub struct DescribeCommonBandwidthPackagesResponse {
 impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            common_bandwidth_packages: fields.take("CommonBandwidthPackages")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            common_bandwidth_packages: fields.read("CommonBandwidthPackages"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesResponse {
@@ -349,7 +351,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesResponse 
 /// Service errors of `DescribeCommonBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeCommonBandwidthPackagesError {
     /// HTTP 400 `InvalidBandwidthPackageIdNumber.NotSupported`: The number of BandwidthPackageIds exceeds the limit.
@@ -380,17 +381,52 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCommonBandwidthPackag
 }
 impl DescribeCommonBandwidthPackagesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::OperationUnsupportedResourceGroupId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => {
+                ("InvalidBandwidthPackageIdNumberNotSupported", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::OperationUnsupportedResourceGroupId(error) => {
+                ("OperationUnsupportedResourceGroupId", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeCommonBandwidthPackagesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBandwidthPackageIdNumberNotSupported(_) => {
+                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
+            }
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeCommonBandwidthPackagesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCommonBandwidthPackagesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -398,6 +434,7 @@ impl ::std::fmt::Display for DescribeCommonBandwidthPackagesError {
 impl ::std::error::Error for DescribeCommonBandwidthPackagesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeCommonBandwidthPackagesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

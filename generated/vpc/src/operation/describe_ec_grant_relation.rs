@@ -242,14 +242,16 @@ pub struct DescribeEcGrantRelationResponse {
 impl ::acs_runtime::de::FromJson for DescribeEcGrantRelationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ec_grant_relations: fields.take("EcGrantRelations")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            page: fields.take("Page")?,
-            page_size: fields.take("PageSize")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ec_grant_relations: fields.read("EcGrantRelations"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            page: fields.read("Page"),
+            page_size: fields.read("PageSize"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEcGrantRelationResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEcGrantRelationResponse {
 /// Service errors of `DescribeEcGrantRelation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeEcGrantRelationError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -295,25 +296,55 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError 
 }
 impl DescribeEcGrantRelationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error)
-            | Self::ParameterIllegal(error)
-            | Self::InstanceStatusError(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::VRouterIdNotFound(error)
-            | Self::InstanceNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::VRouterIdNotFound(error) => ("VRouterIdNotFound", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeEcGrantRelationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::VRouterIdNotFound(_) => Self::VRouterIdNotFound(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeEcGrantRelationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeEcGrantRelationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeEcGrantRelationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -166,12 +166,14 @@ pub struct DescribeEipGatewayInfoResponse {
 impl ::acs_runtime::de::FromJson for DescribeEipGatewayInfoResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            request_id: fields.take("RequestId")?,
-            eip_infos: fields.take("EipInfos")?,
-        })
+        let value = Self {
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            request_id: fields.read("RequestId"),
+            eip_infos: fields.read("EipInfos"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEipGatewayInfoResponse {
@@ -184,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipGatewayInfoResponse {
 /// Service errors of `DescribeEipGatewayInfo`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeEipGatewayInfoError {
     /// HTTP 400 `Instance.NotExist`: The instance is not exist.
@@ -210,22 +211,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
 }
 impl DescribeEipGatewayInfoError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExist(error)
-            | Self::InvalidNetworkInterfaceNotFound(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidNetworkInterfaceNotFound(error) => {
+                ("InvalidNetworkInterfaceNotFound", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeEipGatewayInfoError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeEipGatewayInfoError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeEipGatewayInfoError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeEipGatewayInfoError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

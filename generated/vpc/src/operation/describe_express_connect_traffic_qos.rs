@@ -300,14 +300,16 @@ pub struct DescribeExpressConnectTrafficQosResponse {
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            qos_list: fields.take("QosList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            qos_list: fields.read("QosList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosResponse {
@@ -320,7 +322,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosResponse
 /// Service errors of `DescribeExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeExpressConnectTrafficQosError {
     /// A code this spec does not document.
@@ -334,13 +335,36 @@ for DescribeExpressConnectTrafficQosError {
 }
 impl DescribeExpressConnectTrafficQosError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeExpressConnectTrafficQosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeExpressConnectTrafficQosError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeExpressConnectTrafficQosError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -348,6 +372,7 @@ impl ::std::fmt::Display for DescribeExpressConnectTrafficQosError {
 impl ::std::error::Error for DescribeExpressConnectTrafficQosError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeExpressConnectTrafficQosError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -226,10 +226,12 @@ pub struct DescribeExpressConnectTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            queue_list: fields.take("QueueList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            queue_list: fields.read("QueueList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueResponse {
@@ -242,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueRes
 /// Service errors of `DescribeExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeExpressConnectTrafficQosQueueError {
     /// A code this spec does not document.
@@ -256,13 +257,36 @@ for DescribeExpressConnectTrafficQosQueueError {
 }
 impl DescribeExpressConnectTrafficQosQueueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeExpressConnectTrafficQosQueueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -270,6 +294,7 @@ impl ::std::fmt::Display for DescribeExpressConnectTrafficQosQueueError {
 impl ::std::error::Error for DescribeExpressConnectTrafficQosQueueError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeExpressConnectTrafficQosQueueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

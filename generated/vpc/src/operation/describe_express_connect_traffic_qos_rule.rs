@@ -240,10 +240,12 @@ pub struct DescribeExpressConnectTrafficQosRuleResponse {
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            rule_list: fields.take("RuleList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            rule_list: fields.read("RuleList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosRuleResponse {
@@ -256,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosRuleResp
 /// Service errors of `DescribeExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeExpressConnectTrafficQosRuleError {
     /// A code this spec does not document.
@@ -270,13 +271,36 @@ for DescribeExpressConnectTrafficQosRuleError {
 }
 impl DescribeExpressConnectTrafficQosRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeExpressConnectTrafficQosRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -284,6 +308,7 @@ impl ::std::fmt::Display for DescribeExpressConnectTrafficQosRuleError {
 impl ::std::error::Error for DescribeExpressConnectTrafficQosRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeExpressConnectTrafficQosRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -182,10 +182,12 @@ pub struct DescribeFailoverTestJobResponse {
 impl ::acs_runtime::de::FromJson for DescribeFailoverTestJobResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            failover_test_job_model: fields.take("FailoverTestJobModel")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            failover_test_job_model: fields.read("FailoverTestJobModel"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobResponse {
@@ -198,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobResponse {
 /// Service errors of `DescribeFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -216,19 +217,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobError 
 }
 impl DescribeFailoverTestJobError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamJobId(error) | Self::Unhandled(error) => error,
+            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeFailoverTestJobError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeFailoverTestJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeFailoverTestJobError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -244,14 +244,16 @@ pub struct DescribeFailoverTestJobsResponse {
 impl ::acs_runtime::de::FromJson for DescribeFailoverTestJobsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            failover_test_job_list: fields.take("FailoverTestJobList")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            failover_test_job_list: fields.read("FailoverTestJobList"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobsResponse {
@@ -264,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobsResponse {
 /// Service errors of `DescribeFailoverTestJobs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeFailoverTestJobsError {
     /// HTTP 400 `IllegalParam.Filter.Key`: The filter parameter Key is invalid.
@@ -309,27 +310,73 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError
 }
 impl DescribeFailoverTestJobsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFilterKey(error)
-            | Self::IllegalParamFilterValue(error)
-            | Self::SystemQuotaConstraintFilterValue(error)
-            | Self::SystemQuotaConstraintFilterKey(error)
-            | Self::IllegalParamFilterKeyResourceType(error)
-            | Self::IllegalParamJobId(error)
-            | Self::IllegalParamResourceType(error)
-            | Self::IncorrectStatusResourceId(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamFilterKey(error) => ("IllegalParamFilterKey", error),
+            Self::IllegalParamFilterValue(error) => ("IllegalParamFilterValue", error),
+            Self::SystemQuotaConstraintFilterValue(error) => {
+                ("SystemQuotaConstraintFilterValue", error)
+            }
+            Self::SystemQuotaConstraintFilterKey(error) => {
+                ("SystemQuotaConstraintFilterKey", error)
+            }
+            Self::IllegalParamFilterKeyResourceType(error) => {
+                ("IllegalParamFilterKeyResourceType", error)
+            }
+            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
+            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
+            Self::IncorrectStatusResourceId(error) => {
+                ("IncorrectStatusResourceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeFailoverTestJobsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamFilterKey(_) => Self::IllegalParamFilterKey(error),
+            Self::IllegalParamFilterValue(_) => Self::IllegalParamFilterValue(error),
+            Self::SystemQuotaConstraintFilterValue(_) => {
+                Self::SystemQuotaConstraintFilterValue(error)
+            }
+            Self::SystemQuotaConstraintFilterKey(_) => {
+                Self::SystemQuotaConstraintFilterKey(error)
+            }
+            Self::IllegalParamFilterKeyResourceType(_) => {
+                Self::IllegalParamFilterKeyResourceType(error)
+            }
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeFailoverTestJobsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeFailoverTestJobsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeFailoverTestJobsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

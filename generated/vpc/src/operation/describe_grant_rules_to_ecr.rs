@@ -245,14 +245,16 @@ pub struct DescribeGrantRulesToEcrResponse {
 impl ::acs_runtime::de::FromJson for DescribeGrantRulesToEcrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ecr_grant_rules: fields.take("EcrGrantRules")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ecr_grant_rules: fields.read("EcrGrantRules"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToEcrResponse {
@@ -265,7 +267,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToEcrResponse {
 /// Service errors of `DescribeGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeGrantRulesToEcrError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -295,24 +296,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError 
 }
 impl DescribeGrantRulesToEcrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error)
-            | Self::ParameterIllegal(error)
-            | Self::InstanceStatusError(error)
-            | Self::VRouterIdNotFound(error)
-            | Self::InstanceNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
+            Self::VRouterIdNotFound(error) => ("VRouterIdNotFound", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeGrantRulesToEcrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
+            Self::VRouterIdNotFound(_) => Self::VRouterIdNotFound(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeGrantRulesToEcrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeGrantRulesToEcrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeGrantRulesToEcrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -205,14 +205,16 @@ pub struct DescribeHighDefinitionMonitorLogAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeHighDefinitionMonitorLogAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            log_project: fields.take("LogProject")?,
-            request_id: fields.take("RequestId")?,
-            log_store: fields.take("LogStore")?,
-            success: fields.take("Success")?,
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-        })
+        let value = Self {
+            log_project: fields.read("LogProject"),
+            request_id: fields.read("RequestId"),
+            log_store: fields.read("LogStore"),
+            success: fields.read("Success"),
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -226,7 +228,6 @@ for DescribeHighDefinitionMonitorLogAttributeResponse {
 /// Service errors of `DescribeHighDefinitionMonitorLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeHighDefinitionMonitorLogAttributeError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -260,19 +261,52 @@ for DescribeHighDefinitionMonitorLogAttributeError {
 }
 impl DescribeHighDefinitionMonitorLogAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error)
-            | Self::ProjectNotExist(error)
-            | Self::ParameterInvalid(error)
-            | Self::InvalidHdMonitorStatus(error)
-            | Self::InvalidActionNotSupport(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::ProjectNotExist(error) => ("ProjectNotExist", error),
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
+            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeHighDefinitionMonitorLogAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectNotExist(_) => Self::ProjectNotExist(error),
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeHighDefinitionMonitorLogAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeHighDefinitionMonitorLogAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -280,6 +314,7 @@ impl ::std::fmt::Display for DescribeHighDefinitionMonitorLogAttributeError {
 impl ::std::error::Error for DescribeHighDefinitionMonitorLogAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeHighDefinitionMonitorLogAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -405,13 +405,15 @@ pub struct DescribeIPv6TranslatorEntriesResponse {
 impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            ipv6_translator_entries: fields.take("Ipv6TranslatorEntries")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            ipv6_translator_entries: fields.read("Ipv6TranslatorEntries"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorEntriesResponse {
@@ -424,7 +426,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorEntriesResponse {
 /// Service errors of `DescribeIPv6TranslatorEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorEntriesError {
     /// HTTP 400 `InvalidName`: The specified value of name not supported.
@@ -471,27 +472,79 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntries
 }
 impl DescribeIPv6TranslatorEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::IPv6TranslatorEntryInvalidPort(error)
-            | Self::IPv6TranslatorEntryInvalidProtocol(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            | Self::IPv6TranslatorEntryInvalidAclType(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::IPv6TranslatorEntryInvalidPort(error) => {
+                ("IPv6TranslatorEntryInvalidPort", error)
+            }
+            Self::IPv6TranslatorEntryInvalidProtocol(error) => {
+                ("IPv6TranslatorEntryInvalidProtocol", error)
+            }
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(error) => {
+                ("IPv6TranslatorEntryInvalidAclStatus", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(error) => {
+                ("IPv6TranslatorEntryInvalidAclType", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeIPv6TranslatorEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::IPv6TranslatorEntryInvalidPort(_) => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(_) => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeIPv6TranslatorEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIPv6TranslatorEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIPv6TranslatorEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

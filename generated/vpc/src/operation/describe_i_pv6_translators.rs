@@ -343,13 +343,15 @@ pub struct DescribeIPv6TranslatorsResponse {
 impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            ipv6_translators: fields.take("Ipv6Translators")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            ipv6_translators: fields.read("Ipv6Translators"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {
@@ -362,7 +364,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {
 /// Service errors of `DescribeIPv6Translators`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorsError {
     /// HTTP 400 `PayType.NotSupport`: The specified pay type is not support.
@@ -398,26 +399,61 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError 
 }
 impl DescribeIPv6TranslatorsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::PayTypeNotSupport(error)
-            | Self::BusinessStatusNotSupport(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::StatusNotSupport(error)
-            | Self::InvalidName(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::PayTypeNotSupport(error) => ("PayTypeNotSupport", error),
+            Self::BusinessStatusNotSupport(error) => ("BusinessStatusNotSupport", error),
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::StatusNotSupport(error) => ("StatusNotSupport", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeIPv6TranslatorsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::PayTypeNotSupport(_) => Self::PayTypeNotSupport(error),
+            Self::BusinessStatusNotSupport(_) => Self::BusinessStatusNotSupport(error),
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::StatusNotSupport(_) => Self::StatusNotSupport(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeIPv6TranslatorsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIPv6TranslatorsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIPv6TranslatorsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -450,13 +450,15 @@ pub struct DescribeIpv6AddressesResponse {
 impl ::acs_runtime::de::FromJson for DescribeIpv6AddressesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            ipv6_addresses: fields.take("Ipv6Addresses")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            ipv6_addresses: fields.read("Ipv6Addresses"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6AddressesResponse {
@@ -469,7 +471,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIpv6AddressesResponse {
 /// Service errors of `DescribeIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeIpv6AddressesError {
     /// HTTP 400 `IllegalParam.Ipv6Address`: The param of %s is illegal.
@@ -503,24 +504,61 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
 }
 impl DescribeIpv6AddressesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIpv6Address(error)
-            | Self::IllegalParamNetworkType(error)
-            | Self::IllegalParamAddressType(error)
-            | Self::IllegalParamSizeAssociatedInstanceId(error)
-            | Self::MissingParamAssociatedInstanceId(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamIpv6Address(error) => ("IllegalParamIpv6Address", error),
+            Self::IllegalParamNetworkType(error) => ("IllegalParamNetworkType", error),
+            Self::IllegalParamAddressType(error) => ("IllegalParamAddressType", error),
+            Self::IllegalParamSizeAssociatedInstanceId(error) => {
+                ("IllegalParamSizeAssociatedInstanceId", error)
+            }
+            Self::MissingParamAssociatedInstanceId(error) => {
+                ("MissingParamAssociatedInstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeIpv6AddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIpv6Address(_) => Self::IllegalParamIpv6Address(error),
+            Self::IllegalParamNetworkType(_) => Self::IllegalParamNetworkType(error),
+            Self::IllegalParamAddressType(_) => Self::IllegalParamAddressType(error),
+            Self::IllegalParamSizeAssociatedInstanceId(_) => {
+                Self::IllegalParamSizeAssociatedInstanceId(error)
+            }
+            Self::MissingParamAssociatedInstanceId(_) => {
+                Self::MissingParamAssociatedInstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeIpv6AddressesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIpv6AddressesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIpv6AddressesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

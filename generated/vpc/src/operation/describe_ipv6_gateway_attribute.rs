@@ -230,23 +230,25 @@ pub struct DescribeIpv6GatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeIpv6GatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            region_id: fields.take("RegionId")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            request_id: fields.take("RequestId")?,
-            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
-            description: fields.take("Description")?,
-            expired_time: fields.take("ExpiredTime")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            gateway_route_table_id: fields.take("GatewayRouteTableId")?,
-            tags: fields.take("Tags")?,
-            owner_id: fields.take("OwnerId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            region_id: fields.read("RegionId"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            request_id: fields.read("RequestId"),
+            ipv6_gateway_id: fields.read("Ipv6GatewayId"),
+            description: fields.read("Description"),
+            expired_time: fields.read("ExpiredTime"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            gateway_route_table_id: fields.read("GatewayRouteTableId"),
+            tags: fields.read("Tags"),
+            owner_id: fields.read("OwnerId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {
@@ -259,7 +261,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {
 /// Service errors of `DescribeIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeIpv6GatewayAttributeError {
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -277,19 +278,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeE
 }
 impl DescribeIpv6GatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbbiden(error) | Self::Unhandled(error) => error,
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeIpv6GatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeIpv6GatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIpv6GatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIpv6GatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -304,15 +304,17 @@ impl ::acs_runtime::de::FromJson
 for DescribeNatGatewayAssociateNetworkInterfacesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            total_count: fields.take("TotalCount")?,
-            associate_network_interfaces: fields.take("AssociateNetworkInterfaces")?,
-            count: fields.take("Count")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            total_count: fields.read("TotalCount"),
+            associate_network_interfaces: fields.read("AssociateNetworkInterfaces"),
+            count: fields.read("Count"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -326,7 +328,6 @@ for DescribeNatGatewayAssociateNetworkInterfacesResponse {
 /// Service errors of `DescribeNatGatewayAssociateNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
     /// HTTP 400 `InstanceNotExist.NatGatewayId`: The NAT gateway instance is not exist.
@@ -348,15 +349,48 @@ for DescribeNatGatewayAssociateNetworkInterfacesError {
 }
 impl DescribeNatGatewayAssociateNetworkInterfacesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExistNatGatewayId(error)
-            | Self::IllegalParamResourceOwnerId(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceNotExistNatGatewayId(error) => {
+                ("InstanceNotExistNatGatewayId", error)
+            }
+            Self::IllegalParamResourceOwnerId(error) => {
+                ("IllegalParamResourceOwnerId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeNatGatewayAssociateNetworkInterfacesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceNotExistNatGatewayId(_) => {
+                Self::InstanceNotExistNatGatewayId(error)
+            }
+            Self::IllegalParamResourceOwnerId(_) => {
+                Self::IllegalParamResourceOwnerId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeNatGatewayAssociateNetworkInterfacesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeNatGatewayAssociateNetworkInterfacesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -364,6 +398,7 @@ impl ::std::fmt::Display for DescribeNatGatewayAssociateNetworkInterfacesError {
 impl ::std::error::Error for DescribeNatGatewayAssociateNetworkInterfacesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeNatGatewayAssociateNetworkInterfacesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -188,10 +188,12 @@ pub struct DescribePhysicalConnectionLOAResponse {
 impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLOAResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            physical_connection_loa_type: fields.take("PhysicalConnectionLOAType")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            physical_connection_loa_type: fields.read("PhysicalConnectionLOAType"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLOAResponse {
@@ -204,7 +206,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLOAResponse {
 /// Service errors of `DescribePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribePhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -231,23 +232,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOA
 }
 impl DescribePhysicalConnectionLOAError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamAliUid(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribePhysicalConnectionLOAError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribePhysicalConnectionLOAError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePhysicalConnectionLOAError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePhysicalConnectionLOAError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOAError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

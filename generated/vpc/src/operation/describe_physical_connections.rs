@@ -298,13 +298,15 @@ pub struct DescribePhysicalConnectionsResponse {
 impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            physical_connection_set: fields.take("PhysicalConnectionSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            physical_connection_set: fields.read("PhysicalConnectionSet"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsResponse {
@@ -317,7 +319,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsResponse {
 /// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribePhysicalConnectionsError {
     /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroupId in  financial region is unsupported.
@@ -348,23 +349,63 @@ impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsEr
 }
 impl DescribePhysicalConnectionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedResourceGroupId(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::OperationFailedInternalError(error)
-            | Self::InvalidFilterKeyValueNotSupported(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedResourceGroupId(error) => {
+                ("OperationUnsupportedResourceGroupId", error)
+            }
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::OperationFailedInternalError(error) => {
+                ("OperationFailedInternalError", error)
+            }
+            Self::InvalidFilterKeyValueNotSupported(error) => {
+                ("InvalidFilterKeyValueNotSupported", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribePhysicalConnectionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::OperationFailedInternalError(_) => {
+                Self::OperationFailedInternalError(error)
+            }
+            Self::InvalidFilterKeyValueNotSupported(_) => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribePhysicalConnectionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePhysicalConnectionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePhysicalConnectionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -239,17 +239,19 @@ pub struct DescribePublicIpAddressResponse {
 impl ::acs_runtime::de::FromJson for DescribePublicIpAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            public_ip_address: fields.take("PublicIpAddress")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            public_ip_address: fields.read("PublicIpAddress"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePublicIpAddressResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePublicIpAddressResponse {
 /// Service errors of `DescribePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribePublicIpAddressError {
     /// HTTP 400 `IllegalParam.IpVersion`: Param IpVersion illegal.
@@ -283,21 +284,47 @@ impl From<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError 
 }
 impl DescribePublicIpAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIpVersion(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribePublicIpAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribePublicIpAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePublicIpAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePublicIpAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -419,11 +419,13 @@ pub struct DescribeRouteEntryListResponse {
 impl ::acs_runtime::de::FromJson for DescribeRouteEntryListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            route_entrys: fields.take("RouteEntrys")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            route_entrys: fields.read("RouteEntrys"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {
@@ -436,7 +438,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {
 /// Service errors of `DescribeRouteEntryList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeRouteEntryListError {
     /// HTTP 400 `IllegalParam.NextToken`: User nextToken is illegal.
@@ -493,31 +494,89 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
 }
 impl DescribeRouteEntryListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::OperationFailedQueryCenEntry(error)
-            | Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
-            | Self::InvalidRouteTableNotFound(error)
-            | Self::IllegalParamRouteEntryType(error)
-            | Self::MissingParamContext(error)
-            | Self::MissingParamAliUid(error)
-            | Self::MissingParamBid(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::OperationFailedFilterParamUnderWrongRouteType(error)
-            | Self::IllegalParamNextTokenExpired(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::OperationFailedQueryCenEntry(error) => {
+                ("OperationFailedQueryCenEntry", error)
+            }
+            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error) => {
+                ("OperationDeniedUseGatewayRouteEntryQueryInterface", error)
+            }
+            Self::InvalidRouteTableNotFound(error) => {
+                ("InvalidRouteTableNotFound", error)
+            }
+            Self::IllegalParamRouteEntryType(error) => {
+                ("IllegalParamRouteEntryType", error)
+            }
+            Self::MissingParamContext(error) => ("MissingParamContext", error),
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamBid(error) => ("MissingParamBid", error),
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::OperationFailedFilterParamUnderWrongRouteType(error) => {
+                ("OperationFailedFilterParamUnderWrongRouteType", error)
+            }
+            Self::IllegalParamNextTokenExpired(error) => {
+                ("IllegalParamNextTokenExpired", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeRouteEntryListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::OperationFailedQueryCenEntry(_) => {
+                Self::OperationFailedQueryCenEntry(error)
+            }
+            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(_) => {
+                Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
+            }
+            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
+            Self::IllegalParamRouteEntryType(_) => {
+                Self::IllegalParamRouteEntryType(error)
+            }
+            Self::MissingParamContext(_) => Self::MissingParamContext(error),
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamBid(_) => Self::MissingParamBid(error),
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::OperationFailedFilterParamUnderWrongRouteType(_) => {
+                Self::OperationFailedFilterParamUnderWrongRouteType(error)
+            }
+            Self::IllegalParamNextTokenExpired(_) => {
+                Self::IllegalParamNextTokenExpired(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeRouteEntryListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRouteEntryListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRouteEntryListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -332,13 +332,15 @@ pub struct DescribeRouteTableListResponse {
 impl ::acs_runtime::de::FromJson for DescribeRouteTableListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            router_table_list: fields.take("RouterTableList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            router_table_list: fields.read("RouterTableList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTableListResponse {
@@ -351,7 +353,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTableListResponse {
 /// Service errors of `DescribeRouteTableList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeRouteTableListError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -390,27 +391,63 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
 }
 impl DescribeRouteTableListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error)
-            | Self::InvalidTagValue(error)
-            | Self::IellgalParameterOwnerAccount(error)
-            | Self::Forbbiden(error)
-            | Self::AbsInvalidPayType(error)
-            | Self::AbsInstanceNotExist(error)
-            | Self::AbsForbidden(error)
-            | Self::AbsInvalidPayPeriod(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
+            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
+            Self::IellgalParameterOwnerAccount(error) => {
+                ("IellgalParameterOwnerAccount", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::AbsInvalidPayType(error) => ("AbsInvalidPayType", error),
+            Self::AbsInstanceNotExist(error) => ("AbsInstanceNotExist", error),
+            Self::AbsForbidden(error) => ("AbsForbidden", error),
+            Self::AbsInvalidPayPeriod(error) => ("AbsInvalidPayPeriod", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeRouteTableListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::AbsInvalidPayType(_) => Self::AbsInvalidPayType(error),
+            Self::AbsInstanceNotExist(_) => Self::AbsInstanceNotExist(error),
+            Self::AbsForbidden(_) => Self::AbsForbidden(error),
+            Self::AbsInvalidPayPeriod(_) => Self::AbsInvalidPayPeriod(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeRouteTableListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRouteTableListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRouteTableListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -327,13 +327,15 @@ pub struct DescribeRouteTablesResponse {
 impl ::acs_runtime::de::FromJson for DescribeRouteTablesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            route_tables: fields.take("RouteTables")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            route_tables: fields.read("RouteTables"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {
@@ -346,7 +348,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {
 /// Service errors of `DescribeRouteTables`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeRouteTablesError {
     /// HTTP 400 `InvalidVRouterId.NotFound`: Specified virtual router does not exist.
@@ -377,23 +378,59 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
 }
 impl DescribeRouteTablesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVRouterIdNotFound(error)
-            | Self::OperationFailedDescribeCenRoute(error)
-            | Self::OperationFailedVRouterNotExist(error)
-            | Self::IllegalParamType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVRouterIdNotFound(error) => ("InvalidVRouterIdNotFound", error),
+            Self::OperationFailedDescribeCenRoute(error) => {
+                ("OperationFailedDescribeCenRoute", error)
+            }
+            Self::OperationFailedVRouterNotExist(error) => {
+                ("OperationFailedVRouterNotExist", error)
+            }
+            Self::IllegalParamType(error) => ("IllegalParamType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeRouteTablesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVRouterIdNotFound(_) => Self::InvalidVRouterIdNotFound(error),
+            Self::OperationFailedDescribeCenRoute(_) => {
+                Self::OperationFailedDescribeCenRoute(error)
+            }
+            Self::OperationFailedVRouterNotExist(_) => {
+                Self::OperationFailedVRouterNotExist(error)
+            }
+            Self::IllegalParamType(_) => Self::IllegalParamType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeRouteTablesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRouteTablesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRouteTablesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -465,56 +465,58 @@ pub struct DescribeRouterInterfaceAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            reservation_active_time: fields.take("ReservationActiveTime")?,
-            health_check_target_ip: fields.take("HealthCheckTargetIp")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            reservation_order_type: fields.take("ReservationOrderType")?,
-            opposite_interface_id: fields.take("OppositeInterfaceId")?,
-            spec: fields.take("Spec")?,
-            charge_type: fields.take("ChargeType")?,
-            router_interface_id: fields.take("RouterInterfaceId")?,
-            message: fields.take("Message")?,
-            hc_threshold: fields.take("HcThreshold")?,
-            opposite_router_type: fields.take("OppositeRouterType")?,
-            gmt_modified: fields.take("GmtModified")?,
-            vpc_instance_id: fields.take("VpcInstanceId")?,
-            opposite_interface_owner_id: fields.take("OppositeInterfaceOwnerId")?,
-            opposite_vpc_instance_id: fields.take("OppositeVpcInstanceId")?,
+        let value = Self {
+            reservation_active_time: fields.read("ReservationActiveTime"),
+            health_check_target_ip: fields.read("HealthCheckTargetIp"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            reservation_order_type: fields.read("ReservationOrderType"),
+            opposite_interface_id: fields.read("OppositeInterfaceId"),
+            spec: fields.read("Spec"),
+            charge_type: fields.read("ChargeType"),
+            router_interface_id: fields.read("RouterInterfaceId"),
+            message: fields.read("Message"),
+            hc_threshold: fields.read("HcThreshold"),
+            opposite_router_type: fields.read("OppositeRouterType"),
+            gmt_modified: fields.read("GmtModified"),
+            vpc_instance_id: fields.read("VpcInstanceId"),
+            opposite_interface_owner_id: fields.read("OppositeInterfaceOwnerId"),
+            opposite_vpc_instance_id: fields.read("OppositeVpcInstanceId"),
             reservation_internet_charge_type: fields
-                .take("ReservationInternetChargeType")?,
-            cross_border: fields.take("CrossBorder")?,
-            request_id: fields.take("RequestId")?,
-            bandwidth: fields.take("Bandwidth")?,
-            description: fields.take("Description")?,
-            hc_rate: fields.take("HcRate")?,
-            reservation_bandwidth: fields.take("ReservationBandwidth")?,
-            code: fields.take("Code")?,
-            name: fields.take("Name")?,
-            opposite_router_id: fields.take("OppositeRouterId")?,
-            opposite_interface_spec: fields.take("OppositeInterfaceSpec")?,
-            router_id: fields.take("RouterId")?,
-            success: fields.take("Success")?,
+                .read("ReservationInternetChargeType"),
+            cross_border: fields.read("CrossBorder"),
+            request_id: fields.read("RequestId"),
+            bandwidth: fields.read("Bandwidth"),
+            description: fields.read("Description"),
+            hc_rate: fields.read("HcRate"),
+            reservation_bandwidth: fields.read("ReservationBandwidth"),
+            code: fields.read("Code"),
+            name: fields.read("Name"),
+            opposite_router_id: fields.read("OppositeRouterId"),
+            opposite_interface_spec: fields.read("OppositeInterfaceSpec"),
+            router_id: fields.read("RouterId"),
+            success: fields.read("Success"),
             opposite_interface_business_status: fields
-                .take("OppositeInterfaceBusinessStatus")?,
-            connected_time: fields.take("ConnectedTime")?,
-            health_check_source_ip: fields.take("HealthCheckSourceIp")?,
-            opposite_interface_status: fields.take("OppositeInterfaceStatus")?,
-            end_time: fields.take("EndTime")?,
-            opposite_region_id: fields.take("OppositeRegionId")?,
-            opposite_access_point_id: fields.take("OppositeAccessPointId")?,
-            business_status: fields.take("BusinessStatus")?,
-            health_check_status: fields.take("HealthCheckStatus")?,
-            opposite_bandwidth: fields.take("OppositeBandwidth")?,
-            router_type: fields.take("RouterType")?,
-            role: fields.take("Role")?,
-            has_reservation_data: fields.take("HasReservationData")?,
-            access_point_id: fields.take("AccessPointId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            fast_link_mode: fields.take("FastLinkMode")?,
-        })
+                .read("OppositeInterfaceBusinessStatus"),
+            connected_time: fields.read("ConnectedTime"),
+            health_check_source_ip: fields.read("HealthCheckSourceIp"),
+            opposite_interface_status: fields.read("OppositeInterfaceStatus"),
+            end_time: fields.read("EndTime"),
+            opposite_region_id: fields.read("OppositeRegionId"),
+            opposite_access_point_id: fields.read("OppositeAccessPointId"),
+            business_status: fields.read("BusinessStatus"),
+            health_check_status: fields.read("HealthCheckStatus"),
+            opposite_bandwidth: fields.read("OppositeBandwidth"),
+            router_type: fields.read("RouterType"),
+            role: fields.read("Role"),
+            has_reservation_data: fields.read("HasReservationData"),
+            access_point_id: fields.read("AccessPointId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            fast_link_mode: fields.read("FastLinkMode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeResponse {
@@ -527,7 +529,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeResponse
 /// Service errors of `DescribeRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeRouterInterfaceAttributeError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -546,13 +547,38 @@ for DescribeRouterInterfaceAttributeError {
 }
 impl DescribeRouterInterfaceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) | Self::Unhandled(error) => error,
+            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeRouterInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeRouterInterfaceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRouterInterfaceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -560,6 +586,7 @@ impl ::std::fmt::Display for DescribeRouterInterfaceAttributeError {
 impl ::std::error::Error for DescribeRouterInterfaceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeRouterInterfaceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

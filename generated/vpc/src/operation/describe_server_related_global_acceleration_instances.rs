@@ -192,10 +192,12 @@ impl ::acs_runtime::de::FromJson
 for DescribeServerRelatedGlobalAccelerationInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            global_acceleration_instances: fields.take("GlobalAccelerationInstances")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            global_acceleration_instances: fields.read("GlobalAccelerationInstances"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -209,7 +211,6 @@ for DescribeServerRelatedGlobalAccelerationInstancesResponse {
 /// Service errors of `DescribeServerRelatedGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
     /// HTTP 400 `InvalidBackendServerId.NotInVPC`: The specified BackendServerId is not in VPC.
@@ -243,17 +244,56 @@ for DescribeServerRelatedGlobalAccelerationInstancesError {
 }
 impl DescribeServerRelatedGlobalAccelerationInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBackendServerIdNotInVpc(error)
-            | Self::InvalidBackendServerTypeNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBackendServerIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBackendServerIdNotInVpc(error) => {
+                ("InvalidBackendServerIdNotInVpc", error)
+            }
+            Self::InvalidBackendServerTypeNotFound(error) => {
+                ("InvalidBackendServerTypeNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBackendServerIdNotFound(error) => {
+                ("InvalidBackendServerIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeServerRelatedGlobalAccelerationInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBackendServerIdNotInVpc(_) => {
+                Self::InvalidBackendServerIdNotInVpc(error)
+            }
+            Self::InvalidBackendServerTypeNotFound(_) => {
+                Self::InvalidBackendServerTypeNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBackendServerIdNotFound(_) => {
+                Self::InvalidBackendServerIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeServerRelatedGlobalAccelerationInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeServerRelatedGlobalAccelerationInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -261,6 +301,7 @@ impl ::std::fmt::Display for DescribeServerRelatedGlobalAccelerationInstancesErr
 impl ::std::error::Error for DescribeServerRelatedGlobalAccelerationInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeServerRelatedGlobalAccelerationInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

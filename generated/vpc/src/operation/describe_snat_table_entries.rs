@@ -340,13 +340,15 @@ pub struct DescribeSnatTableEntriesResponse {
 impl ::acs_runtime::de::FromJson for DescribeSnatTableEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            snat_table_entries: fields.take("SnatTableEntries")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            snat_table_entries: fields.read("SnatTableEntries"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnatTableEntriesResponse {
@@ -359,7 +361,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnatTableEntriesResponse {
 /// Service errors of `DescribeSnatTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSnatTableEntriesError {
     /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
@@ -386,23 +387,55 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError
 }
 impl DescribeSnatTableEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidNameMalformed(error)
-            | Self::DescribeSnatParamInvalid(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSnatTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::DescribeSnatParamInvalid(error) => ("DescribeSnatParamInvalid", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSnatTableIdNotFound(error) => {
+                ("InvalidSnatTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSnatTableEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::DescribeSnatParamInvalid(_) => Self::DescribeSnatParamInvalid(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnatTableIdNotFound(_) => {
+                Self::InvalidSnatTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSnatTableEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSnatTableEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSnatTableEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -222,21 +222,23 @@ pub struct DescribeSslVpnClientCertResponse {
 impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            create_time: fields.take("CreateTime")?,
-            client_key: fields.take("ClientKey")?,
-            region_id: fields.take("RegionId")?,
-            client_config: fields.take("ClientConfig")?,
-            end_time: fields.take("EndTime")?,
-            request_id: fields.take("RequestId")?,
-            client_cert: fields.take("ClientCert")?,
-            ca_cert: fields.take("CaCert")?,
-            ssl_vpn_client_cert_id: fields.take("SslVpnClientCertId")?,
-            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
-            name: fields.take("Name")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            create_time: fields.read("CreateTime"),
+            client_key: fields.read("ClientKey"),
+            region_id: fields.read("RegionId"),
+            client_config: fields.read("ClientConfig"),
+            end_time: fields.read("EndTime"),
+            request_id: fields.read("RequestId"),
+            client_cert: fields.read("ClientCert"),
+            ca_cert: fields.read("CaCert"),
+            ssl_vpn_client_cert_id: fields.read("SslVpnClientCertId"),
+            ssl_vpn_server_id: fields.read("SslVpnServerId"),
+            name: fields.read("Name"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertResponse {
@@ -249,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertResponse {
 /// Service errors of `DescribeSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeSslVpnClientCertError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The InstanceId is not found.
@@ -276,23 +277,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError
 }
 impl DescribeSslVpnClientCertError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeSslVpnClientCertError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeSslVpnClientCertError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSslVpnClientCertError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSslVpnClientCertError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnClientCertError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

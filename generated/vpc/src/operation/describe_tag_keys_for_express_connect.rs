@@ -243,11 +243,13 @@ pub struct DescribeTagKeysForExpressConnectResponse {
 impl ::acs_runtime::de::FromJson for DescribeTagKeysForExpressConnectResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            tag_keys: fields.take("TagKeys")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            tag_keys: fields.read("TagKeys"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysForExpressConnectResponse {
@@ -260,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysForExpressConnectResponse
 /// Service errors of `DescribeTagKeysForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeTagKeysForExpressConnectError {
     /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
@@ -312,25 +313,76 @@ for DescribeTagKeysForExpressConnectError {
 }
 impl DescribeTagKeysForExpressConnectError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::BothEmptyTagsAndResources(error)
-            | Self::MissingParameterTagKey(error)
-            | Self::MissingParameterTagValue(error)
-            | Self::InvalidTagKey(error)
-            | Self::InvalidTagValue(error)
-            | Self::InvalidInstanceTypeNotFound(error)
-            | Self::InvalidInstanceIdsNotFound(error)
-            | Self::ForbiddenTagKeys(error)
-            | Self::QuotaExceededTagNum(error)
-            | Self::ForbiddenTagKeyDuplicated(error)
-            | Self::SizeLimitExceededResourceId(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::BothEmptyTagsAndResources(error) => {
+                ("BothEmptyTagsAndResources", error)
+            }
+            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
+            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
+            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
+            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
+            Self::InvalidInstanceTypeNotFound(error) => {
+                ("InvalidInstanceTypeNotFound", error)
+            }
+            Self::InvalidInstanceIdsNotFound(error) => {
+                ("InvalidInstanceIdsNotFound", error)
+            }
+            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
+            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::SizeLimitExceededResourceId(error) => {
+                ("SizeLimitExceededResourceId", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeTagKeysForExpressConnectError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeTagKeysForExpressConnectError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeTagKeysForExpressConnectError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -338,6 +390,7 @@ impl ::std::fmt::Display for DescribeTagKeysForExpressConnectError {
 impl ::std::error::Error for DescribeTagKeysForExpressConnectError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeTagKeysForExpressConnectError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

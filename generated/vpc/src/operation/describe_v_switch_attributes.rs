@@ -273,27 +273,29 @@ pub struct DescribeVSwitchAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            is_default: fields.take("IsDefault")?,
-            available_ip_address_count: fields.take("AvailableIpAddressCount")?,
-            network_acl_id: fields.take("NetworkAclId")?,
-            owner_id: fields.take("OwnerId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            cidr_block: fields.take("CidrBlock")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-            v_switch_name: fields.take("VSwitchName")?,
-            share_type: fields.take("ShareType")?,
-            enabled_ipv6: fields.take("EnabledIpv6")?,
-            route_table: fields.take("RouteTable")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            is_default: fields.read("IsDefault"),
+            available_ip_address_count: fields.read("AvailableIpAddressCount"),
+            network_acl_id: fields.read("NetworkAclId"),
+            owner_id: fields.read("OwnerId"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            cidr_block: fields.read("CidrBlock"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+            v_switch_name: fields.read("VSwitchName"),
+            share_type: fields.read("ShareType"),
+            enabled_ipv6: fields.read("EnabledIpv6"),
+            route_table: fields.read("RouteTable"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesResponse {
@@ -306,7 +308,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesResponse {
 /// Service errors of `DescribeVSwitchAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVSwitchAttributesError {
     /// HTTP 400 `InvalidVSwitchId.NotFound`: Specified VSwitch can not found.
@@ -324,19 +325,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchAttributesErro
 }
 impl DescribeVSwitchAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVSwitchIdNotFound(error) | Self::Unhandled(error) => error,
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVSwitchAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVSwitchAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVSwitchAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVSwitchAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVSwitchAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

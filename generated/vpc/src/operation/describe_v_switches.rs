@@ -400,13 +400,15 @@ pub struct DescribeVSwitchesResponse {
 impl ::acs_runtime::de::FromJson for DescribeVSwitchesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            v_switches: fields.take("VSwitches")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            v_switches: fields.read("VSwitches"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchesResponse {
@@ -419,7 +421,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchesResponse {
 /// Service errors of `DescribeVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVSwitchesError {
     /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
@@ -462,27 +463,71 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
 }
 impl DescribeVSwitchesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenVpcNotFound(error)
-            | Self::InvalidTagKey(error)
-            | Self::InvalidTagValue(error)
-            | Self::IellgalParameterOwnerAccount(error)
-            | Self::IllegalParamOwnerId(error)
-            | Self::InvalidVpcIdNumberNotSupported(error)
-            | Self::InvalidVSwitchIdNumberNotSupported(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
+            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
+            Self::IellgalParameterOwnerAccount(error) => {
+                ("IellgalParameterOwnerAccount", error)
+            }
+            Self::IllegalParamOwnerId(error) => ("IllegalParamOwnerId", error),
+            Self::InvalidVpcIdNumberNotSupported(error) => {
+                ("InvalidVpcIdNumberNotSupported", error)
+            }
+            Self::InvalidVSwitchIdNumberNotSupported(error) => {
+                ("InvalidVSwitchIdNumberNotSupported", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVSwitchesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::IllegalParamOwnerId(_) => Self::IllegalParamOwnerId(error),
+            Self::InvalidVpcIdNumberNotSupported(_) => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            Self::InvalidVSwitchIdNumberNotSupported(_) => {
+                Self::InvalidVSwitchIdNumberNotSupported(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVSwitchesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVSwitchesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVSwitchesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

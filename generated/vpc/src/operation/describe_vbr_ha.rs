@@ -252,17 +252,19 @@ pub struct DescribeVbrHaResponse {
 impl ::acs_runtime::de::FromJson for DescribeVbrHaResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            vbr_ha_id: fields.take("VbrHaId")?,
-            peer_vbr_id: fields.take("PeerVbrId")?,
-            name: fields.take("Name")?,
-            vbr_id: fields.take("VbrId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            vbr_ha_id: fields.read("VbrHaId"),
+            peer_vbr_id: fields.read("PeerVbrId"),
+            name: fields.read("Name"),
+            vbr_id: fields.read("VbrId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {
@@ -275,7 +277,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {
 /// Service errors of `DescribeVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVbrHaError {
     /// HTTP 400 `MissingParam.VbrHaIdOrVbrId`: Missing parameter VBR switch group instance ID or VBR instance ID.
@@ -296,21 +297,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
 }
 impl DescribeVbrHaError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamVbrHaIdOrVbrId(error)
-            | Self::ResourceNotFoundVbrHa(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamVbrHaIdOrVbrId(error) => {
+                ("MissingParamVbrHaIdOrVbrId", error)
+            }
+            Self::ResourceNotFoundVbrHa(error) => ("ResourceNotFoundVbrHa", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVbrHaError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamVbrHaIdOrVbrId(_) => {
+                Self::MissingParamVbrHaIdOrVbrId(error)
+            }
+            Self::ResourceNotFoundVbrHa(_) => Self::ResourceNotFoundVbrHa(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVbrHaError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVbrHaError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVbrHaError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -331,36 +331,38 @@ pub struct DescribeVpcAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpcAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            is_default: fields.take("IsDefault")?,
-            classic_link_enabled: fields.take("ClassicLinkEnabled")?,
-            owner_id: fields.take("OwnerId")?,
-            region_id: fields.take("RegionId")?,
-            vpc_name: fields.take("VpcName")?,
-            v_router_id: fields.take("VRouterId")?,
-            dhcp_options_set_status: fields.take("DhcpOptionsSetStatus")?,
-            cidr_block: fields.take("CidrBlock")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-            v_switch_ids: fields.take("VSwitchIds")?,
-            user_cidrs: fields.take("UserCidrs")?,
-            secondary_cidr_blocks: fields.take("SecondaryCidrBlocks")?,
-            associated_cens: fields.take("AssociatedCens")?,
-            cloud_resources: fields.take("CloudResources")?,
-            ipv6_cidr_blocks: fields.take("Ipv6CidrBlocks")?,
-            support_ipv4_gateway: fields.take("SupportIpv4Gateway")?,
-            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
-            tags: fields.take("Tags")?,
-            associated_propagation_sources: fields.take("AssociatedPropagationSources")?,
-            enabled_ipv6: fields.take("EnabledIpv6")?,
-            dns_hostname_status: fields.take("DnsHostnameStatus")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            is_default: fields.read("IsDefault"),
+            classic_link_enabled: fields.read("ClassicLinkEnabled"),
+            owner_id: fields.read("OwnerId"),
+            region_id: fields.read("RegionId"),
+            vpc_name: fields.read("VpcName"),
+            v_router_id: fields.read("VRouterId"),
+            dhcp_options_set_status: fields.read("DhcpOptionsSetStatus"),
+            cidr_block: fields.read("CidrBlock"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            dhcp_options_set_id: fields.read("DhcpOptionsSetId"),
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+            v_switch_ids: fields.read("VSwitchIds"),
+            user_cidrs: fields.read("UserCidrs"),
+            secondary_cidr_blocks: fields.read("SecondaryCidrBlocks"),
+            associated_cens: fields.read("AssociatedCens"),
+            cloud_resources: fields.read("CloudResources"),
+            ipv6_cidr_blocks: fields.read("Ipv6CidrBlocks"),
+            support_ipv4_gateway: fields.read("SupportIpv4Gateway"),
+            ipv4_gateway_id: fields.read("Ipv4GatewayId"),
+            tags: fields.read("Tags"),
+            associated_propagation_sources: fields.read("AssociatedPropagationSources"),
+            enabled_ipv6: fields.read("EnabledIpv6"),
+            dns_hostname_status: fields.read("DnsHostnameStatus"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpcAttributeResponse {
@@ -373,7 +375,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpcAttributeResponse {
 /// Service errors of `DescribeVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVpcAttributeError {
     /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
@@ -400,23 +401,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
 }
 impl DescribeVpcAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVpcStatus(error)
-            | Self::ForbiddenVpcNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVpcAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVpcAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpcAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpcAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

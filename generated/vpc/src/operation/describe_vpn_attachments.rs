@@ -238,13 +238,15 @@ pub struct DescribeVpnAttachmentsResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnAttachmentsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            vpn_attachments: fields.take("VpnAttachments")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            vpn_attachments: fields.read("VpnAttachments"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {
@@ -257,7 +259,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {
 /// Service errors of `DescribeVpnAttachments`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVpnAttachmentsError {
     /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
@@ -287,24 +288,55 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
 }
 impl DescribeVpnAttachmentsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenTagKeyDuplicated(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVpnAttachmentsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVpnAttachmentsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnAttachmentsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpnAttachmentsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

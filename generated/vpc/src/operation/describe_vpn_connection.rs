@@ -350,39 +350,41 @@ pub struct DescribeVpnConnectionResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            create_time: fields.take("CreateTime")?,
-            effect_immediately: fields.take("EffectImmediately")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            request_id: fields.take("RequestId")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            remote_subnet: fields.take("RemoteSubnet")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            name: fields.take("Name")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-            vco_health_check: fields.take("VcoHealthCheck")?,
-            vpn_bgp_config: fields.take("VpnBgpConfig")?,
-            attach_type: fields.take("AttachType")?,
-            network_type: fields.take("NetworkType")?,
-            attach_instance_id: fields.take("AttachInstanceId")?,
-            spec: fields.take("Spec")?,
-            state: fields.take("State")?,
-            zone_no: fields.take("ZoneNo")?,
-            internet_ip: fields.take("InternetIp")?,
-            transit_router_id: fields.take("TransitRouterId")?,
-            transit_router_name: fields.take("TransitRouterName")?,
-            cross_account_authorized: fields.take("CrossAccountAuthorized")?,
-            tags: fields.take("Tags")?,
-            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
-            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            remote_ca_certificate: fields.read("RemoteCaCertificate"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            create_time: fields.read("CreateTime"),
+            effect_immediately: fields.read("EffectImmediately"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            local_subnet: fields.read("LocalSubnet"),
+            request_id: fields.read("RequestId"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            remote_subnet: fields.read("RemoteSubnet"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            name: fields.read("Name"),
+            enable_dpd: fields.read("EnableDpd"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+            vco_health_check: fields.read("VcoHealthCheck"),
+            vpn_bgp_config: fields.read("VpnBgpConfig"),
+            attach_type: fields.read("AttachType"),
+            network_type: fields.read("NetworkType"),
+            attach_instance_id: fields.read("AttachInstanceId"),
+            spec: fields.read("Spec"),
+            state: fields.read("State"),
+            zone_no: fields.read("ZoneNo"),
+            internet_ip: fields.read("InternetIp"),
+            transit_router_id: fields.read("TransitRouterId"),
+            transit_router_name: fields.read("TransitRouterName"),
+            cross_account_authorized: fields.read("CrossAccountAuthorized"),
+            tags: fields.read("Tags"),
+            tunnel_options_specification: fields.read("TunnelOptionsSpecification"),
+            enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionResponse {
@@ -395,7 +397,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionResponse {
 /// Service errors of `DescribeVpnConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVpnConnectionError {
     /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -421,22 +422,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
 }
 impl DescribeVpnConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVpnConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVpnConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpnConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -245,13 +245,15 @@ pub struct DescribeVpnCrossAccountAuthorizationsResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnCrossAccountAuthorizationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            cross_account_authorizations: fields.take("CrossAccountAuthorizations")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            cross_account_authorizations: fields.read("CrossAccountAuthorizations"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnCrossAccountAuthorizationsResponse {
@@ -264,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnCrossAccountAuthorizationsRes
 /// Service errors of `DescribeVpnCrossAccountAuthorizations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVpnCrossAccountAuthorizationsError {
     /// A code this spec does not document.
@@ -278,13 +279,36 @@ for DescribeVpnCrossAccountAuthorizationsError {
 }
 impl DescribeVpnCrossAccountAuthorizationsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVpnCrossAccountAuthorizationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVpnCrossAccountAuthorizationsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnCrossAccountAuthorizationsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -292,6 +316,7 @@ impl ::std::fmt::Display for DescribeVpnCrossAccountAuthorizationsError {
 impl ::std::error::Error for DescribeVpnCrossAccountAuthorizationsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeVpnCrossAccountAuthorizationsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -354,36 +354,38 @@ pub struct DescribeVpnGatewayResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_type: fields.take("VpnType")?,
-            status: fields.take("Status")?,
-            vpc_id: fields.take("VpcId")?,
-            ssl_max_connections: fields.take("SslMaxConnections")?,
-            spec: fields.take("Spec")?,
-            internet_ip: fields.take("InternetIp")?,
-            create_time: fields.take("CreateTime")?,
-            auto_propagate: fields.take("AutoPropagate")?,
-            charge_type: fields.take("ChargeType")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            tag: fields.take("Tag")?,
-            ipsec_vpn: fields.take("IpsecVpn")?,
-            end_time: fields.take("EndTime")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            enable_bgp: fields.take("EnableBgp")?,
-            business_status: fields.take("BusinessStatus")?,
-            ssl_vpn: fields.take("SslVpn")?,
-            name: fields.take("Name")?,
-            reservation_data: fields.take("ReservationData")?,
-            tags: fields.take("Tags")?,
-            network_type: fields.take("NetworkType")?,
-            disaster_recovery_internet_ip: fields.take("DisasterRecoveryInternetIp")?,
-            disaster_recovery_v_switch_id: fields.take("DisasterRecoveryVSwitchId")?,
-            ssl_vpn_internet_ip: fields.take("SslVpnInternetIp")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            eni_instance_ids: fields.take("EniInstanceIds")?,
-        })
+        let value = Self {
+            vpn_type: fields.read("VpnType"),
+            status: fields.read("Status"),
+            vpc_id: fields.read("VpcId"),
+            ssl_max_connections: fields.read("SslMaxConnections"),
+            spec: fields.read("Spec"),
+            internet_ip: fields.read("InternetIp"),
+            create_time: fields.read("CreateTime"),
+            auto_propagate: fields.read("AutoPropagate"),
+            charge_type: fields.read("ChargeType"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            tag: fields.read("Tag"),
+            ipsec_vpn: fields.read("IpsecVpn"),
+            end_time: fields.read("EndTime"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            enable_bgp: fields.read("EnableBgp"),
+            business_status: fields.read("BusinessStatus"),
+            ssl_vpn: fields.read("SslVpn"),
+            name: fields.read("Name"),
+            reservation_data: fields.read("ReservationData"),
+            tags: fields.read("Tags"),
+            network_type: fields.read("NetworkType"),
+            disaster_recovery_internet_ip: fields.read("DisasterRecoveryInternetIp"),
+            disaster_recovery_v_switch_id: fields.read("DisasterRecoveryVSwitchId"),
+            ssl_vpn_internet_ip: fields.read("SslVpnInternetIp"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            eni_instance_ids: fields.read("EniInstanceIds"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayResponse {
@@ -396,7 +398,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayResponse {
 /// Service errors of `DescribeVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVpnGatewayError {
     /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -422,22 +423,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
 }
 impl DescribeVpnGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVpnGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVpnGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpnGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

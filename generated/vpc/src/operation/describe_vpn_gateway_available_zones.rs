@@ -234,11 +234,13 @@ pub struct DescribeVpnGatewayAvailableZonesResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnGatewayAvailableZonesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-            request_id: fields.take("RequestId")?,
-            available_zone_id_list: fields.take("AvailableZoneIdList")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+            request_id: fields.read("RequestId"),
+            available_zone_id_list: fields.read("AvailableZoneIdList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayAvailableZonesResponse {
@@ -251,7 +253,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayAvailableZonesResponse
 /// Service errors of `DescribeVpnGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVpnGatewayAvailableZonesError {
     /// HTTP 403 `Forbbiden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -273,15 +274,40 @@ for DescribeVpnGatewayAvailableZonesError {
 }
 impl DescribeVpnGatewayAvailableZonesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVpnGatewayAvailableZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVpnGatewayAvailableZonesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnGatewayAvailableZonesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -289,6 +315,7 @@ impl ::std::fmt::Display for DescribeVpnGatewayAvailableZonesError {
 impl ::std::error::Error for DescribeVpnGatewayAvailableZonesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeVpnGatewayAvailableZonesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

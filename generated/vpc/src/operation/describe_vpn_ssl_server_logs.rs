@@ -290,14 +290,16 @@ pub struct DescribeVpnSslServerLogsResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnSslServerLogsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            count: fields.take("Count")?,
-            is_completed: fields.take("IsCompleted")?,
-            data: fields.take("Data")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            count: fields.read("Count"),
+            is_completed: fields.read("IsCompleted"),
+            data: fields.read("Data"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnSslServerLogsResponse {
@@ -310,7 +312,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnSslServerLogsResponse {
 /// Service errors of `DescribeVpnSslServerLogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeVpnSslServerLogsError {
     /// HTTP 400 `InvalidSslVpnClientCertId.NotFound`: The specified SSL VPN client id does not exist.
@@ -348,24 +349,65 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError
 }
 impl DescribeVpnSslServerLogsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSslVpnClientCertIdNotFound(error)
-            | Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidSslVpnServerIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSslVpnClientCertIdNotFound(error) => {
+                ("InvalidSslVpnClientCertIdNotFound", error)
+            }
+            Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error) => {
+                ("ParamExclusiveSslVpnServerIdAndSslVpnClientCertId", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidSslVpnServerIdNotFound(error) => {
+                ("InvalidSslVpnServerIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeVpnSslServerLogsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSslVpnClientCertIdNotFound(_) => {
+                Self::InvalidSslVpnClientCertIdNotFound(error)
+            }
+            Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(_) => {
+                Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidSslVpnServerIdNotFound(_) => {
+                Self::InvalidSslVpnServerIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeVpnSslServerLogsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnSslServerLogsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpnSslServerLogsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -231,9 +231,11 @@ pub struct DetachDhcpOptionsSetFromVpcResponse {
 impl ::acs_runtime::de::FromJson for DetachDhcpOptionsSetFromVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachDhcpOptionsSetFromVpcResponse {
@@ -246,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachDhcpOptionsSetFromVpcResponse {
 /// Service errors of `DetachDhcpOptionsSetFromVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DetachDhcpOptionsSetFromVpcError {
     /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified resource dhcpOptionsSetId is not found.
@@ -303,29 +304,87 @@ impl From<::acs_runtime::client::ServiceError> for DetachDhcpOptionsSetFromVpcEr
 }
 impl DetachDhcpOptionsSetFromVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(error)
-            | Self::OperationFailedAttachmentNotExist(error)
-            | Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            | Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::IncorrectStatusDhcpOptionsSet(error)
-            | Self::OperationUnsupportedDhcpOptionsSet(error)
-            | Self::MissingParamVpcId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
+                ("InvalidDhcpOptionsSetIdNotFound", error)
+            }
+            Self::OperationFailedAttachmentNotExist(error) => {
+                ("OperationFailedAttachmentNotExist", error)
+            }
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
+                ("IncorrectStatusVpcDhcpOptionsSet", error)
+            }
+            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => {
+                ("AttrMismatchingVpcDhcpOptionsSetId", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => {
+                ("IncorrectStatusDhcpOptionsSet", error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(error) => {
+                ("OperationUnsupportedDhcpOptionsSet", error)
+            }
+            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DetachDhcpOptionsSetFromVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::OperationFailedAttachmentNotExist(_) => {
+                Self::OperationFailedAttachmentNotExist(error)
+            }
+            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            Self::AttrMismatchingVpcDhcpOptionsSetId(_) => {
+                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(_) => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DetachDhcpOptionsSetFromVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DetachDhcpOptionsSetFromVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DetachDhcpOptionsSetFromVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DetachDhcpOptionsSetFromVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

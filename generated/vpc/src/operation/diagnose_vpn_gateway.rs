@@ -258,10 +258,12 @@ pub struct DiagnoseVpnGatewayResponse {
 impl ::acs_runtime::de::FromJson for DiagnoseVpnGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            diagnose_id: fields.take("DiagnoseId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            diagnose_id: fields.read("DiagnoseId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnGatewayResponse {
@@ -274,7 +276,6 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnGatewayResponse {
 /// Service errors of `DiagnoseVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DiagnoseVpnGatewayError {
     /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
@@ -330,30 +331,95 @@ impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
 }
 impl DiagnoseVpnGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IdempotentParameterMismatch(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::OperationUnsupportedDiagnoseVpn(error)
-            | Self::IllegalParamResourceType(error)
-            | Self::OperationFailedVpnGatewayDiagnosing(error)
-            | Self::OperationFailedStartDiagnose(error)
-            | Self::IllegalParamPrivateSourceIp(error)
-            | Self::IllegalParamPrivateDestinationIp(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::OperationUnsupportedDiagnoseVpn(error) => {
+                ("OperationUnsupportedDiagnoseVpn", error)
+            }
+            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
+            Self::OperationFailedVpnGatewayDiagnosing(error) => {
+                ("OperationFailedVpnGatewayDiagnosing", error)
+            }
+            Self::OperationFailedStartDiagnose(error) => {
+                ("OperationFailedStartDiagnose", error)
+            }
+            Self::IllegalParamPrivateSourceIp(error) => {
+                ("IllegalParamPrivateSourceIp", error)
+            }
+            Self::IllegalParamPrivateDestinationIp(error) => {
+                ("IllegalParamPrivateDestinationIp", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DiagnoseVpnGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::OperationUnsupportedDiagnoseVpn(_) => {
+                Self::OperationUnsupportedDiagnoseVpn(error)
+            }
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::OperationFailedVpnGatewayDiagnosing(_) => {
+                Self::OperationFailedVpnGatewayDiagnosing(error)
+            }
+            Self::OperationFailedStartDiagnose(_) => {
+                Self::OperationFailedStartDiagnose(error)
+            }
+            Self::IllegalParamPrivateSourceIp(_) => {
+                Self::IllegalParamPrivateSourceIp(error)
+            }
+            Self::IllegalParamPrivateDestinationIp(_) => {
+                Self::IllegalParamPrivateDestinationIp(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DiagnoseVpnGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DiagnoseVpnGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DiagnoseVpnGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

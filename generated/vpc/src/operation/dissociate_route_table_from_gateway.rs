@@ -244,9 +244,11 @@ pub struct DissociateRouteTableFromGatewayResponse {
 impl ::acs_runtime::de::FromJson for DissociateRouteTableFromGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DissociateRouteTableFromGatewayResponse {
@@ -259,7 +261,6 @@ impl<'de> ::serde::Deserialize<'de> for DissociateRouteTableFromGatewayResponse 
 /// Service errors of `DissociateRouteTableFromGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DissociateRouteTableFromGatewayError {
     /// HTTP 400 `OperationFailed.NotExistAssociateRelation`: The operation is not failed because of not exist this associate relation.
@@ -306,21 +307,84 @@ impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatew
 }
 impl DissociateRouteTableFromGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedNotExistAssociateRelation(error)
-            | Self::ResourceNotFoundIpv4Gateway(error)
-            | Self::IncorrectStatusIpv4Gateway(error)
-            | Self::ResourceNotFoundGatewayRouteTable(error)
-            | Self::IncorrectStatusGatewayRouteTable(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::OperationDeniedRouteTableTypeIncorrect(error)
-            | Self::IncorrectStatusIpv6Gateway(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedNotExistAssociateRelation(error) => {
+                ("OperationFailedNotExistAssociateRelation", error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(error) => {
+                ("ResourceNotFoundIpv4Gateway", error)
+            }
+            Self::IncorrectStatusIpv4Gateway(error) => {
+                ("IncorrectStatusIpv4Gateway", error)
+            }
+            Self::ResourceNotFoundGatewayRouteTable(error) => {
+                ("ResourceNotFoundGatewayRouteTable", error)
+            }
+            Self::IncorrectStatusGatewayRouteTable(error) => {
+                ("IncorrectStatusGatewayRouteTable", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::OperationDeniedRouteTableTypeIncorrect(error) => {
+                ("OperationDeniedRouteTableTypeIncorrect", error)
+            }
+            Self::IncorrectStatusIpv6Gateway(error) => {
+                ("IncorrectStatusIpv6Gateway", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DissociateRouteTableFromGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedNotExistAssociateRelation(_) => {
+                Self::OperationFailedNotExistAssociateRelation(error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::ResourceNotFoundGatewayRouteTable(_) => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            Self::IncorrectStatusGatewayRouteTable(_) => {
+                Self::IncorrectStatusGatewayRouteTable(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::OperationDeniedRouteTableTypeIncorrect(_) => {
+                Self::OperationDeniedRouteTableTypeIncorrect(error)
+            }
+            Self::IncorrectStatusIpv6Gateway(_) => {
+                Self::IncorrectStatusIpv6Gateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DissociateRouteTableFromGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DissociateRouteTableFromGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -328,6 +392,7 @@ impl ::std::fmt::Display for DissociateRouteTableFromGatewayError {
 impl ::std::error::Error for DissociateRouteTableFromGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DissociateRouteTableFromGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -278,9 +278,11 @@ pub struct DissociateVpnGatewayWithCertificateResponse {
 impl ::acs_runtime::de::FromJson for DissociateVpnGatewayWithCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DissociateVpnGatewayWithCertificateResponse {
@@ -293,7 +295,6 @@ impl<'de> ::serde::Deserialize<'de> for DissociateVpnGatewayWithCertificateRespo
 /// Service errors of `DissociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DissociateVpnGatewayWithCertificateError {
     /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
@@ -331,19 +332,60 @@ for DissociateVpnGatewayWithCertificateError {
 }
 impl DissociateVpnGatewayWithCertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCertificateType(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::InvalidAssociateRelationNotFound(error)
-            | Self::OperationConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamCertificateType(error) => {
+                ("IllegalParamCertificateType", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidAssociateRelationNotFound(error) => {
+                ("InvalidAssociateRelationNotFound", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DissociateVpnGatewayWithCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCertificateType(_) => {
+                Self::IllegalParamCertificateType(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidAssociateRelationNotFound(_) => {
+                Self::InvalidAssociateRelationNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DissociateVpnGatewayWithCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -351,6 +393,7 @@ impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {
 impl ::std::error::Error for DissociateVpnGatewayWithCertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DissociateVpnGatewayWithCertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -178,9 +178,11 @@ pub struct EnableNatGatewayEcsMetricResponse {
 impl ::acs_runtime::de::FromJson for EnableNatGatewayEcsMetricResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnableNatGatewayEcsMetricResponse {
@@ -193,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableNatGatewayEcsMetricResponse {
 /// Service errors of `EnableNatGatewayEcsMetric`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum EnableNatGatewayEcsMetricError {
     /// HTTP 400 `MissingParam.NatGatewayId`: The parameter NatGatewayId is mandatory.
@@ -229,24 +230,69 @@ impl From<::acs_runtime::client::ServiceError> for EnableNatGatewayEcsMetricErro
 }
 impl EnableNatGatewayEcsMetricError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamNatGatewayId(error)
-            | Self::OperationFailedRegionNotSupport(error)
-            | Self::OperationFailedNoPermission(error)
-            | Self::OperationFailedNatGatewayNotExist(error)
-            | Self::OperationFailedNatTypeInvalid(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamNatGatewayId(error) => ("MissingParamNatGatewayId", error),
+            Self::OperationFailedRegionNotSupport(error) => {
+                ("OperationFailedRegionNotSupport", error)
+            }
+            Self::OperationFailedNoPermission(error) => {
+                ("OperationFailedNoPermission", error)
+            }
+            Self::OperationFailedNatGatewayNotExist(error) => {
+                ("OperationFailedNatGatewayNotExist", error)
+            }
+            Self::OperationFailedNatTypeInvalid(error) => {
+                ("OperationFailedNatTypeInvalid", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for EnableNatGatewayEcsMetricError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamNatGatewayId(_) => Self::MissingParamNatGatewayId(error),
+            Self::OperationFailedRegionNotSupport(_) => {
+                Self::OperationFailedRegionNotSupport(error)
+            }
+            Self::OperationFailedNoPermission(_) => {
+                Self::OperationFailedNoPermission(error)
+            }
+            Self::OperationFailedNatGatewayNotExist(_) => {
+                Self::OperationFailedNatGatewayNotExist(error)
+            }
+            Self::OperationFailedNatTypeInvalid(_) => {
+                Self::OperationFailedNatTypeInvalid(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for EnableNatGatewayEcsMetricError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableNatGatewayEcsMetricError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnableNatGatewayEcsMetricError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnableNatGatewayEcsMetricError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -209,9 +209,11 @@ pub struct EnablePhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for EnablePhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnablePhysicalConnectionResponse {
@@ -224,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for EnablePhysicalConnectionResponse {
 /// Service errors of `EnablePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum EnablePhysicalConnectionError {
     /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
@@ -261,25 +262,67 @@ impl From<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError
 }
 impl EnablePhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNotAllowedInState(error)
-            | Self::InstanceStatusNotAllow(error)
-            | Self::AliuidNotAllowWithoutSp(error)
-            | Self::AccessDeviceNotAllowWithoutSp(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenNotAllowedInState(error) => {
+                ("ForbiddenNotAllowedInState", error)
+            }
+            Self::InstanceStatusNotAllow(error) => ("InstanceStatusNotAllow", error),
+            Self::AliuidNotAllowWithoutSp(error) => ("AliuidNotAllowWithoutSp", error),
+            Self::AccessDeviceNotAllowWithoutSp(error) => {
+                ("AccessDeviceNotAllowWithoutSp", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for EnablePhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNotAllowedInState(_) => {
+                Self::ForbiddenNotAllowedInState(error)
+            }
+            Self::InstanceStatusNotAllow(_) => Self::InstanceStatusNotAllow(error),
+            Self::AliuidNotAllowWithoutSp(_) => Self::AliuidNotAllowWithoutSp(error),
+            Self::AccessDeviceNotAllowWithoutSp(_) => {
+                Self::AccessDeviceNotAllowWithoutSp(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for EnablePhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnablePhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnablePhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

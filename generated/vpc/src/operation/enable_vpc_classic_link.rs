@@ -182,9 +182,11 @@ pub struct EnableVpcClassicLinkResponse {
 impl ::acs_runtime::de::FromJson for EnableVpcClassicLinkResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnableVpcClassicLinkResponse {
@@ -197,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableVpcClassicLinkResponse {
 /// Service errors of `EnableVpcClassicLink`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum EnableVpcClassicLinkError {
     /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
@@ -230,25 +231,65 @@ impl From<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
 }
 impl EnableVpcClassicLinkError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVpcStatus(error)
-            | Self::ForbiddenEnableClassicLink(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::OperationFailedRouteConflict(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::ForbiddenEnableClassicLink(error) => {
+                ("ForbiddenEnableClassicLink", error)
+            }
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::OperationFailedRouteConflict(error) => {
+                ("OperationFailedRouteConflict", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for EnableVpcClassicLinkError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::ForbiddenEnableClassicLink(_) => {
+                Self::ForbiddenEnableClassicLink(error)
+            }
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::OperationFailedRouteConflict(_) => {
+                Self::OperationFailedRouteConflict(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for EnableVpcClassicLinkError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableVpcClassicLinkError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnableVpcClassicLinkError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

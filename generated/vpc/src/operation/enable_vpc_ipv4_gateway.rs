@@ -236,9 +236,11 @@ pub struct EnableVpcIpv4GatewayResponse {
 impl ::acs_runtime::de::FromJson for EnableVpcIpv4GatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnableVpcIpv4GatewayResponse {
@@ -251,7 +253,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableVpcIpv4GatewayResponse {
 /// Service errors of `EnableVpcIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum EnableVpcIpv4GatewayError {
     /// HTTP 400 `VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE`: Specified CIDR block is already exists.
@@ -310,29 +311,99 @@ impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
 }
 impl EnableVpcIpv4GatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpcRouteEntryCidrBlockDuplicate(error)
-            | Self::ResourceNotFoundIpv4Gateway(error)
-            | Self::IncorrectStatusIpv4Gateway(error)
-            | Self::OperationFailedIpv4GatewayAlreadyActive(error)
-            | Self::OperationDeniedConflictOfAllZeroRouting(error)
-            | Self::UnsupportedFeatureIpv4Gateway(error)
-            | Self::OperationDeniedVpnExist(error)
-            | Self::OperationDeniedNatgatewayExist(error)
-            | Self::OperationDeniedDirectEipExist(error)
-            | Self::OperationDeniedVpcHasAlreadyActive(error)
-            | Self::Unhandled(error) => error,
+            Self::VpcRouteEntryCidrBlockDuplicate(error) => {
+                ("VpcRouteEntryCidrBlockDuplicate", error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(error) => {
+                ("ResourceNotFoundIpv4Gateway", error)
+            }
+            Self::IncorrectStatusIpv4Gateway(error) => {
+                ("IncorrectStatusIpv4Gateway", error)
+            }
+            Self::OperationFailedIpv4GatewayAlreadyActive(error) => {
+                ("OperationFailedIpv4GatewayAlreadyActive", error)
+            }
+            Self::OperationDeniedConflictOfAllZeroRouting(error) => {
+                ("OperationDeniedConflictOfAllZeroRouting", error)
+            }
+            Self::UnsupportedFeatureIpv4Gateway(error) => {
+                ("UnsupportedFeatureIpv4Gateway", error)
+            }
+            Self::OperationDeniedVpnExist(error) => ("OperationDeniedVpnExist", error),
+            Self::OperationDeniedNatgatewayExist(error) => {
+                ("OperationDeniedNatgatewayExist", error)
+            }
+            Self::OperationDeniedDirectEipExist(error) => {
+                ("OperationDeniedDirectEipExist", error)
+            }
+            Self::OperationDeniedVpcHasAlreadyActive(error) => {
+                ("OperationDeniedVpcHasAlreadyActive", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for EnableVpcIpv4GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpcRouteEntryCidrBlockDuplicate(_) => {
+                Self::VpcRouteEntryCidrBlockDuplicate(error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::OperationFailedIpv4GatewayAlreadyActive(_) => {
+                Self::OperationFailedIpv4GatewayAlreadyActive(error)
+            }
+            Self::OperationDeniedConflictOfAllZeroRouting(_) => {
+                Self::OperationDeniedConflictOfAllZeroRouting(error)
+            }
+            Self::UnsupportedFeatureIpv4Gateway(_) => {
+                Self::UnsupportedFeatureIpv4Gateway(error)
+            }
+            Self::OperationDeniedVpnExist(_) => Self::OperationDeniedVpnExist(error),
+            Self::OperationDeniedNatgatewayExist(_) => {
+                Self::OperationDeniedNatgatewayExist(error)
+            }
+            Self::OperationDeniedDirectEipExist(_) => {
+                Self::OperationDeniedDirectEipExist(error)
+            }
+            Self::OperationDeniedVpcHasAlreadyActive(_) => {
+                Self::OperationDeniedVpcHasAlreadyActive(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for EnableVpcIpv4GatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableVpcIpv4GatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnableVpcIpv4GatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -208,19 +208,21 @@ pub struct GetDhcpOptionsSetResponse {
 impl ::acs_runtime::de::FromJson for GetDhcpOptionsSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dhcp_options_set_description: fields.take("DhcpOptionsSetDescription")?,
-            status: fields.take("Status")?,
-            request_id: fields.take("RequestId")?,
-            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
-            dhcp_options_set_name: fields.take("DhcpOptionsSetName")?,
-            owner_id: fields.take("OwnerId")?,
-            dhcp_options: fields.take("DhcpOptions")?,
-            associate_vpcs: fields.take("AssociateVpcs")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            creation_time: fields.take("CreationTime")?,
-        })
+        let value = Self {
+            dhcp_options_set_description: fields.read("DhcpOptionsSetDescription"),
+            status: fields.read("Status"),
+            request_id: fields.read("RequestId"),
+            dhcp_options_set_id: fields.read("DhcpOptionsSetId"),
+            dhcp_options_set_name: fields.read("DhcpOptionsSetName"),
+            owner_id: fields.read("OwnerId"),
+            dhcp_options: fields.read("DhcpOptions"),
+            associate_vpcs: fields.read("AssociateVpcs"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            creation_time: fields.read("CreationTime"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetDhcpOptionsSetResponse {
@@ -233,7 +235,6 @@ impl<'de> ::serde::Deserialize<'de> for GetDhcpOptionsSetResponse {
 /// Service errors of `GetDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetDhcpOptionsSetError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
@@ -251,19 +252,45 @@ impl From<::acs_runtime::client::ServiceError> for GetDhcpOptionsSetError {
 }
 impl GetDhcpOptionsSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) | Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetDhcpOptionsSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetDhcpOptionsSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetDhcpOptionsSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetDhcpOptionsSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetDhcpOptionsSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

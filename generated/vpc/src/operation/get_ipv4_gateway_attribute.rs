@@ -215,19 +215,21 @@ pub struct GetIpv4GatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetIpv4GatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
-            request_id: fields.take("RequestId")?,
-            ipv4_gateway_description: fields.take("Ipv4GatewayDescription")?,
-            enabled: fields.take("Enabled")?,
-            ipv4_gateway_route_table_id: fields.take("Ipv4GatewayRouteTableId")?,
-            ipv4_gateway_name: fields.take("Ipv4GatewayName")?,
-            create_time: fields.take("CreateTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            ipv4_gateway_id: fields.read("Ipv4GatewayId"),
+            request_id: fields.read("RequestId"),
+            ipv4_gateway_description: fields.read("Ipv4GatewayDescription"),
+            enabled: fields.read("Enabled"),
+            ipv4_gateway_route_table_id: fields.read("Ipv4GatewayRouteTableId"),
+            ipv4_gateway_name: fields.read("Ipv4GatewayName"),
+            create_time: fields.read("CreateTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetIpv4GatewayAttributeResponse {
@@ -240,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for GetIpv4GatewayAttributeResponse {
 /// Service errors of `GetIpv4GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetIpv4GatewayAttributeError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -258,19 +259,49 @@ impl From<::acs_runtime::client::ServiceError> for GetIpv4GatewayAttributeError 
 }
 impl GetIpv4GatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundIpv4Gateway(error) | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundIpv4Gateway(error) => {
+                ("ResourceNotFoundIpv4Gateway", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetIpv4GatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetIpv4GatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetIpv4GatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetIpv4GatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetIpv4GatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -286,34 +286,36 @@ pub struct GetNatGatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            nat_type: fields.take("NatType")?,
-            network_type: fields.take("NetworkType")?,
-            region_id: fields.take("RegionId")?,
-            ecs_metric_enabled: fields.take("EcsMetricEnabled")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            expired_time: fields.take("ExpiredTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            forward_table: fields.take("ForwardTable")?,
-            snat_table: fields.take("SnatTable")?,
-            full_nat_table: fields.take("FullNatTable")?,
-            billing_config: fields.take("BillingConfig")?,
-            private_info: fields.take("PrivateInfo")?,
-            deletion_protection_info: fields.take("DeletionProtectionInfo")?,
-            ip_list: fields.take("IpList")?,
-            private_link_enabled: fields.take("PrivateLinkEnabled")?,
-            private_link_mode: fields.take("PrivateLinkMode")?,
-            enable_session_log: fields.take("EnableSessionLog")?,
-            log_delivery: fields.take("LogDelivery")?,
-            access_mode: fields.take("AccessMode")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            nat_type: fields.read("NatType"),
+            network_type: fields.read("NetworkType"),
+            region_id: fields.read("RegionId"),
+            ecs_metric_enabled: fields.read("EcsMetricEnabled"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            expired_time: fields.read("ExpiredTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            forward_table: fields.read("ForwardTable"),
+            snat_table: fields.read("SnatTable"),
+            full_nat_table: fields.read("FullNatTable"),
+            billing_config: fields.read("BillingConfig"),
+            private_info: fields.read("PrivateInfo"),
+            deletion_protection_info: fields.read("DeletionProtectionInfo"),
+            ip_list: fields.read("IpList"),
+            private_link_enabled: fields.read("PrivateLinkEnabled"),
+            private_link_mode: fields.read("PrivateLinkMode"),
+            enable_session_log: fields.read("EnableSessionLog"),
+            log_delivery: fields.read("LogDelivery"),
+            access_mode: fields.read("AccessMode"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeResponse {
@@ -326,7 +328,6 @@ impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeResponse {
 /// Service errors of `GetNatGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetNatGatewayAttributeError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
@@ -344,19 +345,45 @@ impl From<::acs_runtime::client::ServiceError> for GetNatGatewayAttributeError {
 }
 impl GetNatGatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) | Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetNatGatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetNatGatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetNatGatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetNatGatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetNatGatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

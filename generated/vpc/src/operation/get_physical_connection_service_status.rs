@@ -148,10 +148,12 @@ pub struct GetPhysicalConnectionServiceStatusResponse {
 impl ::acs_runtime::de::FromJson for GetPhysicalConnectionServiceStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            enabled: fields.take("Enabled")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            enabled: fields.read("Enabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPhysicalConnectionServiceStatusResponse {
@@ -164,7 +166,6 @@ impl<'de> ::serde::Deserialize<'de> for GetPhysicalConnectionServiceStatusRespon
 /// Service errors of `GetPhysicalConnectionServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetPhysicalConnectionServiceStatusError {
     /// A code this spec does not document.
@@ -178,13 +179,36 @@ for GetPhysicalConnectionServiceStatusError {
 }
 impl GetPhysicalConnectionServiceStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetPhysicalConnectionServiceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetPhysicalConnectionServiceStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetPhysicalConnectionServiceStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -192,6 +216,7 @@ impl ::std::fmt::Display for GetPhysicalConnectionServiceStatusError {
 impl ::std::error::Error for GetPhysicalConnectionServiceStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for GetPhysicalConnectionServiceStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

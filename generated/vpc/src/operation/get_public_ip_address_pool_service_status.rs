@@ -172,10 +172,12 @@ pub struct GetPublicIpAddressPoolServiceStatusResponse {
 impl ::acs_runtime::de::FromJson for GetPublicIpAddressPoolServiceStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            enabled: fields.take("Enabled")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            enabled: fields.read("Enabled"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPublicIpAddressPoolServiceStatusResponse {
@@ -188,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for GetPublicIpAddressPoolServiceStatusRespo
 /// Service errors of `GetPublicIpAddressPoolServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetPublicIpAddressPoolServiceStatusError {
     /// HTTP 400 `Forbidden.RAM`: The user is not authorized to operate on the specified resource, or the API operation does not support RAM.
@@ -207,13 +208,38 @@ for GetPublicIpAddressPoolServiceStatusError {
 }
 impl GetPublicIpAddressPoolServiceStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenRam(error) | Self::Unhandled(error) => error,
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetPublicIpAddressPoolServiceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetPublicIpAddressPoolServiceStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetPublicIpAddressPoolServiceStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -221,6 +247,7 @@ impl ::std::fmt::Display for GetPublicIpAddressPoolServiceStatusError {
 impl ::std::error::Error for GetPublicIpAddressPoolServiceStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for GetPublicIpAddressPoolServiceStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

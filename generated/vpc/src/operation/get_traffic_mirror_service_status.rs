@@ -169,10 +169,12 @@ pub struct GetTrafficMirrorServiceStatusResponse {
 impl ::acs_runtime::de::FromJson for GetTrafficMirrorServiceStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enabled: fields.take("Enabled")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            enabled: fields.read("Enabled"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetTrafficMirrorServiceStatusResponse {
@@ -185,7 +187,6 @@ impl<'de> ::serde::Deserialize<'de> for GetTrafficMirrorServiceStatusResponse {
 /// Service errors of `GetTrafficMirrorServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetTrafficMirrorServiceStatusError {
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -203,19 +204,45 @@ impl From<::acs_runtime::client::ServiceError> for GetTrafficMirrorServiceStatus
 }
 impl GetTrafficMirrorServiceStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbbiden(error) | Self::Unhandled(error) => error,
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetTrafficMirrorServiceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetTrafficMirrorServiceStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetTrafficMirrorServiceStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetTrafficMirrorServiceStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetTrafficMirrorServiceStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -225,13 +225,15 @@ pub struct GetVSwitchCidrReservationUsageResponse {
 impl ::acs_runtime::de::FromJson for GetVSwitchCidrReservationUsageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            cidr_reservation_usages: fields.take("CidrReservationUsages")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            cidr_reservation_usages: fields.read("CidrReservationUsages"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVSwitchCidrReservationUsageResponse {
@@ -244,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVSwitchCidrReservationUsageResponse {
 /// Service errors of `GetVSwitchCidrReservationUsage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetVSwitchCidrReservationUsageError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -267,21 +268,51 @@ impl From<::acs_runtime::client::ServiceError> for GetVSwitchCidrReservationUsag
 }
 impl GetVSwitchCidrReservationUsageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::ResourceNotFoundCidrReservation(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::ResourceNotFoundCidrReservation(error) => {
+                ("ResourceNotFoundCidrReservation", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetVSwitchCidrReservationUsageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::ResourceNotFoundCidrReservation(_) => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetVSwitchCidrReservationUsageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVSwitchCidrReservationUsageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVSwitchCidrReservationUsageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVSwitchCidrReservationUsageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

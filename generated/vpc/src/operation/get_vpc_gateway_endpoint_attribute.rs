@@ -220,20 +220,22 @@ pub struct GetVpcGatewayEndpointAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetVpcGatewayEndpointAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            endpoint_id: fields.take("EndpointId")?,
-            endpoint_name: fields.take("EndpointName")?,
-            endpoint_description: fields.take("EndpointDescription")?,
-            service_name: fields.take("ServiceName")?,
-            vpc_id: fields.take("VpcId")?,
-            policy_document: fields.take("PolicyDocument")?,
-            creation_time: fields.take("CreationTime")?,
-            endpoint_status: fields.take("EndpointStatus")?,
-            route_tables: fields.take("RouteTables")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            endpoint_id: fields.read("EndpointId"),
+            endpoint_name: fields.read("EndpointName"),
+            endpoint_description: fields.read("EndpointDescription"),
+            service_name: fields.read("ServiceName"),
+            vpc_id: fields.read("VpcId"),
+            policy_document: fields.read("PolicyDocument"),
+            creation_time: fields.read("CreationTime"),
+            endpoint_status: fields.read("EndpointStatus"),
+            route_tables: fields.read("RouteTables"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {
@@ -246,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {
 /// Service errors of `GetVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetVpcGatewayEndpointAttributeError {
     /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
@@ -269,21 +270,51 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttribut
 }
 impl GetVpcGatewayEndpointAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundGatewayEndpoint(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundGatewayEndpoint(error) => {
+                ("ResourceNotFoundGatewayEndpoint", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetVpcGatewayEndpointAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundGatewayEndpoint(_) => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetVpcGatewayEndpointAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpcGatewayEndpointAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpcGatewayEndpointAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -206,10 +206,12 @@ pub struct GetVpcRouteEntrySummaryResponse {
 impl ::acs_runtime::de::FromJson for GetVpcRouteEntrySummaryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            route_entry_summarys: fields.take("RouteEntrySummarys")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            route_entry_summarys: fields.read("RouteEntrySummarys"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
@@ -222,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
 /// Service errors of `GetVpcRouteEntrySummary`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetVpcRouteEntrySummaryError {
     /// HTTP 400 `InvalidVpcId.NotFound`: %s \[%s\] is not found.
@@ -243,21 +244,51 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError 
 }
 impl GetVpcRouteEntrySummaryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNotFound(error)
-            | Self::IllegalParamRouteEntryType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IllegalParamRouteEntryType(error) => {
+                ("IllegalParamRouteEntryType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetVpcRouteEntrySummaryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IllegalParamRouteEntryType(_) => {
+                Self::IllegalParamRouteEntryType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetVpcRouteEntrySummaryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpcRouteEntrySummaryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpcRouteEntrySummaryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -260,18 +260,20 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
 impl ::acs_runtime::de::FromJson for GetVpnGatewayDiagnoseResultResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            begin_time: fields.take("BeginTime")?,
-            diagnose_id: fields.take("DiagnoseId")?,
-            diagnose_result: fields.take("DiagnoseResult")?,
-            finish_time: fields.take("FinishTime")?,
-            finished_count: fields.take("FinishedCount")?,
-            request_id: fields.take("RequestId")?,
-            resource_instance_id: fields.take("ResourceInstanceId")?,
-            resource_type: fields.take("ResourceType")?,
-            total_count: fields.take("TotalCount")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-        })
+        let value = Self {
+            begin_time: fields.read("BeginTime"),
+            diagnose_id: fields.read("DiagnoseId"),
+            diagnose_result: fields.read("DiagnoseResult"),
+            finish_time: fields.read("FinishTime"),
+            finished_count: fields.read("FinishedCount"),
+            request_id: fields.read("RequestId"),
+            resource_instance_id: fields.read("ResourceInstanceId"),
+            resource_type: fields.read("ResourceType"),
+            total_count: fields.read("TotalCount"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {
@@ -284,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {
 /// Service errors of `GetVpnGatewayDiagnoseResult`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetVpnGatewayDiagnoseResultError {
     /// HTTP 400 `param_error`: The param is must be in ...
@@ -332,28 +333,79 @@ impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultEr
 }
 impl GetVpnGatewayDiagnoseResultError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamError(error)
-            | Self::MissingParamDiagnoseInfo(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::IncorrectStatusDiagnoseTimeout(error)
-            | Self::IncorrectStatusVpnConnectionDeleted(error)
-            | Self::Forbidden(error)
-            | Self::InvalidDiagnoseIdNotFound(error)
-            | Self::InvalidVpnGatewayIdNotFound(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ParamError(error) => ("ParamError", error),
+            Self::MissingParamDiagnoseInfo(error) => ("MissingParamDiagnoseInfo", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::IncorrectStatusDiagnoseTimeout(error) => {
+                ("IncorrectStatusDiagnoseTimeout", error)
+            }
+            Self::IncorrectStatusVpnConnectionDeleted(error) => {
+                ("IncorrectStatusVpnConnectionDeleted", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidDiagnoseIdNotFound(error) => {
+                ("InvalidDiagnoseIdNotFound", error)
+            }
+            Self::InvalidVpnGatewayIdNotFound(error) => {
+                ("InvalidVpnGatewayIdNotFound", error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetVpnGatewayDiagnoseResultError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParamError(_) => Self::ParamError(error),
+            Self::MissingParamDiagnoseInfo(_) => Self::MissingParamDiagnoseInfo(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::IncorrectStatusDiagnoseTimeout(_) => {
+                Self::IncorrectStatusDiagnoseTimeout(error)
+            }
+            Self::IncorrectStatusVpnConnectionDeleted(_) => {
+                Self::IncorrectStatusVpnConnectionDeleted(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidDiagnoseIdNotFound(_) => Self::InvalidDiagnoseIdNotFound(error),
+            Self::InvalidVpnGatewayIdNotFound(_) => {
+                Self::InvalidVpnGatewayIdNotFound(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetVpnGatewayDiagnoseResultError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpnGatewayDiagnoseResultError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpnGatewayDiagnoseResultError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -254,9 +254,11 @@ pub struct GrantInstanceToCenResponse {
 impl ::acs_runtime::de::FromJson for GrantInstanceToCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GrantInstanceToCenResponse {
@@ -269,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for GrantInstanceToCenResponse {
 /// Service errors of `GrantInstanceToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GrantInstanceToCenError {
     /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
@@ -314,29 +315,73 @@ impl From<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
 }
 impl GrantInstanceToCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error)
-            | Self::TaskConflict(error)
-            | Self::MissingParamCenInstanceId(error)
-            | Self::IllegalParamCenInstanceId(error)
-            | Self::InvalidGrant(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InstanceTypeInvalid(error)
-            | Self::QuotaExceededCbnGrantRules(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::MissingParamCenInstanceId(error) => {
+                ("MissingParamCenInstanceId", error)
+            }
+            Self::IllegalParamCenInstanceId(error) => {
+                ("IllegalParamCenInstanceId", error)
+            }
+            Self::InvalidGrant(error) => ("InvalidGrant", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
+            Self::QuotaExceededCbnGrantRules(error) => {
+                ("QuotaExceededCbnGrantRules", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrNotFound(error) => ("InvalidVbrNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GrantInstanceToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::MissingParamCenInstanceId(_) => Self::MissingParamCenInstanceId(error),
+            Self::IllegalParamCenInstanceId(_) => Self::IllegalParamCenInstanceId(error),
+            Self::InvalidGrant(_) => Self::InvalidGrant(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
+            Self::QuotaExceededCbnGrantRules(_) => {
+                Self::QuotaExceededCbnGrantRules(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrNotFound(_) => Self::InvalidVbrNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GrantInstanceToCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GrantInstanceToCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GrantInstanceToCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

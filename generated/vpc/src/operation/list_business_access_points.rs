@@ -135,10 +135,12 @@ pub struct ListBusinessAccessPointsResponse {
 impl ::acs_runtime::de::FromJson for ListBusinessAccessPointsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            business_access_points: fields.take("BusinessAccessPoints")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            business_access_points: fields.read("BusinessAccessPoints"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListBusinessAccessPointsResponse {
@@ -151,7 +153,6 @@ impl<'de> ::serde::Deserialize<'de> for ListBusinessAccessPointsResponse {
 /// Service errors of `ListBusinessAccessPoints`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListBusinessAccessPointsError {
     /// HTTP 500 `InternalError`: Internal system error.
@@ -169,19 +170,45 @@ impl From<::acs_runtime::client::ServiceError> for ListBusinessAccessPointsError
 }
 impl ListBusinessAccessPointsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InternalError(error) | Self::Unhandled(error) => error,
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListBusinessAccessPointsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListBusinessAccessPointsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListBusinessAccessPointsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListBusinessAccessPointsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListBusinessAccessPointsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

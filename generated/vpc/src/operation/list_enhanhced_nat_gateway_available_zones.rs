@@ -189,10 +189,12 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesResponse {
 impl ::acs_runtime::de::FromJson for ListEnhanhcedNatGatewayAvailableZonesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            zones: fields.take("Zones")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            zones: fields.read("Zones"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesResponse {
@@ -205,7 +207,6 @@ impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesRes
 /// Service errors of `ListEnhanhcedNatGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListEnhanhcedNatGatewayAvailableZonesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
@@ -224,13 +225,38 @@ for ListEnhanhcedNatGatewayAvailableZonesError {
 }
 impl ListEnhanhcedNatGatewayAvailableZonesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) | Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListEnhanhcedNatGatewayAvailableZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListEnhanhcedNatGatewayAvailableZonesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListEnhanhcedNatGatewayAvailableZonesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -238,6 +264,7 @@ impl ::std::fmt::Display for ListEnhanhcedNatGatewayAvailableZonesError {
 impl ::std::error::Error for ListEnhanhcedNatGatewayAvailableZonesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListEnhanhcedNatGatewayAvailableZonesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

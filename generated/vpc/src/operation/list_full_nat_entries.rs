@@ -402,15 +402,17 @@ pub struct ListFullNatEntriesResponse {
 impl ::acs_runtime::de::FromJson for ListFullNatEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            full_nat_table_id: fields.take("FullNatTableId")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            full_nat_entries: fields.take("FullNatEntries")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            full_nat_table_id: fields.read("FullNatTableId"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            full_nat_entries: fields.read("FullNatEntries"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {
@@ -423,7 +425,6 @@ impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {
 /// Service errors of `ListFullNatEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListFullNatEntriesError {
     /// HTTP 400 `ResourceNotFound.FullNatTableId`: The specified resource of %s is not found.
@@ -454,23 +455,63 @@ impl From<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
 }
 impl ListFullNatEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundFullNatTableId(error)
-            | Self::MissingParamFullnatTableIdOrNatGatewayId(error)
-            | Self::ResourceNotFoundFullNatTable(error)
-            | Self::NatgwNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundFullNatTableId(error) => {
+                ("ResourceNotFoundFullNatTableId", error)
+            }
+            Self::MissingParamFullnatTableIdOrNatGatewayId(error) => {
+                ("MissingParamFullnatTableIdOrNatGatewayId", error)
+            }
+            Self::ResourceNotFoundFullNatTable(error) => {
+                ("ResourceNotFoundFullNatTable", error)
+            }
+            Self::NatgwNotExist(error) => ("NatgwNotExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListFullNatEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundFullNatTableId(_) => {
+                Self::ResourceNotFoundFullNatTableId(error)
+            }
+            Self::MissingParamFullnatTableIdOrNatGatewayId(_) => {
+                Self::MissingParamFullnatTableIdOrNatGatewayId(error)
+            }
+            Self::ResourceNotFoundFullNatTable(_) => {
+                Self::ResourceNotFoundFullNatTable(error)
+            }
+            Self::NatgwNotExist(_) => Self::NatgwNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListFullNatEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListFullNatEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListFullNatEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

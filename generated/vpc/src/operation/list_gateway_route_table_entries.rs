@@ -230,12 +230,14 @@ pub struct ListGatewayRouteTableEntriesResponse {
 impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            gateway_route_entry_models: fields.take("GatewayRouteEntryModels")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            gateway_route_entry_models: fields.read("GatewayRouteEntryModels"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesResponse {
@@ -248,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesResponse {
 /// Service errors of `ListGatewayRouteTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListGatewayRouteTableEntriesError {
     /// HTTP 400 `ResourceNotFound.GatewayRouteTable`: The specified resource GatewayRouteTable is not found.
@@ -271,21 +272,51 @@ impl From<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesE
 }
 impl ListGatewayRouteTableEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundGatewayRouteTable(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundGatewayRouteTable(error) => {
+                ("ResourceNotFoundGatewayRouteTable", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListGatewayRouteTableEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundGatewayRouteTable(_) => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListGatewayRouteTableEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListGatewayRouteTableEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListGatewayRouteTableEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -279,14 +279,16 @@ pub struct ListIpsecServerLogsResponse {
 impl ::acs_runtime::de::FromJson for ListIpsecServerLogsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            count: fields.take("Count")?,
-            is_completed: fields.take("IsCompleted")?,
-            data: fields.take("Data")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            count: fields.read("Count"),
+            is_completed: fields.read("IsCompleted"),
+            data: fields.read("Data"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServerLogsResponse {
@@ -299,7 +301,6 @@ impl<'de> ::serde::Deserialize<'de> for ListIpsecServerLogsResponse {
 /// Service errors of `ListIpsecServerLogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListIpsecServerLogsError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -320,21 +321,51 @@ impl From<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
 }
 impl ListIpsecServerLogsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbidden(error)
-            | Self::InvalidIpsecServerIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidIpsecServerIdNotFound(error) => {
+                ("InvalidIpsecServerIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListIpsecServerLogsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIpsecServerIdNotFound(_) => {
+                Self::InvalidIpsecServerIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListIpsecServerLogsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListIpsecServerLogsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListIpsecServerLogsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

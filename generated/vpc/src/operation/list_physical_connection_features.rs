@@ -192,10 +192,12 @@ pub struct ListPhysicalConnectionFeaturesResponse {
 impl ::acs_runtime::de::FromJson for ListPhysicalConnectionFeaturesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            physical_connection_features: fields.take("PhysicalConnectionFeatures")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            physical_connection_features: fields.read("PhysicalConnectionFeatures"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {
@@ -208,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {
 /// Service errors of `ListPhysicalConnectionFeatures`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListPhysicalConnectionFeaturesError {
     /// HTTP 400 `MissingParam.PhysicalConnectionId`: The PhysicalConnectionId is missing.
@@ -236,22 +237,57 @@ impl From<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeature
 }
 impl ListPhysicalConnectionFeaturesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamPhysicalConnectionId(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamPhysicalConnectionId(error) => {
+                ("MissingParamPhysicalConnectionId", error)
+            }
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListPhysicalConnectionFeaturesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamPhysicalConnectionId(_) => {
+                Self::MissingParamPhysicalConnectionId(error)
+            }
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListPhysicalConnectionFeaturesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListPhysicalConnectionFeaturesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListPhysicalConnectionFeaturesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

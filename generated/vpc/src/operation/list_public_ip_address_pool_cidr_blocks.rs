@@ -249,12 +249,14 @@ pub struct ListPublicIpAddressPoolCidrBlocksResponse {
 impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolCidrBlocksResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            public_ip_pool_cidr_block_list: fields.take("PublicIpPoolCidrBlockList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            public_ip_pool_cidr_block_list: fields.read("PublicIpPoolCidrBlockList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksResponse {
@@ -267,7 +269,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksRespons
 /// Service errors of `ListPublicIpAddressPoolCidrBlocks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListPublicIpAddressPoolCidrBlocksError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -291,15 +292,44 @@ for ListPublicIpAddressPoolCidrBlocksError {
 }
 impl ListPublicIpAddressPoolCidrBlocksError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::MissingParamPublicIpAddressPoolId(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::MissingParamPublicIpAddressPoolId(error) => {
+                ("MissingParamPublicIpAddressPoolId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListPublicIpAddressPoolCidrBlocksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::MissingParamPublicIpAddressPoolId(_) => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListPublicIpAddressPoolCidrBlocksError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -307,6 +337,7 @@ impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {
 impl ::std::error::Error for ListPublicIpAddressPoolCidrBlocksError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListPublicIpAddressPoolCidrBlocksError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

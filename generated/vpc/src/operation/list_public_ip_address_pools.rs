@@ -392,12 +392,14 @@ pub struct ListPublicIpAddressPoolsResponse {
 impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            public_ip_address_pool_list: fields.take("PublicIpAddressPoolList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            public_ip_address_pool_list: fields.read("PublicIpAddressPoolList"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {
@@ -410,7 +412,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {
 /// Service errors of `ListPublicIpAddressPools`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListPublicIpAddressPoolsError {
     /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
@@ -431,21 +432,47 @@ impl From<::acs_runtime::client::ServiceError> for ListPublicIpAddressPoolsError
 }
 impl ListPublicIpAddressPoolsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIsp(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListPublicIpAddressPoolsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListPublicIpAddressPoolsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListPublicIpAddressPoolsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListPublicIpAddressPoolsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListPublicIpAddressPoolsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

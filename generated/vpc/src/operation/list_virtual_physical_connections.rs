@@ -416,13 +416,15 @@ pub struct ListVirtualPhysicalConnectionsResponse {
 impl ::acs_runtime::de::FromJson for ListVirtualPhysicalConnectionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            virtual_physical_connections: fields.take("VirtualPhysicalConnections")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            virtual_physical_connections: fields.read("VirtualPhysicalConnections"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
@@ -435,7 +437,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
 /// Service errors of `ListVirtualPhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListVirtualPhysicalConnectionsError {
     /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
@@ -458,21 +459,51 @@ impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnection
 }
 impl ListVirtualPhysicalConnectionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamBandwidth(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListVirtualPhysicalConnectionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListVirtualPhysicalConnectionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListVirtualPhysicalConnectionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListVirtualPhysicalConnectionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -219,13 +219,15 @@ pub struct ListVpcEndpointServicesByEndUserResponse {
 impl ::acs_runtime::de::FromJson for ListVpcEndpointServicesByEndUserResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            services: fields.take("Services")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            services: fields.read("Services"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse {
@@ -238,7 +240,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse
 /// Service errors of `ListVpcEndpointServicesByEndUser`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListVpcEndpointServicesByEndUserError {
     /// HTTP 400 `ResourceNotFound.EndpointServiceId`: The specified resource gateway endpoint service is not found.
@@ -262,15 +263,44 @@ for ListVpcEndpointServicesByEndUserError {
 }
 impl ListVpcEndpointServicesByEndUserError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundEndpointServiceId(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundEndpointServiceId(error) => {
+                ("ResourceNotFoundEndpointServiceId", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListVpcEndpointServicesByEndUserError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundEndpointServiceId(_) => {
+                Self::ResourceNotFoundEndpointServiceId(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListVpcEndpointServicesByEndUserError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListVpcEndpointServicesByEndUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -278,6 +308,7 @@ impl ::std::fmt::Display for ListVpcEndpointServicesByEndUserError {
 impl ::std::error::Error for ListVpcEndpointServicesByEndUserError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListVpcEndpointServicesByEndUserError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -266,11 +266,13 @@ pub struct ListVpcPublishedRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            route_entries: fields.take("RouteEntries")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            route_entries: fields.read("RouteEntries"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {
@@ -283,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {
 /// Service errors of `ListVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ListVpcPublishedRouteEntriesError {
     /// HTTP 400 `ResourceNotAssociated.TargetInstance`: The target instance is not associated with vpc.
@@ -320,25 +321,71 @@ impl From<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesE
 }
 impl ListVpcPublishedRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotAssociatedTargetInstance(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::IllegalParamNextTokenExpired(error)
-            | Self::IllegalParamTargetType(error)
-            | Self::OperationDeniedUnexpectedRouteTable(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotAssociatedTargetInstance(error) => {
+                ("ResourceNotAssociatedTargetInstance", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamNextTokenExpired(error) => {
+                ("IllegalParamNextTokenExpired", error)
+            }
+            Self::IllegalParamTargetType(error) => ("IllegalParamTargetType", error),
+            Self::OperationDeniedUnexpectedRouteTable(error) => {
+                ("OperationDeniedUnexpectedRouteTable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ListVpcPublishedRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotAssociatedTargetInstance(_) => {
+                Self::ResourceNotAssociatedTargetInstance(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamNextTokenExpired(_) => {
+                Self::IllegalParamNextTokenExpired(error)
+            }
+            Self::IllegalParamTargetType(_) => Self::IllegalParamTargetType(error),
+            Self::OperationDeniedUnexpectedRouteTable(_) => {
+                Self::OperationDeniedUnexpectedRouteTable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ListVpcPublishedRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListVpcPublishedRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListVpcPublishedRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

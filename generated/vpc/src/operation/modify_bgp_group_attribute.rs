@@ -348,9 +348,11 @@ pub struct ModifyBgpGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyBgpGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyBgpGroupAttributeResponse {
@@ -363,7 +365,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyBgpGroupAttributeResponse {
 /// Service errors of `ModifyBgpGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyBgpGroupAttributeError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -475,46 +476,141 @@ impl From<::acs_runtime::client::ServiceError> for ModifyBgpGroupAttributeError 
 }
 impl ModifyBgpGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededBgp(error)
-            | Self::QuotaExceededNqa(error)
-            | Self::QuotaExceededBgpNetwork(error)
-            | Self::InvalidPeerIpAddress(error)
-            | Self::InvalidVbrNetwork(error)
-            | Self::InvalidBgpGroup(error)
-            | Self::InvalidBgpNameMalformed(error)
-            | Self::InvalidBgpDiscriptionMalformed(error)
-            | Self::InvalidBgpAuthkeyMalformed(error)
-            | Self::InvalidIpMalformed(error)
-            | Self::InvalidPeerAsnMalformed(error)
-            | Self::InvalidParamsNotNull(error)
-            | Self::InvalidBgpGroupLocalAsnInvalid(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::InvalidParamsAlreadyExists(error)
-            | Self::InvalidStatusCannotOperate(error)
-            | Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            | Self::InvalidParamsPeerIpAddressInUse(error)
-            | Self::IllegalParamPeerAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::OperationUnsupport(error)
-            | Self::OperationFailedClearAuthKeyForbidden(error)
-            | Self::IllegalParamRouteLimit(error)
-            | Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            | Self::OperationUnsupportedVbrAttachedEcr(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededBgp(error) => ("QuotaExceededBgp", error),
+            Self::QuotaExceededNqa(error) => ("QuotaExceededNqa", error),
+            Self::QuotaExceededBgpNetwork(error) => ("QuotaExceededBgpNetwork", error),
+            Self::InvalidPeerIpAddress(error) => ("InvalidPeerIpAddress", error),
+            Self::InvalidVbrNetwork(error) => ("InvalidVbrNetwork", error),
+            Self::InvalidBgpGroup(error) => ("InvalidBgpGroup", error),
+            Self::InvalidBgpNameMalformed(error) => ("InvalidBgpNameMalformed", error),
+            Self::InvalidBgpDiscriptionMalformed(error) => {
+                ("InvalidBgpDiscriptionMalformed", error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(error) => {
+                ("InvalidBgpAuthkeyMalformed", error)
+            }
+            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
+            Self::InvalidPeerAsnMalformed(error) => ("InvalidPeerAsnMalformed", error),
+            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
+            Self::InvalidBgpGroupLocalAsnInvalid(error) => {
+                ("InvalidBgpGroupLocalAsnInvalid", error)
+            }
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::InvalidParamsAlreadyExists(error) => {
+                ("InvalidParamsAlreadyExists", error)
+            }
+            Self::InvalidStatusCannotOperate(error) => {
+                ("InvalidStatusCannotOperate", error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(error) => {
+                ("InvalidParamsPeerIpAddressMustPointOut", error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(error) => {
+                ("InvalidParamsPeerIpAddressInUse", error)
+            }
+            Self::IllegalParamPeerAsn(error) => ("IllegalParamPeerAsn", error),
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::OperationUnsupport(error) => ("OperationUnsupport", error),
+            Self::OperationFailedClearAuthKeyForbidden(error) => {
+                ("OperationFailedClearAuthKeyForbidden", error)
+            }
+            Self::IllegalParamRouteLimit(error) => ("IllegalParamRouteLimit", error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
+                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
+            }
+            Self::OperationUnsupportedVbrAttachedEcr(error) => {
+                ("OperationUnsupportedVbrAttachedEcr", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyBgpGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
+            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
+            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
+            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
+            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
+            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
+            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
+            Self::InvalidBgpDiscriptionMalformed(_) => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(_) => {
+                Self::InvalidBgpAuthkeyMalformed(error)
+            }
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidBgpGroupLocalAsnInvalid(_) => {
+                Self::InvalidBgpGroupLocalAsnInvalid(error)
+            }
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::InvalidStatusCannotOperate(_) => {
+                Self::InvalidStatusCannotOperate(error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(_) => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            Self::IllegalParamPeerAsn(_) => Self::IllegalParamPeerAsn(error),
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::OperationUnsupport(_) => Self::OperationUnsupport(error),
+            Self::OperationFailedClearAuthKeyForbidden(_) => {
+                Self::OperationFailedClearAuthKeyForbidden(error)
+            }
+            Self::IllegalParamRouteLimit(_) => Self::IllegalParamRouteLimit(error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            Self::OperationUnsupportedVbrAttachedEcr(_) => {
+                Self::OperationUnsupportedVbrAttachedEcr(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyBgpGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyBgpGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyBgpGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyBgpGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

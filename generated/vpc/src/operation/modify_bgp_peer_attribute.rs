@@ -254,9 +254,11 @@ pub struct ModifyBgpPeerAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyBgpPeerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyBgpPeerAttributeResponse {
@@ -269,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyBgpPeerAttributeResponse {
 /// Service errors of `ModifyBgpPeerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyBgpPeerAttributeError {
     /// HTTP 400 `IllegalParam.IpAddress`: The specified IpAddress is illegal.
@@ -330,33 +331,83 @@ impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
 }
 impl ModifyBgpPeerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIpAddress(error)
-            | Self::InvalidAccessDeviceIdNotFound(error)
-            | Self::QuotaExceededBfdSession(error)
-            | Self::MissingParamBgpPeerId(error)
-            | Self::InvalidBgpPeerNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::IncorrectStatusBgpPeer(error)
-            | Self::MissingParamEnableBfd(error)
-            | Self::IllegalParamBfdMultiHop(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::DuplicatedParamPeerIpAddress(error)
-            | Self::InvalidBgpPeerIdNotFound(error)
-            | Self::IncorretStatusBgpPeer(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
+            Self::InvalidAccessDeviceIdNotFound(error) => {
+                ("InvalidAccessDeviceIdNotFound", error)
+            }
+            Self::QuotaExceededBfdSession(error) => ("QuotaExceededBfdSession", error),
+            Self::MissingParamBgpPeerId(error) => ("MissingParamBgpPeerId", error),
+            Self::InvalidBgpPeerNotFound(error) => ("InvalidBgpPeerNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::IncorrectStatusBgpPeer(error) => ("IncorrectStatusBgpPeer", error),
+            Self::MissingParamEnableBfd(error) => ("MissingParamEnableBfd", error),
+            Self::IllegalParamBfdMultiHop(error) => ("IllegalParamBfdMultiHop", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::DuplicatedParamPeerIpAddress(error) => {
+                ("DuplicatedParamPeerIpAddress", error)
+            }
+            Self::InvalidBgpPeerIdNotFound(error) => ("InvalidBgpPeerIdNotFound", error),
+            Self::IncorretStatusBgpPeer(error) => ("IncorretStatusBgpPeer", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyBgpPeerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::InvalidAccessDeviceIdNotFound(_) => {
+                Self::InvalidAccessDeviceIdNotFound(error)
+            }
+            Self::QuotaExceededBfdSession(_) => Self::QuotaExceededBfdSession(error),
+            Self::MissingParamBgpPeerId(_) => Self::MissingParamBgpPeerId(error),
+            Self::InvalidBgpPeerNotFound(_) => Self::InvalidBgpPeerNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IncorrectStatusBgpPeer(_) => Self::IncorrectStatusBgpPeer(error),
+            Self::MissingParamEnableBfd(_) => Self::MissingParamEnableBfd(error),
+            Self::IllegalParamBfdMultiHop(_) => Self::IllegalParamBfdMultiHop(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::DuplicatedParamPeerIpAddress(_) => {
+                Self::DuplicatedParamPeerIpAddress(error)
+            }
+            Self::InvalidBgpPeerIdNotFound(_) => Self::InvalidBgpPeerIdNotFound(error),
+            Self::IncorretStatusBgpPeer(_) => Self::IncorretStatusBgpPeer(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyBgpPeerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyBgpPeerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyBgpPeerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

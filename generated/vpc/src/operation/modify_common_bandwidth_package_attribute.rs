@@ -192,9 +192,11 @@ pub struct ModifyCommonBandwidthPackageAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageAttributeResponse {
@@ -207,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageAttributeRes
 /// Service errors of `ModifyCommonBandwidthPackageAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCommonBandwidthPackageAttributeError {
     /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
@@ -243,17 +244,56 @@ for ModifyCommonBandwidthPackageAttributeError {
 }
 impl ModifyCommonBandwidthPackageAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterNameMalformed(error)
-            | Self::InvalidParameterDescriptionMalformed(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterNameMalformed(error) => {
+                ("InvalidParameterNameMalformed", error)
+            }
+            Self::InvalidParameterDescriptionMalformed(error) => {
+                ("InvalidParameterDescriptionMalformed", error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCommonBandwidthPackageAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCommonBandwidthPackageAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -261,6 +301,7 @@ impl ::std::fmt::Display for ModifyCommonBandwidthPackageAttributeError {
 impl ::std::error::Error for ModifyCommonBandwidthPackageAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -192,9 +192,11 @@ pub struct ModifyCommonBandwidthPackageSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageSpecResponse {
@@ -207,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageSpecResponse
 /// Service errors of `ModifyCommonBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCommonBandwidthPackageSpecError {
     /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
@@ -289,29 +290,124 @@ for ModifyCommonBandwidthPackageSpecError {
 }
 impl ModifyCommonBandwidthPackageSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughBandwidth(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidCommonBandwidthPackageIdNotFound(error)
-            | Self::IncorrectStatusResourceStatus(error)
-            | Self::SystemSaleValidateUnexpectedError(error)
-            | Self::OperationFailedSyncOrderToSub(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::OperationFailedQueryCommodityInfo(error)
-            | Self::OperationFailedQueryPrice(error)
-            | Self::ForbiddenChargeTypeIsPrepaid(error)
-            | Self::IncorrectStatusCbwpModifying(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthValueNotSupported(error)
-            | Self::BandwidthPackageFinancialLocked(error)
-            | Self::OrderErrorBandwidthPackage(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotEnoughBandwidth(error) => {
+                ("ResourceNotEnoughBandwidth", error)
+            }
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidCommonBandwidthPackageIdNotFound(error) => {
+                ("InvalidCommonBandwidthPackageIdNotFound", error)
+            }
+            Self::IncorrectStatusResourceStatus(error) => {
+                ("IncorrectStatusResourceStatus", error)
+            }
+            Self::SystemSaleValidateUnexpectedError(error) => {
+                ("SystemSaleValidateUnexpectedError", error)
+            }
+            Self::OperationFailedSyncOrderToSub(error) => {
+                ("OperationFailedSyncOrderToSub", error)
+            }
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::OperationFailedQueryCommodityInfo(error) => {
+                ("OperationFailedQueryCommodityInfo", error)
+            }
+            Self::OperationFailedQueryPrice(error) => {
+                ("OperationFailedQueryPrice", error)
+            }
+            Self::ForbiddenChargeTypeIsPrepaid(error) => {
+                ("ForbiddenChargeTypeIsPrepaid", error)
+            }
+            Self::IncorrectStatusCbwpModifying(error) => {
+                ("IncorrectStatusCbwpModifying", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthValueNotSupported(error) => {
+                ("InvalidBandwidthValueNotSupported", error)
+            }
+            Self::BandwidthPackageFinancialLocked(error) => {
+                ("BandwidthPackageFinancialLocked", error)
+            }
+            Self::OrderErrorBandwidthPackage(error) => {
+                ("OrderErrorBandwidthPackage", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCommonBandwidthPackageSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidCommonBandwidthPackageIdNotFound(_) => {
+                Self::InvalidCommonBandwidthPackageIdNotFound(error)
+            }
+            Self::IncorrectStatusResourceStatus(_) => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            Self::SystemSaleValidateUnexpectedError(_) => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::OperationFailedQueryCommodityInfo(_) => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::IncorrectStatusCbwpModifying(_) => {
+                Self::IncorrectStatusCbwpModifying(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::BandwidthPackageFinancialLocked(_) => {
+                Self::BandwidthPackageFinancialLocked(error)
+            }
+            Self::OrderErrorBandwidthPackage(_) => {
+                Self::OrderErrorBandwidthPackage(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCommonBandwidthPackageSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -319,6 +415,7 @@ impl ::std::fmt::Display for ModifyCommonBandwidthPackageSpecError {
 impl ::std::error::Error for ModifyCommonBandwidthPackageSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

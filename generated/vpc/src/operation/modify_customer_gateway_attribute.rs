@@ -309,15 +309,17 @@ pub struct ModifyCustomerGatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyCustomerGatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ip_address: fields.take("IpAddress")?,
-            description: fields.take("Description")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            create_time: fields.take("CreateTime")?,
-            name: fields.take("Name")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ip_address: fields.read("IpAddress"),
+            description: fields.read("Description"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            create_time: fields.read("CreateTime"),
+            name: fields.read("Name"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyCustomerGatewayAttributeResponse {
@@ -330,7 +332,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCustomerGatewayAttributeResponse {
 /// Service errors of `ModifyCustomerGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyCustomerGatewayAttributeError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -378,28 +379,75 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttribut
 }
 impl ModifyCustomerGatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::OperationDeniedMissingAsn(error)
-            | Self::InvalidAuthkeyMalformed(error)
-            | Self::OperationDeniedVpnFinancialLocked(error)
-            | Self::OperationDeniedVpnConfiguring(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::OperationDeniedMissingAsn(error) => {
+                ("OperationDeniedMissingAsn", error)
+            }
+            Self::InvalidAuthkeyMalformed(error) => ("InvalidAuthkeyMalformed", error),
+            Self::OperationDeniedVpnFinancialLocked(error) => {
+                ("OperationDeniedVpnFinancialLocked", error)
+            }
+            Self::OperationDeniedVpnConfiguring(error) => {
+                ("OperationDeniedVpnConfiguring", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
+                ("InvalidCustomerGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyCustomerGatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::OperationDeniedMissingAsn(_) => Self::OperationDeniedMissingAsn(error),
+            Self::InvalidAuthkeyMalformed(_) => Self::InvalidAuthkeyMalformed(error),
+            Self::OperationDeniedVpnFinancialLocked(_) => {
+                Self::OperationDeniedVpnFinancialLocked(error)
+            }
+            Self::OperationDeniedVpnConfiguring(_) => {
+                Self::OperationDeniedVpnConfiguring(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyCustomerGatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCustomerGatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCustomerGatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -214,9 +214,11 @@ pub struct ModifyEipAddressAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyEipAddressAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyEipAddressAttributeResponse {
@@ -229,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyEipAddressAttributeResponse {
 /// Service errors of `ModifyEipAddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyEipAddressAttributeError {
     /// HTTP 400 `OrderError.EIP`: The Account failed to create order.
@@ -335,44 +336,149 @@ impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeErro
 }
 impl ModifyEipAddressAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OrderErrorEip(error)
-            | Self::InsufficientBalanceEip(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenChargeTypeIsPrepaid(error)
-            | Self::IncorrectEipStatus(error)
-            | Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            | Self::QuotaExceededLargeSpecEip(error)
-            | Self::InvalidEipAddressNameMalformed(error)
-            | Self::ResourceQueryError(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::SystemUnknownError(error)
-            | Self::AbsInvalidBandwidthMalformed(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::OperationFailedSyncOrderToSub(error)
-            | Self::CommodityInvalidComponent(error)
-            | Self::OperationFailedCompleteUserInfo(error)
-            | Self::OperationFailedConcurrentRequest(error)
-            | Self::IncorrectStatusResourceStatus(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::ForbiddenInCommonBandwidthPackage(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
+            Self::InsufficientBalanceEip(error) => ("InsufficientBalanceEip", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => {
+                ("ForbiddenChargeTypeIsPrepaid", error)
+            }
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => {
+                ("InvalidBandwidthOutOfMaxTrafficBindedOnNatgw", error)
+            }
+            Self::QuotaExceededLargeSpecEip(error) => {
+                ("QuotaExceededLargeSpecEip", error)
+            }
+            Self::InvalidEipAddressNameMalformed(error) => {
+                ("InvalidEipAddressNameMalformed", error)
+            }
+            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::SystemUnknownError(error) => ("SystemUnknownError", error),
+            Self::AbsInvalidBandwidthMalformed(error) => {
+                ("AbsInvalidBandwidthMalformed", error)
+            }
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::OperationFailedSyncOrderToSub(error) => {
+                ("OperationFailedSyncOrderToSub", error)
+            }
+            Self::CommodityInvalidComponent(error) => {
+                ("CommodityInvalidComponent", error)
+            }
+            Self::OperationFailedCompleteUserInfo(error) => {
+                ("OperationFailedCompleteUserInfo", error)
+            }
+            Self::OperationFailedConcurrentRequest(error) => {
+                ("OperationFailedConcurrentRequest", error)
+            }
+            Self::IncorrectStatusResourceStatus(error) => {
+                ("IncorrectStatusResourceStatus", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::ForbiddenInCommonBandwidthPackage(error) => {
+                ("ForbiddenInCommonBandwidthPackage", error)
+            }
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyEipAddressAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::InsufficientBalanceEip(_) => Self::InsufficientBalanceEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(_) => {
+                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
+            }
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidEipAddressNameMalformed(_) => {
+                Self::InvalidEipAddressNameMalformed(error)
+            }
+            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
+            Self::AbsInvalidBandwidthMalformed(_) => {
+                Self::AbsInvalidBandwidthMalformed(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
+            Self::OperationFailedCompleteUserInfo(_) => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            Self::OperationFailedConcurrentRequest(_) => {
+                Self::OperationFailedConcurrentRequest(error)
+            }
+            Self::IncorrectStatusResourceStatus(_) => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::ForbiddenInCommonBandwidthPackage(_) => {
+                Self::ForbiddenInCommonBandwidthPackage(error)
+            }
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyEipAddressAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyEipAddressAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyEipAddressAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -208,9 +208,11 @@ pub struct ModifyEipForwardModeResponse {
 impl ::acs_runtime::de::FromJson for ModifyEipForwardModeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyEipForwardModeResponse {
@@ -223,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyEipForwardModeResponse {
 /// Service errors of `ModifyEipForwardMode`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyEipForwardModeError {
     /// HTTP 400 `Region.NotSupport`: Region not support.
@@ -268,29 +269,69 @@ impl From<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
 }
 impl ModifyEipForwardModeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionNotSupport(error)
-            | Self::InstanceModeError(error)
-            | Self::InstanceStatusError(error)
-            | Self::EniBindEcs(error)
-            | Self::ForbiddenPrePaidBindedEip(error)
-            | Self::BindInstanceNotSupport(error)
-            | Self::IncorrectStatusEipInstance(error)
-            | Self::Forbidden(error)
-            | Self::InstanceNotFound(error)
-            | Self::EniNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionNotSupport(error) => ("RegionNotSupport", error),
+            Self::InstanceModeError(error) => ("InstanceModeError", error),
+            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
+            Self::EniBindEcs(error) => ("EniBindEcs", error),
+            Self::ForbiddenPrePaidBindedEip(error) => {
+                ("ForbiddenPrePaidBindedEip", error)
+            }
+            Self::BindInstanceNotSupport(error) => ("BindInstanceNotSupport", error),
+            Self::IncorrectStatusEipInstance(error) => {
+                ("IncorrectStatusEipInstance", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InstanceNotFound(error) => ("InstanceNotFound", error),
+            Self::EniNotFound(error) => ("EniNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyEipForwardModeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionNotSupport(_) => Self::RegionNotSupport(error),
+            Self::InstanceModeError(_) => Self::InstanceModeError(error),
+            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
+            Self::EniBindEcs(_) => Self::EniBindEcs(error),
+            Self::ForbiddenPrePaidBindedEip(_) => Self::ForbiddenPrePaidBindedEip(error),
+            Self::BindInstanceNotSupport(_) => Self::BindInstanceNotSupport(error),
+            Self::IncorrectStatusEipInstance(_) => {
+                Self::IncorrectStatusEipInstance(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InstanceNotFound(_) => Self::InstanceNotFound(error),
+            Self::EniNotFound(_) => Self::EniNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyEipForwardModeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyEipForwardModeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyEipForwardModeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

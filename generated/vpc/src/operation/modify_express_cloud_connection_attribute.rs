@@ -234,9 +234,11 @@ pub struct ModifyExpressCloudConnectionAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyExpressCloudConnectionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionAttributeResponse {
@@ -249,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionAttributeRes
 /// Service errors of `ModifyExpressCloudConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyExpressCloudConnectionAttributeError {
     /// HTTP 400 `InvalidEccId.NotFound`: %s
@@ -311,27 +312,76 @@ for ModifyExpressCloudConnectionAttributeError {
 }
 impl ModifyExpressCloudConnectionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidEccIdNotFound(error)
-            | Self::IllegalParamAliUid(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::IllegalParamEccId(error)
-            | Self::InvalidEccApplicationNotFound(error)
-            | Self::IllegalParamDescription(error)
-            | Self::IllegalParamName(error)
-            | Self::InvalidServiceProviderMalformed(error)
-            | Self::IllegalParamPortType(error)
-            | Self::IllegalParamDistance(error)
-            | Self::IllegalParamCircuitCode(error)
-            | Self::IllegalParamType(error)
-            | Self::OperationUnsupportedType(error)
-            | Self::InvalidAccessPointNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidEccIdNotFound(error) => ("InvalidEccIdNotFound", error),
+            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::IllegalParamEccId(error) => ("IllegalParamEccId", error),
+            Self::InvalidEccApplicationNotFound(error) => {
+                ("InvalidEccApplicationNotFound", error)
+            }
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::InvalidServiceProviderMalformed(error) => {
+                ("InvalidServiceProviderMalformed", error)
+            }
+            Self::IllegalParamPortType(error) => ("IllegalParamPortType", error),
+            Self::IllegalParamDistance(error) => ("IllegalParamDistance", error),
+            Self::IllegalParamCircuitCode(error) => ("IllegalParamCircuitCode", error),
+            Self::IllegalParamType(error) => ("IllegalParamType", error),
+            Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
+            Self::InvalidAccessPointNotFound(error) => {
+                ("InvalidAccessPointNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyExpressCloudConnectionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidEccIdNotFound(_) => Self::InvalidEccIdNotFound(error),
+            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::IllegalParamEccId(_) => Self::IllegalParamEccId(error),
+            Self::InvalidEccApplicationNotFound(_) => {
+                Self::InvalidEccApplicationNotFound(error)
+            }
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::InvalidServiceProviderMalformed(_) => {
+                Self::InvalidServiceProviderMalformed(error)
+            }
+            Self::IllegalParamPortType(_) => Self::IllegalParamPortType(error),
+            Self::IllegalParamDistance(_) => Self::IllegalParamDistance(error),
+            Self::IllegalParamCircuitCode(_) => Self::IllegalParamCircuitCode(error),
+            Self::IllegalParamType(_) => Self::IllegalParamType(error),
+            Self::OperationUnsupportedType(_) => Self::OperationUnsupportedType(error),
+            Self::InvalidAccessPointNotFound(_) => {
+                Self::InvalidAccessPointNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyExpressCloudConnectionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -339,6 +389,7 @@ impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {
 impl ::std::error::Error for ModifyExpressCloudConnectionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

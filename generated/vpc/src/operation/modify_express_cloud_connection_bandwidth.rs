@@ -170,9 +170,11 @@ pub struct ModifyExpressCloudConnectionBandwidthResponse {
 impl ::acs_runtime::de::FromJson for ModifyExpressCloudConnectionBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionBandwidthResponse {
@@ -185,7 +187,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionBandwidthRes
 /// Service errors of `ModifyExpressCloudConnectionBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyExpressCloudConnectionBandwidthError {
     /// HTTP 400 `MissingParam.EccId`: %s
@@ -229,21 +230,60 @@ for ModifyExpressCloudConnectionBandwidthError {
 }
 impl ModifyExpressCloudConnectionBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamEccId(error)
-            | Self::MissingParamAliUid(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::InvalidEccApplicationNotFound(error)
-            | Self::InvalidEccIdNotFound(error)
-            | Self::IncorrectStatusEccApplication(error)
-            | Self::OperationUnsupportedType(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamEccId(error) => ("MissingParamEccId", error),
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::InvalidEccApplicationNotFound(error) => {
+                ("InvalidEccApplicationNotFound", error)
+            }
+            Self::InvalidEccIdNotFound(error) => ("InvalidEccIdNotFound", error),
+            Self::IncorrectStatusEccApplication(error) => {
+                ("IncorrectStatusEccApplication", error)
+            }
+            Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyExpressCloudConnectionBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamEccId(_) => Self::MissingParamEccId(error),
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::InvalidEccApplicationNotFound(_) => {
+                Self::InvalidEccApplicationNotFound(error)
+            }
+            Self::InvalidEccIdNotFound(_) => Self::InvalidEccIdNotFound(error),
+            Self::IncorrectStatusEccApplication(_) => {
+                Self::IncorrectStatusEccApplication(error)
+            }
+            Self::OperationUnsupportedType(_) => Self::OperationUnsupportedType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyExpressCloudConnectionBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -251,6 +291,7 @@ impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {
 impl ::std::error::Error for ModifyExpressCloudConnectionBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

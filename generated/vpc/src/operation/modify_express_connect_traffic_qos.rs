@@ -270,9 +270,11 @@ pub struct ModifyExpressConnectTrafficQosResponse {
 impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosResponse {
@@ -285,7 +287,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosResponse {
 /// Service errors of `ModifyExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -335,28 +336,83 @@ impl From<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQo
 }
 impl ModifyExpressConnectTrafficQosError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error)
-            | Self::IncorrectStatusPconnIdList(error)
-            | Self::ResourceAlreadyAssociatedPconnQos(error)
-            | Self::EcQoSConflict(error)
-            | Self::IncorrectBusinessStatusPconnIdList(error)
-            | Self::EcPconnWithVpconnNotAllowAssociateQoS(error)
-            | Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error)
-            | Self::EcDeviceNotSupportQoS(error)
-            | Self::EcPconnVbrMustContainsAll(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
+            Self::IncorrectStatusPconnIdList(error) => {
+                ("IncorrectStatusPconnIdList", error)
+            }
+            Self::ResourceAlreadyAssociatedPconnQos(error) => {
+                ("ResourceAlreadyAssociatedPconnQos", error)
+            }
+            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
+            Self::IncorrectBusinessStatusPconnIdList(error) => {
+                ("IncorrectBusinessStatusPconnIdList", error)
+            }
+            Self::EcPconnWithVpconnNotAllowAssociateQoS(error) => {
+                ("EcPconnWithVpconnNotAllowAssociateQoS", error)
+            }
+            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error) => {
+                ("EcPconnWithCrossAccountVbrNotAllowAssociateQoS", error)
+            }
+            Self::EcDeviceNotSupportQoS(error) => ("EcDeviceNotSupportQoS", error),
+            Self::EcPconnVbrMustContainsAll(error) => {
+                ("EcPconnVbrMustContainsAll", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyExpressConnectTrafficQosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::IncorrectStatusPconnIdList(_) => {
+                Self::IncorrectStatusPconnIdList(error)
+            }
+            Self::ResourceAlreadyAssociatedPconnQos(_) => {
+                Self::ResourceAlreadyAssociatedPconnQos(error)
+            }
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::IncorrectBusinessStatusPconnIdList(_) => {
+                Self::IncorrectBusinessStatusPconnIdList(error)
+            }
+            Self::EcPconnWithVpconnNotAllowAssociateQoS(_) => {
+                Self::EcPconnWithVpconnNotAllowAssociateQoS(error)
+            }
+            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(_) => {
+                Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error)
+            }
+            Self::EcDeviceNotSupportQoS(_) => Self::EcDeviceNotSupportQoS(error),
+            Self::EcPconnVbrMustContainsAll(_) => Self::EcPconnVbrMustContainsAll(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyExpressConnectTrafficQosError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyExpressConnectTrafficQosError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQosError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -266,9 +266,11 @@ pub struct ModifyExpressConnectTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosQueueResponse {
@@ -281,7 +283,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosQueueRespo
 /// Service errors of `ModifyExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosQueueError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -310,16 +311,46 @@ for ModifyExpressConnectTrafficQosQueueError {
 }
 impl ModifyExpressConnectTrafficQosQueueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error)
-            | Self::EcQoSConflict(error)
-            | Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
+            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
+            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error) => {
+                ("QuotaExceededQosMediumPriorityQueueBandwidthPercent", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(_) => {
+                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyExpressConnectTrafficQosQueueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -327,6 +358,7 @@ impl ::std::fmt::Display for ModifyExpressConnectTrafficQosQueueError {
 impl ::std::error::Error for ModifyExpressConnectTrafficQosQueueError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosQueueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

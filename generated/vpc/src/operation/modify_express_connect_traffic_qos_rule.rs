@@ -504,9 +504,11 @@ pub struct ModifyExpressConnectTrafficQosRuleResponse {
 impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosRuleResponse {
@@ -519,7 +521,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosRuleRespon
 /// Service errors of `ModifyExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -544,16 +545,42 @@ for ModifyExpressConnectTrafficQosRuleError {
 }
 impl ModifyExpressConnectTrafficQosRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error)
-            | Self::EcQoSConflict(error)
-            | Self::EcQosRuleNotAllowV4AndV6(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
+            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
+            Self::EcQosRuleNotAllowV4AndV6(error) => ("EcQosRuleNotAllowV4AndV6", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::EcQosRuleNotAllowV4AndV6(_) => Self::EcQosRuleNotAllowV4AndV6(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyExpressConnectTrafficQosRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -561,6 +588,7 @@ impl ::std::fmt::Display for ModifyExpressConnectTrafficQosRuleError {
 impl ::std::error::Error for ModifyExpressConnectTrafficQosRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

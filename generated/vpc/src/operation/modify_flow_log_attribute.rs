@@ -252,10 +252,12 @@ pub struct ModifyFlowLogAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyFlowLogAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success: fields.take("Success")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            success: fields.read("Success"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
@@ -268,7 +270,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -362,40 +363,129 @@ impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
 }
 impl ModifyFlowLogAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error)
-            | Self::InvalidInstanceId(error)
-            | Self::ProjectOrLogstoreNotExist(error)
-            | Self::SourceProjectNotExist(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::RuleExist(error)
-            | Self::InvalidHdMonitorStatus(error)
-            | Self::FlowLogNumberOverLimit(error)
-            | Self::InvalidTrafficTypeNotFound(error)
-            | Self::IncorrectStatusFlowlog(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::IllegalParamAggregationInterval(error)
-            | Self::ForbiddenOperateManagedFlowLog(error)
-            | Self::UnsupportedFeatureIpVersion(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            | Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            | Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            | Self::OperationFailedInternalError(error)
-            | Self::OperationDeniedInvalidInstanceDeliverScope(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusFlowLog(error) => {
+                ("IncorrectBusinessStatusFlowLog", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::ProjectOrLogstoreNotExist(error) => {
+                ("ProjectOrLogstoreNotExist", error)
+            }
+            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::RuleExist(error) => ("RuleExist", error),
+            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
+            Self::FlowLogNumberOverLimit(error) => ("FlowLogNumberOverLimit", error),
+            Self::InvalidTrafficTypeNotFound(error) => {
+                ("InvalidTrafficTypeNotFound", error)
+            }
+            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::IllegalParamAggregationInterval(error) => {
+                ("IllegalParamAggregationInterval", error)
+            }
+            Self::ForbiddenOperateManagedFlowLog(error) => {
+                ("ForbiddenOperateManagedFlowLog", error)
+            }
+            Self::UnsupportedFeatureIpVersion(error) => {
+                ("UnsupportedFeatureIpVersion", error)
+            }
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
+                ("OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => {
+                ("OperationDeniedNisTrafficAnalyzerNotActive", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => {
+                ("OperationDeniedNisTrafficAnalyzerNotFound", error)
+            }
+            Self::OperationFailedInternalError(error) => {
+                ("OperationFailedInternalError", error)
+            }
+            Self::OperationDeniedInvalidInstanceDeliverScope(error) => {
+                ("OperationDeniedInvalidInstanceDeliverScope", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyFlowLogAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusFlowLog(_) => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
+            Self::InvalidTrafficTypeNotFound(_) => {
+                Self::InvalidTrafficTypeNotFound(error)
+            }
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::IllegalParamAggregationInterval(_) => {
+                Self::IllegalParamAggregationInterval(error)
+            }
+            Self::ForbiddenOperateManagedFlowLog(_) => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            Self::UnsupportedFeatureIpVersion(_) => {
+                Self::UnsupportedFeatureIpVersion(error)
+            }
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
+            }
+            Self::OperationFailedInternalError(_) => {
+                Self::OperationFailedInternalError(error)
+            }
+            Self::OperationDeniedInvalidInstanceDeliverScope(_) => {
+                Self::OperationDeniedInvalidInstanceDeliverScope(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyFlowLogAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

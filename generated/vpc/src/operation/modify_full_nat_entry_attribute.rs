@@ -377,9 +377,11 @@ pub struct ModifyFullNatEntryAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyFullNatEntryAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyFullNatEntryAttributeResponse {
@@ -392,7 +394,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyFullNatEntryAttributeResponse {
 /// Service errors of `ModifyFullNatEntryAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyFullNatEntryAttributeError {
     /// HTTP 400 `ResourceNotFound.NetworkInterfaceId`: The specified resource is not found.
@@ -430,24 +431,69 @@ impl From<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeEr
 }
 impl ModifyFullNatEntryAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundNetworkInterfaceId(error)
-            | Self::ResourceAlreadyExistFullNatEntry(error)
-            | Self::IncorrectStatusNatIp(error)
-            | Self::UnsupportedFeaturePrivateLinkMode(error)
-            | Self::DependencyViolationPrivateLinkMode(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundNetworkInterfaceId(error) => {
+                ("ResourceNotFoundNetworkInterfaceId", error)
+            }
+            Self::ResourceAlreadyExistFullNatEntry(error) => {
+                ("ResourceAlreadyExistFullNatEntry", error)
+            }
+            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
+            Self::UnsupportedFeaturePrivateLinkMode(error) => {
+                ("UnsupportedFeaturePrivateLinkMode", error)
+            }
+            Self::DependencyViolationPrivateLinkMode(error) => {
+                ("DependencyViolationPrivateLinkMode", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyFullNatEntryAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundNetworkInterfaceId(_) => {
+                Self::ResourceNotFoundNetworkInterfaceId(error)
+            }
+            Self::ResourceAlreadyExistFullNatEntry(_) => {
+                Self::ResourceAlreadyExistFullNatEntry(error)
+            }
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::UnsupportedFeaturePrivateLinkMode(_) => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            Self::DependencyViolationPrivateLinkMode(_) => {
+                Self::DependencyViolationPrivateLinkMode(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyFullNatEntryAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyFullNatEntryAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyFullNatEntryAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -203,9 +203,11 @@ pub struct ModifyGlobalAccelerationInstanceAttributesResponse {
 impl ::acs_runtime::de::FromJson for ModifyGlobalAccelerationInstanceAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -219,7 +221,6 @@ for ModifyGlobalAccelerationInstanceAttributesResponse {
 /// Service errors of `ModifyGlobalAccelerationInstanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyGlobalAccelerationInstanceAttributesError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -271,21 +272,76 @@ for ModifyGlobalAccelerationInstanceAttributesError {
 }
 impl ModifyGlobalAccelerationInstanceAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error)
-            | Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            | Self::ForbiddenChargeTypeIsPrepaid(error)
-            | Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            | Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidGlobalAccelerationInstanceNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBandwidthValueNotSupported(error) => {
+                ("InvalidBandwidthValueNotSupported", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
+                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
+            }
+            Self::ForbiddenChargeTypeIsPrepaid(error) => {
+                ("ForbiddenChargeTypeIsPrepaid", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidGlobalAccelerationInstanceNotFound(error) => {
+                ("InvalidGlobalAccelerationInstanceNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyGlobalAccelerationInstanceAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidGlobalAccelerationInstanceNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -293,6 +349,7 @@ impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceAttributesError {
 impl ::std::error::Error for ModifyGlobalAccelerationInstanceAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -186,9 +186,11 @@ pub struct ModifyGlobalAccelerationInstanceSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyGlobalAccelerationInstanceSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyGlobalAccelerationInstanceSpecResponse {
@@ -201,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyGlobalAccelerationInstanceSpecResp
 /// Service errors of `ModifyGlobalAccelerationInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyGlobalAccelerationInstanceSpecError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -254,22 +255,76 @@ for ModifyGlobalAccelerationInstanceSpecError {
 }
 impl ModifyGlobalAccelerationInstanceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error)
-            | Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            | Self::ForbiddenChargeTypeIsPrepaid(error)
-            | Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            | Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBandwidthValueNotSupported(error) => {
+                ("InvalidBandwidthValueNotSupported", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
+                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
+            }
+            Self::ForbiddenChargeTypeIsPrepaid(error) => {
+                ("ForbiddenChargeTypeIsPrepaid", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyGlobalAccelerationInstanceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -277,6 +332,7 @@ impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceSpecError {
 impl ::std::error::Error for ModifyGlobalAccelerationInstanceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -200,9 +200,11 @@ pub struct ModifyIPv6TranslatorAclListEntryResponse {
 impl ::acs_runtime::de::FromJson for ModifyIPv6TranslatorAclListEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorAclListEntryResponse {
@@ -215,7 +217,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorAclListEntryResponse
 /// Service errors of `ModifyIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorAclListEntryError {
     /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
@@ -250,18 +251,54 @@ for ModifyIPv6TranslatorAclListEntryError {
 }
 impl ModifyIPv6TranslatorAclListEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            | Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
-            | Self::InvalidEntryComment(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclIdNotFound", error)
+            }
+            Self::InvalidIPv6TranslatorAclEntryIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclEntryIdNotFound", error)
+            }
+            Self::InvalidEntryComment(error) => ("InvalidEntryComment", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyIPv6TranslatorAclListEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::InvalidIPv6TranslatorAclEntryIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
+            }
+            Self::InvalidEntryComment(_) => Self::InvalidEntryComment(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyIPv6TranslatorAclListEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyIPv6TranslatorAclListEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -269,6 +306,7 @@ impl ::std::fmt::Display for ModifyIPv6TranslatorAclListEntryError {
 impl ::std::error::Error for ModifyIPv6TranslatorAclListEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyIPv6TranslatorAclListEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -227,10 +227,12 @@ pub struct ModifyIPv6TranslatorBandwidthResponse {
 impl ::acs_runtime::de::FromJson for ModifyIPv6TranslatorBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorBandwidthResponse {
@@ -243,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorBandwidthResponse {
 /// Service errors of `ModifyIPv6TranslatorBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorBandwidthError {
     /// HTTP 400 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator instance id does not exist.
@@ -294,29 +295,85 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidth
 }
 impl ModifyIPv6TranslatorBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorIdNotFound(error)
-            | Self::InvalidBandwidthNotSupport(error)
-            | Self::IPv6TranslatorConfiguring(error)
-            | Self::InvalidBandwidthDowngradeForbidden(error)
-            | Self::InvalidBandwidthNotEnough(error)
-            | Self::InvalidBandwidthNotChange(error)
-            | Self::IPv6TranslatorFinancialLocked(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIPv6TranslatorIdNotFound(error) => {
+                ("InvalidIPv6TranslatorIdNotFound", error)
+            }
+            Self::InvalidBandwidthNotSupport(error) => {
+                ("InvalidBandwidthNotSupport", error)
+            }
+            Self::IPv6TranslatorConfiguring(error) => {
+                ("IPv6TranslatorConfiguring", error)
+            }
+            Self::InvalidBandwidthDowngradeForbidden(error) => {
+                ("InvalidBandwidthDowngradeForbidden", error)
+            }
+            Self::InvalidBandwidthNotEnough(error) => {
+                ("InvalidBandwidthNotEnough", error)
+            }
+            Self::InvalidBandwidthNotChange(error) => {
+                ("InvalidBandwidthNotChange", error)
+            }
+            Self::IPv6TranslatorFinancialLocked(error) => {
+                ("IPv6TranslatorFinancialLocked", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyIPv6TranslatorBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::InvalidBandwidthNotSupport(_) => {
+                Self::InvalidBandwidthNotSupport(error)
+            }
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::InvalidBandwidthDowngradeForbidden(_) => {
+                Self::InvalidBandwidthDowngradeForbidden(error)
+            }
+            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
+            Self::InvalidBandwidthNotChange(_) => Self::InvalidBandwidthNotChange(error),
+            Self::IPv6TranslatorFinancialLocked(_) => {
+                Self::IPv6TranslatorFinancialLocked(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyIPv6TranslatorBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyIPv6TranslatorBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyIPv6TranslatorBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -342,9 +342,11 @@ pub struct ModifyIPv6TranslatorEntryResponse {
 impl ::acs_runtime::de::FromJson for ModifyIPv6TranslatorEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorEntryResponse {
@@ -357,7 +359,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorEntryResponse {
 /// Service errors of `ModifyIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidName`: The specified value of name not supported.
@@ -451,38 +452,139 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryErro
 }
 impl ModifyIPv6TranslatorEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidIpAddressAlreadyExist(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::InvalidIpAddressPrivateAddress(error)
-            | Self::IPv6TranslatorEntryInvalidPort(error)
-            | Self::IPv6TranslatorEntryInvalidProtocol(error)
-            | Self::IPv6TranslatorConfiguring(error)
-            | Self::IPv6TranslatorEntryIPv6Conflict(error)
-            | Self::IPv6TranslatorEntryIPv4Conflict(error)
-            | Self::IPv6TranslatorEntryInvalidParameter(error)
-            | Self::IPv6TranslatorEntryAclIdNull(error)
-            | Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            | Self::IPv6TranslatorEntryInvalidAclType(error)
-            | Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            | Self::IPv6TranslatorEntryInvalidBandwidth(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidIpAddressAlreadyExist(error) => {
+                ("InvalidIpAddressAlreadyExist", error)
+            }
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::InvalidIpAddressPrivateAddress(error) => {
+                ("InvalidIpAddressPrivateAddress", error)
+            }
+            Self::IPv6TranslatorEntryInvalidPort(error) => {
+                ("IPv6TranslatorEntryInvalidPort", error)
+            }
+            Self::IPv6TranslatorEntryInvalidProtocol(error) => {
+                ("IPv6TranslatorEntryInvalidProtocol", error)
+            }
+            Self::IPv6TranslatorConfiguring(error) => {
+                ("IPv6TranslatorConfiguring", error)
+            }
+            Self::IPv6TranslatorEntryIPv6Conflict(error) => {
+                ("IPv6TranslatorEntryIPv6Conflict", error)
+            }
+            Self::IPv6TranslatorEntryIPv4Conflict(error) => {
+                ("IPv6TranslatorEntryIPv4Conflict", error)
+            }
+            Self::IPv6TranslatorEntryInvalidParameter(error) => {
+                ("IPv6TranslatorEntryInvalidParameter", error)
+            }
+            Self::IPv6TranslatorEntryAclIdNull(error) => {
+                ("IPv6TranslatorEntryAclIdNull", error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclIdNotFound", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(error) => {
+                ("IPv6TranslatorEntryInvalidAclType", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(error) => {
+                ("IPv6TranslatorEntryInvalidAclStatus", error)
+            }
+            Self::IPv6TranslatorEntryInvalidBandwidth(error) => {
+                ("IPv6TranslatorEntryInvalidBandwidth", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => {
+                ("InvalidIPv6TranslatorEntryIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyIPv6TranslatorEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidIpAddressAlreadyExist(_) => {
+                Self::InvalidIpAddressAlreadyExist(error)
+            }
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::InvalidIpAddressPrivateAddress(_) => {
+                Self::InvalidIpAddressPrivateAddress(error)
+            }
+            Self::IPv6TranslatorEntryInvalidPort(_) => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::IPv6TranslatorEntryIPv6Conflict(_) => {
+                Self::IPv6TranslatorEntryIPv6Conflict(error)
+            }
+            Self::IPv6TranslatorEntryIPv4Conflict(_) => {
+                Self::IPv6TranslatorEntryIPv4Conflict(error)
+            }
+            Self::IPv6TranslatorEntryInvalidParameter(_) => {
+                Self::IPv6TranslatorEntryInvalidParameter(error)
+            }
+            Self::IPv6TranslatorEntryAclIdNull(_) => {
+                Self::IPv6TranslatorEntryAclIdNull(error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(_) => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            Self::IPv6TranslatorEntryInvalidBandwidth(_) => {
+                Self::IPv6TranslatorEntryInvalidBandwidth(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIPv6TranslatorEntryIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyIPv6TranslatorEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyIPv6TranslatorEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyIPv6TranslatorEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -240,9 +240,11 @@ pub struct ModifyIpv6AddressAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyIpv6AddressAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyIpv6AddressAttributeResponse {
@@ -255,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIpv6AddressAttributeResponse {
 /// Service errors of `ModifyIpv6AddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyIpv6AddressAttributeError {
     /// HTTP 400 `InvalidIpv6AddressId.NotFound`: The specified resource of %s is not found.
@@ -279,22 +280,53 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeErr
 }
 impl ModifyIpv6AddressAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpv6AddressIdNotFound(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpv6AddressIdNotFound(error) => {
+                ("InvalidIpv6AddressIdNotFound", error)
+            }
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyIpv6AddressAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpv6AddressIdNotFound(_) => {
+                Self::InvalidIpv6AddressIdNotFound(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyIpv6AddressAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyIpv6AddressAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyIpv6AddressAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -247,9 +247,11 @@ pub struct ModifyIpv6InternetBandwidthResponse {
 impl ::acs_runtime::de::FromJson for ModifyIpv6InternetBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyIpv6InternetBandwidthResponse {
@@ -262,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIpv6InternetBandwidthResponse {
 /// Service errors of `ModifyIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyIpv6InternetBandwidthError {
     /// HTTP 400 `MissingParam.Ipv6InstanceId`: The param of Ipv6InstanceId is missing.
@@ -334,32 +335,113 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthEr
 }
 impl ModifyIpv6InternetBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamIpv6InstanceId(error)
-            | Self::InvalidIpv6InstanceNotFound(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::OperationUnsupportedFinancialLocked(error)
-            | Self::OperationFailedInternetBandwidthNonExist(error)
-            | Self::OperationFailedInternetBandwidthUnstable(error)
-            | Self::OperationFailedBandwidthExceedLimit(error)
-            | Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::OperationFailedQuerySpInfo(error)
-            | Self::OperationFailedQueryAccountInfo(error)
-            | Self::OperationFailedSyncTradeResource(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamIpv6InstanceId(error) => {
+                ("MissingParamIpv6InstanceId", error)
+            }
+            Self::InvalidIpv6InstanceNotFound(error) => {
+                ("InvalidIpv6InstanceNotFound", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::OperationUnsupportedFinancialLocked(error) => {
+                ("OperationUnsupportedFinancialLocked", error)
+            }
+            Self::OperationFailedInternetBandwidthNonExist(error) => {
+                ("OperationFailedInternetBandwidthNonExist", error)
+            }
+            Self::OperationFailedInternetBandwidthUnstable(error) => {
+                ("OperationFailedInternetBandwidthUnstable", error)
+            }
+            Self::OperationFailedBandwidthExceedLimit(error) => {
+                ("OperationFailedBandwidthExceedLimit", error)
+            }
+            Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error) => {
+                ("ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::OperationFailedQuerySpInfo(error) => {
+                ("OperationFailedQuerySpInfo", error)
+            }
+            Self::OperationFailedQueryAccountInfo(error) => {
+                ("OperationFailedQueryAccountInfo", error)
+            }
+            Self::OperationFailedSyncTradeResource(error) => {
+                ("OperationFailedSyncTradeResource", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyIpv6InternetBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamIpv6InstanceId(_) => {
+                Self::MissingParamIpv6InstanceId(error)
+            }
+            Self::InvalidIpv6InstanceNotFound(_) => {
+                Self::InvalidIpv6InstanceNotFound(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::OperationUnsupportedFinancialLocked(_) => {
+                Self::OperationUnsupportedFinancialLocked(error)
+            }
+            Self::OperationFailedInternetBandwidthNonExist(_) => {
+                Self::OperationFailedInternetBandwidthNonExist(error)
+            }
+            Self::OperationFailedInternetBandwidthUnstable(_) => {
+                Self::OperationFailedInternetBandwidthUnstable(error)
+            }
+            Self::OperationFailedBandwidthExceedLimit(_) => {
+                Self::OperationFailedBandwidthExceedLimit(error)
+            }
+            Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(_) => {
+                Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::OperationFailedQuerySpInfo(_) => {
+                Self::OperationFailedQuerySpInfo(error)
+            }
+            Self::OperationFailedQueryAccountInfo(_) => {
+                Self::OperationFailedQueryAccountInfo(error)
+            }
+            Self::OperationFailedSyncTradeResource(_) => {
+                Self::OperationFailedSyncTradeResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyIpv6InternetBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyIpv6InternetBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyIpv6InternetBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -285,9 +285,11 @@ pub struct ModifyNatGatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyNatGatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewayAttributeResponse {
@@ -300,7 +302,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewayAttributeResponse {
 /// Service errors of `ModifyNatGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyNatGatewayAttributeError {
     /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
@@ -453,49 +454,205 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeErro
 }
 impl ModifyNatGatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeaturePrivateLinkMode(error)
-            | Self::IncorrectStatusNatgw(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::DependencyViolationPrivateLinkMode(error)
-            | Self::UnsupportedFeatureIcmpReplyEnabled(error)
-            | Self::InvalidParamsNotNull(error)
-            | Self::InvalidParameterNameMalformed(error)
-            | Self::InvalidParameterDescriptionMalformed(error)
-            | Self::UnsupportedFeatureIndirectConvertForVpcNat(error)
-            | Self::UnsupportedFeatureNormalNatModifyEipBindMode(error)
-            | Self::OperationDeniedEipBondTypeIsAlreadyNat(error)
-            | Self::UnsupportedFeatureIndirectConvertForFwNat(error)
-            | Self::QuotaExceededEipNumForModifyEipBondType(error)
-            | Self::ResourceNotEnoughSwitchAvailableIps(error)
-            | Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error)
-            | Self::OperationDeniedNatGatewayStatusInvalid(error)
-            | Self::OperationDeniedEipStatusInvalid(error)
-            | Self::OperationDeniedSnatEntryStatusInvalid(error)
-            | Self::OperationDeniedDnatEntryStatusInvalid(error)
-            | Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::OperationFailedPrivateLinkMode(error)
-            | Self::IllegalParamSessionLogDeliveryDestination(error)
-            | Self::OperationFailedLogDeliveryIsUnAuthorized(error)
-            | Self::IllegalParamSessionLogDeliveryType(error)
-            | Self::UnsupportedFeatureEnableSessionLog(error)
-            | Self::ForbiddenModifyEipBondType(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::OperationFailedConfigSessionLog(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedFeaturePrivateLinkMode(error) => {
+                ("UnsupportedFeaturePrivateLinkMode", error)
+            }
+            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::DependencyViolationPrivateLinkMode(error) => {
+                ("DependencyViolationPrivateLinkMode", error)
+            }
+            Self::UnsupportedFeatureIcmpReplyEnabled(error) => {
+                ("UnsupportedFeatureIcmpReplyEnabled", error)
+            }
+            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
+            Self::InvalidParameterNameMalformed(error) => {
+                ("InvalidParameterNameMalformed", error)
+            }
+            Self::InvalidParameterDescriptionMalformed(error) => {
+                ("InvalidParameterDescriptionMalformed", error)
+            }
+            Self::UnsupportedFeatureIndirectConvertForVpcNat(error) => {
+                ("UnsupportedFeatureIndirectConvertForVpcNat", error)
+            }
+            Self::UnsupportedFeatureNormalNatModifyEipBindMode(error) => {
+                ("UnsupportedFeatureNormalNatModifyEipBindMode", error)
+            }
+            Self::OperationDeniedEipBondTypeIsAlreadyNat(error) => {
+                ("OperationDeniedEipBondTypeIsAlreadyNat", error)
+            }
+            Self::UnsupportedFeatureIndirectConvertForFwNat(error) => {
+                ("UnsupportedFeatureIndirectConvertForFwNat", error)
+            }
+            Self::QuotaExceededEipNumForModifyEipBondType(error) => {
+                ("QuotaExceededEipNumForModifyEipBondType", error)
+            }
+            Self::ResourceNotEnoughSwitchAvailableIps(error) => {
+                ("ResourceNotEnoughSwitchAvailableIps", error)
+            }
+            Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error) => {
+                ("UnsupportedFeatureVpcNatSecurityProtectionEnabled", error)
+            }
+            Self::OperationDeniedNatGatewayStatusInvalid(error) => {
+                ("OperationDeniedNatGatewayStatusInvalid", error)
+            }
+            Self::OperationDeniedEipStatusInvalid(error) => {
+                ("OperationDeniedEipStatusInvalid", error)
+            }
+            Self::OperationDeniedSnatEntryStatusInvalid(error) => {
+                ("OperationDeniedSnatEntryStatusInvalid", error)
+            }
+            Self::OperationDeniedDnatEntryStatusInvalid(error) => {
+                ("OperationDeniedDnatEntryStatusInvalid", error)
+            }
+            Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error) => {
+                ("UnsupportedFeatureMutilBindedTypeNatEnableFw", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::OperationFailedPrivateLinkMode(error) => {
+                ("OperationFailedPrivateLinkMode", error)
+            }
+            Self::IllegalParamSessionLogDeliveryDestination(error) => {
+                ("IllegalParamSessionLogDeliveryDestination", error)
+            }
+            Self::OperationFailedLogDeliveryIsUnAuthorized(error) => {
+                ("OperationFailedLogDeliveryIsUnAuthorized", error)
+            }
+            Self::IllegalParamSessionLogDeliveryType(error) => {
+                ("IllegalParamSessionLogDeliveryType", error)
+            }
+            Self::UnsupportedFeatureEnableSessionLog(error) => {
+                ("UnsupportedFeatureEnableSessionLog", error)
+            }
+            Self::ForbiddenModifyEipBondType(error) => {
+                ("ForbiddenModifyEipBondType", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::OperationFailedConfigSessionLog(error) => {
+                ("OperationFailedConfigSessionLog", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyNatGatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeaturePrivateLinkMode(_) => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::DependencyViolationPrivateLinkMode(_) => {
+                Self::DependencyViolationPrivateLinkMode(error)
+            }
+            Self::UnsupportedFeatureIcmpReplyEnabled(_) => {
+                Self::UnsupportedFeatureIcmpReplyEnabled(error)
+            }
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::UnsupportedFeatureIndirectConvertForVpcNat(_) => {
+                Self::UnsupportedFeatureIndirectConvertForVpcNat(error)
+            }
+            Self::UnsupportedFeatureNormalNatModifyEipBindMode(_) => {
+                Self::UnsupportedFeatureNormalNatModifyEipBindMode(error)
+            }
+            Self::OperationDeniedEipBondTypeIsAlreadyNat(_) => {
+                Self::OperationDeniedEipBondTypeIsAlreadyNat(error)
+            }
+            Self::UnsupportedFeatureIndirectConvertForFwNat(_) => {
+                Self::UnsupportedFeatureIndirectConvertForFwNat(error)
+            }
+            Self::QuotaExceededEipNumForModifyEipBondType(_) => {
+                Self::QuotaExceededEipNumForModifyEipBondType(error)
+            }
+            Self::ResourceNotEnoughSwitchAvailableIps(_) => {
+                Self::ResourceNotEnoughSwitchAvailableIps(error)
+            }
+            Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(_) => {
+                Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error)
+            }
+            Self::OperationDeniedNatGatewayStatusInvalid(_) => {
+                Self::OperationDeniedNatGatewayStatusInvalid(error)
+            }
+            Self::OperationDeniedEipStatusInvalid(_) => {
+                Self::OperationDeniedEipStatusInvalid(error)
+            }
+            Self::OperationDeniedSnatEntryStatusInvalid(_) => {
+                Self::OperationDeniedSnatEntryStatusInvalid(error)
+            }
+            Self::OperationDeniedDnatEntryStatusInvalid(_) => {
+                Self::OperationDeniedDnatEntryStatusInvalid(error)
+            }
+            Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(_) => {
+                Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::OperationFailedPrivateLinkMode(_) => {
+                Self::OperationFailedPrivateLinkMode(error)
+            }
+            Self::IllegalParamSessionLogDeliveryDestination(_) => {
+                Self::IllegalParamSessionLogDeliveryDestination(error)
+            }
+            Self::OperationFailedLogDeliveryIsUnAuthorized(_) => {
+                Self::OperationFailedLogDeliveryIsUnAuthorized(error)
+            }
+            Self::IllegalParamSessionLogDeliveryType(_) => {
+                Self::IllegalParamSessionLogDeliveryType(error)
+            }
+            Self::UnsupportedFeatureEnableSessionLog(_) => {
+                Self::UnsupportedFeatureEnableSessionLog(error)
+            }
+            Self::ForbiddenModifyEipBondType(_) => {
+                Self::ForbiddenModifyEipBondType(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::OperationFailedConfigSessionLog(_) => {
+                Self::OperationFailedConfigSessionLog(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyNatGatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyNatGatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyNatGatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -241,9 +241,11 @@ pub struct ModifyNatGatewaySpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyNatGatewaySpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewaySpecResponse {
@@ -256,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewaySpecResponse {
 /// Service errors of `ModifyNatGatewaySpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyNatGatewaySpecError {
     /// HTTP 400 `NATGW_MODIFY_SPEC_SAME`: The specified Spec is same with now.
@@ -316,30 +317,97 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
 }
 impl ModifyNatGatewaySpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NatgwModifySpecSame(error)
-            | Self::InvalidParameterSpecValueNotSupported(error)
-            | Self::OperationFailedSyncOrderToSub(error)
-            | Self::OperationFailedQueryPrice(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::OperationUnsupportedPayByLcuNatModifySpec(error)
-            | Self::ForbiddenModifySpecToSpecialSpec(error)
-            | Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error)
-            | Self::OperationFailedNoAvailableResource(error)
-            | Self::Unhandled(error) => error,
+            Self::NatgwModifySpecSame(error) => ("NatgwModifySpecSame", error),
+            Self::InvalidParameterSpecValueNotSupported(error) => {
+                ("InvalidParameterSpecValueNotSupported", error)
+            }
+            Self::OperationFailedSyncOrderToSub(error) => {
+                ("OperationFailedSyncOrderToSub", error)
+            }
+            Self::OperationFailedQueryPrice(error) => {
+                ("OperationFailedQueryPrice", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::OperationUnsupportedPayByLcuNatModifySpec(error) => {
+                ("OperationUnsupportedPayByLcuNatModifySpec", error)
+            }
+            Self::ForbiddenModifySpecToSpecialSpec(error) => {
+                ("ForbiddenModifySpecToSpecialSpec", error)
+            }
+            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error) => {
+                ("ForbiddenModifySpecToSpecialSpecForNormalNat", error)
+            }
+            Self::OperationFailedNoAvailableResource(error) => {
+                ("OperationFailedNoAvailableResource", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyNatGatewaySpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NatgwModifySpecSame(_) => Self::NatgwModifySpecSame(error),
+            Self::InvalidParameterSpecValueNotSupported(_) => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::OperationUnsupportedPayByLcuNatModifySpec(_) => {
+                Self::OperationUnsupportedPayByLcuNatModifySpec(error)
+            }
+            Self::ForbiddenModifySpecToSpecialSpec(_) => {
+                Self::ForbiddenModifySpecToSpecialSpec(error)
+            }
+            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(_) => {
+                Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error)
+            }
+            Self::OperationFailedNoAvailableResource(_) => {
+                Self::OperationFailedNoAvailableResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyNatGatewaySpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyNatGatewaySpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyNatGatewaySpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

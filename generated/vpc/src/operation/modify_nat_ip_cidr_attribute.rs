@@ -262,9 +262,11 @@ pub struct ModifyNatIpCidrAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyNatIpCidrAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyNatIpCidrAttributeResponse {
@@ -277,7 +279,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNatIpCidrAttributeResponse {
 /// Service errors of `ModifyNatIpCidrAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyNatIpCidrAttributeError {
     /// HTTP 400 `IllegalParamFormat.NatIpCidr`: The param format of NatIpCidr is illegal.
@@ -298,21 +299,53 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError
 }
 impl ModifyNatIpCidrAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFormatNatIpCidr(error)
-            | Self::ResourceNotFoundNatIpCidr(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamFormatNatIpCidr(error) => {
+                ("IllegalParamFormatNatIpCidr", error)
+            }
+            Self::ResourceNotFoundNatIpCidr(error) => {
+                ("ResourceNotFoundNatIpCidr", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyNatIpCidrAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamFormatNatIpCidr(_) => {
+                Self::IllegalParamFormatNatIpCidr(error)
+            }
+            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyNatIpCidrAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyNatIpCidrAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyNatIpCidrAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

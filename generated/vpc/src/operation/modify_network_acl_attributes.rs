@@ -242,9 +242,11 @@ pub struct ModifyNetworkAclAttributesResponse {
 impl ::acs_runtime::de::FromJson for ModifyNetworkAclAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyNetworkAclAttributesResponse {
@@ -257,7 +259,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNetworkAclAttributesResponse {
 /// Service errors of `ModifyNetworkAclAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyNetworkAclAttributesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -313,32 +314,91 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNetworkAclAttributesErr
 }
 impl ModifyNetworkAclAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error)
-            | Self::ParameterMissingBid(error)
-            | Self::ParameterMissingRegionId(error)
-            | Self::ParameterEmptyRegionId(error)
-            | Self::ParameterMissingNetworkAclId(error)
-            | Self::ParameterEmptyNetworkAclId(error)
-            | Self::ParameterLengthIllegalName(error)
-            | Self::ParameterIllegalName(error)
-            | Self::ParameterLengthIllegalDescription(error)
-            | Self::ParameterIllegalDescription(error)
-            | Self::InvalidNetworkAclNotFound(error)
-            | Self::NotSupportNetworkAcl(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
+            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
+            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
+            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
+            Self::ParameterMissingNetworkAclId(error) => {
+                ("ParameterMissingNetworkAclId", error)
+            }
+            Self::ParameterEmptyNetworkAclId(error) => {
+                ("ParameterEmptyNetworkAclId", error)
+            }
+            Self::ParameterLengthIllegalName(error) => {
+                ("ParameterLengthIllegalName", error)
+            }
+            Self::ParameterIllegalName(error) => ("ParameterIllegalName", error),
+            Self::ParameterLengthIllegalDescription(error) => {
+                ("ParameterLengthIllegalDescription", error)
+            }
+            Self::ParameterIllegalDescription(error) => {
+                ("ParameterIllegalDescription", error)
+            }
+            Self::InvalidNetworkAclNotFound(error) => {
+                ("InvalidNetworkAclNotFound", error)
+            }
+            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyNetworkAclAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterLengthIllegalName(_) => {
+                Self::ParameterLengthIllegalName(error)
+            }
+            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
+            Self::ParameterLengthIllegalDescription(_) => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            Self::ParameterIllegalDescription(_) => {
+                Self::ParameterIllegalDescription(error)
+            }
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyNetworkAclAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyNetworkAclAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyNetworkAclAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyNetworkAclAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

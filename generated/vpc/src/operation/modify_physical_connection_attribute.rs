@@ -360,9 +360,11 @@ pub struct ModifyPhysicalConnectionAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyPhysicalConnectionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyPhysicalConnectionAttributeResponse {
@@ -375,7 +377,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPhysicalConnectionAttributeRespons
 /// Service errors of `ModifyPhysicalConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyPhysicalConnectionAttributeError {
     /// HTTP 400 `InvalidLineOperator.Malformd`: The LineOperator provided was invalid.
@@ -446,28 +447,102 @@ for ModifyPhysicalConnectionAttributeError {
 }
 impl ModifyPhysicalConnectionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidLineOperatorMalformd(error)
-            | Self::InvalidPeerLocationMalformd(error)
-            | Self::InvalidPortTypeMalformd(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidStatus(error)
-            | Self::InvalidBandwidth(error)
-            | Self::InvalidRedundantPhysicalConnection(error)
-            | Self::InvalidRedundantPhysicalConnectionStatus(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            | Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::OperationDeniedVPconn(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidLineOperatorMalformd(error) => {
+                ("InvalidLineOperatorMalformd", error)
+            }
+            Self::InvalidPeerLocationMalformd(error) => {
+                ("InvalidPeerLocationMalformd", error)
+            }
+            Self::InvalidPortTypeMalformd(error) => ("InvalidPortTypeMalformd", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidStatus(error) => ("InvalidStatus", error),
+            Self::InvalidBandwidth(error) => ("InvalidBandwidth", error),
+            Self::InvalidRedundantPhysicalConnection(error) => {
+                ("InvalidRedundantPhysicalConnection", error)
+            }
+            Self::InvalidRedundantPhysicalConnectionStatus(error) => {
+                ("InvalidRedundantPhysicalConnectionStatus", error)
+            }
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionOperatorMalformed(error) => {
+                ("InvalidPhysicalConnectionOperatorMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => {
+                ("InvalidPhysicalConnectionBandwidthMalformed", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::OperationDeniedVPconn(error) => ("OperationDeniedVPconn", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyPhysicalConnectionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidLineOperatorMalformd(_) => {
+                Self::InvalidLineOperatorMalformd(error)
+            }
+            Self::InvalidPeerLocationMalformd(_) => {
+                Self::InvalidPeerLocationMalformd(error)
+            }
+            Self::InvalidPortTypeMalformd(_) => Self::InvalidPortTypeMalformd(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidStatus(_) => Self::InvalidStatus(error),
+            Self::InvalidBandwidth(_) => Self::InvalidBandwidth(error),
+            Self::InvalidRedundantPhysicalConnection(_) => {
+                Self::InvalidRedundantPhysicalConnection(error)
+            }
+            Self::InvalidRedundantPhysicalConnectionStatus(_) => {
+                Self::InvalidRedundantPhysicalConnectionStatus(error)
+            }
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionBandwidthMalformed(_) => {
+                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::OperationDeniedVPconn(_) => Self::OperationDeniedVPconn(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyPhysicalConnectionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -475,6 +550,7 @@ impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {
 impl ::std::error::Error for ModifyPhysicalConnectionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyPhysicalConnectionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -275,9 +275,11 @@ pub struct ModifyRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for ModifyRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyRouteEntryResponse {
@@ -290,7 +292,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouteEntryResponse {
 /// Service errors of `ModifyRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyRouteEntryError {
     /// HTTP 400 `InvalidRouteEntryId.NotFound`: Specified RouteEntryId does not exist.
@@ -512,68 +513,291 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
 }
 impl ModifyRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRouteEntryIdNotFound(error)
-            | Self::InvalidRouteEntryNameMalformed(error)
-            | Self::OperationDeniedModifyManagedRouteEntry(error)
-            | Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            | Self::MissingParamNewNextHopId(error)
-            | Self::IllegealParamNextHopType(error)
-            | Self::UnsupportedFeatureNormalTypeNatGateway(error)
-            | Self::UnsupportedFeatureNextHopType(error)
-            | Self::InvalidRouteTableNotFound(error)
-            | Self::InvalidNetworkInterfaceNotFound(error)
-            | Self::OperationDeniedNextHopExist(error)
-            | Self::MissingParamNewNextHopType(error)
-            | Self::UnsupportedFeatureModifyRouteEntryNextHop(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::MissingParamRouteEntryId(error)
-            | Self::IllegalParamRouteEntryName(error)
-            | Self::OperationDeniedLocalRouteEntryModified(error)
-            | Self::OperationDeniedIllegalNewNextHopType(error)
-            | Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            | Self::UnsupportedRegion(error)
-            | Self::OperationFailedNotSupportIpv6(error)
-            | Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error)
-            | Self::OperationDeniedNewNextHopNotSupportPublish(error)
-            | Self::IllegalParamDestCidrBlock(error)
-            | Self::IllegalParamFormatDstCidrBlock(error)
-            | Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error)
-            | Self::MissingParamParameterMustNotNull(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::OperationDeniedUpdateGatewayRouteEntry(error)
-            | Self::ResourceNotFoundRouteEntry(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::IncorrectStatusVswitch(error)
-            | Self::ResourceNotFoundInstance(error)
-            | Self::IncorrectStatusNextHop(error)
-            | Self::OperationDeniedNextHopTypeNonsupport(error)
-            | Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
-            | Self::ExclusiveParamNextHopTypeAndNextHopId(error)
-            | Self::InvalidRouterInterfaceIdNotFound(error)
-            | Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
-            | Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            | Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            | Self::InvalidAttachmentNotFound(error)
-            | Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error)
-            | Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error)
-            | Self::OperationFailedModifyEcmpRoute(error)
-            | Self::Forbbiden(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRouteEntryIdNotFound(error) => {
+                ("InvalidRouteEntryIdNotFound", error)
+            }
+            Self::InvalidRouteEntryNameMalformed(error) => {
+                ("InvalidRouteEntryNameMalformed", error)
+            }
+            Self::OperationDeniedModifyManagedRouteEntry(error) => {
+                ("OperationDeniedModifyManagedRouteEntry", error)
+            }
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
+                ("OperationDeniedRouteTableTypeNotPermitted", error)
+            }
+            Self::MissingParamNewNextHopId(error) => ("MissingParamNewNextHopId", error),
+            Self::IllegealParamNextHopType(error) => ("IllegealParamNextHopType", error),
+            Self::UnsupportedFeatureNormalTypeNatGateway(error) => {
+                ("UnsupportedFeatureNormalTypeNatGateway", error)
+            }
+            Self::UnsupportedFeatureNextHopType(error) => {
+                ("UnsupportedFeatureNextHopType", error)
+            }
+            Self::InvalidRouteTableNotFound(error) => {
+                ("InvalidRouteTableNotFound", error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(error) => {
+                ("InvalidNetworkInterfaceNotFound", error)
+            }
+            Self::OperationDeniedNextHopExist(error) => {
+                ("OperationDeniedNextHopExist", error)
+            }
+            Self::MissingParamNewNextHopType(error) => {
+                ("MissingParamNewNextHopType", error)
+            }
+            Self::UnsupportedFeatureModifyRouteEntryNextHop(error) => {
+                ("UnsupportedFeatureModifyRouteEntryNextHop", error)
+            }
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::MissingParamRouteEntryId(error) => ("MissingParamRouteEntryId", error),
+            Self::IllegalParamRouteEntryName(error) => {
+                ("IllegalParamRouteEntryName", error)
+            }
+            Self::OperationDeniedLocalRouteEntryModified(error) => {
+                ("OperationDeniedLocalRouteEntryModified", error)
+            }
+            Self::OperationDeniedIllegalNewNextHopType(error) => {
+                ("OperationDeniedIllegalNewNextHopType", error)
+            }
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
+                ("UnsupportedFeatureVpcAdvancedFeature", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::OperationFailedNotSupportIpv6(error) => {
+                ("OperationFailedNotSupportIpv6", error)
+            }
+            Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error) => {
+                ("UnsupportedFeatureModifyIpv6RouteEntryNextHop", error)
+            }
+            Self::OperationDeniedNewNextHopNotSupportPublish(error) => {
+                ("OperationDeniedNewNextHopNotSupportPublish", error)
+            }
+            Self::IllegalParamDestCidrBlock(error) => {
+                ("IllegalParamDestCidrBlock", error)
+            }
+            Self::IllegalParamFormatDstCidrBlock(error) => {
+                ("IllegalParamFormatDstCidrBlock", error)
+            }
+            Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error) => {
+                ("MissingParamRouteEntryIdOrRouteTableDstCidr", error)
+            }
+            Self::MissingParamParameterMustNotNull(error) => {
+                ("MissingParamParameterMustNotNull", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::OperationDeniedUpdateGatewayRouteEntry(error) => {
+                ("OperationDeniedUpdateGatewayRouteEntry", error)
+            }
+            Self::ResourceNotFoundRouteEntry(error) => {
+                ("ResourceNotFoundRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
+            Self::ResourceNotFoundInstance(error) => ("ResourceNotFoundInstance", error),
+            Self::IncorrectStatusNextHop(error) => ("IncorrectStatusNextHop", error),
+            Self::OperationDeniedNextHopTypeNonsupport(error) => {
+                ("OperationDeniedNextHopTypeNonsupport", error)
+            }
+            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error) => {
+                ("OperationDeniedLocalEntryCanOnlyModifyNextHop", error)
+            }
+            Self::ExclusiveParamNextHopTypeAndNextHopId(error) => {
+                ("ExclusiveParamNextHopTypeAndNextHopId", error)
+            }
+            Self::InvalidRouterInterfaceIdNotFound(error) => {
+                ("InvalidRouterInterfaceIdNotFound", error)
+            }
+            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error) => {
+                ("OperationUnsupportedOnlySupportNormalNetworkInterface", error)
+            }
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => {
+                ("UnsupportedFeatureIpv6GatewayRouteTable", error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => {
+                ("OperationDeniedTrAttachmentIpv6Disabled", error)
+            }
+            Self::InvalidAttachmentNotFound(error) => {
+                ("InvalidAttachmentNotFound", error)
+            }
+            Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error) => {
+                ("OperationDeniedLocalRouteEntryInSystemRouteTable", error)
+            }
+            Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error) => {
+                ("OperationDeniedLocalRouteEntryBoundToVSwitch", error)
+            }
+            Self::OperationFailedModifyEcmpRoute(error) => {
+                ("OperationFailedModifyEcmpRoute", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRouteEntryIdNotFound(_) => {
+                Self::InvalidRouteEntryIdNotFound(error)
+            }
+            Self::InvalidRouteEntryNameMalformed(_) => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            Self::OperationDeniedModifyManagedRouteEntry(_) => {
+                Self::OperationDeniedModifyManagedRouteEntry(error)
+            }
+            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            Self::MissingParamNewNextHopId(_) => Self::MissingParamNewNextHopId(error),
+            Self::IllegealParamNextHopType(_) => Self::IllegealParamNextHopType(error),
+            Self::UnsupportedFeatureNormalTypeNatGateway(_) => {
+                Self::UnsupportedFeatureNormalTypeNatGateway(error)
+            }
+            Self::UnsupportedFeatureNextHopType(_) => {
+                Self::UnsupportedFeatureNextHopType(error)
+            }
+            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::OperationDeniedNextHopExist(_) => {
+                Self::OperationDeniedNextHopExist(error)
+            }
+            Self::MissingParamNewNextHopType(_) => {
+                Self::MissingParamNewNextHopType(error)
+            }
+            Self::UnsupportedFeatureModifyRouteEntryNextHop(_) => {
+                Self::UnsupportedFeatureModifyRouteEntryNextHop(error)
+            }
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::MissingParamRouteEntryId(_) => Self::MissingParamRouteEntryId(error),
+            Self::IllegalParamRouteEntryName(_) => {
+                Self::IllegalParamRouteEntryName(error)
+            }
+            Self::OperationDeniedLocalRouteEntryModified(_) => {
+                Self::OperationDeniedLocalRouteEntryModified(error)
+            }
+            Self::OperationDeniedIllegalNewNextHopType(_) => {
+                Self::OperationDeniedIllegalNewNextHopType(error)
+            }
+            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::OperationFailedNotSupportIpv6(_) => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(_) => {
+                Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error)
+            }
+            Self::OperationDeniedNewNextHopNotSupportPublish(_) => {
+                Self::OperationDeniedNewNextHopNotSupportPublish(error)
+            }
+            Self::IllegalParamDestCidrBlock(_) => Self::IllegalParamDestCidrBlock(error),
+            Self::IllegalParamFormatDstCidrBlock(_) => {
+                Self::IllegalParamFormatDstCidrBlock(error)
+            }
+            Self::MissingParamRouteEntryIdOrRouteTableDstCidr(_) => {
+                Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error)
+            }
+            Self::MissingParamParameterMustNotNull(_) => {
+                Self::MissingParamParameterMustNotNull(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::OperationDeniedUpdateGatewayRouteEntry(_) => {
+                Self::OperationDeniedUpdateGatewayRouteEntry(error)
+            }
+            Self::ResourceNotFoundRouteEntry(_) => {
+                Self::ResourceNotFoundRouteEntry(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
+            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
+            Self::IncorrectStatusNextHop(_) => Self::IncorrectStatusNextHop(error),
+            Self::OperationDeniedNextHopTypeNonsupport(_) => {
+                Self::OperationDeniedNextHopTypeNonsupport(error)
+            }
+            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(_) => {
+                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
+            }
+            Self::ExclusiveParamNextHopTypeAndNextHopId(_) => {
+                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
+            }
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(_) => {
+                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
+            }
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
+            Self::OperationDeniedLocalRouteEntryInSystemRouteTable(_) => {
+                Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error)
+            }
+            Self::OperationDeniedLocalRouteEntryBoundToVSwitch(_) => {
+                Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error)
+            }
+            Self::OperationFailedModifyEcmpRoute(_) => {
+                Self::OperationFailedModifyEcmpRoute(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

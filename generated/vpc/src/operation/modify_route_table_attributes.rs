@@ -218,9 +218,11 @@ pub struct ModifyRouteTableAttributesResponse {
 impl ::acs_runtime::de::FromJson for ModifyRouteTableAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyRouteTableAttributesResponse {
@@ -233,7 +235,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouteTableAttributesResponse {
 /// Service errors of `ModifyRouteTableAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyRouteTableAttributesError {
     /// HTTP 400 `Abs.InvaliTableName.Malformed`: Table name format is invalid.
@@ -284,29 +285,91 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesErr
 }
 impl ModifyRouteTableAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsInvaliTableNameMalformed(error)
-            | Self::AbsInvalidRouteTableIdNotExist(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::ForbiddenDisableRoutePropagation(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::IncorrectStatusRoutePropagationStatus(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::Forbbiden(error)
-            | Self::Unhandled(error) => error,
+            Self::AbsInvaliTableNameMalformed(error) => {
+                ("AbsInvaliTableNameMalformed", error)
+            }
+            Self::AbsInvalidRouteTableIdNotExist(error) => {
+                ("AbsInvalidRouteTableIdNotExist", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::ForbiddenDisableRoutePropagation(error) => {
+                ("ForbiddenDisableRoutePropagation", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::IncorrectStatusRoutePropagationStatus(error) => {
+                ("IncorrectStatusRoutePropagationStatus", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyRouteTableAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AbsInvaliTableNameMalformed(_) => {
+                Self::AbsInvaliTableNameMalformed(error)
+            }
+            Self::AbsInvalidRouteTableIdNotExist(_) => {
+                Self::AbsInvalidRouteTableIdNotExist(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::ForbiddenDisableRoutePropagation(_) => {
+                Self::ForbiddenDisableRoutePropagation(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::IncorrectStatusRoutePropagationStatus(_) => {
+                Self::IncorrectStatusRoutePropagationStatus(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyRouteTableAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyRouteTableAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyRouteTableAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -366,9 +366,11 @@ pub struct ModifyRouterInterfaceAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceAttributeResponse {
@@ -381,7 +383,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceAttributeResponse {
 /// Service errors of `ModifyRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyRouterInterfaceAttributeError {
     /// HTTP 400 `Forbidden.FinancialLocked`: This RouterInterface is financiel locked because of bills outstanding.
@@ -457,36 +458,105 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttribut
 }
 impl ModifyRouterInterfaceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenFinancialLocked(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::Forbbiden(error)
-            | Self::LinkRoleNotSupport(error)
-            | Self::ForbbidenModifyIdAndType(error)
-            | Self::InvalidParamModifyRouterInterface(error)
-            | Self::InstanceInProcessiong(error)
-            | Self::IllegalParamHcThreshold(error)
-            | Self::IllegalParamHcRate(error)
-            | Self::InvalidHealthCheckIpMalformd(error)
-            | Self::IllegalParamHcSourceIp(error)
-            | Self::OperationFailedOperationLocked(error)
-            | Self::IncorrectStatusRouterInterface(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidRouterInterfaceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(error) => {
+                ("InvalidOppositeRouterTypeValueNotSupported", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::LinkRoleNotSupport(error) => ("LinkRoleNotSupport", error),
+            Self::ForbbidenModifyIdAndType(error) => ("ForbbidenModifyIdAndType", error),
+            Self::InvalidParamModifyRouterInterface(error) => {
+                ("InvalidParamModifyRouterInterface", error)
+            }
+            Self::InstanceInProcessiong(error) => ("InstanceInProcessiong", error),
+            Self::IllegalParamHcThreshold(error) => ("IllegalParamHcThreshold", error),
+            Self::IllegalParamHcRate(error) => ("IllegalParamHcRate", error),
+            Self::InvalidHealthCheckIpMalformd(error) => {
+                ("InvalidHealthCheckIpMalformd", error)
+            }
+            Self::IllegalParamHcSourceIp(error) => ("IllegalParamHcSourceIp", error),
+            Self::OperationFailedOperationLocked(error) => {
+                ("OperationFailedOperationLocked", error)
+            }
+            Self::IncorrectStatusRouterInterface(error) => {
+                ("IncorrectStatusRouterInterface", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => {
+                ("InvalidRouterInterfaceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyRouterInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
+                Self::InvalidOppositeRouterTypeValueNotSupported(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::LinkRoleNotSupport(_) => Self::LinkRoleNotSupport(error),
+            Self::ForbbidenModifyIdAndType(_) => Self::ForbbidenModifyIdAndType(error),
+            Self::InvalidParamModifyRouterInterface(_) => {
+                Self::InvalidParamModifyRouterInterface(error)
+            }
+            Self::InstanceInProcessiong(_) => Self::InstanceInProcessiong(error),
+            Self::IllegalParamHcThreshold(_) => Self::IllegalParamHcThreshold(error),
+            Self::IllegalParamHcRate(_) => Self::IllegalParamHcRate(error),
+            Self::InvalidHealthCheckIpMalformd(_) => {
+                Self::InvalidHealthCheckIpMalformd(error)
+            }
+            Self::IllegalParamHcSourceIp(_) => Self::IllegalParamHcSourceIp(error),
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::IncorrectStatusRouterInterface(_) => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyRouterInterfaceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyRouterInterfaceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -280,9 +280,11 @@ pub struct ModifySnatEntryResponse {
 impl ::acs_runtime::de::FromJson for ModifySnatEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySnatEntryResponse {
@@ -295,7 +297,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnatEntryResponse {
 /// Service errors of `ModifySnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifySnatEntryError {
     /// HTTP 400 `InvalidSnatIp.Malformed`: The specified SnatIp is not a valid IP address.
@@ -422,47 +423,165 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
 }
 impl ModifySnatEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSnatIpMalformed(error)
-            | Self::ForbiddenSourceVSwitchIdDuplicated(error)
-            | Self::ForbiddenIpUsedInForwardTable(error)
-            | Self::OperationUnsupportedEipForSnatPool(error)
-            | Self::InvalidParameterNameMalformed(error)
-            | Self::IncorretSnatEntryStatus(error)
-            | Self::OperationFailedSnatIpsCheck(error)
-            | Self::OperationFailedSnatIpPoolCbwpRules(error)
-            | Self::EipNotInGateway(error)
-            | Self::InvalidParameterSnatIp(error)
-            | Self::QuotaExceededSnatIp(error)
-            | Self::InvalidSnatEntryIdNotFound(error)
-            | Self::OperationFailedSnatIpPoolBwpRules(error)
-            | Self::IncorrectStatusSnatEntry(error)
-            | Self::OperationFailedSnatIpsTooMany(error)
-            | Self::OperationFailedCanNotUseEipInDnat(error)
-            | Self::OperationUnsupportedEipNatGwCheck(error)
-            | Self::ResourceNotFoundSnatEntry(error)
-            | Self::IncorrectStatusNatIp(error)
-            | Self::OperationFailedCanNotUseNatIpInDnat(error)
-            | Self::IncorrectStatusNatgw(error)
-            | Self::OperationUnsupportedEipInBinding(error)
-            | Self::OperationUnsupportedEipNatBwpCheck(error)
-            | Self::IllegalParamNetworkInterfaceId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSnatTableIdNotFound(error)
-            | Self::InvalidSnatIpNotFound(error)
-            | Self::ResourceNotFoundNatIp(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSnatIpMalformed(error) => ("InvalidSnatIpMalformed", error),
+            Self::ForbiddenSourceVSwitchIdDuplicated(error) => {
+                ("ForbiddenSourceVSwitchIdDuplicated", error)
+            }
+            Self::ForbiddenIpUsedInForwardTable(error) => {
+                ("ForbiddenIpUsedInForwardTable", error)
+            }
+            Self::OperationUnsupportedEipForSnatPool(error) => {
+                ("OperationUnsupportedEipForSnatPool", error)
+            }
+            Self::InvalidParameterNameMalformed(error) => {
+                ("InvalidParameterNameMalformed", error)
+            }
+            Self::IncorretSnatEntryStatus(error) => ("IncorretSnatEntryStatus", error),
+            Self::OperationFailedSnatIpsCheck(error) => {
+                ("OperationFailedSnatIpsCheck", error)
+            }
+            Self::OperationFailedSnatIpPoolCbwpRules(error) => {
+                ("OperationFailedSnatIpPoolCbwpRules", error)
+            }
+            Self::EipNotInGateway(error) => ("EipNotInGateway", error),
+            Self::InvalidParameterSnatIp(error) => ("InvalidParameterSnatIp", error),
+            Self::QuotaExceededSnatIp(error) => ("QuotaExceededSnatIp", error),
+            Self::InvalidSnatEntryIdNotFound(error) => {
+                ("InvalidSnatEntryIdNotFound", error)
+            }
+            Self::OperationFailedSnatIpPoolBwpRules(error) => {
+                ("OperationFailedSnatIpPoolBwpRules", error)
+            }
+            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
+            Self::OperationFailedSnatIpsTooMany(error) => {
+                ("OperationFailedSnatIpsTooMany", error)
+            }
+            Self::OperationFailedCanNotUseEipInDnat(error) => {
+                ("OperationFailedCanNotUseEipInDnat", error)
+            }
+            Self::OperationUnsupportedEipNatGwCheck(error) => {
+                ("OperationUnsupportedEipNatGwCheck", error)
+            }
+            Self::ResourceNotFoundSnatEntry(error) => {
+                ("ResourceNotFoundSnatEntry", error)
+            }
+            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
+            Self::OperationFailedCanNotUseNatIpInDnat(error) => {
+                ("OperationFailedCanNotUseNatIpInDnat", error)
+            }
+            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
+            Self::OperationUnsupportedEipInBinding(error) => {
+                ("OperationUnsupportedEipInBinding", error)
+            }
+            Self::OperationUnsupportedEipNatBwpCheck(error) => {
+                ("OperationUnsupportedEipNatBwpCheck", error)
+            }
+            Self::IllegalParamNetworkInterfaceId(error) => {
+                ("IllegalParamNetworkInterfaceId", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSnatTableIdNotFound(error) => {
+                ("InvalidSnatTableIdNotFound", error)
+            }
+            Self::InvalidSnatIpNotFound(error) => ("InvalidSnatIpNotFound", error),
+            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifySnatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSnatIpMalformed(_) => Self::InvalidSnatIpMalformed(error),
+            Self::ForbiddenSourceVSwitchIdDuplicated(_) => {
+                Self::ForbiddenSourceVSwitchIdDuplicated(error)
+            }
+            Self::ForbiddenIpUsedInForwardTable(_) => {
+                Self::ForbiddenIpUsedInForwardTable(error)
+            }
+            Self::OperationUnsupportedEipForSnatPool(_) => {
+                Self::OperationUnsupportedEipForSnatPool(error)
+            }
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::IncorretSnatEntryStatus(_) => Self::IncorretSnatEntryStatus(error),
+            Self::OperationFailedSnatIpsCheck(_) => {
+                Self::OperationFailedSnatIpsCheck(error)
+            }
+            Self::OperationFailedSnatIpPoolCbwpRules(_) => {
+                Self::OperationFailedSnatIpPoolCbwpRules(error)
+            }
+            Self::EipNotInGateway(_) => Self::EipNotInGateway(error),
+            Self::InvalidParameterSnatIp(_) => Self::InvalidParameterSnatIp(error),
+            Self::QuotaExceededSnatIp(_) => Self::QuotaExceededSnatIp(error),
+            Self::InvalidSnatEntryIdNotFound(_) => {
+                Self::InvalidSnatEntryIdNotFound(error)
+            }
+            Self::OperationFailedSnatIpPoolBwpRules(_) => {
+                Self::OperationFailedSnatIpPoolBwpRules(error)
+            }
+            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
+            Self::OperationFailedSnatIpsTooMany(_) => {
+                Self::OperationFailedSnatIpsTooMany(error)
+            }
+            Self::OperationFailedCanNotUseEipInDnat(_) => {
+                Self::OperationFailedCanNotUseEipInDnat(error)
+            }
+            Self::OperationUnsupportedEipNatGwCheck(_) => {
+                Self::OperationUnsupportedEipNatGwCheck(error)
+            }
+            Self::ResourceNotFoundSnatEntry(_) => Self::ResourceNotFoundSnatEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::OperationFailedCanNotUseNatIpInDnat(_) => {
+                Self::OperationFailedCanNotUseNatIpInDnat(error)
+            }
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::OperationUnsupportedEipInBinding(_) => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            Self::OperationUnsupportedEipNatBwpCheck(_) => {
+                Self::OperationUnsupportedEipNatBwpCheck(error)
+            }
+            Self::IllegalParamNetworkInterfaceId(_) => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnatTableIdNotFound(_) => {
+                Self::InvalidSnatTableIdNotFound(error)
+            }
+            Self::InvalidSnatIpNotFound(_) => Self::InvalidSnatIpNotFound(error),
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifySnatEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySnatEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySnatEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

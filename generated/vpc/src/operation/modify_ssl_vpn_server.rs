@@ -694,28 +694,30 @@ pub struct ModifySslVpnServerResponse {
 impl ::acs_runtime::de::FromJson for ModifySslVpnServerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            internet_ip: fields.take("InternetIp")?,
-            i_daa_s_instance_id: fields.take("IDaaSInstanceId")?,
-            create_time: fields.take("CreateTime")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            compress: fields.take("Compress")?,
-            port: fields.take("Port")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            region_id: fields.take("RegionId")?,
-            cipher: fields.take("Cipher")?,
-            request_id: fields.take("RequestId")?,
-            connections: fields.take("Connections")?,
-            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
-            max_connections: fields.take("MaxConnections")?,
-            name: fields.take("Name")?,
-            enable_multi_factor_auth: fields.take("EnableMultiFactorAuth")?,
-            client_ip_pool: fields.take("ClientIpPool")?,
-            proto: fields.take("Proto")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            i_daa_s_application_id: fields.take("IDaaSApplicationId")?,
-            i_daa_s_instance_version: fields.take("IDaaSInstanceVersion")?,
-        })
+        let value = Self {
+            internet_ip: fields.read("InternetIp"),
+            i_daa_s_instance_id: fields.read("IDaaSInstanceId"),
+            create_time: fields.read("CreateTime"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            compress: fields.read("Compress"),
+            port: fields.read("Port"),
+            local_subnet: fields.read("LocalSubnet"),
+            region_id: fields.read("RegionId"),
+            cipher: fields.read("Cipher"),
+            request_id: fields.read("RequestId"),
+            connections: fields.read("Connections"),
+            ssl_vpn_server_id: fields.read("SslVpnServerId"),
+            max_connections: fields.read("MaxConnections"),
+            name: fields.read("Name"),
+            enable_multi_factor_auth: fields.read("EnableMultiFactorAuth"),
+            client_ip_pool: fields.read("ClientIpPool"),
+            proto: fields.read("Proto"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            i_daa_s_application_id: fields.read("IDaaSApplicationId"),
+            i_daa_s_instance_version: fields.read("IDaaSInstanceVersion"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {
@@ -728,7 +730,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {
 /// Service errors of `ModifySslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifySslVpnServerError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -842,46 +843,147 @@ impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
 }
 impl ModifySslVpnServerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::IpConflict(error)
-            | Self::SslVpnServerAddRouteError(error)
-            | Self::ClientIpPoolNetmaskInvalid(error)
-            | Self::ClientIpPoolSubnetInvalid(error)
-            | Self::MissingParameterIDaaSInstanceId(error)
-            | Self::OperationFailedGetIDaaSInfo(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            | Self::SystemBusy(error)
-            | Self::SslVpnServerPortIllegal(error)
-            | Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::IllegalParamIDaaSApplicationId(error)
-            | Self::MissingParamIDaaSApplicationId(error)
-            | Self::SslVpnIDaaS2NotSupport(error)
-            | Self::MissingParamIDaaSRegionId(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidIDaaSInstanceIdNotFound(error)
-            | Self::InvalidIDaaSApplicationIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::IpConflict(error) => ("IpConflict", error),
+            Self::SslVpnServerAddRouteError(error) => {
+                ("SslVpnServerAddRouteError", error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(error) => {
+                ("ClientIpPoolNetmaskInvalid", error)
+            }
+            Self::ClientIpPoolSubnetInvalid(error) => {
+                ("ClientIpPoolSubnetInvalid", error)
+            }
+            Self::MissingParameterIDaaSInstanceId(error) => {
+                ("MissingParameterIDaaSInstanceId", error)
+            }
+            Self::OperationFailedGetIDaaSInfo(error) => {
+                ("OperationFailedGetIDaaSInfo", error)
+            }
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => {
+                ("OperationUnsupportedNotSupportMultiFactorAuth", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::SslVpnServerPortIllegal(error) => ("SslVpnServerPortIllegal", error),
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
+                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::IllegalParamIDaaSApplicationId(error) => {
+                ("IllegalParamIDaaSApplicationId", error)
+            }
+            Self::MissingParamIDaaSApplicationId(error) => {
+                ("MissingParamIDaaSApplicationId", error)
+            }
+            Self::SslVpnIDaaS2NotSupport(error) => ("SslVpnIDaaS2NotSupport", error),
+            Self::MissingParamIDaaSRegionId(error) => {
+                ("MissingParamIDaaSRegionId", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => {
+                ("InvalidIDaaSInstanceIdNotFound", error)
+            }
+            Self::InvalidIDaaSApplicationIdNotFound(error) => {
+                ("InvalidIDaaSApplicationIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifySslVpnServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::IpConflict(_) => Self::IpConflict(error),
+            Self::SslVpnServerAddRouteError(_) => Self::SslVpnServerAddRouteError(error),
+            Self::ClientIpPoolNetmaskInvalid(_) => {
+                Self::ClientIpPoolNetmaskInvalid(error)
+            }
+            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
+            Self::MissingParameterIDaaSInstanceId(_) => {
+                Self::MissingParameterIDaaSInstanceId(error)
+            }
+            Self::OperationFailedGetIDaaSInfo(_) => {
+                Self::OperationFailedGetIDaaSInfo(error)
+            }
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(_) => {
+                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::SslVpnServerPortIllegal(_) => Self::SslVpnServerPortIllegal(error),
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
+                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::IllegalParamIDaaSApplicationId(_) => {
+                Self::IllegalParamIDaaSApplicationId(error)
+            }
+            Self::MissingParamIDaaSApplicationId(_) => {
+                Self::MissingParamIDaaSApplicationId(error)
+            }
+            Self::SslVpnIDaaS2NotSupport(_) => Self::SslVpnIDaaS2NotSupport(error),
+            Self::MissingParamIDaaSRegionId(_) => Self::MissingParamIDaaSRegionId(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidIDaaSInstanceIdNotFound(_) => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            Self::InvalidIDaaSApplicationIdNotFound(_) => {
+                Self::InvalidIDaaSApplicationIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifySslVpnServerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySslVpnServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySslVpnServerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

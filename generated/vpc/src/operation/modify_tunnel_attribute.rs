@@ -295,21 +295,23 @@ pub struct ModifyTunnelAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tunnel_id: fields.take("TunnelId")?,
-            request_id: fields.take("RequestId")?,
-            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
-            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
-            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            role: fields.take("Role")?,
-            zone_no: fields.take("ZoneNo")?,
-            internet_ip: fields.take("InternetIp")?,
-            state: fields.take("State")?,
-        })
+        let value = Self {
+            tunnel_id: fields.read("TunnelId"),
+            request_id: fields.read("RequestId"),
+            tunnel_ike_config: fields.read("TunnelIkeConfig"),
+            tunnel_ipsec_config: fields.read("TunnelIpsecConfig"),
+            tunnel_bgp_config: fields.read("TunnelBgpConfig"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            enable_dpd: fields.read("EnableDpd"),
+            remote_ca_certificate: fields.read("RemoteCaCertificate"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            role: fields.read("Role"),
+            zone_no: fields.read("ZoneNo"),
+            internet_ip: fields.read("InternetIp"),
+            state: fields.read("State"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {
@@ -322,7 +324,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {
 /// Service errors of `ModifyTunnelAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -401,35 +402,105 @@ impl From<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
 }
 impl ModifyTunnelAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::InvalidName(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::VpnGatewayTaskConflict(error)
-            | Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs", error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::VpnGatewayTaskConflict(error) => ("VpnGatewayTaskConflict", error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
+                ("ModifyIkeV1WithMultiRoutesInvalid", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyTunnelAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::VpnGatewayTaskConflict(_) => Self::VpnGatewayTaskConflict(error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyTunnelAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyTunnelAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyTunnelAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

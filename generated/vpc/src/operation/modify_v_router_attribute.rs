@@ -192,9 +192,11 @@ pub struct ModifyVRouterAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVRouterAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVRouterAttributeResponse {
@@ -207,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVRouterAttributeResponse {
 /// Service errors of `ModifyVRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVRouterAttributeError {
     /// HTTP 400 `InvalidVRouterName.Malformed`: Specified virtual router name is not valid.
@@ -242,25 +243,67 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
 }
 impl ModifyVRouterAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVRouterNameMalformed(error)
-            | Self::InvalidVRouterDescriptionMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::ForbiddenVRouterNotFound(error)
-            | Self::InvalidVRouterIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVRouterNameMalformed(error) => {
+                ("InvalidVRouterNameMalformed", error)
+            }
+            Self::InvalidVRouterDescriptionMalformed(error) => {
+                ("InvalidVRouterDescriptionMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
+            Self::InvalidVRouterIdNotFound(error) => ("InvalidVRouterIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVRouterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVRouterNameMalformed(_) => {
+                Self::InvalidVRouterNameMalformed(error)
+            }
+            Self::InvalidVRouterDescriptionMalformed(_) => {
+                Self::InvalidVRouterDescriptionMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::InvalidVRouterIdNotFound(_) => Self::InvalidVRouterIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVRouterAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVRouterAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVRouterAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -254,9 +254,11 @@ pub struct ModifyVSwitchAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVSwitchAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchAttributeResponse {
@@ -269,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchAttributeResponse {
 /// Service errors of `ModifyVSwitchAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVSwitchAttributeError {
     /// HTTP 400 `InvalidVSwitchName.Malformed`: Specified virtual switch name is not valid.
@@ -365,40 +366,143 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
 }
 impl ModifyVSwitchAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVSwitchNameMalformed(error)
-            | Self::InvalidVSwitchDiscriptionMalformed(error)
-            | Self::ForbiddenVRouterNotFound(error)
-            | Self::UnsupportedFeatureCloudBoxIpv6(error)
-            | Self::OperationFailedIpv6InstanceExist(error)
-            | Self::IncorrectStatusVpcRouteEntry(error)
-            | Self::OperationFailedIPv6Disabled(error)
-            | Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::DependencyViolationIPv6CidrReservation(error)
-            | Self::IllegalParamVpcIpv6CidrBlock(error)
-            | Self::OperationFailedIpv6AlreadyEnabled(error)
-            | Self::OperationFailedIpv6CidrBlockExisted(error)
-            | Self::IllegalParamIpv6CidrBlock(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::OperationFailedVpcIpv6Disabled(error)
-            | Self::IncorrectStatusVSwitch(error)
-            | Self::OperationFailedIpv6CidrBlockUsed(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::SystemBusy(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVSwitchNameMalformed(error) => {
+                ("InvalidVSwitchNameMalformed", error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(error) => {
+                ("InvalidVSwitchDiscriptionMalformed", error)
+            }
+            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
+            Self::UnsupportedFeatureCloudBoxIpv6(error) => {
+                ("UnsupportedFeatureCloudBoxIpv6", error)
+            }
+            Self::OperationFailedIpv6InstanceExist(error) => {
+                ("OperationFailedIpv6InstanceExist", error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(error) => {
+                ("IncorrectStatusVpcRouteEntry", error)
+            }
+            Self::OperationFailedIPv6Disabled(error) => {
+                ("OperationFailedIPv6Disabled", error)
+            }
+            Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error) => {
+                ("ParamExclusiveDisableIpv6AndIpv6CidrBlock", error)
+            }
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::DependencyViolationIPv6CidrReservation(error) => {
+                ("DependencyViolationIPv6CidrReservation", error)
+            }
+            Self::IllegalParamVpcIpv6CidrBlock(error) => {
+                ("IllegalParamVpcIpv6CidrBlock", error)
+            }
+            Self::OperationFailedIpv6AlreadyEnabled(error) => {
+                ("OperationFailedIpv6AlreadyEnabled", error)
+            }
+            Self::OperationFailedIpv6CidrBlockExisted(error) => {
+                ("OperationFailedIpv6CidrBlockExisted", error)
+            }
+            Self::IllegalParamIpv6CidrBlock(error) => {
+                ("IllegalParamIpv6CidrBlock", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(error) => {
+                ("OperationFailedVpcIpv6Disabled", error)
+            }
+            Self::IncorrectStatusVSwitch(error) => ("IncorrectStatusVSwitch", error),
+            Self::OperationFailedIpv6CidrBlockUsed(error) => {
+                ("OperationFailedIpv6CidrBlockUsed", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVSwitchAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVSwitchNameMalformed(_) => {
+                Self::InvalidVSwitchNameMalformed(error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(_) => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::UnsupportedFeatureCloudBoxIpv6(_) => {
+                Self::UnsupportedFeatureCloudBoxIpv6(error)
+            }
+            Self::OperationFailedIpv6InstanceExist(_) => {
+                Self::OperationFailedIpv6InstanceExist(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::OperationFailedIPv6Disabled(_) => {
+                Self::OperationFailedIPv6Disabled(error)
+            }
+            Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(_) => {
+                Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error)
+            }
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::DependencyViolationIPv6CidrReservation(_) => {
+                Self::DependencyViolationIPv6CidrReservation(error)
+            }
+            Self::IllegalParamVpcIpv6CidrBlock(_) => {
+                Self::IllegalParamVpcIpv6CidrBlock(error)
+            }
+            Self::OperationFailedIpv6AlreadyEnabled(_) => {
+                Self::OperationFailedIpv6AlreadyEnabled(error)
+            }
+            Self::OperationFailedIpv6CidrBlockExisted(_) => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(_) => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
+            Self::OperationFailedIpv6CidrBlockUsed(_) => {
+                Self::OperationFailedIpv6CidrBlockUsed(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVSwitchAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVSwitchAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVSwitchAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -229,9 +229,11 @@ pub struct ModifyVSwitchCidrReservationAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVSwitchCidrReservationAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchCidrReservationAttributeResponse {
@@ -244,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchCidrReservationAttributeRes
 /// Service errors of `ModifyVSwitchCidrReservationAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVSwitchCidrReservationAttributeError {
     /// HTTP 400 `ResourceNotFound.CidrReservation`: ResourceNotFound.CidrReservation
@@ -268,15 +269,44 @@ for ModifyVSwitchCidrReservationAttributeError {
 }
 impl ModifyVSwitchCidrReservationAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundCidrReservation(error)
-            | Self::IllegalParamFormat(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundCidrReservation(error) => {
+                ("ResourceNotFoundCidrReservation", error)
+            }
+            Self::IllegalParamFormat(error) => ("IllegalParamFormat", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVSwitchCidrReservationAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundCidrReservation(_) => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
+            Self::IllegalParamFormat(_) => Self::IllegalParamFormat(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVSwitchCidrReservationAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVSwitchCidrReservationAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -284,6 +314,7 @@ impl ::std::fmt::Display for ModifyVSwitchCidrReservationAttributeError {
 impl ::std::error::Error for ModifyVSwitchCidrReservationAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyVSwitchCidrReservationAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

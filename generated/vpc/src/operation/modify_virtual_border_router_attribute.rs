@@ -541,9 +541,11 @@ pub struct ModifyVirtualBorderRouterAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVirtualBorderRouterAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVirtualBorderRouterAttributeResponse {
@@ -556,7 +558,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVirtualBorderRouterAttributeRespon
 /// Service errors of `ModifyVirtualBorderRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVirtualBorderRouterAttributeError {
     /// HTTP 400 `IllegalParam.AssociatedPhysicalConnections`: The specified AssociatedPhysicalConnections is illegal.
@@ -768,63 +769,262 @@ for ModifyVirtualBorderRouterAttributeError {
 }
 impl ModifyVirtualBorderRouterAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamAssociatedPhysicalConnections(error)
-            | Self::IllegalParamIpAddress(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::InvalidVbrIdNotFound(error)
-            | Self::IllegalParamMinTxInterval(error)
-            | Self::IllegalParamMinRxInterval(error)
-            | Self::IllegalParamDetectMultiplier(error)
-            | Self::InvalidVlanIdUsed(error)
-            | Self::DuplicatedLocalGatewayIp(error)
-            | Self::DuplicatedPeerGatewayIp(error)
-            | Self::IllegalParamLocalGatewayIp(error)
-            | Self::IllegalParamPeerGatewayIp(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidVlanIdMalformed(error)
-            | Self::InvalidIpMalformed(error)
-            | Self::InvalidPeeringSubnetMaskMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidIpNotSameSubnet(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationFailedVlanIdInUse(error)
-            | Self::IncorrectStatusVirtualBorderRouter(error)
-            | Self::OperationUnsupportedIpv6ForThisRegion(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::OperationDeniedVbrAssociateVPconn(error)
-            | Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            | Self::OperationFailedPhysicalConnectionTerminated(error)
-            | Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
-            | Self::MissingParamDetectMultiplier(error)
-            | Self::MissingParamMinRxInterval(error)
-            | Self::MissingParamMinTxInterval(error)
-            | Self::DuplicatedParamLocalGatewayIp(error)
-            | Self::ForbiddenVbrNotAllowModifySiteLink(error)
-            | Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
-            | Self::OperationFailedPconnAllocateVlan0(error)
-            | Self::IllegalParamVlanId(error)
-            | Self::OperationFailedVbrLocked(error)
-            | Self::OperationDeniedNotInWhiteList(error)
-            | Self::IncorrectStatusEcr(error)
-            | Self::ResourceInConfiguringNodeId(error)
-            | Self::UnsupportedFeatureJumboFrame(error)
-            | Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            | Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            | Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            | Self::ForbiddenNameNotAllowedByCaller(error)
-            | Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamAssociatedPhysicalConnections(error) => {
+                ("IllegalParamAssociatedPhysicalConnections", error)
+            }
+            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::IllegalParamMinTxInterval(error) => {
+                ("IllegalParamMinTxInterval", error)
+            }
+            Self::IllegalParamMinRxInterval(error) => {
+                ("IllegalParamMinRxInterval", error)
+            }
+            Self::IllegalParamDetectMultiplier(error) => {
+                ("IllegalParamDetectMultiplier", error)
+            }
+            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
+            Self::DuplicatedLocalGatewayIp(error) => ("DuplicatedLocalGatewayIp", error),
+            Self::DuplicatedPeerGatewayIp(error) => ("DuplicatedPeerGatewayIp", error),
+            Self::IllegalParamLocalGatewayIp(error) => {
+                ("IllegalParamLocalGatewayIp", error)
+            }
+            Self::IllegalParamPeerGatewayIp(error) => {
+                ("IllegalParamPeerGatewayIp", error)
+            }
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
+            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => {
+                ("InvalidPeeringSubnetMaskMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationFailedVlanIdInUse(error) => {
+                ("OperationFailedVlanIdInUse", error)
+            }
+            Self::IncorrectStatusVirtualBorderRouter(error) => {
+                ("IncorrectStatusVirtualBorderRouter", error)
+            }
+            Self::OperationUnsupportedIpv6ForThisRegion(error) => {
+                ("OperationUnsupportedIpv6ForThisRegion", error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::OperationDeniedVbrAssociateVPconn(error) => {
+                ("OperationDeniedVbrAssociateVPconn", error)
+            }
+            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => {
+                ("OperationFailedPhysicalConnectionFinancialLocked", error)
+            }
+            Self::OperationFailedPhysicalConnectionTerminated(error) => {
+                ("OperationFailedPhysicalConnectionTerminated", error)
+            }
+            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => {
+                ("OperationFailedVbrBandWidthMust0InVlan0Vbr", error)
+            }
+            Self::MissingParamDetectMultiplier(error) => {
+                ("MissingParamDetectMultiplier", error)
+            }
+            Self::MissingParamMinRxInterval(error) => {
+                ("MissingParamMinRxInterval", error)
+            }
+            Self::MissingParamMinTxInterval(error) => {
+                ("MissingParamMinTxInterval", error)
+            }
+            Self::DuplicatedParamLocalGatewayIp(error) => {
+                ("DuplicatedParamLocalGatewayIp", error)
+            }
+            Self::ForbiddenVbrNotAllowModifySiteLink(error) => {
+                ("ForbiddenVbrNotAllowModifySiteLink", error)
+            }
+            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => {
+                ("OperationUnsupportedVirtualBorderRouterEnableIPv6", error)
+            }
+            Self::OperationFailedPconnAllocateVlan0(error) => {
+                ("OperationFailedPconnAllocateVlan0", error)
+            }
+            Self::IllegalParamVlanId(error) => ("IllegalParamVlanId", error),
+            Self::OperationFailedVbrLocked(error) => ("OperationFailedVbrLocked", error),
+            Self::OperationDeniedNotInWhiteList(error) => {
+                ("OperationDeniedNotInWhiteList", error)
+            }
+            Self::IncorrectStatusEcr(error) => ("IncorrectStatusEcr", error),
+            Self::ResourceInConfiguringNodeId(error) => {
+                ("ResourceInConfiguringNodeId", error)
+            }
+            Self::UnsupportedFeatureJumboFrame(error) => {
+                ("UnsupportedFeatureJumboFrame", error)
+            }
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => {
+                ("ForbiddenCircuitCodeNotAllowedByCaller", error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
+                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
+            }
+            Self::ForbiddenVlanIdNotAllowedByCaller(error) => {
+                ("ForbiddenVlanIdNotAllowedByCaller", error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(error) => {
+                ("ForbiddenNameNotAllowedByCaller", error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
+                ("ForbiddenDescriptionNotAllowedByCaller", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamAssociatedPhysicalConnections(_) => {
+                Self::IllegalParamAssociatedPhysicalConnections(error)
+            }
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::IllegalParamMinTxInterval(_) => Self::IllegalParamMinTxInterval(error),
+            Self::IllegalParamMinRxInterval(_) => Self::IllegalParamMinRxInterval(error),
+            Self::IllegalParamDetectMultiplier(_) => {
+                Self::IllegalParamDetectMultiplier(error)
+            }
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::DuplicatedLocalGatewayIp(_) => Self::DuplicatedLocalGatewayIp(error),
+            Self::DuplicatedPeerGatewayIp(_) => Self::DuplicatedPeerGatewayIp(error),
+            Self::IllegalParamLocalGatewayIp(_) => {
+                Self::IllegalParamLocalGatewayIp(error)
+            }
+            Self::IllegalParamPeerGatewayIp(_) => Self::IllegalParamPeerGatewayIp(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::IncorrectStatusVirtualBorderRouter(_) => {
+                Self::IncorrectStatusVirtualBorderRouter(error)
+            }
+            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::OperationDeniedVbrAssociateVPconn(_) => {
+                Self::OperationDeniedVbrAssociateVPconn(error)
+            }
+            Self::OperationFailedPhysicalConnectionFinancialLocked(_) => {
+                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
+            }
+            Self::OperationFailedPhysicalConnectionTerminated(_) => {
+                Self::OperationFailedPhysicalConnectionTerminated(error)
+            }
+            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(_) => {
+                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
+            }
+            Self::MissingParamDetectMultiplier(_) => {
+                Self::MissingParamDetectMultiplier(error)
+            }
+            Self::MissingParamMinRxInterval(_) => Self::MissingParamMinRxInterval(error),
+            Self::MissingParamMinTxInterval(_) => Self::MissingParamMinTxInterval(error),
+            Self::DuplicatedParamLocalGatewayIp(_) => {
+                Self::DuplicatedParamLocalGatewayIp(error)
+            }
+            Self::ForbiddenVbrNotAllowModifySiteLink(_) => {
+                Self::ForbiddenVbrNotAllowModifySiteLink(error)
+            }
+            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(_) => {
+                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
+            }
+            Self::OperationFailedPconnAllocateVlan0(_) => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
+            Self::OperationFailedVbrLocked(_) => Self::OperationFailedVbrLocked(error),
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::IncorrectStatusEcr(_) => Self::IncorrectStatusEcr(error),
+            Self::ResourceInConfiguringNodeId(_) => {
+                Self::ResourceInConfiguringNodeId(error)
+            }
+            Self::UnsupportedFeatureJumboFrame(_) => {
+                Self::UnsupportedFeatureJumboFrame(error)
+            }
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(_) => {
+                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenVlanIdNotAllowedByCaller(_) => {
+                Self::ForbiddenVlanIdNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -832,6 +1032,7 @@ impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
 impl ::std::error::Error for ModifyVirtualBorderRouterAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -310,9 +310,11 @@ pub struct ModifyVpcAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpcAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpcAttributeResponse {
@@ -325,7 +327,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcAttributeResponse {
 /// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVpcAttributeError {
     /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC does not exist.
@@ -467,50 +468,183 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
 }
 impl ModifyVpcAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenVpcNotFound(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidVpcNameMalformed(error)
-            | Self::InvalidVpcDiscriptionMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidUserCidrQuota(error)
-            | Self::InvalidUserCidrMalformed(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::IllegalCidrBlock(error)
-            | Self::InvalidRegionMalformed(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::OperationUnsupportedDisableIpv6(error)
-            | Self::OperationUnsupportedIpv6Feature(error)
-            | Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            | Self::OperationFailedClassicLinkEnabled(error)
-            | Self::OperationFailedIpV6vSwitchInuse(error)
-            | Self::OperationFailedIpv6GatewayInUse(error)
-            | Self::OperationFailedQueryCenIpv6Status(error)
-            | Self::OperationUnsupportedCenIpv6Enabled(error)
-            | Self::UnsupportedFeatureIpv6Isp(error)
-            | Self::ResourceNotEnoughIpv6Cidr(error)
-            | Self::OperationFailedIPv6CidrNotReserved(error)
-            | Self::IllegalParamIpv6Cidr(error)
-            | Self::InvalidIpv6InstanceNotFound(error)
-            | Self::ExclusiveParamEnableIpv6AndCidrBlock(error)
-            | Self::UnsupportedFeatureVpcDnsHostname(error)
-            | Self::OperationFailedIpv6RouteEntryUsing(error)
-            | Self::OperationFailedModifyVpcDnsHostname(error)
-            | Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            | Self::OperationFailedConflictWithSecondaryCidr(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
+            Self::InvalidVpcDiscriptionMalformed(error) => {
+                ("InvalidVpcDiscriptionMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
+            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::IllegalCidrBlock(error) => ("IllegalCidrBlock", error),
+            Self::InvalidRegionMalformed(error) => ("InvalidRegionMalformed", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::OperationUnsupportedDisableIpv6(error) => {
+                ("OperationUnsupportedDisableIpv6", error)
+            }
+            Self::OperationUnsupportedIpv6Feature(error) => {
+                ("OperationUnsupportedIpv6Feature", error)
+            }
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => {
+                ("ParamExclusiveEnableIpv6AndCidrBlock", error)
+            }
+            Self::OperationFailedClassicLinkEnabled(error) => {
+                ("OperationFailedClassicLinkEnabled", error)
+            }
+            Self::OperationFailedIpV6vSwitchInuse(error) => {
+                ("OperationFailedIpV6vSwitchInuse", error)
+            }
+            Self::OperationFailedIpv6GatewayInUse(error) => {
+                ("OperationFailedIpv6GatewayInUse", error)
+            }
+            Self::OperationFailedQueryCenIpv6Status(error) => {
+                ("OperationFailedQueryCenIpv6Status", error)
+            }
+            Self::OperationUnsupportedCenIpv6Enabled(error) => {
+                ("OperationUnsupportedCenIpv6Enabled", error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(error) => {
+                ("UnsupportedFeatureIpv6Isp", error)
+            }
+            Self::ResourceNotEnoughIpv6Cidr(error) => {
+                ("ResourceNotEnoughIpv6Cidr", error)
+            }
+            Self::OperationFailedIPv6CidrNotReserved(error) => {
+                ("OperationFailedIPv6CidrNotReserved", error)
+            }
+            Self::IllegalParamIpv6Cidr(error) => ("IllegalParamIpv6Cidr", error),
+            Self::InvalidIpv6InstanceNotFound(error) => {
+                ("InvalidIpv6InstanceNotFound", error)
+            }
+            Self::ExclusiveParamEnableIpv6AndCidrBlock(error) => {
+                ("ExclusiveParamEnableIpv6AndCidrBlock", error)
+            }
+            Self::UnsupportedFeatureVpcDnsHostname(error) => {
+                ("UnsupportedFeatureVpcDnsHostname", error)
+            }
+            Self::OperationFailedIpv6RouteEntryUsing(error) => {
+                ("OperationFailedIpv6RouteEntryUsing", error)
+            }
+            Self::OperationFailedModifyVpcDnsHostname(error) => {
+                ("OperationFailedModifyVpcDnsHostname", error)
+            }
+            Self::IncorrectStatusVpcDnsHostnameStatus(error) => {
+                ("IncorrectStatusVpcDnsHostnameStatus", error)
+            }
+            Self::OperationFailedConflictWithSecondaryCidr(error) => {
+                ("OperationFailedConflictWithSecondaryCidr", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVpcAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::IllegalCidrBlock(_) => Self::IllegalCidrBlock(error),
+            Self::InvalidRegionMalformed(_) => Self::InvalidRegionMalformed(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::OperationUnsupportedDisableIpv6(_) => {
+                Self::OperationUnsupportedDisableIpv6(error)
+            }
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(_) => {
+                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
+            }
+            Self::OperationFailedClassicLinkEnabled(_) => {
+                Self::OperationFailedClassicLinkEnabled(error)
+            }
+            Self::OperationFailedIpV6vSwitchInuse(_) => {
+                Self::OperationFailedIpV6vSwitchInuse(error)
+            }
+            Self::OperationFailedIpv6GatewayInUse(_) => {
+                Self::OperationFailedIpv6GatewayInUse(error)
+            }
+            Self::OperationFailedQueryCenIpv6Status(_) => {
+                Self::OperationFailedQueryCenIpv6Status(error)
+            }
+            Self::OperationUnsupportedCenIpv6Enabled(_) => {
+                Self::OperationUnsupportedCenIpv6Enabled(error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
+            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
+            Self::OperationFailedIPv6CidrNotReserved(_) => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            Self::IllegalParamIpv6Cidr(_) => Self::IllegalParamIpv6Cidr(error),
+            Self::InvalidIpv6InstanceNotFound(_) => {
+                Self::InvalidIpv6InstanceNotFound(error)
+            }
+            Self::ExclusiveParamEnableIpv6AndCidrBlock(_) => {
+                Self::ExclusiveParamEnableIpv6AndCidrBlock(error)
+            }
+            Self::UnsupportedFeatureVpcDnsHostname(_) => {
+                Self::UnsupportedFeatureVpcDnsHostname(error)
+            }
+            Self::OperationFailedIpv6RouteEntryUsing(_) => {
+                Self::OperationFailedIpv6RouteEntryUsing(error)
+            }
+            Self::OperationFailedModifyVpcDnsHostname(_) => {
+                Self::OperationFailedModifyVpcDnsHostname(error)
+            }
+            Self::IncorrectStatusVpcDnsHostnameStatus(_) => {
+                Self::IncorrectStatusVpcDnsHostnameStatus(error)
+            }
+            Self::OperationFailedConflictWithSecondaryCidr(_) => {
+                Self::OperationFailedConflictWithSecondaryCidr(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVpcAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpcAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpcAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

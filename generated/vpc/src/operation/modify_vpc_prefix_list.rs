@@ -324,10 +324,12 @@ pub struct ModifyVpcPrefixListResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpcPrefixListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpcPrefixListResponse {
@@ -340,7 +342,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcPrefixListResponse {
 /// Service errors of `ModifyVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVpcPrefixListError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
@@ -406,32 +407,99 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
 }
 impl ModifyVpcPrefixListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundPrefixList(error)
-            | Self::OperationFailedCidrCountExceedMaxCount(error)
-            | Self::OperationDeniedRemoveCountExceedExistCount(error)
-            | Self::DuplicatedParamCidrBlock(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::IllegalParamCidrName(error)
-            | Self::OperationDeniedSystemPrefixList(error)
-            | Self::OperationFailedOperateShareResource(error)
-            | Self::IncorrectStatusPrefixList(error)
-            | Self::QuotaExceededPrefixListCidrCount(error)
-            | Self::QuotaExceeded(error)
-            | Self::OperationDeniedQuotaExceededWithNetworkAcl(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::OperationFailedCidrCountExceedMaxCount(error) => {
+                ("OperationFailedCidrCountExceedMaxCount", error)
+            }
+            Self::OperationDeniedRemoveCountExceedExistCount(error) => {
+                ("OperationDeniedRemoveCountExceedExistCount", error)
+            }
+            Self::DuplicatedParamCidrBlock(error) => ("DuplicatedParamCidrBlock", error),
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::IllegalParamCidrName(error) => ("IllegalParamCidrName", error),
+            Self::OperationDeniedSystemPrefixList(error) => {
+                ("OperationDeniedSystemPrefixList", error)
+            }
+            Self::OperationFailedOperateShareResource(error) => {
+                ("OperationFailedOperateShareResource", error)
+            }
+            Self::IncorrectStatusPrefixList(error) => {
+                ("IncorrectStatusPrefixList", error)
+            }
+            Self::QuotaExceededPrefixListCidrCount(error) => {
+                ("QuotaExceededPrefixListCidrCount", error)
+            }
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::OperationDeniedQuotaExceededWithNetworkAcl(error) => {
+                ("OperationDeniedQuotaExceededWithNetworkAcl", error)
+            }
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVpcPrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::OperationFailedCidrCountExceedMaxCount(_) => {
+                Self::OperationFailedCidrCountExceedMaxCount(error)
+            }
+            Self::OperationDeniedRemoveCountExceedExistCount(_) => {
+                Self::OperationDeniedRemoveCountExceedExistCount(error)
+            }
+            Self::DuplicatedParamCidrBlock(_) => Self::DuplicatedParamCidrBlock(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamCidrName(_) => Self::IllegalParamCidrName(error),
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::OperationFailedOperateShareResource(_) => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::QuotaExceededPrefixListCidrCount(_) => {
+                Self::QuotaExceededPrefixListCidrCount(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::OperationDeniedQuotaExceededWithNetworkAcl(_) => {
+                Self::OperationDeniedQuotaExceededWithNetworkAcl(error)
+            }
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVpcPrefixListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpcPrefixListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpcPrefixListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -832,32 +832,34 @@ pub struct ModifyVpnAttachmentAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            remote_subnet: fields.take("RemoteSubnet")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-            create_time: fields.take("CreateTime")?,
-            effect_immediately: fields.take("EffectImmediately")?,
-            status: fields.take("Status")?,
-            vco_health_check: fields.take("VcoHealthCheck")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            vpn_bgp_config: fields.take("VpnBgpConfig")?,
-            attach_type: fields.take("AttachType")?,
-            network_type: fields.take("NetworkType")?,
-            attach_instance_id: fields.take("AttachInstanceId")?,
-            spec: fields.take("Spec")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
-            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            local_subnet: fields.read("LocalSubnet"),
+            remote_subnet: fields.read("RemoteSubnet"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+            create_time: fields.read("CreateTime"),
+            effect_immediately: fields.read("EffectImmediately"),
+            status: fields.read("Status"),
+            vco_health_check: fields.read("VcoHealthCheck"),
+            enable_dpd: fields.read("EnableDpd"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            vpn_bgp_config: fields.read("VpnBgpConfig"),
+            attach_type: fields.read("AttachType"),
+            network_type: fields.read("NetworkType"),
+            attach_instance_id: fields.read("AttachInstanceId"),
+            spec: fields.read("Spec"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tunnel_options_specification: fields.read("TunnelOptionsSpecification"),
+            enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {
@@ -870,7 +872,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {
 /// Service errors of `ModifyVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVpnAttachmentAttributeError {
     /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
@@ -1004,52 +1005,173 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeE
 }
 impl ModifyVpnAttachmentAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnConnectionConfiguring(error)
-            | Self::VpnConnectionFinancialLocked(error)
-            | Self::InvalidName(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::MissingParameterTunnelCidr(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::MissingParamCustomerGatewayAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::IllegalParamBgpConfig(error)
-            | Self::IllegalParamEnableBgp(error)
-            | Self::IllegalParamTunnelCidr(error)
-            | Self::InvalidLocalBgpIpMalformed(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamRemoteSubnet(error)
-            | Self::CustomerGatewayConflictRouteEntry(error)
-            | Self::IllegalParamNetworkType(error)
-            | Self::InvalidTunnelCidrMalformed(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnTaskConflict(error)
-            | Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            | Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
+            Self::VpnConnectionFinancialLocked(error) => {
+                ("VpnConnectionFinancialLocked", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::MissingParameterTunnelCidr(error) => {
+                ("MissingParameterTunnelCidr", error)
+            }
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::MissingParamCustomerGatewayAsn(error) => {
+                ("MissingParamCustomerGatewayAsn", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
+            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
+            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
+            Self::InvalidLocalBgpIpMalformed(error) => {
+                ("InvalidLocalBgpIpMalformed", error)
+            }
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
+            Self::CustomerGatewayConflictRouteEntry(error) => {
+                ("CustomerGatewayConflictRouteEntry", error)
+            }
+            Self::IllegalParamNetworkType(error) => ("IllegalParamNetworkType", error),
+            Self::InvalidTunnelCidrMalformed(error) => {
+                ("InvalidTunnelCidrMalformed", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
+                ("ModifyIkeV1WithMultiRoutesInvalid", error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreateDbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreatePbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVpnAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
+            Self::VpnConnectionFinancialLocked(_) => {
+                Self::VpnConnectionFinancialLocked(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::MissingParameterTunnelCidr(_) => {
+                Self::MissingParameterTunnelCidr(error)
+            }
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::MissingParamCustomerGatewayAsn(_) => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
+            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
+            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
+            Self::InvalidLocalBgpIpMalformed(_) => {
+                Self::InvalidLocalBgpIpMalformed(error)
+            }
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
+            Self::CustomerGatewayConflictRouteEntry(_) => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            Self::IllegalParamNetworkType(_) => Self::IllegalParamNetworkType(error),
+            Self::InvalidTunnelCidrMalformed(_) => {
+                Self::InvalidTunnelCidrMalformed(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVpnAttachmentAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpnAttachmentAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpnAttachmentAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

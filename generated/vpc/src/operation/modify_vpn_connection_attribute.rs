@@ -762,27 +762,29 @@ pub struct ModifyVpnConnectionAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            create_time: fields.take("CreateTime")?,
-            effect_immediately: fields.take("EffectImmediately")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            request_id: fields.take("RequestId")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            description: fields.take("Description")?,
-            remote_subnet: fields.take("RemoteSubnet")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            name: fields.take("Name")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-            vco_health_check: fields.take("VcoHealthCheck")?,
-            vpn_bgp_config: fields.take("VpnBgpConfig")?,
-            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
-            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            create_time: fields.read("CreateTime"),
+            effect_immediately: fields.read("EffectImmediately"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            local_subnet: fields.read("LocalSubnet"),
+            request_id: fields.read("RequestId"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            description: fields.read("Description"),
+            remote_subnet: fields.read("RemoteSubnet"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            name: fields.read("Name"),
+            enable_dpd: fields.read("EnableDpd"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+            vco_health_check: fields.read("VcoHealthCheck"),
+            vpn_bgp_config: fields.read("VpnBgpConfig"),
+            tunnel_options_specification: fields.read("TunnelOptionsSpecification"),
+            enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeResponse {
@@ -795,7 +797,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeResponse {
 /// Service errors of `ModifyVpnConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVpnConnectionAttributeError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -956,57 +957,197 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeE
 }
 impl ModifyVpnConnectionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::InvalidName(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnRouteEntryConflictSsl(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::QuotaExceededPbr(error)
-            | Self::OperationUnsupportedSetDpd(error)
-            | Self::OperationUnsupportedSetNatTraversal(error)
-            | Self::QuotaExceededPolicyBasedRoute(error)
-            | Self::MissingParameterTunnelCidr(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::MissingParamCustomerGatewayAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::IllegalParamBgpConfig(error)
-            | Self::IllegalParamEnableBgp(error)
-            | Self::IllegalParamTunnelCidr(error)
-            | Self::InvalidLocalBgpIpMalformed(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamRemoteSubnet(error)
-            | Self::OperationFailedCenLevelNotSupport(error)
-            | Self::InvalidTunnelCidrMalformed(error)
-            | Self::CustomerGatewayConflictRouteEntry(error)
-            | Self::VpnTaskConflict(error)
-            | Self::OperationFailedRouteConflictWithIPsecServer(error)
-            | Self::IllegalParamTunnelId(error)
-            | Self::IllegalParamRole(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            | Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::QuotaExceededPbr(error) => ("QuotaExceededPbr", error),
+            Self::OperationUnsupportedSetDpd(error) => {
+                ("OperationUnsupportedSetDpd", error)
+            }
+            Self::OperationUnsupportedSetNatTraversal(error) => {
+                ("OperationUnsupportedSetNatTraversal", error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(error) => {
+                ("QuotaExceededPolicyBasedRoute", error)
+            }
+            Self::MissingParameterTunnelCidr(error) => {
+                ("MissingParameterTunnelCidr", error)
+            }
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::MissingParamCustomerGatewayAsn(error) => {
+                ("MissingParamCustomerGatewayAsn", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
+            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
+            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
+            Self::InvalidLocalBgpIpMalformed(error) => {
+                ("InvalidLocalBgpIpMalformed", error)
+            }
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
+            Self::OperationFailedCenLevelNotSupport(error) => {
+                ("OperationFailedCenLevelNotSupport", error)
+            }
+            Self::InvalidTunnelCidrMalformed(error) => {
+                ("InvalidTunnelCidrMalformed", error)
+            }
+            Self::CustomerGatewayConflictRouteEntry(error) => {
+                ("CustomerGatewayConflictRouteEntry", error)
+            }
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::OperationFailedRouteConflictWithIPsecServer(error) => {
+                ("OperationFailedRouteConflictWithIPsecServer", error)
+            }
+            Self::IllegalParamTunnelId(error) => ("IllegalParamTunnelId", error),
+            Self::IllegalParamRole(error) => ("IllegalParamRole", error),
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs", error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap", error)
+            }
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
+                ("ModifyIkeV1WithMultiRoutesInvalid", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVpnConnectionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::QuotaExceededPbr(_) => Self::QuotaExceededPbr(error),
+            Self::OperationUnsupportedSetDpd(_) => {
+                Self::OperationUnsupportedSetDpd(error)
+            }
+            Self::OperationUnsupportedSetNatTraversal(_) => {
+                Self::OperationUnsupportedSetNatTraversal(error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(_) => {
+                Self::QuotaExceededPolicyBasedRoute(error)
+            }
+            Self::MissingParameterTunnelCidr(_) => {
+                Self::MissingParameterTunnelCidr(error)
+            }
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::MissingParamCustomerGatewayAsn(_) => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
+            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
+            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
+            Self::InvalidLocalBgpIpMalformed(_) => {
+                Self::InvalidLocalBgpIpMalformed(error)
+            }
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
+            Self::OperationFailedCenLevelNotSupport(_) => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            Self::InvalidTunnelCidrMalformed(_) => {
+                Self::InvalidTunnelCidrMalformed(error)
+            }
+            Self::CustomerGatewayConflictRouteEntry(_) => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::OperationFailedRouteConflictWithIPsecServer(_) => {
+                Self::OperationFailedRouteConflictWithIPsecServer(error)
+            }
+            Self::IllegalParamTunnelId(_) => Self::IllegalParamTunnelId(error),
+            Self::IllegalParamRole(_) => Self::IllegalParamRole(error),
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
+            }
+            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVpnConnectionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpnConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpnConnectionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -388,27 +388,29 @@ pub struct ModifyVpnGatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpnGatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            internet_ip: fields.take("InternetIp")?,
-            spec: fields.take("Spec")?,
-            create_time: fields.take("CreateTime")?,
-            auto_propagate: fields.take("AutoPropagate")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            intranet_ip: fields.take("IntranetIp")?,
-            end_time: fields.take("EndTime")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            enable_bgp: fields.take("EnableBgp")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            disaster_recovery_internet_ip: fields.take("DisasterRecoveryInternetIp")?,
-            disaster_recovery_v_switch_id: fields.take("DisasterRecoveryVSwitchId")?,
-            ssl_vpn_internet_ip: fields.take("SslVpnInternetIp")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            internet_ip: fields.read("InternetIp"),
+            spec: fields.read("Spec"),
+            create_time: fields.read("CreateTime"),
+            auto_propagate: fields.read("AutoPropagate"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            intranet_ip: fields.read("IntranetIp"),
+            end_time: fields.read("EndTime"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            enable_bgp: fields.read("EnableBgp"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            disaster_recovery_internet_ip: fields.read("DisasterRecoveryInternetIp"),
+            disaster_recovery_v_switch_id: fields.read("DisasterRecoveryVSwitchId"),
+            ssl_vpn_internet_ip: fields.read("SslVpnInternetIp"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {
@@ -421,7 +423,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {
 /// Service errors of `ModifyVpnGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVpnGatewayAttributeError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -498,33 +499,107 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeErro
 }
 impl ModifyVpnGatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::OperationFailedVpnConnectionExist(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::OperationFailedCenLevelNotSupport(error)
-            | Self::OperationFailedVpcRoutePropagationDisable(error)
-            | Self::OperationFailedVpcRoutePublishEnabledInTr(error)
-            | Self::OperationFailedVpcRoutePublishEnabledInEcr(error)
-            | Self::OperationFailedBondingVpnNotSupportBgp(error)
-            | Self::OperationFailedStaleBgpRoutes(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::OperationFailedVpnConnectionExist(error) => {
+                ("OperationFailedVpnConnectionExist", error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::OperationFailedCenLevelNotSupport(error) => {
+                ("OperationFailedCenLevelNotSupport", error)
+            }
+            Self::OperationFailedVpcRoutePropagationDisable(error) => {
+                ("OperationFailedVpcRoutePropagationDisable", error)
+            }
+            Self::OperationFailedVpcRoutePublishEnabledInTr(error) => {
+                ("OperationFailedVpcRoutePublishEnabledInTr", error)
+            }
+            Self::OperationFailedVpcRoutePublishEnabledInEcr(error) => {
+                ("OperationFailedVpcRoutePublishEnabledInEcr", error)
+            }
+            Self::OperationFailedBondingVpnNotSupportBgp(error) => {
+                ("OperationFailedBondingVpnNotSupportBgp", error)
+            }
+            Self::OperationFailedStaleBgpRoutes(error) => {
+                ("OperationFailedStaleBgpRoutes", error)
+            }
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVpnGatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::OperationFailedVpnConnectionExist(_) => {
+                Self::OperationFailedVpnConnectionExist(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::OperationFailedCenLevelNotSupport(_) => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            Self::OperationFailedVpcRoutePropagationDisable(_) => {
+                Self::OperationFailedVpcRoutePropagationDisable(error)
+            }
+            Self::OperationFailedVpcRoutePublishEnabledInTr(_) => {
+                Self::OperationFailedVpcRoutePublishEnabledInTr(error)
+            }
+            Self::OperationFailedVpcRoutePublishEnabledInEcr(_) => {
+                Self::OperationFailedVpcRoutePublishEnabledInEcr(error)
+            }
+            Self::OperationFailedBondingVpnNotSupportBgp(_) => {
+                Self::OperationFailedBondingVpnNotSupportBgp(error)
+            }
+            Self::OperationFailedStaleBgpRoutes(_) => {
+                Self::OperationFailedStaleBgpRoutes(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVpnGatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpnGatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpnGatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

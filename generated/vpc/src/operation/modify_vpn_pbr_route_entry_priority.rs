@@ -331,9 +331,11 @@ pub struct ModifyVpnPbrRouteEntryPriorityResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpnPbrRouteEntryPriorityResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnPbrRouteEntryPriorityResponse {
@@ -346,7 +348,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnPbrRouteEntryPriorityResponse {
 /// Service errors of `ModifyVpnPbrRouteEntryPriority`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVpnPbrRouteEntryPriorityError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -405,31 +406,93 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorit
 }
 impl ModifyVpnPbrRouteEntryPriorityError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            | Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            | Self::VpnRouteEntrySrcDestConflict(error)
-            | Self::VpnRouteEntrySrcDestWeightConflict(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::VpnPbrRouteEntryPriorityNotSupport(error) => {
+                ("VpnPbrRouteEntryPriorityNotSupport", error)
+            }
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => {
+                ("VpnRouteEntrySamePriorityPbrRoutePrefixOverlap", error)
+            }
+            Self::VpnRouteEntrySrcDestConflict(error) => {
+                ("VpnRouteEntrySrcDestConflict", error)
+            }
+            Self::VpnRouteEntrySrcDestWeightConflict(error) => {
+                ("VpnRouteEntrySrcDestWeightConflict", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVpnPbrRouteEntryPriorityError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::VpnPbrRouteEntryPriorityNotSupport(_) => {
+                Self::VpnPbrRouteEntryPriorityNotSupport(error)
+            }
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
+                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
+            }
+            Self::VpnRouteEntrySrcDestConflict(_) => {
+                Self::VpnRouteEntrySrcDestConflict(error)
+            }
+            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
+                Self::VpnRouteEntrySrcDestWeightConflict(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryPriorityError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryPriorityError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpnPbrRouteEntryPriorityError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorityError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -226,9 +226,11 @@ pub struct MoveResourceGroupResponse {
 impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
@@ -241,7 +243,6 @@ impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum MoveResourceGroupError {
     /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
@@ -283,26 +284,71 @@ impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
 }
 impl MoveResourceGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceGroupId(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::IllegalParamResourceType(error)
-            | Self::OperationFailedInstanceStatusNotAllowed(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::ForbiddenOperateManagedFlowLog(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
+            Self::OperationFailedInstanceStatusNotAllowed(error) => {
+                ("OperationFailedInstanceStatusNotAllowed", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::ForbiddenOperateManagedFlowLog(error) => {
+                ("ForbiddenOperateManagedFlowLog", error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for MoveResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::OperationFailedInstanceStatusNotAllowed(_) => {
+                Self::OperationFailedInstanceStatusNotAllowed(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ForbiddenOperateManagedFlowLog(_) => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for MoveResourceGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for MoveResourceGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for MoveResourceGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

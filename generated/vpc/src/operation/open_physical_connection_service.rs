@@ -140,9 +140,11 @@ pub struct OpenPhysicalConnectionServiceResponse {
 impl ::acs_runtime::de::FromJson for OpenPhysicalConnectionServiceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenPhysicalConnectionServiceResponse {
@@ -155,7 +157,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenPhysicalConnectionServiceResponse {
 /// Service errors of `OpenPhysicalConnectionService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum OpenPhysicalConnectionServiceError {
     /// HTTP 400 `PURCHASE_QUANTITY_LIMIT`: Your purchase quantity exceeds the maximum limit.
@@ -176,21 +177,51 @@ impl From<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionService
 }
 impl OpenPhysicalConnectionServiceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::PurchaseQuantityLimit(error)
-            | Self::InvalidOperationOrderOpened(error)
-            | Self::Unhandled(error) => error,
+            Self::PurchaseQuantityLimit(error) => ("PurchaseQuantityLimit", error),
+            Self::InvalidOperationOrderOpened(error) => {
+                ("InvalidOperationOrderOpened", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for OpenPhysicalConnectionServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::PurchaseQuantityLimit(_) => Self::PurchaseQuantityLimit(error),
+            Self::InvalidOperationOrderOpened(_) => {
+                Self::InvalidOperationOrderOpened(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for OpenPhysicalConnectionServiceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for OpenPhysicalConnectionServiceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for OpenPhysicalConnectionServiceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

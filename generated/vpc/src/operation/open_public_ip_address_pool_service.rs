@@ -172,11 +172,13 @@ pub struct OpenPublicIpAddressPoolServiceResponse {
 impl ::acs_runtime::de::FromJson for OpenPublicIpAddressPoolServiceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenPublicIpAddressPoolServiceResponse {
@@ -189,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenPublicIpAddressPoolServiceResponse {
 /// Service errors of `OpenPublicIpAddressPoolService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum OpenPublicIpAddressPoolServiceError {
     /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
@@ -232,25 +233,75 @@ impl From<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServic
 }
 impl OpenPublicIpAddressPoolServiceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedExceedPurchaseLimit(error)
-            | Self::ForbiddenRam(error)
-            | Self::OperationFailedQuotaNotEnough(error)
-            | Self::OrderNoRealNameAuthentication(error)
-            | Self::OperationFailedBasicInfoUncompleted(error)
-            | Self::ForbiddenOpenPublicIpAddressPool(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedExceedPurchaseLimit(error) => {
+                ("OperationFailedExceedPurchaseLimit", error)
+            }
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::OperationFailedQuotaNotEnough(error) => {
+                ("OperationFailedQuotaNotEnough", error)
+            }
+            Self::OrderNoRealNameAuthentication(error) => {
+                ("OrderNoRealNameAuthentication", error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(error) => {
+                ("OperationFailedBasicInfoUncompleted", error)
+            }
+            Self::ForbiddenOpenPublicIpAddressPool(error) => {
+                ("ForbiddenOpenPublicIpAddressPool", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for OpenPublicIpAddressPoolServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedExceedPurchaseLimit(_) => {
+                Self::OperationFailedExceedPurchaseLimit(error)
+            }
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::OperationFailedQuotaNotEnough(_) => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            Self::OrderNoRealNameAuthentication(_) => {
+                Self::OrderNoRealNameAuthentication(error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(_) => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            Self::ForbiddenOpenPublicIpAddressPool(_) => {
+                Self::ForbiddenOpenPublicIpAddressPool(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for OpenPublicIpAddressPoolServiceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for OpenPublicIpAddressPoolServiceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for OpenPublicIpAddressPoolServiceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServiceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

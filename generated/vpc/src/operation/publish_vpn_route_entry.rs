@@ -288,9 +288,11 @@ pub struct PublishVpnRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for PublishVpnRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PublishVpnRouteEntryResponse {
@@ -303,7 +305,6 @@ impl<'de> ::serde::Deserialize<'de> for PublishVpnRouteEntryResponse {
 /// Service errors of `PublishVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PublishVpnRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -531,78 +532,275 @@ impl From<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
 }
 impl PublishVpnRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::InvalidVpnRouteEntryNotFound(error)
-            | Self::OperationFailedInvalidStatus(error)
-            | Self::OperationFailedRouteConflict(error)
-            | Self::OperationFailedInvalidCidrBlock(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::TaskConflict(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::QuotaExceeded(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::InvalidCidrBlockDuplicate(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::InvalidNextHopType(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::InvalidVRouterNotFound(error)
-            | Self::InvalidVpcNotFound(error)
-            | Self::InvalidNexthopTypeAndListBothNull(error)
-            | Self::InvalidNexthopTypeAndListBothNotNull(error)
-            | Self::InvalidRouterInterface(error)
-            | Self::InvalidOppositeRouterType(error)
-            | Self::InvalidNexthopListSize(error)
-            | Self::InvalidEntryRuleQuotaNotFound(error)
-            | Self::ForbiddenCheckEntryRuleQuota(error)
-            | Self::InvalidVbrStatus(error)
-            | Self::InvalidPhysicalConnectionBusinessStatus(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::CountLimitExceedHaVipRouteEntry(error)
-            | Self::InvalidRouteEntryDuplicate(error)
-            | Self::InvalidWeightParam(error)
-            | Self::ForbiddenUseVpcAsInternetGateway(error)
-            | Self::InvalidVpcId(error)
-            | Self::InvalidRouteEntrySize(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::InvalidRouteEntryNameMalformed(error)
-            | Self::DuplicatedVpcNextHop(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::InvalidAttachmentNotFound(error)
-            | Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            | Self::InvalidNetworkInterfaceNotFound(error)
-            | Self::OperationFailedQueryAttachmentInfo(error)
-            | Self::IllegalParamAttachmentId(error)
-            | Self::OperationFailedNotSupportIpv6(error)
-            | Self::IncorrectStatusIpv6Address(error)
-            | Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            | Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            | Self::OperationUnsupportedMutipleIpv6Address(error)
-            | Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::InvalidVpnRouteEntryNotFound(error) => {
+                ("InvalidVpnRouteEntryNotFound", error)
+            }
+            Self::OperationFailedInvalidStatus(error) => {
+                ("OperationFailedInvalidStatus", error)
+            }
+            Self::OperationFailedRouteConflict(error) => {
+                ("OperationFailedRouteConflict", error)
+            }
+            Self::OperationFailedInvalidCidrBlock(error) => {
+                ("OperationFailedInvalidCidrBlock", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::InvalidCidrBlockDuplicate(error) => {
+                ("InvalidCidrBlockDuplicate", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
+            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => {
+                ("InvalidNexthopTypeAndListBothNull", error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
+                ("InvalidNexthopTypeAndListBothNotNull", error)
+            }
+            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
+            Self::InvalidOppositeRouterType(error) => {
+                ("InvalidOppositeRouterType", error)
+            }
+            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => {
+                ("InvalidEntryRuleQuotaNotFound", error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(error) => {
+                ("ForbiddenCheckEntryRuleQuota", error)
+            }
+            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
+                ("InvalidPhysicalConnectionBusinessStatus", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => {
+                ("CountLimitExceedHaVipRouteEntry", error)
+            }
+            Self::InvalidRouteEntryDuplicate(error) => {
+                ("InvalidRouteEntryDuplicate", error)
+            }
+            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => {
+                ("ForbiddenUseVpcAsInternetGateway", error)
+            }
+            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
+            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::InvalidRouteEntryNameMalformed(error) => {
+                ("InvalidRouteEntryNameMalformed", error)
+            }
+            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::InvalidAttachmentNotFound(error) => {
+                ("InvalidAttachmentNotFound", error)
+            }
+            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => {
+                ("OperationFailedActiveNetworkInterfaceNotFound", error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(error) => {
+                ("InvalidNetworkInterfaceNotFound", error)
+            }
+            Self::OperationFailedQueryAttachmentInfo(error) => {
+                ("OperationFailedQueryAttachmentInfo", error)
+            }
+            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
+            Self::OperationFailedNotSupportIpv6(error) => {
+                ("OperationFailedNotSupportIpv6", error)
+            }
+            Self::IncorrectStatusIpv6Address(error) => {
+                ("IncorrectStatusIpv6Address", error)
+            }
+            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
+                ("OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface", error)
+            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => {
+                ("OperationUnsupportedSpecifyIpOnIpv6Entry", error)
+            }
+            Self::OperationUnsupportedMutipleIpv6Address(error) => {
+                ("OperationUnsupportedMutipleIpv6Address", error)
+            }
+            Self::OperationDeniedIpv6EntryOnCustomTable(error) => {
+                ("OperationDeniedIpv6EntryOnCustomTable", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for PublishVpnRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::InvalidVpnRouteEntryNotFound(_) => {
+                Self::InvalidVpnRouteEntryNotFound(error)
+            }
+            Self::OperationFailedInvalidStatus(_) => {
+                Self::OperationFailedInvalidStatus(error)
+            }
+            Self::OperationFailedRouteConflict(_) => {
+                Self::OperationFailedRouteConflict(error)
+            }
+            Self::OperationFailedInvalidCidrBlock(_) => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::InvalidNexthopTypeAndListBothNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
+            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
+            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
+            Self::InvalidEntryRuleQuotaNotFound(_) => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
+            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::CountLimitExceedHaVipRouteEntry(_) => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            Self::InvalidRouteEntryDuplicate(_) => {
+                Self::InvalidRouteEntryDuplicate(error)
+            }
+            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
+            Self::ForbiddenUseVpcAsInternetGateway(_) => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
+            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::InvalidRouteEntryNameMalformed(_) => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
+            Self::OperationFailedActiveNetworkInterfaceNotFound(_) => {
+                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::OperationFailedQueryAttachmentInfo(_) => {
+                Self::OperationFailedQueryAttachmentInfo(error)
+            }
+            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
+            Self::OperationFailedNotSupportIpv6(_) => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            Self::IncorrectStatusIpv6Address(_) => {
+                Self::IncorrectStatusIpv6Address(error)
+            }
+            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(_) => {
+                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
+            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(_) => {
+                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
+            }
+            Self::OperationUnsupportedMutipleIpv6Address(_) => {
+                Self::OperationUnsupportedMutipleIpv6Address(error)
+            }
+            Self::OperationDeniedIpv6EntryOnCustomTable(_) => {
+                Self::OperationDeniedIpv6EntryOnCustomTable(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for PublishVpnRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PublishVpnRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PublishVpnRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

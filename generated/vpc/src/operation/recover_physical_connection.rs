@@ -206,9 +206,11 @@ pub struct RecoverPhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for RecoverPhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RecoverPhysicalConnectionResponse {
@@ -221,7 +223,6 @@ impl<'de> ::serde::Deserialize<'de> for RecoverPhysicalConnectionResponse {
 /// Service errors of `RecoverPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RecoverPhysicalConnectionError {
     /// HTTP 400 `IncorrectStatus.PhysicalConnection`: The status of %s is incorrect.
@@ -256,23 +257,63 @@ impl From<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionErro
 }
 impl RecoverPhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusPhysicalConnection(error)
-            | Self::ResourceNotFound(error)
-            | Self::OperationDeniedTerminateVirtualPhysicalConnection(error)
-            | Self::OperationDeniedPconnNotAllowRecover(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusPhysicalConnection(error) => {
+                ("IncorrectStatusPhysicalConnection", error)
+            }
+            Self::ResourceNotFound(error) => ("ResourceNotFound", error),
+            Self::OperationDeniedTerminateVirtualPhysicalConnection(error) => {
+                ("OperationDeniedTerminateVirtualPhysicalConnection", error)
+            }
+            Self::OperationDeniedPconnNotAllowRecover(error) => {
+                ("OperationDeniedPconnNotAllowRecover", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RecoverPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::ResourceNotFound(_) => Self::ResourceNotFound(error),
+            Self::OperationDeniedTerminateVirtualPhysicalConnection(_) => {
+                Self::OperationDeniedTerminateVirtualPhysicalConnection(error)
+            }
+            Self::OperationDeniedPconnNotAllowRecover(_) => {
+                Self::OperationDeniedPconnNotAllowRecover(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RecoverPhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RecoverPhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RecoverPhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -189,9 +189,11 @@ pub struct ReleaseEipSegmentAddressResponse {
 impl ::acs_runtime::de::FromJson for ReleaseEipSegmentAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReleaseEipSegmentAddressResponse {
@@ -204,7 +206,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseEipSegmentAddressResponse {
 /// Service errors of `ReleaseEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReleaseEipSegmentAddressError {
     /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
@@ -268,32 +269,97 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError
 }
 impl ReleaseEipSegmentAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectEipStatus(error)
-            | Self::ForbiddenChargeTypeIsPrepaid(error)
-            | Self::Forbidden(error)
-            | Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            | Self::InvalidOperationDeletionProtection(error)
-            | Self::OperationFailedInstanceNotExist(error)
-            | Self::OperationFailedEipNumInconsistent(error)
-            | Self::OperationFailedEipStatusInvalid(error)
-            | Self::OperationFailedEipInBwp(error)
-            | Self::ForbiddenEipInBwp(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => {
+                ("ForbiddenChargeTypeIsPrepaid", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => {
+                ("TaskConflictAssociateGlobalAccelerationInstance", error)
+            }
+            Self::InvalidOperationDeletionProtection(error) => {
+                ("InvalidOperationDeletionProtection", error)
+            }
+            Self::OperationFailedInstanceNotExist(error) => {
+                ("OperationFailedInstanceNotExist", error)
+            }
+            Self::OperationFailedEipNumInconsistent(error) => {
+                ("OperationFailedEipNumInconsistent", error)
+            }
+            Self::OperationFailedEipStatusInvalid(error) => {
+                ("OperationFailedEipStatusInvalid", error)
+            }
+            Self::OperationFailedEipInBwp(error) => ("OperationFailedEipInBwp", error),
+            Self::ForbiddenEipInBwp(error) => ("ForbiddenEipInBwp", error),
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReleaseEipSegmentAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::TaskConflictAssociateGlobalAccelerationInstance(_) => {
+                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::OperationFailedInstanceNotExist(_) => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            Self::OperationFailedEipNumInconsistent(_) => {
+                Self::OperationFailedEipNumInconsistent(error)
+            }
+            Self::OperationFailedEipStatusInvalid(_) => {
+                Self::OperationFailedEipStatusInvalid(error)
+            }
+            Self::OperationFailedEipInBwp(_) => Self::OperationFailedEipInBwp(error),
+            Self::ForbiddenEipInBwp(_) => Self::ForbiddenEipInBwp(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReleaseEipSegmentAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReleaseEipSegmentAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReleaseEipSegmentAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

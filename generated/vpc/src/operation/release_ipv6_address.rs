@@ -198,9 +198,11 @@ pub struct ReleaseIpv6AddressResponse {
 impl ::acs_runtime::de::FromJson for ReleaseIpv6AddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReleaseIpv6AddressResponse {
@@ -213,7 +215,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseIpv6AddressResponse {
 /// Service errors of `ReleaseIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReleaseIpv6AddressError {
     /// HTTP 400 `DependencyViolation.Ipv6InternetBandwidth`: The specified resource of %s depends on %s, so the operation cannot be completed.
@@ -251,24 +252,73 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
 }
 impl ReleaseIpv6AddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationIpv6InternetBandwidth(error)
-            | Self::OperationFailedAssociationExist(error)
-            | Self::OperationFailedResourceInBinding(error)
-            | Self::IncorrectStatusIpv6Instance(error)
-            | Self::ResourceNotFoundIpv6InstanceId(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationIpv6InternetBandwidth(error) => {
+                ("DependencyViolationIpv6InternetBandwidth", error)
+            }
+            Self::OperationFailedAssociationExist(error) => {
+                ("OperationFailedAssociationExist", error)
+            }
+            Self::OperationFailedResourceInBinding(error) => {
+                ("OperationFailedResourceInBinding", error)
+            }
+            Self::IncorrectStatusIpv6Instance(error) => {
+                ("IncorrectStatusIpv6Instance", error)
+            }
+            Self::ResourceNotFoundIpv6InstanceId(error) => {
+                ("ResourceNotFoundIpv6InstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReleaseIpv6AddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationIpv6InternetBandwidth(_) => {
+                Self::DependencyViolationIpv6InternetBandwidth(error)
+            }
+            Self::OperationFailedAssociationExist(_) => {
+                Self::OperationFailedAssociationExist(error)
+            }
+            Self::OperationFailedResourceInBinding(_) => {
+                Self::OperationFailedResourceInBinding(error)
+            }
+            Self::IncorrectStatusIpv6Instance(_) => {
+                Self::IncorrectStatusIpv6Instance(error)
+            }
+            Self::ResourceNotFoundIpv6InstanceId(_) => {
+                Self::ResourceNotFoundIpv6InstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReleaseIpv6AddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReleaseIpv6AddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReleaseIpv6AddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -210,9 +210,11 @@ pub struct RemoveCommonBandwidthPackageIpResponse {
 impl ::acs_runtime::de::FromJson for RemoveCommonBandwidthPackageIpResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RemoveCommonBandwidthPackageIpResponse {
@@ -225,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveCommonBandwidthPackageIpResponse {
 /// Service errors of `RemoveCommonBandwidthPackageIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RemoveCommonBandwidthPackageIpError {
     /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
@@ -309,38 +310,119 @@ impl From<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageI
 }
 impl RemoveCommonBandwidthPackageIpError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpInstanceIdNotBandwidthPackage(error)
-            | Self::DependencyViolationIp(error)
-            | Self::EipBindNatgateway(error)
-            | Self::IncorrectStatusEip(error)
-            | Self::OperationFailedSnatPoolIp(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::TradeSyncCreateSubError(error)
-            | Self::FailedInvokeInnerApi(error)
-            | Self::InvalidIpIpInSnatPool(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::OperationUnsupportedIpNotInCbwp(error)
-            | Self::InvalidIpInstanceIdMalformed(error)
-            | Self::OperationUnsupportedEipBindRemote(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::OperationFailedSystemBusy(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IpInstanceIdNotBandwidthPackage(error) => {
+                ("IpInstanceIdNotBandwidthPackage", error)
+            }
+            Self::DependencyViolationIp(error) => ("DependencyViolationIp", error),
+            Self::EipBindNatgateway(error) => ("EipBindNatgateway", error),
+            Self::IncorrectStatusEip(error) => ("IncorrectStatusEip", error),
+            Self::OperationFailedSnatPoolIp(error) => {
+                ("OperationFailedSnatPoolIp", error)
+            }
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
+            Self::FailedInvokeInnerApi(error) => ("FailedInvokeInnerApi", error),
+            Self::InvalidIpIpInSnatPool(error) => ("InvalidIpIpInSnatPool", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::OperationUnsupportedIpNotInCbwp(error) => {
+                ("OperationUnsupportedIpNotInCbwp", error)
+            }
+            Self::InvalidIpInstanceIdMalformed(error) => {
+                ("InvalidIpInstanceIdMalformed", error)
+            }
+            Self::OperationUnsupportedEipBindRemote(error) => {
+                ("OperationUnsupportedEipBindRemote", error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::OperationFailedSystemBusy(error) => {
+                ("OperationFailedSystemBusy", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RemoveCommonBandwidthPackageIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IpInstanceIdNotBandwidthPackage(_) => {
+                Self::IpInstanceIdNotBandwidthPackage(error)
+            }
+            Self::DependencyViolationIp(_) => Self::DependencyViolationIp(error),
+            Self::EipBindNatgateway(_) => Self::EipBindNatgateway(error),
+            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
+            Self::OperationFailedSnatPoolIp(_) => Self::OperationFailedSnatPoolIp(error),
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
+            Self::FailedInvokeInnerApi(_) => Self::FailedInvokeInnerApi(error),
+            Self::InvalidIpIpInSnatPool(_) => Self::InvalidIpIpInSnatPool(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::OperationUnsupportedIpNotInCbwp(_) => {
+                Self::OperationUnsupportedIpNotInCbwp(error)
+            }
+            Self::InvalidIpInstanceIdMalformed(_) => {
+                Self::InvalidIpInstanceIdMalformed(error)
+            }
+            Self::OperationUnsupportedEipBindRemote(_) => {
+                Self::OperationUnsupportedEipBindRemote(error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RemoveCommonBandwidthPackageIpError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveCommonBandwidthPackageIpError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RemoveCommonBandwidthPackageIpError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageIpError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -186,9 +186,11 @@ pub struct RemoveGlobalAccelerationInstanceIpResponse {
 impl ::acs_runtime::de::FromJson for RemoveGlobalAccelerationInstanceIpResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RemoveGlobalAccelerationInstanceIpResponse {
@@ -201,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveGlobalAccelerationInstanceIpRespon
 /// Service errors of `RemoveGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RemoveGlobalAccelerationInstanceIpError {
     /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
@@ -246,20 +247,66 @@ for RemoveGlobalAccelerationInstanceIpError {
 }
 impl RemoveGlobalAccelerationInstanceIpError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpInstanceIdNotBandwidthPackage(error)
-            | Self::DependencyViolationIp(error)
-            | Self::EipBindNatgateway(error)
-            | Self::IpInstanceIdStatusNotAvailable(error)
-            | Self::OperationUnsupportedIpNotInCbwp(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IpInstanceIdNotBandwidthPackage(error) => {
+                ("IpInstanceIdNotBandwidthPackage", error)
+            }
+            Self::DependencyViolationIp(error) => ("DependencyViolationIp", error),
+            Self::EipBindNatgateway(error) => ("EipBindNatgateway", error),
+            Self::IpInstanceIdStatusNotAvailable(error) => {
+                ("IpInstanceIdStatusNotAvailable", error)
+            }
+            Self::OperationUnsupportedIpNotInCbwp(error) => {
+                ("OperationUnsupportedIpNotInCbwp", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RemoveGlobalAccelerationInstanceIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IpInstanceIdNotBandwidthPackage(_) => {
+                Self::IpInstanceIdNotBandwidthPackage(error)
+            }
+            Self::DependencyViolationIp(_) => Self::DependencyViolationIp(error),
+            Self::EipBindNatgateway(_) => Self::EipBindNatgateway(error),
+            Self::IpInstanceIdStatusNotAvailable(_) => {
+                Self::IpInstanceIdStatusNotAvailable(error)
+            }
+            Self::OperationUnsupportedIpNotInCbwp(_) => {
+                Self::OperationUnsupportedIpNotInCbwp(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RemoveGlobalAccelerationInstanceIpError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveGlobalAccelerationInstanceIpError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -267,6 +314,7 @@ impl ::std::fmt::Display for RemoveGlobalAccelerationInstanceIpError {
 impl ::std::error::Error for RemoveGlobalAccelerationInstanceIpError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RemoveGlobalAccelerationInstanceIpError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

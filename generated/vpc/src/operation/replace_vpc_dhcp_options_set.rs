@@ -230,9 +230,11 @@ pub struct ReplaceVpcDhcpOptionsSetResponse {
 impl ::acs_runtime::de::FromJson for ReplaceVpcDhcpOptionsSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReplaceVpcDhcpOptionsSetResponse {
@@ -245,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceVpcDhcpOptionsSetResponse {
 /// Service errors of `ReplaceVpcDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ReplaceVpcDhcpOptionsSetError {
     /// HTTP 400 `OperationFailed.AttachmentNotExist`: The current VPC is not attahced to a DHCP options set.
@@ -291,26 +292,77 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError
 }
 impl ReplaceVpcDhcpOptionsSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedAttachmentNotExist(error)
-            | Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            | Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidDhcpOptionsSetIdNotFound(error)
-            | Self::IncorrectStatusDhcpOptionsSet(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedAttachmentNotExist(error) => {
+                ("OperationFailedAttachmentNotExist", error)
+            }
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
+                ("IncorrectStatusVpcDhcpOptionsSet", error)
+            }
+            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => {
+                ("AttrMismatchingVpcDhcpOptionsSetId", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
+                ("InvalidDhcpOptionsSetIdNotFound", error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(error) => {
+                ("IncorrectStatusDhcpOptionsSet", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ReplaceVpcDhcpOptionsSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedAttachmentNotExist(_) => {
+                Self::OperationFailedAttachmentNotExist(error)
+            }
+            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            Self::AttrMismatchingVpcDhcpOptionsSetId(_) => {
+                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ReplaceVpcDhcpOptionsSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReplaceVpcDhcpOptionsSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReplaceVpcDhcpOptionsSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

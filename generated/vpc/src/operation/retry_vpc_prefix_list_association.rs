@@ -266,9 +266,11 @@ pub struct RetryVpcPrefixListAssociationResponse {
 impl ::acs_runtime::de::FromJson for RetryVpcPrefixListAssociationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RetryVpcPrefixListAssociationResponse {
@@ -281,7 +283,6 @@ impl<'de> ::serde::Deserialize<'de> for RetryVpcPrefixListAssociationResponse {
 /// Service errors of `RetryVpcPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RetryVpcPrefixListAssociationError {
     /// HTTP 400 `UnsupportedRegion`: The feature of prefixList entry is not supported in this region.
@@ -320,25 +321,73 @@ impl From<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociation
 }
 impl RetryVpcPrefixListAssociationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedRegion(error)
-            | Self::OperationDeniedSystemPrefixList(error)
-            | Self::OperationFailedOperateShareResource(error)
-            | Self::IncorrectStatusPrefixList(error)
-            | Self::OperationFailedNotExistAssociateRelation(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::OperationDeniedSystemPrefixList(error) => {
+                ("OperationDeniedSystemPrefixList", error)
+            }
+            Self::OperationFailedOperateShareResource(error) => {
+                ("OperationFailedOperateShareResource", error)
+            }
+            Self::IncorrectStatusPrefixList(error) => {
+                ("IncorrectStatusPrefixList", error)
+            }
+            Self::OperationFailedNotExistAssociateRelation(error) => {
+                ("OperationFailedNotExistAssociateRelation", error)
+            }
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RetryVpcPrefixListAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::OperationFailedOperateShareResource(_) => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::OperationFailedNotExistAssociateRelation(_) => {
+                Self::OperationFailedNotExistAssociateRelation(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RetryVpcPrefixListAssociationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RetryVpcPrefixListAssociationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RetryVpcPrefixListAssociationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -253,9 +253,11 @@ pub struct RevokeInstanceFromCenResponse {
 impl ::acs_runtime::de::FromJson for RevokeInstanceFromCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromCenResponse {
@@ -268,7 +270,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromCenResponse {
 /// Service errors of `RevokeInstanceFromCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromCenError {
     /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
@@ -306,26 +307,63 @@ impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
 }
 impl RevokeInstanceFromCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error)
-            | Self::TaskConflict(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::OperationDeniedInstanceAttachCen(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InstanceTypeInvalid(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::OperationDeniedInstanceAttachCen(error) => {
+                ("OperationDeniedInstanceAttachCen", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RevokeInstanceFromCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::OperationDeniedInstanceAttachCen(_) => {
+                Self::OperationDeniedInstanceAttachCen(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RevokeInstanceFromCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RevokeInstanceFromCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RevokeInstanceFromCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -239,9 +239,11 @@ pub struct RevokeInstanceFromVbrResponse {
 impl ::acs_runtime::de::FromJson for RevokeInstanceFromVbrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromVbrResponse {
@@ -254,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromVbrResponse {
 /// Service errors of `RevokeInstanceFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromVbrError {
     /// HTTP 400 `Instance.StatusError`: The status of instance error.
@@ -284,24 +285,53 @@ impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
 }
 impl RevokeInstanceFromVbrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceStatusError(error)
-            | Self::InvalidParamNotNull(error)
-            | Self::ParameterIllegal(error)
-            | Self::InstanceNotExist(error)
-            | Self::EcGrantRelationNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
+            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::EcGrantRelationNotExist(error) => ("EcGrantRelationNotExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for RevokeInstanceFromVbrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::EcGrantRelationNotExist(_) => Self::EcGrantRelationNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for RevokeInstanceFromVbrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RevokeInstanceFromVbrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RevokeInstanceFromVbrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -254,10 +254,12 @@ pub struct SetHighDefinitionMonitorLogStatusResponse {
 impl ::acs_runtime::de::FromJson for SetHighDefinitionMonitorLogStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success: fields.take("Success")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            success: fields.read("Success"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetHighDefinitionMonitorLogStatusResponse {
@@ -270,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for SetHighDefinitionMonitorLogStatusRespons
 /// Service errors of `SetHighDefinitionMonitorLogStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum SetHighDefinitionMonitorLogStatusError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -316,23 +317,66 @@ for SetHighDefinitionMonitorLogStatusError {
 }
 impl SetHighDefinitionMonitorLogStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error)
-            | Self::ProjectOrLogstoreNotExist(error)
-            | Self::SourceProjectNotExist(error)
-            | Self::Unauthorized(error)
-            | Self::ParameterInvalid(error)
-            | Self::InvalidActionNotSupport(error)
-            | Self::RuleExist(error)
-            | Self::InvalidHdMonitorStatus(error)
-            | Self::HdMonitorEipNumberOverLimit(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::ProjectOrLogstoreNotExist(error) => {
+                ("ProjectOrLogstoreNotExist", error)
+            }
+            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
+            Self::RuleExist(error) => ("RuleExist", error),
+            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
+            Self::HdMonitorEipNumberOverLimit(error) => {
+                ("HdMonitorEipNumberOverLimit", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for SetHighDefinitionMonitorLogStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::HdMonitorEipNumberOverLimit(_) => {
+                Self::HdMonitorEipNumberOverLimit(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for SetHighDefinitionMonitorLogStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -340,6 +384,7 @@ impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {
 impl ::std::error::Error for SetHighDefinitionMonitorLogStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetHighDefinitionMonitorLogStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

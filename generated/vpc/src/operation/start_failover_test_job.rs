@@ -180,9 +180,11 @@ pub struct StartFailoverTestJobResponse {
 impl ::acs_runtime::de::FromJson for StartFailoverTestJobResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartFailoverTestJobResponse {
@@ -195,7 +197,6 @@ impl<'de> ::serde::Deserialize<'de> for StartFailoverTestJobResponse {
 /// Service errors of `StartFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum StartFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -256,31 +257,95 @@ impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
 }
 impl StartFailoverTestJobError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamJobId(error)
-            | Self::IncorrectStatusOnlyForInit(error)
-            | Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            | Self::IllegalParamResourceId(error)
-            | Self::IncorrectStatusResourceId(error)
-            | Self::IncorrectBusinessStatusResourceId(error)
-            | Self::VpconnNotAssociatedVbr(error)
-            | Self::VpconnWithVlan0NotSupportShutdown(error)
-            | Self::PconnContainsMoreThanOneVpconn(error)
-            | Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            | Self::EcFailoverTestJobConflict(error)
-            | Self::AnotherJobTesting(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
+            Self::IncorrectStatusOnlyForInit(error) => {
+                ("IncorrectStatusOnlyForInit", error)
+            }
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => {
+                ("EcFailoverTestJobResourceInAnotherProcessingJob", error)
+            }
+            Self::IllegalParamResourceId(error) => ("IllegalParamResourceId", error),
+            Self::IncorrectStatusResourceId(error) => {
+                ("IncorrectStatusResourceId", error)
+            }
+            Self::IncorrectBusinessStatusResourceId(error) => {
+                ("IncorrectBusinessStatusResourceId", error)
+            }
+            Self::VpconnNotAssociatedVbr(error) => ("VpconnNotAssociatedVbr", error),
+            Self::VpconnWithVlan0NotSupportShutdown(error) => {
+                ("VpconnWithVlan0NotSupportShutdown", error)
+            }
+            Self::PconnContainsMoreThanOneVpconn(error) => {
+                ("PconnContainsMoreThanOneVpconn", error)
+            }
+            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => {
+                ("PconnContailsMoreThanOneAcrossCountVbr", error)
+            }
+            Self::EcFailoverTestJobConflict(error) => {
+                ("EcFailoverTestJobConflict", error)
+            }
+            Self::AnotherJobTesting(error) => ("AnotherJobTesting", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for StartFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IncorrectStatusOnlyForInit(_) => {
+                Self::IncorrectStatusOnlyForInit(error)
+            }
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
+                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
+            }
+            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
+            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
+            Self::IncorrectBusinessStatusResourceId(_) => {
+                Self::IncorrectBusinessStatusResourceId(error)
+            }
+            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
+            Self::VpconnWithVlan0NotSupportShutdown(_) => {
+                Self::VpconnWithVlan0NotSupportShutdown(error)
+            }
+            Self::PconnContainsMoreThanOneVpconn(_) => {
+                Self::PconnContainsMoreThanOneVpconn(error)
+            }
+            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
+                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
+            }
+            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
+            Self::AnotherJobTesting(_) => Self::AnotherJobTesting(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for StartFailoverTestJobError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StartFailoverTestJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StartFailoverTestJobError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -178,9 +178,11 @@ pub struct StopFailoverTestJobResponse {
 impl ::acs_runtime::de::FromJson for StopFailoverTestJobResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StopFailoverTestJobResponse {
@@ -193,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for StopFailoverTestJobResponse {
 /// Service errors of `StopFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum StopFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -219,22 +220,55 @@ impl From<::acs_runtime::client::ServiceError> for StopFailoverTestJobError {
 }
 impl StopFailoverTestJobError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamJobId(error)
-            | Self::IncorrectStatusOnlyForTesting(error)
-            | Self::EcFailoverTestJobConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
+            Self::IncorrectStatusOnlyForTesting(error) => {
+                ("IncorrectStatusOnlyForTesting", error)
+            }
+            Self::EcFailoverTestJobConflict(error) => {
+                ("EcFailoverTestJobConflict", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for StopFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IncorrectStatusOnlyForTesting(_) => {
+                Self::IncorrectStatusOnlyForTesting(error)
+            }
+            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for StopFailoverTestJobError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StopFailoverTestJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StopFailoverTestJobError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StopFailoverTestJobError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

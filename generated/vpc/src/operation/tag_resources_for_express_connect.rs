@@ -222,9 +222,11 @@ pub struct TagResourcesForExpressConnectResponse {
 impl ::acs_runtime::de::FromJson for TagResourcesForExpressConnectResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResourcesForExpressConnectResponse {
@@ -237,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesForExpressConnectResponse {
 /// Service errors of `TagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum TagResourcesForExpressConnectError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -291,32 +292,83 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnect
 }
 impl TagResourcesForExpressConnectError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error)
-            | Self::InvalidTagValue(error)
-            | Self::InvalidInstanceTypeNotFound(error)
-            | Self::InvalidInstanceIdsNotFound(error)
-            | Self::ForbiddenTagKeys(error)
-            | Self::QuotaExceededTagNum(error)
-            | Self::InvalidTagScopeNotFound(error)
-            | Self::ForbiddenTagKeyDuplicated(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::SizeLimitExceededResourceId(error)
-            | Self::MissingParameterTagValue(error)
-            | Self::MissingParameterTagKey(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
+            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
+            Self::InvalidInstanceTypeNotFound(error) => {
+                ("InvalidInstanceTypeNotFound", error)
+            }
+            Self::InvalidInstanceIdsNotFound(error) => {
+                ("InvalidInstanceIdsNotFound", error)
+            }
+            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
+            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
+            Self::InvalidTagScopeNotFound(error) => ("InvalidTagScopeNotFound", error),
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::SizeLimitExceededResourceId(error) => {
+                ("SizeLimitExceededResourceId", error)
+            }
+            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
+            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for TagResourcesForExpressConnectError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
+            Self::InvalidTagScopeNotFound(_) => Self::InvalidTagScopeNotFound(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for TagResourcesForExpressConnectError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TagResourcesForExpressConnectError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for TagResourcesForExpressConnectError {}
 impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

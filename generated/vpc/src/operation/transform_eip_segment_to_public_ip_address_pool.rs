@@ -253,11 +253,13 @@ pub struct TransformEipSegmentToPublicIpAddressPoolResponse {
 impl ::acs_runtime::de::FromJson for TransformEipSegmentToPublicIpAddressPoolResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            public_ip_address_pool_id: fields.read("PublicIpAddressPoolId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -271,7 +273,6 @@ for TransformEipSegmentToPublicIpAddressPoolResponse {
 /// Service errors of `TransformEipSegmentToPublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum TransformEipSegmentToPublicIpAddressPoolError {
     /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource
@@ -325,23 +326,80 @@ for TransformEipSegmentToPublicIpAddressPoolError {
 }
 impl TransformEipSegmentToPublicIpAddressPoolError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenRam(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::ForbiddenCreatePublicIpAddressPool(error)
-            | Self::QuotaExceededPublicIpAddressPool(error)
-            | Self::UnsupportedRegion(error)
-            | Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            | Self::OptInRequiredPublicIpAddressPool(error)
-            | Self::QuotaExceededPoolIpQuantity(error)
-            | Self::ResourceNotFoundEipSegment(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::ForbiddenCreatePublicIpAddressPool(error) => {
+                ("ForbiddenCreatePublicIpAddressPool", error)
+            }
+            Self::QuotaExceededPublicIpAddressPool(error) => {
+                ("QuotaExceededPublicIpAddressPool", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => {
+                ("IncorrectBusinessStatusPublicIpAddressPool", error)
+            }
+            Self::OptInRequiredPublicIpAddressPool(error) => {
+                ("OptInRequiredPublicIpAddressPool", error)
+            }
+            Self::QuotaExceededPoolIpQuantity(error) => {
+                ("QuotaExceededPoolIpQuantity", error)
+            }
+            Self::ResourceNotFoundEipSegment(error) => {
+                ("ResourceNotFoundEipSegment", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for TransformEipSegmentToPublicIpAddressPoolError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::ForbiddenCreatePublicIpAddressPool(_) => {
+                Self::ForbiddenCreatePublicIpAddressPool(error)
+            }
+            Self::QuotaExceededPublicIpAddressPool(_) => {
+                Self::QuotaExceededPublicIpAddressPool(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::IncorrectBusinessStatusPublicIpAddressPool(_) => {
+                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
+            }
+            Self::OptInRequiredPublicIpAddressPool(_) => {
+                Self::OptInRequiredPublicIpAddressPool(error)
+            }
+            Self::QuotaExceededPoolIpQuantity(_) => {
+                Self::QuotaExceededPoolIpQuantity(error)
+            }
+            Self::ResourceNotFoundEipSegment(_) => {
+                Self::ResourceNotFoundEipSegment(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for TransformEipSegmentToPublicIpAddressPoolError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -349,6 +407,7 @@ impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {
 impl ::std::error::Error for TransformEipSegmentToPublicIpAddressPoolError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for TransformEipSegmentToPublicIpAddressPoolError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -262,9 +262,11 @@ pub struct UnassociateEipAddressResponse {
 impl ::acs_runtime::de::FromJson for UnassociateEipAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnassociateEipAddressResponse {
@@ -277,7 +279,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateEipAddressResponse {
 /// Service errors of `UnassociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UnassociateEipAddressError {
     /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
@@ -379,44 +380,137 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
 }
 impl UnassociateEipAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectEipStatus(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameter(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidBindingStatus(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
-            | Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
-            | Self::EniAttached(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::InvalidStatusEcsStatusNotSupport(error)
-            | Self::InvalidStatusEniStatusNotSupport(error)
-            | Self::InvalidStatusSnatOrDnat(error)
-            | Self::DependencyViolationSnatEntry(error)
-            | Self::InvalidStatusNotAllow(error)
-            | Self::Forbidden(error)
-            | Self::InvalidLoadBalancerIdNotFound(error)
-            | Self::OperationFailedSystemBusy(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidBindInstanceNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::InvalidIpStatusHasBeenUsedBySnatTable(error) => {
+                ("InvalidIpStatusHasBeenUsedBySnatTable", error)
+            }
+            Self::InvalidIpStatusHasBeenUsedByForwardEntry(error) => {
+                ("InvalidIpStatusHasBeenUsedByForwardEntry", error)
+            }
+            Self::EniAttached(error) => ("EniAttached", error),
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::InvalidStatusEcsStatusNotSupport(error) => {
+                ("InvalidStatusEcsStatusNotSupport", error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(error) => {
+                ("InvalidStatusEniStatusNotSupport", error)
+            }
+            Self::InvalidStatusSnatOrDnat(error) => ("InvalidStatusSnatOrDnat", error),
+            Self::DependencyViolationSnatEntry(error) => {
+                ("DependencyViolationSnatEntry", error)
+            }
+            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidLoadBalancerIdNotFound(error) => {
+                ("InvalidLoadBalancerIdNotFound", error)
+            }
+            Self::OperationFailedSystemBusy(error) => {
+                ("OperationFailedSystemBusy", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidBindInstanceNotFound(error) => {
+                ("InvalidBindInstanceNotFound", error)
+            }
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UnassociateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidIpStatusHasBeenUsedBySnatTable(_) => {
+                Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
+            }
+            Self::InvalidIpStatusHasBeenUsedByForwardEntry(_) => {
+                Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
+            }
+            Self::EniAttached(_) => Self::EniAttached(error),
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::InvalidStatusEcsStatusNotSupport(_) => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(_) => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            Self::InvalidStatusSnatOrDnat(_) => Self::InvalidStatusSnatOrDnat(error),
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidLoadBalancerIdNotFound(_) => {
+                Self::InvalidLoadBalancerIdNotFound(error)
+            }
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidBindInstanceNotFound(_) => {
+                Self::InvalidBindInstanceNotFound(error)
+            }
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UnassociateEipAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateEipAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassociateEipAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

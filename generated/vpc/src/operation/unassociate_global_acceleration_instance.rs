@@ -186,9 +186,11 @@ pub struct UnassociateGlobalAccelerationInstanceResponse {
 impl ::acs_runtime::de::FromJson for UnassociateGlobalAccelerationInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnassociateGlobalAccelerationInstanceResponse {
@@ -201,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateGlobalAccelerationInstanceRes
 /// Service errors of `UnassociateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UnassociateGlobalAccelerationInstanceError {
     /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
@@ -236,18 +237,54 @@ for UnassociateGlobalAccelerationInstanceError {
 }
 impl UnassociateGlobalAccelerationInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::ForbbidenInvaildOwner(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => {
+                ("IncorrectGlobalAccelerationInstanceIdStatus", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::ForbbidenInvaildOwner(error) => ("ForbbidenInvaildOwner", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
+                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UnassociateGlobalAccelerationInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(_) => {
+                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::ForbbidenInvaildOwner(_) => Self::ForbbidenInvaildOwner(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UnassociateGlobalAccelerationInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateGlobalAccelerationInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -255,6 +292,7 @@ impl ::std::fmt::Display for UnassociateGlobalAccelerationInstanceError {
 impl ::std::error::Error for UnassociateGlobalAccelerationInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UnassociateGlobalAccelerationInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -239,9 +239,11 @@ pub struct UnassociateNetworkAclResponse {
 impl ::acs_runtime::de::FromJson for UnassociateNetworkAclResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnassociateNetworkAclResponse {
@@ -254,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateNetworkAclResponse {
 /// Service errors of `UnassociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UnassociateNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -330,38 +331,103 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateNetworkAclError {
 }
 impl UnassociateNetworkAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error)
-            | Self::ParameterMissingBid(error)
-            | Self::ParameterMissingRegionId(error)
-            | Self::ParameterEmptyRegionId(error)
-            | Self::ParameterMissingNetworkAclId(error)
-            | Self::ParameterEmptyNetworkAclId(error)
-            | Self::ParameterMissingResources(error)
-            | Self::ParameterEmptyResources(error)
-            | Self::InvalidNetworkAclNotFound(error)
-            | Self::NetworkStatusModifying(error)
-            | Self::ResourceStatusError(error)
-            | Self::InvalidResourceNotFound(error)
-            | Self::InvalidResourceVpcError(error)
-            | Self::InvalidResourceNotBinding(error)
-            | Self::NotSupportNetworkAcl(error)
-            | Self::MismatchNetworkAclAndVSwitch(error)
-            | Self::MissingParamResource(error)
-            | Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
+            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
+            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
+            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
+            Self::ParameterMissingNetworkAclId(error) => {
+                ("ParameterMissingNetworkAclId", error)
+            }
+            Self::ParameterEmptyNetworkAclId(error) => {
+                ("ParameterEmptyNetworkAclId", error)
+            }
+            Self::ParameterMissingResources(error) => {
+                ("ParameterMissingResources", error)
+            }
+            Self::ParameterEmptyResources(error) => ("ParameterEmptyResources", error),
+            Self::InvalidNetworkAclNotFound(error) => {
+                ("InvalidNetworkAclNotFound", error)
+            }
+            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
+            Self::ResourceStatusError(error) => ("ResourceStatusError", error),
+            Self::InvalidResourceNotFound(error) => ("InvalidResourceNotFound", error),
+            Self::InvalidResourceVpcError(error) => ("InvalidResourceVpcError", error),
+            Self::InvalidResourceNotBinding(error) => {
+                ("InvalidResourceNotBinding", error)
+            }
+            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
+            Self::MismatchNetworkAclAndVSwitch(error) => {
+                ("MismatchNetworkAclAndVSwitch", error)
+            }
+            Self::MissingParamResource(error) => ("MissingParamResource", error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
+                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UnassociateNetworkAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterMissingResources(_) => Self::ParameterMissingResources(error),
+            Self::ParameterEmptyResources(_) => Self::ParameterEmptyResources(error),
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
+            Self::ResourceStatusError(_) => Self::ResourceStatusError(error),
+            Self::InvalidResourceNotFound(_) => Self::InvalidResourceNotFound(error),
+            Self::InvalidResourceVpcError(_) => Self::InvalidResourceVpcError(error),
+            Self::InvalidResourceNotBinding(_) => Self::InvalidResourceNotBinding(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::MismatchNetworkAclAndVSwitch(_) => {
+                Self::MismatchNetworkAclAndVSwitch(error)
+            }
+            Self::MissingParamResource(_) => Self::MissingParamResource(error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UnassociateNetworkAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateNetworkAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassociateNetworkAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassociateNetworkAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -213,9 +213,11 @@ impl ::acs_runtime::de::FromJson
 for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -229,7 +231,6 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
 /// Service errors of `UnassociatePhysicalConnectionFromVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     /// HTTP 400 `PARAMETER_MUST_NOT_NULL`: The specified physical connection id or vbrId must not be null.
@@ -273,21 +274,66 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
 }
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMustNotNull(error)
-            | Self::PhysicalNotAssociateToVbr(error)
-            | Self::RouterInterfaceReferedByRouteentry(error)
-            | Self::InvalidStatusNotAllowed(error)
-            | Self::PhysicalNotAllowAssociateVbr(error)
-            | Self::ForbiddenOperationNotAllowed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMustNotNull(error) => ("ParameterMustNotNull", error),
+            Self::PhysicalNotAssociateToVbr(error) => {
+                ("PhysicalNotAssociateToVbr", error)
+            }
+            Self::RouterInterfaceReferedByRouteentry(error) => {
+                ("RouterInterfaceReferedByRouteentry", error)
+            }
+            Self::InvalidStatusNotAllowed(error) => ("InvalidStatusNotAllowed", error),
+            Self::PhysicalNotAllowAssociateVbr(error) => {
+                ("PhysicalNotAllowAssociateVbr", error)
+            }
+            Self::ForbiddenOperationNotAllowed(error) => {
+                ("ForbiddenOperationNotAllowed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMustNotNull(_) => Self::ParameterMustNotNull(error),
+            Self::PhysicalNotAssociateToVbr(_) => Self::PhysicalNotAssociateToVbr(error),
+            Self::RouterInterfaceReferedByRouteentry(_) => {
+                Self::RouterInterfaceReferedByRouteentry(error)
+            }
+            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
+            Self::PhysicalNotAllowAssociateVbr(_) => {
+                Self::PhysicalNotAllowAssociateVbr(error)
+            }
+            Self::ForbiddenOperationNotAllowed(_) => {
+                Self::ForbiddenOperationNotAllowed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -295,6 +341,7 @@ impl ::std::fmt::Display for UnassociatePhysicalConnectionFromVirtualBorderRoute
 impl ::std::error::Error for UnassociatePhysicalConnectionFromVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

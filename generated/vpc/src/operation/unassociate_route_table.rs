@@ -208,9 +208,11 @@ pub struct UnassociateRouteTableResponse {
 impl ::acs_runtime::de::FromJson for UnassociateRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnassociateRouteTableResponse {
@@ -223,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateRouteTableResponse {
 /// Service errors of `UnassociateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UnassociateRouteTableError {
     /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of RegionId is not supported.
@@ -271,28 +272,77 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
 }
 impl UnassociateRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameterAction(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::OperationUnsupportedSystemRouteTable(error)
-            | Self::InvalidStatusVSwitch(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidBindingStatusRouteTable(error)
-            | Self::OperationFailedVSwitchNotAssociate(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::OperationUnsupportedSystemRouteTable(error) => {
+                ("OperationUnsupportedSystemRouteTable", error)
+            }
+            Self::InvalidStatusVSwitch(error) => ("InvalidStatusVSwitch", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidBindingStatusRouteTable(error) => {
+                ("InvalidBindingStatusRouteTable", error)
+            }
+            Self::OperationFailedVSwitchNotAssociate(error) => {
+                ("OperationFailedVSwitchNotAssociate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UnassociateRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::OperationUnsupportedSystemRouteTable(_) => {
+                Self::OperationUnsupportedSystemRouteTable(error)
+            }
+            Self::InvalidStatusVSwitch(_) => Self::InvalidStatusVSwitch(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidBindingStatusRouteTable(_) => {
+                Self::InvalidBindingStatusRouteTable(error)
+            }
+            Self::OperationFailedVSwitchNotAssociate(_) => {
+                Self::OperationFailedVSwitchNotAssociate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UnassociateRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassociateRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

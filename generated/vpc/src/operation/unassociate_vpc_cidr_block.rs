@@ -197,9 +197,11 @@ pub struct UnassociateVpcCidrBlockResponse {
 impl ::acs_runtime::de::FromJson for UnassociateVpcCidrBlockResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnassociateVpcCidrBlockResponse {
@@ -212,7 +214,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateVpcCidrBlockResponse {
 /// Service errors of `UnassociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UnassociateVpcCidrBlockError {
     /// HTTP 400 `OperationFailed.Ipv6Gateway`: The operation is failed because of ipv6Gateway is in use.
@@ -267,29 +268,91 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError 
 }
 impl UnassociateVpcCidrBlockError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIpv6Gateway(error)
-            | Self::InvalidVpcNotFound(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            | Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            | Self::InvalidSecondaryCidrBlockNotFound(error)
-            | Self::OperationFailedCidrInUse(error)
-            | Self::InvalidIpv6CidrBlockNotFound(error)
-            | Self::OperationFailedIpV6vSwitchInuse(error)
-            | Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedIpv6Gateway(error) => {
+                ("OperationFailedIpv6Gateway", error)
+            }
+            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => {
+                ("ParamExclusiveSecondaryCidrAndIpv6Cidr", error)
+            }
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => {
+                ("MissingParamSecondaryCidrOrIpv6Cidr", error)
+            }
+            Self::InvalidSecondaryCidrBlockNotFound(error) => {
+                ("InvalidSecondaryCidrBlockNotFound", error)
+            }
+            Self::OperationFailedCidrInUse(error) => ("OperationFailedCidrInUse", error),
+            Self::InvalidIpv6CidrBlockNotFound(error) => {
+                ("InvalidIpv6CidrBlockNotFound", error)
+            }
+            Self::OperationFailedIpV6vSwitchInuse(error) => {
+                ("OperationFailedIpV6vSwitchInuse", error)
+            }
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => {
+                ("MissingParamSecondaryCidrBlockOrIpv6CidrBlock", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UnassociateVpcCidrBlockError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedIpv6Gateway(_) => {
+                Self::OperationFailedIpv6Gateway(error)
+            }
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(_) => {
+                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
+            }
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(_) => {
+                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
+            }
+            Self::InvalidSecondaryCidrBlockNotFound(_) => {
+                Self::InvalidSecondaryCidrBlockNotFound(error)
+            }
+            Self::OperationFailedCidrInUse(_) => Self::OperationFailedCidrInUse(error),
+            Self::InvalidIpv6CidrBlockNotFound(_) => {
+                Self::InvalidIpv6CidrBlockNotFound(error)
+            }
+            Self::OperationFailedIpV6vSwitchInuse(_) => {
+                Self::OperationFailedIpV6vSwitchInuse(error)
+            }
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(_) => {
+                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UnassociateVpcCidrBlockError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateVpcCidrBlockError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassociateVpcCidrBlockError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -336,9 +336,11 @@ pub struct UpdateDhcpOptionsSetAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateDhcpOptionsSetAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateDhcpOptionsSetAttributeResponse {
@@ -351,7 +353,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDhcpOptionsSetAttributeResponse {
 /// Service errors of `UpdateDhcpOptionsSetAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateDhcpOptionsSetAttributeError {
     /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified dhcpOptionsSetId does not exist.
@@ -412,29 +413,95 @@ impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttribute
 }
 impl UpdateDhcpOptionsSetAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(error)
-            | Self::IncorrectStatusDhcpOptionsSet(error)
-            | Self::IllegalParamDomainNameServers(error)
-            | Self::IllegalParamDomainName(error)
-            | Self::IllegalParamDhcpOptionsSetName(error)
-            | Self::IllegalParamDhcpOptionsSetDescription(error)
-            | Self::OperationUnsupportedDhcpLeaseTime(error)
-            | Self::OperationUnsupportedDhcpOptionsSet(error)
-            | Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
+                ("InvalidDhcpOptionsSetIdNotFound", error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(error) => {
+                ("IncorrectStatusDhcpOptionsSet", error)
+            }
+            Self::IllegalParamDomainNameServers(error) => {
+                ("IllegalParamDomainNameServers", error)
+            }
+            Self::IllegalParamDomainName(error) => ("IllegalParamDomainName", error),
+            Self::IllegalParamDhcpOptionsSetName(error) => {
+                ("IllegalParamDhcpOptionsSetName", error)
+            }
+            Self::IllegalParamDhcpOptionsSetDescription(error) => {
+                ("IllegalParamDhcpOptionsSetDescription", error)
+            }
+            Self::OperationUnsupportedDhcpLeaseTime(error) => {
+                ("OperationUnsupportedDhcpLeaseTime", error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(error) => {
+                ("OperationUnsupportedDhcpOptionsSet", error)
+            }
+            Self::OperationDeniedModifyDefaultDhcpOptionsSet(error) => {
+                ("OperationDeniedModifyDefaultDhcpOptionsSet", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateDhcpOptionsSetAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::IllegalParamDomainNameServers(_) => {
+                Self::IllegalParamDomainNameServers(error)
+            }
+            Self::IllegalParamDomainName(_) => Self::IllegalParamDomainName(error),
+            Self::IllegalParamDhcpOptionsSetName(_) => {
+                Self::IllegalParamDhcpOptionsSetName(error)
+            }
+            Self::IllegalParamDhcpOptionsSetDescription(_) => {
+                Self::IllegalParamDhcpOptionsSetDescription(error)
+            }
+            Self::OperationUnsupportedDhcpLeaseTime(_) => {
+                Self::OperationUnsupportedDhcpLeaseTime(error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(_) => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            Self::OperationDeniedModifyDefaultDhcpOptionsSet(_) => {
+                Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateDhcpOptionsSetAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateDhcpOptionsSetAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateDhcpOptionsSetAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -277,9 +277,11 @@ pub struct UpdateFailoverTestJobResponse {
 impl ::acs_runtime::de::FromJson for UpdateFailoverTestJobResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateFailoverTestJobResponse {
@@ -292,7 +294,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateFailoverTestJobResponse {
 /// Service errors of `UpdateFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateFailoverTestJobError {
     /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
@@ -369,35 +370,111 @@ impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
 }
 impl UpdateFailoverTestJobError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::EcFailoverTestJobExceedMaxResourceNum(error)
-            | Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            | Self::IllegalParamResourceId(error)
-            | Self::IncorrectStatusResourceId(error)
-            | Self::IncorrectBusinessStatusResourceId(error)
-            | Self::VpconnNotAssociatedVbr(error)
-            | Self::VpconnWithVlan0NotSupportShutdown(error)
-            | Self::PconnContainsMoreThanOneVpconn(error)
-            | Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            | Self::IllegalParamJobDuration(error)
-            | Self::IllegalParamJobId(error)
-            | Self::IncorrectStatusOnlyForInit(error)
-            | Self::MultiplePconnSingleVbrNotSupportShutdown(error)
-            | Self::EcFailoverTestJobConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::EcFailoverTestJobExceedMaxResourceNum(error) => {
+                ("EcFailoverTestJobExceedMaxResourceNum", error)
+            }
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => {
+                ("EcFailoverTestJobResourceInAnotherProcessingJob", error)
+            }
+            Self::IllegalParamResourceId(error) => ("IllegalParamResourceId", error),
+            Self::IncorrectStatusResourceId(error) => {
+                ("IncorrectStatusResourceId", error)
+            }
+            Self::IncorrectBusinessStatusResourceId(error) => {
+                ("IncorrectBusinessStatusResourceId", error)
+            }
+            Self::VpconnNotAssociatedVbr(error) => ("VpconnNotAssociatedVbr", error),
+            Self::VpconnWithVlan0NotSupportShutdown(error) => {
+                ("VpconnWithVlan0NotSupportShutdown", error)
+            }
+            Self::PconnContainsMoreThanOneVpconn(error) => {
+                ("PconnContainsMoreThanOneVpconn", error)
+            }
+            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => {
+                ("PconnContailsMoreThanOneAcrossCountVbr", error)
+            }
+            Self::IllegalParamJobDuration(error) => ("IllegalParamJobDuration", error),
+            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
+            Self::IncorrectStatusOnlyForInit(error) => {
+                ("IncorrectStatusOnlyForInit", error)
+            }
+            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => {
+                ("MultiplePconnSingleVbrNotSupportShutdown", error)
+            }
+            Self::EcFailoverTestJobConflict(error) => {
+                ("EcFailoverTestJobConflict", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::EcFailoverTestJobExceedMaxResourceNum(_) => {
+                Self::EcFailoverTestJobExceedMaxResourceNum(error)
+            }
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
+                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
+            }
+            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
+            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
+            Self::IncorrectBusinessStatusResourceId(_) => {
+                Self::IncorrectBusinessStatusResourceId(error)
+            }
+            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
+            Self::VpconnWithVlan0NotSupportShutdown(_) => {
+                Self::VpconnWithVlan0NotSupportShutdown(error)
+            }
+            Self::PconnContainsMoreThanOneVpconn(_) => {
+                Self::PconnContainsMoreThanOneVpconn(error)
+            }
+            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
+                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
+            }
+            Self::IllegalParamJobDuration(_) => Self::IllegalParamJobDuration(error),
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IncorrectStatusOnlyForInit(_) => {
+                Self::IncorrectStatusOnlyForInit(error)
+            }
+            Self::MultiplePconnSingleVbrNotSupportShutdown(_) => {
+                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
+            }
+            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateFailoverTestJobError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateFailoverTestJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateFailoverTestJobError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -334,9 +334,11 @@ pub struct UpdateGatewayRouteTableEntryAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateGatewayRouteTableEntryAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateGatewayRouteTableEntryAttributeResponse {
@@ -349,7 +351,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayRouteTableEntryAttributeRes
 /// Service errors of `UpdateGatewayRouteTableEntryAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateGatewayRouteTableEntryAttributeError {
     /// HTTP 400 `OperationDenied.UpdateGatewayRouteEntry`: The operation is not allowed because of need switch to local first.
@@ -451,33 +452,134 @@ for UpdateGatewayRouteTableEntryAttributeError {
 }
 impl UpdateGatewayRouteTableEntryAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedUpdateGatewayRouteEntry(error)
-            | Self::IllegalParamDestCidrBlock(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::ResourceNotFoundRouteEntry(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::IncorrectStatusVswitch(error)
-            | Self::ResourceNotFoundInstance(error)
-            | Self::IncorrectStatusNextHop(error)
-            | Self::OperationDeniedNextHopTypeNonsupport(error)
-            | Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
-            | Self::ExclusiveParamNextHopTypeAndNextHopId(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::InvalidRouterInterfaceIdNotFound(error)
-            | Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
-            | Self::UnsupportedRegion(error)
-            | Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            | Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            | Self::InvalidAttachmentNotFound(error)
-            | Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedUpdateGatewayRouteEntry(error) => {
+                ("OperationDeniedUpdateGatewayRouteEntry", error)
+            }
+            Self::IllegalParamDestCidrBlock(error) => {
+                ("IllegalParamDestCidrBlock", error)
+            }
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::ResourceNotFoundRouteEntry(error) => {
+                ("ResourceNotFoundRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
+            Self::ResourceNotFoundInstance(error) => ("ResourceNotFoundInstance", error),
+            Self::IncorrectStatusNextHop(error) => ("IncorrectStatusNextHop", error),
+            Self::OperationDeniedNextHopTypeNonsupport(error) => {
+                ("OperationDeniedNextHopTypeNonsupport", error)
+            }
+            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error) => {
+                ("OperationDeniedLocalEntryCanOnlyModifyNextHop", error)
+            }
+            Self::ExclusiveParamNextHopTypeAndNextHopId(error) => {
+                ("ExclusiveParamNextHopTypeAndNextHopId", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::InvalidRouterInterfaceIdNotFound(error) => {
+                ("InvalidRouterInterfaceIdNotFound", error)
+            }
+            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error) => {
+                ("OperationUnsupportedOnlySupportNormalNetworkInterface", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => {
+                ("UnsupportedFeatureIpv6GatewayRouteTable", error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => {
+                ("OperationDeniedTrAttachmentIpv6Disabled", error)
+            }
+            Self::InvalidAttachmentNotFound(error) => {
+                ("InvalidAttachmentNotFound", error)
+            }
+            Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error) => {
+                ("BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId", error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateGatewayRouteTableEntryAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedUpdateGatewayRouteEntry(_) => {
+                Self::OperationDeniedUpdateGatewayRouteEntry(error)
+            }
+            Self::IllegalParamDestCidrBlock(_) => Self::IllegalParamDestCidrBlock(error),
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundRouteEntry(_) => {
+                Self::ResourceNotFoundRouteEntry(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
+            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
+            Self::IncorrectStatusNextHop(_) => Self::IncorrectStatusNextHop(error),
+            Self::OperationDeniedNextHopTypeNonsupport(_) => {
+                Self::OperationDeniedNextHopTypeNonsupport(error)
+            }
+            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(_) => {
+                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
+            }
+            Self::ExclusiveParamNextHopTypeAndNextHopId(_) => {
+                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(_) => {
+                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
+            Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(_) => {
+                Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateGatewayRouteTableEntryAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateGatewayRouteTableEntryAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -485,6 +587,7 @@ impl ::std::fmt::Display for UpdateGatewayRouteTableEntryAttributeError {
 impl ::std::error::Error for UpdateGatewayRouteTableEntryAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateGatewayRouteTableEntryAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -426,9 +426,11 @@ pub struct UpdateIpsecServerResponse {
 impl ::acs_runtime::de::FromJson for UpdateIpsecServerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateIpsecServerResponse {
@@ -441,7 +443,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIpsecServerResponse {
 /// Service errors of `UpdateIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateIpsecServerError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -514,37 +515,115 @@ impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
 }
 impl UpdateIpsecServerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::OperationUnsupportedIpsecPfs(error)
-            | Self::IllegalParamAuthMethod(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamClientIpPool(error)
-            | Self::MissingParamIDaaSInstanceId(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::OperationFailedAddVpcRoute(error)
-            | Self::ClientIpPoolNetmaskInvalid(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::ClientIpPoolSubnetInvalid(error)
-            | Self::InvalidClientIpPoolConflict(error)
-            | Self::SystemBusy(error)
-            | Self::Forbidden(error)
-            | Self::InvalidIpsecServerIdNotFound(error)
-            | Self::InvalidIDaaSInstanceIdNotFound(error)
-            | Self::OperationConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::OperationUnsupportedIpsecPfs(error) => {
+                ("OperationUnsupportedIpsecPfs", error)
+            }
+            Self::IllegalParamAuthMethod(error) => ("IllegalParamAuthMethod", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamClientIpPool(error) => ("IllegalParamClientIpPool", error),
+            Self::MissingParamIDaaSInstanceId(error) => {
+                ("MissingParamIDaaSInstanceId", error)
+            }
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::OperationFailedAddVpcRoute(error) => {
+                ("OperationFailedAddVpcRoute", error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(error) => {
+                ("ClientIpPoolNetmaskInvalid", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::ClientIpPoolSubnetInvalid(error) => {
+                ("ClientIpPoolSubnetInvalid", error)
+            }
+            Self::InvalidClientIpPoolConflict(error) => {
+                ("InvalidClientIpPoolConflict", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidIpsecServerIdNotFound(error) => {
+                ("InvalidIpsecServerIdNotFound", error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(error) => {
+                ("InvalidIDaaSInstanceIdNotFound", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateIpsecServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::OperationUnsupportedIpsecPfs(_) => {
+                Self::OperationUnsupportedIpsecPfs(error)
+            }
+            Self::IllegalParamAuthMethod(_) => Self::IllegalParamAuthMethod(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamClientIpPool(_) => Self::IllegalParamClientIpPool(error),
+            Self::MissingParamIDaaSInstanceId(_) => {
+                Self::MissingParamIDaaSInstanceId(error)
+            }
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::OperationFailedAddVpcRoute(_) => {
+                Self::OperationFailedAddVpcRoute(error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(_) => {
+                Self::ClientIpPoolNetmaskInvalid(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
+            Self::InvalidClientIpPoolConflict(_) => {
+                Self::InvalidClientIpPoolConflict(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIpsecServerIdNotFound(_) => {
+                Self::InvalidIpsecServerIdNotFound(error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(_) => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateIpsecServerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateIpsecServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateIpsecServerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

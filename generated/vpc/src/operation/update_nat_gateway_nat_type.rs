@@ -264,9 +264,11 @@ pub struct UpdateNatGatewayNatTypeResponse {
 impl ::acs_runtime::de::FromJson for UpdateNatGatewayNatTypeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateNatGatewayNatTypeResponse {
@@ -279,7 +281,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateNatGatewayNatTypeResponse {
 /// Service errors of `UpdateNatGatewayNatType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateNatGatewayNatTypeError {
     /// HTTP 400 `OperationUnsupported.NatConvert`: The NAT gateway conversion function is not supported.
@@ -410,45 +411,185 @@ impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError 
 }
 impl UpdateNatGatewayNatTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedNatConvert(error)
-            | Self::OperationFailedVpcNotExist(error)
-            | Self::OperationFailedVswNotExist(error)
-            | Self::OperationFailedNatTypeNotEnhanced(error)
-            | Self::OperationFailedNatGwBindWithBandwidthPackage(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::OperationFailedEipInMiddleStatus(error)
-            | Self::OperationFailedSnatInMiddleStatus(error)
-            | Self::OperationFailedDnatInMiddleStatus(error)
-            | Self::OperationFailedNatGwRouteInMiddleStatus(error)
-            | Self::OperationFailedEnhancedInventoryNotEnough(error)
-            | Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            | Self::OperationFailedEnhancedRegion(error)
-            | Self::OperationFailedEnhancedQuotaExceed(error)
-            | Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            | Self::OperationFailedVswNotBelongToVpc(error)
-            | Self::OperationUnsupportedVpcAttachedCen(error)
-            | Self::OperationUnsupportedRouterInterfaceExist(error)
-            | Self::OperationFailedVRouterNotExist(error)
-            | Self::OperationFailedSnatQuotaExceed(error)
-            | Self::OperationFailedDnatQuotaExceed(error)
-            | Self::OperationFailedVswBindedRouteTable(error)
-            | Self::OperationFailedVswBindedAcl(error)
-            | Self::ForbiddenConvert(error)
-            | Self::NatgwNotExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedNatConvert(error) => {
+                ("OperationUnsupportedNatConvert", error)
+            }
+            Self::OperationFailedVpcNotExist(error) => {
+                ("OperationFailedVpcNotExist", error)
+            }
+            Self::OperationFailedVswNotExist(error) => {
+                ("OperationFailedVswNotExist", error)
+            }
+            Self::OperationFailedNatTypeNotEnhanced(error) => {
+                ("OperationFailedNatTypeNotEnhanced", error)
+            }
+            Self::OperationFailedNatGwBindWithBandwidthPackage(error) => {
+                ("OperationFailedNatGwBindWithBandwidthPackage", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::OperationFailedEipInMiddleStatus(error) => {
+                ("OperationFailedEipInMiddleStatus", error)
+            }
+            Self::OperationFailedSnatInMiddleStatus(error) => {
+                ("OperationFailedSnatInMiddleStatus", error)
+            }
+            Self::OperationFailedDnatInMiddleStatus(error) => {
+                ("OperationFailedDnatInMiddleStatus", error)
+            }
+            Self::OperationFailedNatGwRouteInMiddleStatus(error) => {
+                ("OperationFailedNatGwRouteInMiddleStatus", error)
+            }
+            Self::OperationFailedEnhancedInventoryNotEnough(error) => {
+                ("OperationFailedEnhancedInventoryNotEnough", error)
+            }
+            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => {
+                ("OperationFailedEnhancedUserIsUnAuthorized", error)
+            }
+            Self::OperationFailedEnhancedRegion(error) => {
+                ("OperationFailedEnhancedRegion", error)
+            }
+            Self::OperationFailedEnhancedQuotaExceed(error) => {
+                ("OperationFailedEnhancedQuotaExceed", error)
+            }
+            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => {
+                ("InvalidBandwidthPackageIdNumberNotSupported", error)
+            }
+            Self::OperationFailedVswNotBelongToVpc(error) => {
+                ("OperationFailedVswNotBelongToVpc", error)
+            }
+            Self::OperationUnsupportedVpcAttachedCen(error) => {
+                ("OperationUnsupportedVpcAttachedCen", error)
+            }
+            Self::OperationUnsupportedRouterInterfaceExist(error) => {
+                ("OperationUnsupportedRouterInterfaceExist", error)
+            }
+            Self::OperationFailedVRouterNotExist(error) => {
+                ("OperationFailedVRouterNotExist", error)
+            }
+            Self::OperationFailedSnatQuotaExceed(error) => {
+                ("OperationFailedSnatQuotaExceed", error)
+            }
+            Self::OperationFailedDnatQuotaExceed(error) => {
+                ("OperationFailedDnatQuotaExceed", error)
+            }
+            Self::OperationFailedVswBindedRouteTable(error) => {
+                ("OperationFailedVswBindedRouteTable", error)
+            }
+            Self::OperationFailedVswBindedAcl(error) => {
+                ("OperationFailedVswBindedAcl", error)
+            }
+            Self::ForbiddenConvert(error) => ("ForbiddenConvert", error),
+            Self::NatgwNotExist(error) => ("NatgwNotExist", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateNatGatewayNatTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedNatConvert(_) => {
+                Self::OperationUnsupportedNatConvert(error)
+            }
+            Self::OperationFailedVpcNotExist(_) => {
+                Self::OperationFailedVpcNotExist(error)
+            }
+            Self::OperationFailedVswNotExist(_) => {
+                Self::OperationFailedVswNotExist(error)
+            }
+            Self::OperationFailedNatTypeNotEnhanced(_) => {
+                Self::OperationFailedNatTypeNotEnhanced(error)
+            }
+            Self::OperationFailedNatGwBindWithBandwidthPackage(_) => {
+                Self::OperationFailedNatGwBindWithBandwidthPackage(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::OperationFailedEipInMiddleStatus(_) => {
+                Self::OperationFailedEipInMiddleStatus(error)
+            }
+            Self::OperationFailedSnatInMiddleStatus(_) => {
+                Self::OperationFailedSnatInMiddleStatus(error)
+            }
+            Self::OperationFailedDnatInMiddleStatus(_) => {
+                Self::OperationFailedDnatInMiddleStatus(error)
+            }
+            Self::OperationFailedNatGwRouteInMiddleStatus(_) => {
+                Self::OperationFailedNatGwRouteInMiddleStatus(error)
+            }
+            Self::OperationFailedEnhancedInventoryNotEnough(_) => {
+                Self::OperationFailedEnhancedInventoryNotEnough(error)
+            }
+            Self::OperationFailedEnhancedUserIsUnAuthorized(_) => {
+                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
+            }
+            Self::OperationFailedEnhancedRegion(_) => {
+                Self::OperationFailedEnhancedRegion(error)
+            }
+            Self::OperationFailedEnhancedQuotaExceed(_) => {
+                Self::OperationFailedEnhancedQuotaExceed(error)
+            }
+            Self::InvalidBandwidthPackageIdNumberNotSupported(_) => {
+                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
+            }
+            Self::OperationFailedVswNotBelongToVpc(_) => {
+                Self::OperationFailedVswNotBelongToVpc(error)
+            }
+            Self::OperationUnsupportedVpcAttachedCen(_) => {
+                Self::OperationUnsupportedVpcAttachedCen(error)
+            }
+            Self::OperationUnsupportedRouterInterfaceExist(_) => {
+                Self::OperationUnsupportedRouterInterfaceExist(error)
+            }
+            Self::OperationFailedVRouterNotExist(_) => {
+                Self::OperationFailedVRouterNotExist(error)
+            }
+            Self::OperationFailedSnatQuotaExceed(_) => {
+                Self::OperationFailedSnatQuotaExceed(error)
+            }
+            Self::OperationFailedDnatQuotaExceed(_) => {
+                Self::OperationFailedDnatQuotaExceed(error)
+            }
+            Self::OperationFailedVswBindedRouteTable(_) => {
+                Self::OperationFailedVswBindedRouteTable(error)
+            }
+            Self::OperationFailedVswBindedAcl(_) => {
+                Self::OperationFailedVswBindedAcl(error)
+            }
+            Self::ForbiddenConvert(_) => Self::ForbiddenConvert(error),
+            Self::NatgwNotExist(_) => Self::NatgwNotExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateNatGatewayNatTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateNatGatewayNatTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateNatGatewayNatTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

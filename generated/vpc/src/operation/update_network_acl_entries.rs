@@ -326,9 +326,11 @@ pub struct UpdateNetworkAclEntriesResponse {
 impl ::acs_runtime::de::FromJson for UpdateNetworkAclEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateNetworkAclEntriesResponse {
@@ -341,7 +343,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateNetworkAclEntriesResponse {
 /// Service errors of `UpdateNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateNetworkAclEntriesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -503,60 +504,205 @@ impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError 
 }
 impl UpdateNetworkAclEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error)
-            | Self::ParameterMissingBid(error)
-            | Self::ParameterMissingRegionId(error)
-            | Self::ParameterEmptyRegionId(error)
-            | Self::ParameterMissingNetworkAclId(error)
-            | Self::ParameterEmptyNetworkAclId(error)
-            | Self::ParameterMissingPort(error)
-            | Self::ParameterIllegalPort(error)
-            | Self::ParameterIllegalPolicy(error)
-            | Self::ParameterMissingPolicy(error)
-            | Self::ParameterIllegalProtocol(error)
-            | Self::ParameterMissingProtocol(error)
-            | Self::ParameterLengthIllegalName(error)
-            | Self::ParameterIllegalName(error)
-            | Self::ParameterLengthIllegalDescription(error)
-            | Self::ParameterIllegalDescription(error)
-            | Self::ParameterIllegalSourceCidrIp(error)
-            | Self::ParameterMissingSourceCidrIp(error)
-            | Self::ParameterIllegalDestinationCidrIp(error)
-            | Self::ParameterMissingDestinationCidrIp(error)
-            | Self::QuotaExceedNetworkAclEntry(error)
-            | Self::InvalidNetworkAclNotFound(error)
-            | Self::NetworkStatusModifying(error)
-            | Self::ResourceStatusError(error)
-            | Self::NotSupportNetworkAcl(error)
-            | Self::IllegalParamIngressAclEntryId(error)
-            | Self::IllegalParamEgressAclEntryId(error)
-            | Self::OperationDeniedVpcIpv6NotEnabled(error)
-            | Self::IllegalParamSourceCidrIp(error)
-            | Self::IllegalParamPolicy(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::IllegalParamDestinationCidrIp(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::IllegalParamPortRange(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
-            | Self::OperationDeniedSystemPrefixList(error)
-            | Self::IncorrectStatusPrefixList(error)
-            | Self::UnsupportedRegionPrefixListEntry(error)
-            | Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
+            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
+            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
+            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
+            Self::ParameterMissingNetworkAclId(error) => {
+                ("ParameterMissingNetworkAclId", error)
+            }
+            Self::ParameterEmptyNetworkAclId(error) => {
+                ("ParameterEmptyNetworkAclId", error)
+            }
+            Self::ParameterMissingPort(error) => ("ParameterMissingPort", error),
+            Self::ParameterIllegalPort(error) => ("ParameterIllegalPort", error),
+            Self::ParameterIllegalPolicy(error) => ("ParameterIllegalPolicy", error),
+            Self::ParameterMissingPolicy(error) => ("ParameterMissingPolicy", error),
+            Self::ParameterIllegalProtocol(error) => ("ParameterIllegalProtocol", error),
+            Self::ParameterMissingProtocol(error) => ("ParameterMissingProtocol", error),
+            Self::ParameterLengthIllegalName(error) => {
+                ("ParameterLengthIllegalName", error)
+            }
+            Self::ParameterIllegalName(error) => ("ParameterIllegalName", error),
+            Self::ParameterLengthIllegalDescription(error) => {
+                ("ParameterLengthIllegalDescription", error)
+            }
+            Self::ParameterIllegalDescription(error) => {
+                ("ParameterIllegalDescription", error)
+            }
+            Self::ParameterIllegalSourceCidrIp(error) => {
+                ("ParameterIllegalSourceCidrIp", error)
+            }
+            Self::ParameterMissingSourceCidrIp(error) => {
+                ("ParameterMissingSourceCidrIp", error)
+            }
+            Self::ParameterIllegalDestinationCidrIp(error) => {
+                ("ParameterIllegalDestinationCidrIp", error)
+            }
+            Self::ParameterMissingDestinationCidrIp(error) => {
+                ("ParameterMissingDestinationCidrIp", error)
+            }
+            Self::QuotaExceedNetworkAclEntry(error) => {
+                ("QuotaExceedNetworkAclEntry", error)
+            }
+            Self::InvalidNetworkAclNotFound(error) => {
+                ("InvalidNetworkAclNotFound", error)
+            }
+            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
+            Self::ResourceStatusError(error) => ("ResourceStatusError", error),
+            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
+            Self::IllegalParamIngressAclEntryId(error) => {
+                ("IllegalParamIngressAclEntryId", error)
+            }
+            Self::IllegalParamEgressAclEntryId(error) => {
+                ("IllegalParamEgressAclEntryId", error)
+            }
+            Self::OperationDeniedVpcIpv6NotEnabled(error) => {
+                ("OperationDeniedVpcIpv6NotEnabled", error)
+            }
+            Self::IllegalParamSourceCidrIp(error) => ("IllegalParamSourceCidrIp", error),
+            Self::IllegalParamPolicy(error) => ("IllegalParamPolicy", error),
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::IllegalParamDestinationCidrIp(error) => {
+                ("IllegalParamDestinationCidrIp", error)
+            }
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::IllegalParamPortRange(error) => ("IllegalParamPortRange", error),
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error) => {
+                ("OperationDeniedIpVersionInconsistencyWithPrefixList", error)
+            }
+            Self::OperationDeniedSystemPrefixList(error) => {
+                ("OperationDeniedSystemPrefixList", error)
+            }
+            Self::IncorrectStatusPrefixList(error) => {
+                ("IncorrectStatusPrefixList", error)
+            }
+            Self::UnsupportedRegionPrefixListEntry(error) => {
+                ("UnsupportedRegionPrefixListEntry", error)
+            }
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
+                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateNetworkAclEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterMissingPort(_) => Self::ParameterMissingPort(error),
+            Self::ParameterIllegalPort(_) => Self::ParameterIllegalPort(error),
+            Self::ParameterIllegalPolicy(_) => Self::ParameterIllegalPolicy(error),
+            Self::ParameterMissingPolicy(_) => Self::ParameterMissingPolicy(error),
+            Self::ParameterIllegalProtocol(_) => Self::ParameterIllegalProtocol(error),
+            Self::ParameterMissingProtocol(_) => Self::ParameterMissingProtocol(error),
+            Self::ParameterLengthIllegalName(_) => {
+                Self::ParameterLengthIllegalName(error)
+            }
+            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
+            Self::ParameterLengthIllegalDescription(_) => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            Self::ParameterIllegalDescription(_) => {
+                Self::ParameterIllegalDescription(error)
+            }
+            Self::ParameterIllegalSourceCidrIp(_) => {
+                Self::ParameterIllegalSourceCidrIp(error)
+            }
+            Self::ParameterMissingSourceCidrIp(_) => {
+                Self::ParameterMissingSourceCidrIp(error)
+            }
+            Self::ParameterIllegalDestinationCidrIp(_) => {
+                Self::ParameterIllegalDestinationCidrIp(error)
+            }
+            Self::ParameterMissingDestinationCidrIp(_) => {
+                Self::ParameterMissingDestinationCidrIp(error)
+            }
+            Self::QuotaExceedNetworkAclEntry(_) => {
+                Self::QuotaExceedNetworkAclEntry(error)
+            }
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
+            Self::ResourceStatusError(_) => Self::ResourceStatusError(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::IllegalParamIngressAclEntryId(_) => {
+                Self::IllegalParamIngressAclEntryId(error)
+            }
+            Self::IllegalParamEgressAclEntryId(_) => {
+                Self::IllegalParamEgressAclEntryId(error)
+            }
+            Self::OperationDeniedVpcIpv6NotEnabled(_) => {
+                Self::OperationDeniedVpcIpv6NotEnabled(error)
+            }
+            Self::IllegalParamSourceCidrIp(_) => Self::IllegalParamSourceCidrIp(error),
+            Self::IllegalParamPolicy(_) => Self::IllegalParamPolicy(error),
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::IllegalParamDestinationCidrIp(_) => {
+                Self::IllegalParamDestinationCidrIp(error)
+            }
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::IllegalParamPortRange(_) => Self::IllegalParamPortRange(error),
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::OperationDeniedIpVersionInconsistencyWithPrefixList(_) => {
+                Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
+            }
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::UnsupportedRegionPrefixListEntry(_) => {
+                Self::UnsupportedRegionPrefixListEntry(error)
+            }
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateNetworkAclEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateNetworkAclEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateNetworkAclEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

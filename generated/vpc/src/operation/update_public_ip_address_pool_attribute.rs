@@ -246,9 +246,11 @@ pub struct UpdatePublicIpAddressPoolAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdatePublicIpAddressPoolAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdatePublicIpAddressPoolAttributeResponse {
@@ -261,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdatePublicIpAddressPoolAttributeRespon
 /// Service errors of `UpdatePublicIpAddressPoolAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdatePublicIpAddressPoolAttributeError {
     /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
@@ -293,17 +294,52 @@ for UpdatePublicIpAddressPoolAttributeError {
 }
 impl UpdatePublicIpAddressPoolAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::ResourceNotFoundPublicIpAddressPool(error)
-            | Self::OperationDeniedOperateSharedResource(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => {
+                ("ResourceNotFoundPublicIpAddressPool", error)
+            }
+            Self::OperationDeniedOperateSharedResource(error) => {
+                ("OperationDeniedOperateSharedResource", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdatePublicIpAddressPoolAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::OperationDeniedOperateSharedResource(_) => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdatePublicIpAddressPoolAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdatePublicIpAddressPoolAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -311,6 +347,7 @@ impl ::std::fmt::Display for UpdatePublicIpAddressPoolAttributeError {
 impl ::std::error::Error for UpdatePublicIpAddressPoolAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdatePublicIpAddressPoolAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

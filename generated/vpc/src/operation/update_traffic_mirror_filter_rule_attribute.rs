@@ -349,9 +349,11 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorFilterRuleAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterRuleAttributeResponse {
@@ -364,7 +366,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterRuleAttributeRe
 /// Service errors of `UpdateTrafficMirrorFilterRuleAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorFilterRuleAttributeError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorRule`: The specified resource of traffic mirror rule is not found.
@@ -404,19 +405,64 @@ for UpdateTrafficMirrorFilterRuleAttributeError {
 }
 impl UpdateTrafficMirrorFilterRuleAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorRule(error)
-            | Self::IncorrectStatusTrafficMirrorRule(error)
-            | Self::DuplicatedParamPriority(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::IllegalParamSourceCidrBlock(error)
-            | Self::IllegalParamDestinationCidrBlock(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundTrafficMirrorRule(error) => {
+                ("ResourceNotFoundTrafficMirrorRule", error)
+            }
+            Self::IncorrectStatusTrafficMirrorRule(error) => {
+                ("IncorrectStatusTrafficMirrorRule", error)
+            }
+            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::IllegalParamSourceCidrBlock(error) => {
+                ("IllegalParamSourceCidrBlock", error)
+            }
+            Self::IllegalParamDestinationCidrBlock(error) => {
+                ("IllegalParamDestinationCidrBlock", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateTrafficMirrorFilterRuleAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorRule(_) => {
+                Self::ResourceNotFoundTrafficMirrorRule(error)
+            }
+            Self::IncorrectStatusTrafficMirrorRule(_) => {
+                Self::IncorrectStatusTrafficMirrorRule(error)
+            }
+            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::IllegalParamSourceCidrBlock(_) => {
+                Self::IllegalParamSourceCidrBlock(error)
+            }
+            Self::IllegalParamDestinationCidrBlock(_) => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateTrafficMirrorFilterRuleAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTrafficMirrorFilterRuleAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -424,6 +470,7 @@ impl ::std::fmt::Display for UpdateTrafficMirrorFilterRuleAttributeError {
 impl ::std::error::Error for UpdateTrafficMirrorFilterRuleAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterRuleAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

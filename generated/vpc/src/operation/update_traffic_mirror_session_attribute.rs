@@ -389,9 +389,11 @@ pub struct UpdateTrafficMirrorSessionAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorSessionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorSessionAttributeResponse {
@@ -404,7 +406,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorSessionAttributeRespo
 /// Service errors of `UpdateTrafficMirrorSessionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorSessionAttributeError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -559,42 +560,204 @@ for UpdateTrafficMirrorSessionAttributeError {
 }
 impl UpdateTrafficMirrorSessionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error)
-            | Self::OptInRequiredTrafficMirror(error)
-            | Self::DuplicatedParamPriority(error)
-            | Self::ResourceNotFoundTrafficMirrorSession(error)
-            | Self::IncorrectStatusTrafficMirrorSession(error)
-            | Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::QuotaExceededFilterRelatedSession(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::ResourceNotFoundEcsInstance(error)
-            | Self::ResourceNotFoundSlb(error)
-            | Self::OperationDeniedSlbNotInVpc(error)
-            | Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            | Self::QuotaExceededSlbRelatedSession(error)
-            | Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            | Self::OperationDeniedDuplicateRole(error)
-            | Self::InvalidLoadBalancerIdNotFound(error)
-            | Self::OperationDeniedFreeNetworkInterface(error)
-            | Self::OperationDeniedClassicSlb(error)
-            | Self::QuotaExceededSourceNumPerTarget(error)
-            | Self::OperationFailedNotSupportBizType(error)
-            | Self::OperationDeniedUnsupportedTargetType(error)
-            | Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            | Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(error)
-            | Self::OperationDeniedInvalidTargetBondEniType(error)
-            | Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            | Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::OperationFailedGetEniInfo(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusTrafficMirror(error) => {
+                ("IncorrectBusinessStatusTrafficMirror", error)
+            }
+            Self::OptInRequiredTrafficMirror(error) => {
+                ("OptInRequiredTrafficMirror", error)
+            }
+            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
+            Self::ResourceNotFoundTrafficMirrorSession(error) => {
+                ("ResourceNotFoundTrafficMirrorSession", error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(error) => {
+                ("IncorrectStatusTrafficMirrorSession", error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::QuotaExceededFilterRelatedSession(error) => {
+                ("QuotaExceededFilterRelatedSession", error)
+            }
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::ResourceNotFoundEcsInstance(error) => {
+                ("ResourceNotFoundEcsInstance", error)
+            }
+            Self::ResourceNotFoundSlb(error) => ("ResourceNotFoundSlb", error),
+            Self::OperationDeniedSlbNotInVpc(error) => {
+                ("OperationDeniedSlbNotInVpc", error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
+                ("QuotaExceededNetworkInterfaceRelatedSession", error)
+            }
+            Self::QuotaExceededSlbRelatedSession(error) => {
+                ("QuotaExceededSlbRelatedSession", error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
+                ("OperationDeniedEcsNotSupportTrafficMirror", error)
+            }
+            Self::OperationDeniedDuplicateRole(error) => {
+                ("OperationDeniedDuplicateRole", error)
+            }
+            Self::InvalidLoadBalancerIdNotFound(error) => {
+                ("InvalidLoadBalancerIdNotFound", error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(error) => {
+                ("OperationDeniedFreeNetworkInterface", error)
+            }
+            Self::OperationDeniedClassicSlb(error) => {
+                ("OperationDeniedClassicSlb", error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(error) => {
+                ("QuotaExceededSourceNumPerTarget", error)
+            }
+            Self::OperationFailedNotSupportBizType(error) => {
+                ("OperationFailedNotSupportBizType", error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(error) => {
+                ("OperationDeniedUnsupportedTargetType", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => {
+                ("OperationDeniedTargetTypeNotSupportBondEni", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                error,
+            ) => {
+                ("OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint", error)
+            }
+            Self::OperationDeniedInvalidTargetBondEniType(error) => {
+                ("OperationDeniedInvalidTargetBondEniType", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
+                ("OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket", error)
+            }
+            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                error,
+            ) => ("OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport", error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::OperationFailedGetEniInfo(error) => {
+                ("OperationFailedGetEniInfo", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateTrafficMirrorSessionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
+            Self::ResourceNotFoundTrafficMirrorSession(_) => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::QuotaExceededFilterRelatedSession(_) => {
+                Self::QuotaExceededFilterRelatedSession(error)
+            }
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::ResourceNotFoundSlb(_) => Self::ResourceNotFoundSlb(error),
+            Self::OperationDeniedSlbNotInVpc(_) => {
+                Self::OperationDeniedSlbNotInVpc(error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            Self::QuotaExceededSlbRelatedSession(_) => {
+                Self::QuotaExceededSlbRelatedSession(error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            Self::OperationDeniedDuplicateRole(_) => {
+                Self::OperationDeniedDuplicateRole(error)
+            }
+            Self::InvalidLoadBalancerIdNotFound(_) => {
+                Self::InvalidLoadBalancerIdNotFound(error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(_) => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            Self::OperationDeniedClassicSlb(_) => Self::OperationDeniedClassicSlb(error),
+            Self::QuotaExceededSourceNumPerTarget(_) => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            Self::OperationFailedNotSupportBizType(_) => {
+                Self::OperationFailedNotSupportBizType(error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportBondEni(_) => {
+                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(_) => {
+                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                    error,
+                )
+            }
+            Self::OperationDeniedInvalidTargetBondEniType(_) => {
+                Self::OperationDeniedInvalidTargetBondEniType(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(_) => {
+                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
+            }
+            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(_) => {
+                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                    error,
+                )
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateTrafficMirrorSessionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -602,6 +765,7 @@ impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {
 impl ::std::error::Error for UpdateTrafficMirrorSessionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorSessionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

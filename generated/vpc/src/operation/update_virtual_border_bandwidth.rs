@@ -226,13 +226,15 @@ pub struct UpdateVirtualBorderBandwidthResponse {
 impl ::acs_runtime::de::FromJson for UpdateVirtualBorderBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            code: fields.take("Code")?,
-            http_status_code: fields.take("HttpStatusCode")?,
-            message: fields.take("Message")?,
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            code: fields.read("Code"),
+            http_status_code: fields.read("HttpStatusCode"),
+            message: fields.read("Message"),
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateVirtualBorderBandwidthResponse {
@@ -245,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVirtualBorderBandwidthResponse {
 /// Service errors of `UpdateVirtualBorderBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateVirtualBorderBandwidthError {
     /// HTTP 400 `OperationFailed.Vpconn`: The operation is failed because of Vpconn.
@@ -298,29 +299,81 @@ impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthE
 }
 impl UpdateVirtualBorderBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVpconn(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::QuotaExceededVirtualBorderRouterBandwidth(error)
-            | Self::OperationUnsupportedSetMultiPconnBandwidth(error)
-            | Self::OperationUnsupportedModifyBandwidth(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedVpconn(error) => ("OperationFailedVpconn", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::QuotaExceededVirtualBorderRouterBandwidth(error) => {
+                ("QuotaExceededVirtualBorderRouterBandwidth", error)
+            }
+            Self::OperationUnsupportedSetMultiPconnBandwidth(error) => {
+                ("OperationUnsupportedSetMultiPconnBandwidth", error)
+            }
+            Self::OperationUnsupportedModifyBandwidth(error) => {
+                ("OperationUnsupportedModifyBandwidth", error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateVirtualBorderBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedVpconn(_) => Self::OperationFailedVpconn(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::QuotaExceededVirtualBorderRouterBandwidth(_) => {
+                Self::QuotaExceededVirtualBorderRouterBandwidth(error)
+            }
+            Self::OperationUnsupportedSetMultiPconnBandwidth(_) => {
+                Self::OperationUnsupportedSetMultiPconnBandwidth(error)
+            }
+            Self::OperationUnsupportedModifyBandwidth(_) => {
+                Self::OperationUnsupportedModifyBandwidth(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateVirtualBorderBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateVirtualBorderBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateVirtualBorderBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

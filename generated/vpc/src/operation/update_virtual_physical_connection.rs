@@ -268,10 +268,12 @@ pub struct UpdateVirtualPhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for UpdateVirtualPhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse {
@@ -284,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse 
 /// Service errors of `UpdateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateVirtualPhysicalConnectionError {
     /// HTTP 400 `IllegalParam.VlanId`: The param of VlanId is illegal.
@@ -337,23 +338,80 @@ impl From<::acs_runtime::client::ServiceError> for UpdateVirtualPhysicalConnecti
 }
 impl UpdateVirtualPhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamVlanId(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::ResourceNotEnoughBandwidth(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::ForbiddenPhysicalConnection(error)
-            | Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            | Self::OperationFailedPhysicalConnectionTerminated(error)
-            | Self::OperationDeniedCreateVpconn(error)
-            | Self::IncorrectStatusVbr(error)
-            | Self::IllegalParamSpec(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamVlanId(error) => ("IllegalParamVlanId", error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::ResourceNotEnoughBandwidth(error) => {
+                ("ResourceNotEnoughBandwidth", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ForbiddenPhysicalConnection(error) => {
+                ("ForbiddenPhysicalConnection", error)
+            }
+            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => {
+                ("OperationFailedPhysicalConnectionFinancialLocked", error)
+            }
+            Self::OperationFailedPhysicalConnectionTerminated(error) => {
+                ("OperationFailedPhysicalConnectionTerminated", error)
+            }
+            Self::OperationDeniedCreateVpconn(error) => {
+                ("OperationDeniedCreateVpconn", error)
+            }
+            Self::IncorrectStatusVbr(error) => ("IncorrectStatusVbr", error),
+            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateVirtualPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ForbiddenPhysicalConnection(_) => {
+                Self::ForbiddenPhysicalConnection(error)
+            }
+            Self::OperationFailedPhysicalConnectionFinancialLocked(_) => {
+                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
+            }
+            Self::OperationFailedPhysicalConnectionTerminated(_) => {
+                Self::OperationFailedPhysicalConnectionTerminated(error)
+            }
+            Self::OperationDeniedCreateVpconn(_) => {
+                Self::OperationDeniedCreateVpconn(error)
+            }
+            Self::IncorrectStatusVbr(_) => Self::IncorrectStatusVbr(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateVirtualPhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateVirtualPhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -361,6 +419,7 @@ impl ::std::fmt::Display for UpdateVirtualPhysicalConnectionError {
 impl ::std::error::Error for UpdateVirtualPhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateVirtualPhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

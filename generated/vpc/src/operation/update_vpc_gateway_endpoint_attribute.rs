@@ -274,9 +274,11 @@ pub struct UpdateVpcGatewayEndpointAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateVpcGatewayEndpointAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateVpcGatewayEndpointAttributeResponse {
@@ -289,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVpcGatewayEndpointAttributeRespons
 /// Service errors of `UpdateVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum UpdateVpcGatewayEndpointAttributeError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -353,25 +354,92 @@ for UpdateVpcGatewayEndpointAttributeError {
 }
 impl UpdateVpcGatewayEndpointAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::ResourceNotFoundGatewayEndpoint(error)
-            | Self::IllegalParamPolicyDocument(error)
-            | Self::IllegalParamGatewayEndpointName(error)
-            | Self::IllegalParamGatewayEndpointDescription(error)
-            | Self::SystemBusy(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::OperationDeniedPolicyDocument(error)
-            | Self::IncorrectStatusGatewayEndpoint(error)
-            | Self::InvalidPolicyWrongFormat(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedConcurrentOperation(error) => {
+                ("OperationFailedConcurrentOperation", error)
+            }
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(error) => {
+                ("ResourceNotFoundGatewayEndpoint", error)
+            }
+            Self::IllegalParamPolicyDocument(error) => {
+                ("IllegalParamPolicyDocument", error)
+            }
+            Self::IllegalParamGatewayEndpointName(error) => {
+                ("IllegalParamGatewayEndpointName", error)
+            }
+            Self::IllegalParamGatewayEndpointDescription(error) => {
+                ("IllegalParamGatewayEndpointDescription", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::OperationDeniedPolicyDocument(error) => {
+                ("OperationDeniedPolicyDocument", error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(error) => {
+                ("IncorrectStatusGatewayEndpoint", error)
+            }
+            Self::InvalidPolicyWrongFormat(error) => ("InvalidPolicyWrongFormat", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for UpdateVpcGatewayEndpointAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(_) => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            Self::IllegalParamPolicyDocument(_) => {
+                Self::IllegalParamPolicyDocument(error)
+            }
+            Self::IllegalParamGatewayEndpointName(_) => {
+                Self::IllegalParamGatewayEndpointName(error)
+            }
+            Self::IllegalParamGatewayEndpointDescription(_) => {
+                Self::IllegalParamGatewayEndpointDescription(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::OperationDeniedPolicyDocument(_) => {
+                Self::OperationDeniedPolicyDocument(error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(_) => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            Self::InvalidPolicyWrongFormat(_) => Self::InvalidPolicyWrongFormat(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for UpdateVpcGatewayEndpointAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateVpcGatewayEndpointAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -379,6 +447,7 @@ impl ::std::fmt::Display for UpdateVpcGatewayEndpointAttributeError {
 impl ::std::error::Error for UpdateVpcGatewayEndpointAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateVpcGatewayEndpointAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

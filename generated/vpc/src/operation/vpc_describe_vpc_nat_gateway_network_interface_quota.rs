@@ -200,10 +200,12 @@ impl ::acs_runtime::de::FromJson
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            quota: fields.take("Quota")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            quota: fields.read("Quota"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>
@@ -217,7 +219,6 @@ for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
 /// Service errors of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     /// HTTP 400 `OperationDenied.PrivateLinkNotEnabled`: The NAT gateway is not enable for private link.
@@ -241,15 +242,48 @@ for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
 }
 impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedPrivateLinkNotEnabled(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedPrivateLinkNotEnabled(error) => {
+                ("OperationDeniedPrivateLinkNotEnabled", error)
+            }
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedPrivateLinkNotEnabled(_) => {
+                Self::OperationDeniedPrivateLinkNotEnabled(error)
+            }
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -257,6 +291,7 @@ impl ::std::fmt::Display for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError 
 impl ::std::error::Error for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -221,9 +221,11 @@ pub struct WithdrawVpcPublishedRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for WithdrawVpcPublishedRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for WithdrawVpcPublishedRouteEntriesResponse {
@@ -236,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for WithdrawVpcPublishedRouteEntriesResponse
 /// Service errors of `WithdrawVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum WithdrawVpcPublishedRouteEntriesError {
     /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
@@ -302,25 +303,96 @@ for WithdrawVpcPublishedRouteEntriesError {
 }
 impl WithdrawVpcPublishedRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpc(error)
-            | Self::ResourceNotFoundRouteEntry(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::IncorrectStatusRouteEntryPublishStatus(error)
-            | Self::ForbiddenOperateCustomRouteTable(error)
-            | Self::ResourceNotAssociatedTargetInstance(error)
-            | Self::OperationDeniedUnsupportedTargetType(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            | Self::OperationUnsupportedUnsupportedNextHop(error)
-            | Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            | Self::MissingParamRouteEntries(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::ResourceNotFoundRouteEntry(error) => {
+                ("ResourceNotFoundRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteEntryPublishStatus(error) => {
+                ("IncorrectStatusRouteEntryPublishStatus", error)
+            }
+            Self::ForbiddenOperateCustomRouteTable(error) => {
+                ("ForbiddenOperateCustomRouteTable", error)
+            }
+            Self::ResourceNotAssociatedTargetInstance(error) => {
+                ("ResourceNotAssociatedTargetInstance", error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(error) => {
+                ("OperationDeniedUnsupportedTargetType", error)
+            }
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::OperationUnsupportedPublishSystemRouteEntry(error) => {
+                ("OperationUnsupportedPublishSystemRouteEntry", error)
+            }
+            Self::OperationUnsupportedUnsupportedNextHop(error) => {
+                ("OperationUnsupportedUnsupportedNextHop", error)
+            }
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => {
+                ("OperationUnsupportedPublishPrefixListRouteEntry", error)
+            }
+            Self::MissingParamRouteEntries(error) => ("MissingParamRouteEntries", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for WithdrawVpcPublishedRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ResourceNotFoundRouteEntry(_) => {
+                Self::ResourceNotFoundRouteEntry(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusRouteEntryPublishStatus(_) => {
+                Self::IncorrectStatusRouteEntryPublishStatus(error)
+            }
+            Self::ForbiddenOperateCustomRouteTable(_) => {
+                Self::ForbiddenOperateCustomRouteTable(error)
+            }
+            Self::ResourceNotAssociatedTargetInstance(_) => {
+                Self::ResourceNotAssociatedTargetInstance(error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::OperationUnsupportedPublishSystemRouteEntry(_) => {
+                Self::OperationUnsupportedPublishSystemRouteEntry(error)
+            }
+            Self::OperationUnsupportedUnsupportedNextHop(_) => {
+                Self::OperationUnsupportedUnsupportedNextHop(error)
+            }
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(_) => {
+                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
+            }
+            Self::MissingParamRouteEntries(_) => Self::MissingParamRouteEntries(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for WithdrawVpcPublishedRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for WithdrawVpcPublishedRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -328,6 +400,7 @@ impl ::std::fmt::Display for WithdrawVpcPublishedRouteEntriesError {
 impl ::std::error::Error for WithdrawVpcPublishedRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for WithdrawVpcPublishedRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

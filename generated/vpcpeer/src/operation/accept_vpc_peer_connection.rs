@@ -220,9 +220,11 @@ pub struct AcceptVpcPeerConnectionResponse {
 impl ::acs_runtime::de::FromJson for AcceptVpcPeerConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AcceptVpcPeerConnectionResponse {
@@ -235,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for AcceptVpcPeerConnectionResponse {
 /// Service errors of `AcceptVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum AcceptVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -274,25 +275,75 @@ impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError 
 }
 impl AcceptVpcPeerConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error)
-            | Self::IncorrectStatusVpcPeer(error)
-            | Self::OperationFailedCdtNotOpened(error)
-            | Self::IncorrectBusinessStatusVpcPeer(error)
-            | Self::OperationFailedNotExistResourceGroup(error)
-            | Self::OperationFailedCrossBorderCdtNotOpened(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundInstanceId(error) => {
+                ("ResourceNotFoundInstanceId", error)
+            }
+            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
+            Self::OperationFailedCdtNotOpened(error) => {
+                ("OperationFailedCdtNotOpened", error)
+            }
+            Self::IncorrectBusinessStatusVpcPeer(error) => {
+                ("IncorrectBusinessStatusVpcPeer", error)
+            }
+            Self::OperationFailedNotExistResourceGroup(error) => {
+                ("OperationFailedNotExistResourceGroup", error)
+            }
+            Self::OperationFailedCrossBorderCdtNotOpened(error) => {
+                ("OperationFailedCrossBorderCdtNotOpened", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for AcceptVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::OperationFailedCdtNotOpened(_) => {
+                Self::OperationFailedCdtNotOpened(error)
+            }
+            Self::IncorrectBusinessStatusVpcPeer(_) => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            Self::OperationFailedNotExistResourceGroup(_) => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            Self::OperationFailedCrossBorderCdtNotOpened(_) => {
+                Self::OperationFailedCrossBorderCdtNotOpened(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for AcceptVpcPeerConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AcceptVpcPeerConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AcceptVpcPeerConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -413,10 +413,12 @@ pub struct CreateVpcPeerConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateVpcPeerConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcPeerConnectionResponse {
@@ -429,7 +431,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcPeerConnectionResponse {
 /// Service errors of `CreateVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateVpcPeerConnectionError {
     /// HTTP 400 `OperationFailed.CdtNotOpened`: The operation failed because the Cdt service is not opened.
@@ -566,45 +567,191 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError 
 }
 impl CreateVpcPeerConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedCdtNotOpened(error)
-            | Self::OperationFailedCrossBorderCdtNotOpened(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::IncorrectStatusAcceptingVpc(error)
-            | Self::ResourceAlreadyExistRouterInterface(error)
-            | Self::ResourceAlreadyExistVpcPeer(error)
-            | Self::OperationDeniedCloudBoxExistsInVpc(error)
-            | Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error)
-            | Self::QuotaExceededVpcPeerCountPerVpc(error)
-            | Self::UnsupportedRegion(error)
-            | Self::QuotaExceededVpcPeerCountPerUserPerRegion(error)
-            | Self::IncorrectBusinessStatusVpcPeer(error)
-            | Self::OperationFailedNotExistResourceGroup(error)
-            | Self::OperationFailedAcceptUserCdtNotOpened(error)
-            | Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error)
-            | Self::IncorrectBusinessStatusAcceptUserVpcPeer(error)
-            | Self::OperationFailedViolativeVpcPeer(error)
-            | Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error)
-            | Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error)
-            | Self::OperationDeniedOperateShareResource(error)
-            | Self::IncorrectBusinessStatusAcceptVpcPeer(error)
-            | Self::OperationFailedInterRegionLinkTypeNotSupported(error)
-            | Self::OperationFailedRegionIdNotSupportLinkType(error)
-            | Self::OperationFailedSpecificLinkTypeNotSupported(error)
-            | Self::OperationFailedCrossBusinessNotAllowed(error)
-            | Self::OperationFailedChargeTypeNotSupported(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedCdtNotOpened(error) => {
+                ("OperationFailedCdtNotOpened", error)
+            }
+            Self::OperationFailedCrossBorderCdtNotOpened(error) => {
+                ("OperationFailedCrossBorderCdtNotOpened", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::IncorrectStatusAcceptingVpc(error) => {
+                ("IncorrectStatusAcceptingVpc", error)
+            }
+            Self::ResourceAlreadyExistRouterInterface(error) => {
+                ("ResourceAlreadyExistRouterInterface", error)
+            }
+            Self::ResourceAlreadyExistVpcPeer(error) => {
+                ("ResourceAlreadyExistVpcPeer", error)
+            }
+            Self::OperationDeniedCloudBoxExistsInVpc(error) => {
+                ("OperationDeniedCloudBoxExistsInVpc", error)
+            }
+            Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error) => {
+                ("OperationDeniedCloudBoxExistsInAcceptingVpc", error)
+            }
+            Self::QuotaExceededVpcPeerCountPerVpc(error) => {
+                ("QuotaExceededVpcPeerCountPerVpc", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::QuotaExceededVpcPeerCountPerUserPerRegion(error) => {
+                ("QuotaExceededVpcPeerCountPerUserPerRegion", error)
+            }
+            Self::IncorrectBusinessStatusVpcPeer(error) => {
+                ("IncorrectBusinessStatusVpcPeer", error)
+            }
+            Self::OperationFailedNotExistResourceGroup(error) => {
+                ("OperationFailedNotExistResourceGroup", error)
+            }
+            Self::OperationFailedAcceptUserCdtNotOpened(error) => {
+                ("OperationFailedAcceptUserCdtNotOpened", error)
+            }
+            Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error) => {
+                ("OperationFailedAcceptUserCrossBorderCdtNotOpened", error)
+            }
+            Self::IncorrectBusinessStatusAcceptUserVpcPeer(error) => {
+                ("IncorrectBusinessStatusAcceptUserVpcPeer", error)
+            }
+            Self::OperationFailedViolativeVpcPeer(error) => {
+                ("OperationFailedViolativeVpcPeer", error)
+            }
+            Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error) => {
+                ("QuotaExceededCrossRegionVpcPeerCountPerVpc", error)
+            }
+            Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error) => {
+                ("QuotaExceededIntraRegionVpcPeerCountPerVpc", error)
+            }
+            Self::OperationDeniedOperateShareResource(error) => {
+                ("OperationDeniedOperateShareResource", error)
+            }
+            Self::IncorrectBusinessStatusAcceptVpcPeer(error) => {
+                ("IncorrectBusinessStatusAcceptVpcPeer", error)
+            }
+            Self::OperationFailedInterRegionLinkTypeNotSupported(error) => {
+                ("OperationFailedInterRegionLinkTypeNotSupported", error)
+            }
+            Self::OperationFailedRegionIdNotSupportLinkType(error) => {
+                ("OperationFailedRegionIdNotSupportLinkType", error)
+            }
+            Self::OperationFailedSpecificLinkTypeNotSupported(error) => {
+                ("OperationFailedSpecificLinkTypeNotSupported", error)
+            }
+            Self::OperationFailedCrossBusinessNotAllowed(error) => {
+                ("OperationFailedCrossBusinessNotAllowed", error)
+            }
+            Self::OperationFailedChargeTypeNotSupported(error) => {
+                ("OperationFailedChargeTypeNotSupported", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedCdtNotOpened(_) => {
+                Self::OperationFailedCdtNotOpened(error)
+            }
+            Self::OperationFailedCrossBorderCdtNotOpened(_) => {
+                Self::OperationFailedCrossBorderCdtNotOpened(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::IncorrectStatusAcceptingVpc(_) => {
+                Self::IncorrectStatusAcceptingVpc(error)
+            }
+            Self::ResourceAlreadyExistRouterInterface(_) => {
+                Self::ResourceAlreadyExistRouterInterface(error)
+            }
+            Self::ResourceAlreadyExistVpcPeer(_) => {
+                Self::ResourceAlreadyExistVpcPeer(error)
+            }
+            Self::OperationDeniedCloudBoxExistsInVpc(_) => {
+                Self::OperationDeniedCloudBoxExistsInVpc(error)
+            }
+            Self::OperationDeniedCloudBoxExistsInAcceptingVpc(_) => {
+                Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error)
+            }
+            Self::QuotaExceededVpcPeerCountPerVpc(_) => {
+                Self::QuotaExceededVpcPeerCountPerVpc(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::QuotaExceededVpcPeerCountPerUserPerRegion(_) => {
+                Self::QuotaExceededVpcPeerCountPerUserPerRegion(error)
+            }
+            Self::IncorrectBusinessStatusVpcPeer(_) => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            Self::OperationFailedNotExistResourceGroup(_) => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            Self::OperationFailedAcceptUserCdtNotOpened(_) => {
+                Self::OperationFailedAcceptUserCdtNotOpened(error)
+            }
+            Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(_) => {
+                Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error)
+            }
+            Self::IncorrectBusinessStatusAcceptUserVpcPeer(_) => {
+                Self::IncorrectBusinessStatusAcceptUserVpcPeer(error)
+            }
+            Self::OperationFailedViolativeVpcPeer(_) => {
+                Self::OperationFailedViolativeVpcPeer(error)
+            }
+            Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(_) => {
+                Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error)
+            }
+            Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(_) => {
+                Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error)
+            }
+            Self::OperationDeniedOperateShareResource(_) => {
+                Self::OperationDeniedOperateShareResource(error)
+            }
+            Self::IncorrectBusinessStatusAcceptVpcPeer(_) => {
+                Self::IncorrectBusinessStatusAcceptVpcPeer(error)
+            }
+            Self::OperationFailedInterRegionLinkTypeNotSupported(_) => {
+                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
+            }
+            Self::OperationFailedRegionIdNotSupportLinkType(_) => {
+                Self::OperationFailedRegionIdNotSupportLinkType(error)
+            }
+            Self::OperationFailedSpecificLinkTypeNotSupported(_) => {
+                Self::OperationFailedSpecificLinkTypeNotSupported(error)
+            }
+            Self::OperationFailedCrossBusinessNotAllowed(_) => {
+                Self::OperationFailedCrossBusinessNotAllowed(error)
+            }
+            Self::OperationFailedChargeTypeNotSupported(_) => {
+                Self::OperationFailedChargeTypeNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateVpcPeerConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpcPeerConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpcPeerConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -210,9 +210,11 @@ pub struct DeleteVpcPeerConnectionResponse {
 impl ::acs_runtime::de::FromJson for DeleteVpcPeerConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVpcPeerConnectionResponse {
@@ -225,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcPeerConnectionResponse {
 /// Service errors of `DeleteVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DeleteVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -256,23 +257,63 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError 
 }
 impl DeleteVpcPeerConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error)
-            | Self::IncorrectStatusVpcPeer(error)
-            | Self::OperationDeniedRouteEntryExist(error)
-            | Self::OperationDeniedServiceManagedInstance(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundInstanceId(error) => {
+                ("ResourceNotFoundInstanceId", error)
+            }
+            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
+            Self::OperationDeniedRouteEntryExist(error) => {
+                ("OperationDeniedRouteEntryExist", error)
+            }
+            Self::OperationDeniedServiceManagedInstance(error) => {
+                ("OperationDeniedServiceManagedInstance", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DeleteVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::OperationDeniedRouteEntryExist(_) => {
+                Self::OperationDeniedRouteEntryExist(error)
+            }
+            Self::OperationDeniedServiceManagedInstance(_) => {
+                Self::OperationDeniedServiceManagedInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DeleteVpcPeerConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpcPeerConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpcPeerConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -249,28 +249,30 @@ pub struct GetVpcPeerConnectionAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-            gmt_create: fields.take("GmtCreate")?,
-            gmt_modified: fields.take("GmtModified")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            owner_id: fields.take("OwnerId")?,
-            accepting_owner_uid: fields.take("AcceptingOwnerUid")?,
-            region_id: fields.take("RegionId")?,
-            accepting_region_id: fields.take("AcceptingRegionId")?,
-            bandwidth: fields.take("Bandwidth")?,
-            status: fields.take("Status")?,
-            biz_status: fields.take("BizStatus")?,
-            gmt_expired: fields.take("GmtExpired")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            vpc: fields.take("Vpc")?,
-            accepting_vpc: fields.take("AcceptingVpc")?,
-            tags: fields.take("Tags")?,
-            link_type: fields.take("LinkType")?,
-            managed_service: fields.take("ManagedService")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+            gmt_create: fields.read("GmtCreate"),
+            gmt_modified: fields.read("GmtModified"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            owner_id: fields.read("OwnerId"),
+            accepting_owner_uid: fields.read("AcceptingOwnerUid"),
+            region_id: fields.read("RegionId"),
+            accepting_region_id: fields.read("AcceptingRegionId"),
+            bandwidth: fields.read("Bandwidth"),
+            status: fields.read("Status"),
+            biz_status: fields.read("BizStatus"),
+            gmt_expired: fields.read("GmtExpired"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            vpc: fields.read("Vpc"),
+            accepting_vpc: fields.read("AcceptingVpc"),
+            tags: fields.read("Tags"),
+            link_type: fields.read("LinkType"),
+            managed_service: fields.read("ManagedService"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {
@@ -283,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {
 /// Service errors of `GetVpcPeerConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum GetVpcPeerConnectionAttributeError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -301,19 +302,49 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttribute
 }
 impl GetVpcPeerConnectionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error) | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundInstanceId(error) => {
+                ("ResourceNotFoundInstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for GetVpcPeerConnectionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for GetVpcPeerConnectionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpcPeerConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpcPeerConnectionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

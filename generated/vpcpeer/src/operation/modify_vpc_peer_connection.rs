@@ -266,9 +266,11 @@ pub struct ModifyVpcPeerConnectionResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpcPeerConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpcPeerConnectionResponse {
@@ -281,7 +283,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcPeerConnectionResponse {
 /// Service errors of `ModifyVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum ModifyVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -342,29 +343,95 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError 
 }
 impl ModifyVpcPeerConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error)
-            | Self::IncorrectStatusVpcPeer(error)
-            | Self::IncorrectBusinessStatusVpcPeer(error)
-            | Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error)
-            | Self::QuotaExceededBandwidth(error)
-            | Self::OperationFailedInterRegionLinkTypeNotSupported(error)
-            | Self::OperationFailedRegionIdNotSupportLinkType(error)
-            | Self::OperationFailedSpecificLinkTypeNotSupported(error)
-            | Self::OperationDeniedServiceManagedInstance(error)
-            | Self::OperationFailedChargeTypeNotSupported(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundInstanceId(error) => {
+                ("ResourceNotFoundInstanceId", error)
+            }
+            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
+            Self::IncorrectBusinessStatusVpcPeer(error) => {
+                ("IncorrectBusinessStatusVpcPeer", error)
+            }
+            Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error) => {
+                ("OperationFailedBandwidthCannotBeChangedInSameRegion", error)
+            }
+            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
+            Self::OperationFailedInterRegionLinkTypeNotSupported(error) => {
+                ("OperationFailedInterRegionLinkTypeNotSupported", error)
+            }
+            Self::OperationFailedRegionIdNotSupportLinkType(error) => {
+                ("OperationFailedRegionIdNotSupportLinkType", error)
+            }
+            Self::OperationFailedSpecificLinkTypeNotSupported(error) => {
+                ("OperationFailedSpecificLinkTypeNotSupported", error)
+            }
+            Self::OperationDeniedServiceManagedInstance(error) => {
+                ("OperationDeniedServiceManagedInstance", error)
+            }
+            Self::OperationFailedChargeTypeNotSupported(error) => {
+                ("OperationFailedChargeTypeNotSupported", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for ModifyVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::IncorrectBusinessStatusVpcPeer(_) => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            Self::OperationFailedBandwidthCannotBeChangedInSameRegion(_) => {
+                Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error)
+            }
+            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
+            Self::OperationFailedInterRegionLinkTypeNotSupported(_) => {
+                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
+            }
+            Self::OperationFailedRegionIdNotSupportLinkType(_) => {
+                Self::OperationFailedRegionIdNotSupportLinkType(error)
+            }
+            Self::OperationFailedSpecificLinkTypeNotSupported(_) => {
+                Self::OperationFailedSpecificLinkTypeNotSupported(error)
+            }
+            Self::OperationDeniedServiceManagedInstance(_) => {
+                Self::OperationDeniedServiceManagedInstance(error)
+            }
+            Self::OperationFailedChargeTypeNotSupported(_) => {
+                Self::OperationFailedChargeTypeNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for ModifyVpcPeerConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpcPeerConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpcPeerConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -190,14 +190,7 @@ pub trait DemoApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CreateWidget",
-                    api: "DemoApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CreateWidget", "DemoApi")
     }
     #[cfg(feature = "widget")]
     /// Calls `DescribeWidget`: Describes a widget.
@@ -212,14 +205,7 @@ pub trait DemoApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DescribeWidget",
-                    api: "DemoApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DescribeWidget", "DemoApi")
     }
     #[cfg(feature = "gadgets-and-other-things")]
     /// Calls `ListGadgets`: Lists gadgets with a next token.
@@ -234,14 +220,7 @@ pub trait DemoApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListGadgets",
-                    api: "DemoApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListGadgets", "DemoApi")
     }
     #[cfg(feature = "widget")]
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
@@ -256,14 +235,7 @@ pub trait DemoApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListWidgets",
-                    api: "DemoApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListWidgets", "DemoApi")
     }
     #[cfg(feature = "widget")]
     /// Polls `DescribeWidget` until the widget is ready.

@@ -125,7 +125,9 @@ pub struct CreateWidgetTag {
 impl ::acs_runtime::de::FromJson for CreateWidgetTag {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { key: fields.take("Key")? })
+        let value = Self { key: fields.read("Key") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]
@@ -149,10 +151,12 @@ pub struct Widget {
 impl ::acs_runtime::de::FromJson for Widget {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            tag: fields.take("Tag")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            tag: fields.read("Tag"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]
@@ -174,9 +178,11 @@ pub struct Widgets {
 impl ::acs_runtime::de::FromJson for Widgets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            widget: fields.take("Widget")?,
-        })
+        let value = Self {
+            widget: fields.read("Widget"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]
@@ -216,9 +222,11 @@ pub struct ListWidgetsWidget {
 impl ::acs_runtime::de::FromJson for ListWidgetsWidget {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            widget_id: fields.take("WidgetId")?,
-        })
+        let value = Self {
+            widget_id: fields.read("WidgetId"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]
@@ -240,9 +248,11 @@ pub struct ListWidgetsWidgets {
 impl ::acs_runtime::de::FromJson for ListWidgetsWidgets {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            widget: fields.take("Widget")?,
-        })
+        let value = Self {
+            widget: fields.read("Widget"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "widget")]

@@ -312,14 +312,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Async",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Async", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CarriageReturns`: Carriage returns everywhere.
@@ -334,14 +327,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "CarriageReturns",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("CarriageReturns", "HostileApi")
     }
     #[cfg(feature = "family")]
     /// Calls `Cli`: An operation named like the cli module.
@@ -356,14 +342,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Cli",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Cli", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Client`: An operation named like the client module.
@@ -378,14 +357,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Client",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Client", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ControlCharacters`: Bidi  override and a bell .
@@ -400,14 +372,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ControlCharacters",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ControlCharacters", "HostileApi")
     }
     #[cfg(feature = "rust-fn-main")]
     /// Calls `Core`: An operation named like a standard crate.
@@ -422,14 +387,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Core",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Core", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeepBrackets`: Many nested brackets in prose.
@@ -444,14 +402,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DeepBrackets",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DeepBrackets", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `DoubleUnderscore`: A parameter named `__`.
@@ -466,14 +417,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "DoubleUnderscore",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("DoubleUnderscore", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `EnumProse`: Enum values whose meanings hold code.
@@ -488,14 +432,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "EnumProse",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("EnumProse", "HostileApi")
     }
     #[cfg(feature = "default2")]
     /// Calls `Gen`: An operation named like a 2024 keyword.
@@ -510,14 +447,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Gen",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Gen", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Headings`: Headings, rules, tables and setext.
@@ -532,14 +462,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Headings",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Headings", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `HtmlProse`: HTML from upstream.
@@ -554,14 +477,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "HtmlProse",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("HtmlProse", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `IndentedCode`: An indented code block.
@@ -576,14 +492,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "IndentedCode",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("IndentedCode", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Lib`: An operation named like lib.rs.
@@ -598,14 +507,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Lib",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Lib", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `LinksAndBrackets`: Bare URLs and brackets that are not links.
@@ -620,14 +522,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "LinksAndBrackets",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("LinksAndBrackets", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListFence`: A fence inside a list item.
@@ -642,14 +537,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ListFence",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ListFence", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Match`: An operation named like a keyword.
@@ -664,14 +552,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Match",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Match", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `OddNumbers`: Examples at the edges of the value types.
@@ -686,14 +567,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "OddNumbers",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("OddNumbers", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `PunctuationCodes`: Error codes made of punctuation.
@@ -708,14 +582,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "PunctuationCodes",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("PunctuationCodes", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `QuotedFence`: A fence inside a block quote.
@@ -730,14 +597,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "QuotedFence",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("QuotedFence", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `ReservedNames`: Parameters named like the prelude, derives and keywords.
@@ -752,14 +612,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "ReservedNames",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("ReservedNames", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Std`: An operation named like a standard crate.
@@ -774,14 +627,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Std",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Std", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `SummaryFence`: Line ```text panic!() ``` ```text indented() ```
@@ -796,14 +642,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "SummaryFence",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("SummaryFence", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `TildeFence`: A tilde fence in the description.
@@ -818,14 +657,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "TildeFence",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("TildeFence", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Type`: An operation named like a keyword.
@@ -840,14 +672,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Type",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Type", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Types`: An operation named like the shared types module.
@@ -862,14 +687,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Types",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Types", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Underscore`: A parameter named `_`.
@@ -884,14 +702,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Underscore",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Underscore", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Waiting`: Waiters and async notes with code.
@@ -906,14 +717,7 @@ pub trait HostileApi: Send + Sync {
         >,
     > {
         let _ = request;
-        Box::pin(
-            ::std::future::ready(
-                Err(Error::NotImplemented {
-                    operation: "Waiting",
-                    api: "HostileApi",
-                }),
-            ),
-        )
+        ::acs_runtime::operation::not_implemented("Waiting", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Polls `Waiting` until \`\`\`text

@@ -68,7 +68,9 @@ pub struct ReservedNamesResult {
 impl ::acs_runtime::de::FromJson for ReservedNamesResult {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self { vec: fields.take("Vec")? })
+        let value = Self { vec: fields.read("Vec") };
+        fields.finish()?;
+        Ok(value)
     }
 }
 #[cfg(feature = "operations-in-no-family")]

@@ -340,11 +340,13 @@ pub struct CreateWidgetResponse {
 impl ::acs_runtime::de::FromJson for CreateWidgetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            widget_id: fields.take("WidgetId")?,
-            widgets: fields.take("Widgets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            widget_id: fields.read("WidgetId"),
+            widgets: fields.read("Widgets"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateWidgetResponse {
@@ -357,7 +359,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateWidgetResponse {
 /// Service errors of `CreateWidget`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum CreateWidgetError {
     /// HTTP 400 `Quota.Exceeded`: Too many widgets.
@@ -378,21 +379,47 @@ impl From<::acs_runtime::client::ServiceError> for CreateWidgetError {
 }
 impl CreateWidgetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceeded(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for CreateWidgetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for CreateWidgetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateWidgetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateWidgetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateWidgetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -120,9 +120,11 @@ pub struct DescribeWidgetResponse {
 impl ::acs_runtime::de::FromJson for DescribeWidgetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+        };
+        fields.finish()?;
+        Ok(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeWidgetResponse {
@@ -135,7 +137,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeWidgetResponse {
 /// Service errors of `DescribeWidget`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum DescribeWidgetError {
     /// HTTP 404 `InvalidWidgetId.NotFound`
@@ -153,19 +154,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeWidgetError {
 }
 impl DescribeWidgetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidWidgetIdNotFound(error) | Self::Unhandled(error) => error,
+            Self::InvalidWidgetIdNotFound(error) => ("InvalidWidgetIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for DescribeWidgetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidWidgetIdNotFound(_) => Self::InvalidWidgetIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for DescribeWidgetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeWidgetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeWidgetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeWidgetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -112,7 +112,6 @@ impl<'de> ::serde::Deserialize<'de> for PunctuationCodesResponse {
 /// Service errors of `PunctuationCodes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum PunctuationCodesError {
     /// HTTP 400 `!!!`: \<b\>bold\</b\> `text panic!() `
@@ -140,22 +139,49 @@ impl From<::acs_runtime::client::ServiceError> for PunctuationCodesError {
 }
 impl PunctuationCodesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unnamed(error)
-            | Self::UnnamedError(error)
-            | Self::UnhandledError(error)
-            | Self::Unhandled(error) => error,
+            Self::Unnamed(error) => ("Unnamed", error),
+            Self::UnnamedError(error) => ("UnnamedError", error),
+            Self::UnhandledError(error) => ("UnhandledError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl Clone for PunctuationCodesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unnamed(_) => Self::Unnamed(error),
+            Self::UnnamedError(_) => Self::UnnamedError(error),
+            Self::UnhandledError(_) => Self::UnhandledError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
+        }
+    }
+}
+impl ::std::fmt::Debug for PunctuationCodesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PunctuationCodesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PunctuationCodesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PunctuationCodesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }
